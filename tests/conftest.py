@@ -1,0 +1,26 @@
+"""Shared fixtures. Tests build their own inputs; none reads ../shared."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from eventledger.config import load_settings
+from eventledger.pipeline import load_pipeline
+
+
+@pytest.fixture(scope="session")
+def model_name() -> str:
+    return load_settings().model
+
+
+@pytest.fixture(scope="session")
+def bare_nlp(model_name):
+    """The bundled spaCy model without eventledger's components."""
+    return spacy.load(model_name)
+
+
+@pytest.fixture(scope="session")
+def nlp(model_name):
+    """The full eventledger pipeline (model plus every extractor)."""
+    return load_pipeline(model_name)
