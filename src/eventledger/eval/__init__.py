@@ -1,0 +1,1 @@
+"""Evaluation against annotated data: each module scores extraction records on one data set."""
