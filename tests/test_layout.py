@@ -1,0 +1,36 @@
+from eventledger.extract.base import is_excluded
+from eventledger.extract.layout import classify_paragraph, layout_ranges
+
+ARTICLE = (
+    "Heavy rain flooded the river valley on Monday, officials said.\n\n"
+    "Villages cut off by water\n\n"
+    "Rescue teams reached three villages by boat, the fire service said.\n\n"
+    "A rescue boat on the river near the old bridge (left) and a flooded road\n\n"
+    "“We need more boats,” a volunteer said.\n"
+)
+
+
+def test_heading_and_caption_are_found():
+    ranges = layout_ranges(ARTICLE)
+    kinds = [(ARTICLE[start:end], kind) for start, end, kind in ranges]
+    assert kinds == [
+        ("Villages cut off by water", "heading"),
+        ("A rescue boat on the river near the old bridge (left) and a flooded road", "caption"),
+    ]
+
+
+def test_running_text_is_not_a_heading():
+    assert classify_paragraph("Rescue teams reached three villages by boat.") is None
+    assert classify_paragraph("“We need more boats,” a volunteer said.") is None
+    assert classify_paragraph("“What comes next?") is None
+
+
+def test_single_paragraph_text_has_no_headings():
+    assert layout_ranges("Police closed the road near the port") == []
+
+
+def test_pipeline_marks_excluded_ranges(nlp):
+    doc = nlp(ARTICLE)
+    heading = ARTICLE.index("Villages cut off")
+    assert is_excluded(doc, heading, heading + 8)
+    assert not is_excluded(doc, 0, 10)
