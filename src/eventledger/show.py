@@ -1,0 +1,146 @@
+"""Readable views of stored records: one document with its evidence, a store summary."""
+
+from __future__ import annotations
+
+import re
+
+_SENTENCE_END = re.compile(r"(?<=[.!?”\"])\s+|\n+")
+
+
+def evidence_sentence(text: str, start: int, end: int) -> str:
+    """The sentence (or line) of ``text`` around ``[start, end)``, whitespace folded."""
+    left = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
+    match = _SENTENCE_END.search(text, end)
+    right = match.start() if match else len(text)
+    return " ".join(text[left:right].split())
+
+
+def source_chain(record: dict, attribution_id: str | None) -> str:
+    """``"Channel 12 <- hospital sources"``; the outlet (or "the outlet") when the record
+    states it in its own voice."""
+    outlet = record["document"].get("outlet") or "the outlet"
+    attribution = next((a for a in record["attributions"] if a["id"] == attribution_id), None)
+    if attribution is None:
+        return f"{outlet} (own voice)"
+    chain = []
+    if attribution["source"]:
+        chain.append(attribution["source"].get("name") or attribution["source"]["text"])
+    else:
+        chain.append("unnamed source")
+    chain.extend(c.get("name") or c["text"] for c in attribution["cites"])
+    carried = [c.get("name") or c["text"] for c in attribution["cited_by"]]
+    text = " <- ".join(chain)
+    if carried:
+        text += " (via " + ", ".join(carried) + ")"
+    return text
+
+
+def _count(count: dict) -> str:
+    if count["exact"]:
+        return str(count["low"])
+    low, high = count["low"], count["high"]
+    bounds = f"{low if low is not None else '?'}-{high if high is not None else ''}"
+    return f"{count['text']!s} ({bounds})"
+
+
+def _place_name(record: dict, ref: dict | None) -> str:
+    if not ref:
+        return ""
+    place = next((p for p in record["places"] if p["id"] == ref["place"]), None)
+    return f" in {place['name']}" if place else ""
+
+
+def format_record(record: dict, *, near_duplicates=()) -> str:
+    doc = record["document"]
+    text = doc["text"]
+    lines = [
+        f"document {doc['id']}  {doc.get('published') or 'date unknown'}  "
+        f"{doc.get('outlet') or ''}  {doc.get('title') or ''}".rstrip(),
+        f"  from {doc.get('path') or doc.get('url') or '-'}",
+    ]
+    for other, similarity in near_duplicates:
+        lines.append(f"  near-duplicate of {other} (similarity {similarity:.2f})")
+    lines.append("")
+    lines.append(f"attributions ({len(record['attributions'])})")
+    for a in record["attributions"]:
+        source = a["source"]["name"] if a["source"] else "unnamed source"
+        cue = a["cue"]["text"] if a["cue"] else ""
+        lines.append(f"  {a['id']} [{a['kind']}] {source} {cue}: “{a['content']['text']}”")
+        if a["cites"]:
+            lines.append("      citing " + ", ".join(c["name"] or c["text"] for c in a["cites"]))
+        if a["cited_by"]:
+            lines.append("      carried by " + ", ".join(c["name"] or c["text"] for c in a["cited_by"]))
+        if a["channel"]:
+            lines.append(f"      channel: {a['channel']['text']}")
+    lines.append("")
+    lines.append(f"events ({len(record['events'])})")
+    for e in record["events"]:
+        flags = [f for f in ("negated", "hypothetical") if e[f]]
+        who = (e["actor"]["name"] if e["actor"] else "?") + " -> " + (
+            e["recipient"]["name"] if e["recipient"] else "?")
+        lines.append(f"  {e['id']} {e['type']}{'/' + e['mode'] if e['mode'] else ''} "
+                     f"'{e['trigger']['text']}' {who}{_place_name(record, e['location'])} "
+                     f"{e['date'] or ''} {' '.join(flags)}".rstrip())
+        lines.append(f"      source: {source_chain(record, e['attribution'])}")
+        lines.append(f"      evidence: {evidence_sentence(text, e['trigger']['start'], e['trigger']['end'])}")
+    lines.append("")
+    lines.append(f"figures ({len(record['figures'])})")
+    for f in record["figures"]:
+        lines.append(f"  {f['id']} {f['category']} {_count(f['count'])}"
+                     f"{' ' + f['who']['text'] if f['who'] else ''}{_place_name(record, f['location'])}")
+        lines.append(f"      source: {source_chain(record, f['attribution'])}")
+        lines.append(f"      evidence: {evidence_sentence(text, f['count']['start'], f['trigger']['end'])}")
+    if record["disagreements"]:
+        lines.append("")
+        lines.append(f"sources disagree ({len(record['disagreements'])})")
+        figures = {f["id"]: f for f in record["figures"]}
+        for d in record["disagreements"]:
+            lines.append(f"  {d['id']} {d['about']}:")
+            for fid in d["figures"]:
+                f = figures.get(fid)
+                if f:
+                    lines.append(f"      {_count(f['count']):>12}  {source_chain(record, f['attribution'])}")
+    lines.append("")
+    lines.append("places: " + ", ".join(
+        f"{p['text']} -> {p['name']} ({p['country'] or '?'}, {p['lat']:.2f}, {p['lon']:.2f})"
+        for p in record["places"]))
+    return "\n".join(lines)
+
+
+def _short(text: str, width: int = 90) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def format_summary(store, *, limit: int = 10) -> str:
+    """Store counts, then for up to ``limit`` documents their attributions, figures with
+    source chains, and where sources disagree."""
+    counts = store.counts()
+    lines = ["store: " + ", ".join(f"{n} {name}" for name, n in counts.items())]
+    for shown, record in enumerate(store.iter_records()):
+        if shown >= limit:
+            lines.append(f"... ({counts.get('documents', 0) - limit} more documents: "
+                         "eventledger show DOC_ID)")
+            break
+        doc = record["document"]
+        lines.append("")
+        lines.append(f"{doc['id']}  {doc.get('published') or 'date unknown'}  "
+                     f"{doc.get('outlet') or ''}  {doc.get('title') or doc.get('path') or ''}")
+        for a in record["attributions"]:
+            source = (a["source"].get("name") or a["source"]["text"]) if a["source"] else "?"
+            cue = a["cue"]["text"] if a["cue"] else ""
+            lines.append(f"  said  {source} ({cue}): {_short(a['content']['text'], 70)}")
+        for f in record["figures"]:
+            who = f" {f['who']['text']}" if f["who"] else ""
+            lines.append(f"  count {f['category']} {_count(f['count'])}{who}"
+                         f"{_place_name(record, f['location'])}  <- "
+                         f"{source_chain(record, f['attribution'])}")
+        figures = {f["id"]: f for f in record["figures"]}
+        for d in record["disagreements"]:
+            lines.append(f"  sources disagree on {d['about']}:")
+            for fid in d["figures"]:
+                f = figures.get(fid)
+                if f:
+                    lines.append(f"    {_count(f['count']):>14}  "
+                                 f"{source_chain(record, f['attribution'])}")
+    return "\n".join(lines)
