@@ -1,0 +1,97 @@
+"""Schema versions: an ordered list of migrations, applied in one transaction on open.
+
+``MIGRATIONS[i]`` takes a database from version ``i`` to ``i + 1``. A fresh database runs
+them all; an older one runs those it misses; a database written by a newer eventledger
+is refused rather than guessed at. To change the schema: edit
+:func:`eventledger.store.schema.build_metadata` behind ``version >= N``, add migration N
+here, and raise ``SCHEMA_VERSION``.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from sqlalchemy import inspect, select, update
+from sqlalchemy.engine import Connection, Engine
+
+from ..errors import StoreError
+from .dialect import WRITE
+from .schema import SCHEMA_VERSION, build_metadata
+
+log = logging.getLogger(__name__)
+
+Migration = tuple[str, Callable[[Connection], None]]
+
+
+def _create_v1(conn: Connection) -> None:
+    """The first schema, frozen as it was: version 1 of :func:`build_metadata`."""
+    build_metadata(1).create_all(conn)
+
+
+def _add_item_countries(conn: Connection) -> None:
+    """events.country and figures.country, copied from their place, indexed: the
+    --country filter then needs no join."""
+    md = build_metadata(2)
+    places = md.tables["places"]
+    for name in ("events", "figures"):
+        table = md.tables[name]
+        # ALTER TABLE ... ADD COLUMN is the same in SQLite and PostgreSQL.
+        conn.exec_driver_sql(f"ALTER TABLE {name} ADD COLUMN country VARCHAR(2)")
+        country = (
+            select(places.c.country)
+            .where(places.c.doc_id == table.c.doc_id, places.c.id == table.c.place_id)
+            .scalar_subquery()
+        )
+        conn.execute(update(table).values(country=country))
+        for index in table.indexes:
+            if "country" in index.columns:
+                index.create(conn)
+
+
+MIGRATIONS: list[Migration] = [
+    ("documents, extraction items, signatures, near-duplicate links", _create_v1),
+    ("country of events and figures", _add_item_countries),
+]
+
+assert len(MIGRATIONS) == SCHEMA_VERSION, "every schema version needs its migration"
+
+
+def current_version(conn: Connection) -> int:
+    """The schema version of the database (0: empty, nothing created yet)."""
+    if not inspect(conn).has_table("schema_version"):
+        return 0
+    table = build_metadata(1).tables["schema_version"]
+    rows = conn.execute(select(table.c.version)).scalars().all()
+    return max(rows, default=0)
+
+
+def upgrade(engine: Engine, *, target: int = SCHEMA_VERSION, label: str = "") -> int:
+    """Bring the database to version ``target`` in one transaction; returns the version
+    it had. Raises :class:`StoreError` for a database newer than this code."""
+    with engine.connect() as conn:
+        conn = conn.execution_options(**{WRITE: True})
+        with conn.begin():
+            found = current_version(conn)
+            if found > SCHEMA_VERSION:
+                raise StoreError(
+                    f"database {label} has schema version {found}, newer than this "
+                    f"eventledger supports ({SCHEMA_VERSION}); upgrade eventledger to open it"
+                )
+            if found >= target:
+                return found
+            version_table = build_metadata(1).tables["schema_version"]
+            for number in range(found + 1, target + 1):
+                description, migrate = MIGRATIONS[number - 1]
+                log.info("database %s: migrating to schema version %d (%s)",
+                         label, number, description)
+                migrate(conn)
+                conn.execute(
+                    version_table.insert().values(
+                        version=number,
+                        description=description,
+                        applied_at=datetime.now(UTC).isoformat(timespec="seconds"),
+                    )
+                )
+            return found

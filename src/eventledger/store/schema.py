@@ -1,0 +1,273 @@
+"""The store's tables, in SQLAlchemy Core, at any schema version.
+
+``build_metadata(version)`` describes the schema as it stands after migration ``version``;
+:mod:`eventledger.store.migrations` creates version 1 from it and brings older databases
+forward, so a fresh database and an upgraded one end up with the same tables.
+
+Every extraction item lives in its own table keyed by ``(doc_id, id)``: ``id`` is the
+record-local id ("E1", "p2-A1"). Each row keeps the main fields as columns (spans as
+``<name>_text``, ``<name>_start``, ``<name>_end``) and the item's full JSON in
+``item_json``, so unknown extra fields survive. References inside a document are
+composite foreign keys (event -> place, event -> attribution, figure -> event / place /
+attribution, disagreement -> figure through ``disagreement_figures``); deleting a
+document cascades to all of them. Signatures and near-duplicate links describe the text,
+not an extraction, and are written before a document is stored: they have no foreign key
+and survive re-extraction.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Float,
+    ForeignKeyConstraint,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    PrimaryKeyConstraint,
+    String,
+    Table,
+    Text,
+)
+
+SCHEMA_VERSION = 2
+
+# The tables that hold one document's extraction, in insertion order (references first).
+ITEM_TABLES = (
+    "places",
+    "actors",
+    "attributions",
+    "attribution_sources",
+    "events",
+    "figures",
+    "disagreements",
+    "disagreement_figures",
+)
+
+
+def _span(name: str, *, nullable: bool = True) -> list[Column]:
+    return [
+        Column(f"{name}_text", Text, nullable=nullable),
+        Column(f"{name}_start", Integer, nullable=nullable),
+        Column(f"{name}_end", Integer, nullable=nullable),
+    ]
+
+
+def _named(name: str) -> list[Column]:
+    return [
+        *_span(name),
+        Column(f"{name}_name", Text),
+        Column(f"{name}_actor", String(64)),
+    ]
+
+
+def _doc_fk() -> ForeignKeyConstraint:
+    return ForeignKeyConstraint(["doc_id"], ["documents.id"], ondelete="CASCADE")
+
+
+def _local_fk(column: str, table: str) -> ForeignKeyConstraint:
+    """A reference to another item of the same document (NULL: no reference)."""
+    return ForeignKeyConstraint(
+        ["doc_id", column], [f"{table}.doc_id", f"{table}.id"], ondelete="CASCADE"
+    )
+
+
+def build_metadata(version: int = SCHEMA_VERSION) -> MetaData:
+    """The tables as they are after migration ``version``."""
+    md = MetaData()
+
+    Table(
+        "schema_version",
+        md,
+        Column("version", Integer, primary_key=True, autoincrement=False),
+        Column("description", Text, nullable=False),
+        Column("applied_at", String(32), nullable=False),
+    )
+
+    Table(
+        "documents",
+        md,
+        Column("id", String(64), primary_key=True),
+        Column("path", Text),
+        Column("url", Text),
+        Column("outlet", Text),
+        Column("published", String(10)),
+        Column("title", Text),
+        Column("language", String(16)),
+        Column("text", Text, nullable=False),
+        Column("extractor_version", String(64), nullable=False),
+        Column("record_json", Text, nullable=False),
+        Column("created_at", String(32), nullable=False),
+        Index("ix_documents_published", "published"),
+        Index("ix_documents_outlet", "outlet"),
+    )
+
+    Table(
+        "places",
+        md,
+        Column("doc_id", String(64), nullable=False),
+        Column("id", String(64), nullable=False),
+        *_span("mention"),
+        Column("name", Text),
+        Column("geonameid", Integer),
+        Column("country", String(2)),
+        Column("lat", Float),
+        Column("lon", Float),
+        Column("kind", String(16)),
+        Column("item_json", Text, nullable=False),
+        PrimaryKeyConstraint("doc_id", "id"),
+        _doc_fk(),
+        Index("ix_places_country", "country"),
+    )
+
+    Table(
+        "actors",
+        md,
+        Column("doc_id", String(64), nullable=False),
+        Column("id", String(64), nullable=False),
+        Column("name", Text),
+        Column("country", String(8)),
+        Column("sector", Text),
+        Column("item_json", Text, nullable=False),
+        PrimaryKeyConstraint("doc_id", "id"),
+        _doc_fk(),
+        Index("ix_actors_name", "name"),
+    )
+
+    Table(
+        "attributions",
+        md,
+        Column("doc_id", String(64), nullable=False),
+        Column("id", String(64), nullable=False),
+        Column("kind", String(16)),
+        *_named("source"),
+        *_span("cue"),
+        *_span("content", nullable=False),
+        *_span("channel"),
+        Column("item_json", Text, nullable=False),
+        PrimaryKeyConstraint("doc_id", "id"),
+        _doc_fk(),
+    )
+
+    # Who an attribution names: its source, the sources it cites, the outlets that
+    # carried it. One row each, so that the --source filter is one indexed query.
+    Table(
+        "attribution_sources",
+        md,
+        Column("doc_id", String(64), nullable=False),
+        Column("attribution_id", String(64), nullable=False),
+        Column("role", String(16), nullable=False),  # source | cites | cited_by
+        Column("position", Integer, nullable=False),
+        *_named("mention"),
+        PrimaryKeyConstraint("doc_id", "attribution_id", "role", "position"),
+        _doc_fk(),
+        _local_fk("attribution_id", "attributions"),
+        Index("ix_attribution_sources_name", "mention_name"),
+    )
+
+    event_extra = [Column("country", String(2))] if version >= 2 else []
+    event_index = [Index("ix_events_country", "country")] if version >= 2 else []
+    Table(
+        "events",
+        md,
+        Column("doc_id", String(64), nullable=False),
+        Column("id", String(64), nullable=False),
+        Column("type", String(16), nullable=False),
+        Column("mode", String(32)),
+        *_span("trigger", nullable=False),
+        *_named("actor"),
+        *_named("recipient"),
+        Column("place_id", String(64)),
+        Column("origin_place_id", String(64)),  # the extra "origin" field, where given
+        Column("date", String(10)),
+        Column("date_precision", String(8)),
+        Column("attribution_id", String(64)),
+        Column("negated", Boolean, nullable=False),
+        Column("hypothetical", Boolean, nullable=False),
+        *event_extra,
+        Column("item_json", Text, nullable=False),
+        PrimaryKeyConstraint("doc_id", "id"),
+        _doc_fk(),
+        _local_fk("place_id", "places"),
+        _local_fk("attribution_id", "attributions"),
+        Index("ix_events_type", "type"),
+        Index("ix_events_date", "date"),
+        *event_index,
+    )
+
+    figure_extra = [Column("country", String(2))] if version >= 2 else []
+    figure_index = [Index("ix_figures_country", "country")] if version >= 2 else []
+    Table(
+        "figures",
+        md,
+        Column("doc_id", String(64), nullable=False),
+        Column("id", String(64), nullable=False),
+        Column("category", String(16), nullable=False),
+        *_span("trigger", nullable=False),
+        *_span("count", nullable=False),
+        Column("low", Integer),
+        Column("high", Integer),
+        Column("exact", Boolean),
+        *_span("who"),
+        Column("place_id", String(64)),
+        Column("event_id", String(64)),
+        Column("attribution_id", String(64)),
+        *figure_extra,
+        Column("item_json", Text, nullable=False),
+        PrimaryKeyConstraint("doc_id", "id"),
+        _doc_fk(),
+        _local_fk("place_id", "places"),
+        _local_fk("event_id", "events"),
+        _local_fk("attribution_id", "attributions"),
+        Index("ix_figures_category", "category"),
+        *figure_index,
+    )
+
+    Table(
+        "disagreements",
+        md,
+        Column("doc_id", String(64), nullable=False),
+        Column("id", String(64), nullable=False),
+        Column("about", Text),
+        Column("item_json", Text, nullable=False),
+        PrimaryKeyConstraint("doc_id", "id"),
+        _doc_fk(),
+    )
+
+    Table(
+        "disagreement_figures",
+        md,
+        Column("doc_id", String(64), nullable=False),
+        Column("disagreement_id", String(64), nullable=False),
+        Column("position", Integer, nullable=False),
+        Column("figure_id", String(64), nullable=False),
+        PrimaryKeyConstraint("doc_id", "disagreement_id", "position"),
+        _doc_fk(),
+        _local_fk("disagreement_id", "disagreements"),
+        _local_fk("figure_id", "figures"),
+    )
+
+    Table(
+        "signatures",
+        md,
+        Column("doc_id", String(64), primary_key=True),
+        Column("signature", LargeBinary, nullable=False),
+    )
+
+    # One row per pair, the smaller id first, so a link is stored once whichever way round.
+    Table(
+        "near_duplicates",
+        md,
+        Column("doc_id", String(64), nullable=False),
+        Column("other_id", String(64), nullable=False),
+        Column("similarity", Float, nullable=False),
+        PrimaryKeyConstraint("doc_id", "other_id"),
+        Index("ix_near_duplicates_other", "other_id"),
+    )
+    return md
+
+
+metadata = build_metadata()
+T = metadata.tables
