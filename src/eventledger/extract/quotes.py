@@ -1,0 +1,120 @@
+"""Quotation scanning: the quoted stretches of a text, whatever marks it uses.
+
+Handles straight and curly double quotes, curly and straight single quotes, low-9 openers
+(„…“) and guillemets (« », ‹ ›). A quote that is still open at the end of a paragraph goes on
+when the next paragraph starts with an opening mark of the same family (the newspaper
+convention for a quote that spans paragraphs); otherwise it stops at the paragraph end.
+An unbalanced mark never raises: the worst case is a quote that runs to its paragraph end.
+Single quotes are scanned only outside double quotes, and a lone straight apostrophe that
+never closes is taken for an apostrophe, not a quote.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_PARAGRAPH = re.compile(r"[^\n]+")
+# Every character treated as a quotation mark (for trimming spans).
+QUOTE_MARKS = "\"'“”„‚‘’«»‹›"
+
+# family -> (openers, closers accepted for each opener)
+_DOUBLE_CLOSERS = {"“": "”\"", "„": "“”\"", "«": "»", '"': '"”', "”": "”\""}
+_SINGLE_CLOSERS = {"‘": "’'", "‚": "‘’", "‹": "›", "'": "'’"}
+# Characters that may stand right before an opening mark.
+_OPEN_CONTEXT = set(" \t\n([{—–-:;/") | {"\u00a0"}
+
+
+@dataclass(frozen=True)
+class Quote:
+    """One quoted stretch. ``start``/``end`` bound the words inside the marks;
+    ``outer_start``/``outer_end`` include the marks. ``closed`` is False when the quote
+    ran to the end of its paragraph without a closing mark."""
+
+    start: int
+    end: int
+    outer_start: int
+    outer_end: int
+    closed: bool
+    family: str  # "double" | "single"
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+
+def _can_open(text: str, i: int) -> bool:
+    """An opening mark stands at a word start and is followed by something to quote."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (before in _OPEN_CONTEXT or not before.isalnum()) and not after.isspace()
+
+
+def _can_close_single(text: str, i: int) -> bool:
+    """A single closing mark is not an apostrophe inside a word (don't, Hamas’s)."""
+    after = text[i + 1] if i + 1 < len(text) else " "
+    before = text[i - 1] if i > 0 else " "
+    return not after.isalnum() and not before.isspace()
+
+
+def _scan(
+    text: str,
+    paragraphs: list[tuple[int, int]],
+    closers: dict[str, str],
+    family: str,
+    skip: list[tuple[int, int]],
+) -> list[Quote]:
+    quotes: list[Quote] = []
+    masked = bytearray(len(text))
+    for s, e in skip:
+        masked[s:e] = b"\x01" * (e - s)
+    opener: str | None = None
+    outer_start = start = 0
+    index = 0
+    while index < len(paragraphs):
+        p_start, p_end = paragraphs[index]
+        i = p_start
+        if opener is not None:
+            # Continuing from the previous paragraph: step over the repeated opening mark.
+            i += 1
+        while i < p_end:
+            if masked[i]:
+                i += 1
+                continue
+            char = text[i]
+            if opener is None:
+                if char in closers and _can_open(text, i):
+                    opener, outer_start, start = char, i, i + 1
+            elif char in closers[opener] and (
+                family == "double" or _can_close_single(text, i)
+            ):
+                if i > start:
+                    quotes.append(Quote(start, i, outer_start, i + 1, True, family))
+                opener = None
+            i += 1
+        if opener is not None:
+            following = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
+            if following is not None and text[following[0]] in closers:
+                index += 1
+                continue
+            end = p_end
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            # A lone straight apostrophe is far likelier an elision than a quote.
+            if end > start and not (family == "single" and opener == "'"):
+                quotes.append(Quote(start, end, outer_start, end, False, family))
+            opener = None
+        index += 1
+    return quotes
+
+
+def find_quotes(text: str) -> list[Quote]:
+    """Every top-level quoted stretch of ``text``, in order of appearance."""
+    paragraphs = [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text) if m.group().strip()]
+    # Leading spaces of a paragraph would hide its opening mark from the continuation test.
+    paragraphs = [(s + len(text[s:e]) - len(text[s:e].lstrip()), e) for s, e in paragraphs]
+    doubles = _scan(text, paragraphs, _DOUBLE_CLOSERS, "double", [])
+    singles = _scan(
+        text, paragraphs, _SINGLE_CLOSERS, "single", [(q.outer_start, q.outer_end) for q in doubles]
+    )
+    return sorted(doubles + singles, key=lambda q: q.start)
