@@ -1,22 +1,190 @@
-"""Places extractor (placeholder: assigns an empty list until the extractor lands)."""
+"""Places: every mention of a place in the text, resolved to coordinates offline.
+
+Mentions come from the model's GPE, LOC and FAC entities and from a phrase matcher over
+the gazetteer's well-known names (countries, first-level divisions, curated regions,
+cities of 100,000+) for names the model misses. Matches that are common English words,
+or lie inside a person's or organisation's name, are left out; so are headings and
+captions. Nationality words ("Israeli") are not places; the resolver reads them as
+country context. Each mention gets its own record (``P1``, ``P2``, ...); mentions of one
+name share the resolved values. A mention the gazetteer does not know is left out: the
+CONTRACT gives every place coordinates.
+"""
 
 from __future__ import annotations
 
+import logging
+import time
+
 from spacy.language import Language
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from .base import get_list
+from ..geo.gazetteer import load_regions_data
+from .base import get_list, is_excluded
+
+log = logging.getLogger(__name__)
+
+# Entities whose tokens a gazetteer match may not take: "Paris Hilton", "Jordan Times".
+_BLOCKING_LABELS = {"PERSON", "ORG", "NORP", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"}
 
 
 class PlacesExtractor:
-    def __init__(self, nlp: Language, name: str):
+    def __init__(
+        self,
+        nlp: Language,
+        name: str,
+        *,
+        labels: list[str],
+        use_matcher: bool,
+        fuzzy: bool,
+        cache_dir: str | None,
+        regions_file: str | None,
+        demonyms_file: str | None,
+    ):
         self.name = name
+        self.nlp = nlp
+        self.labels = set(labels)
+        self.use_matcher = use_matcher
+        self.fuzzy = fuzzy
+        self.cache_dir = cache_dir
+        self.regions_file = regions_file
+        self.demonyms_file = demonyms_file
+        self._resolver = None
+        self._matcher: PhraseMatcher | None = None
+        self._not_places: set[str] = set()
+
+    @property
+    def resolver(self):
+        # Loaded on first use, not at import or pipeline construction: the first run
+        # may have to build the gazetteer index.
+        if self._resolver is None:
+            from ..geo.resolver import Resolver
+
+            started = time.perf_counter()
+            self._resolver = Resolver(
+                cache_dir=self.cache_dir,
+                fuzzy=self.fuzzy,
+                demonyms_file=self.demonyms_file,
+                regions_file=self.regions_file,
+            )
+            log.debug("places: gazetteer ready in %.2f s", time.perf_counter() - started)
+        return self._resolver
+
+    def matcher(self) -> PhraseMatcher:
+        if self._matcher is None:
+            regions = load_regions_data(self.regions_file)
+            self._not_places = set(regions.get("not_places", ()))
+            stop_words = self.nlp.Defaults.stop_words
+            names = [
+                n
+                for n in self.resolver.gazetteer.surface_names()
+                if n not in self._not_places and n.lower() not in stop_words
+            ]
+            matcher = PhraseMatcher(self.nlp.vocab, attr="ORTH")
+            matcher.add("PLACE", list(self.nlp.tokenizer.pipe(names)))
+            self._matcher = matcher
+        return self._matcher
+
+    def mentions(self, doc: Doc) -> list[tuple[int, int]]:
+        """Character spans of place mentions, sorted, not overlapping."""
+        found: list[tuple[int, int]] = []
+        taken = [False] * len(doc)
+        for ent in doc.ents:
+            if ent.label_ not in self.labels:
+                continue
+            start = ent.start
+            if doc[start].lower_ == "the" and start + 1 < ent.end:
+                start += 1
+            span = doc[start : ent.end]
+            if span[-1].text in ("'s", "’s") and len(span) > 1:
+                span = doc[start : ent.end - 1]
+            if is_excluded(doc, span.start_char, span.end_char):
+                continue
+            found.append((span.start_char, span.end_char))
+            for i in range(span.start, span.end):
+                taken[i] = True
+        if self.use_matcher:
+            blocked = [False] * len(doc)
+            org_exact: set[tuple[int, int]] = set()
+            for ent in doc.ents:
+                if ent.label_ in _BLOCKING_LABELS:
+                    for i in range(ent.start, ent.end):
+                        blocked[i] = True
+                    if ent.label_ == "ORG":
+                        org_exact.add((ent.start, ent.end))
+            matches = self.matcher()(doc, as_spans=True)
+            # Longest first, so "Gaza Strip" wins over "Gaza".
+            for span in sorted(matches, key=lambda s: (s.start, -len(s))):
+                if any(taken[i] for i in range(span.start, span.end)):
+                    continue
+                if any(blocked[i] for i in range(span.start, span.end)) and not (
+                    (span.start, span.end) in org_exact and self._is_area(span.text)
+                ):
+                    continue
+                if not span.text[0].isupper() or is_excluded(doc, span.start_char, span.end_char):
+                    continue
+                found.append((span.start_char, span.end_char))
+                for i in range(span.start, span.end):
+                    taken[i] = True
+        return sorted(found)
+
+    def _is_area(self, name: str) -> bool:
+        """A country or region name: an ORG label on exactly such a name is a mislabel."""
+        return any(c.kind in ("country", "region") for c, _ in self.resolver.candidates(name))
 
     def __call__(self, doc: Doc) -> Doc:
-        get_list(doc, "el_places")
+        places = get_list(doc, "el_places")
+        spans = self.mentions(doc)
+        if not spans:
+            return doc
+        picks = self.resolver.resolve_mentions(doc.text, spans)
+        for (start, end), pick in zip(spans, picks, strict=True):
+            if pick is None:
+                continue
+            record = {
+                "id": f"P{len(places) + 1}",
+                "text": doc.text[start:end],
+                "start": start,
+                "end": end,
+            }
+            record.update(pick.to_dict())
+            places.append(record)
         return doc
 
 
-@Language.factory("eventledger_places", assigns=["doc._.el_places"])
-def make_places(nlp: Language, name: str) -> PlacesExtractor:
-    return PlacesExtractor(nlp, name)
+@Language.factory(
+    "eventledger_places",
+    assigns=["doc._.el_places"],
+    default_config={
+        "labels": ["GPE", "LOC", "FAC"],
+        "use_matcher": True,
+        "fuzzy": True,
+        "cache_dir": None,
+        "regions_file": None,
+        "demonyms_file": None,
+    },
+)
+def make_places(
+    nlp: Language,
+    name: str,
+    *,
+    labels: list[str],
+    use_matcher: bool,
+    fuzzy: bool,
+    cache_dir: str | None,
+    regions_file: str | None,
+    demonyms_file: str | None,
+) -> PlacesExtractor:
+    """``cache_dir``: where the gazetteer index lives (default ``$EVENTLEDGER_CACHE`` or
+    ``~/.cache/eventledger``); ``regions_file``/``demonyms_file``: a user's JSON files of
+    the same shape as ``data/regions.json``/``data/demonyms.json``, added to them."""
+    return PlacesExtractor(
+        nlp,
+        name,
+        labels=list(labels),
+        use_matcher=use_matcher,
+        fuzzy=fuzzy,
+        cache_dir=cache_dir,
+        regions_file=regions_file,
+        demonyms_file=demonyms_file,
+    )
