@@ -27,6 +27,7 @@ _BLOCK_TAGS = frozenset(
 )
 _SKIP_TAGS = frozenset({"script", "style", "template"})
 _SPACES = re.compile(r"[ \t\r\f\v\u00a0]+")
+_WHITESPACE = re.compile(r"\s+")
 
 
 class _TextCollector(HTMLParser):
@@ -49,7 +50,8 @@ class _TextCollector(HTMLParser):
 
     def handle_data(self, data: str) -> None:
         if not self._skipping:
-            self.parts.append(data)
+            # A line break inside HTML text is only a space; block tags make the lines.
+            self.parts.append(_WHITESPACE.sub(" ", data))
 
 
 def html_to_text(fragment: str) -> str:

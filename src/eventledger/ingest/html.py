@@ -11,7 +11,9 @@ from .text import iso_day
 
 log = logging.getLogger(__name__)
 
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE
+)
 # Only dates the page states about itself: htmldate's "extensive search" reads any date
 # in the page, and takes "Copyright 2024" for 2024-01-01.
 _DATE_PARAMS = {"extensive_search": False, "original_date": True}

@@ -49,7 +49,9 @@ def read_jsonl(text: str, *, source: str, path: str | None) -> Iterator[Document
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
-            yield IngestError(label, f"malformed JSON on line {number}: {exc.msg} (column {exc.colno})")
+            yield IngestError(
+                label, f"malformed JSON on line {number}: {exc.msg} (column {exc.colno})"
+            )
             continue
         if not isinstance(record, dict):
             yield IngestError(label, f"line {number} is not a JSON object")

@@ -17,7 +17,17 @@ from ..document import normalise_text
 
 SHINGLE_WORDS = 5
 SEED = 1
+# datasketch 2 hashes with a choice of schemes; stored signatures only compare with ones
+# made the same way, so the scheme is named rather than left to the library default.
+SCHEME = "affine32"
 _WORD = re.compile(r"\w+")
+
+
+def _new_minhash(num_perm: int, **values) -> MinHash:
+    try:
+        return MinHash(num_perm=num_perm, seed=SEED, scheme=SCHEME, **values)
+    except TypeError:  # datasketch before 2.0 has a single scheme and no such option
+        return MinHash(num_perm=num_perm, seed=SEED, **values)
 
 
 def shingles(text: str, *, size: int = SHINGLE_WORDS) -> set[str]:
@@ -42,7 +52,7 @@ class NearDuplicateIndex:
 
     def signature(self, text: str) -> bytes:
         """The text's MinHash as bytes (``num_perm`` unsigned 64-bit values), to be stored."""
-        minhash = MinHash(num_perm=self.num_perm, seed=SEED)
+        minhash = _new_minhash(self.num_perm)
         for shingle in sorted(shingles(text)):
             minhash.update(shingle.encode("utf-8"))
         return minhash.hashvalues.astype("<u8").tobytes()
@@ -54,7 +64,7 @@ class NearDuplicateIndex:
                 f"{8 * self.num_perm} (num_perm={self.num_perm})"
             )
         values = np.frombuffer(signature, dtype="<u8").astype(np.uint64)
-        return MinHash(num_perm=self.num_perm, seed=SEED, hashvalues=values)
+        return _new_minhash(self.num_perm, hashvalues=values)
 
     def add(self, doc_id: str, signature: bytes) -> None:
         """Remember ``doc_id``; adding an id again changes nothing."""

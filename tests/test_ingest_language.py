@@ -1,0 +1,59 @@
+"""English only: other languages are skipped with a message, short texts are not judged."""
+
+from __future__ import annotations
+
+import json
+
+from eventledger.document import Document
+from eventledger.errors import IngestError
+from eventledger.ingest import iter_inputs
+from eventledger.ingest.language import detect_language
+
+ENGLISH = (
+    "The city council of Brookfield approved plans for a new bus station on Wednesday.\n"
+    "Construction is expected to start next spring and take about two years."
+)
+GERMAN = (
+    "Der Stadtrat von Neudorf hat am Mittwoch die Pläne für einen neuen Busbahnhof "
+    "genehmigt.\nDie Bauarbeiten sollen im nächsten Frühjahr beginnen und etwa zwei Jahre "
+    "dauern, sagte die Bürgermeisterin."
+)
+FRENCH = (
+    "Le conseil municipal de Villeneuve a approuvé mercredi les plans d'une nouvelle gare "
+    "routière.\nLes travaux devraient commencer au printemps prochain et durer environ deux ans."
+)
+
+
+def test_german_and_french_articles_skipped_english_kept(tmp_path):
+    paths = []
+    for name, text in (("a_de.txt", GERMAN), ("b_en.txt", ENGLISH), ("c_fr.txt", FRENCH)):
+        path = tmp_path / name
+        path.write_text("date 2024-05-01 " + text, encoding="utf-8")
+        paths.append(str(path))
+    german, english, french = list(iter_inputs(paths))
+    assert isinstance(german, IngestError)
+    assert german.message == f"{paths[0]}: language 'de' is not supported (English only): skipped"
+    assert isinstance(french, IngestError)
+    assert french.message == f"{paths[2]}: language 'fr' is not supported (English only): skipped"
+    assert isinstance(english, Document)
+    assert english.language == "en" and english.text == ENGLISH
+
+
+def test_foreign_feed_entry_skipped_others_kept(tmp_path):
+    path = tmp_path / "mixed.jsonl"
+    path.write_text(
+        "\n".join(json.dumps({"text": t}) for t in (ENGLISH, FRENCH, ENGLISH + " More.")),
+        encoding="utf-8",
+    )
+    first, error, third = list(iter_inputs([str(path)]))
+    assert isinstance(first, Document) and isinstance(third, Document)
+    assert error.message == f"{path}:2: language 'fr' is not supported (English only): skipped"
+
+
+def test_short_and_name_heavy_english_is_not_refused():
+    assert detect_language("Road closed") == "en"  # too short to judge
+    # Headlines full of place names that the classifier alone reads as other languages.
+    assert detect_language("Ashdod and Ashkelon sirens") == "en"
+    assert detect_language("Netanyahu in hot water") == "en"
+    assert detect_language(GERMAN) == "de"
+    assert detect_language("Die Polizei sperrte die Straße am Morgen.") == "de"
