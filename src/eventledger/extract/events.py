@@ -1,22 +1,783 @@
-"""Events extractor (placeholder: assigns an empty list until the extractor lands)."""
+"""Events: what happened, who did it to whom, where and when, in PLOVER terms.
+
+Triggers come from a lexicon (``data/event_triggers.json``: lemmas and phrases -> PLOVER
+type and default mode; weapon words -> ASSAULT modes), which users extend with their own
+file (``extra_triggers_path``). Each trigger found in running text (headings and captions
+are skipped) becomes an event whose arguments are read off the dependency parse:
+
+- verbs: the subject is the actor, the object the recipient; in the passive the ``by``
+  phrase is the actor and the subject the recipient;
+- nouns: ``of`` is the recipient of violent and coercive acts ("the killing of civilians"),
+  ``by`` and the possessor the actor, ``on``/``against`` the recipient; a noun carried by a
+  light verb ("Hamas carried out strikes") takes that verb's subject as actor.
+
+``negated`` is set by a negation on the trigger or its governing verb, or a governing
+"deny"; ``hypothetical`` by a modal, an if-clause or a governing verb of intention
+("threatened to", "plans to"). A generic statement in the present ("rockets are still being
+fired") gets ``generic: true``; it, like a hypothetical event, has no date, so neither is
+counted as a dated event. ``origin`` (extra field) is the place a "from" phrase names.
+"""
 
 from __future__ import annotations
 
-from spacy.language import Language
-from spacy.tokens import Doc
+import json
+import logging
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
 
-from .base import get_list
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from ..errors import ConfigError
+from .base import attribution_covering, get_list, is_excluded, named
+from .dates import sentence_date
+
+log = logging.getLogger(__name__)
+
+# Dependents left out of an argument's noun phrase: clauses and asides.
+_NP_SKIP = {"relcl", "acl", "appos", "punct", "advcl", "parataxis", "ccomp", "prep_skip"}
+# Prepositions whose object, when a place, is where the event happened.
+_SITE_PREPS = {"in", "at", "inside", "near", "outside", "around", "across", "on", "onto",
+               "towards", "toward", "into", "over", "against", "throughout", "within", "upon"}
+_FALLBACK_PREPS = {"in", "at", "inside", "near", "outside", "around", "across", "throughout",
+                   "within"}
+_TYPES_OF_RECIPIENT = {"ASSAULT", "COERCE", "THREATEN", "ACCUSE", "REQUEST", "SANCTION",
+                       "REJECT", "RETREAT", "CONCEDE"}
+# Roles (of the trigger itself) that make a noun a modifier, not an event mention.
+_MODIFIER_DEPS = {"compound", "amod", "nmod"}
+_GENERIC_ADVERBS = {"still", "often", "usually", "regularly", "routinely", "always",
+                    "frequently", "constantly", "repeatedly", "sometimes", "daily"}
+_KEEP_DEFAULT_MODES = {"abduct", "torture", "sexual", "targeted", "beat"}
+_WHO = {"who", "which", "that"}
+
+
+def _read_json(path) -> dict:
+    try:
+        return json.loads(Path(path).read_text("utf-8"))
+    except (OSError, json.JSONDecodeError) as exc:
+        raise ConfigError(f"cannot read trigger lexicon {path}: {exc}") from exc
+
+
+@lru_cache(maxsize=8)
+def load_lexicon(extra_path: str | None = None) -> dict:
+    """The packaged trigger lexicon, with the entries of ``extra_path`` laid on top
+    (same layout; its dict sections extend and override, its lists extend)."""
+    raw = resources.files("eventledger").joinpath("data/event_triggers.json").read_text("utf-8")
+    lexicon = json.loads(raw)
+    if extra_path:
+        extra = _read_json(extra_path)
+        for key, value in extra.items():
+            if isinstance(value, dict) and isinstance(lexicon.get(key), dict):
+                merged = dict(lexicon[key])
+                for sub, item in value.items():
+                    if isinstance(item, dict) and isinstance(merged.get(sub), dict) and (
+                        key == "figure_triggers"
+                    ):
+                        merged[sub] = {**merged[sub], **item}
+                    elif isinstance(item, list) and isinstance(merged.get(sub), list):
+                        merged[sub] = merged[sub] + item
+                    else:
+                        merged[sub] = item
+                lexicon[key] = merged
+            elif isinstance(value, list) and isinstance(lexicon.get(key), list):
+                lexicon[key] = lexicon[key] + value
+            else:
+                lexicon[key] = value
+    return lexicon
+
+
+class PhraseIndex:
+    """Lemma phrases (space-separated, lower case) looked up token by token."""
+
+    def __init__(self, entries: dict):
+        self.first: dict[str, list[tuple[tuple[str, ...], object]]] = {}
+        for key, value in entries.items():
+            words = tuple(key.lower().split())
+            if words:
+                self.first.setdefault(words[0], []).append((words, value))
+        for items in self.first.values():
+            items.sort(key=lambda item: len(item[0]), reverse=True)
+
+    @staticmethod
+    def _forms(token: Token) -> tuple[str, str]:
+        return token.lemma_.lower(), token.lower_
+
+    def match_at(self, doc: Doc, i: int, end: int):
+        """``(length, value)`` of the longest phrase starting at token ``i``, or None."""
+        for form in dict.fromkeys(self._forms(doc[i])):
+            for words, value in self.first.get(form, ()):
+                if i + len(words) > end:
+                    continue
+                if all(w in self._forms(doc[i + k]) for k, w in enumerate(words)):
+                    return len(words), value
+        return None
+
+    def find(self, doc: Doc, start: int, end: int) -> list[tuple[int, int, object]]:
+        """Non-overlapping ``(start, end, value)`` matches in tokens ``[start, end)``."""
+        found = []
+        i = start
+        while i < end:
+            hit = self.match_at(doc, i, end)
+            if hit:
+                found.append((i, i + hit[0], hit[1]))
+                i += hit[0]
+            else:
+                i += 1
+        return found
+
+
+def _token_range(doc: Doc, start_char: int, end_char: int) -> tuple[int, int] | None:
+    span = doc.char_span(start_char, end_char, alignment_mode="expand")
+    return (span.start, span.end) if span is not None and len(span) else None
+
+
+def np_bounds(token: Token) -> tuple[int, int]:
+    """Character range of the noun phrase headed by ``token``, without relative clauses,
+    appositions and other asides."""
+    if token.lower_ in _WHO and token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == (
+        "relcl"
+    ):
+        token = token.head.head
+    indices = [token.i]
+    for child in token.children:
+        if child.dep_ in _NP_SKIP:
+            continue
+        if child.dep_ == "cc" and child.i > token.i and not any(
+            c.dep_ == "conj" for c in token.children
+        ):
+            continue
+        indices.extend(t.i for t in child.subtree if not _inside_skip(t, token))
+    doc = token.doc
+    # stay on the head's own line: a heading or caption may have been parsed into it
+    line_start = doc.text.rfind("\n", 0, token.idx) + 1
+    line_end = doc.text.find("\n", token.idx)
+    line_end = len(doc.text) if line_end < 0 else line_end
+    indices = [i for i in indices if line_start <= doc[i].idx < line_end] or [token.i]
+    first, last = min(indices), max(indices)
+    while last > first and (doc[last].is_punct or doc[last].dep_ in ("cc", "case")):
+        if doc[last].dep_ == "case":  # keep the possessive "’s" with its noun
+            break
+        last -= 1
+    while first < last and doc[first].is_punct:
+        first += 1
+    return doc[first].idx, doc[last].idx + len(doc[last])
+
+
+def _inside_skip(token: Token, top: Token) -> bool:
+    """True when ``token`` hangs below ``top`` through a clause or an aside."""
+    current = token
+    while current.i != top.i and current.head.i != current.i:
+        if current.dep_ in _NP_SKIP:
+            return True
+        current = current.head
+    return False
 
 
 class EventsExtractor:
-    def __init__(self, nlp: Language, name: str):
-        self.name = name
+    """The ``eventledger_events`` component."""
 
+    def __init__(self, nlp: Language, name: str, *, extra_triggers_path: str | None = None):
+        self.name = name
+        self.lexicon = load_lexicon(extra_triggers_path or None)
+        self.triggers = PhraseIndex(self.lexicon["triggers"])
+        self.weapons = PhraseIndex(self.lexicon["weapons"])
+        self.light_verbs = PhraseIndex({v: True for v in self.lexicon["light_verbs"]})
+        self.light_heads = {v.split()[0] for v in self.lexicon["light_verbs"]}
+        self.priority = {m: k for k, m in enumerate(self.lexicon["weapon_priority"])}
+        self.hyp_governors = set(self.lexicon["hypothetical_governors"])
+        self.modals = set(self.lexicon["hypothetical_modals"])
+        self.neg_governors = set(self.lexicon["negating_governors"])
+        self.neg_words = set(self.lexicon["negating_words"])
+        self.abstract = set(self.lexicon["abstract_objects"])
+        self.person_words = set(self.lexicon["person_words"])
+
+    # -- trigger finding -------------------------------------------------------------
+    def find_triggers(self, doc: Doc, sent: Span) -> list[dict]:
+        """Candidate triggers of one sentence: ``{"start", "end", "head", "type", "mode"}``
+        (token indices)."""
+        weapons = self.weapons.find(doc, sent.start, sent.end)
+        found = []
+        for start, end, entry in self.triggers.find(doc, sent.start, sent.end):
+            span = doc[start:end]
+            head = span.root
+            single = end - start == 1
+            if head.pos_ == "PROPN" or (single and head.pos_ not in ("VERB", "NOUN")):
+                continue
+            allowed = entry.get("pos")
+            if allowed and head.pos_ not in allowed:
+                continue
+            if head.pos_ == "NOUN" and head.dep_ in _MODIFIER_DEPS:
+                continue
+            if is_excluded(doc, span.start_char, span.end_char):
+                continue
+            resolved = self._resolve_entry(doc, sent, start, end, head, entry, weapons)
+            if resolved is None:
+                continue
+            type_, mode = resolved
+            found.append({"start": start, "end": end, "head": head, "type": type_,
+                          "mode": mode, "weapons": weapons})
+        return self._drop_carriers(found)
+
+    def _context(self, head: Token, start: int, end: int) -> set[int]:
+        """Token indices of the trigger's own clause: its subtree without nested clauses,
+        and the trigger phrase itself."""
+        indices = set(range(start, end))
+        for token in head.subtree:
+            if not _inside_clause(token, head):
+                indices.add(token.i)
+        # a noun carried by a verb ("carried out strikes with drones") shares its clause
+        if head.pos_ == "NOUN" and head.dep_ in ("dobj", "nsubjpass", "pobj", "attr"):
+            governor = head.head if head.dep_ != "pobj" else head.head.head
+            if governor.pos_ in ("VERB", "AUX"):
+                for token in governor.subtree:
+                    if not _inside_clause(token, governor):
+                        indices.add(token.i)
+        return indices
+
+    def _resolve_entry(self, doc, sent, start, end, head, entry, weapons):
+        type_, mode = entry["type"], entry.get("mode")
+        context = None
+        needs = entry.get("needs")
+        if needs == "weapon":
+            context = self._context(head, start, end)
+            if not any(ws in context for ws, _we, _m in weapons):
+                return None
+        objects = entry.get("objects")
+        if objects:
+            picked = None
+            for obj in _objects(head):
+                for form in (obj.lemma_.lower(), obj.lower_):
+                    if form in objects:
+                        picked = objects[form]
+                        break
+                if picked:
+                    break
+            if picked is None:
+                return None
+            type_, mode = picked["type"], picked.get("mode", mode)
+        if entry.get("objects_any") == ["person"]:
+            objs = _objects(head) or ([head] if head.pos_ == "NOUN" else [])
+            pobjs = [c for t in ([head] if head.pos_ == "NOUN" else []) for c in _of_objects(t)]
+            if not any(self._is_person(t) for t in objs + pobjs):
+                return None
+        required = entry.get("requires_prep")
+        if required and not any(
+            c.dep_ == "prep" and c.lower_ in required for c in head.children
+        ):
+            return None
+        for sense in entry.get("senses", ()):
+            words = set(sense["context"])
+            if any(t.lemma_.lower() in words or t.lower_ in words for t in sent):
+                type_, mode = sense["type"], sense.get("mode")
+                break
+        if head.lemma_.lower() == "demonstrate" and any(
+            c.dep_ in ("ccomp", "mark") for c in head.children
+        ):
+            return None  # "this demonstrates that ..."
+        return type_, mode
+
+    def _is_weapon(self, token: Token) -> bool:
+        group = [token] + [c for c in token.children if c.dep_ == "conj"]
+        return any(
+            self.weapons.match_at(t.doc, t.i, t.i + 1) is not None
+            or t.lemma_.lower() in self.lexicon["weapons"]
+            for t in group
+        )
+
+    def _is_person(self, token: Token) -> bool:
+        if token.pos_ == "NOUN" and token.lemma_.lower() == "person":
+            return True
+        return (
+            token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+            or token.pos_ in ("PROPN", "PRON")
+            or token.lemma_.lower() in self.person_words
+            or token.lower_ in self.person_words
+        )
+
+    def _drop_carriers(self, found: list[dict]) -> list[dict]:
+        """A verb whose object is itself a trigger of the same type ("launched rocket
+        attacks") is dropped in favour of the noun."""
+        heads = {f["head"].i: f for f in found}
+        kept = []
+        for item in found:
+            head = item["head"]
+            if head.pos_ == "VERB" and any(
+                c.dep_ in ("dobj", "nsubjpass") and c.i in heads
+                and heads[c.i]["type"] == item["type"] and c.i != head.i
+                for c in head.children
+            ):
+                continue
+            kept.append(item)
+        return kept
+
+    # -- arguments -------------------------------------------------------------------
+    def _mode(self, trig: dict) -> str | None:
+        if trig["type"] != "ASSAULT" or trig["mode"] in _KEEP_DEFAULT_MODES:
+            return trig["mode"]
+        context = self._context(trig["head"], trig["start"], trig["end"])
+        modes = [m for ws, _we, m in trig["weapons"] if ws in context]
+        if not modes:
+            return trig["mode"]
+        return min(modes, key=lambda m: self.priority.get(m, 99))
+
+    def _light_verb(self, head: Token) -> Token | None:
+        """The verb carrying a noun trigger ("carried out", "launched", "came under")."""
+        if head.dep_ in ("dobj", "nsubjpass", "attr"):
+            verb = head.head
+        elif head.dep_ == "pobj" and head.head.head.pos_ in ("VERB", "AUX"):
+            verb = head.head.head
+        else:
+            return None
+        if verb.pos_ not in ("VERB", "AUX"):
+            return None
+        if verb.lemma_.lower() in self.light_heads:
+            return verb
+        return None
+
+    def _recipient_token(self, token: Token) -> Token:
+        """"the policies of Netanyahu" -> Netanyahu: an abstract object stands for its
+        owner."""
+        if token.lemma_.lower() in self.abstract:
+            for child in token.children:
+                if child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN"):
+                    return child
+            for pobj in _of_objects(token):
+                return pobj
+        return token
+
+    def arguments(self, trig: dict) -> tuple[Token | None, Token | None]:
+        head: Token = trig["head"]
+        type_ = trig["type"]
+        tokens = [head.doc[i] for i in range(trig["start"], trig["end"])]
+        actor = recipient = None
+        if head.pos_ in ("VERB", "AUX"):
+            actor, recipient = self._verb_arguments(head, tokens, type_)
+        else:
+            actor, recipient = self._noun_arguments(head, tokens, type_)
+        if recipient is not None:
+            recipient = self._recipient_token(recipient)
+        doc = head.doc
+        if actor is not None and is_excluded(doc, actor.idx, actor.idx + len(actor)):
+            actor = None
+        if recipient is not None and is_excluded(doc, recipient.idx,
+                                                 recipient.idx + len(recipient)):
+            recipient = None
+        # the missile is the means, not a party
+        if actor is not None and self._is_weapon(actor):
+            actor = None
+        if recipient is not None and self._is_weapon(recipient):
+            recipient = None
+        if actor is not None and recipient is not None and actor.i == recipient.i:
+            recipient = None
+        return actor, recipient
+
+    def _subject_of(self, verb: Token, depth: int = 0) -> Token | None:
+        for child in verb.children:
+            if child.dep_ in ("nsubj",):
+                return child
+        for child in verb.children:
+            if child.dep_ == "agent":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        return pobj
+        if depth < 3 and verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.i != verb.i:
+            if verb.head.pos_ in ("VERB", "AUX"):
+                return self._subject_of(verb.head, depth + 1)
+        if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN") and not _passive(verb):
+            return verb.head
+        return None
+
+    def _verb_arguments(self, head: Token, tokens: list[Token], type_: str):
+        actor = recipient = None
+        passive = _passive(head)
+        for child in head.children:
+            if child.dep_ == "agent":
+                actor = _first_dep(child, "pobj") or actor
+            elif child.dep_ == "nsubj" and not passive:
+                actor = child
+            elif child.dep_ == "nsubjpass":
+                recipient = child
+            elif child.dep_ == "dobj" and not passive and type_ not in ("MOBILIZE", "AID"):
+                recipient = child
+        if actor is None and not passive:
+            actor = self._subject_of(head)
+        if actor is None and passive and head.dep_ in ("conj", "xcomp"):
+            actor = None
+        if recipient is None and head.dep_ == "acl" and head.tag_ == "VBN":
+            recipient = head.head  # "civilians killed by soldiers"
+        if recipient is None:
+            for token in tokens:
+                for child in token.children:
+                    if child.dep_ == "prep" and child.lower_ in (
+                        "on", "against", "upon", "at", "to", "with"
+                    ):
+                        pobj = _first_dep(child, "pobj")
+                        if pobj is None:
+                            continue
+                        if child.lower_ in ("on", "against", "upon") or (
+                            token.i != head.i or type_ in ("REQUEST", "CONSULT", "AID")
+                        ):
+                            recipient = pobj
+                            break
+                if recipient is not None:
+                    break
+        return actor, recipient
+
+    def _noun_arguments(self, head: Token, tokens: list[Token], type_: str):
+        actor = recipient = None
+        for child in head.children:
+            if child.dep_ == "poss" and child.lower_ not in ("its", "their", "his", "her"):
+                actor = child
+            elif child.dep_ in ("prep", "agent"):
+                word = child.lower_
+                pobj = _first_dep(child, "pobj")
+                if pobj is None:
+                    continue
+                if word == "by":
+                    actor = pobj
+                elif word == "of":
+                    if type_ in _TYPES_OF_RECIPIENT:
+                        recipient = pobj
+                        # "the killing of civilians by the forces": by may hang on civilians
+                        for sub in pobj.children:
+                            if sub.dep_ == "prep" and sub.lower_ == "by":
+                                actor = _first_dep(sub, "pobj") or actor
+                    elif actor is None:
+                        actor = pobj
+                elif word in ("on", "against", "upon", "targeting") and recipient is None:
+                    recipient = pobj
+                elif word in ("with", "between") and type_ == "CONSULT" and recipient is None:
+                    recipient = pobj
+        if actor is None:
+            for child in head.children:
+                if child.dep_ in ("amod", "compound") and (
+                    child.ent_type_ in ("NORP", "GPE", "ORG") or child.pos_ == "PROPN"
+                ):
+                    actor = child
+                    break
+        verb = self._light_verb(head)
+        if verb is not None:
+            lemma = verb.lemma_.lower()
+            if lemma in ("face", "come", "receive"):
+                # "X has come under criticism": X is on the receiving end
+                if recipient is None:
+                    recipient = self._subject_of(verb)
+            elif actor is None:
+                if _passive(verb):
+                    agent = _first_dep(verb, "agent")
+                    actor = _first_dep(agent, "pobj") if agent is not None else None
+                else:
+                    actor = self._subject_of(verb)
+            if recipient is None:
+                for child in verb.children:
+                    if child.dep_ == "prep" and child.lower_ in ("on", "against", "upon"):
+                        recipient = _first_dep(child, "pobj")
+                        break
+        return actor, recipient
+
+    # -- negation, modality ----------------------------------------------------------
+    def _governors(self, head: Token, steps: int = 5):
+        current = head
+        for _ in range(steps):
+            if current.head.i == current.i:
+                return
+            dep = current.dep_
+            current = current.head
+            yield dep, current
+
+    def negated(self, head: Token) -> bool:
+        if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no")
+               for c in head.children):
+            return True
+        verb = self._light_verb(head) if head.pos_ == "NOUN" else None
+        if verb is not None and any(c.dep_ == "neg" for c in verb.children):
+            return True
+        for dep, governor in self._governors(head):
+            lemma = governor.lemma_.lower()
+            if lemma in self.neg_governors and dep in ("ccomp", "dobj", "xcomp", "pobj", "prep"):
+                return True
+            if lemma == "refuse" and dep == "xcomp":
+                return True
+            if dep == "xcomp" and any(c.dep_ == "neg" for c in governor.children):
+                return True
+            if dep not in ("xcomp", "conj", "dobj", "pobj", "prep", "ccomp", "acl"):
+                break
+        return False
+
+    def hypothetical(self, head: Token) -> bool:
+        carriers = [head]
+        verb = self._light_verb(head) if head.pos_ == "NOUN" else None
+        if verb is not None:
+            carriers.append(verb)
+        for dep, governor in self._governors(head, steps=3):
+            if dep in ("xcomp", "conj") and governor.pos_ in ("VERB", "AUX"):
+                carriers.append(governor)
+            if dep == "xcomp" and governor.lemma_.lower() in self.hyp_governors:
+                return True
+            if dep == "pobj" and governor.dep_ == "prep" and (
+                governor.head.lemma_.lower() in self.hyp_governors
+                or governor.head.lemma_.lower() in ("threat", "plan", "risk", "prospect")
+            ):
+                return True
+            if dep not in ("xcomp", "conj", "dobj", "pobj", "prep"):
+                break
+        for carrier in carriers:
+            for child in carrier.children:
+                if child.dep_ in ("aux", "auxpass") and (
+                    child.tag_ == "MD" or child.lower_ in self.modals
+                ):
+                    return True
+                if child.dep_ == "aux" and child.lower_ == "to" and carrier.dep_ == "xcomp" and (
+                    carrier.head.lemma_.lower() == "go"
+                ):
+                    return True
+        # an if-clause anywhere above the trigger
+        current = head
+        for _ in range(6):
+            if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in current.children):
+                return True
+            if current.head.i == current.i:
+                break
+            current = current.head
+        return False
+
+    def generic(self, head: Token) -> bool:
+        """A present-tense statement of something that keeps happening."""
+        if head.pos_ != "VERB":
+            return False
+        auxes = [c for c in head.children if c.dep_ in ("aux", "auxpass")]
+        present = head.tag_ in ("VBP", "VBZ") or any(
+            a.tag_ in ("VBP", "VBZ") and a.lemma_ == "be" for a in auxes
+        )
+        if any(a.lemma_ == "have" for a in auxes):
+            return False
+        if not present:
+            return False
+        return head.tag_ in ("VBP", "VBZ") or any(
+            c.dep_ == "advmod" and c.lower_ in _GENERIC_ADVERBS for c in head.children
+        )
+
+    # -- places ----------------------------------------------------------------------
+    def locate(self, doc: Doc, trig: dict, sent: Span, places: list, others: list[Token],
+               skip_ranges: list[tuple[int, int]]) -> tuple[dict | None, dict | None]:
+        """``(location place, origin place)`` of the trigger."""
+        head: Token = trig["head"]
+        carriers = [doc[i] for i in range(trig["start"], trig["end"])]
+        verb = self._light_verb(head) if head.pos_ == "NOUN" else None
+        if verb is not None:
+            carriers.append(verb)
+        if head.dep_ == "acl" or (head.pos_ == "NOUN" and head.dep_ == "nsubj"):
+            carriers.append(head.head)
+        location = origin = None
+        for carrier in carriers:
+            for child in carrier.children:
+                if child.dep_ == "prep":
+                    found = _place_under(child, places)
+                    if found is None or _intervening(head, found, others):
+                        continue
+                    if child.lower_ == "from":
+                        origin = origin or found
+                    elif child.lower_ in _SITE_PREPS and location is None:
+                        location = found
+                elif child.dep_ in ("dobj", "nsubjpass") and location is None and (
+                    trig["type"] == "ASSAULT"
+                ):
+                    found = _place_under(child, places)
+                    if found is not None and not _intervening(head, found, others):
+                        location = found
+            if location is not None:
+                break
+        if location is None:
+            location = self._nearest_place(trig, sent, places, others, skip_ranges, origin)
+        return location, origin
+
+    def _nearest_place(self, trig, sent, places, others, skip_ranges, origin):
+        head: Token = trig["head"]
+        ancestors = {t.i for t in head.ancestors}
+        blocked: set[int] = set()
+        for other in others:
+            if other.i == head.i or other.i in ancestors:
+                continue
+            blocked.update(t.i for t in other.subtree)
+        best, best_distance = None, None
+        for place in places:
+            tok_start, tok_end = place["_tokens"]
+            if tok_start < sent.start or tok_end > sent.end:
+                continue
+            if origin is not None and place is origin:
+                continue
+            if any(i in blocked for i in range(tok_start, tok_end)):
+                continue
+            if any(place["start"] < e and s < place["end"] for s, e in skip_ranges):
+                continue
+            if _intervening(head, place, others):
+                continue
+            # only a place named as a site: "in X", "at X", not "support for X", "X war"
+            root = sent.doc[tok_start:tok_end].root
+            if not (root.dep_ == "pobj" and root.head.lower_ in _FALLBACK_PREPS):
+                continue
+            distance = min(abs(tok_start - head.i), abs(tok_end - 1 - head.i))
+            if best_distance is None or distance < best_distance:
+                best, best_distance = place, distance
+        return best
+
+    # -- the component ---------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
-        get_list(doc, "el_events")
+        events = get_list(doc, "el_events")
+        events.clear()
+        places = []
+        for place in doc._.el_places or ():
+            tokens = _token_range(doc, place["start"], place["end"])
+            if tokens:
+                places.append({**place, "_tokens": tokens})
+        skip_ranges = []
+        for attribution in doc._.el_attributions or ():
+            for key in ("source", "cue", "channel"):
+                if attribution.get(key):
+                    skip_ranges.append((attribution[key]["start"], attribution[key]["end"]))
+        for sent in doc.sents:
+            # headings and captions are skipped trigger by trigger: the parser may have
+            # joined a heading to the sentence after it
+            triggers = self.find_triggers(doc, sent)
+            heads = [t["head"] for t in triggers]
+            for trig in triggers:
+                events.append(self.build(doc, sent, trig, places, heads, skip_ranges,
+                                         len(events) + 1))
         return doc
 
+    def build(self, doc, sent, trig, places, heads, skip_ranges, number) -> dict:
+        head: Token = trig["head"]
+        start_char = doc[trig["start"]].idx
+        end_char = doc[trig["end"] - 1].idx + len(doc[trig["end"] - 1])
+        actor, recipient = self.arguments(trig)
+        actor_skip = list(skip_ranges)
+        if actor is not None:
+            actor_skip.append(np_bounds(actor))
+        location, origin = self.locate(doc, trig, sent, places, heads, actor_skip)
+        hypothetical = self.hypothetical(head)
+        generic = self.generic(head)
+        date, precision = (None, None)
+        if not hypothetical and not generic:
+            date, precision = sentence_date(sent, doc._.el_published)
+        attribution = attribution_covering(doc, start_char, end_char)
+        event = {
+            "id": f"E{number}",
+            "type": trig["type"],
+            "mode": self._mode(trig),
+            "trigger": {"text": doc.text[start_char:end_char], "start": start_char,
+                        "end": end_char},
+            "actor": named(doc, *np_bounds(actor)) if actor is not None else None,
+            "recipient": named(doc, *np_bounds(recipient)) if recipient is not None else None,
+            "location": {"place": location["id"]} if location else None,
+            "origin": {"place": origin["id"]} if origin else None,
+            "date": date,
+            "date_precision": precision,
+            "attribution": attribution["id"] if attribution else None,
+            "negated": self.negated(head),
+            "hypothetical": hypothetical,
+        }
+        if generic:
+            event["generic"] = True
+        return event
 
-@Language.factory("eventledger_events", assigns=["doc._.el_events"])
-def make_events(nlp: Language, name: str) -> EventsExtractor:
-    return EventsExtractor(nlp, name)
+
+def _inside_clause(token: Token, top: Token) -> bool:
+    current = token
+    while current.i != top.i and current.head.i != current.i:
+        if current.dep_ in ("ccomp", "advcl", "parataxis", "relcl") or (
+            current.dep_ == "conj" and current.pos_ in ("VERB", "AUX")
+        ):
+            return True
+        current = current.head
+    return False
+
+
+def _intervening(head: Token, place: dict, others: list[Token]) -> bool:
+    """True when another trigger stands between ``head`` and the place: the place then
+    belongs to the nearer one (a late-attached "in X")."""
+    where = place["_tokens"][0]
+    low, high = min(head.i, where), max(head.i, where)
+    ancestors = {t.i for t in head.ancestors}
+    return any(low < o.i < high and o.i not in ancestors for o in others)
+
+
+def _passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass", "agent") for c in verb.children) or (
+        verb.dep_ == "acl" and verb.tag_ == "VBN"
+    )
+
+
+def _first_dep(token: Token | None, dep: str) -> Token | None:
+    if token is None:
+        return None
+    for child in token.children:
+        if child.dep_ == dep:
+            return child
+    return None
+
+
+def _objects(head: Token) -> list[Token]:
+    """Objects of a verb (direct, passive subject, of a particle's preposition)."""
+    result = []
+    for child in head.children:
+        if child.dep_ in ("dobj", "nsubjpass", "attr", "oprd"):
+            result.append(child)
+            result.extend(c for c in child.children if c.dep_ == "conj")
+        elif child.dep_ == "prep":
+            pobj = _first_dep(child, "pobj")
+            if pobj is not None:
+                result.append(pobj)
+    if head.dep_ == "acl" and head.tag_ == "VBN":
+        result.append(head.head)
+    return result
+
+
+def _of_objects(token: Token) -> list[Token]:
+    return [
+        pobj
+        for child in token.children
+        if child.dep_ == "prep" and child.lower_ == "of"
+        for pobj in child.children
+        if pobj.dep_ == "pobj"
+    ]
+
+
+def _place_under(token: Token, places: list) -> dict | None:
+    """The first place that ``token`` (a preposition or an object) names: its object, the
+    object's conjuncts and appositions, "the city of X"; not places deeper down
+    ("the war on Gaza" does not name a site)."""
+    start = _first_dep(token, "pobj") if token.dep_ == "prep" else token
+    if start is None:
+        return None
+    names = {start.i}
+    frontier = [start]
+    while frontier:
+        current = frontier.pop()
+        for child in current.children:
+            if child.dep_ in ("conj", "appos", "compound") and child.i not in names:
+                names.add(child.i)
+                frontier.append(child)
+            elif child.dep_ == "prep" and child.lower_ == "of":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj" and pobj.i not in names:
+                        names.add(pobj.i)
+                        frontier.append(pobj)
+    for place in places:
+        tok_start, tok_end = place["_tokens"]
+        root = token.doc[tok_start:tok_end].root
+        if root.i in names or any(i in names for i in range(tok_start, tok_end)) and (
+            root.head.i in names
+        ):
+            return place
+    return None
+
+
+@Language.factory(
+    "eventledger_events",
+    requires=["doc._.el_actors", "doc._.el_places", "doc._.el_attributions"],
+    assigns=["doc._.el_events"],
+    default_config={"extra_triggers_path": None},
+)
+def make_events(nlp: Language, name: str, *, extra_triggers_path: str | None) -> EventsExtractor:
+    return EventsExtractor(nlp, name, extra_triggers_path=extra_triggers_path)
