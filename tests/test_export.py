@@ -157,6 +157,9 @@ def test_type_table_covers_every_plover_type_and_can_be_extended(tmp_path):
     rows = _by_id(acled_rows(make_record(), table=mine))
     assert rows["E1"]["event_type"] == "Battles"
     assert acled_type("ASSAULT", "aerial", table=mine)[1] == "Air/drone strike"
+    buffer = io.StringIO()
+    export_records([make_record()], "csv", buffer, type_table=extra)
+    assert "doc-a-E1,2025-03-03,2025,Battles,Armed clash," in buffer.getvalue()
 
 
 def _records():

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import IO
 
 from ..errors import EventledgerError
-from .acled import ACLED_COLUMNS, acled_items, acled_rows, source_chain
+from .acled import ACLED_COLUMNS, acled_items, acled_rows, load_type_table, source_chain
 
 log = logging.getLogger(__name__)
 
@@ -74,13 +74,13 @@ def _write_jsonl(records: Iterable[dict], output) -> int:
     return count
 
 
-def _write_csv(records: Iterable[dict], output) -> int:
+def _write_csv(records: Iterable[dict], output, table=None) -> int:
     count = 0
     with _text_output(output, newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=ACLED_COLUMNS, lineterminator="\n")
         writer.writeheader()
         for record in records:
-            for row in acled_rows(record):
+            for row in acled_rows(record, table=table):
                 writer.writerow(row)
                 count += 1
     return count
@@ -155,7 +155,7 @@ def _parquet_schema():
     return pa.schema([*fields, pa.field("item_json", pa.string())])
 
 
-def _write_parquet(records: Iterable[dict], output) -> int:
+def _write_parquet(records: Iterable[dict], output, table=None) -> int:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
@@ -177,7 +177,7 @@ def _write_parquet(records: Iterable[dict], output) -> int:
 
     with writer:
         for record in records:
-            for row, item in acled_items(record):
+            for row, item in acled_items(record, table=table):
                 batch.append({**row, "item_json": json.dumps(item, ensure_ascii=False)})
                 count += 1
                 if len(batch) >= _PARQUET_BATCH:
@@ -197,14 +197,24 @@ _WRITERS = {
 }
 
 
-def export_records(records: Iterable[dict], fmt: str, output: str | Path | IO) -> int:
+def export_records(
+    records: Iterable[dict],
+    fmt: str,
+    output: str | Path | IO,
+    *,
+    type_table: str | Path | None = None,
+) -> int:
     """Write ``records`` as ``fmt`` (one of :data:`FORMATS`) to ``output`` (a path or an
     open file: text for every format but parquet, which wants a path or a binary file).
-    Returns the rows, records or features written."""
+    ``type_table``: a CSV file of PLOVER -> ACLED rows laid over the packaged table
+    (csv and parquet). Returns the rows, records or features written."""
     writer = _WRITERS.get(fmt)
     if writer is None:
         raise ExportError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    count = writer(records, output)
+    if fmt in ("csv", "parquet"):
+        count = writer(records, output, load_type_table(type_table) if type_table else None)
+    else:
+        count = writer(records, output)
     log.info("exported %d %s item(s)", count, fmt)
     return count
 

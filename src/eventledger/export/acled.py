@@ -100,7 +100,20 @@ def load_type_table(extra: str | Path | None = None) -> TypeTable:
 
 def acled_type(plover_type: str | None, mode: str | None, *,
                table: TypeTable | None = None) -> tuple[str, str]:
-    """``(event_type, sub_event_type)`` for a PLOVER type and mode."""
+    """``(event_type, sub_event_type)`` for a PLOVER type and mode.
+
+    The packaged table (``data/acled_types.csv``), in short: ASSAULT heavy-weapons ->
+    Explosions/Remote violence, Shelling/artillery/missile attack; aerial and drone ->
+    Air/drone strike; explosives -> Remote explosive/landmine/IED; suicide-attack ->
+    Suicide bomb; firearms -> Battles, Armed clash; abduct, sexual -> Violence against
+    civilians with that sub-type; destroy -> Strategic developments, Looting/property
+    destruction; other ASSAULT -> Violence against civilians, Attack. PROTEST riot ->
+    Riots, Violent demonstration; other PROTEST -> Protests, Peaceful protest. COERCE
+    arrest -> Strategic developments, Arrests; seize -> Looting/property destruction.
+    AGREE and RETREAT (but resign) -> Strategic developments, Agreement. Everything
+    else (MOBILIZE, THREATEN, ACCUSE, REQUEST, REJECT, CONSULT, SUPPORT, CONCEDE,
+    COOPERATE, AID, SANCTION, other COERCE, unknown types) -> Strategic developments,
+    Other: ACLED has no closer fit."""
     table = table if table is not None else default_type_table()
     kind = (plover_type or "").upper()
     return table.get((kind, mode or "*")) or table.get((kind, "*")) or FALLBACK_TYPE
