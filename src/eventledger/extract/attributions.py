@@ -1,22 +1,715 @@
-"""Attributions extractor (placeholder: assigns an empty list until the extractor lands)."""
+"""Attributions: who said what, with the words that report it.
+
+Four frames, all read from spaCy's dependency parse and the cue lexicon (``data/cues.json``,
+extensible through ``extra_cues_path``):
+
+- a reporting verb and its complement: "X said (that) CONTENT", "CONTENT, X said",
+  "X reported CONTENT", "X vowed to CONTENT", "X called for CONTENT"; a participle
+  ("..., adding that CONTENT") reports for the subject of the verb it hangs on;
+- "according to X, CONTENT", or ``cited_by`` when the clause already has a reporting verb
+  ("..., he added, according to Palestine Chronicle");
+- a quotation with no reporting verb, given to the speaker of the quote just before it
+  in the same or the previous paragraph ("“Q1,” X said. “Q2”"), else to no one;
+- "citing Y" beside a reporting verb adds Y to ``cites``; "in a statement ...", "in an
+  interview with ..." and the like give the ``channel``.
+
+A pronoun source is resolved to the latest compatible actor (he/she: a person; it: an
+organisation; they: a group or organisation), preferring earlier speakers and subjects,
+and the pronoun is added to that actor's mentions. Headings and captions are skipped.
+"""
 
 from __future__ import annotations
 
-from spacy.language import Language
-from spacy.tokens import Doc
+import json
+import logging
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
 
-from .base import get_list
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from ..errors import ConfigError
+from .base import actor_at, get_list, is_excluded, span
+from .quotes import QUOTE_MARKS, Quote, find_quotes
+
+log = logging.getLogger(__name__)
+
+_PERSON_PRONOUNS = {"he", "she", "him", "her"}
+_ORG_PRONOUNS = {"it"}
+_PLURAL_PRONOUNS = {"they", "them"}
+_SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+_TRIM = set(QUOTE_MARKS) | set(",;:—–-") | {" ", "\n", "\t", "\u00a0"}
+_LEADING_WORDS = {"that"}
+
+
+@dataclass
+class CueLexicon:
+    """Reporting verbs with their frames, noun cues, and the phrase lists."""
+
+    verbs: dict[str, dict]
+    nouns: set[str]
+    according_to: list[str]
+    channel_nouns: set[str]
+    channel_prepositions: set[str]
+    cite_verbs: set[str]
+
+    @classmethod
+    def load(cls, extra_path: str | Path | None = None) -> CueLexicon:
+        data = json.loads(
+            resources.files("eventledger").joinpath("data/cues.json").read_text("utf-8")
+        )
+        if extra_path:
+            try:
+                extra = json.loads(Path(extra_path).read_text("utf-8"))
+            except (OSError, ValueError) as exc:
+                raise ConfigError(f"cannot read cues file {extra_path}: {exc}") from exc
+            data["verbs"].update(extra.get("verbs", {}))
+            data["nouns"].update(extra.get("nouns", {}))
+            for key in ("according_to", "channel_nouns", "channel_prepositions", "cite_verbs"):
+                data[key] = list(data[key]) + list(extra.get(key, []))
+        return cls(
+            verbs={lemma.lower(): entry for lemma, entry in data["verbs"].items()},
+            nouns={n.lower() for n in data["nouns"]},
+            according_to=[p.lower() for p in data["according_to"]],
+            channel_nouns={n.lower() for n in data["channel_nouns"]},
+            channel_prepositions={p.lower() for p in data["channel_prepositions"]},
+            cite_verbs={v.lower() for v in data["cite_verbs"]},
+        )
+
+
+@dataclass
+class _Attr:
+    kind: str
+    cue: tuple[int, int] | None
+    content: tuple[int, int]
+    cue_token: Token | None = None
+    source: tuple[int, int] | None = None
+    source_token: Token | None = None  # the subject word (for pronouns)
+    inherit_from: Token | None = None  # a participle reports for its head verb's speaker
+    channel: tuple[int, int] | None = None
+    cites: list[tuple[int, int]] = field(default_factory=list)
+    cited_by: list[tuple[int, int]] = field(default_factory=list)
+    name: str | None = None
+    actor: dict | None = None
+
+
+def _paragraph_bounds(text: str, index: int) -> tuple[int, int]:
+    low = text.rfind("\n", 0, index) + 1
+    high = text.find("\n", index)
+    return low, len(text) if high < 0 else high
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Cut marks, commas and a leading "that" from the edges of a content span."""
+    changed = True
+    while changed and start < end:
+        changed = False
+        while start < end and text[start] in _TRIM:
+            start, changed = start + 1, True
+        while start < end and text[end - 1] in _TRIM:
+            end, changed = end - 1, True
+        for word in _LEADING_WORDS:
+            if text[start : start + len(word) + 1].lower() == word + " ":
+                start, changed = start + len(word) + 1, True
+    if start < end and text[end - 1] == "." and text[start:end].count(" ") > 0:
+        end -= 1  # the sentence's full stop belongs to the sentence, not the claim
+    return start, end
+
+
+def _block(tokens: set[int], anchor: int) -> tuple[int, int]:
+    """The run of consecutive token indices in ``tokens`` around ``anchor``."""
+    low = high = anchor
+    while low - 1 in tokens:
+        low -= 1
+    while high + 1 in tokens:
+        high += 1
+    return low, high
 
 
 class AttributionsExtractor:
-    def __init__(self, nlp: Language, name: str):
+    def __init__(
+        self, nlp: Language, name: str, *, extra_cues_path: str | None, min_quote_words: int
+    ):
         self.name = name
+        self.cues = CueLexicon.load(extra_cues_path)
+        self.min_quote_words = min_quote_words
 
     def __call__(self, doc: Doc) -> Doc:
-        get_list(doc, "el_attributions")
+        records = get_list(doc, "el_attributions")
+        records.clear()
+        records.extend(_Finder(doc, self.cues, self.min_quote_words).run())
         return doc
 
 
-@Language.factory("eventledger_attributions", assigns=["doc._.el_attributions"])
-def make_attributions(nlp: Language, name: str) -> AttributionsExtractor:
-    return AttributionsExtractor(nlp, name)
+class _Finder:
+    def __init__(self, doc: Doc, cues: CueLexicon, min_quote_words: int):
+        self.doc = doc
+        self.text = doc.text
+        self.cues = cues
+        self.min_quote_words = min_quote_words
+        self.quotes = [
+            q for q in find_quotes(doc.text) if not is_excluded(doc, q.outer_start, q.outer_end)
+        ]
+        self.by_cue: dict[int, _Attr] = {}
+        # (reporting verb, outlet) pairs of "according to" that hang on a reporting verb
+        self._pending_cited_by: list[tuple[Token, tuple[int, int]]] = []
+
+    # -- helpers --------------------------------------------------------------------------
+    def _excluded(self, token: Token) -> bool:
+        return is_excluded(self.doc, token.idx, token.idx + len(token))
+
+    def _same_paragraph(self, token: Token, anchor: Token) -> bool:
+        low, high = _paragraph_bounds(self.text, anchor.idx)
+        return low <= token.idx < high
+
+    def _quote_at(self, start: int, end: int) -> Quote | None:
+        for quote in self.quotes:
+            if quote.outer_start <= start and end <= quote.outer_end + 1:
+                return quote
+        return None
+
+    def _span_of_tokens(
+        self, tokens: set[int], anchor: Token, cue: Token
+    ) -> tuple[int, int] | None:
+        """The contiguous stretch of ``tokens`` around ``anchor``, kept in the cue's paragraph."""
+        doc = self.doc
+        tokens = {
+            i for i in tokens if self._same_paragraph(doc[i], cue) or self._in_quote(doc[i], cue)
+        }
+        if anchor.i not in tokens:
+            return None
+        low, high = _block(tokens, anchor.i)
+        # Conjunctions and commas at the edges belong to the sentence ("..., but").
+        while low < high and (doc[low].dep_ in ("cc", "punct") or doc[low].is_space):
+            low += 1
+        while high > low and (
+            doc[high].dep_ in ("cc", "punct", "prep")
+            and doc[high].n_rights == 0
+            or doc[high].is_space
+        ):
+            high -= 1
+        start, end = _trim(self.text, doc[low].idx, doc[high].idx + len(doc[high]))
+        return (start, end) if end > start else None
+
+    def _in_quote(self, token: Token, cue: Token) -> bool:
+        """A token of a quote that spans paragraphs and touches the cue's paragraph."""
+        low, high = _paragraph_bounds(self.text, cue.idx)
+        for quote in self.quotes:
+            if (
+                quote.outer_start <= token.idx < quote.outer_end
+                and quote.outer_start < high
+                and low < quote.outer_end
+            ):
+                return True
+        return False
+
+    def _subtree_minus(self, root: Token, *, exclude: list[Token]) -> set[int]:
+        tokens = {t.i for t in root.subtree}
+        for other in exclude:
+            if other.i != root.i:
+                tokens -= {t.i for t in other.subtree}
+        return tokens
+
+    def _other_cues_below(self, root: Token, cue: Token) -> list[Token]:
+        """Reporting verbs inside ``root``'s subtree that sit beside the content (a conjoined
+        "..., but X said ..."), whose words are not part of this content."""
+        found = []
+        for token in root.subtree:
+            if token.i == root.i or token.i == cue.i:
+                continue
+            if token.dep_ == "conj" and self._is_cue_verb(token) and token.head.i == root.i:
+                found.append(token)
+            if token.lower_ == "according" and token.head.i == root.i:
+                found.append(token)
+            if (
+                token.lemma_.lower() in self.cues.cite_verbs
+                and token.tag_ == "VBG"
+                and token.head.i == root.i
+            ):
+                found.append(token)
+        return found
+
+    def _is_cue_verb(self, token: Token) -> bool:
+        if token.pos_ not in ("VERB", "AUX") or token.lower_ == "according":
+            return False
+        lemma = token.lemma_.lower()
+        if lemma in self.cues.cite_verbs or lemma not in self.cues.verbs:
+            return False
+        return token.dep_ not in ("amod", "compound")
+
+    # -- frames ---------------------------------------------------------------------------
+    def run(self) -> list[dict]:
+        doc = self.doc
+        for token in doc:
+            if self._excluded(token):
+                continue
+            if (
+                token.lower_ == "according"
+                and token.i + 1 < len(doc)
+                and doc[token.i + 1].lower_ == "to"
+            ):
+                self._according_to(token)
+            elif self._is_cue_verb(token):
+                self._verb_cue(token)
+        attrs = sorted(self.by_cue.values(), key=lambda a: a.content[0])
+        attrs = self._resolve_cited_by(attrs)
+        attrs += self._bare_quotes(attrs)
+        attrs.sort(key=lambda a: (a.content[0], a.cue[0] if a.cue else 0))
+        self._resolve_sources(attrs)
+        return [self._record(number, a) for number, a in enumerate(attrs, start=1)]
+
+    def _verb_cue(self, verb: Token) -> None:
+        entry = self.cues.verbs[verb.lemma_.lower()]
+        frames = entry.get("frames", ["ccomp"])
+        content = self._verb_content(verb, frames, entry.get("preps", []))
+        if content is None:
+            return
+        start, end = content
+        cue_end = verb.idx + len(verb)
+        for child in verb.children:
+            if child.dep_ == "prt" and child.i == verb.i + 1:
+                cue_end = child.idx + len(child)  # "pointed out"
+        attr = _Attr(kind="indirect", cue=(verb.idx, cue_end), content=(start, end), cue_token=verb)
+        self._set_kind(attr)
+        self._set_source(attr, verb)
+        attr.channel = self._channel(verb)
+        attr.cites = self._cites(verb)
+        self.by_cue[verb.i] = attr
+
+    def _verb_content(
+        self, verb: Token, frames: list[str], preps: list[str]
+    ) -> tuple[int, int] | None:
+        children = list(verb.children)
+        # X said (that) CONTENT / "CONTENT," X said
+        if "ccomp" in frames:
+            for child in children:
+                if child.dep_ in ("ccomp", "parataxis") and child.pos_ in ("VERB", "AUX"):
+                    tokens = self._subtree_minus(child, exclude=self._other_cues_below(child, verb))
+                    tokens |= self._conjoined_complements(verb, child)
+                    result = self._span_of_tokens(tokens, child, verb)
+                    if result:
+                        return self._snap_to_quote(result)
+            # "CONTENT, he said": the parser made the cue a parenthetical of the content.
+            if (
+                verb.dep_ in ("parataxis", "ccomp")
+                and verb.head.i != verb.i
+                and verb.head.pos_ in ("VERB", "AUX")
+            ):
+                head = verb.head
+                if verb.dep_ == "parataxis" or verb.i > head.i:
+                    tokens = self._subtree_minus(
+                        head, exclude=[verb, *self._other_cues_below(head, verb)]
+                    )
+                    result = self._span_of_tokens(tokens, head, verb)
+                    if result and verb.dep_ == "parataxis":
+                        return self._snap_to_quote(result)
+        if "xcomp" in frames:
+            for child in children:
+                if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX") and child.i > verb.i:
+                    result = self._span_of_tokens({t.i for t in child.subtree}, child, verb)
+                    if result:
+                        return self._snap_to_quote(result)
+        for child in children:
+            if child.dep_ == "prep" and child.lower_ in preps and child.i > verb.i:
+                objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+                if objects:
+                    result = self._span_of_tokens(
+                        {t.i for t in objects[0].subtree}, objects[0], verb
+                    )
+                    if result:
+                        return self._snap_to_quote(result)
+        if "dobj" in frames:
+            for child in children:
+                if child.dep_ == "dobj" and child.i > verb.i:
+                    tokens = {t.i for t in child.subtree}
+                    # Adjuncts right after the object ("... casualties in Ashkelon").
+                    for other in children:
+                        if (
+                            other.dep_ == "prep"
+                            and other.i > child.i
+                            and other.lower_ not in self.cues.channel_prepositions | {"according"}
+                        ):
+                            tokens |= {t.i for t in other.subtree}
+                        elif other.dep_ == "prep" and other.i > child.i and other.lower_ == "in":
+                            pobj = [c for c in other.children if c.dep_ == "pobj"]
+                            if pobj and pobj[0].lemma_.lower() not in self.cues.channel_nouns:
+                                tokens |= {t.i for t in other.subtree}
+                    result = self._span_of_tokens(tokens, child, verb)
+                    if result:
+                        return self._snap_to_quote(result)
+        return self._adjacent_quote(verb)
+
+    @staticmethod
+    def _conjoined_complements(verb: Token, clause: Token) -> set[int]:
+        """ "X said that A, and that B": the second clause hangs on the verb as a conjunct."""
+        tokens: set[int] = set()
+        for conj in verb.children:
+            if conj.dep_ != "conj" or conj.i < clause.i:
+                continue
+            if any(
+                m.dep_ == "mark" and m.lower_ in ("that", "whether", "if") for m in conj.children
+            ):
+                tokens |= {t.i for t in conj.subtree}
+                tokens |= {
+                    t.i
+                    for t in verb.children
+                    if clause.i < t.i < conj.i and t.dep_ in ("cc", "punct")
+                }
+        return tokens
+
+    def _adjacent_quote(self, verb: Token) -> tuple[int, int] | None:
+        """A quotation right after "X said:" or right before "..., X said" in the paragraph."""
+        low, high = _paragraph_bounds(self.text, verb.idx)
+        for quote in self.quotes:
+            if not (low <= quote.outer_start < high):
+                continue
+            between_after = self.text[verb.idx + len(verb) : quote.outer_start]
+            if (
+                quote.outer_start >= verb.idx
+                and len(between_after) <= 40
+                and between_after.strip(" ,:") == between_after.strip(" ,:").split("\n")[0]
+                and ("." not in between_after)
+            ):
+                if len(between_after.split()) <= 4:
+                    return quote.start, quote.end
+            between_before = self.text[quote.outer_end : verb.idx]
+            if (
+                quote.outer_end <= verb.idx
+                and len(between_before) <= 40
+                and "." not in between_before
+                and len(between_before.split()) <= 4
+            ):
+                return _trim(self.text, quote.start, quote.end)
+        return None
+
+    def _snap_to_quote(self, content: tuple[int, int]) -> tuple[int, int]:
+        """Content that lies inside one quotation becomes that whole quotation."""
+        start, end = content
+        for quote in self.quotes:
+            if quote.outer_start <= start and end <= quote.outer_end and quote.start <= start + 1:
+                return _trim(self.text, quote.start, quote.end)
+        return content
+
+    def _set_kind(self, attr: _Attr) -> None:
+        start, end = attr.content
+        for quote in self.quotes:
+            if quote.start <= start and end <= quote.end + 1:
+                attr.kind = "direct"
+                return
+            if quote.outer_start < end and start < quote.outer_end:
+                attr.kind = "mixed"
+                return
+
+    def _set_source(self, attr: _Attr, verb: Token) -> None:
+        subject = self._subject(verb)
+        if subject is None:
+            if verb.tag_ == "VBG" or verb.dep_ in ("advcl", "conj", "xcomp"):
+                attr.inherit_from = verb.head
+            return
+        attr.source_token = subject
+        attr.source = self._source_extent(subject)
+
+    def _subject(self, verb: Token) -> Token | None:
+        # A subject the parser found in a heading or caption run into the sentence is not one.
+        subjects = [
+            c
+            for c in verb.children
+            if c.dep_ in ("nsubj", "csubj")
+            and self._same_paragraph(c, verb)
+            and not self._excluded(c)
+        ]
+        for child in subjects:
+            if child.dep_ in ("nsubj", "csubj"):
+                if child.tag_ in ("WP",) and verb.dep_ == "relcl":
+                    return verb.head  # "X, who said ..."
+                return child
+        for child in verb.children:
+            if child.dep_ == "agent":
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                if objects:
+                    return objects[0]
+        if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
+            return verb.head
+        return None
+
+    def _source_extent(self, subject: Token) -> tuple[int, int]:
+        """The source as written: the actor mention holding the subject word, else its noun
+        phrase without relative clauses, appositions and trailing commas."""
+        if subject.pos_ == "PRON":
+            return subject.idx, subject.idx + len(subject)
+        for actor in self.doc._.el_actors or ():
+            for mention in actor["mentions"]:
+                if mention["start"] <= subject.idx < mention["end"]:
+                    return mention["start"], mention["end"]
+        end = subject.i
+        for child in subject.rights:
+            if child.dep_ in ("relcl", "appos", "punct", "acl", "cc", "conj"):
+                break
+            end = child.right_edge.i
+        tokens = [
+            t for t in self.doc[subject.left_edge.i : end + 1] if self._same_paragraph(t, subject)
+        ]
+        if not tokens:
+            return subject.idx, subject.idx + len(subject)
+        start, stop = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+        while stop > start and self.text[stop - 1] in _TRIM:
+            stop -= 1
+        return start, stop
+
+    def _channel(self, verb: Token) -> tuple[int, int] | None:
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ in self.cues.channel_prepositions:
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj" and self._is_channel_noun(pobj):
+                        tokens = [
+                            t for t in pobj.subtree if t.dep_ != "det" or t.i > pobj.left_edge.i
+                        ]
+                        tokens = [
+                            t
+                            for t in tokens
+                            if not (
+                                t.i == pobj.left_edge.i
+                                and t.dep_ in ("det", "poss")
+                                and t.i < pobj.i
+                            )
+                        ]
+                        start = min(t.idx for t in tokens)
+                        end = max(t.idx + len(t) for t in tokens)
+                        return _trim(self.text, start, end)
+            if child.dep_ in ("dative", "dobj") and verb.lemma_.lower() in (
+                "tell",
+                "brief",
+                "inform",
+            ):
+                return child.left_edge.idx, child.right_edge.idx + len(child.right_edge)
+        return None
+
+    def _is_channel_noun(self, token: Token) -> bool:
+        words = [token.lemma_.lower(), token.lower_]
+        compound = " ".join(
+            [t.lower_ for t in token.lefts if t.dep_ == "compound"] + [token.lower_]
+        )
+        return any(w in self.cues.channel_nouns for w in [*words, compound])
+
+    def _cites(self, verb: Token) -> list[tuple[int, int]]:
+        """ "citing hospital sources", "quoting officials" beside the verb or its subject."""
+        found = []
+        candidates = list(verb.children)
+        for child in verb.children:
+            if child.dep_ in _SUBJECT_DEPS:
+                candidates += list(child.children)
+        for token in candidates:
+            if token.lemma_.lower() in self.cues.cite_verbs and token.tag_ == "VBG":
+                for obj in token.children:
+                    if obj.dep_ in ("dobj", "pobj"):
+                        start, end = obj.left_edge.idx, obj.right_edge.idx + len(obj.right_edge)
+                        found.append(_trim(self.text, start, end))
+        return found
+
+    def _according_to(self, according: Token) -> None:
+        doc = self.doc
+        to = doc[according.i + 1]
+        objects = [c for c in to.children if c.dep_ == "pobj"] or [
+            c for c in according.children if c.dep_ == "pobj"
+        ]
+        if not objects:
+            return
+        source_token = objects[0]
+        source = self._source_extent(source_token)
+        head = according.head
+        while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+            head = head.head
+        cue = (according.idx, to.idx + len(to))
+        if head.i in self.by_cue or (self._is_cue_verb(head) and head.i != according.i):
+            # Already reported by a verb: the outlet that carried it.
+            self._pending_cited_by.append((head, source))
+            return
+        tokens = self._subtree_minus(
+            head, exclude=[according, *self._other_cues_below(head, according)]
+        )
+        content = self._span_of_tokens(tokens, head, according) if head.i != according.i else None
+        if content is None:
+            return
+        attr = _Attr(
+            kind="according_to",
+            cue=cue,
+            content=content,
+            cue_token=according,
+            source=source,
+            source_token=source_token,
+        )
+        self.by_cue[according.i] = attr
+
+    def _resolve_cited_by(self, attrs: list[_Attr]) -> list[_Attr]:
+        for head, source in self._pending_cited_by:
+            attr = self.by_cue.get(head.i)
+            if attr is not None:
+                attr.cited_by.append(source)
+        return attrs
+
+    def _bare_quotes(self, attrs: list[_Attr]) -> list[_Attr]:
+        """Quotations no reporting verb took: given to the previous speaker nearby."""
+        found = []
+        for quote in self.quotes:
+            words = self.text[quote.start : quote.end].split()
+            if len(words) < self.min_quote_words:
+                continue
+            covered = False
+            for attr in attrs:
+                start, end = attr.content
+                overlap = min(end, quote.end) - max(start, quote.start)
+                if overlap > 0.5 * (quote.end - quote.start) or (
+                    start <= quote.start and quote.end <= end
+                ):
+                    covered = True
+                    break
+            if covered or not self._quote_stands_alone(quote):
+                continue
+            start, end = _trim(self.text, quote.start, quote.end)
+            attr = _Attr(kind="direct", cue=None, content=(start, end))
+            speaker = self._previous_speaker(quote, attrs)
+            if speaker is not None and speaker.cue_token is not None:
+                attr.inherit_from = speaker.cue_token  # resolved with the speaker's source
+            elif speaker is not None:
+                attr.source, attr.source_token = speaker.source, speaker.source_token
+            found.append(attr)
+        return found
+
+    def _quote_stands_alone(self, quote: Quote) -> bool:
+        """A quotation that is a sentence of its own, not a phrase in running text."""
+        low, _high = _paragraph_bounds(self.text, quote.outer_start)
+        before = self.text[low : quote.outer_start].rstrip()
+        return (
+            not before
+            or before[-1] in ".:!?"
+            or len(self.text[quote.start : quote.end].split()) >= 8
+        )
+
+    def _previous_speaker(self, quote: Quote, attrs: list[_Attr]) -> _Attr | None:
+        """The speaker of the latest attribution in this or the previous paragraph."""
+        low, _high = _paragraph_bounds(self.text, quote.outer_start)
+        previous_low, _ = _paragraph_bounds(self.text, max(low - 2, 0))
+        while previous_low > 0 and not self.text[previous_low:low].strip():
+            previous_low, _ = _paragraph_bounds(self.text, max(previous_low - 2, 0))
+        best = None
+        for attr in attrs:
+            where = attr.cue[0] if attr.cue else attr.content[0]
+            if previous_low <= where < quote.outer_start and (attr.source or attr.inherit_from):
+                if best is None or where > (best.cue[0] if best.cue else best.content[0]):
+                    best = attr
+        return best
+
+    # -- sources --------------------------------------------------------------------------
+    def _resolve_sources(self, attrs: list[_Attr]) -> None:
+        by_token = {a.cue_token.i: a for a in attrs if a.cue_token is not None}
+        ordered = sorted(attrs, key=lambda a: a.cue[0] if a.cue else a.content[0])
+        done: list[_Attr] = []
+        for attr in ordered:
+            if attr.source is None and attr.inherit_from is not None:
+                head = by_token.get(attr.inherit_from.i)
+                if head is not None and head is not attr and head.source is not None:
+                    attr.source, attr.source_token = head.source, head.source_token
+                    attr.name, attr.actor = head.name, head.actor
+                else:
+                    subject = self._subject(attr.inherit_from)
+                    if subject is not None:
+                        attr.source_token, attr.source = subject, self._source_extent(subject)
+            if attr.source is not None and attr.actor is None:
+                self._resolve(attr, done)
+            done.append(attr)
+
+    def _resolve(self, attr: _Attr, done: list[_Attr]) -> None:
+        start, end = attr.source
+        word = self.text[start:end].lower()
+        pronoun = attr.source_token is not None and attr.source_token.pos_ == "PRON"
+        if pronoun and word in _PERSON_PRONOUNS | _ORG_PRONOUNS | _PLURAL_PRONOUNS:
+            actor = self._antecedent(word, start, done)
+            if actor is not None:
+                if not any(m["start"] == start for m in actor["mentions"]):
+                    actor["mentions"].append(span(self.text, start, end))
+                    actor["mentions"].sort(key=lambda m: m["start"])
+                attr.name, attr.actor = actor["name"], actor
+            return
+        actor = actor_at(self.doc, start, end)
+        if actor is not None:
+            attr.name, attr.actor = actor["name"], actor
+
+    def _antecedent(self, word: str, position: int, done: list[_Attr]) -> dict | None:
+        """The latest compatible actor before ``position``: earlier speakers and sentence
+        subjects compete on position."""
+
+        def fits(actor: dict, mention: dict | None) -> bool:
+            kind = actor.get("kind")
+            if word in _PERSON_PRONOUNS:
+                return kind == "person"
+            if word in _ORG_PRONOUNS:
+                return kind == "organization"
+            text = (mention or {}).get("text", actor["name"])
+            return kind in ("group", "organization") and (
+                kind == "group" or text.lower().rstrip().endswith(("s", "media", "police"))
+            )
+
+        best: tuple[int, dict] | None = None
+        for attr in done:
+            if (
+                attr.actor is not None
+                and attr.source
+                and attr.source[0] < position
+                and fits(attr.actor, None)
+            ):
+                if best is None or attr.source[0] > best[0]:
+                    best = (attr.source[0], attr.actor)
+        for actor in self.doc._.el_actors or ():
+            for mention in actor["mentions"]:
+                if mention["start"] >= position or not fits(actor, mention):
+                    continue
+                tokens = self.doc.char_span(
+                    mention["start"], mention["end"], alignment_mode="expand"
+                )
+                if tokens is None or tokens.root.dep_ not in _SUBJECT_DEPS:
+                    continue
+                if best is None or mention["start"] > best[0]:
+                    best = (mention["start"], actor)
+        return best[1] if best else None
+
+    # -- output ---------------------------------------------------------------------------
+    def _named(self, extent: tuple[int, int]) -> dict:
+        result = span(self.text, *extent)
+        actor = actor_at(self.doc, *extent)
+        result["name"] = actor["name"] if actor else result["text"]
+        result["actor"] = actor["id"] if actor else None
+        return result
+
+    def _record(self, number: int, attr: _Attr) -> dict:
+        source = None
+        if attr.source is not None:
+            source = span(self.text, *attr.source)
+            if attr.actor is not None:
+                source["name"], source["actor"] = attr.actor["name"], attr.actor["id"]
+            else:
+                source["name"], source["actor"] = source["text"], None
+        return {
+            "id": f"A{number}",
+            "kind": attr.kind,
+            "source": source,
+            "cue": span(self.text, *attr.cue) if attr.cue else None,
+            "content": span(self.text, *attr.content),
+            "channel": span(self.text, *attr.channel) if attr.channel else None,
+            "cites": [self._named(c) for c in attr.cites],
+            "cited_by": [self._named(c) for c in attr.cited_by],
+        }
+
+
+@Language.factory(
+    "eventledger_attributions",
+    requires=["token.dep", "token.lemma", "doc._.el_actors", "doc._.el_excluded"],
+    assigns=["doc._.el_attributions", "doc._.el_actors"],
+    default_config={"extra_cues_path": None, "min_quote_words": 3},
+)
+def make_attributions(
+    nlp: Language, name: str, *, extra_cues_path: str | None, min_quote_words: int
+) -> AttributionsExtractor:
+    return AttributionsExtractor(
+        nlp, name, extra_cues_path=extra_cues_path, min_quote_words=min_quote_words
+    )

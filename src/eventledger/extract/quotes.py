@@ -19,7 +19,7 @@ _PARAGRAPH = re.compile(r"[^\n]+")
 QUOTE_MARKS = "\"'“”„‚‘’«»‹›"
 
 # family -> (openers, closers accepted for each opener)
-_DOUBLE_CLOSERS = {"“": "”\"", "„": "“”\"", "«": "»", '"': '"”', "”": "”\""}
+_DOUBLE_CLOSERS = {"“": '”"', "„": '“”"', "«": "»", '"': '"”', "”": '”"'}
 _SINGLE_CLOSERS = {"‘": "’'", "‚": "‘’", "‹": "›", "'": "'’"}
 # Characters that may stand right before an opening mark.
 _OPEN_CONTEXT = set(" \t\n([{—–-:;/") | {"\u00a0"}
@@ -85,9 +85,7 @@ def _scan(
             if opener is None:
                 if char in closers and _can_open(text, i):
                     opener, outer_start, start = char, i, i + 1
-            elif char in closers[opener] and (
-                family == "double" or _can_close_single(text, i)
-            ):
+            elif char in closers[opener] and (family == "double" or _can_close_single(text, i)):
                 if i > start:
                     quotes.append(Quote(start, i, outer_start, i + 1, True, family))
                 opener = None
