@@ -53,8 +53,7 @@ class NearDuplicateIndex:
     def signature(self, text: str) -> bytes:
         """The text's MinHash as bytes (``num_perm`` unsigned 64-bit values), to be stored."""
         minhash = _new_minhash(self.num_perm)
-        for shingle in sorted(shingles(text)):
-            minhash.update(shingle.encode("utf-8"))
+        minhash.update_batch([shingle.encode("utf-8") for shingle in sorted(shingles(text))])
         return minhash.hashvalues.astype("<u8").tobytes()
 
     def _minhash(self, signature: bytes) -> MinHash:
