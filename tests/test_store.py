@@ -377,3 +377,23 @@ def test_url_and_memory_targets(tmp_path):
     with Store.open(":memory:") as memory:
         memory.write_record(make_record(), extractor_version="1.0")
         assert memory.counts()["events"] == 3
+
+
+def test_concurrent_writers_do_not_lose_documents(tmp_path):
+    from concurrent.futures import ThreadPoolExecutor
+
+    path = tmp_path / "shared.db"
+    Store.open(path).close()
+
+    def write(worker: int) -> list[str]:
+        with Store.open(path) as own:  # one store per writer, as separate processes would
+            return [own.write_record(make_record(f"w{worker}-{i}"), extractor_version="1")
+                    for i in range(25)] + [
+                own.write_record(make_record("same"), extractor_version="1")]
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        statuses = [s for result in pool.map(write, range(4)) for s in result]
+    assert statuses.count("written") == 101 and statuses.count("unchanged") == 3
+    with Store.open(path) as store:
+        assert store.counts()["documents"] == 101
+        assert store.counts()["events"] == 303

@@ -11,6 +11,7 @@ import hashlib
 import json
 import logging
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Literal
@@ -87,6 +88,14 @@ class Store:
     def _read(self):
         return self._engine.connect()
 
+    @contextmanager
+    def _write(self) -> Iterator[Connection]:
+        """A connection in a write transaction (SQLite: the write lock taken at BEGIN)."""
+        with self._engine.connect() as conn:
+            conn = conn.execution_options(**{dialect.WRITE: True})
+            with conn.begin():
+                yield conn
+
     def _error(self, action: str, exc: SQLAlchemyError) -> StoreError:
         reason = getattr(exc, "orig", None) or exc
         return StoreError(f"database {self.label}: {action} failed: {reason}")
@@ -132,28 +141,24 @@ class Store:
         doc_id = doc_row["id"]
         docs = T["documents"]
         try:
-            with self._engine.connect() as conn:
-                conn = conn.execution_options(**{dialect.WRITE: True})
-                with conn.begin():
-                    stored = conn.execute(
-                        select(docs.c.id).where(docs.c.id == doc_id)
-                    ).first()
-                    if stored and not replace:
-                        return "unchanged"
-                    if stored:
-                        self._delete_items(conn, doc_id)
-                        conn.execute(
-                            docs.update().where(docs.c.id == doc_id).values(
-                                **doc_row, extractor_version=extractor_version
-                            )
+            with self._write() as conn:
+                stored = conn.execute(select(docs.c.id).where(docs.c.id == doc_id)).first()
+                if stored and not replace:
+                    return "unchanged"
+                if stored:
+                    self._delete_items(conn, doc_id)
+                    conn.execute(
+                        docs.update().where(docs.c.id == doc_id).values(
+                            **doc_row, extractor_version=extractor_version
                         )
-                    else:
-                        conn.execute(docs.insert().values(
-                            **doc_row, extractor_version=extractor_version, created_at=_now()
-                        ))
-                    for name in ITEM_TABLES:
-                        if rows[name]:
-                            conn.execute(T[name].insert(), rows[name])
+                    )
+                else:
+                    conn.execute(docs.insert().values(
+                        **doc_row, extractor_version=extractor_version, created_at=_now()
+                    ))
+                for name in ITEM_TABLES:
+                    if rows[name]:
+                        conn.execute(T[name].insert(), rows[name])
         except IntegrityError as exc:
             raise StoreError(
                 f"cannot store document {doc_id}: the record is inconsistent "
@@ -264,7 +269,7 @@ class Store:
 
     # -- near duplicates -------------------------------------------------------------
     def save_signature(self, doc_id: str, signature: bytes) -> None:
-        with self._engine.begin() as conn:
+        with self._write() as conn:
             dialect.upsert(conn, T["signatures"],
                            {"doc_id": doc_id, "signature": bytes(signature)}, keys=["doc_id"])
 
@@ -281,7 +286,7 @@ class Store:
         if doc_id == other_id:
             return
         first, second = sorted((doc_id, other_id))
-        with self._engine.begin() as conn:
+        with self._write() as conn:
             dialect.upsert(
                 conn, T["near_duplicates"],
                 {"doc_id": first, "other_id": second, "similarity": float(similarity)},
