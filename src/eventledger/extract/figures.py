@@ -1,22 +1,546 @@
-"""Figures extractor (placeholder: assigns an empty list until the extractor lands)."""
+"""Casualty figures (how many were killed, injured, held, ...) and where sources disagree.
+
+A figure is a count expression (see :mod:`eventledger.extract.numbers`) tied by the parse to
+a casualty word of ``figure_triggers`` in ``data/event_triggers.json``:
+
+- the counted people are the subject of a passive or intransitive verb ("27 people were
+  killed", "15 died", "1,200 injured") or the object of a transitive one ("killing five"),
+  or a state ("three remain missing", "45 dead"), or "treated for injuries";
+- the count qualifies a casualty noun ("12 deaths", "59 hostages"); prisoners and hostages
+  are ``held`` with "remain", "hold", "keep" (not when released);
+- a toll: "the death toll rose to 45" -> killed 45.
+
+"casualties" is kept as category ``other``: in news use it means killed and injured
+together, or either. Counts that are ages, dates, durations, money, percentages, units
+("one of the missiles", "a 50-year-old") are not figures.
+
+Location: a place in the clause ("injured in Ashkelon"), else the linked event's, else a
+site named earlier in the same sentence, else, when the sentence points back ("the city",
+"there"), the last place named earlier in the paragraph.
+
+Disagreements: figures of one category about one incident (same place or same event)
+whose counts differ and come from different sources are listed together; none is picked.
+"""
 
 from __future__ import annotations
 
-from spacy.language import Language
-from spacy.tokens import Doc
+import logging
+from collections import Counter
 
-from .base import get_list
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from .base import attribution_covering, get_list, is_excluded
+from .events import _FALLBACK_PREPS, _SITE_PREPS, _place_under, _token_range, load_lexicon
+from .numbers import Count, find_counts, quantities
+
+log = logging.getLogger(__name__)
+
+_NON_FIGURE_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"}
+_CURRENCY = {"$", "£", "€", "¥", "usd", "us$", "dollars", "euros", "pounds", "shekels"}
+_BACK_WORDS = {"city", "town", "village", "area", "camp", "region", "district", "province",
+               "neighbourhood", "neighborhood", "site", "capital", "country", "there"}
+_CATEGORY_WORDS = {"killed": "killed", "injured": "injured", "missing": "missing",
+                   "arrested": "arrested", "displaced": "displaced", "held": "held",
+                   "other": "affected"}
+_PLURAL = {"person": "people", "man": "men", "woman": "women", "child": "children"}
+# Verbs whose active subject is the one who suffers it.
+_INTRANSITIVE = {"die", "perish", "flee", "disappear", "go missing", "lose life"}
 
 
 class FiguresExtractor:
-    def __init__(self, nlp: Language, name: str):
-        self.name = name
+    """The ``eventledger_figures`` component."""
 
+    def __init__(self, nlp: Language, name: str, *, extra_triggers_path: str | None = None,
+                 singular_counts: bool = True):
+        self.name = name
+        lexicon = load_lexicon(extra_triggers_path or None)
+        self.lex = lexicon["figure_triggers"]
+        self.person_words = set(lexicon["person_words"])
+        self.units = set(quantities()["non_count_units"])
+        self.ages = set(quantities()["age_words"])
+        self.singular_counts = singular_counts
+        self.verbs = {k: v for k, v in self.lex["verbs"].items() if " " not in k}
+        self.verb_phrases = {tuple(k.split()): v for k, v in self.lex["verbs"].items()
+                             if " " in k}
+
+    # -- what is not a figure ----------------------------------------------------------
+    def not_a_figure(self, doc: Doc, count: Count) -> bool:
+        tokens = [doc[i] for i in range(count.start, count.end)]
+        if any(t.ent_type_ in _NON_FIGURE_ENTS for t in tokens if t.like_num or t.is_digit):
+            return True
+        before = doc[count.start - 1] if count.start > 0 else None
+        after = doc[count.end] if count.end < len(doc) else None
+        after2 = doc[count.end + 1] if count.end + 1 < len(doc) else None
+        if before is not None and (before.lower_ in _CURRENCY or before.lower_ in self.ages):
+            return True
+        if after is not None:
+            if after.lower_ in ("%", "percent", "per", "pc") or after.lower_ in _CURRENCY:
+                return True
+            if after.lower_ in ("-", "–") and after2 is not None and after2.lemma_ in (
+                "year", "month", "week", "day"
+            ):
+                return True  # a 50-year-old
+            if after.lower_.startswith("-year") or after.lower_ in ("year-old", "years-old"):
+                return True
+        for token in tokens:
+            text = token.text
+            if text.isdigit() and len(text) == 4 and 1800 <= int(text) <= 2100:
+                return True  # a year
+        return False
+
+    # -- reading one count -------------------------------------------------------------
+    def _role_token(self, doc: Doc, count: Count) -> Token:
+        span = doc[count.start:count.end]
+        outside = [t for t in span if not (count.start <= t.head.i < count.end) or t.head == t]
+        numbers = [t for t in outside if t.like_num or t.pos_ in ("NUM", "NOUN", "ADJ", "DET")]
+        return numbers[-1] if numbers else span.root
+
+    def _who_from_of(self, doc: Doc, count: Count) -> Token | None:
+        """"dozens of civilians", "one of the missiles": the noun after "of"."""
+        for i in range(count.start, count.end):
+            for child in doc[i].children:
+                if child.dep_ == "prep" and child.lower_ == "of" and child.i >= count.end:
+                    pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                    if pobj is not None:
+                        # "tens of thousands of people": follow the chain
+                        nested = next((c for c in pobj.children if c.dep_ == "prep"
+                                       and c.lower_ == "of"), None)
+                        if pobj.like_num and nested is not None:
+                            deeper = next((c for c in nested.children if c.dep_ == "pobj"),
+                                          None)
+                            return deeper or pobj
+                        return pobj
+        return None
+
+    def read(self, doc: Doc, count: Count) -> dict | None:
+        """``{"category", "trigger": (start, end) tokens, "who": Token|None}`` or None."""
+        role = self._role_token(doc, count)
+        anchor, who = role, None
+        if (
+            role.dep_ in ("nummod", "quantmod", "amod", "det", "compound", "nmod", "npadvmod")
+            and not (count.start <= role.head.i < count.end)
+            and role.head.pos_ in ("NOUN", "PROPN", "ADJ", "PRON")
+            and role.head.i > role.i
+        ):
+            anchor = role.head
+            who = anchor
+        if who is None:
+            who = self._who_from_of(doc, count)
+        for token in (anchor, who):
+            if token is not None and (token.lemma_.lower() in self.units
+                                      or token.lower_ in self.units):
+                return None
+        found = self._category(doc, anchor, who)
+        if found is None:
+            found = self._linear(doc, count, who)
+        if found is None:
+            return None
+        category, trigger = found
+        if who is not None and who.lemma_.lower() in self.lex["nouns"] and (
+            who.lemma_.lower() not in self.lex["who_nouns"]
+        ):
+            who = None  # "12 deaths": the noun is the trigger, not who
+        return {"category": category, "trigger": trigger, "who": who}
+
+    def _noun_category(self, token: Token | None) -> str | None:
+        if token is None:
+            return None
+        for form in (token.lemma_.lower(), token.lower_):
+            if form in self.lex["nouns"]:
+                return self.lex["nouns"][form]
+        return None
+
+    def _predicate(self, anchor: Token) -> tuple[Token | None, str]:
+        """The verb the counted noun depends on, and how (subject, passive subject,
+        object)."""
+        current = anchor
+        for _ in range(3):
+            if current.dep_ == "conj" and current.head.i != current.i:
+                current = current.head
+                continue
+            break
+        if current.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "oprd"):
+            return current.head, current.dep_
+        return None, ""
+
+    def _category(self, doc: Doc, anchor: Token, who: Token | None):
+        # participles and states on the noun: "15 people killed", "45 dead"
+        for token in (anchor, who):
+            if token is None:
+                continue
+            for child in token.children:
+                if child.dep_ in ("acl", "amod", "appos") and child.i > token.i:
+                    category = self._state_or_verb(child)
+                    if category:
+                        return category, (child.i, child.i + 1)
+        verb, role = self._predicate(anchor)
+        if verb is None and who is not None and who is not anchor:
+            verb, role = self._predicate(who)
+        noun_category = self._noun_category(who) or self._noun_category(anchor)
+        held_who = who is not None and who.lemma_.lower() in self.lex["who_nouns"]
+        if verb is not None and verb.pos_ in ("VERB", "AUX"):
+            lemma = verb.lemma_.lower()
+            if held_who and lemma in self.lex["release_verbs"]:
+                return None  # released, not held
+            found = self._verb_category(doc, verb, role)
+            if found:
+                return found
+            if held_who and noun_category == "held" and lemma in self.lex["held_verbs"]:
+                return "held", (verb.i, verb.i + 1)
+            # toll: "the death toll rose to 45", "the toll is 45"
+        toll = self._toll(anchor)
+        if toll:
+            return toll
+        if noun_category is not None:
+            token = anchor if self._noun_category(anchor) else who
+            return noun_category, (token.i, token.i + 1)
+        return None
+
+    def _state_or_verb(self, token: Token) -> str | None:
+        for form in (token.lower_, token.lemma_.lower()):
+            if form in self.lex["states"]:
+                return self.lex["states"][form]
+        lemma = token.lemma_.lower()
+        if lemma in self.verbs and token.tag_ == "VBN":
+            return self.verbs[lemma]
+        return None
+
+    def _verb_category(self, doc: Doc, verb: Token, role: str):
+        lemma = verb.lemma_.lower()
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or (
+            verb.tag_ == "VBN" and not any(c.lemma_ == "have" and c.dep_ == "aux"
+                                           for c in verb.children)
+        )
+        # phrases: lose their lives, treated for injuries, taken hostage, went missing
+        for words, category in self.verb_phrases.items():
+            if words[0] != lemma:
+                continue
+            end = self._phrase_end(verb, words[1:])
+            if end is not None and (role in ("nsubj", "nsubjpass") or words[-1] == "hostage"):
+                return category, (verb.i, end)
+        # states after a copula or "remain": "three remain missing", "were found dead"
+        for child in verb.children:
+            if child.dep_ in ("acomp", "oprd", "attr", "xcomp") and role in ("nsubj",
+                                                                           "nsubjpass"):
+                category = self._state_or_verb(child)
+                if category:
+                    return category, (child.i, child.i + 1)
+        if lemma not in self.verbs:
+            return None
+        if role == "nsubjpass" or (role == "nsubj" and (passive or lemma in _INTRANSITIVE)):
+            return self.verbs[lemma], (verb.i, verb.i + 1)
+        if role == "dobj" and lemma not in _INTRANSITIVE:
+            return self.verbs[lemma], (verb.i, verb.i + 1)
+        return None
+
+    @staticmethod
+    def _phrase_end(verb: Token, rest: tuple[str, ...]) -> int | None:
+        """Token end of "treated for injuries" when ``rest`` lemmas follow in the verb's
+        subtree, in order, within a few tokens."""
+        doc = verb.doc
+        position = verb.i + 1
+        for word in rest:
+            hit = None
+            for i in range(position, min(position + 4, len(doc))):
+                if doc[i].lemma_.lower() == word or doc[i].lower_ == word:
+                    hit = i
+                    break
+            if hit is None:
+                return None
+            position = hit + 1
+        return position
+
+    def _toll(self, anchor: Token):
+        head = anchor.head
+        toll = None
+        if anchor.dep_ == "pobj" and head.lower_ in ("to", "at", "of"):
+            if head.lower_ == "of" and head.head.lemma_.lower() == "toll":
+                toll = head.head
+            elif head.head.lemma_.lower() in self.lex["toll_verbs"]:
+                toll = next((c for c in head.head.children
+                             if c.dep_ == "nsubj" and c.lemma_.lower() == "toll"), None)
+        elif anchor.dep_ in ("attr", "dobj") and head.lemma_.lower() in self.lex["toll_verbs"]:
+            toll = next((c for c in head.children
+                         if c.dep_ == "nsubj" and c.lemma_.lower() == "toll"), None)
+        if toll is None:
+            return None
+        start = toll.i
+        category = "killed"
+        for child in toll.children:
+            if child.dep_ in ("compound", "amod") and child.i < toll.i:
+                start = min(start, child.i)
+                kind = self._noun_category(child)
+                if kind in ("injured", "other"):
+                    category = kind
+        return category, (start, toll.i + 1)
+
+    def _linear(self, doc: Doc, count: Count, who: Token | None):
+        """Fallback for a count at the head of its clause whose parse went astray:
+        COUNT [people] [were|have been] VERB."""
+        i = count.end
+        if who is not None and who.i >= i:
+            i = who.i + 1
+        elif i < len(doc) and doc[i].pos_ in ("NOUN",) and (
+            doc[i].lemma_.lower() in self.person_words
+        ):
+            i += 1
+        while i < len(doc) and doc[i].pos_ == "AUX":
+            i += 1
+        if i >= len(doc) or i == count.end and doc[i].pos_ != "VERB":
+            return None
+        token = doc[i]
+        category = self._state_or_verb(token)
+        if category and token.pos_ in ("VERB", "ADJ"):
+            return category, (i, i + 1)
+        return None
+
+    # -- singular counts ("a soldier was killed") -------------------------------------
+    def singular(self, doc: Doc, sent: Span, taken: set[int]) -> list[Count]:
+        result = []
+        for token in sent:
+            if token.lower_ not in ("a", "an") or token.dep_ != "det" or token.i in taken:
+                continue
+            noun = token.head
+            if noun.tag_ != "NN" or noun.lemma_.lower() not in self.person_words:
+                continue
+            result.append(Count(token.i, token.i + 1, 1, 1, True))
+        return result
+
+    # -- places and links --------------------------------------------------------------
+    def _clause_place(self, doc: Doc, tokens: list[Token], places: list) -> dict | None:
+        for token in tokens:
+            for child in token.children:
+                if child.dep_ == "prep" and child.lower_ in _SITE_PREPS:
+                    found = _place_under(child, places)
+                    if found is not None:
+                        return found
+        return None
+
+    def _earlier_site(self, doc: Doc, sent: Span, before: int, places: list) -> dict | None:
+        best = None
+        for place in places:
+            tok_start, tok_end = place["_tokens"]
+            if tok_start < sent.start or tok_end > before:
+                continue
+            root = doc[tok_start:tok_end].root
+            if root.dep_ == "pobj" and root.head.lower_ in _FALLBACK_PREPS:
+                best = place
+        return best
+
+    def _back_reference(self, doc: Doc, sent: Span, places: list) -> dict | None:
+        words = [t for t in sent if t.lower_ in _BACK_WORDS and (
+            t.lower_ == "there" or any(c.lower_ in ("the", "that", "this") for c in t.children)
+        )]
+        if not words:
+            return None
+        want_city = any(t.lower_ in ("city", "town", "village", "capital") for t in words)
+        paragraph_start = doc.text.rfind("\n", 0, sent.start_char) + 1
+        earlier = [p for p in places if paragraph_start <= p["start"] < sent.start_char]
+        if not earlier:
+            return None
+        if want_city:
+            cities = [p for p in earlier if p.get("kind") in ("city", None)]
+            earlier = cities or earlier
+        return max(earlier, key=lambda p: p["start"])
+
+    def _event_for(self, doc: Doc, trigger: tuple[int, int], sent: Span, events: list,
+                   category: str) -> dict | None:
+        start_char = doc[trigger[0]].idx
+        end_char = doc[trigger[1] - 1].idx + len(doc[trigger[1] - 1])
+        in_sentence = [e for e in events
+                       if sent.start_char <= e["trigger"]["start"] < sent.end_char]
+        for event in in_sentence:
+            if event["trigger"]["start"] < end_char and start_char < event["trigger"]["end"]:
+                return event
+        head = doc[trigger[0]]
+        related = {t.i for t in head.ancestors} | {t.i for t in head.subtree}
+        for event in in_sentence:
+            tokens = _token_range(doc, event["trigger"]["start"], event["trigger"]["end"])
+            if tokens and any(i in related for i in range(*tokens)):
+                return event
+        # otherwise the nearest violent event of the sentence, for casualties only
+        if category in ("killed", "injured", "missing", "other"):
+            candidates = [e for e in in_sentence if e["type"] == "ASSAULT"]
+        elif category == "arrested":
+            candidates = [e for e in in_sentence if e["type"] == "COERCE"]
+        else:
+            candidates = []
+        if not candidates:
+            return None
+        return min(candidates, key=lambda e: abs(e["trigger"]["start"] - start_char))
+
+    # -- the component -----------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
-        get_list(doc, "el_figures")
+        figures = get_list(doc, "el_figures")
+        figures.clear()
+        places = []
+        for place in doc._.el_places or ():
+            tokens = _token_range(doc, place["start"], place["end"])
+            if tokens:
+                places.append({**place, "_tokens": tokens})
+        events = doc._.el_events or []
+        by_place = {p["id"]: p for p in places}
+        for sent in doc.sents:
+            counts = find_counts(doc, sent.start, sent.end)
+            if self.singular_counts:
+                taken = {i for c in counts for i in range(c.start, c.end)}
+                counts = sorted(counts + self.singular(doc, sent, taken),
+                                key=lambda c: c.start)
+            for count in counts:
+                figure = self.figure(doc, sent, count, places, events, by_place)
+                if figure is not None:
+                    figure["id"] = f"F{len(figures) + 1}"
+                    figures.append(figure)
+        doc._.el_disagreements = find_disagreements(doc, figures)
         return doc
 
+    def figure(self, doc, sent, count, places, events, by_place) -> dict | None:
+        start_char = doc[count.start].idx
+        end_char = doc[count.end - 1].idx + len(doc[count.end - 1])
+        if is_excluded(doc, start_char, end_char) or self.not_a_figure(doc, count):
+            return None
+        read = self.read(doc, count)
+        if read is None:
+            return None
+        trig_start, trig_end = read["trigger"]
+        t_start = doc[trig_start].idx
+        t_end = doc[trig_end - 1].idx + len(doc[trig_end - 1])
+        if is_excluded(doc, t_start, t_end):
+            return None
+        who: Token | None = read["who"]
+        event = self._event_for(doc, read["trigger"], sent, events, read["category"])
+        clause_tokens = [doc[i] for i in range(trig_start, trig_end)]
+        if who is not None:
+            clause_tokens.append(who)
+        place = self._clause_place(doc, clause_tokens, places)
+        if place is None and event is not None and event.get("location"):
+            place = by_place.get(event["location"]["place"]) or {
+                "id": event["location"]["place"]}
+        if place is None:
+            place = self._earlier_site(doc, sent, min(count.start, trig_start), places)
+        if place is None:
+            place = self._back_reference(doc, sent, places)
+        low, high = min(start_char, t_start), max(end_char, t_end)
+        attribution = attribution_covering(doc, low, high) or attribution_covering(
+            doc, start_char, end_char)
+        return {
+            "id": "",
+            "category": read["category"],
+            "trigger": {"text": doc.text[t_start:t_end], "start": t_start, "end": t_end},
+            "count": {"text": doc.text[start_char:end_char], "start": start_char,
+                      "end": end_char, "low": count.low, "high": count.high,
+                      "exact": count.exact},
+            "who": _who_span(doc, who, count) if who is not None else None,
+            "location": {"place": place["id"]} if place else None,
+            "event": event["id"] if event else None,
+            "attribution": attribution["id"] if attribution else None,
+        }
 
-@Language.factory("eventledger_figures", assigns=["doc._.el_figures"])
-def make_figures(nlp: Language, name: str) -> FiguresExtractor:
-    return FiguresExtractor(nlp, name)
+
+def _who_span(doc: Doc, who: Token, count: Count) -> dict:
+    """The counted noun with its adjectives and compounds ("Palestinian civilians")."""
+    start = who.i
+    for child in sorted(who.children, key=lambda t: -t.i):
+        if child.i < who.i and child.i == start - 1 and child.dep_ in ("amod", "compound") and (
+            not (count.start <= child.i < count.end)
+        ):
+            start = child.i
+    start_char = doc[start].idx
+    end_char = who.idx + len(who)
+    return {"text": doc.text[start_char:end_char], "start": start_char, "end": end_char}
+
+
+def _source_key(doc: Doc, attribution_id: str | None) -> tuple:
+    """Who a figure comes from: the attribution's source and what it cites, or the outlet."""
+    if attribution_id is None:
+        return ("outlet",)
+    for attribution in doc._.el_attributions or ():
+        if attribution["id"] == attribution_id:
+            source = attribution.get("source")
+            name = (source.get("name") or source.get("text") or "").lower() if source else ""
+            cites = tuple(sorted((c.get("name") or c.get("text") or "").lower()
+                                 for c in attribution.get("cites") or ()))
+            return (name or attribution_id, cites)
+    return (attribution_id,)
+
+
+def find_disagreements(doc: Doc, figures: list[dict]) -> list[dict]:
+    """Groups of figures about one incident whose counts differ between sources."""
+    parent = list(range(len(figures)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    places = {p["id"]: p for p in doc._.el_places or ()}
+
+    def place_key(figure: dict):
+        """One place named several times is one place: by GeoNames id, else by name."""
+        place = places.get(figure["location"]["place"])
+        if place is None:
+            return figure["location"]["place"]
+        return place.get("geonameid") or (place.get("name") or place.get("text", "")).lower()
+
+    def who_word(figure: dict) -> str | None:
+        return figure["who"]["text"].lower() if figure["who"] else None
+
+    for i, first in enumerate(figures):
+        for j in range(i + 1, len(figures)):
+            second = figures[j]
+            if first["category"] != second["category"]:
+                continue
+            same = False
+            if first["location"] and second["location"]:
+                same = place_key(first) == place_key(second)
+            elif first["event"] and first["event"] == second["event"]:
+                same = True
+            elif not first["location"] and not second["location"] and not (
+                first["event"] or second["event"]
+            ):
+                same = who_word(first) == who_word(second)
+            if same:
+                parent[find(j)] = find(i)
+    groups: dict[int, list[dict]] = {}
+    for i, figure in enumerate(figures):
+        groups.setdefault(find(i), []).append(figure)
+    result = []
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        keyed = [(f, _source_key(doc, f["attribution"]),
+                  (f["count"]["low"], f["count"]["high"], f["count"]["exact"]))
+                 for f in members]
+        if not any(a[1] != b[1] and a[2] != b[2] for a in keyed for b in keyed):
+            continue
+        result.append({"id": f"D{len(result) + 1}",
+                       "about": _about(members, places),
+                       "figures": [f["id"] for f in members]})
+    return result
+
+
+def _about(members: list[dict], places: dict) -> str:
+    whos = Counter(_PLURAL.get(w, w) for w in (f["who"]["text"].lower() for f in members
+                                                 if f["who"]))
+    who = whos.most_common(1)[0][0] if whos else "people"
+    words = f"{who} {_CATEGORY_WORDS[members[0]['category']]}"
+    place_ids = Counter(f["location"]["place"] for f in members if f["location"])
+    if place_ids:
+        place = places.get(place_ids.most_common(1)[0][0])
+        if place:
+            words += f" in {place.get('name') or place.get('text')}"
+    return words
+
+
+@Language.factory(
+    "eventledger_figures",
+    requires=["doc._.el_places", "doc._.el_attributions", "doc._.el_events"],
+    assigns=["doc._.el_figures", "doc._.el_disagreements"],
+    default_config={"extra_triggers_path": None, "singular_counts": True},
+)
+def make_figures(nlp: Language, name: str, *, extra_triggers_path: str | None,
+                 singular_counts: bool) -> FiguresExtractor:
+    return FiguresExtractor(nlp, name, extra_triggers_path=extra_triggers_path,
+                            singular_counts=singular_counts)
