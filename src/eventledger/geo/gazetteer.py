@@ -38,7 +38,7 @@ from ..errors import ConfigError
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 INDEX_NAME = "gazetteer.sqlite"
 IMPORT_NAME = "geonames-import.sqlite"
 # Cities at least this large are "major": their names feed the phrase matcher and the
@@ -283,7 +283,11 @@ def _build_into(conn: sqlite3.Connection) -> None:
         states_file = csc / "by-country" / iso / "states.json"
         if not states_file.is_file():
             continue
-        for state in json.loads(states_file.read_text(encoding="utf-8")):
+        states = json.loads(states_file.read_text(encoding="utf-8"))
+        # The packages give divisions no population: an even share of the country's
+        # stands in, so that Bermuda's parishes do not outrank Ontario's cities.
+        share = int(gn.get("population") or 0) // max(len(states), 1)
+        for state in states:
             try:
                 slat, slon = float(state["latitude"]), float(state["longitude"])
             except (TypeError, ValueError):
@@ -301,6 +305,7 @@ def _build_into(conn: sqlite3.Connection) -> None:
                 country=iso,
                 admin1=state.get("state_code"),
                 geonameid=gid,
+                population=share,
                 alternates=[state.get("native") or ""],
                 major=True,
                 matchable=[name],

@@ -35,8 +35,9 @@ from .gazetteer import (
 
 log = logging.getLogger(__name__)
 
-# Priors by GeoNames feature code; cities use log10(population) instead.
-_PRIOR = {"PCLI": 11.0, "CONT": 10.0, "RGN": 9.0, "ADM1": 6.0, "ADM2": 4.5}
+# Priors by GeoNames feature code; cities and divisions use log10(population) instead.
+_PRIOR = {"PCLI": 11.0, "CONT": 10.0, "RGN": 9.0}
+_DIVISION_BONUS = {"ADM1": 0.5}
 _CAPITAL_BONUS = 1.0
 _ALTERNATE_PENALTY = 0.5
 _FUZZY_PENALTY = 1.0
@@ -179,7 +180,7 @@ class Resolver:
     def prior(candidate: Candidate) -> float:
         if candidate.feature in _PRIOR:
             return _PRIOR[candidate.feature]
-        score = math.log10(candidate.population + 10)
+        score = math.log10(candidate.population + 10) + _DIVISION_BONUS.get(candidate.feature, 0)
         if candidate.feature == "PPLC":
             score += _CAPITAL_BONUS
         return score
@@ -192,6 +193,8 @@ class Resolver:
         qualifiers: Sequence[Candidate] = (),
     ) -> float:
         score = self.prior(candidate) - penalty
+        if candidate.geonameid:
+            score += 0.05  # between equals, the one with a GeoNames id
         if not candidate.main and candidate.kind == "city":
             score -= _ALTERNATE_PENALTY
         total = sum(context.countries.values())
