@@ -1,0 +1,110 @@
+"""Places: mentions found in text, resolved offline, one record per mention."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventledger.geo.resolver import distance_km, resolve
+
+
+def _places(nlp, text):
+    return nlp(text)._.el_places
+
+
+def _at(places, text, name, nth=0):
+    start = [i for i in range(len(text)) if text.startswith(name, i)][nth]
+    for place in places:
+        if place["start"] < start + len(name) and start < place["end"]:
+            return place
+    return None
+
+
+def test_records_follow_the_contract(nlp):
+    text = "Officials in Ashdod said the sirens sounded twice. Ashdod was quiet by noon."
+    places = _places(nlp, text)
+    assert [p["id"] for p in places] == [f"P{i + 1}" for i in range(len(places))]
+    assert len([p for p in places if p["name"] == "Ashdod"]) == 2  # one record per mention
+    for place in places:
+        assert text[place["start"] : place["end"]] == place["text"]
+        assert set(place) >= {"id", "text", "start", "end", "name", "geonameid", "country",
+                              "lat", "lon", "kind"}
+        assert place["kind"] in ("city", "region", "country", "other")
+    assert _at(places, text, "Ashdod")["geonameid"] == 295629
+
+
+def test_gaza_is_in_palestine_not_bhutan(nlp):
+    text = ("Rockets were fired from Gaza towards Ashkelon and Tel Aviv, Israeli officials "
+            "said, while mediators from Qatar and the United States met.")
+    places = _places(nlp, text)
+    gaza = _at(places, text, "Gaza")
+    assert gaza is not None and gaza["country"] == "PS"
+    assert distance_km(gaza["lat"], gaza["lon"], 31.5, 34.47) < 40
+    assert _at(places, text, "Ashkelon")["geonameid"] == 295620
+    assert _at(places, text, "Tel Aviv")["geonameid"] == 293397
+    assert _at(places, text, "Qatar")["kind"] == "country"
+    united_states = _at(places, text, "United States")
+    assert united_states["country"] == "US" and united_states["kind"] == "country"
+
+
+def test_town_country_pattern_and_plain_name(nlp):
+    texas = "The festival moved to Paris, Texas, after the storm."
+    paris_tx = _at(_places(nlp, texas), texas, "Paris")
+    assert paris_tx["country"] == "US"
+    assert distance_km(paris_tx["lat"], paris_tx["lon"], 33.66, -95.55) < 50
+    france = "The festival moved to Paris after the storm."
+    paris = _at(_places(nlp, france), france, "Paris")
+    assert paris["country"] == "FR"
+
+
+def test_spelling_variants_resolve_to_one_place():
+    text = "Shelling hit Khan Younes and Khān Yūnis, and later Khan Yunis."
+    spans = [(text.index("Khan Younes"), text.index("Khan Younes") + 11),
+             (text.index("Khān"), text.index("Khān") + 10),
+             (text.index("Khan Yunis"), text.index("Khan Yunis") + 10)]
+    ids = {r["geonameid"] for r in resolve(text, spans)}
+    assert ids == {281124}
+
+
+def test_demonym_is_not_a_place_but_sets_the_country(nlp):
+    text = "Lebanese officials said clashes broke out in Tripoli overnight."
+    places = _places(nlp, text)
+    assert _at(places, text, "Lebanese") is None
+    assert _at(places, text, "Tripoli")["country"] == "LB"
+    plain = "Officials said clashes broke out in Tripoli overnight."
+    assert _at(_places(nlp, plain), plain, "Tripoli")["country"] == "LY"
+
+
+def test_heading_is_left_out(nlp):
+    text = ("Sirens in Ashkelon\n"
+            "Residents of Beersheba went to shelters on Monday, the city said.\n"
+            "Schools stayed closed.")
+    places = _places(nlp, text)
+    assert _at(places, text, "Ashkelon") is None
+    assert _at(places, text, "Beersheba")["country"] == "IL"
+
+
+def test_person_names_are_not_places(nlp):
+    text = "Jordan Peterson and Paris Hilton spoke at the dinner."
+    places = _places(nlp, text)
+    assert _at(places, text, "Jordan") is None
+    assert _at(places, text, "Paris") is None
+
+
+def test_resolve_given_spans_keeps_order_and_returns_none_for_unknown():
+    text = "Talks in Doha ended; aid reached Xqzzyvillex by Friday; Canada sent money."
+    spans = [(9, 13), (33, 43), (text.index("Canada"), text.index("Canada") + 6)]
+    doha, unknown, canada = resolve(text, spans)
+    assert doha["country"] == "QA" and doha["kind"] == "city"
+    assert unknown is None
+    assert canada == {"name": "Canada", "geonameid": 6251999, "country": "CA",
+                      "lat": pytest.approx(canada["lat"]), "lon": pytest.approx(canada["lon"]),
+                      "kind": "country"}
+
+
+def test_context_countries_from_the_caller():
+    text = "The council met in Hamilton on Tuesday."
+    span = [(text.index("Hamilton"), text.index("Hamilton") + 8)]
+    [plain] = resolve(text, span)
+    [bermuda] = resolve(text, span, context=["BM"])
+    assert bermuda["country"] == "BM"
+    assert plain["country"] != "BM"
