@@ -138,9 +138,39 @@ def test_entity_expansion_bomb_is_refused(tmp_path):
     assert isinstance(error, IngestError)
     assert error.message == (
         f"{path}: unsafe or malformed XML: entity declarations are refused "
-        "(possible entity-expansion bomb)"
+        "(they can expand without limit or read local files)"
     )
     assert doc.text == PLAIN
+
+
+def test_external_entity_is_refused(tmp_path):
+    xxe = RSS.replace(
+        '<rss version="2.0">',
+        '<!DOCTYPE rss [<!ENTITY secret SYSTEM "file:///etc/hostname">]>\n<rss version="2.0">',
+    ).replace("Dam inspection finds no faults", "&secret;")
+    path = _write(tmp_path, "xxe.rss", xxe)
+    [error] = list(iter_inputs([path]))
+    assert error.message.startswith(f"{path}: unsafe or malformed XML: entity declarations")
+
+
+def test_legacy_rss_091_with_doctype_and_latin1(tmp_path):
+    feed = (
+        '<?xml version="1.0" encoding="ISO-8859-1"?>\n'
+        '<!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN" '
+        '"http://my.netscape.com/publish/formats/rss-0.91.dtd">\n'
+        '<rss version="0.91"><channel><title>Old Town Gazette</title>'
+        "<link>http://old.example/</link><description>News</description>"
+        "<item><title>Café opens</title><link>http://old.example/1</link>"
+        "<description>A new café opened on the square on Monday with seats for forty "
+        "people, the owner said.</description></item></channel></rss>\n"
+    )
+    path = tmp_path / "old.rss"
+    path.write_bytes(feed.encode("latin-1"))
+    [doc] = list(iter_inputs([str(path)]))
+    assert isinstance(doc, Document)
+    assert doc.title == "Café opens" and doc.outlet == "Old Town Gazette"
+    assert doc.text.startswith("A new café opened")
+    assert doc.published is None
 
 
 def test_feed_with_no_entries(tmp_path):

@@ -135,3 +135,18 @@ def test_results_are_deterministic(tree):
     once = [(type(r).__name__, r.source) for r in iter_inputs([str(tree)])]
     again = [(type(r).__name__, r.source) for r in iter_inputs([str(tree)])]
     assert once == again
+
+
+def test_empty_folder_is_reported(tmp_path, tree):
+    empty = tmp_path / "empty"
+    (empty / ".cache").mkdir(parents=True)
+    (empty / ".cache" / "x.txt").write_text(ALPHA)  # hidden: does not count
+    error, doc = list(iter_inputs([str(empty), str(tree / "a.txt")]))
+    assert error.message == f"{empty}: no files in this folder"
+    assert doc.text == ALPHA
+
+
+def test_recursive_glob_over_folders_reads_each_file_once(tree):
+    (tree / "sub" / "deeper").mkdir()  # empty, matched by **: no message
+    results = list(iter_inputs([str(tree / "**")]))
+    assert [r.text for r in results] == [ALPHA, BETA, GAMMA]

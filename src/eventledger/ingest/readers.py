@@ -65,21 +65,40 @@ def _hidden(name: str) -> bool:
     return name.startswith(".")
 
 
-def _walk(top: str) -> Iterator[str]:
-    """Files under ``top``, depth first, names sorted, hidden files and folders skipped."""
-    for folder, dirs, files in os.walk(top):
+def _walk(top: str, *, report_empty: bool) -> Iterator[Input]:
+    """Files under ``top``, depth first, names sorted, hidden files and folders skipped;
+    a folder that cannot be listed is reported, and (``report_empty``) so is a folder
+    that holds no files."""
+    failures: list[OSError] = []
+    found = failed = False
+    for folder, dirs, files in os.walk(top, onerror=failures.append):
+        failed = failed or bool(failures)
+        yield from _folder_failures(failures)
         dirs[:] = sorted(d for d in dirs if not _hidden(d))
         for name in sorted(files):
             if not _hidden(name):
-                yield os.path.join(folder, name)
+                found = True
+                path = os.path.join(folder, name)
+                yield Input(path, path)
+    failed = failed or bool(failures)
+    yield from _folder_failures(failures)
+    if report_empty and not found and not failed:
+        yield Input(top, None, "no files in this folder")
 
 
-def _named(item: str) -> Iterator[Input]:
+def _folder_failures(failures: list[OSError]) -> Iterator[Input]:
+    for exc in failures:
+        folder = exc.filename or "?"
+        yield Input(str(folder), None, f"folder {_os_problem(exc)}")
+    failures.clear()
+
+
+def _named(item: str, *, from_glob: bool = False) -> Iterator[Input]:
     if item == STDIN:
         yield Input(STDIN, None)
     elif os.path.isdir(item):
-        for path in _walk(item):
-            yield Input(path, path)
+        # A folder matched by "**" is one of many: its emptiness is not worth a message.
+        yield from _walk(item, report_empty=not from_glob)
     elif os.path.lexists(item):
         # A path that exists only as a link is a broken link: reported by read_bytes.
         yield Input(item, item)
@@ -88,7 +107,7 @@ def _named(item: str) -> Iterator[Input]:
         if not matches:
             yield Input(item, None, "no files match this pattern")
         for match in matches:
-            yield from _named(match)
+            yield from _named(match, from_glob=True)
     else:
         yield Input(item, item, "no such file")
 
