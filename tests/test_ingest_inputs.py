@@ -150,3 +150,17 @@ def test_recursive_glob_over_folders_reads_each_file_once(tree):
     (tree / "sub" / "deeper").mkdir()  # empty, matched by **: no message
     results = list(iter_inputs([str(tree / "**")]))
     assert [r.text for r in results] == [ALPHA, BETA, GAMMA]
+
+
+def test_stdin_telegram_export_detected_from_content():
+    export = {
+        "name": "Pool News",
+        "messages": [
+            {"id": 7, "type": "message", "date": "2024-08-01T10:00:00", "text": GAMMA},
+            {"id": 8, "type": "service", "date": "2024-08-01T11:00:00", "text": ""},
+        ],
+    }
+    stream = io.BytesIO(json.dumps(export, indent=1).encode("utf-8"))
+    [doc] = list(iter_inputs(["-"], stdin=stream))
+    assert doc.source == "-#7" and doc.outlet == "Pool News"
+    assert doc.text == GAMMA and doc.published == "2024-08-01"
