@@ -188,6 +188,7 @@ class ActorLexicon:
     demonyms: dict[str, str | None]
     head_sectors: dict[str, str]
     countries: dict[str, str] = field(default_factory=dict)  # normalised country name -> ISO2
+    titles: set[str] = field(default_factory=set)  # lower-cased title words ("mayor", "dr.")
     keys: dict[str, int] = field(default_factory=dict)
     acronyms: dict[str, int] = field(default_factory=dict)
 
@@ -215,6 +216,7 @@ class ActorLexicon:
             # User entries come first so that they win over packaged ones on shared aliases.
             data["actors"] = list(extra.get("actors", [])) + data["actors"]
             data["demonyms"] = {**data["demonyms"], **extra.get("demonyms", {})}
+            data["titles"] = list(data.get("titles", [])) + list(extra.get("titles", []))
             for sector, heads in extra.get("head_nouns", {}).items():
                 data["head_nouns"].setdefault(sector, [])[:0] = heads
         entries = []
@@ -235,7 +237,13 @@ class ActorLexicon:
         for sector, heads in data["head_nouns"].items():
             for head in heads:
                 head_sectors.setdefault(head.lower(), sector)
-        return cls(entries, data["demonyms"], head_sectors, countries=_country_names())
+        return cls(
+            entries,
+            data["demonyms"],
+            head_sectors,
+            countries=_country_names(),
+            titles={t.lower() for t in data.get("titles", [])},
+        )
 
     def lookup(self, text: str, *, fuzzy_threshold: float = 92.0) -> int | None:
         """The entry index of a name, exactly (normalised) or by a close fuzzy match."""
@@ -361,6 +369,7 @@ class ActorsExtractor:
             if is_excluded(doc, candidate.start_char, candidate.end_char):
                 continue
             builder.add_named(candidate)
+        builder.add_surnames()
         builder.add_nominals()
         actors.extend(builder.records())
         return doc
@@ -383,7 +392,13 @@ class _Builder:
             label = ent.label_
             if label == "FAC" and ent[-1].lower_ in _ORG_WORDS:
                 label = "ORG"
-            if label in ("PERSON", "ORG"):
+            if label == "PERSON":
+                start = ent.start
+                # "Principal Amira Haddad": the NER sometimes takes the title into the name.
+                while start < ent.end - 1 and self.doc[start].lower_ in self.lexicon.titles:
+                    start += 1
+                spans.append(Span(self.doc, start, ent.end, label=label))
+            elif label == "ORG":
                 spans.append(Span(self.doc, ent.start, ent.end, label=label))
             elif label == "NORP" and self._norp_is_group(ent):
                 spans.append(Span(self.doc, ent.start, ent.end, label="NORP"))
@@ -534,7 +549,9 @@ class _Builder:
         root = span.root
         title = [t for t in doc[root.left_edge.i : span.start] if t.lower_ not in _DETERMINERS]
         title = _trim_det(same_paragraph(title, root))
-        if title and not any(t.ent_type_ == "PERSON" for t in title):
+        if title and not any(
+            t.ent_type_ == "PERSON" and t.lower_ not in self.lexicon.titles for t in title
+        ):
             self._add_role(actor, title)
         for child in root.rights:
             if child.dep_ == "appos" and child.ent_type_ != "PERSON":
@@ -612,6 +629,24 @@ class _Builder:
         role = _trim_det(list(self.doc[noun.left_edge.i : noun.i + 1]))
         if role and _text(self.doc, role) not in actor.roles:
             actor.roles.append(_text(self.doc, role))
+
+    def add_surnames(self) -> None:
+        """A known person's surname standing alone where the NER saw no name ("Brandt
+        added ...")."""
+        surnames: dict[str, _Actor] = {}
+        for actor in self.actors.values():
+            if actor.kind == "person" and " " in actor.name:
+                surnames.setdefault(actor.name.split()[-1], actor)
+        if not surnames:
+            return
+        for token in self.doc:
+            actor = surnames.get(token.text)
+            if actor is None or token.i in self.claimed or token.pos_ != "PROPN":
+                continue
+            if is_excluded(self.doc, token.idx, token.idx + len(token)):
+                continue
+            actor.mentions.append((token.idx, token.idx + len(token)))
+            self.claimed.add(token.i)
 
     # -- nominal mentions -----------------------------------------------------------------
     def add_nominals(self) -> None:
@@ -693,16 +728,24 @@ class _Builder:
         return records
 
     def _join_surnames(self) -> None:
-        """Dictionary people and ``person:`` keys with the same surname are one actor."""
+        """Dictionary people, full names and surnames alone with the same surname are one
+        actor (a one-word "organisation" that is a known surname included)."""
         by_surname: dict[str, _Actor] = {}
         for actor in self.actors.values():
             if actor.kind == "person" and actor.key.startswith("dict:"):
                 by_surname[actor.name.split()[-1].casefold()] = actor
+        for actor in self.actors.values():
+            if actor.key.startswith("person:") and actor.full_name:
+                by_surname.setdefault(actor.key.split(":", 1)[1], actor)
         for key in list(self.actors):
             actor = self.actors[key]
-            if not key.startswith("person:"):
+            if key.startswith("person:"):
+                surname = key.split(":", 1)[1]
+            elif key.startswith("org:") and " " not in actor.name:
+                surname = actor.name.casefold()  # a surname the NER took for an organisation
+            else:
                 continue
-            target = by_surname.get(key.split(":", 1)[1])
+            target = by_surname.get(surname)
             if target is not None and target is not actor:
                 target.mentions.extend(actor.mentions)
                 for role in actor.roles:

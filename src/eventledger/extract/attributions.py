@@ -222,6 +222,8 @@ class _Finder:
                 found.append(token)
             if token.lower_ == "according" and token.head.i == root.i:
                 found.append(token)
+            if token.dep_ == "advcl" and token.tag_ == "VBG" and self._is_cue_verb(token):
+                found.append(token)  # "..., adding that ...": a report of its own
             if (
                 token.lemma_.lower() in self.cues.cite_verbs
                 and token.tag_ == "VBG"
@@ -405,7 +407,7 @@ class _Finder:
         subject = self._subject(verb)
         if subject is None:
             if verb.tag_ == "VBG" or verb.dep_ in ("advcl", "conj", "xcomp"):
-                attr.inherit_from = verb.head
+                attr.inherit_from = self._reporting_ancestor(verb) or verb.head
             return
         attr.source_token = subject
         attr.source = self._source_extent(subject)
@@ -431,7 +433,34 @@ class _Finder:
                     return objects[0]
         if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
             return verb.head
+        return self._noun_before(verb)
+
+    def _noun_before(self, verb: Token) -> Token | None:
+        """The noun right before a finite verb the parser left without a subject (it tends
+        to glue a heading onto the first sentence after it)."""
+        if verb.tag_ not in ("VBD", "VBZ", "VBP"):
+            return None
+        j = verb.i - 1
+        while j >= 0 and self.doc[j].pos_ in ("ADV", "PART", "AUX"):
+            j -= 1
+        if j < 0:
+            return None
+        token = self.doc[j]
+        if (
+            token.pos_ in ("NOUN", "PROPN", "PRON")
+            and self._same_paragraph(token, verb)
+            and not self._excluded(token)
+        ):
+            return token
         return None
+
+    def _reporting_ancestor(self, verb: Token) -> Token | None:
+        """The reporting verb a participle ultimately hangs on ("She said the port needed
+        cranes, adding that ..." reports for "She")."""
+        head = verb.head
+        while head.i != head.head.i and not self._is_cue_verb(head):
+            head = head.head
+        return head if self._is_cue_verb(head) and head.i != verb.i else None
 
     def _source_extent(self, subject: Token) -> tuple[int, int]:
         """The source as written: the actor mention holding the subject word, else its noun

@@ -47,6 +47,8 @@ def _can_open(text: str, i: int) -> bool:
     """An opening mark stands at a word start and is followed by something to quote."""
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
+    if text[i] in "«‹":
+        return True  # French spacing puts a space inside guillemets
     return (before in _OPEN_CONTEXT or not before.isalnum()) and not after.isspace()
 
 
@@ -86,8 +88,13 @@ def _scan(
                 if char in closers and _can_open(text, i):
                     opener, outer_start, start = char, i, i + 1
             elif char in closers[opener] and (family == "double" or _can_close_single(text, i)):
-                if i > start:
-                    quotes.append(Quote(start, i, outer_start, i + 1, True, family))
+                inner_start, inner_end = start, i
+                while inner_start < inner_end and text[inner_start].isspace():
+                    inner_start += 1
+                while inner_end > inner_start and text[inner_end - 1].isspace():
+                    inner_end -= 1
+                if inner_end > inner_start:
+                    quotes.append(Quote(inner_start, inner_end, outer_start, i + 1, True, family))
                 opener = None
             i += 1
         if opener is not None:

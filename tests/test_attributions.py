@@ -1,0 +1,224 @@
+"""Attributions: each frame, pronoun sources, cites, cited_by, channel, headings, offsets."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from eventledger.extract.attributions import AttributionsExtractor, CueLexicon
+
+
+@pytest.fixture(scope="module")
+def attribute(nlp):
+    def run(text: str) -> tuple[list[dict], list[dict]]:
+        doc = nlp(text)
+        return doc._.el_attributions, doc._.el_actors
+
+    return run
+
+
+def only(attributions: list[dict], cue: str | None) -> dict:
+    found = [a for a in attributions if (a["cue"]["text"] if a["cue"] else None) == cue]
+    assert len(found) == 1, [(a["cue"], a["content"]["text"]) for a in attributions]
+    return found[0]
+
+
+def spans_of(record: dict):
+    for key in ("source", "cue", "content", "channel"):
+        if record[key]:
+            yield record[key]
+    yield from record["cites"]
+    yield from record["cited_by"]
+
+
+def test_said_that_clause(attribute):
+    attributions, _ = attribute("Mayor Clara Osei said that the bridge would reopen in June.")
+    a = only(attributions, "said")
+    assert a["kind"] == "indirect"
+    assert a["content"]["text"] == "the bridge would reopen in June"
+    assert a["source"]["text"] == "Mayor Clara Osei"
+    assert a["source"]["name"] == "Clara Osei"
+    assert a["source"]["actor"] is not None
+
+
+def test_quote_before_speaker_is_direct_without_marks(attribute):
+    attributions, _ = attribute('"The water is safe to drink," the utility company said.')
+    a = only(attributions, "said")
+    assert a["kind"] == "direct"
+    assert a["content"]["text"] == "The water is safe to drink"
+    assert a["source"]["text"] == "the utility company"
+
+
+def test_second_quote_goes_to_the_same_speaker(attribute):
+    text = "“We will rebuild the school,” Principal Amira Haddad said. “The children deserve it.”"
+    attributions, _ = attribute(text)
+    first = only(attributions, "said")
+    second = only(attributions, None)
+    assert second["kind"] == "direct"
+    assert second["content"]["text"] == "The children deserve it"
+    assert second["source"]["name"] == first["source"]["name"] == "Amira Haddad"
+
+
+def test_mixed_quote_inside_reported_clause(attribute):
+    text = "The coach stressed that the team “will not lose again this season,” and that training starts early."
+    attributions, _ = attribute(text)
+    a = only(attributions, "stressed")
+    assert a["kind"] == "mixed"
+    assert a["content"]["text"].startswith("the team “will not lose")
+    assert a["content"]["text"].endswith("training starts early")
+
+
+def test_according_to(attribute):
+    attributions, _ = attribute("According to local police, three cars were damaged in the storm.")
+    a = only(attributions, "According to")
+    assert a["kind"] == "according_to"
+    assert a["source"]["text"] == "local police"
+    assert a["content"]["text"] == "three cars were damaged in the storm"
+
+
+def test_participle_adds_a_second_attribution_for_the_same_speaker(attribute):
+    text = "Senator Ruth Alvarez spoke at the harbour. She said the port needed new cranes, adding that funding had been approved."
+    attributions, actors = attribute(text)
+    said, adding = only(attributions, "said"), only(attributions, "adding")
+    assert said["content"]["text"] == "the port needed new cranes"
+    assert adding["content"]["text"] == "funding had been approved"
+    assert said["source"]["text"] == adding["source"]["text"] == "She"
+    assert said["source"]["name"] == adding["source"]["name"] == "Ruth Alvarez"
+    alvarez = next(r for r in actors if r["name"] == "Ruth Alvarez")
+    assert said["source"]["actor"] == alvarez["id"]
+    assert "She" in [m["text"] for m in alvarez["mentions"]]
+
+
+def test_he_resolves_to_the_latest_person_speaker(attribute):
+    text = (
+        "Farm union leader Tomas Brandt said that prices had fallen. "
+        "Ministers met on Tuesday. "
+        "Prices would recover next year, he added."
+    )
+    attributions, _ = attribute(text)
+    a = only(attributions, "added")
+    assert a["source"]["text"] == "he"
+    assert a["source"]["name"] == "Tomas Brandt"
+
+
+def test_it_resolves_to_an_organisation(attribute):
+    text = "The health ministry said in a statement that the clinic had closed. It said the staff were safe."
+    attributions, _ = attribute(text)
+    second = [a for a in attributions if a["source"] and a["source"]["text"] == "It"]
+    assert len(second) == 1
+    assert second[0]["source"]["name"] == "The health ministry"
+    assert second[0]["content"]["text"] == "the staff were safe"
+
+
+def test_they_resolves_to_a_group(attribute):
+    text = "Residents reported that the power had been cut. They said repairs would take a week."
+    attributions, _ = attribute(text)
+    they = [a for a in attributions if a["source"] and a["source"]["text"] == "They"]
+    assert they and they[0]["source"]["name"] == "Residents"
+
+
+def test_short_name_resolves_to_the_full_name(attribute):
+    text = "Union leader Tomas Brandt told reporters that prices had fallen. Brandt added that the union would protest."
+    attributions, _ = attribute(text)
+    a = only(attributions, "added")
+    assert a["source"]["text"] == "Brandt"
+    assert a["source"]["name"] == "Tomas Brandt"
+
+
+def test_cites(attribute):
+    text = "Citing hospital staff, the newspaper said two people were treated for smoke inhalation."
+    attributions, _ = attribute(text)
+    a = only(attributions, "said")
+    assert [c["text"] for c in a["cites"]] == ["hospital staff"]
+    assert a["source"]["text"] == "the newspaper"
+
+
+def test_cited_by(attribute):
+    text = (
+        "The mine would stay closed, the company's spokesman said, according to the Harbor Gazette."
+    )
+    attributions, _ = attribute(text)
+    assert len(attributions) == 1
+    a = attributions[0]
+    assert a["cue"]["text"] == "said"
+    assert a["content"]["text"] == "The mine would stay closed"
+    assert [c["name"] for c in a["cited_by"]] == ["Harbor Gazette"]
+
+
+def test_channel_statement_and_interview(attribute):
+    attributions, _ = attribute(
+        "The ferry operator said in a statement posted on its website that sailings were cancelled. "
+        "The captain said in an interview with a local radio station that the sea was rough."
+    )
+    channels = [a["channel"]["text"] for a in attributions if a["channel"]]
+    assert "statement posted on its website" in channels
+    assert "interview with a local radio station" in channels
+
+
+def test_told_gives_the_audience_as_channel(attribute):
+    attributions, _ = attribute("The coach told reporters that the striker was injured.")
+    a = only(attributions, "told")
+    assert a["channel"]["text"] == "reporters"
+    assert a["content"]["text"] == "the striker was injured"
+
+
+def test_headings_give_no_attribution(attribute):
+    text = (
+        "Officials say floods are coming\n\n"
+        "Officials warned that the river could flood the lower town.\n\n"
+        "Engineers said the dam was sound."
+    )
+    attributions, _ = attribute(text)
+    heading_end = text.index("\n")
+    assert all(all(s["start"] >= heading_end for s in spans_of(a)) for a in attributions)
+    warned = only(attributions, "warned")
+    assert warned["source"]["text"] == "Officials"
+    assert only(attributions, "said")["source"]["text"] == "Engineers"
+
+
+def test_bare_quote_without_speaker_has_no_source(attribute):
+    attributions, _ = attribute("The hall was quiet.\n\n“Nobody expected this result tonight.”")
+    assert len(attributions) == 1
+    assert attributions[0]["kind"] == "direct"
+    assert attributions[0]["source"] is None
+    assert attributions[0]["cue"] is None
+
+
+def test_offsets_equal_text(attribute):
+    text = (
+        "Heavy rain hits the coast\n\n"
+        "“The road is closed,” the police chief said, adding that “nobody should travel”. "
+        "According to the weather office, more rain is due. Citing drivers, the radio said "
+        "queues were long, according to the Coast Times.\n\n"
+        "“We are working day and night,\n\n"
+        "“and we will not stop,” she said"
+    )
+    attributions, actors = attribute(text)
+    assert len(attributions) >= 4
+    for a in attributions:
+        for s in spans_of(a):
+            assert text[s["start"] : s["end"]] == s["text"]
+        assert a["content"]["text"]
+        assert a["kind"] in ("direct", "indirect", "mixed", "according_to", "other")
+    for actor in actors:
+        for m in actor["mentions"]:
+            assert text[m["start"] : m["end"]] == m["text"]
+
+
+def test_user_cue_file_adds_a_verb(tmp_path):
+    extra = tmp_path / "cues.json"
+    extra.write_text(json.dumps({"verbs": {"grumble": {"frames": ["ccomp"]}}}))
+    assert "grumble" not in CueLexicon.load().verbs
+    assert CueLexicon.load(extra).verbs["grumble"]["frames"] == ["ccomp"]
+
+
+def test_user_cue_file_in_a_component(nlp, tmp_path):
+    extra = tmp_path / "cues.json"
+    extra.write_text(json.dumps({"verbs": {"grumble": {"frames": ["ccomp"]}}}))
+    doc = nlp("The tenant grumbled that the heating was broken.")
+    assert doc._.el_attributions == []
+    component = AttributionsExtractor(nlp, "custom", extra_cues_path=str(extra), min_quote_words=3)
+    component(doc)
+    assert [a["content"]["text"] for a in doc._.el_attributions] == ["the heating was broken"]
+    assert doc._.el_attributions[0]["source"]["text"] == "The tenant"
