@@ -42,6 +42,11 @@ _SITE_PREPS = {"in", "at", "inside", "near", "outside", "around", "across", "on"
                "towards", "toward", "into", "over", "against", "throughout", "within", "upon"}
 _FALLBACK_PREPS = {"in", "at", "inside", "near", "outside", "around", "across", "throughout",
                    "within"}
+# "the city of X": nouns that an "of" place names
+_PLACE_NOUNS = {"city", "town", "village", "province", "region", "district", "state",
+                "country", "area", "capital", "port", "suburb", "governorate", "county",
+                "island", "republic", "kingdom", "outskirts", "centre", "center", "south",
+                "north", "east", "west", "neighbourhood", "neighborhood", "municipality"}
 _TYPES_OF_RECIPIENT = {"ASSAULT", "COERCE", "THREATEN", "ACCUSE", "REQUEST", "SANCTION",
                        "REJECT", "RETREAT", "CONCEDE"}
 # Roles (of the trigger itself) that make a noun a modifier, not an event mention.
@@ -100,8 +105,12 @@ class PhraseIndex:
             items.sort(key=lambda item: len(item[0]), reverse=True)
 
     @staticmethod
-    def _forms(token: Token) -> tuple[str, str]:
-        return token.lemma_.lower(), token.lower_
+    def _forms(token: Token) -> tuple[str, ...]:
+        lower = token.lower_
+        # a capitalised plural ("Rockets were fired") may be left unlemmatised
+        if lower.endswith("s") and len(lower) > 3 and token.lemma_.lower() == lower:
+            return token.lemma_.lower(), lower, lower[:-1]
+        return token.lemma_.lower(), lower
 
     def match_at(self, doc: Doc, i: int, end: int):
         """``(length, value)`` of the longest phrase starting at token ``i``, or None."""
@@ -201,6 +210,15 @@ class EventsExtractor:
         for start, end, entry in self.triggers.find(doc, sent.start, sent.end):
             span = doc[start:end]
             head = span.root
+            if end - start > 1 and head.pos_ == "VERB" and any(
+                t.dep_ in ("nsubj", "nsubjpass") for t in span
+            ):
+                # "a drone struck": subject and verb are not the noun "drone strike"
+                hit = self.triggers.match_at(doc, head.i, head.i + 1)
+                if hit is None:
+                    continue
+                start, end, entry = head.i, head.i + 1, hit[1]
+                span = doc[start:end]
             single = end - start == 1
             if head.pos_ == "PROPN" or (single and head.pos_ not in ("VERB", "NOUN")):
                 continue
@@ -279,6 +297,8 @@ class EventsExtractor:
 
     def _is_weapon(self, token: Token) -> bool:
         group = [token] + [c for c in token.children if c.dep_ == "conj"]
+        if token.lemma_.lower() in self.person_words:
+            return False  # gunmen, snipers: people, not means
         return any(
             self.weapons.match_at(t.doc, t.i, t.i + 1) is not None
             or t.lemma_.lower() in self.lexicon["weapons"]
@@ -758,7 +778,9 @@ def _place_under(token: Token, places: list) -> dict | None:
             if child.dep_ in ("conj", "appos", "compound") and child.i not in names:
                 names.add(child.i)
                 frontier.append(child)
-            elif child.dep_ == "prep" and child.lower_ == "of":
+            elif child.dep_ == "prep" and child.lower_ == "of" and (
+                current.lemma_.lower() in _PLACE_NOUNS
+            ):
                 for pobj in child.children:
                     if pobj.dep_ == "pobj" and pobj.i not in names:
                         names.add(pobj.i)

@@ -1,0 +1,312 @@
+"""Events extractor: triggers, modes, actor and recipient, negation, modality, places."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from eventledger.extract.events import EventsExtractor
+
+
+@pytest.fixture(scope="session")
+def events(bare_nlp):
+    return EventsExtractor(bare_nlp, "events_test")
+
+
+def make_doc(nlp, text, *, places=(), attributions=(), actors=(), excluded=(),
+             published="2024-03-05"):
+    """A Doc with the inputs of the earlier components set by hand."""
+    doc = nlp(text)
+    doc._.el_published = published
+    doc._.el_excluded = list(excluded)
+    records = []
+    for number, name in enumerate(places, start=1):
+        start = text.index(name)
+        records.append({"id": f"P{number}", "text": name, "start": start,
+                        "end": start + len(name), "name": name, "kind": "city"})
+    doc._.el_places = records
+    doc._.el_attributions = list(attributions)
+    doc._.el_actors = list(actors)
+    return doc
+
+
+def run(nlp, component, text, **inputs):
+    doc = make_doc(nlp, text, **inputs)
+    component(doc)
+    return doc
+
+
+def first(doc, trigger=None):
+    found = [e for e in doc._.el_events if trigger is None or e["trigger"]["text"] == trigger]
+    assert found, [e["trigger"]["text"] for e in doc._.el_events]
+    return found[0]
+
+
+def place_name(doc, ref):
+    if ref is None:
+        return None
+    return next(p["name"] for p in doc._.el_places if p["id"] == ref["place"])
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "type_", "mode"),
+    [
+        ("Rebels attacked the army base on Monday.", "attacked", "ASSAULT", None),
+        ("The militia shelled the village overnight.", "shelled", "ASSAULT", "heavy-weapons"),
+        ("Militants fired rockets at the town.", "fired", "ASSAULT", "heavy-weapons"),
+        ("Jets bombed the bridge at dawn.", "bombed", "ASSAULT", "aerial"),
+        ("A drone struck a car near the checkpoint.", "struck", "ASSAULT", "drone"),
+        ("Gunmen opened fire on the crowd.", "opened fire", "ASSAULT", "firearms"),
+        ("A car bomb exploded near the market.", "exploded", "ASSAULT", "explosives"),
+        ("The suicide bombing destroyed the gate.", "suicide bombing", "ASSAULT",
+         "suicide-attack"),
+        ("The army launched air strikes on the camp.", "air strikes", "ASSAULT", "aerial"),
+        ("Government troops arrested twelve activists.", "arrested", "COERCE", "arrest"),
+        ("Police detained the reporter at the airport.", "detained", "COERCE", "arrest"),
+        ("The governor imposed a curfew on the district.", "imposed a curfew", "COERCE",
+         "curfew"),
+        ("Thousands of students protested outside parliament.", "protested", "PROTEST",
+         "demo"),
+        ("Dock workers went on strike over pay.", "went on strike", "PROTEST", "strike"),
+        ("The minister threatened the neighbours with reprisals.", "threatened", "THREATEN",
+         None),
+        ("The union urged the government to raise wages.", "urged", "REQUEST", None),
+        ("The mayor called on residents to stay indoors.", "called on", "REQUEST", None),
+        ("The opposition leader criticized the president.", "criticized", "ACCUSE",
+         "disapprove"),
+        ("The prosecutor accused the mayor of fraud.", "accused", "ACCUSE", "allege"),
+        ("The council rejected the proposal.", "rejected", "REJECT", None),
+        ("The army deployed tanks along the border.", "deployed", "MOBILIZE", None),
+        ("The troops withdrew from the town.", "withdrew", "RETREAT", "withdraw"),
+        ("The rebels released three hostages.", "released", "RETREAT", "release"),
+        ("The two parties agreed on a new budget.", "agreed", "AGREE", None),
+        ("The foreign minister met his counterpart on Tuesday.", "met", "CONSULT", None),
+        ("The regional bloc imposed sanctions on the company.", "sanctions", "SANCTION",
+         "discontinue"),
+        ("The agency delivered aid to the families.", "delivered aid", "AID", None),
+        ("The president praised the mediators.", "praised", "SUPPORT", None),
+        ("The ministry apologized for the delay.", "apologized", "CONCEDE", None),
+        ("The two navies cooperated on patrols last year.", "cooperated", "COOPERATE", None),
+    ],
+)
+def test_trigger_type_and_mode(bare_nlp, events, text, trigger, type_, mode):
+    event = first(run(bare_nlp, events, text), trigger)
+    assert (event["type"], event["mode"]) == (type_, mode)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The company fired its manager last week.",
+        "The campaign targets young voters.",
+        "Air raid sirens sounded in the south.",
+        "This demonstrates that the plan works.",
+    ],
+)
+def test_word_sense_without_event(bare_nlp, events, text):
+    doc = run(bare_nlp, events, text)
+    assert [e for e in doc._.el_events if e["type"] in ("ASSAULT", "PROTEST")] == []
+
+
+def test_labour_strike_is_protest(bare_nlp, events):
+    event = first(run(bare_nlp, events, "Teachers began a strike over pay."), "strike")
+    assert (event["type"], event["mode"]) == ("PROTEST", "strike")
+
+
+def test_military_strike_is_assault(bare_nlp, events):
+    event = first(run(bare_nlp, events, "The strike destroyed a bridge."), "strike")
+    assert event["type"] == "ASSAULT"
+
+
+def test_active_actor_and_recipient(bare_nlp, events):
+    event = first(run(bare_nlp, events, "Rebels attacked the convoy."))
+    assert event["actor"]["text"] == "Rebels"
+    assert event["recipient"]["text"] == "the convoy"
+
+
+def test_passive_actor_and_recipient(bare_nlp, events):
+    event = first(run(bare_nlp, events, "The convoy was attacked by rebels."))
+    assert event["actor"]["text"] == "rebels"
+    assert event["recipient"]["text"] == "The convoy"
+
+
+def test_nominal_of_and_by(bare_nlp, events):
+    doc = run(bare_nlp, events, "They mourned the killing of farmers by the militia.")
+    event = first(doc, "killing")
+    assert event["recipient"]["text"] == "farmers"
+    assert event["actor"]["text"] == "the militia"
+
+
+def test_light_verb_gives_actor_and_on_gives_recipient(bare_nlp, events):
+    doc = run(bare_nlp, events, "The militia has carried out rocket attacks on the border towns.")
+    event = first(doc, "rocket attacks")
+    assert event["actor"]["text"] == "The militia"
+    assert event["recipient"]["text"] == "the border towns"
+    assert event["mode"] == "heavy-weapons"
+
+
+def test_criticism_of_policies_points_to_owner(bare_nlp, events):
+    doc = run(bare_nlp, events, "The senator criticized the policies of the governor.")
+    event = first(doc, "criticized")
+    assert event["actor"]["text"] == "The senator"
+    assert event["recipient"]["text"] == "the governor"
+
+
+def test_appositive_left_out_of_actor(bare_nlp, events):
+    doc = run(bare_nlp, events, "Maria Lopez, a former judge, condemned the ruling.")
+    assert first(doc, "condemned")["actor"]["text"] == "Maria Lopez"
+
+
+def test_actor_name_from_actors_component(bare_nlp, events):
+    text = "The northern brigade attacked the depot."
+    start = text.index("The northern brigade")
+    actor = {"id": "R1", "name": "Northern Brigade", "country": None, "sector": None,
+             "mentions": [{"text": "The northern brigade", "start": start,
+                           "end": start + len("The northern brigade")}]}
+    event = first(run(bare_nlp, events, text, actors=[actor]))
+    assert event["actor"]["name"] == "Northern Brigade"
+    assert event["actor"]["actor"] == "R1"
+
+
+def test_conjoined_verb_shares_subject(bare_nlp, events):
+    doc = run(bare_nlp, events, "Gunmen stormed the hotel and killed two guards.")
+    assert first(doc, "killed")["actor"]["text"] == "Gunmen"
+
+
+def test_weapon_is_not_the_recipient(bare_nlp, events):
+    event = first(run(bare_nlp, events, "Missiles were fired at the port."), "fired")
+    assert event["recipient"] is None
+    assert event["mode"] == "heavy-weapons"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("The army did not attack the village.", "attack"),
+        ("Police never arrested the suspect.", "arrested"),
+        ("The army denied that soldiers attacked the farm.", "attacked"),
+        ("The rebels refused to release the hostages.", "release"),
+    ],
+)
+def test_negated(bare_nlp, events, text, trigger):
+    assert first(run(bare_nlp, events, text), trigger)["negated"] is True
+
+
+def test_plain_event_is_not_negated_or_hypothetical(bare_nlp, events):
+    event = first(run(bare_nlp, events, "The rebels attacked the base."))
+    assert event["negated"] is False
+    assert event["hypothetical"] is False
+    assert (event["date"], event["date_precision"]) == ("2024-03-05", "day")
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("The army will attack the town.", "attack"),
+        ("The rebels could attack the capital.", "attack"),
+        ("The group plans to attack the embassy.", "attack"),
+        ("The group threatened to attack the capital.", "attack"),
+        ("If the talks fail, the army may bomb the city.", "bomb"),
+        ("The two sides agreed to a ceasefire.", "ceasefire"),
+    ],
+)
+def test_hypothetical_has_no_date(bare_nlp, events, text, trigger):
+    event = first(run(bare_nlp, events, text), trigger)
+    assert event["hypothetical"] is True
+    assert event["date"] is None
+
+
+def test_threat_keeps_the_threatener_as_actor(bare_nlp, events):
+    doc = run(bare_nlp, events, "The group threatened to attack the capital.")
+    assert first(doc, "attack")["actor"]["text"] == "The group"
+    assert first(doc, "threatened")["hypothetical"] is False
+
+
+def test_generic_statement_is_not_dated(bare_nlp, events):
+    event = first(run(bare_nlp, events, "Rockets are still being fired at the town."), "fired")
+    assert event.get("generic") is True
+    assert event["date"] is None
+
+
+def test_location_from_in_phrase(bare_nlp, events):
+    doc = run(bare_nlp, events, "Soldiers raided a house in Dorvik.", places=["Dorvik"])
+    assert place_name(doc, first(doc)["location"]) == "Dorvik"
+
+
+def test_origin_and_target_location(bare_nlp, events):
+    doc = run(bare_nlp, events, "Rockets were fired from Halvan towards Mereth.",
+              places=["Halvan", "Mereth"])
+    event = first(doc, "fired")
+    assert place_name(doc, event["location"]) == "Mereth"
+    assert place_name(doc, event["origin"]) == "Halvan"
+
+
+def test_targeted_place_is_location(bare_nlp, events):
+    doc = run(bare_nlp, events, "Fighters targeted the city of Mereth with missiles.",
+              places=["Mereth"])
+    event = first(doc, "targeted")
+    assert event["type"] == "ASSAULT"
+    assert place_name(doc, event["location"]) == "Mereth"
+
+
+def test_place_of_a_nearer_event_is_not_taken(bare_nlp, events):
+    text = "The army shelled the hills in response to the killing of two farmers in Lasta."
+    doc = run(bare_nlp, events, text, places=["Lasta"])
+    assert first(doc, "shelled")["location"] is None
+    assert place_name(doc, first(doc, "killing")["location"]) == "Lasta"
+
+
+def test_place_named_as_cause_is_not_a_site(bare_nlp, events):
+    doc = run(bare_nlp, events, "Students protested in support of Dorvik.", places=["Dorvik"])
+    assert first(doc, "protested")["location"] is None
+
+
+def test_no_place_no_location(bare_nlp, events):
+    assert first(run(bare_nlp, events, "Rebels attacked the convoy."))["location"] is None
+
+
+def test_attribution_link(bare_nlp, events):
+    text = "The ministry said that rebels attacked the convoy."
+    content = "rebels attacked the convoy"
+    start = text.index(content)
+    attribution = {"id": "Q1", "kind": "indirect", "source": None, "cue": None,
+                   "channel": None, "cites": [], "cited_by": [],
+                   "content": {"text": content, "start": start, "end": start + len(content)}}
+    doc = run(bare_nlp, events, text, attributions=[attribution])
+    assert first(doc, "attacked")["attribution"] == "Q1"
+
+
+def test_outlet_voice_has_no_attribution(bare_nlp, events):
+    assert first(run(bare_nlp, events, "Rebels attacked the convoy."))["attribution"] is None
+
+
+def test_heading_is_skipped(bare_nlp, events):
+    text = "Rebels attack convoy\n\nThe weather was mild on Sunday."
+    doc = run(bare_nlp, events, text, excluded=[(0, 20, "heading")])
+    assert doc._.el_events == []
+
+
+def test_ids_and_spans(bare_nlp, events):
+    text = "Rebels attacked the convoy. Police arrested two men."
+    doc = run(bare_nlp, events, text)
+    assert [e["id"] for e in doc._.el_events] == ["E1", "E2"]
+    for event in doc._.el_events:
+        trigger = event["trigger"]
+        assert text[trigger["start"]:trigger["end"]] == trigger["text"]
+
+
+def test_extra_triggers_file(bare_nlp, tmp_path):
+    path = tmp_path / "mine.json"
+    path.write_text(json.dumps({"triggers": {"skirmish": {"type": "ASSAULT"}}}))
+    component = EventsExtractor(bare_nlp, "custom", extra_triggers_path=str(path))
+    doc = run(bare_nlp, component, "A skirmish broke out near the border.")
+    assert first(doc, "skirmish")["type"] == "ASSAULT"
+
+
+def test_factory_is_registered(bare_nlp):
+    from spacy.language import Language
+
+    meta = Language.get_factory_meta("eventledger_events")
+    assert "doc._.el_events" in meta.assigns
+    assert "doc._.el_places" in meta.requires
