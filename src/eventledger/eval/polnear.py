@@ -1,0 +1,243 @@
+"""Score attributions against PolNeAR (Newell, Margolin and Ruths, LREC 2018).
+
+A PolNeAR directory holds ``text/NAME.txt`` and ``attributions/NAME_ANNOTATOR.ann`` (brat
+standoff: ``T`` lines are Source, Cue and Content spans, ``E`` lines tie them into one
+attribution). Where an article has several annotators the alphabetically first file is
+used. A span given as several fragments counts from its first start to its last end.
+
+Metric (the project's ``eval/README.md``): a prediction and a gold attribution pair up when
+their contents overlap by at least half, |P∩G| / |P∪G|; pairs are made one to one, best
+overlap first. Content P/R/F1 count those pairs; cue P/R/F1 count the pairs whose cue spans
+share a character too; source P/R/F1 the pairs whose source spans do, over the gold
+attributions that have a source and the predictions that have one. Strict content F1
+counts pairs with both boundaries equal. Every predicted attribution counts.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.language import Language
+
+from ..document import Document
+from ..errors import EvaluationError
+
+log = logging.getLogger(__name__)
+
+Interval = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Item:
+    """One attribution reduced to the spans the metric reads."""
+
+    content: Interval
+    cue: Interval | None
+    source: Interval | None
+
+
+def _fragments(offsets: str) -> Interval:
+    pieces = [tuple(int(n) for n in part.split()) for part in offsets.split(";")]
+    return min(p[0] for p in pieces), max(p[1] for p in pieces)
+
+
+def read_ann(path: Path) -> list[Item]:
+    """The attributions of one brat ``.ann`` file."""
+    spans: dict[str, Interval] = {}
+    events: list[dict[str, str]] = []
+    for number, line in enumerate(path.read_text("utf-8").splitlines(), start=1):
+        if line.startswith("T"):
+            parts = line.split("\t")
+            if len(parts) < 2 or " " not in parts[1]:
+                raise EvaluationError(f"{path}:{number}: malformed text-bound line")
+            _label, offsets = parts[1].split(" ", 1)
+            try:
+                spans[parts[0]] = _fragments(offsets)
+            except ValueError as exc:
+                raise EvaluationError(f"{path}:{number}: bad offsets {offsets!r}") from exc
+        elif line.startswith("E"):
+            parts = line.split("\t")
+            roles: dict[str, str] = {}
+            for argument in parts[1].split() if len(parts) > 1 else ():
+                role, _, ref = argument.partition(":")
+                roles[re.sub(r"\d+$", "", role)] = ref
+            events.append(roles)
+    items = []
+    for roles in events:
+        if "Content" not in roles or roles["Content"] not in spans:
+            continue
+        items.append(
+            Item(
+                content=spans[roles["Content"]],
+                cue=spans.get(roles.get("Cue", "")),
+                source=spans.get(roles.get("Source", "")),
+            )
+        )
+    return items
+
+
+def articles(directory: str | Path) -> list[tuple[str, Path, Path]]:
+    """``[(name, text path, ann path)]``: each article with its alphabetically first
+    annotator file."""
+    root = Path(directory)
+    text_dir, ann_dir = root / "text", root / "attributions"
+    if not text_dir.is_dir() or not ann_dir.is_dir():
+        raise EvaluationError(f"{root}: expected text/ and attributions/ directories")
+    chosen: dict[str, Path] = {}
+    for ann in sorted(ann_dir.glob("*.ann")):
+        name = ann.stem.rsplit("_", 1)[0]
+        chosen.setdefault(name, ann)
+    result = []
+    for name, ann in sorted(chosen.items()):
+        text = text_dir / f"{name}.txt"
+        if text.is_file():
+            result.append((name, text, ann))
+        else:
+            log.warning("no text for %s", ann.name)
+    return result
+
+
+def _iou(a: Interval, b: Interval) -> float:
+    inter = min(a[1], b[1]) - max(a[0], b[0])
+    if inter <= 0:
+        return 0.0
+    return inter / (max(a[1], b[1]) - min(a[0], b[0]))
+
+
+def _overlap(a: Interval | None, b: Interval | None) -> bool:
+    return a is not None and b is not None and a[0] < b[1] and b[0] < a[1]
+
+
+def pair(predicted: list[Item], gold: list[Item]) -> list[tuple[int, int, float]]:
+    """One-to-one pairs ``(predicted index, gold index, overlap)``, best overlap first."""
+    candidates = [
+        (_iou(p.content, g.content), i, j)
+        for i, p in enumerate(predicted)
+        for j, g in enumerate(gold)
+    ]
+    candidates = sorted((c for c in candidates if c[0] >= 0.5), key=lambda c: (-c[0], c[1], c[2]))
+    used_p: set[int] = set()
+    used_g: set[int] = set()
+    pairs = []
+    for score, i, j in candidates:
+        if i in used_p or j in used_g:
+            continue
+        used_p.add(i)
+        used_g.add(j)
+        pairs.append((i, j, score))
+    return pairs
+
+
+def _items_of(record: dict) -> list[Item]:
+    items = []
+    for attribution in record.get("attributions", []):
+        content = attribution["content"]
+        cue = attribution.get("cue")
+        source = attribution.get("source")
+        items.append(
+            Item(
+                content=(content["start"], content["end"]),
+                cue=(cue["start"], cue["end"]) if cue else None,
+                source=(source["start"], source["end"]) if source else None,
+            )
+        )
+    return items
+
+
+def _prf(hits: int, predicted: int, gold: int) -> dict:
+    precision = hits / predicted if predicted else 0.0
+    recall = hits / gold if gold else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {
+        "precision": precision,
+        "recall": recall,
+        "f1": f1,
+        "hits": hits,
+        "predicted": predicted,
+        "gold": gold,
+    }
+
+
+def score(pairs_by_doc: Iterable[tuple[list[Item], list[Item]]]) -> dict:
+    """The PolNeAR figures over ``[(predicted, gold)]`` per document."""
+    totals = dict.fromkeys(
+        ("pred", "gold", "content", "cue", "source", "strict", "pred_src", "gold_src"), 0
+    )
+    for predicted, gold in pairs_by_doc:
+        totals["pred"] += len(predicted)
+        totals["gold"] += len(gold)
+        totals["pred_src"] += sum(p.source is not None for p in predicted)
+        totals["gold_src"] += sum(g.source is not None for g in gold)
+        for i, j, _score in pair(predicted, gold):
+            p, g = predicted[i], gold[j]
+            totals["content"] += 1
+            totals["cue"] += _overlap(p.cue, g.cue)
+            totals["source"] += _overlap(p.source, g.source)
+            totals["strict"] += p.content == g.content
+    return {
+        "content": _prf(totals["content"], totals["pred"], totals["gold"]),
+        "cue": _prf(totals["cue"], totals["pred"], totals["gold"]),
+        "source": _prf(totals["source"], totals["pred_src"], totals["gold_src"]),
+        "strict_content": _prf(totals["strict"], totals["pred"], totals["gold"]),
+    }
+
+
+def evaluate_polnear(
+    directory: str | Path, *, nlp: Language | None = None, details: bool = False
+) -> dict:
+    """Run the pipeline over a PolNeAR directory and score its attributions.
+
+    Returns ``{"documents": n, "content": {...}, "cue": {...}, "source": {...},
+    "strict_content": {...}}`` (each with precision, recall, f1 and the counts), plus
+    ``"per_document"`` when ``details`` is true.
+    """
+    from ..pipeline import extract_records  # the model is loaded only when scoring
+
+    found = articles(directory)
+    if not found:
+        raise EvaluationError(f"{directory}: no PolNeAR articles found")
+    documents = []
+    golds = []
+    for name, text_path, ann_path in found:
+        # newline="" keeps "\r\n" as two characters, as the brat offsets count them.
+        with open(text_path, encoding="utf-8", newline="") as handle:
+            text = handle.read()
+        documents.append(Document(text=text, path=str(text_path), source=name))
+        golds.append(read_ann(ann_path))
+    records = list(extract_records(documents, nlp=nlp))
+    predictions = [_items_of(record) for record in records]
+    result: dict = {"documents": len(found), **score(zip(predictions, golds, strict=True))}
+    if details:
+        result["per_document"] = [
+            {"name": name, **score([(predicted, gold)])}
+            for (name, _t, _a), predicted, gold in zip(found, predictions, golds, strict=True)
+        ]
+    return result
+
+
+def format_polnear(result: dict) -> str:
+    """A small table of the figures."""
+    lines = [f"PolNeAR attributions, {result['documents']} documents", ""]
+    lines.append(f"{'':16}{'P':>8}{'R':>8}{'F1':>8}{'hits':>8}{'pred':>8}{'gold':>8}")
+    for key, label in (
+        ("content", "content"),
+        ("cue", "cue"),
+        ("source", "source"),
+        ("strict_content", "strict content"),
+    ):
+        row = result[key]
+        lines.append(
+            f"{label:16}{row['precision']:8.3f}{row['recall']:8.3f}{row['f1']:8.3f}"
+            f"{row['hits']:8d}{row['predicted']:8d}{row['gold']:8d}"
+        )
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":  # pragma: no cover - a convenience for development
+    import sys
+
+    print(format_polnear(evaluate_polnear(sys.argv[1])))
