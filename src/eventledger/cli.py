@@ -90,8 +90,7 @@ def _progress(total: int, enabled: bool):
     """A rich progress bar with documents per second, or None for short runs."""
     if not enabled:
         return None
-    from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn,
-                               TimeElapsedColumn)
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     return Progress(
         TextColumn("[bold]processing"), BarColumn(), MofNCompleteColumn(),
@@ -132,7 +131,8 @@ def process(inputs, db, model, date, reprocess, batch_size, quiet):
         progress = _progress(len(items), enabled=not quiet and len(items) > 3)
         if progress is None:
             summary = process_documents(items, store, nlp=nlp, reprocess=reprocess,
-                                        batch_size=settings.batch_size)
+                                        batch_size=settings.batch_size,
+                                        near_duplicate_threshold=settings.near_duplicate_threshold)
         else:
             with progress:
                 task = progress.add_task("processing", total=len(items), rate=0.0)
@@ -145,6 +145,7 @@ def process(inputs, db, model, date, reprocess, batch_size, quiet):
 
                 summary = process_documents(items, store, nlp=nlp, reprocess=reprocess,
                                             batch_size=settings.batch_size,
+                                            near_duplicate_threshold=settings.near_duplicate_threshold,
                                             on_document=advance)
                 progress.update(task, completed=len(items))
     elapsed = time.perf_counter() - started
@@ -184,8 +185,8 @@ def extract(inputs, fmt, model, date, validate):
     Example:
         eventledger extract article.txt --format json
     """
-    from .ingest import iter_inputs
     from .errors import IngestError
+    from .ingest import iter_inputs
     from .pipeline import extract_records
     from .record import record_problems
 

@@ -20,6 +20,7 @@ class Settings:
     batch_size: int = 32
     max_chunk_chars: int = 100000
     max_input_bytes: int = 20000000
+    near_duplicate_threshold: float = 0.7
 
     def with_options(self, **options) -> Settings:
         """These settings with every option that is not None laid on top."""
@@ -53,6 +54,11 @@ def _coerce(values: dict, origin: str) -> dict:
     for key, value in values.items():
         if key not in known:
             raise ConfigError(f"{origin}: unknown setting {key!r}")
+        if known[key] == "float":
+            try:
+                value = float(value)
+            except (TypeError, ValueError) as exc:
+                raise ConfigError(f"{origin}: {key} must be a number") from exc
         if known[key] == "int":
             try:
                 value = int(value)

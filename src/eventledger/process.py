@@ -37,10 +37,10 @@ class ProcessSummary:
         return not self.failed
 
 
-def _near_duplicate_index(store):
+def _near_duplicate_index(store, threshold: float):
     from .ingest.neardup import NearDuplicateIndex
 
-    index = NearDuplicateIndex()
+    index = NearDuplicateIndex(threshold=threshold)
     for doc_id, signature in store.iter_signatures():
         index.add(doc_id, signature)
     return index
@@ -53,12 +53,13 @@ def process_documents(
     nlp=None,
     reprocess: bool = False,
     batch_size: int = 32,
+    near_duplicate_threshold: float = 0.7,
     on_document: Callable[[ProcessSummary], None] | None = None,
 ) -> ProcessSummary:
     """Extract every document of ``items`` and write it to ``store``; ingest errors in
     ``items`` are counted as failures and the rest goes on."""
     summary = ProcessSummary()
-    index = _near_duplicate_index(store)
+    index = _near_duplicate_index(store, near_duplicate_threshold)
     seen: set[str] = set()
     pending: list[Document] = []
 
