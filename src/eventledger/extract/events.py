@@ -661,9 +661,17 @@ class EventsExtractor:
             # joined a heading to the sentence after it
             triggers = self.find_triggers(doc, sent)
             heads = [t["head"] for t in triggers]
+            built = {}
             for trig in triggers:
-                events.append(self.build(doc, sent, trig, places, heads, skip_ranges,
-                                         len(events) + 1))
+                event = self.build(doc, sent, trig, places, heads, skip_ranges, len(events) + 1)
+                built[trig["head"].i] = event
+                events.append(event)
+            # "Jets bombed X, killing eight": a dependent event happened where its head did
+            for trig in triggers:
+                event, head = built[trig["head"].i], trig["head"]
+                governor = built.get(head.head.i) if head.dep_ in ("conj", "advcl") else None
+                if event["location"] is None and governor is not None and governor is not event:
+                    event["location"] = governor["location"]
         return doc
 
     def build(self, doc, sent, trig, places, heads, skip_ranges, number) -> dict:

@@ -37,6 +37,9 @@ from .numbers import Count, find_counts, quantities
 log = logging.getLogger(__name__)
 
 _NON_FIGURE_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"}
+_TIME_WORDS = {"year", "month", "week", "day", "hour", "minute", "second", "decade",
+               "century", "ago", "old", "night", "morning", "evening", "weekend", "half",
+               "-year", "year-old", "era"}
 _CURRENCY = {"$", "£", "€", "¥", "usd", "us$", "dollars", "euros", "pounds", "shekels"}
 _BACK_WORDS = {"city", "town", "village", "area", "camp", "region", "district", "province",
                "neighbourhood", "neighborhood", "site", "capital", "country", "there"}
@@ -67,8 +70,16 @@ class FiguresExtractor:
     # -- what is not a figure ----------------------------------------------------------
     def not_a_figure(self, doc: Doc, count: Count) -> bool:
         tokens = [doc[i] for i in range(count.start, count.end)]
-        if any(t.ent_type_ in _NON_FIGURE_ENTS for t in tokens if t.like_num or t.is_digit):
-            return True
+        for ent in doc.ents:
+            if ent.start >= count.end or ent.end <= count.start:
+                continue
+            if ent.label_ in _NON_FIGURE_ENTS - {"DATE", "TIME"}:
+                return True
+            # the tagger calls some plain counts dates; a time word makes it one
+            if ent.label_ in ("DATE", "TIME") and any(
+                t.lemma_.lower() in _TIME_WORDS for t in ent
+            ):
+                return True
         before = doc[count.start - 1] if count.start > 0 else None
         after = doc[count.end] if count.end < len(doc) else None
         after2 = doc[count.end + 1] if count.end + 1 < len(doc) else None

@@ -1,0 +1,275 @@
+"""Figures extractor: casualty counts, categories, links, and disagreements."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventledger.extract.events import EventsExtractor
+from eventledger.extract.figures import FiguresExtractor
+
+
+@pytest.fixture(scope="session")
+def figures(bare_nlp):
+    return FiguresExtractor(bare_nlp, "figures_test")
+
+
+@pytest.fixture(scope="session")
+def events(bare_nlp):
+    return EventsExtractor(bare_nlp, "events_for_figures")
+
+
+def attribution(text, number, content, source):
+    start = text.index(content)
+    return {"id": f"Q{number}", "kind": "indirect",
+            "source": {"text": source, "start": 0, "end": 0, "name": source, "actor": None},
+            "cue": None, "channel": None, "cites": [], "cited_by": [],
+            "content": {"text": content, "start": start, "end": start + len(content)}}
+
+
+def run(nlp, figures, text, *, places=(), attributions=(), events=None):
+    doc = nlp(text)
+    doc._.el_published = "2024-03-05"
+    doc._.el_excluded = []
+    records, seen = [], set()
+    for name in places:
+        start = text.index(name)
+        while start in seen:
+            start = text.index(name, start + 1)
+        seen.add(start)
+        records.append({"id": f"P{len(records) + 1}", "text": name, "start": start,
+                        "end": start + len(name), "name": name, "kind": "city",
+                        "geonameid": None})
+    doc._.el_places = records
+    doc._.el_attributions = list(attributions)
+    doc._.el_actors = []
+    doc._.el_events = []
+    if events is not None:
+        events(doc)
+    figures(doc)
+    return doc
+
+
+def only(doc):
+    assert len(doc._.el_figures) == 1, doc._.el_figures
+    return doc._.el_figures[0]
+
+
+def counted(figure):
+    count = figure["count"]
+    return figure["category"], count["low"], count["high"], count["exact"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("27 people were killed in the attack.", ("killed", 27, 27, True)),
+        ("Twenty-seven people were injured.", ("injured", 27, 27, True)),
+        ("At least 15 civilians died.", ("killed", 15, None, False)),
+        ("More than 100 people were arrested.", ("arrested", 101, None, False)),
+        ("Up to 40 people were injured.", ("injured", None, 40, False)),
+        ("Between 20 and 30 people were wounded.", ("injured", 20, 30, False)),
+        ("Several people had been injured.", ("injured", 2, None, False)),
+        ("Dozens of protesters were detained.", ("arrested", 24, None, False)),
+        ("Hundreds of families fled the fighting.", ("displaced", 200, None, False)),
+        ("A dozen soldiers were wounded.", ("injured", 12, 12, False)),
+        ("1,200 people were displaced by the floods.", ("displaced", 1200, 1200, True)),
+        ("Three fishermen remain missing.", ("missing", 3, 3, True)),
+        ("Police said 59 hostages are still held in the tunnels.", ("held", 59, 59, True)),
+        ("Five people lost their lives in the blaze.", ("killed", 5, 5, True)),
+        ("The gunmen killed four villagers.", ("killed", 4, 4, True)),
+        ("Officials reported 12 deaths.", ("killed", 12, 12, True)),
+        ("Fifteen casualties were reported.", ("other", 15, 15, True)),
+    ],
+)
+def test_count_and_category(bare_nlp, figures, text, expected):
+    assert counted(only(run(bare_nlp, figures, text))) == expected
+
+
+def test_death_toll(bare_nlp, figures):
+    figure = only(run(bare_nlp, figures, "The death toll rose to 45."))
+    assert counted(figure) == ("killed", 45, 45, True)
+    assert figure["trigger"]["text"] == "death toll"
+
+
+def test_treated_for_injuries(bare_nlp, figures):
+    figure = only(run(bare_nlp, figures, "27 people were treated for injuries."))
+    assert counted(figure) == ("injured", 27, 27, True)
+    assert figure["trigger"]["text"] == "treated for injuries"
+    assert figure["who"]["text"] == "people"
+
+
+def test_prisoners_remaining_are_held(bare_nlp, figures):
+    doc = run(bare_nlp, figures, "About 40 prisoners still remain in Dorvik.",
+              places=["Dorvik"])
+    figure = only(doc)
+    assert figure["category"] == "held"
+    assert figure["trigger"]["text"] == "remain"
+    assert figure["who"]["text"] == "prisoners"
+    assert figure["location"] == {"place": "P1"}
+
+
+def test_released_prisoners_are_not_held(bare_nlp, figures):
+    assert run(bare_nlp, figures, "The rebels released 20 prisoners.")._.el_figures == []
+
+
+def test_who_keeps_adjectives(bare_nlp, figures):
+    figure = only(run(bare_nlp, figures, "Nine Palestinian civilians were killed."))
+    assert figure["who"]["text"] == "Palestinian civilians"
+
+
+def test_perpetrators_are_not_victims(bare_nlp, figures):
+    doc = run(bare_nlp, figures, "Four gunmen killed a villager.")
+    assert [f["count"]["low"] for f in doc._.el_figures] == [1]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "One of the missiles fell on a building.",
+        "The war has lasted a year and a half.",
+        "The ministry spent 5 million dollars on repairs.",
+        "Turnout rose by 12 percent.",
+        "The first victim was buried on Friday.",
+        "The old man, aged 50, was a farmer.",
+        "Two days passed without news.",
+    ],
+)
+def test_not_figures(bare_nlp, figures, text):
+    assert run(bare_nlp, figures, text)._.el_figures == []
+
+
+def test_age_is_not_the_count(bare_nlp, figures):
+    doc = run(bare_nlp, figures, "A 50-year-old man was injured.")
+    assert all(f["count"]["low"] != 50 for f in doc._.el_figures)
+
+
+def test_year_is_not_a_count(bare_nlp, figures):
+    doc = run(bare_nlp, figures, "In 2014, 30 people were killed.")
+    assert [f["count"]["low"] for f in doc._.el_figures] == [30]
+
+
+def test_singular_victim_counts_one(bare_nlp, figures):
+    figure = only(run(bare_nlp, figures, "A soldier was killed at the checkpoint."))
+    assert counted(figure) == ("killed", 1, 1, True)
+    assert figure["count"]["text"] == "A"
+
+
+def test_location_in_clause(bare_nlp, figures):
+    doc = run(bare_nlp, figures, "Two people were injured in Sderna.", places=["Sderna"])
+    assert only(doc)["location"] == {"place": "P1"}
+
+
+def test_location_from_earlier_in_sentence(bare_nlp, figures):
+    text = "One person was hurt in Sderna, but the radio said several people had been hurt."
+    doc = run(bare_nlp, figures, text, places=["Sderna"])
+    assert [f["location"] for f in doc._.el_figures] == [{"place": "P1"}] * 2
+
+
+def test_location_from_back_reference(bare_nlp, figures):
+    text = "Rockets fell on Sderna on Monday. Four people were hurt when a rocket hit the city."
+    doc = run(bare_nlp, figures, text, places=["Sderna"])
+    assert only(doc)["location"] == {"place": "P1"}
+
+
+def test_no_back_reference_across_paragraphs(bare_nlp, figures):
+    text = "Rockets fell on Sderna on Monday.\n\nFour people were hurt in the storm."
+    doc = run(bare_nlp, figures, text, places=["Sderna"])
+    assert only(doc)["location"] is None
+
+
+def test_figure_links_to_event(bare_nlp, figures, events):
+    doc = run(bare_nlp, figures, "Militants attacked the village, killing 12 civilians.",
+              events=events)
+    figure = only(doc)
+    event = next(e for e in doc._.el_events if e["id"] == figure["event"])
+    assert event["type"] == "ASSAULT"
+    assert figure["who"]["text"] == "civilians"
+
+
+def test_figure_takes_event_location(bare_nlp, figures, events):
+    text = "Jets bombed Mereth on Monday, and 8 people were killed."
+    doc = run(bare_nlp, figures, text, places=["Mereth"], events=events)
+    figure = only(doc)
+    assert figure["event"] is not None
+    assert figure["location"] == {"place": "P1"}
+
+
+def test_figure_without_event(bare_nlp, figures, events):
+    doc = run(bare_nlp, figures, "Three people drowned and 2 died.", events=events)
+    assert only(doc)["event"] is None
+
+
+def test_figure_attribution(bare_nlp, figures):
+    text = "The hospital said 6 people were wounded."
+    doc = run(bare_nlp, figures, text,
+              attributions=[attribution(text, 1, "6 people were wounded", "The hospital")])
+    assert only(doc)["attribution"] == "Q1"
+
+
+def test_figure_spans_match_text(bare_nlp, figures):
+    text = "Officials said at least 15 civilians died."
+    figure = only(run(bare_nlp, figures, text))
+    for key in ("trigger", "count", "who"):
+        assert text[figure[key]["start"]:figure[key]["end"]] == figure[key]["text"]
+    assert figure["count"]["text"] == "at least 15"
+
+
+def _two_sources(nlp, figures, first, second, *, first_source="The police",
+                 second_source="A local paper", places=("Sderna", "Sderna")):
+    text = f"{first_source} said {first}. {second_source} said {second}."
+    attributions = [attribution(text, 1, first, first_source),
+                    attribution(text, 2, second, second_source)]
+    return run(nlp, figures, text, places=places, attributions=attributions)
+
+
+def test_disagreement_between_sources(bare_nlp, figures):
+    doc = _two_sources(bare_nlp, figures, "3 people were injured in Sderna",
+                       "5 people were injured in Sderna")
+    assert doc._.el_disagreements == [
+        {"id": "D1", "about": "people injured in Sderna", "figures": ["F1", "F2"]}
+    ]
+
+
+def test_three_sources_one_disagreement(bare_nlp, figures):
+    text = ("The police said 3 people were injured in Sderna. The radio said several "
+            "people had been injured in Sderna. A hospital said 27 people were injured in "
+            "Sderna.")
+    contents = ["3 people were injured in Sderna",
+                "several people had been injured in Sderna",
+                "27 people were injured in Sderna"]
+    sources = ["The police", "The radio", "A hospital"]
+    attributions = [attribution(text, n, c, s) for n, (c, s) in
+                    enumerate(zip(contents, sources, strict=True), 1)]
+    doc = run(bare_nlp, figures, text, places=["Sderna"] * 3, attributions=attributions)
+    assert [d["figures"] for d in doc._.el_disagreements] == [["F1", "F2", "F3"]]
+
+
+def test_same_count_is_no_disagreement(bare_nlp, figures):
+    doc = _two_sources(bare_nlp, figures, "3 people were injured in Sderna",
+                       "3 people were injured in Sderna")
+    assert doc._.el_disagreements == []
+
+
+def test_same_source_is_no_disagreement(bare_nlp, figures):
+    doc = _two_sources(bare_nlp, figures, "3 people were injured in Sderna",
+                       "5 people were injured in Sderna", second_source="The police")
+    assert doc._.el_disagreements == []
+
+
+def test_other_category_is_no_disagreement(bare_nlp, figures):
+    doc = _two_sources(bare_nlp, figures, "3 people were killed in Sderna",
+                       "5 people were injured in Sderna")
+    assert doc._.el_disagreements == []
+
+
+def test_other_place_is_no_disagreement(bare_nlp, figures):
+    doc = _two_sources(bare_nlp, figures, "3 people were injured in Sderna",
+                       "5 people were injured in Koltar", places=("Sderna", "Koltar"))
+    assert doc._.el_disagreements == []
+
+
+def test_factory_declares_outputs():
+    from spacy.language import Language
+
+    meta = Language.get_factory_meta("eventledger_figures")
+    assert set(meta.assigns) == {"doc._.el_figures", "doc._.el_disagreements"}
