@@ -28,6 +28,7 @@ import sqlite3
 import threading
 import time
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -38,7 +39,7 @@ from ..errors import ConfigError
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 6
 INDEX_NAME = "gazetteer.sqlite"
 IMPORT_NAME = "geonames-import.sqlite"
 # Cities at least this large are "major": their names feed the phrase matcher and the
@@ -113,6 +114,7 @@ class Candidate:
     geonameid: int | None = None
     population: int = 0
     main: bool = True  # the looked-up key is the place's own name, not an alternate
+    alias: bool = False  # the looked-up key is a curated alias ("U.S.", "Ky.")
 
     def to_dict(self) -> dict:
         return {
@@ -177,6 +179,7 @@ class _Writer:
         alternates: Iterable[str] = (),
         major: bool = False,
         matchable: Iterable[str] = (),
+        curated: bool = False,
     ) -> int:
         place_id = self.next_id
         self.next_id += 1
@@ -193,8 +196,9 @@ class _Writer:
             for variant in [key, *article_variants(key)]:
                 if variant not in seen:
                     seen.add(variant)
-                    main = index == 0 and variant == key
-                    self.names.append((variant, place_id, int(main), int(major)))
+                    # main: 1 the place's own name, 2 a curated alias ("Ky."), 0 other.
+                    main = 2 if curated and index else int(index == 0 and variant == key)
+                    self.names.append((variant, place_id, main, int(major)))
         for text in matchable:
             if len(text) >= 3 and text[0].isupper():
                 self.surface.add(text)
@@ -331,7 +335,9 @@ def _build_into(conn: sqlite3.Connection) -> None:
         )
 
     capitals = {(c["iso"], c.get("capital")) for c in gn_countries.values()}
-    for city in cache.get_cities().values():
+    cities = cache.get_cities()
+    admin1_codes = _admin1_translation(csc, cities.values()) if csc is not None else {}
+    for city in cities.values():
         population = int(city.get("population") or 0)
         feature = "PPLC" if (city["countrycode"], city["name"]) in capitals else "PPL"
         writer.add(
@@ -341,7 +347,8 @@ def _build_into(conn: sqlite3.Connection) -> None:
             kind="city",
             feature=feature,
             country=city["countrycode"],
-            admin1=city.get("admin1code"),
+            admin1=admin1_codes.get((city["countrycode"], city.get("admin1code")))
+            or city.get("admin1code"),
             geonameid=city["geonameid"],
             population=population,
             alternates=city.get("alternatenames") or (),
@@ -380,10 +387,35 @@ def _build_into(conn: sqlite3.Connection) -> None:
             admin1=admin1,
             geonameid=gid,
             alternates=[alias["name"]],
+            curated=True,
             major=True,
             matchable=[alias["name"]] if alias.get("match", True) else (),
         )
     writer.flush()
+
+
+def _admin1_translation(csc: Path, cities: Iterable[dict]) -> dict[tuple[str, str], str]:
+    """GeoNames admin1 codes ("08") -> the division codes of countrystatecity ("ON"), by
+    majority over the cities both list at the same spot, so a city and its division
+    share one code."""
+    spots: dict[tuple[str, str], list[tuple[float, float, str]]] = {}
+    for path in csc.glob("by-country/*/states/*/cities.json"):
+        for entry in json.loads(path.read_text(encoding="utf-8")):
+            try:
+                lat, lon = float(entry["latitude"]), float(entry["longitude"])
+            except (KeyError, TypeError, ValueError):
+                continue
+            key = (entry.get("country_code"), normalise_name(entry.get("name", "")))
+            spots.setdefault(key, []).append((lat, lon, entry.get("state_code")))
+    votes: dict[tuple[str, str], Counter] = {}
+    for city in cities:
+        code = city.get("admin1code")
+        if not code:
+            continue
+        for lat, lon, state in spots.get((city["countrycode"], normalise_name(city["name"])), ()):
+            if abs(lat - city["latitude"]) < 0.2 and abs(lon - city["longitude"]) < 0.2:
+                votes.setdefault((city["countrycode"], code), Counter())[state] += 1
+    return {key: counter.most_common(1)[0][0] for key, counter in votes.items()}
 
 
 def _alias_target(alias: dict, countries: dict, divisions: dict):
@@ -454,9 +486,11 @@ class Gazetteer:
 
     def __init__(self, path: str | Path, *, import_path: str | Path | None = None):
         self.path = Path(path)
+        # Imported GeoNames rows first: where both know a place (same id), GeoNames'
+        # own coordinates win.
         self._files = [self.path]
         if import_path and Path(import_path).is_file():
-            self._files.append(Path(import_path))
+            self._files.insert(0, Path(import_path))
         self._local = threading.local()
         self._cache: dict[str, list[Candidate]] = {}
         self._overlay: dict[str, list[Candidate]] = {}
@@ -509,11 +543,27 @@ class Gazetteer:
                     continue
                 if gid:
                     seen.add(gid)
-                found.append(Candidate(*row[:8], population=row[8] or 0, main=bool(row[9])))
+                found.append(
+                    Candidate(
+                        *row[:8], population=row[8] or 0, main=row[9] == 1, alias=row[9] == 2
+                    )
+                )
         if len(self._cache) > 50_000:
             self._cache.clear()
         self._cache[key] = found
         return found
+
+    def country(self, iso2: str) -> Candidate | None:
+        """The country with ISO code ``iso2``."""
+        for conn in self._connections():
+            row = conn.execute(
+                f"SELECT {_ROW} FROM places p WHERE p.feature = 'PCLI' AND p.country = ? "
+                "ORDER BY p.geonameid IS NULL LIMIT 1",
+                (iso2.upper(),),
+            ).fetchone()
+            if row:
+                return Candidate(*row[:8], population=row[8] or 0)
+        return None
 
     def by_geonameid(self, geonameid: int) -> Candidate | None:
         for conn in self._connections():

@@ -37,9 +37,10 @@ log = logging.getLogger(__name__)
 
 # Priors by GeoNames feature code; cities and divisions use log10(population) instead.
 _PRIOR = {"PCLI": 11.0, "CONT": 10.0, "RGN": 9.0}
-_DIVISION_BONUS = {"ADM1": 0.5}
+_DIVISION_BONUS: dict[str, float] = {}
 _CAPITAL_BONUS = 1.0
 _ALTERNATE_PENALTY = 0.5
+_ALIAS_BONUS = 3.0  # a curated alias names its place on purpose
 _FUZZY_PENALTY = 1.0
 _QUALIFIED_BONUS = 8.0
 _UNQUALIFIED_PENALTY = 3.0
@@ -47,7 +48,11 @@ _SAME_DIVISION_BONUS = 1.5
 _LOCAL_CAP = 1.5
 _COUNTRY_BONUS = 1.0
 _COUNTRY_SHARE_BONUS = 2.5
-_SUFFIXES = (" city", " province", " governorate", " district", " region", " state", " oblast")
+_SUFFIXES = (" city", " province", " governorate", " district", " region", " state", " oblast",
+             " area")
+# "North London", "Greater Toronto Area": the place itself where the whole name is unknown.
+_PREFIXES = ("north ", "south ", "east ", "west ", "northern ", "southern ", "eastern ",
+             "western ", "central ", "upper ", "lower ", "greater ", "downtown ")
 _QUALIFIER = re.compile(r"^\s*,\s*((?:[A-Z][\w’'.-]*\.?)(?:\s+(?:of\s+)?[A-Z][\w’'.-]*){0,3})")
 _EARTH_KM = 6371.0088
 
@@ -122,10 +127,17 @@ class Resolver:
         key = normalise_name(name)
         if key in self._candidates:
             return self._candidates[key]
+        demonym = self._demonym_country(name)
+        if demonym is not None:
+            # A nationality word handed over as a mention stands for its country.
+            self._candidates[key] = [(demonym, 0.0)]
+            return self._candidates[key]
         found = [(c, 0.0) for c in self.gazetteer.lookup(key)] if key else []
         if key and not found:
             for variant in article_variants(key) + [
                 key[: -len(s)] for s in _SUFFIXES if key.endswith(s) and len(key) > len(s) + 2
+            ] + [
+                key[len(p) :] for p in _PREFIXES if key.startswith(p) and len(key) > len(p) + 2
             ]:
                 found = [(c, 0.3) for c in self.gazetteer.lookup(variant)]
                 if found:
@@ -137,6 +149,13 @@ class Resolver:
             self._candidates.clear()
         self._candidates[key] = found
         return found
+
+    def _demonym_country(self, name: str) -> Candidate | None:
+        word = name.strip()
+        code = self.demonyms.get(word) or (word.endswith("s") and self.demonyms.get(word[:-1]))
+        if not code:
+            code = self.demonyms.get(word.title()) if word.isupper() else None
+        return self.gazetteer.country(code) if code else None
 
     def _fuzzy(self, key: str) -> list[tuple[Candidate, float]]:
         matches = process.extract(
@@ -195,6 +214,8 @@ class Resolver:
         score = self.prior(candidate) - penalty
         if candidate.geonameid:
             score += 0.05  # between equals, the one with a GeoNames id
+        if candidate.alias:
+            score += _ALIAS_BONUS
         if not candidate.main and candidate.kind == "city":
             score -= _ALTERNATE_PENALTY
         total = sum(context.countries.values())
