@@ -108,3 +108,27 @@ def test_context_countries_from_the_caller():
     [bermuda] = resolve(text, span, context=["BM"])
     assert bermuda["country"] == "BM"
     assert plain["country"] != "BM"
+
+
+def test_demonym_handed_over_as_a_span_stands_for_its_country():
+    text = "Turkish troops crossed the border."
+    [turkey] = resolve(text, [(0, 7)])
+    assert turkey["country"] == "TR" and turkey["kind"] == "country"
+
+
+def test_abbreviations_and_direction_prefixes():
+    text = "The plant in Louisville, Ky. closed; crews came from North London."
+    ky = (text.index("Ky."), text.index("Ky.") + 3)
+    london = (text.index("North London"), text.index("North London") + 12)
+    louisville = (text.index("Louisville"), text.index("Louisville") + 10)
+    place, state, city = resolve(text, [louisville, ky, london])
+    assert state["name"] == "Kentucky" and state["kind"] == "region"
+    assert place["country"] == "US" and place["geonameid"] == 4299276
+    assert city["country"] == "GB"
+
+
+def test_lowercase_words_are_not_places(nlp):
+    text = "Police seized marijuana and cash in the raid in Ashdod."
+    places = _places(nlp, text)
+    assert all(p["text"][0].isupper() for p in places)
+    assert _at(places, text, "marijuana") is None

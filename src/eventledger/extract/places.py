@@ -25,7 +25,9 @@ from .base import get_list, is_excluded
 log = logging.getLogger(__name__)
 
 # Entities whose tokens a gazetteer match may not take: "Paris Hilton", "Jordan Times".
+# The whole entity may still be a place: see PlacesExtractor._mislabelled.
 _BLOCKING_LABELS = {"PERSON", "ORG", "NORP", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"}
+_LOCATIVE = {"in", "at", "from", "to", "near", "into", "outside", "across", "around"}
 
 
 class PlacesExtractor:
@@ -90,7 +92,7 @@ class PlacesExtractor:
         found: list[tuple[int, int]] = []
         taken = [False] * len(doc)
         for ent in doc.ents:
-            if ent.label_ not in self.labels:
+            if ent.label_ not in self.labels or not ent.text[:1].isupper():
                 continue
             start = ent.start
             if doc[start].lower_ == "the" and start + 1 < ent.end:
@@ -105,20 +107,21 @@ class PlacesExtractor:
                 taken[i] = True
         if self.use_matcher:
             blocked = [False] * len(doc)
-            org_exact: set[tuple[int, int]] = set()
+            relabel: set[tuple[int, int]] = set()
             for ent in doc.ents:
                 if ent.label_ in _BLOCKING_LABELS:
                     for i in range(ent.start, ent.end):
                         blocked[i] = True
-                    if ent.label_ == "ORG":
-                        org_exact.add((ent.start, ent.end))
+                    if self._mislabelled(ent):
+                        relabel.add((ent.start, ent.end))
             matches = self.matcher()(doc, as_spans=True)
             # Longest first, so "Gaza Strip" wins over "Gaza".
             for span in sorted(matches, key=lambda s: (s.start, -len(s))):
                 if any(taken[i] for i in range(span.start, span.end)):
                     continue
-                if any(blocked[i] for i in range(span.start, span.end)) and not (
-                    (span.start, span.end) in org_exact and self._is_area(span.text)
+                if (
+                    any(blocked[i] for i in range(span.start, span.end))
+                    and (span.start, span.end) not in relabel
                 ):
                     continue
                 if not span.text[0].isupper() or is_excluded(doc, span.start_char, span.end_char):
@@ -128,9 +131,15 @@ class PlacesExtractor:
                     taken[i] = True
         return sorted(found)
 
-    def _is_area(self, name: str) -> bool:
-        """A country or region name: an ORG label on exactly such a name is a mislabel."""
-        return any(c.kind in ("country", "region") for c, _ in self.resolver.candidates(name))
+    @staticmethod
+    def _mislabelled(ent) -> bool:
+        """An entity that is exactly a well-known place name, labelled otherwise by the
+        model: "Aleppo" as NORP, "Edmonton" as ORG. A person's name only counts after a
+        word of place ("in Cairns"), since first names are place names too."""
+        if ent.label_ != "PERSON":
+            return True
+        before = ent.doc[ent.start - 1].lower_ if ent.start else ""
+        return len(ent) == 1 and before in _LOCATIVE
 
     def __call__(self, doc: Doc) -> Doc:
         places = get_list(doc, "el_places")

@@ -39,7 +39,7 @@ from ..errors import ConfigError
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 INDEX_NAME = "gazetteer.sqlite"
 IMPORT_NAME = "geonames-import.sqlite"
 # Cities at least this large are "major": their names feed the phrase matcher and the
@@ -56,6 +56,7 @@ CREATE TABLE IF NOT EXISTS places (
 CREATE TABLE IF NOT EXISTS names (
     key TEXT NOT NULL, place INTEGER NOT NULL, main INTEGER NOT NULL, major INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS surface (text TEXT PRIMARY KEY);
+CREATE TABLE IF NOT EXISTS fuzzy (key TEXT PRIMARY KEY);
 """
 _INDEXES = """
 CREATE INDEX IF NOT EXISTS names_key ON names (key);
@@ -444,6 +445,11 @@ def build_index(path: str | Path) -> Path:
         conn.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _SCHEMA)
         _build_into(conn)
         conn.executescript(_INDEXES)
+        # The near-spelling vocabulary, kept apart so that loading it is one small read.
+        conn.execute(
+            "INSERT OR IGNORE INTO fuzzy SELECT DISTINCT key FROM names "
+            "WHERE major = 1 AND length(key) >= 5"
+        )
         conn.execute("INSERT INTO meta VALUES ('version', ?)", (data_version(),))
         conn.commit()
     finally:
@@ -588,10 +594,14 @@ class Gazetteer:
         """Keys of the major places, the vocabulary for near-spelling matches."""
         if self._fuzzy is None:
             keys: set[str] = set(self._overlay)
-            for conn in self._connections():
-                keys.update(
-                    r[0] for r in conn.execute("SELECT DISTINCT key FROM names WHERE major = 1")
-                )
+            for conn, path in zip(self._connections(), self._files, strict=True):
+                if path == self.path:
+                    keys.update(r[0] for r in conn.execute("SELECT key FROM fuzzy"))
+                else:
+                    keys.update(
+                        r[0]
+                        for r in conn.execute("SELECT DISTINCT key FROM names WHERE major = 1")
+                    )
             self._fuzzy = sorted(keys)
         return self._fuzzy
 

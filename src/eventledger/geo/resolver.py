@@ -41,7 +41,7 @@ _DIVISION_BONUS: dict[str, float] = {}
 _CAPITAL_BONUS = 1.0
 _ALTERNATE_PENALTY = 0.5
 _ALIAS_BONUS = 3.0  # a curated alias names its place on purpose
-_FUZZY_PENALTY = 1.0
+_FUZZY_PENALTY = 1.5
 _QUALIFIED_BONUS = 8.0
 _UNQUALIFIED_PENALTY = 3.0
 _SAME_DIVISION_BONUS = 1.5
@@ -142,7 +142,7 @@ class Resolver:
                 found = [(c, 0.3) for c in self.gazetteer.lookup(variant)]
                 if found:
                     break
-        if key and not found and self.fuzzy and len(key) >= 5:
+        if key and not found and self.fuzzy and len(key) >= 6:
             found = self._fuzzy(key)
         found = _drop_duplicates(found)
         if len(self._candidates) > 20_000:
@@ -159,7 +159,7 @@ class Resolver:
 
     def _fuzzy(self, key: str) -> list[tuple[Candidate, float]]:
         matches = process.extract(
-            key, self.gazetteer.fuzzy_keys(), scorer=fuzz.ratio, score_cutoff=88, limit=3
+            key, self.gazetteer.fuzzy_keys(), scorer=fuzz.ratio, score_cutoff=90, limit=3
         )
         found: list[tuple[Candidate, float]] = []
         for other, score, _ in matches:
