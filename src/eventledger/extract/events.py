@@ -47,6 +47,16 @@ _PLACE_NOUNS = {"city", "town", "village", "province", "region", "district", "st
                 "country", "area", "capital", "port", "suburb", "governorate", "county",
                 "island", "republic", "kingdom", "outskirts", "centre", "center", "south",
                 "north", "east", "west", "neighbourhood", "neighborhood", "municipality"}
+# "a series of attacks", "responsibility for the bombing": nouns between a light verb and
+# the event noun it carries
+_CARRIER_NOUNS = {"series", "wave", "spate", "string", "number", "campaign", "round",
+                  "barrage", "volley", "salvo", "responsibility", "credit", "blame"}
+# Verbs whose subject, when an event noun, tells what the event hit ("the blast damaged X")
+_HIT_VERBS = {"target", "hit", "strike", "destroy", "damage", "shatter", "rock", "wreck",
+              "kill", "wound", "injure", "tear", "level", "flatten", "devastate", "aim"}
+_TIME_ENTS = {"DATE", "TIME"}
+_LEGAL_WORDS = {"charge", "count", "convict", "accuse", "guilty", "indict", "sentence",
+                "conviction", "indictment", "allegation", "suspicion", "acquit"}
 _TYPES_OF_RECIPIENT = {"ASSAULT", "COERCE", "THREATEN", "ACCUSE", "REQUEST", "SANCTION",
                        "REJECT", "RETREAT", "CONCEDE"}
 # Roles (of the trigger itself) that make a noun a modifier, not an event mention.
@@ -200,6 +210,7 @@ class EventsExtractor:
         self.neg_words = set(self.lexicon["negating_words"])
         self.abstract = set(self.lexicon["abstract_objects"])
         self.person_words = set(self.lexicon["person_words"])
+        self.event_modified = set(self.lexicon.get("event_modified_nouns", ()))
 
     # -- trigger finding -------------------------------------------------------------
     def find_triggers(self, doc: Doc, sent: Span) -> list[dict]:
@@ -207,7 +218,18 @@ class EventsExtractor:
         (token indices)."""
         weapons = self.weapons.find(doc, sent.start, sent.end)
         found = []
-        for start, end, entry in self.triggers.find(doc, sent.start, sent.end):
+        matches = self.triggers.find(doc, sent.start, sent.end)
+        matched = {i for start, end, _e in matches for i in range(start, end)}
+        # verb and particle apart: "blew himself up", "rounded them up"
+        for token in sent:
+            if token.pos_ != "VERB" or token.i in matched:
+                continue
+            for child in token.children:
+                if child.dep_ == "prt":
+                    entry = self.lexicon["triggers"].get(f"{token.lemma_.lower()} {child.lower_}")
+                    if entry is not None:
+                        matches.append((token.i, token.i + 1, entry))
+        for start, end, entry in sorted(matches, key=lambda m: m[0]):
             span = doc[start:end]
             head = span.root
             if end - start > 1 and head.pos_ == "VERB" and any(
@@ -220,21 +242,35 @@ class EventsExtractor:
                 start, end, entry = head.i, head.i + 1, hit[1]
                 span = doc[start:end]
             single = end - start == 1
-            if head.pos_ == "PROPN" or (single and head.pos_ not in ("VERB", "NOUN")):
+            pos = head.pos_
+            if pos == "PROPN" and _capitalised_common(head):
+                pos = "NOUN"  # "Shootings in the city continued": a capital, not a name
+            if pos == "PROPN" or (single and pos not in ("VERB", "NOUN")):
                 continue
             allowed = entry.get("pos")
-            if allowed and head.pos_ not in allowed:
+            if allowed and pos not in allowed:
                 continue
-            if head.pos_ == "NOUN" and head.dep_ in _MODIFIER_DEPS:
-                continue
+            if pos == "NOUN" and head.dep_ in _MODIFIER_DEPS and (
+                head.head.lemma_.lower() not in self.event_modified
+            ):
+                continue  # "air raid sirens", "ceasefire agreement"; not "bombing suspect"
+            if pos == "NOUN" and head.dep_ == "pobj" and (
+                head.head.head.lemma_.lower() in _LEGAL_WORDS
+            ):
+                continue  # "charges of murder": a charge, told by ACCUSE, not a new event
             if is_excluded(doc, span.start_char, span.end_char):
                 continue
             resolved = self._resolve_entry(doc, sent, start, end, head, entry, weapons)
             if resolved is None:
                 continue
             type_, mode = resolved
+            if any(o.lemma_.lower() in entry.get("not_objects", ()) for o in
+                   _objects(head) + _of_objects(head)):
+                continue  # "attack the virus", "destroying records"
             found.append({"start": start, "end": end, "head": head, "type": type_,
-                          "mode": mode, "weapons": weapons})
+                          "mode": mode, "weapons": weapons,
+                          "consequence": bool(entry.get("consequence")),
+                          "needs_party": entry.get("needs") == "party"})
         return self._drop_carriers(found)
 
     def _context(self, head: Token, start: int, end: int) -> set[int]:
@@ -284,9 +320,12 @@ class EventsExtractor:
             c.dep_ == "prep" and c.lower_ in required for c in head.children
         ):
             return None
+        sense_context = None
         for sense in entry.get("senses", ()):
             words = set(sense["context"])
-            if any(t.lemma_.lower() in words or t.lower_ in words for t in sent):
+            if sense_context is None:
+                sense_context = _sense_context(head)
+            if any(t.lemma_.lower() in words or t.lower_ in words for t in sense_context):
                 type_, mode = sense["type"], sense.get("mode")
                 break
         if head.lemma_.lower() == "demonstrate" and any(
@@ -342,7 +381,15 @@ class EventsExtractor:
         return min(modes, key=lambda m: self.priority.get(m, 99))
 
     def _light_verb(self, head: Token) -> Token | None:
-        """The verb carrying a noun trigger ("carried out", "launched", "came under")."""
+        """The verb carrying a noun trigger ("carried out", "launched", "came under",
+        "launched a series of attacks", "claimed responsibility for the bombing")."""
+        for _ in range(2):
+            if head.dep_ == "pobj" and head.head.lower_ in ("of", "for") and (
+                head.head.head.lemma_.lower() in _CARRIER_NOUNS
+            ):
+                head = head.head.head
+            else:
+                break
         if head.dep_ in ("dobj", "nsubjpass", "attr"):
             verb = head.head
         elif head.dep_ == "pobj" and head.head.head.pos_ in ("VERB", "AUX"):
@@ -351,7 +398,7 @@ class EventsExtractor:
             return None
         if verb.pos_ not in ("VERB", "AUX"):
             return None
-        if verb.lemma_.lower() in self.light_heads:
+        if verb.lemma_.lower() in self.light_heads or head.lemma_.lower() == "responsibility":
             return verb
         return None
 
@@ -378,6 +425,11 @@ class EventsExtractor:
         if recipient is not None:
             recipient = self._recipient_token(recipient)
         doc = head.doc
+        actor, recipient = _named_form(actor), _named_form(recipient)
+        if actor is not None and actor.ent_type_ in _TIME_ENTS:
+            actor = None
+        if recipient is not None and recipient.ent_type_ in _TIME_ENTS:
+            recipient = None
         if actor is not None and is_excluded(doc, actor.idx, actor.idx + len(actor)):
             actor = None
         if recipient is not None and is_excluded(doc, recipient.idx,
@@ -406,6 +458,9 @@ class EventsExtractor:
                 return self._subject_of(verb.head, depth + 1)
         if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN") and not _passive(verb):
             return verb.head
+        # "the group's decision to carry out": the owner of the decision
+        if verb.dep_ in ("acl", "xcomp") and verb.head.pos_ == "NOUN":
+            return _first_dep(verb.head, "poss")
         return None
 
     def _verb_arguments(self, head: Token, tokens: list[Token], type_: str):
@@ -428,6 +483,10 @@ class EventsExtractor:
             recipient = head.head  # "civilians killed by soldiers"
         if recipient is None:
             for token in tokens:
+                if token.pos_ == "ADP" and token.i != head.i:
+                    recipient = _first_dep(token, "pobj")
+                    if recipient is not None:
+                        break
                 for child in token.children:
                     if child.dep_ == "prep" and child.lower_ in (
                         "on", "against", "upon", "at", "to", "with"
@@ -467,12 +526,32 @@ class EventsExtractor:
                         actor = pobj
                 elif word in ("on", "against", "upon", "targeting") and recipient is None:
                     recipient = pobj
-                elif word in ("with", "between") and type_ == "CONSULT" and recipient is None:
+                elif word == "between" and actor is None:
+                    actor = pobj  # two-sided: every party is an actor
+                elif word == "with" and type_ == "CONSULT" and recipient is None:
                     recipient = pobj
+            elif child.dep_ == "acl" and child.tag_ == "VBN":
+                # "attacks carried out by X", "bombings aimed at X"
+                agent = _first_dep(child, "agent")
+                if agent is not None and actor is None:
+                    actor = _first_dep(agent, "pobj")
+                if child.lemma_.lower() in _HIT_VERBS and recipient is None:
+                    for sub in child.children:
+                        if sub.dep_ == "prep" and sub.lower_ in ("at", "on", "against"):
+                            recipient = _first_dep(sub, "pobj")
+        if recipient is None and head.head.lemma_.lower() in _HIT_VERBS:
+            verb = head.head
+            if head.dep_ == "nsubj":  # "the explosion damaged the bakery"
+                recipient = _first_dep(verb, "dobj")
+        if recipient is None and head.dep_ == "pobj" and head.head.dep_ == "agent":
+            # "the building was shattered by an explosion"
+            verb = head.head.head
+            if verb.lemma_.lower() in _HIT_VERBS:
+                recipient = _first_dep(verb, "nsubjpass")
         if actor is None:
             for child in head.children:
                 if child.dep_ in ("amod", "compound") and (
-                    child.ent_type_ in ("NORP", "GPE", "ORG") or child.pos_ == "PROPN"
+                    child.ent_type_ in ("NORP", "GPE", "ORG", "PERSON")
                 ):
                     actor = child
                     break
@@ -663,15 +742,29 @@ class EventsExtractor:
             heads = [t["head"] for t in triggers]
             built = {}
             for trig in triggers:
-                event = self.build(doc, sent, trig, places, heads, skip_ranges, len(events) + 1)
-                built[trig["head"].i] = event
-                events.append(event)
+                built[trig["head"].i] = self.build(doc, sent, trig, places, heads, skip_ranges,
+                                                   0)
             # "Jets bombed X, killing eight": a dependent event happened where its head did
             for trig in triggers:
                 event, head = built[trig["head"].i], trig["head"]
                 governor = built.get(head.head.i) if head.dep_ in ("conj", "advcl") else None
                 if event["location"] is None and governor is not None and governor is not event:
                     event["location"] = governor["location"]
+            # "five were killed in the blast": the killing is the blast's outcome, not a
+            # second assault; it stays an event when it names its own actor
+            outcomes = {t["head"].i for t in triggers if t.get("consequence")}
+            has_other = any(t["type"] == "ASSAULT" and not t.get("consequence")
+                            for t in triggers)
+            for trig in triggers:
+                event = built[trig["head"].i]
+                if trig["head"].i in outcomes and has_other and event["actor"] is None:
+                    continue
+                if trig.get("needs_party") and event["actor"] is None and (
+                    event["recipient"] is None
+                ):
+                    continue  # "the threat of terrorism": a risk, not a threat made
+                event["id"] = f"E{len(events) + 1}"
+                events.append(event)
         return doc
 
     def build(self, doc, sent, trig, places, heads, skip_ranges, number) -> dict:
@@ -708,6 +801,42 @@ class EventsExtractor:
         if generic:
             event["generic"] = True
         return event
+
+
+def _sense_context(head: Token) -> list[Token]:
+    """Words that tell a sense: the trigger's phrase, its verb and that verb's subject
+    ("teachers began a strike", "a 48-hour strike called by the unions")."""
+    tokens = list(head.subtree)
+    governor = head.head
+    if head.dep_ == "pobj":
+        governor = governor.head
+    if governor.i != head.i:
+        tokens.append(governor)
+        for child in governor.children:
+            if child.dep_ in ("nsubj", "nsubjpass", "agent"):
+                tokens.extend(child.subtree)
+    return tokens
+
+
+def _capitalised_common(token: Token) -> bool:
+    """A common noun capitalised at the start of a sentence or line."""
+    if token.ent_type_ or not token.is_title:
+        return False
+    previous = token.doc[token.i - 1] if token.i > 0 else None
+    return token.is_sent_start or previous is None or previous.is_space or (
+        previous.is_punct and previous.text in "\"“'‘(["
+    )
+
+
+def _named_form(token: Token | None) -> Token | None:
+    """"One of them, Mr X, ..." / "he, the minister": the apposition names the party."""
+    if token is None:
+        return None
+    if token.pos_ in ("PRON", "NUM") or token.lower_ in ("one", "some"):
+        appos = _first_dep(token, "appos")
+        if appos is not None:
+            return appos
+    return token
 
 
 def _inside_clause(token: Token, top: Token) -> bool:

@@ -148,6 +148,10 @@ class FiguresExtractor:
         if found is None:
             return None
         category, trigger = found
+        if who is None and anchor is role and role.dep_ in (
+            "nsubj", "nsubjpass", "dobj", "conj", "appos", "attr"
+        ):
+            who = role  # "15 were injured": the number stands for the people
         if who is not None and who.lemma_.lower() in self.lex["nouns"] and (
             who.lemma_.lower() not in self.lex["who_nouns"]
         ):
@@ -200,6 +204,15 @@ class FiguresExtractor:
             if held_who and noun_category == "held" and lemma in self.lex["held_verbs"]:
                 return "held", (verb.i, verb.i + 1)
             # toll: "the death toll rose to 45", "the toll is 45"
+        # "the killing of seven demonstrators"
+        if anchor.dep_ == "pobj" and anchor.head.lower_ == "of":
+            event_noun = anchor.head.head
+            category = self._noun_category(event_noun) or self.lex["verbs"].get(
+                event_noun.lemma_.lower())
+            if category and event_noun.pos_ == "NOUN" and event_noun.lemma_.lower() not in (
+                "toll", "number", "death toll"
+            ):
+                return category, (event_noun.i, event_noun.i + 1)
         toll = self._toll(anchor)
         if toll:
             return toll
@@ -313,7 +326,8 @@ class FiguresExtractor:
             if token.lower_ not in ("a", "an") or token.dep_ != "det" or token.i in taken:
                 continue
             noun = token.head
-            if noun.tag_ != "NN" or noun.lemma_.lower() not in self.person_words:
+            # any singular noun: the casualty word it must go with keeps out "a car"
+            if noun.tag_ != "NN" or noun.ent_type_ in _NON_FIGURE_ENTS:
                 continue
             result.append(Count(token.i, token.i + 1, 1, 1, True))
         return result
@@ -442,7 +456,8 @@ class FiguresExtractor:
             "count": {"text": doc.text[start_char:end_char], "start": start_char,
                       "end": end_char, "low": count.low, "high": count.high,
                       "exact": count.exact},
-            "who": _who_span(doc, who, count) if who is not None else None,
+            "who": (_who_span(doc, who, count) if who is not None and not (
+                count.start <= who.i < count.end) else _count_who(doc, who, count)),
             "location": {"place": place["id"]} if place else None,
             "event": event["id"] if event else None,
             "attribution": attribution["id"] if attribution else None,
@@ -460,6 +475,13 @@ def _who_span(doc: Doc, who: Token, count: Count) -> dict:
     start_char = doc[start].idx
     end_char = who.idx + len(who)
     return {"text": doc.text[start_char:end_char], "start": start_char, "end": end_char}
+
+
+def _count_who(doc: Doc, who: Token | None, count: Count) -> dict | None:
+    """The count as who ("15 were injured"), without its bound words."""
+    if who is None:
+        return None
+    return {"text": who.text, "start": who.idx, "end": who.idx + len(who)}
 
 
 def _source_key(doc: Doc, attribution_id: str | None) -> tuple:
