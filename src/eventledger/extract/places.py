@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import time
+import unicodedata
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -28,6 +29,12 @@ log = logging.getLogger(__name__)
 # The whole entity may still be a place: see PlacesExtractor._mislabelled.
 _BLOCKING_LABELS = {"PERSON", "ORG", "NORP", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"}
 _LOCATIVE = {"in", "at", "from", "to", "near", "into", "outside", "across", "around"}
+
+
+def _fold(text: str) -> str:
+    """Diacritics off: "Montréal" -> "Montreal"."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 class PlacesExtractor:
@@ -54,6 +61,7 @@ class PlacesExtractor:
         self._resolver = None
         self._matcher: PhraseMatcher | None = None
         self._not_places: set[str] = set()
+        self._surface: set[str] = set()
 
     @property
     def resolver(self):
@@ -77,13 +85,17 @@ class PlacesExtractor:
             regions = load_regions_data(self.regions_file)
             self._not_places = set(regions.get("not_places", ()))
             stop_words = self.nlp.Defaults.stop_words
-            names = [
-                n
-                for n in self.resolver.gazetteer.surface_names()
-                if n not in self._not_places and n.lower() not in stop_words
-            ]
-            matcher = PhraseMatcher(self.nlp.vocab, attr="ORTH")
-            matcher.add("PLACE", list(self.nlp.tokenizer.pipe(names)))
+            names = set()
+            for name in self.resolver.gazetteer.surface_names():
+                if name in self._not_places or name.lower() in stop_words:
+                    continue
+                names.add(name)
+                names.add(_fold(name))  # "Montréal" is written "Montreal" too
+            self._surface = names
+            # Matched case-blind, then kept only as written in the list or in capitals
+            # (datelines: "EDMONTON -"), which keeps "reading" and "nice" out.
+            matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+            matcher.add("PLACE", list(self.nlp.tokenizer.pipe(sorted({n.lower() for n in names}))))
             self._matcher = matcher
         return self._matcher
 
@@ -108,11 +120,12 @@ class PlacesExtractor:
         if self.use_matcher:
             blocked = [False] * len(doc)
             relabel: set[tuple[int, int]] = set()
+            named = {doc.text[s:e] for s, e in found}
             for ent in doc.ents:
                 if ent.label_ in _BLOCKING_LABELS:
                     for i in range(ent.start, ent.end):
                         blocked[i] = True
-                    if self._mislabelled(ent):
+                    if self._mislabelled(ent, named):
                         relabel.add((ent.start, ent.end))
             matches = self.matcher()(doc, as_spans=True)
             # Longest first, so "Gaza Strip" wins over "Gaza".
@@ -124,22 +137,33 @@ class PlacesExtractor:
                     and (span.start, span.end) not in relabel
                 ):
                     continue
-                if not span.text[0].isupper() or is_excluded(doc, span.start_char, span.end_char):
+                if not self._as_written(span.text):
+                    continue
+                if is_excluded(doc, span.start_char, span.end_char):
                     continue
                 found.append((span.start_char, span.end_char))
                 for i in range(span.start, span.end):
                     taken[i] = True
         return sorted(found)
 
+    def _as_written(self, text: str) -> bool:
+        """A case-blind match counts when written as the name is, or in capitals."""
+        if text in self._surface or _fold(text) in self._surface:
+            return True
+        return text.isupper() and len(text) > 3
+
     @staticmethod
-    def _mislabelled(ent) -> bool:
+    def _mislabelled(ent, named: set[str]) -> bool:
         """An entity that is exactly a well-known place name, labelled otherwise by the
         model: "Aleppo" as NORP, "Edmonton" as ORG. A person's name only counts after a
-        word of place ("in Cairns"), since first names are place names too."""
+        word of place ("in Cairns") or where the document names the place as such
+        elsewhere, since first names are place names too."""
         if ent.label_ != "PERSON":
             return True
+        if len(ent) != 1:
+            return False
         before = ent.doc[ent.start - 1].lower_ if ent.start else ""
-        return len(ent) == 1 and before in _LOCATIVE
+        return before in _LOCATIVE or ent.text in named
 
     def __call__(self, doc: Doc) -> Doc:
         places = get_list(doc, "el_places")

