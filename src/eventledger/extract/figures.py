@@ -46,6 +46,8 @@ _BACK_WORDS = {"city", "town", "village", "area", "camp", "region", "district", 
 _CATEGORY_WORDS = {"killed": "killed", "injured": "injured", "missing": "missing",
                    "arrested": "arrested", "displaced": "displaced", "held": "held",
                    "other": "affected"}
+# adjectives used as nouns for the people themselves
+_PEOPLE_STATES = {"dead", "injured", "wounded", "missing", "displaced", "hurt", "killed"}
 _PLURAL = {"person": "people", "man": "men", "woman": "women", "child": "children"}
 # Verbs whose active subject is the one who suffers it.
 _INTRANSITIVE = {"die", "perish", "flee", "disappear", "go missing", "lose life"}
@@ -138,24 +140,36 @@ class FiguresExtractor:
             who = anchor
         if who is None:
             who = self._who_from_of(doc, count)
+            if who is not None and who.like_num:
+                return None  # "two of the 12 killed": a part of a count given on its own
         for token in (anchor, who):
             if token is not None and (token.lemma_.lower() in self.units
                                       or token.lower_ in self.units):
                 return None
         found = self._category(doc, anchor, who)
+        if found is None and who is not None and who is not anchor and (
+            who.lower_ in _PEOPLE_STATES
+        ):
+            category = self._noun_category(who) or self.lex["states"].get(who.lower_)
+            if category:
+                found = category, (who.i, who.i + 1)
         if found is None:
             found = self._linear(doc, count, who)
         if found is None:
             return None
         category, trigger = found
-        if who is None and anchor is role and role.dep_ in (
-            "nsubj", "nsubjpass", "dobj", "conj", "appos", "attr"
-        ):
-            who = role  # "15 were injured": the number stands for the people
-        if who is not None and who.lemma_.lower() in self.lex["nouns"] and (
+        if who is not None and (who.lower_ in _PEOPLE_STATES or who.lemma_.lower()
+                                in _PEOPLE_STATES):
+            who = role  # "11 of the injured", "the 130 injured": the number is who
+        elif who is not None and who.lemma_.lower() in self.lex["nouns"] and (
             who.lemma_.lower() not in self.lex["who_nouns"]
         ):
             who = None  # "12 deaths": the noun is the trigger, not who
+        if who is None and (anchor is role or anchor.lower_ in _PEOPLE_STATES) and (
+            self._noun_category(anchor) is None or anchor.lower_ in _PEOPLE_STATES
+            or anchor is role
+        ):
+            who = role  # "15 were injured", "the toll rose to 45": the number stands for them
         return {"category": category, "trigger": trigger, "who": who}
 
     def _noun_category(self, token: Token | None) -> str | None:
