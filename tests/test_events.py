@@ -310,3 +310,67 @@ def test_factory_is_registered(bare_nlp):
     meta = Language.get_factory_meta("eventledger_events")
     assert "doc._.el_events" in meta.assigns
     assert "doc._.el_places" in meta.requires
+
+
+def test_particle_verb_apart(bare_nlp, events):
+    event = first(run(bare_nlp, events, "A suicide bomber blew himself up at the gate."), "blew")
+    assert (event["type"], event["mode"]) == ("ASSAULT", "suicide-attack")
+
+
+def test_event_noun_modifying_suspect_is_a_mention(bare_nlp, events):
+    doc = run(bare_nlp, events, "The court heard the bombing suspect on Monday.")
+    assert first(doc, "bombing")["type"] == "ASSAULT"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministry will attack the virus with a vaccine campaign.",
+        "He faces charges of murder and fraud.",
+        "The clerk was accused of destroying records.",
+        "Leaders discussed the threat of terrorism.",
+    ],
+)
+def test_senses_that_are_not_events(bare_nlp, events, text):
+    doc = run(bare_nlp, events, text)
+    assert [e for e in doc._.el_events if e["type"] in ("ASSAULT", "THREATEN")] == []
+
+
+def test_outcome_killing_is_left_to_the_attack(bare_nlp, events):
+    doc = run(bare_nlp, events, "Five people were killed in the explosion.")
+    assert [e["trigger"]["text"] for e in doc._.el_events] == ["explosion"]
+
+
+def test_killing_with_its_own_actor_stays(bare_nlp, events):
+    doc = run(bare_nlp, events, "Soldiers killed two men after the explosion.")
+    assert {e["trigger"]["text"] for e in doc._.el_events} == {"killed", "explosion"}
+
+
+def test_series_of_attacks_takes_the_launcher(bare_nlp, events):
+    doc = run(bare_nlp, events, "The militia launched a series of attacks on the capital.")
+    assert first(doc, "attacks")["actor"]["text"] == "The militia"
+
+
+def test_responsibility_for_gives_actor(bare_nlp, events):
+    doc = run(bare_nlp, events, "The group claimed responsibility for the bombing.")
+    assert first(doc, "bombing")["actor"]["text"] == "The group"
+
+
+def test_two_sided_battle_puts_parties_in_actor(bare_nlp, events):
+    doc = run(bare_nlp, events, "A man died in a battle between troops and rebels.")
+    assert first(doc, "battle")["actor"]["text"] == "troops and rebels"
+
+
+def test_apposition_names_the_actor(bare_nlp, events):
+    doc = run(bare_nlp, events, "One of them, Mr Daro Velt, condemned the ruling.")
+    assert first(doc, "condemned")["actor"]["text"] == "Mr Daro Velt"
+
+
+def test_date_is_not_a_recipient(bare_nlp, events):
+    doc = run(bare_nlp, events, "The bomb exploded on Friday afternoon.")
+    assert first(doc, "exploded")["recipient"] is None
+
+
+def test_event_subject_hits_recipient(bare_nlp, events):
+    doc = run(bare_nlp, events, "The explosion damaged a bakery.")
+    assert first(doc, "explosion")["recipient"]["text"] == "a bakery"

@@ -273,3 +273,28 @@ def test_factory_declares_outputs():
 
     meta = Language.get_factory_meta("eventledger_figures")
     assert set(meta.assigns) == {"doc._.el_figures", "doc._.el_disagreements"}
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "low", "who"),
+    [
+        ("15 were injured.", "injured", 15, "15"),
+        ("Of the 130 injured, 77 were women.", "injured", 130, "130"),
+        ("Thirteen people had suffered minor injuries.", "injured", 13, "people"),
+        ("Eleven people were taken to hospital.", "injured", 11, "people"),
+        ("They mourned the slaying of seven demonstrators.", "killed", 7, "demonstrators"),
+    ],
+)
+def test_more_figure_forms(bare_nlp, figures, text, category, low, who):
+    figure = only(run(bare_nlp, figures, text))
+    assert (figure["category"], figure["count"]["low"], figure["who"]["text"]) == (
+        category, low, who)
+
+
+def test_part_of_a_count_is_not_another_figure(bare_nlp, figures):
+    doc = run(bare_nlp, figures, "Two of the 12 killed were police officers.")
+    assert [f["count"]["low"] for f in doc._.el_figures] == [12]
+
+
+def test_singular_noun_without_casualty_word(bare_nlp, figures):
+    assert run(bare_nlp, figures, "A car was destroyed.")._.el_figures == []
