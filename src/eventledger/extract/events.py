@@ -516,6 +516,8 @@ class EventsExtractor:
                 if word == "by":
                     actor = pobj
                 elif word == "of":
+                    if type_ in ("THREATEN", "REQUEST"):
+                        continue  # "the threat of violence": what is threatened
                     if type_ in _TYPES_OF_RECIPIENT:
                         recipient = pobj
                         # "the killing of civilians by the forces": by may hang on civilians
