@@ -133,3 +133,18 @@ def test_lowercase_words_are_not_places(nlp):
     places = _places(nlp, text)
     assert all(p["text"][0].isupper() for p in places)
     assert _at(places, text, "marijuana") is None
+
+
+def test_outlet_country_from_domain_or_name(nlp):
+    from eventledger.geo.resolver import default_resolver
+
+    resolver = default_resolver()
+    assert resolver.outlet_country("www.example.co.uk") == "GB"
+    assert resolver.outlet_country("news.example.ca") == "CA"
+    assert resolver.outlet_country("The Times of Israel") == "IL"
+    assert resolver.outlet_country("Example Daily") is None
+    text = "Clashes broke out in Tripoli overnight, officials said."
+    assert _at(_places(nlp, text), text, "Tripoli")["country"] == "LY"
+    doc = nlp.make_doc(text)
+    doc._.el_outlet = "www.example.lb"
+    assert _at(nlp(doc)._.el_places, text, "Tripoli")["country"] == "LB"

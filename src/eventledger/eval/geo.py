@@ -42,6 +42,7 @@ class Toponym:
 class Article:
     text: str
     published: str | None = None
+    outlet: str | None = None  # the site's domain where the file gives one
     toponyms: list[Toponym] = field(default_factory=list)
 
 
@@ -72,7 +73,11 @@ def read_geo(path: str | Path) -> list[Article]:
     for node in root.iter("article"):
         text_node = node.find("text")
         text = text_node.text if text_node is not None and text_node.text else ""
-        article = Article(text=text, published=_child_text(node, "dltime", "date"))
+        article = Article(
+            text=text,
+            published=_child_text(node, "dltime", "date"),
+            outlet=_child_text(node, "domain"),
+        )
         for top in node.iter("toponym"):
             start, end = _child_text(top, "start"), _child_text(top, "end")
             if start is None or end is None:
@@ -156,9 +161,15 @@ def _end_to_end(articles: list[Article], nlp) -> dict:
     correct = 0
     errors_found: list[float] = []
     errors_all: list[float] = []
-    texts = [a.text for a in articles]
+    def docs():
+        for article in articles:
+            doc = nlp.make_doc(article.text)
+            doc._.el_published = article.published
+            doc._.el_outlet = article.outlet
+            yield doc
+
     started = time.perf_counter()
-    for article, doc in zip(articles, nlp.pipe(texts), strict=True):
+    for article, doc in zip(articles, nlp.pipe(docs()), strict=True):
         preds = list(doc._.el_places or ())
         scored = [t for t in article.toponyms if t.scored]
         unscored = [t for t in article.toponyms if not t.scored]
@@ -209,7 +220,10 @@ def _gold_spans(articles: list[Article]) -> dict:
         scored = [t for t in article.toponyms if t.scored]
         if not scored:
             continue
-        picks = resolver.resolve_mentions(article.text, [(t.start, t.end) for t in scored])
+        outlet = resolver.outlet_country(article.outlet)
+        picks = resolver.resolve_mentions(
+            article.text, [(t.start, t.end) for t in scored], context=[outlet] if outlet else ()
+        )
         for gold, pick in zip(scored, picks, strict=True):
             n += 1
             if gold.geonameid:

@@ -170,7 +170,8 @@ class PlacesExtractor:
         spans = self.mentions(doc)
         if not spans:
             return doc
-        picks = self.resolver.resolve_mentions(doc.text, spans)
+        outlet = self.resolver.outlet_country(doc._.el_outlet)
+        picks = self.resolver.resolve_mentions(doc.text, spans, context=[outlet] if outlet else ())
         for (start, end), pick in zip(spans, picks, strict=True):
             if pick is None:
                 continue

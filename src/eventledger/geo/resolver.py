@@ -55,6 +55,10 @@ _PREFIXES = ("north ", "south ", "east ", "west ", "northern ", "southern ", "ea
              "western ", "central ", "upper ", "lower ", "greater ", "downtown ")
 _QUALIFIER = re.compile(r"^\s*,\s*((?:[A-Z][\w’'.-]*\.?)(?:\s+(?:of\s+)?[A-Z][\w’'.-]*){0,3})")
 _EARTH_KM = 6371.0088
+_DOMAIN = re.compile(r"\.([a-z]{2})(?:/|$)")
+# Country-code domains used worldwide for other reasons (.tv, .io, ...).
+_GENERIC_TLDS = {"tv", "io", "co", "me", "fm", "ly", "ai", "gg", "to", "cc", "ws", "la", "am",
+                 "is", "it", "so", "sh", "ag", "gl", "in", "us", "eu", "md", "cx", "vc", "im"}
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -179,6 +183,30 @@ class Resolver:
         for code in countries:
             context.countries[code.upper()] += 2.0
         return context
+
+    def outlet_country(self, outlet: str | None) -> str | None:
+        """The country an outlet is from, where its name says so: a national domain
+        ("www.cbc.ca", "bbc.co.uk") or a place in the name ("The Times of Israel",
+        "Edmonton Journal"); None otherwise."""
+        if not outlet:
+            return None
+        domain = _DOMAIN.search(outlet.lower())
+        if domain:
+            code = domain.group(1)
+            if code not in _GENERIC_TLDS:
+                return "GB" if code == "uk" else code.upper()
+            return None
+        words = re.findall(r"[A-Z][\w’'-]+", outlet)
+        for size in (3, 2, 1):
+            for i in range(len(words) - size + 1):
+                for candidate, penalty in self.candidates(" ".join(words[i : i + size])):
+                    if penalty or not candidate.country or not (candidate.main or candidate.alias):
+                        continue
+                    if candidate.kind == "country" or (
+                        candidate.kind == "city" and candidate.population >= 100_000
+                    ):
+                        return candidate.country
+        return None
 
     def _qualifier(self, text: str, end: int) -> list[Candidate]:
         """The country or division named right after a mention: "Paris, Texas"."""
