@@ -148,3 +148,31 @@ def test_outlet_country_from_domain_or_name(nlp):
     doc = nlp.make_doc(text)
     doc._.el_outlet = "www.example.lb"
     assert _at(nlp(doc)._.el_places, text, "Tripoli")["country"] == "LB"
+
+
+def test_geo_evaluation_on_a_tiny_file(nlp, tmp_path):
+    from eventledger.eval.geo import evaluate_geo, format_geo
+
+    text = "Flights from Ashdod to Qatar resumed. Officials in Xqzzyvillex waited."
+    toponyms = [("Ashdod", 31.79, 34.65, 295629), ("Qatar", 25.3, 51.2, 289688),
+                ("Xqzzyvillex", 10.0, 10.0, 1)]
+    parts = []
+    for phrase, lat, lon, gid in toponyms:
+        start = text.index(phrase)
+        parts.append(
+            f"<toponym><phrase>{phrase}</phrase><start>{start}</start>"
+            f"<end>{start + len(phrase)}</end><gaztag geonameid=\"{gid}\">"
+            f"<lat>{lat}</lat><lon>{lon}</lon></gaztag></toponym>"
+        )
+    xml = (f"<articles><article docid=\"1\"><text>{text}</text>"
+           f"<toponyms>{''.join(parts)}</toponyms></article></articles>")
+    path = tmp_path / "tiny.xml"
+    path.write_text(xml, encoding="utf-8")
+    gold = evaluate_geo(path, gold_spans=True)["gold_spans"]
+    assert gold["toponyms"] == 3 and gold["unresolved"] == 1
+    assert gold["acc161"] == pytest.approx(2 / 3)
+    assert gold["exact_id"] == pytest.approx(2 / 3)
+    end = evaluate_geo(path, nlp=nlp)["end_to_end"]
+    assert end["recognition"]["tp"] >= 2
+    assert end["acc161"] <= 2 / 3
+    assert "acc@161km" in format_geo(evaluate_geo(path, gold_spans=True))
