@@ -374,3 +374,28 @@ def test_date_is_not_a_recipient(bare_nlp, events):
 def test_event_subject_hits_recipient(bare_nlp, events):
     doc = run(bare_nlp, events, "The explosion damaged a bakery.")
     assert first(doc, "explosion")["recipient"]["text"] == "a bakery"
+
+
+def test_the_city_points_back_to_the_last_city(bare_nlp, events):
+    text = "Sirens sounded in Mereth. A rocket hit the city at noon."
+    doc = run(bare_nlp, events, text, places=["Mereth"])
+    assert place_name(doc, first(doc, "hit")["location"]) == "Mereth"
+
+
+def test_doc_without_parse_gives_no_events(events):
+    import spacy
+
+    blank = spacy.blank("en")
+    doc = blank("Rebels attacked the convoy.")
+    doc._.el_places = []
+    events(doc)
+    assert doc._.el_events == []
+
+
+def test_full_pipeline_links_figure_to_event(nlp):
+    doc = nlp("Gunmen attacked a bus station on Tuesday, killing 14 passengers.")
+    assault = [e for e in doc._.el_events if e["type"] == "ASSAULT"]
+    assert assault
+    figure = next(f for f in doc._.el_figures if f["category"] == "killed")
+    assert figure["count"]["low"] == 14
+    assert figure["event"] in {e["id"] for e in assault}

@@ -55,6 +55,9 @@ _CARRIER_NOUNS = {"series", "wave", "spate", "string", "number", "campaign", "ro
 _HIT_VERBS = {"target", "hit", "strike", "destroy", "damage", "shatter", "rock", "wreck",
               "kill", "wound", "injure", "tear", "level", "flatten", "devastate", "aim"}
 _TIME_ENTS = {"DATE", "TIME"}
+# "the city" points back to a place named before
+_BACK_NOUNS = {"city", "town", "village", "area", "camp", "region", "district", "province",
+               "neighbourhood", "neighborhood", "capital"}
 _LEGAL_WORDS = {"charge", "count", "convict", "accuse", "guilty", "indict", "sentence",
                 "conviction", "indictment", "allegation", "suspicion", "acquit"}
 _TYPES_OF_RECIPIENT = {"ASSAULT", "COERCE", "THREATEN", "ACCUSE", "REQUEST", "SANCTION",
@@ -691,7 +694,31 @@ class EventsExtractor:
                 break
         if location is None:
             location = self._nearest_place(trig, sent, places, others, skip_ranges, origin)
+        if location is None:
+            location = self._back_reference(doc, carriers, sent, places)
         return location, origin
+
+    @staticmethod
+    def _back_reference(doc: Doc, carriers: list[Token], sent: Span, places: list):
+        """"hitting the city": the last city named earlier in the paragraph."""
+        words = []
+        for carrier in carriers:
+            for child in carrier.children:
+                target = _first_dep(child, "pobj") if child.dep_ == "prep" else child
+                if target is None or target.dep_ not in ("dobj", "pobj", "nsubjpass"):
+                    continue
+                if target.lemma_.lower() in _BACK_NOUNS and any(
+                    c.dep_ == "det" and c.lower_ in ("the", "that", "this")
+                    for c in target.children
+                ):
+                    words.append(target)
+        if not words:
+            return None
+        paragraph_start = doc.text.rfind("\n", 0, sent.start_char) + 1
+        earlier = [p for p in places if paragraph_start <= p["start"] < sent.start_char]
+        if any(w.lemma_.lower() in ("city", "town", "village") for w in words):
+            earlier = [p for p in earlier if p.get("kind") in ("city", None)] or earlier
+        return max(earlier, key=lambda p: p["start"]) if earlier else None
 
     def _nearest_place(self, trig, sent, places, others, skip_ranges, origin):
         head: Token = trig["head"]
@@ -727,6 +754,9 @@ class EventsExtractor:
     def __call__(self, doc: Doc) -> Doc:
         events = get_list(doc, "el_events")
         events.clear()
+        if not doc.has_annotation("DEP"):
+            log.warning("eventledger_events needs a dependency parse; no events for this doc")
+            return doc
         places = []
         for place in doc._.el_places or ():
             tokens = _token_range(doc, place["start"], place["end"])

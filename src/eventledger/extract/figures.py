@@ -413,6 +413,10 @@ class FiguresExtractor:
     def __call__(self, doc: Doc) -> Doc:
         figures = get_list(doc, "el_figures")
         figures.clear()
+        if not doc.has_annotation("DEP"):
+            log.warning("eventledger_figures needs a dependency parse; no figures for this doc")
+            doc._.el_disagreements = []
+            return doc
         places = []
         for place in doc._.el_places or ():
             tokens = _token_range(doc, place["start"], place["end"])
