@@ -165,6 +165,10 @@ def np_bounds(token: Token) -> tuple[int, int]:
     for child in token.children:
         if child.dep_ in _NP_SKIP:
             continue
+        if child.dep_ == "prep" and any(
+            c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in child.children
+        ):
+            continue  # "the opposition on Thursday": the date is not part of the party
         if child.dep_ == "cc" and child.i > token.i and not any(
             c.dep_ == "conj" for c in token.children
         ):
@@ -508,6 +512,17 @@ class EventsExtractor:
 
     def _noun_arguments(self, head: Token, tokens: list[Token], type_: str):
         actor = recipient = None
+        owners = [head]
+        if head.dep_ == "pobj" and head.head.lower_ == "of" and (
+            head.head.head.lemma_.lower() in _CARRIER_NOUNS
+        ):
+            owners.append(head.head.head)  # "a spate of attacks carried out by X"
+        for owner in owners[1:]:
+            for child in owner.children:
+                if child.dep_ == "acl" and child.tag_ == "VBN":
+                    agent = _first_dep(child, "agent")
+                    if agent is not None:
+                        actor = _first_dep(agent, "pobj")
         for child in head.children:
             if child.dep_ == "poss" and child.lower_ not in ("its", "their", "his", "her"):
                 actor = child
