@@ -53,9 +53,11 @@ def test_quote_before_speaker_is_direct_without_marks(attribute):
 def test_second_quote_goes_to_the_same_speaker(attribute):
     text = "“We will rebuild the school,” Principal Amira Haddad said. “The children deserve it.”"
     attributions, _ = attribute(text)
-    first = only(attributions, "said")
-    second = only(attributions, None)
+    assert len(attributions) == 2
+    first, second = attributions
+    assert first["content"]["text"] == "We will rebuild the school"
     assert second["kind"] == "direct"
+    assert second["cue"] == first["cue"]  # the verb that reported the first quote
     assert second["content"]["text"] == "The children deserve it"
     assert second["source"]["name"] == first["source"]["name"] == "Amira Haddad"
 

@@ -186,10 +186,31 @@ def score(pairs_by_doc: Iterable[tuple[list[Item], list[Item]]]) -> dict:
     }
 
 
+def polnear_pipeline(*, continued_quotes: str = "join") -> Language:
+    """A fresh pipeline (not the cached one) whose attributions follow PolNeAR's convention
+    for a quote that goes on after "X said." (one attribution over both parts)."""
+    from ..config import load_settings
+    from ..pipeline import build_pipeline, load_model
+
+    nlp = load_model(load_settings().model)
+    nlp.add_pipe("eventledger_layout")
+    nlp.add_pipe("eventledger_actors")
+    nlp.add_pipe("eventledger_attributions", config={"continued_quotes": continued_quotes})
+    return build_pipeline(nlp)
+
+
 def evaluate_polnear(
-    directory: str | Path, *, nlp: Language | None = None, details: bool = False
+    directory: str | Path,
+    *,
+    nlp: Language | None = None,
+    details: bool = False,
+    continued_quotes: str = "join",
 ) -> dict:
     """Run the pipeline over a PolNeAR directory and score its attributions.
+
+    Without ``nlp``, a pipeline is built with ``continued_quotes`` ("join" by default, as
+    PolNeAR annotates '"Q1," X said. "Q2"' as one attribution; "separate" is the
+    extractor's default).
 
     Returns ``{"documents": n, "content": {...}, "cue": {...}, "source": {...},
     "strict_content": {...}}`` (each with precision, recall, f1 and the counts), plus
@@ -208,9 +229,16 @@ def evaluate_polnear(
             text = handle.read()
         documents.append(Document(text=text, path=str(text_path), source=name))
         golds.append(read_ann(ann_path))
+    mode = continued_quotes if nlp is None else "as configured"
+    if nlp is None:
+        nlp = polnear_pipeline(continued_quotes=continued_quotes)
     records = list(extract_records(documents, nlp=nlp))
     predictions = [_items_of(record) for record in records]
-    result: dict = {"documents": len(found), **score(zip(predictions, golds, strict=True))}
+    result: dict = {
+        "documents": len(found),
+        "continued_quotes": mode,
+        **score(zip(predictions, golds, strict=True)),
+    }
     if details:
         result["per_document"] = [
             {"name": name, **score([(predicted, gold)])}
@@ -221,7 +249,11 @@ def evaluate_polnear(
 
 def format_polnear(result: dict) -> str:
     """A small table of the figures."""
-    lines = [f"PolNeAR attributions, {result['documents']} documents", ""]
+    lines = [
+        f"PolNeAR attributions, {result['documents']} documents "
+        f"(continued quotes: {result.get('continued_quotes')})",
+        "",
+    ]
     lines.append(f"{'':16}{'P':>8}{'R':>8}{'F1':>8}{'hits':>8}{'pred':>8}{'gold':>8}")
     for key, label in (
         ("content", "content"),
@@ -240,4 +272,5 @@ def format_polnear(result: dict) -> str:
 if __name__ == "__main__":  # pragma: no cover - a convenience for development
     import sys
 
-    print(format_polnear(evaluate_polnear(sys.argv[1])))
+    mode = sys.argv[2] if len(sys.argv) > 2 else "join"
+    print(format_polnear(evaluate_polnear(sys.argv[1], continued_quotes=mode)))

@@ -129,16 +129,29 @@ def _block(tokens: set[int], anchor: int) -> tuple[int, int]:
 
 class AttributionsExtractor:
     def __init__(
-        self, nlp: Language, name: str, *, extra_cues_path: str | None, min_quote_words: int
+        self,
+        nlp: Language,
+        name: str,
+        *,
+        extra_cues_path: str | None,
+        min_quote_words: int,
+        continued_quotes: str,
     ):
+        if continued_quotes not in ("separate", "join"):
+            raise ConfigError(
+                f"continued_quotes must be 'separate' or 'join', not {continued_quotes!r}"
+            )
         self.name = name
         self.cues = CueLexicon.load(extra_cues_path)
         self.min_quote_words = min_quote_words
+        self.continued_quotes = continued_quotes
 
     def __call__(self, doc: Doc) -> Doc:
         records = get_list(doc, "el_attributions")
         records.clear()
-        records.extend(_Finder(doc, self.cues, self.min_quote_words).run())
+        finder = _Finder(doc, self.cues, self.min_quote_words)
+        finder.join_quotes = self.continued_quotes == "join"
+        records.extend(finder.run())
         return doc
 
 
@@ -152,6 +165,8 @@ class _Finder:
             q for q in find_quotes(doc.text) if not is_excluded(doc, q.outer_start, q.outer_end)
         ]
         self.by_cue: dict[int, _Attr] = {}
+        # '"Q1," X said. "Q2"': one attribution from Q1 to Q2 (PolNeAR's convention) or two.
+        self.join_quotes = False
         # (reporting verb, outlet) pairs of "according to" that hang on a reporting verb
         self._pending_cited_by: list[tuple[Token, tuple[int, int]]] = []
 
@@ -275,6 +290,8 @@ class _Finder:
         attr = _Attr(kind="indirect", cue=(verb.idx, cue_end), content=(start, end), cue_token=verb)
         self._set_kind(attr)
         self._set_source(attr, verb)
+        if not entry.get("plain", True) and not self._speaker_like(attr):
+            return  # "the debate threatened to ...", "a book calling for ...": no one speaks
         attr.channel = self._channel(verb)
         attr.cites = self._cites(verb)
         self.by_cue[verb.i] = attr
@@ -340,7 +357,58 @@ class _Finder:
                     result = self._span_of_tokens(tokens, child, verb)
                     if result:
                         return self._snap_to_quote(result)
-        return self._adjacent_quote(verb)
+        return self._adjacent_quote(verb) or self._rest_of_sentence(verb, frames)
+
+    def _rest_of_sentence(self, verb: Token, frames: list[str]) -> tuple[int, int] | None:
+        """ "X said having ... puts ...": when the parser found no complement for a verb
+        that takes a clause, what follows the verb in its sentence (past an addressee, a
+        channel phrase or a time word) is taken as the content."""
+        if "ccomp" not in frames or verb.tag_ == "VBN":
+            return None
+        doc = self.doc
+        sentence = verb.sent
+        i = verb.i + 1
+        skip_deps = ("dobj", "dative", "npadvmod", "advmod", "prt", "punct")
+        while i < sentence.end:
+            token = doc[i]
+            # The verb's own dependent this token belongs to.
+            while (
+                token.head.i != verb.i
+                and token.head.i != token.i
+                and verb.i < token.head.i < sentence.end
+            ):
+                token = token.head
+            if (
+                token.head.i == verb.i
+                and token.dep_ in skip_deps
+                and (
+                    token.dep_ != "dobj"
+                    or verb.lemma_.lower() in ("tell", "inform", "assure", "remind")
+                )
+            ):
+                i = token.right_edge.i + 1
+            elif (
+                token.head.i == verb.i
+                and token.dep_ == "prep"
+                and token.lower_ in ("in", "on", "to", "at")
+            ):
+                i = token.right_edge.i + 1
+            elif doc[i].lower_ == "that":
+                i += 1
+            else:
+                break
+        end = sentence.end
+        for j in range(i, sentence.end):
+            token = doc[j]
+            stops = token.lower_ == "according" or (
+                token.tag_ == "VBG" and token.dep_ == "advcl" and self._is_cue_verb(token)
+            )
+            if stops or token.text in (";",):
+                end = j
+                break
+        if end - i < 3 or any(doc[j].tag_.startswith("VB") for j in range(i, end)) is False:
+            return None
+        return self._span_of_tokens(set(range(i, end)), doc[i], verb)
 
     @staticmethod
     def _conjoined_complements(verb: Token, clause: Token) -> set[int]:
@@ -359,6 +427,15 @@ class _Finder:
                     if clause.i < t.i < conj.i and t.dep_ in ("cc", "punct")
                 }
         return tokens
+
+    def _speaker_like(self, attr: _Attr) -> bool:
+        """A subject that can say things: a person or organisation, a personal pronoun, a
+        name; or a participle that reports for the subject of its verb."""
+        if attr.source is None:
+            return True
+        token = attr.source_token
+        # PolNeAR train: dropping non-person subjects costs more recall than it buys precision.
+        return token is None or token.lower_ not in ("it", "this", "that", "which")
 
     def _adjacent_quote(self, verb: Token) -> tuple[int, int] | None:
         """A quotation right after "X said:" or right before "..., X said" in the paragraph."""
@@ -433,7 +510,28 @@ class _Finder:
                     return objects[0]
         if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
             return verb.head
-        return self._noun_before(verb)
+        return self._noun_before(verb) or self._noun_after(verb)
+
+    def _noun_after(self, verb: Token) -> Token | None:
+        """'"...," said Kevin Madden': the speaker after the verb, when the parser took it
+        for an object."""
+        before = self.text[max(0, verb.idx - 4) : verb.idx]
+        if not any(mark in before for mark in QUOTE_MARKS + ","):
+            return None
+        for child in verb.rights:
+            if child.dep_ in (
+                "dobj",
+                "attr",
+                "npadvmod",
+                "appos",
+                "nsubj",
+                "dative",
+            ) and child.pos_ in (
+                "PROPN",
+                "NOUN",
+            ):
+                return child
+        return None
 
     def _noun_before(self, verb: Token) -> Token | None:
         """The noun right before a finite verb the parser left without a subject (it tends
@@ -597,13 +695,63 @@ class _Finder:
                 continue
             start, end = _trim(self.text, quote.start, quote.end)
             attr = _Attr(kind="direct", cue=None, content=(start, end))
-            speaker = self._previous_speaker(quote, attrs)
+            after = self._verb_after_quote(quote)
+            if after is not None:
+                verb, subject = after
+                attr.cue, attr.cue_token = (verb.idx, verb.idx + len(verb)), verb
+                attr.source_token, attr.source = subject, self._source_extent(subject)
+                found.append(attr)
+                continue
+            speaker = self._previous_speaker(quote, attrs + found)
+            if (
+                self.join_quotes
+                and speaker is not None
+                and speaker.kind in ("direct", "mixed")
+                and speaker.cue is not None
+                and speaker.cue[0] < quote.outer_start
+            ):
+                speaker.content = (speaker.content[0], end)
+                continue
             if speaker is not None and speaker.cue_token is not None:
                 attr.inherit_from = speaker.cue_token  # resolved with the speaker's source
+                # The verb that reported the first quote reports the one that goes on.
+                attr.cue = speaker.cue if speaker.kind == "direct" else None
             elif speaker is not None:
                 attr.source, attr.source_token = speaker.source, speaker.source_token
             found.append(attr)
         return found
+
+    def _verb_after_quote(self, quote: Quote) -> tuple[Token, Token] | None:
+        """'"...," he continued.' / '"...," laughed Ms Ray.': any verb right after a quote,
+        with its subject, ending the sentence, reports the quote."""
+        doc = self.doc
+        i = next((t.i for t in doc if t.idx >= quote.outer_end), None)
+        if i is None:
+            return None
+        while i < len(doc) and doc[i].is_punct and doc[i].text in ",”\"'’":
+            i += 1
+        window = [t for t in doc[i : i + 6] if not t.is_space]
+        if not window or not self._same_paragraph(window[0], doc[i]):
+            return None
+        for k, token in enumerate(window):
+            if token.pos_ != "VERB" or token.tag_ not in ("VBD", "VBZ", "VBP"):
+                continue
+            following = window[k + 1] if k + 1 < len(window) else None
+            before = window[:k]
+            if before and all(t.pos_ in ("PRON", "PROPN", "NOUN", "DET", "ADJ") for t in before):
+                subject = before[-1]
+                after_ok = following is None or following.is_punct
+            elif (
+                not before and following is not None and following.pos_ in ("PROPN", "NOUN", "PRON")
+            ):
+                subject = following
+                after_ok = True
+            else:
+                return None
+            if after_ok and subject.lower_ not in ("it", "this", "that", "which"):
+                return token, subject
+            return None
+        return None
 
     def _quote_stands_alone(self, quote: Quote) -> bool:
         """A quotation that is a sentence of its own, not a phrase in running text."""
@@ -734,11 +882,26 @@ class _Finder:
     "eventledger_attributions",
     requires=["token.dep", "token.lemma", "doc._.el_actors", "doc._.el_excluded"],
     assigns=["doc._.el_attributions", "doc._.el_actors"],
-    default_config={"extra_cues_path": None, "min_quote_words": 3},
+    default_config={
+        "extra_cues_path": None,
+        "min_quote_words": 3,
+        "continued_quotes": "separate",
+    },
 )
 def make_attributions(
-    nlp: Language, name: str, *, extra_cues_path: str | None, min_quote_words: int
+    nlp: Language,
+    name: str,
+    *,
+    extra_cues_path: str | None,
+    min_quote_words: int,
+    continued_quotes: str,
 ) -> AttributionsExtractor:
+    """``continued_quotes``: "separate" gives a quote that goes on after "X said." its own
+    attribution; "join" stretches the first one over it, as PolNeAR annotates."""
     return AttributionsExtractor(
-        nlp, name, extra_cues_path=extra_cues_path, min_quote_words=min_quote_words
+        nlp,
+        name,
+        extra_cues_path=extra_cues_path,
+        min_quote_words=min_quote_words,
+        continued_quotes=continued_quotes,
     )
