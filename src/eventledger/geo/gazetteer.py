@@ -68,14 +68,17 @@ _SEPARATORS = re.compile(r"[-‐‑–—_/,()]+")
 _SPACES = re.compile(r"\s+")
 _ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|an|ar|as|ash|at|az|ed|en|er|es|et)\s+")
 _LATIN_KEY = re.compile(r"^[a-z0-9 ]+$")
+_NON_LATIN = re.compile(r"[^\x00-\u024f\u1e00-\u1eff\u2018-\u201f\u02b0-\u02ff]")
 _CODE_LIKE = re.compile(r"^[A-Z0-9]{2,4}$")  # airport and admin codes among alternate names
 
 
 def normalise_name(name: str) -> str:
     """The lookup key of a place name: ``"Khān Yūnis"`` and ``"khan-yunis"`` give
     ``"khan yunis"``; ``"U.S."`` gives ``"us"``; a leading "the" is dropped."""
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = name
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = _APOSTROPHES.sub("", text.casefold()).replace(".", "")
     text = _SPACES.sub(" ", _SEPARATORS.sub(" ", text)).strip()
     if text.startswith("the "):
@@ -191,6 +194,8 @@ class _Writer:
         for index, alias in enumerate([name, *alternates]):
             if not alias or (index and _CODE_LIKE.match(alias) and kind == "city"):
                 continue
+            if not alias.isascii() and _NON_LATIN.search(alias):
+                continue  # other scripts: English text does not write them
             key = normalise_name(alias)
             if len(key) < 2 or not _LATIN_KEY.match(key):
                 continue
