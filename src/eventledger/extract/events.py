@@ -11,6 +11,19 @@ are skipped) becomes an event whose arguments are read off the dependency parse:
   ``by`` and the possessor the actor, ``on``/``against`` the recipient; a noun carried by a
   light verb ("Hamas carried out strikes") takes that verb's subject as actor.
 
+Word senses: some triggers count only with a weapon in their clause ("fired rockets", not
+"fired the manager"), with a person as object ("released the hostages"), with certain
+objects ("imposed a curfew"), or change type by context (a workers' "strike" is PROTEST).
+A noun used as a modifier ("air raid sirens") is not a mention, unless it modifies a word
+about the event ("the bombing suspect"). A killing without an actor of its own, in a
+sentence that names the attack ("five were killed in the blast"), is that attack's outcome
+and not a second event; the figures extractor counts it.
+
+Places: a place in a prepositional phrase of the trigger ("in X", "at X", "towards X") or
+its object ("shelled X") is the location, "from X" the origin; else the nearest place in
+the sentence named as a site ("in X") that no nearer trigger claims; else, for "the city",
+the last place named earlier in the paragraph.
+
 ``negated`` is set by a negation on the trigger or its governing verb, or a governing
 "deny"; ``hypothetical`` by a modal, an if-clause or a governing verb of intention
 ("threatened to", "plans to"). A generic statement in the present ("rockets are still being
@@ -36,7 +49,7 @@ from .dates import sentence_date
 log = logging.getLogger(__name__)
 
 # Dependents left out of an argument's noun phrase: clauses and asides.
-_NP_SKIP = {"relcl", "acl", "appos", "punct", "advcl", "parataxis", "ccomp", "prep_skip"}
+_NP_SKIP = {"relcl", "acl", "appos", "punct", "advcl", "parataxis", "ccomp"}
 # Prepositions whose object, when a place, is where the event happened.
 _SITE_PREPS = {"in", "at", "inside", "near", "outside", "around", "across", "on", "onto",
                "towards", "toward", "into", "over", "against", "throughout", "within", "upon"}
