@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from eventledger.errors import ConfigError
 from eventledger.extract.attributions import AttributionsExtractor, CueLexicon
 
 
@@ -220,7 +221,40 @@ def test_user_cue_file_in_a_component(nlp, tmp_path):
     extra.write_text(json.dumps({"verbs": {"grumble": {"frames": ["ccomp"]}}}))
     doc = nlp("The tenant grumbled that the heating was broken.")
     assert doc._.el_attributions == []
-    component = AttributionsExtractor(nlp, "custom", extra_cues_path=str(extra), min_quote_words=3)
+    component = AttributionsExtractor(
+        nlp, "custom", extra_cues_path=str(extra), min_quote_words=3, continued_quotes="separate"
+    )
     component(doc)
     assert [a["content"]["text"] for a in doc._.el_attributions] == ["the heating was broken"]
     assert doc._.el_attributions[0]["source"]["text"] == "The tenant"
+
+
+def test_any_verb_right_after_a_quote_reports_it(attribute):
+    text = "“The first part is done,” he continued. “The second part starts soon.”"
+    attributions, _ = attribute(text)
+    assert [a["content"]["text"] for a in attributions] == [
+        "The first part is done",
+        "The second part starts soon",
+    ]
+    assert all(a["cue"]["text"] == "continued" for a in attributions)
+    assert all(a["source"]["text"] == "he" for a in attributions)
+
+
+def test_continued_quotes_joined_on_request(nlp):
+    text = "“We will rebuild the school,” the principal said. “The children deserve it.”"
+    doc = nlp(text)
+    assert len(doc._.el_attributions) == 2
+    AttributionsExtractor(
+        nlp, "joined", extra_cues_path=None, min_quote_words=3, continued_quotes="join"
+    )(doc)
+    (joined,) = doc._.el_attributions
+    assert joined["content"]["text"].startswith("We will rebuild")
+    assert joined["content"]["text"].endswith("The children deserve it")
+    assert joined["cue"]["text"] == "said"
+
+
+def test_unknown_continued_quotes_mode_is_a_config_error(nlp):
+    with pytest.raises(ConfigError):
+        AttributionsExtractor(
+            nlp, "bad", extra_cues_path=None, min_quote_words=3, continued_quotes="merge"
+        )
