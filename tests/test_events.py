@@ -399,3 +399,17 @@ def test_full_pipeline_links_figure_to_event(nlp):
     figure = next(f for f in doc._.el_figures if f["category"] == "killed")
     assert figure["count"]["low"] == 14
     assert figure["event"] in {e["id"] for e in assault}
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "type_"),
+    [
+        ("The two leaders will meet in Geneva next week.", "meet", "AGREE"),
+        ("The army will withdraw from the town.", "withdraw", "CONCEDE"),
+        ("The donors plan to deliver aid to the region.", "deliver aid", "AGREE"),
+        ("Thousands marched through the capital.", "marched", "PROTEST"),
+    ],
+)
+def test_future_cooperation_and_marches(bare_nlp, events, text, trigger, type_):
+    event = first(run(bare_nlp, events, text), trigger)
+    assert event["type"] == type_

@@ -79,6 +79,8 @@ _TYPES_OF_RECIPIENT = {"ASSAULT", "COERCE", "THREATEN", "ACCUSE", "REQUEST", "SA
 _MODIFIER_DEPS = {"compound", "amod", "nmod"}
 _GENERIC_ADVERBS = {"still", "often", "usually", "regularly", "routinely", "always",
                     "frequently", "constantly", "repeatedly", "sometimes", "daily"}
+_INTENT_VERBS = {"agree", "promise", "pledge", "vow", "plan", "intend", "decide", "offer",
+                 "commit", "announce", "prepare", "expect", "hope"}
 _KEEP_DEFAULT_MODES = {"abduct", "torture", "sexual", "targeted", "beat"}
 _WHO = {"who", "which", "that"}
 
@@ -674,6 +676,13 @@ class EventsExtractor:
             current = current.head
         return False
 
+    def _future(self, head: Token) -> bool:
+        """Said of the future: "will meet", "agreed to withdraw", "plans to visit"."""
+        for child in head.children:
+            if child.dep_ == "aux" and child.lower_ in ("will", "'ll", "shall", "wo", "would"):
+                return True
+        return head.dep_ == "xcomp" and head.head.lemma_.lower() in _INTENT_VERBS
+
     def generic(self, head: Token) -> bool:
         """A present-tense statement of something that keeps happening."""
         if head.pos_ != "VERB":
@@ -838,14 +847,22 @@ class EventsExtractor:
         location, origin = self.locate(doc, trig, sent, places, heads, actor_skip)
         hypothetical = self.hypothetical(head)
         generic = self.generic(head)
+        type_, mode = trig["type"], self._mode(trig)
+        if hypothetical and self._future(head):
+            # PLOVER: future cooperation is an intention (AGREE); a future retreat a
+            # concession (CONCEDE)
+            if type_ in ("CONSULT", "SUPPORT", "COOPERATE", "AID"):
+                type_, mode = "AGREE", None
+            elif type_ == "RETREAT":
+                type_, mode = "CONCEDE", None
         date, precision = (None, None)
         if not hypothetical and not generic:
             date, precision = sentence_date(sent, doc._.el_published)
         attribution = attribution_covering(doc, start_char, end_char)
         event = {
             "id": f"E{number}",
-            "type": trig["type"],
-            "mode": self._mode(trig),
+            "type": type_,
+            "mode": mode,
             "trigger": {"text": doc.text[start_char:end_char], "start": start_char,
                         "end": end_char},
             "actor": named(doc, *np_bounds(actor)) if actor is not None else None,
