@@ -176,3 +176,28 @@ def test_geo_evaluation_on_a_tiny_file(nlp, tmp_path):
     assert end["recognition"]["tp"] >= 2
     assert end["acc161"] <= 2 / 3
     assert "acc@161km" in format_geo(evaluate_geo(path, gold_spans=True))
+
+
+def test_geo_evaluation_reads_the_geowebnews_layout(tmp_path):
+    from eventledger.eval.geo import read_geo
+
+    text = "Flooding hit Ashkelon.\r\nRain fell on Ashdod."
+    xml = (
+        "<articles><article id=\"0\"><text>" + text + "</text><toponyms>"
+        "<toponym><extractedName>Ashkelon</extractedName><start>13</start><end>21</end>"
+        "<latitude>31.67</latitude><longitude>34.57</longitude>"
+        "<geonamesID>295620</geonamesID></toponym>"
+        "<toponym><extractedName>Ashdod</extractedName><start>37</start><end>43</end>"
+        "<latitude>31.79</latitude><longitude>34.65</longitude>"
+        "<geonamesID>295629</geonamesID></toponym>"
+        "<toponym><extractedName>Nowhere</extractedName><start>0</start><end>3</end>"
+        "</toponym></toponyms></article></articles>"
+    )
+    path = tmp_path / "gwn.xml"
+    path.write_bytes(xml.encode("utf-8"))
+    [article] = read_geo(path)
+    first, second, third = article.toponyms
+    assert (first.geonameid, first.lat) == (295620, 31.67)
+    # The reader folds "\r\n"; the span is moved onto its phrase.
+    assert article.text[second.start : second.end] == "Ashdod"
+    assert not third.scored

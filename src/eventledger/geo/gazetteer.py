@@ -25,6 +25,7 @@ import logging
 import os
 import re
 import sqlite3
+import tempfile
 import threading
 import time
 import unicodedata
@@ -487,10 +488,20 @@ def ensure_index(cache_dir: str | Path | None = None) -> Path:
     """The path of an up-to-date index in ``cache_dir``, built first where needed."""
     directory = Path(cache_dir) if cache_dir else default_cache_dir()
     path = directory / INDEX_NAME
-    if not path.is_file() or index_version(path) != data_version():
-        log.info("building the gazetteer index in %s (once; takes about a minute)", directory)
-        build_index(path)
-    return path
+    if path.is_file() and index_version(path) == data_version():
+        return path
+    log.info("building the gazetteer index in %s (once; takes about 15 s)", directory)
+    try:
+        return build_index(path)
+    except OSError as exc:
+        if cache_dir:
+            raise ConfigError(f"cannot write the gazetteer index to {directory}: {exc}") from exc
+        # A read-only home (a container, CI): a private temporary directory will do.
+        fallback = Path(tempfile.gettempdir()) / f"eventledger-{os.getuid()}" / INDEX_NAME
+        log.warning("cannot write %s (%s); using %s", directory, exc, fallback)
+        if fallback.is_file() and index_version(fallback) == data_version():
+            return fallback
+        return build_index(fallback)
 
 
 # -- reading ------------------------------------------------------------------------
@@ -624,8 +635,8 @@ class Gazetteer:
 
 
 @lru_cache(maxsize=4)
-def _load(directory: str, version: str, import_mtime: float) -> Gazetteer:
-    path = ensure_index(directory)
+def _load(directory: str, explicit: bool, version: str, import_mtime: float) -> Gazetteer:
+    path = ensure_index(directory if explicit else None)
     return Gazetteer(path, import_path=Path(directory) / IMPORT_NAME)
 
 
@@ -635,4 +646,4 @@ def load_gazetteer(cache_dir: str | Path | None = None) -> Gazetteer:
     directory = Path(cache_dir) if cache_dir else default_cache_dir()
     imported = directory / IMPORT_NAME
     mtime = imported.stat().st_mtime if imported.is_file() else 0.0
-    return _load(str(directory), data_version(), mtime)
+    return _load(str(directory), bool(cache_dir), data_version(), mtime)
