@@ -413,3 +413,13 @@ def test_full_pipeline_links_figure_to_event(nlp):
 def test_future_cooperation_and_marches(bare_nlp, events, text, trigger, type_):
     event = first(run(bare_nlp, events, text), trigger)
     assert event["type"] == type_
+
+
+def test_national_territory_located_in_that_country(bare_nlp, events):
+    text = "Militants fired rockets at northern Israeli towns. Israel said nobody was hurt."
+    doc = make_doc(bare_nlp, text, places=["Israel said"])
+    place = doc._.el_places[0]
+    place.update({"text": "Israel", "end": place["start"] + 6, "name": "Israel",
+                  "country": "IL", "kind": "country"})
+    events(doc)
+    assert first(doc, "fired")["location"] == {"place": "P1"}

@@ -68,6 +68,9 @@ _CARRIER_NOUNS = {"series", "wave", "spate", "string", "number", "campaign", "ro
 _HIT_VERBS = {"target", "hit", "strike", "destroy", "damage", "shatter", "rock", "wreck",
               "kill", "wound", "injure", "tear", "level", "flatten", "devastate", "aim"}
 _TIME_ENTS = {"DATE", "TIME"}
+_TERRITORY_NOUNS = {"territory", "territories", "town", "city", "village", "area", "region",
+                    "border", "south", "north", "east", "west", "settlement", "land", "soil",
+                    "side", "position", "base", "outpost", "community", "coast"}
 # "the city" points back to a place named before
 _BACK_NOUNS = {"city", "town", "village", "area", "camp", "region", "district", "province",
                "neighbourhood", "neighborhood", "capital"}
@@ -83,6 +86,18 @@ _INTENT_VERBS = {"agree", "promise", "pledge", "vow", "plan", "intend", "decide"
                  "commit", "announce", "prepare", "expect", "hope"}
 _KEEP_DEFAULT_MODES = {"abduct", "torture", "sexual", "targeted", "beat"}
 _WHO = {"who", "which", "that"}
+
+
+@lru_cache(maxsize=1)
+def _demonyms() -> dict[str, str]:
+    """Nationality words -> ISO country code (the places extractor's table), plurals too."""
+    try:
+        raw = resources.files("eventledger").joinpath("data/demonyms.json").read_text("utf-8")
+        table = json.loads(raw).get("demonyms", {})
+    except (OSError, json.JSONDecodeError):
+        log.warning("no demonym table; national territories are not located")
+        return {}
+    return {**table, **{word + "s": code for word, code in table.items()}}
 
 
 def _read_json(path) -> dict:
@@ -233,6 +248,7 @@ class EventsExtractor:
         self.abstract = set(self.lexicon["abstract_objects"])
         self.person_words = set(self.lexicon["person_words"])
         self.event_modified = set(self.lexicon.get("event_modified_nouns", ()))
+        self.demonyms = _demonyms()
 
     # -- trigger finding -------------------------------------------------------------
     def find_triggers(self, doc: Doc, sent: Span) -> list[dict]:
@@ -495,8 +511,10 @@ class EventsExtractor:
                 actor = child
             elif child.dep_ == "nsubjpass":
                 recipient = child
-            elif child.dep_ == "dobj" and not passive and type_ not in ("MOBILIZE", "AID"):
-                recipient = child
+            elif child.dep_ == "dobj" and not passive and type_ not in ("MOBILIZE", "AID") and (
+                not self._is_weapon(child)
+            ):
+                recipient = child  # "fired rockets at X": the rockets are the means
         if actor is None and not passive:
             actor = self._subject_of(head)
         if actor is None and passive and head.dep_ in ("conj", "xcomp"):
@@ -517,6 +535,8 @@ class EventsExtractor:
                         if pobj is None:
                             continue
                         if child.lower_ in ("on", "against", "upon") or (
+                            child.lower_ == "at" and type_ == "ASSAULT"
+                        ) or (
                             token.i != head.i or type_ in ("REQUEST", "CONSULT", "AID")
                         ):
                             recipient = pobj
@@ -701,7 +721,8 @@ class EventsExtractor:
 
     # -- places ----------------------------------------------------------------------
     def locate(self, doc: Doc, trig: dict, sent: Span, places: list, others: list[Token],
-               skip_ranges: list[tuple[int, int]]) -> tuple[dict | None, dict | None]:
+               skip_ranges: list[tuple[int, int]], recipient: Token | None = None
+               ) -> tuple[dict | None, dict | None]:
         """``(location place, origin place)`` of the trigger."""
         head: Token = trig["head"]
         carriers = [doc[i] for i in range(trig["start"], trig["end"])]
@@ -733,7 +754,22 @@ class EventsExtractor:
             location = self._nearest_place(trig, sent, places, others, skip_ranges, origin)
         if location is None:
             location = self._back_reference(doc, carriers, sent, places)
+        if location is None and recipient is not None:
+            location = self._national_territory(recipient, places)
         return location, origin
+
+    def _national_territory(self, recipient: Token, places: list) -> dict | None:
+        """"strikes on the southern Israeli-occupied territories": the country that the
+        nationality word names, when the document names it as a place too."""
+        if recipient.lemma_.lower() not in _TERRITORY_NOUNS:
+            return None
+        codes = {self.demonyms[t.text] for t in recipient.subtree if t.text in self.demonyms}
+        if len(codes) != 1:
+            return None
+        code = codes.pop()
+        countries = [p for p in places if p.get("country") == code and p.get("kind") == (
+            "country")]
+        return countries[0] if countries else None
 
     @staticmethod
     def _back_reference(doc: Doc, carriers: list[Token], sent: Span, places: list):
@@ -844,7 +880,7 @@ class EventsExtractor:
         actor_skip = list(skip_ranges)
         if actor is not None:
             actor_skip.append(np_bounds(actor))
-        location, origin = self.locate(doc, trig, sent, places, heads, actor_skip)
+        location, origin = self.locate(doc, trig, sent, places, heads, actor_skip, recipient)
         hypothetical = self.hypothetical(head)
         generic = self.generic(head)
         type_, mode = trig["type"], self._mode(trig)
