@@ -98,8 +98,10 @@ class FiguresExtractor:
                 return True
         for token in tokens:
             text = token.text
-            if text.isdigit() and len(text) == 4 and 1800 <= int(text) <= 2100:
-                return True  # a year
+            if text.isdigit() and len(text) == 4 and 1800 <= int(text) <= 2100 and not (
+                after is not None and after.pos_ == "NOUN" and token.dep_ == "nummod"
+            ):
+                return True  # a year, unless it counts the noun after it ("1900 people")
         return False
 
     # -- reading one count -------------------------------------------------------------
