@@ -201,3 +201,12 @@ def test_geo_evaluation_reads_the_geowebnews_layout(tmp_path):
     # The reader folds "\r\n"; the span is moved onto its phrase.
     assert article.text[second.start : second.end] == "Ashdod"
     assert not third.scored
+
+
+def test_state_or_country_from_the_other_places():
+    text = "Storms hit Atlanta and Savannah overnight. Georgia officials said the damage was wide."
+    spans = [(text.index(n), text.index(n) + len(n)) for n in ("Atlanta", "Savannah", "Georgia")]
+    assert [r["country"] for r in resolve(text, spans)] == ["US", "US", "US"]
+    text = "Talks in Tbilisi went on. Georgia and Armenia signed the deal."
+    spans = [(text.index(n), text.index(n) + len(n)) for n in ("Tbilisi", "Georgia")]
+    assert [r["country"] for r in resolve(text, spans)] == ["GE", "GE"]

@@ -4,8 +4,8 @@ Every candidate the gazetteer has for a name gets a score: a prior from what it 
 country before a division before a city, larger cities first), then what the document
 says around it: the countries it is about (demonyms such as "Israeli", other places it
 names, a country the caller knows), a "Town, Country" or "Town, State" qualifier, and
-nearness to the document's other places. Two passes: the first picks with the prior and
-the demonyms, the second again with every other mention's pick as context.
+nearness to the document's other places. The first pass picks with the prior and the
+demonyms; later passes (up to three) again with every other mention's pick as context.
 """
 
 from __future__ import annotations
@@ -54,6 +54,7 @@ _SUFFIXES = (" city", " province", " governorate", " district", " region", " sta
 _PREFIXES = ("north ", "south ", "east ", "west ", "northern ", "southern ", "eastern ",
              "western ", "central ", "upper ", "lower ", "greater ", "downtown ")
 _QUALIFIER = re.compile(r"^\s*,\s*((?:[A-Z][\w’'.-]*\.?)(?:\s+(?:of\s+)?[A-Z][\w’'.-]*){0,3})")
+_PASSES = 3
 _EARTH_KM = 6371.0088
 _DOMAIN = re.compile(r"\.([a-z]{2})(?:/|$)")
 # Country-code domains used worldwide for other reasons (.tv, .io, ...).
@@ -87,11 +88,17 @@ class Context:
     """What the document says about where it is."""
 
     countries: Counter = field(default_factory=Counter)
-    divisions: Counter = field(default_factory=Counter)  # (country, admin1 code)
+    divisions: Counter = field(default_factory=Counter)  # (country, admin1) named as such
+    city_divisions: Counter = field(default_factory=Counter)  # (country, admin1) of cities
     points: list[tuple[float, float]] = field(default_factory=list)
 
     def copy(self) -> Context:
-        return Context(Counter(self.countries), Counter(self.divisions), list(self.points))
+        return Context(
+            Counter(self.countries),
+            Counter(self.divisions),
+            Counter(self.city_divisions),
+            list(self.points),
+        )
 
     def add(self, place: Candidate, weight: float = 1.0) -> None:
         if place.country:
@@ -100,6 +107,8 @@ class Context:
             self.divisions[(place.country, place.admin1)] += weight
         if place.kind == "city":
             self.points.append((place.lat, place.lon))
+            if place.country and place.admin1:
+                self.city_divisions[(place.country, place.admin1)] += weight
 
 
 class Resolver:
@@ -262,6 +271,10 @@ class Resolver:
                 )
                 local += 1.5 if nearest < 50 else 1.0 if nearest < 200 else 0.3 if nearest < 500 else 0
             score += min(local, _LOCAL_CAP)
+        elif candidate.feature == "ADM1" and context.city_divisions.get(
+            (candidate.country, candidate.admin1)
+        ):
+            score += _SAME_DIVISION_BONUS  # "Atlanta ... Georgia": the state
         if qualifiers:
             score += (
                 _QUALIFIED_BONUS
@@ -295,20 +308,25 @@ class Resolver:
             base = self.text_context(text, context or ())
         names = [_clean(text[s:e]) for s, e in spans]
         qualifiers = [self._qualifier(text, e) for _, e in spans]
-        first = [self.best(n, base, q) for n, q in zip(names, qualifiers, strict=True)]
-        result: list[Candidate | None] = []
-        for index, name in enumerate(names):
-            if first[index] is None:
-                result.append(None)
-                continue
-            # Context from the other mentions' first picks, never from the same name.
-            context_here = base.copy()
-            key = normalise_name(name)
-            for other, pick in zip(names, first, strict=True):
-                if pick is not None and normalise_name(other) != key:
-                    context_here.add(pick)
-            result.append(self.best(name, context_here, qualifiers[index]))
-        return result
+        keys = [normalise_name(n) for n in names]
+        picks = [self.best(n, base, q) for n, q in zip(names, qualifiers, strict=True)]
+        # Then again with the other mentions' picks as context (never the same name's
+        # own), until nothing changes: "Savannah" turns American once "Atlanta" is.
+        for _ in range(_PASSES):
+            result: list[Candidate | None] = []
+            for index, name in enumerate(names):
+                if picks[index] is None:
+                    result.append(None)
+                    continue
+                context_here = base.copy()
+                for other_key, pick in zip(keys, picks, strict=True):
+                    if pick is not None and other_key != keys[index]:
+                        context_here.add(pick)
+                result.append(self.best(name, context_here, qualifiers[index]))
+            if result == picks:
+                break
+            picks = result
+        return picks
 
 
 def _clean(name: str) -> str:
