@@ -79,6 +79,7 @@ def counted(figure):
         ("The gunmen killed four villagers.", ("killed", 4, 4, True)),
         ("Officials reported 12 deaths.", ("killed", 12, 12, True)),
         ("Fifteen casualties were reported.", ("other", 15, 15, True)),
+        ("Some 1900 people were displaced.", ("displaced", 1900, 1900, False)),
     ],
 )
 def test_count_and_category(bare_nlp, figures, text, expected):
