@@ -10,6 +10,11 @@ a casualty word of ``figure_triggers`` in ``data/event_triggers.json``:
   are ``held`` with "remain", "hold", "keep" (not when released);
 - a toll: "the death toll rose to 45" -> killed 45.
 
+``who`` is the counted noun with its adjectives ("Palestinian civilians"); when no noun
+names the people ("15 were injured", "11 of the injured") it is the number itself. A lone
+singular victim ("a soldier was killed") counts 1 (option ``singular_counts``). A part of a
+count given on its own ("two of the 12 killed") is not a second figure.
+
 "casualties" is kept as category ``other``: in news use it means killed and injured
 together, or either. Counts that are ages, dates, durations, money, percentages, units
 ("one of the missiles", "a 50-year-old") are not figures.
