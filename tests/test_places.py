@@ -210,3 +210,9 @@ def test_state_or_country_from_the_other_places():
     text = "Talks in Tbilisi went on. Georgia and Armenia signed the deal."
     spans = [(text.index(n), text.index(n) + len(n)) for n in ("Tbilisi", "Georgia")]
     assert [r["country"] for r in resolve(text, spans)] == ["GE", "GE"]
+
+
+def test_buildings_are_not_towns_of_the_same_name(nlp):
+    text = "Reporters waited outside the White House on Monday."
+    places = _places(nlp, text)
+    assert _at(places, text, "White House") is None

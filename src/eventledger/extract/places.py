@@ -114,6 +114,8 @@ class PlacesExtractor:
                 span = doc[start : ent.end - 1]
             if is_excluded(doc, span.start_char, span.end_char):
                 continue
+            if ent.label_ == "FAC" and not self._well_known(span.text):
+                continue  # "the White House" is not White House, Tennessee
             found.append((span.start_char, span.end_char))
             for i in range(span.start, span.end):
                 taken[i] = True
@@ -145,6 +147,13 @@ class PlacesExtractor:
                 for i in range(span.start, span.end):
                     taken[i] = True
         return sorted(found)
+
+    def _well_known(self, name: str) -> bool:
+        """A country, region or large city of exactly this name."""
+        return any(
+            penalty == 0 and (c.kind in ("country", "region") or c.population >= 100_000)
+            for c, penalty in self.resolver.candidates(name)
+        )
 
     def _as_written(self, text: str) -> bool:
         """A case-blind match counts when written as the name is, or in capitals."""
