@@ -322,6 +322,11 @@ class _Finder:
                     )
                     result = self._span_of_tokens(tokens, head, verb)
                     if result and verb.dep_ == "parataxis":
+                        # "A, economists say, B": the aside sits inside the content.
+                        inside = [t for t in tokens if t > verb.i] and min(tokens) < verb.i
+                        if inside and self._same_paragraph(self.doc[max(tokens)], verb):
+                            last = self.doc[max(tokens)]
+                            result = _trim(self.text, result[0], last.idx + len(last))
                         return self._snap_to_quote(result)
         if "xcomp" in frames:
             for child in children:
@@ -703,14 +708,14 @@ class _Finder:
                 found.append(attr)
                 continue
             speaker = self._previous_speaker(quote, attrs + found)
+            quoted = self._previous_speaker(quote, attrs + found, quoted=True)
             if (
                 self.join_quotes
-                and speaker is not None
-                and speaker.kind in ("direct", "mixed")
-                and speaker.cue is not None
-                and speaker.cue[0] < quote.outer_start
+                and quoted is not None
+                and quoted.cue is not None
+                and quoted.cue[0] < quote.outer_start
             ):
-                speaker.content = (speaker.content[0], end)
+                quoted.content = (quoted.content[0], end)
                 continue
             if speaker is not None and speaker.cue_token is not None:
                 attr.inherit_from = speaker.cue_token  # resolved with the speaker's source
@@ -763,8 +768,11 @@ class _Finder:
             or len(self.text[quote.start : quote.end].split()) >= 8
         )
 
-    def _previous_speaker(self, quote: Quote, attrs: list[_Attr]) -> _Attr | None:
-        """The speaker of the latest attribution in this or the previous paragraph."""
+    def _previous_speaker(
+        self, quote: Quote, attrs: list[_Attr], *, quoted: bool = False
+    ) -> _Attr | None:
+        """The speaker of the latest attribution in this or the previous paragraph (with
+        ``quoted``: the latest one that reports a quotation)."""
         low, _high = _paragraph_bounds(self.text, quote.outer_start)
         previous_low, _ = _paragraph_bounds(self.text, max(low - 2, 0))
         while previous_low > 0 and not self.text[previous_low:low].strip():
@@ -772,6 +780,8 @@ class _Finder:
         best = None
         for attr in attrs:
             where = attr.cue[0] if attr.cue else attr.content[0]
+            if quoted and attr.kind not in ("direct", "mixed"):
+                continue
             if previous_low <= where < quote.outer_start and (attr.source or attr.inherit_from):
                 if best is None or where > (best.cue[0] if best.cue else best.content[0]):
                     best = attr
