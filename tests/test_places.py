@@ -216,3 +216,26 @@ def test_buildings_are_not_towns_of_the_same_name(nlp):
     text = "Reporters waited outside the White House on Monday."
     places = _places(nlp, text)
     assert _at(places, text, "White House") is None
+
+
+def test_user_regions_and_demonyms_files(nlp, tmp_path):
+    import json
+
+    from eventledger.extract.places import PlacesExtractor
+
+    regions = tmp_path / "regions.json"
+    regions.write_text(json.dumps({"regions": [
+        {"name": "Zarvani Valley", "lat": 10.5, "lon": 20.5, "country": "TD",
+         "alternates": ["Zarvani"]}]}), encoding="utf-8")
+    demonyms = tmp_path / "demonyms.json"
+    demonyms.write_text(json.dumps({"demonyms": {"Zarvanese": "TD"}}), encoding="utf-8")
+    component = PlacesExtractor(nlp, "custom_places", labels=["GPE", "LOC", "FAC"],
+                                use_matcher=True, fuzzy=True, cache_dir=None,
+                                regions_file=str(regions), demonyms_file=str(demonyms))
+    text = "Zarvanese herders left the Zarvani Valley after the rains failed."
+    doc = component(nlp(text))
+    valley = [p for p in doc._.el_places if p["id"].startswith("P") and p["name"] == "Zarvani Valley"]
+    assert valley and valley[0]["country"] == "TD"
+    assert component.resolver.text_context(text).countries["TD"] == 1
+    # The shared resolver is left as it was.
+    assert resolve(text, [(text.index("Zarvani Valley"), text.index("Zarvani Valley") + 14)]) == [None]

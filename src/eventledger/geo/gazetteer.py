@@ -536,6 +536,15 @@ class Gazetteer:
             self._local.conns = conns
         return conns
 
+    def with_entries(self, entries: Iterable[dict]) -> Gazetteer:
+        """A new reader over the same files, with ``entries`` added in memory; this
+        one is left as it is (it may be shared)."""
+        other = Gazetteer(self.path)
+        other._files = list(self._files)
+        other._overlay = {k: list(v) for k, v in self._overlay.items()}
+        other.add_entries(entries)
+        return other
+
     def add_entries(self, entries: Iterable[dict]) -> None:
         """Places held in memory beside the index (a user's regions file): dicts with
         name, lat, lon and optionally kind, country, geonameid, alternates."""

@@ -125,7 +125,13 @@ class Resolver:
     ):
         self.gazetteer = gazetteer or load_gazetteer(cache_dir)
         if regions_file:
-            self.gazetteer.add_entries(load_regions_data(regions_file).get("regions", []))
+            # Only the user's own regions: the packaged ones are in the index already.
+            packaged = {r["name"] for r in load_regions_data().get("regions", [])}
+            extra = [
+                r for r in load_regions_data(regions_file).get("regions", [])
+                if r["name"] not in packaged
+            ]
+            self.gazetteer = self.gazetteer.with_entries(extra)
         self.fuzzy = fuzzy
         self.demonyms = load_demonyms(demonyms_file)
         words = sorted(self.demonyms, key=len, reverse=True)
