@@ -505,7 +505,7 @@ class _Finder:
         ]
         for child in subjects:
             if child.dep_ in ("nsubj", "csubj"):
-                if child.tag_ in ("WP",) and verb.dep_ == "relcl":
+                if child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
                     return verb.head  # "X, who said ..."
                 return child
         for child in verb.children:
@@ -521,19 +521,23 @@ class _Finder:
         """'"...," said Kevin Madden': the speaker after the verb, when the parser took it
         for an object."""
         before = self.text[max(0, verb.idx - 4) : verb.idx]
-        if not any(mark in before for mark in QUOTE_MARKS + ","):
+        if verb.tag_ not in ("VBD", "VBZ", "VBP") or not any(
+            mark in before for mark in QUOTE_MARKS + ","
+        ):
             return None
         for child in verb.rights:
-            if child.dep_ in (
-                "dobj",
-                "attr",
-                "npadvmod",
-                "appos",
-                "nsubj",
-                "dative",
-            ) and child.pos_ in (
-                "PROPN",
-                "NOUN",
+            if (
+                child.dep_
+                in (
+                    "dobj",
+                    "attr",
+                    "npadvmod",
+                    "appos",
+                    "nsubj",
+                    "dative",
+                )
+                and child.pos_ in ("PROPN", "NOUN")
+                and child.ent_type_ not in ("DATE", "TIME")
             ):
                 return child
         return None
