@@ -239,3 +239,11 @@ def test_user_regions_and_demonyms_files(nlp, tmp_path):
     assert component.resolver.text_context(text).countries["TD"] == 1
     # The shared resolver is left as it was.
     assert resolve(text, [(text.index("Zarvani Valley"), text.index("Zarvani Valley") + 14)]) == [None]
+
+
+def test_a_place_name_used_as_a_persons_name_stays_a_person(nlp):
+    text = "Paris Hilton arrived late. Paris said she was tired."
+    places = _places(nlp, text)
+    assert _at(places, text, "Paris", 1) is None
+    text = "Mr Jordan said the talks would go on."
+    assert _at(_places(nlp, text), text, "Jordan") is None

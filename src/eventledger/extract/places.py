@@ -28,6 +28,10 @@ log = logging.getLogger(__name__)
 # Entities whose tokens a gazetteer match may not take: "Paris Hilton", "Jordan Times".
 # The whole entity may still be a place: see PlacesExtractor._mislabelled.
 _BLOCKING_LABELS = {"PERSON", "ORG", "NORP", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"}
+_TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "president", "minister",
+           "general", "gen", "col", "capt", "sgt", "judge", "senator", "sen", "rep", "gov",
+           "governor", "mayor", "prof", "rabbi", "sheikh", "king", "queen", "prince", "pope",
+           "saint", "st", "coach", "officer", "chief", "by"}
 _LOCATIVE = {"in", "at", "from", "to", "near", "into", "outside", "across", "around"}
 
 
@@ -123,11 +127,15 @@ class PlacesExtractor:
             blocked = [False] * len(doc)
             relabel: set[tuple[int, int]] = set()
             named = {doc.text[s:e] for s, e in found}
+            # Words of longer person names ("Paris" of "Paris Hilton") stay persons.
+            person_words = {
+                t.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent
+            }
             for ent in doc.ents:
                 if ent.label_ in _BLOCKING_LABELS:
                     for i in range(ent.start, ent.end):
                         blocked[i] = True
-                    if self._mislabelled(ent, named):
+                    if self._mislabelled(ent, named, person_words):
                         relabel.add((ent.start, ent.end))
             matches = self.matcher()(doc, as_spans=True)
             # Longest first, so "Gaza Strip" wins over "Gaza".
@@ -162,17 +170,20 @@ class PlacesExtractor:
         return text.isupper() and len(text) > 3
 
     @staticmethod
-    def _mislabelled(ent, named: set[str]) -> bool:
+    def _mislabelled(ent, named: set[str], person_words: set[str]) -> bool:
         """An entity that is exactly a well-known place name, labelled otherwise by the
-        model: "Aleppo" as NORP, "Edmonton" as ORG. A person's name only counts after a
-        word of place ("in Cairns") or where the document names the place as such
-        elsewhere, since first names are place names too."""
+        model: "Aleppo" as NORP, "Edmonton" as ORG. A one-word person's name counts
+        unless the document uses it in a longer person's name ("Lewis Hamilton ...
+        Hamilton said") or after a title ("Mr Jordan"); after a word of place ("in
+        Cairns") or where the document names the place as such elsewhere, always."""
         if ent.label_ != "PERSON":
             return True
         if len(ent) != 1:
             return False
-        before = ent.doc[ent.start - 1].lower_ if ent.start else ""
-        return before in _LOCATIVE or ent.text in named
+        before = ent.doc[ent.start - 1].text.lower().rstrip(".") if ent.start else ""
+        if before in _LOCATIVE or ent.text in named:
+            return True
+        return ent.text not in person_words and before not in _TITLES
 
     def __call__(self, doc: Doc) -> Doc:
         places = get_list(doc, "el_places")
