@@ -107,8 +107,15 @@ class PlacesExtractor:
         """Character spans of place mentions, sorted, not overlapping."""
         found: list[tuple[int, int]] = []
         taken = [False] * len(doc)
+        # Words of longer person names ("Sydney" of "Sydney Sweeney") stay persons in
+        # the rest of the document, whatever label the model gives them there.
+        person_words = {
+            t.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent
+        }
         for ent in doc.ents:
             if ent.label_ not in self.labels or not ent.text[:1].isupper():
+                continue
+            if len(ent) == 1 and ent.text in person_words:
                 continue
             start = ent.start
             if doc[start].lower_ == "the" and start + 1 < ent.end:
@@ -127,10 +134,6 @@ class PlacesExtractor:
             blocked = [False] * len(doc)
             relabel: set[tuple[int, int]] = set()
             named = {doc.text[s:e] for s, e in found}
-            # Words of longer person names ("Paris" of "Paris Hilton") stay persons.
-            person_words = {
-                t.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent
-            }
             for ent in doc.ents:
                 if ent.label_ in _BLOCKING_LABELS:
                     for i in range(ent.start, ent.end):
@@ -147,7 +150,9 @@ class PlacesExtractor:
                     and (span.start, span.end) not in relabel
                 ):
                     continue
-                if not self._as_written(span.text):
+                if not self._as_written(span.text) or (
+                    len(span) == 1 and span.text in person_words
+                ):
                     continue
                 if is_excluded(doc, span.start_char, span.end_char):
                     continue
