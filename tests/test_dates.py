@@ -28,6 +28,12 @@ ANCHOR = "2024-05-15"  # a Wednesday
         ("last month", ("2024-04-01", "month")),
         ("in 2023", ("2023-01-01", "year")),
         ("last year", ("2023-01-01", "year")),
+        ("this morning", ("2024-05-15", "day")),
+        ("the past 24 hours", ("2024-05-15", "day")),
+        ("Saturday's", ("2024-05-11", "day")),
+        ("last weekend", ("2024-05-11", "day")),
+        ("October 7 last year", ("2023-10-07", "day")),
+        ("mid-March", ("2024-03-01", "month")),
     ],
 )
 def test_expressions(expression, expected):
@@ -37,7 +43,7 @@ def test_expressions(expression, expected):
 @pytest.mark.parametrize(
     "expression",
     ["a year and a half", "for three weeks", "three weeks", "since the war", "the 1990s",
-     "20 years", "the same day", ""],
+     "20 years", "the same day", "2023-24", "the 27-year-old", ""],
 )
 def test_durations_and_vague_phrases_are_not_dates(expression):
     assert resolve_date(expression, ANCHOR) is None

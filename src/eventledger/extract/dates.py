@@ -11,8 +11,11 @@ news usage is plain:
   findable where a month would blur it;
 - a month ("March 2024", "last month") is its first day, precision "month"; a year its
   1 January, precision "year";
-- durations ("for three weeks", "a year and a half", "since the war") and decades are
-  not dates: None.
+- "this morning" and "the past 24 hours" are the anchor day, "last night" the day
+  before, "the weekend" its Saturday; "October 7 last year" is in the anchor's year
+  minus one; "mid-March", "the end of March" are March (precision "month");
+- durations ("for three weeks", "a year and a half", "since the war"), decades and
+  seasons ("2023-24") are not dates: None.
 
 Without an anchor only expressions that carry their own year resolve.
 """
@@ -54,6 +57,19 @@ _WEEKDAY = re.compile(
 )
 _YEAR = re.compile(r"\b(1[89]\d\d|2[01]\d\d)\b")
 _LAST_NIGHT = re.compile(r"^(?:last night|overnight)$", re.IGNORECASE)
+# The anchor day itself: "this morning", "in the past 24 hours".
+_SAME_DAY = re.compile(
+    r"^(?:this (?:morning|afternoon|evening)|(?:in )?(?:the )?(?:past|last) 24 hours)$",
+    re.IGNORECASE,
+)
+_WEEKEND = re.compile(r"^(?:(last|this|the|past) )?weekend$", re.IGNORECASE)
+_LAST_YEAR_SUFFIX = re.compile(r"\s+(?:of )?last year$", re.IGNORECASE)
+_PART_OF = re.compile(
+    r"^(?:the )?(?:mid|early|late|end of|beginning of|start of|middle of|first half of|"
+    r"second half of)[\s-]+",
+    re.IGNORECASE,
+)
+_SEASON_YEARS = re.compile(r"^\d{4}[-/–]\d{2}$")  # "2023-24": a season, not a day
 
 
 def _anchor_date(anchor: str | None) -> dt.date | None:
@@ -101,9 +117,28 @@ def resolve_date(expression: str, anchor: str | None) -> tuple[str, str] | None:
     raw = " ".join(expression.split())
     if not raw or _NOT_A_POINT.search(raw):
         return None
-    if base is not None and _LAST_NIGHT.match(raw.strip(" ,.;")):
-        return (base - dt.timedelta(days=1)).isoformat(), "day"
-    text = _strip(raw)
+    bare = raw.strip(" ,.;")
+    if bare.endswith(("'s", "’s")):
+        bare = bare[:-2]  # "Saturday's attack"
+    if _SEASON_YEARS.match(bare):
+        return None
+    if base is not None:
+        if _LAST_NIGHT.match(bare):
+            return (base - dt.timedelta(days=1)).isoformat(), "day"
+        if _SAME_DAY.match(bare):
+            return base.isoformat(), "day"
+        weekend = _WEEKEND.match(bare)
+        if weekend:
+            back = (base.weekday() - 5) % 7  # to the Saturday on or before the anchor
+            if weekend.group(1) and weekend.group(1).lower() in ("last", "past") and back < 2:
+                back += 7
+            return (base - dt.timedelta(days=back)).isoformat(), "day"
+        if _LAST_YEAR_SUFFIX.search(bare):
+            # "October 7 last year": the date in the year before the anchor's.
+            earlier = _anchor_date(f"{base.year - 1}-12-31")
+            inner = resolve_date(_LAST_YEAR_SUFFIX.sub("", bare), earlier.isoformat())
+            return inner
+    text = _strip(_PART_OF.sub("", bare))
     if not text:
         return None
     if _UNIT.search(text) and not _RELATIVE.search(text):
