@@ -258,3 +258,15 @@ def test_unknown_continued_quotes_mode_is_a_config_error(nlp):
         AttributionsExtractor(
             nlp, "bad", extra_cues_path=None, min_quote_words=3, continued_quotes="merge"
         )
+
+
+def test_noun_cue_and_statement_by(attribute):
+    attributions, _ = attribute("His claim that the vote was rigged was rejected by the court.")
+    a = only(attributions, "claim")
+    assert a["kind"] == "other"
+    assert a["content"]["text"] == "the vote was rigged"
+    assert a["source"]["text"] == "His"
+    attributions, _ = attribute("A statement by the council said the school would close.")
+    a = only(attributions, "said")
+    assert a["source"]["text"] == "the council"
+    assert a["channel"]["text"] == "A statement by the council"

@@ -31,7 +31,18 @@ from .base import get_list, is_excluded, span
 log = logging.getLogger(__name__)
 
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
-_ACTOR_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj", "dative", "attr", "ROOT"}
+_ACTOR_DEPS = {
+    "nsubj",
+    "nsubjpass",
+    "dobj",
+    "pobj",
+    "appos",
+    "conj",
+    "dative",
+    "attr",
+    "ROOT",
+    "poss",
+}
 # Head nouns naming one person, a group of people, or an institution.
 _PERSON_HEADS = {
     "spokesperson",

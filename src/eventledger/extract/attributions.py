@@ -269,6 +269,8 @@ class _Finder:
                 self._according_to(token)
             elif self._is_cue_verb(token):
                 self._verb_cue(token)
+            elif token.pos_ == "NOUN" and token.lemma_.lower() in self.cues.nouns:
+                self._noun_cue(token)
         attrs = sorted(self.by_cue.values(), key=lambda a: a.content[0])
         attrs = self._resolve_cited_by(attrs)
         attrs += self._bare_quotes(attrs)
@@ -292,9 +294,50 @@ class _Finder:
         self._set_source(attr, verb)
         if not entry.get("plain", True) and not self._speaker_like(attr):
             return  # "the debate threatened to ...", "a book calling for ...": no one speaks
-        attr.channel = self._channel(verb)
+        attr.channel = attr.channel or self._channel(verb)
         attr.cites = self._cites(verb)
         self.by_cue[verb.i] = attr
+
+    def _noun_cue(self, noun: Token) -> None:
+        """ "the ministry's statement that CONTENT", "a claim by X that CONTENT"."""
+        clause = next(
+            (
+                c
+                for c in noun.children
+                if c.dep_ in ("acl", "ccomp")
+                and c.i > noun.i
+                and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+            ),
+            None,
+        )
+        if clause is None:
+            return
+        content = self._span_of_tokens({t.i for t in clause.subtree}, clause, noun)
+        if content is None:
+            return
+        attr = _Attr(
+            kind="other", cue=(noun.idx, noun.idx + len(noun)), content=content, cue_token=noun
+        )
+        self._set_kind(attr)
+        if attr.kind == "indirect":
+            attr.kind = "other"
+        speaker = self._noun_speaker(noun)
+        if speaker is not None:
+            attr.source_token, attr.source = speaker, self._source_extent(speaker)
+        self.by_cue[noun.i] = attr
+
+    @staticmethod
+    def _noun_speaker(noun: Token, *, possessor: bool = True) -> Token | None:
+        """Whose statement: the possessor, or the object of "by"/"from"."""
+        for child in noun.children:
+            if child.dep_ == "poss" and possessor:
+                return child
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ in ("by", "from"):
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj" and pobj.pos_ in ("PROPN", "NOUN", "PRON"):
+                        return pobj
+        return None
 
     def _verb_content(
         self, verb: Token, frames: list[str], preps: list[str]
@@ -491,6 +534,18 @@ class _Finder:
             if verb.tag_ == "VBG" or verb.dep_ in ("advcl", "conj", "xcomp"):
                 attr.inherit_from = self._reporting_ancestor(verb) or verb.head
             return
+        if (
+            subject.lemma_.lower() in self.cues.nouns
+            and actor_at(self.doc, subject.idx, subject.idx + len(subject)) is None
+        ):
+            # "A statement by the council said ...": the council speaks through it.
+            speaker = self._noun_speaker(subject, possessor=False)
+            if speaker is not None:
+                attr.channel = (
+                    subject.left_edge.idx,
+                    subject.right_edge.idx + len(subject.right_edge),
+                )
+                subject = speaker
         attr.source_token = subject
         attr.source = self._source_extent(subject)
 
@@ -580,7 +635,7 @@ class _Finder:
                     return mention["start"], mention["end"]
         end = subject.i
         for child in subject.rights:
-            if child.dep_ in ("relcl", "appos", "punct", "acl", "cc", "conj"):
+            if child.dep_ in ("relcl", "appos", "punct", "acl", "cc", "conj", "case"):
                 break
             end = child.right_edge.i
         tokens = [
