@@ -249,3 +249,9 @@ def test_a_place_name_used_as_a_persons_name_stays_a_person(nlp):
         assert _at(_places(nlp, text), text, name, 1) is None
     text = "Mr Jordan said the talks would go on."
     assert _at(_places(nlp, text), text, "Jordan") is None
+
+
+def test_a_place_inside_an_event_name_is_a_place(nlp):
+    text = "Aid groups said the Gaza war had emptied the schools."
+    gaza = _at(_places(nlp, text), text, "Gaza")
+    assert gaza is not None and gaza["country"] == "PS"

@@ -27,7 +27,7 @@ log = logging.getLogger(__name__)
 
 # Entities whose tokens a gazetteer match may not take: "Paris Hilton", "Jordan Times".
 # The whole entity may still be a place: see PlacesExtractor._mislabelled.
-_BLOCKING_LABELS = {"PERSON", "ORG", "NORP", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"}
+_BLOCKING_LABELS = {"PERSON", "ORG", "NORP", "WORK_OF_ART", "LAW", "PRODUCT"}
 _TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "president", "minister",
            "general", "gen", "col", "capt", "sgt", "judge", "senator", "sen", "rep", "gov",
            "governor", "mayor", "prof", "rabbi", "sheikh", "king", "queen", "prince", "pope",
