@@ -281,7 +281,9 @@ class _Finder:
     def _verb_cue(self, verb: Token) -> None:
         entry = self.cues.verbs[verb.lemma_.lower()]
         frames = entry.get("frames", ["ccomp"])
-        content = self._verb_content(verb, frames, entry.get("preps", []))
+        content = self._verb_content(
+            verb, frames, entry.get("preps", []), strict=entry.get("strict", False)
+        )
         if content is None:
             return
         start, end = content
@@ -340,8 +342,10 @@ class _Finder:
         return None
 
     def _verb_content(
-        self, verb: Token, frames: list[str], preps: list[str]
+        self, verb: Token, frames: list[str], preps: list[str], *, strict: bool = False
     ) -> tuple[int, int] | None:
+        """The content of a reporting verb; a ``strict`` verb ("show", "find") reports only
+        through a clause it governs."""
         children = list(verb.children)
         # X said (that) CONTENT / "CONTENT," X said
         if "ccomp" in frames:
@@ -371,6 +375,8 @@ class _Finder:
                             last = self.doc[max(tokens)]
                             result = _trim(self.text, result[0], last.idx + len(last))
                         return self._snap_to_quote(result)
+        if strict:
+            return None
         if "xcomp" in frames:
             for child in children:
                 if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX") and child.i > verb.i:
