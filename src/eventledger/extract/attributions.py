@@ -345,7 +345,7 @@ class _Finder:
         self, verb: Token, frames: list[str], preps: list[str], *, strict: bool = False
     ) -> tuple[int, int] | None:
         """The content of a reporting verb; a ``strict`` verb ("show", "find") reports only
-        through a clause it governs."""
+        through its frames, never through a nearby quote or the rest of the sentence."""
         children = list(verb.children)
         # X said (that) CONTENT / "CONTENT," X said
         if "ccomp" in frames:
@@ -375,8 +375,6 @@ class _Finder:
                             last = self.doc[max(tokens)]
                             result = _trim(self.text, result[0], last.idx + len(last))
                         return self._snap_to_quote(result)
-        if strict:
-            return None
         if "xcomp" in frames:
             for child in children:
                 if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX") and child.i > verb.i:
@@ -411,6 +409,8 @@ class _Finder:
                     result = self._span_of_tokens(tokens, child, verb)
                     if result:
                         return self._snap_to_quote(result)
+        if strict:
+            return None
         return self._adjacent_quote(verb) or self._rest_of_sentence(verb, frames)
 
     def _rest_of_sentence(self, verb: Token, frames: list[str]) -> tuple[int, int] | None:
