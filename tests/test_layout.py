@@ -34,3 +34,20 @@ def test_pipeline_marks_excluded_ranges(nlp):
     heading = ARTICLE.index("Villages cut off")
     assert is_excluded(doc, heading, heading + 8)
     assert not is_excluded(doc, 0, 10)
+
+
+def test_hard_wrapped_lines_are_running_text():
+    text = ("Rescue teams reached three villages by boat on Tuesday after the river\n"
+            "broke its banks, the fire service said.\n"
+            "More rain is expected.\n")
+    assert layout_ranges(text) == []
+
+
+def test_long_line_without_stop_is_a_caption_only_without_a_finite_verb(bare_nlp):
+    caption = ("Smoke over the harbour district after the explosion, seen from the "
+               "northern hills near the old ferry terminal")
+    cut = ("The officers responding to the call came under fire from inside the house "
+           "near the old ferry terminal")
+    text = f"Officials gave no details.\n\n{caption}\n\n{cut}\n\nThe road stays closed."
+    kinds = [(text[a:b], k) for a, b, k in layout_ranges(text, doc=bare_nlp(text))]
+    assert kinds == [(caption, "caption")]
