@@ -270,3 +270,21 @@ def test_noun_cue_and_statement_by(attribute):
     a = only(attributions, "said")
     assert a["source"]["text"] == "the council"
     assert a["channel"]["text"] == "A statement by the council"
+
+
+def test_reports_inside_a_quotation_stay_part_of_it(nlp, attribute):
+    text = "“I have always said that the plan would work,” the engineer said."
+    attributions, _ = attribute(text)
+    assert len(attributions) == 1
+    assert attributions[0]["content"]["text"].startswith("I have always said")
+    assert attributions[0]["source"]["text"] == "the engineer"
+    doc = nlp(text)
+    AttributionsExtractor(
+        nlp,
+        "nested",
+        extra_cues_path=None,
+        min_quote_words=3,
+        continued_quotes="separate",
+        inside_quotes=True,
+    )(doc)
+    assert len(doc._.el_attributions) == 2

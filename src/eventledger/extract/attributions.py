@@ -136,6 +136,7 @@ class AttributionsExtractor:
         extra_cues_path: str | None,
         min_quote_words: int,
         continued_quotes: str,
+        inside_quotes: bool = False,
     ):
         if continued_quotes not in ("separate", "join"):
             raise ConfigError(
@@ -145,12 +146,14 @@ class AttributionsExtractor:
         self.cues = CueLexicon.load(extra_cues_path)
         self.min_quote_words = min_quote_words
         self.continued_quotes = continued_quotes
+        self.inside_quotes = inside_quotes
 
     def __call__(self, doc: Doc) -> Doc:
         records = get_list(doc, "el_attributions")
         records.clear()
         finder = _Finder(doc, self.cues, self.min_quote_words)
         finder.join_quotes = self.continued_quotes == "join"
+        finder.inside_quotes = self.inside_quotes
         records.extend(finder.run())
         return doc
 
@@ -167,6 +170,8 @@ class _Finder:
         self.by_cue: dict[int, _Attr] = {}
         # '"Q1," X said. "Q2"': one attribution from Q1 to Q2 (PolNeAR's convention) or two.
         self.join_quotes = False
+        # Reports inside a quotation belong to the quoted words (PolNeAR leaves them out).
+        self.inside_quotes = False
         # (reporting verb, outlet) pairs of "according to" that hang on a reporting verb
         self._pending_cited_by: list[tuple[Token, tuple[int, int]]] = []
 
@@ -279,6 +284,8 @@ class _Finder:
         return [self._record(number, a) for number, a in enumerate(attrs, start=1)]
 
     def _verb_cue(self, verb: Token) -> None:
+        if not self.inside_quotes and any(q.start <= verb.idx < q.end for q in self.quotes):
+            return  # "“I have always said that ...,” he said": the speaker's own words
         entry = self.cues.verbs[verb.lemma_.lower()]
         frames = entry.get("frames", ["ccomp"])
         content = self._verb_content(
@@ -961,6 +968,7 @@ class _Finder:
         "extra_cues_path": None,
         "min_quote_words": 3,
         "continued_quotes": "separate",
+        "inside_quotes": False,
     },
 )
 def make_attributions(
@@ -970,13 +978,16 @@ def make_attributions(
     extra_cues_path: str | None,
     min_quote_words: int,
     continued_quotes: str,
+    inside_quotes: bool,
 ) -> AttributionsExtractor:
     """``continued_quotes``: "separate" gives a quote that goes on after "X said." its own
-    attribution; "join" stretches the first one over it, as PolNeAR annotates."""
+    attribution; "join" stretches the first one over it, as PolNeAR annotates.
+    ``inside_quotes``: also report "said" and the like inside a quotation."""
     return AttributionsExtractor(
         nlp,
         name,
         extra_cues_path=extra_cues_path,
         min_quote_words=min_quote_words,
         continued_quotes=continued_quotes,
+        inside_quotes=inside_quotes,
     )
