@@ -50,9 +50,18 @@ def _add_item_countries(conn: Connection) -> None:
                 index.create(conn)
 
 
+def _add_stories(conn: Connection) -> None:
+    """stories and story_members with their candidate-lookup indexes; existing
+    documents get stories from ``eventledger.stories.rebuild_stories``."""
+    md = build_metadata(3)
+    for name in ("stories", "story_members"):
+        md.tables[name].create(conn)
+
+
 MIGRATIONS: list[Migration] = [
     ("documents, extraction items, signatures, near-duplicate links", _create_v1),
     ("country of events and figures", _add_item_countries),
+    ("stories across documents", _add_stories),
 ]
 
 assert len(MIGRATIONS) == SCHEMA_VERSION, "every schema version needs its migration"

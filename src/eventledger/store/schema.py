@@ -32,7 +32,7 @@ from sqlalchemy import (
     Text,
 )
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 # The tables that hold one document's extraction, in insertion order (references first).
 ITEM_TABLES = (
@@ -266,7 +266,59 @@ def build_metadata(version: int = SCHEMA_VERSION) -> MetaData:
         PrimaryKeyConstraint("doc_id", "other_id"),
         Index("ix_near_duplicates_other", "other_id"),
     )
+    if version >= 3:
+        _story_tables(md)
     return md
+
+
+def _story_tables(md: MetaData) -> None:
+    """Stories (version 3): events and figures of different documents that describe one
+    incident. Members keep the features clustering compares (type family, day, grid cell,
+    country, coordinates, actors, terms), so that finding candidate stories for a new
+    item is one indexed query on ``story_members`` and never reads the records. Like
+    signatures, members have no foreign key: they are derived and rebuilt at will."""
+    Table(
+        "stories",
+        md,
+        Column("id", String(16), primary_key=True),
+        Column("seq", Integer, nullable=False),  # creation order: ids are "S" + seq
+        Column("family", String(16), nullable=False),
+        Column("type", String(16)),
+        Column("first_date", String(10)),
+        Column("last_date", String(10)),
+        Column("country", String(2)),
+        Column("place", Text),
+        Column("lat", Float),
+        Column("lon", Float),
+        Column("n_items", Integer, nullable=False),
+        Column("n_documents", Integer, nullable=False),
+        Index("ix_stories_first_date", "first_date"),
+        Index("ix_stories_country", "country"),
+    )
+    Table(
+        "story_members",
+        md,
+        Column("doc_id", String(64), nullable=False),
+        Column("item_id", String(64), nullable=False),
+        Column("kind", String(8), nullable=False),  # event | figure
+        Column("story_id", String(16), nullable=False),
+        Column("family", String(16), nullable=False),
+        Column("type", String(16), nullable=False),  # PLOVER type or figure category
+        Column("day", String(10)),
+        Column("cell", String(24), nullable=False),  # grid cell, "C:XX" or "-"
+        Column("country", String(2)),
+        Column("lat", Float),
+        Column("lon", Float),
+        Column("place", Text),
+        Column("actors", Text, nullable=False),  # JSON list of lower-cased names
+        Column("terms", Text, nullable=False),  # evidence words, space-separated
+        Column("doc_terms", Text, nullable=False),  # the document's key words
+        PrimaryKeyConstraint("doc_id", "item_id"),
+        Index("ix_story_members_story", "story_id"),
+        Index("ix_story_members_cell", "family", "cell", "day"),
+        Index("ix_story_members_country", "family", "country", "day"),
+        Index("ix_story_members_day", "family", "day"),
+    )
 
 
 metadata = build_metadata()
