@@ -43,6 +43,14 @@ def _count(count: dict) -> str:
     return f"{count['text']!s} ({bounds})"
 
 
+def _who(figure: dict) -> str:
+    """" people" for the figure's who, nothing when who is the count itself ("30 were")."""
+    who = figure["who"]
+    if not who or who["start"] == figure["count"]["start"]:
+        return ""
+    return f" {who['text']}"
+
+
 def _place_name(record: dict, ref: dict | None) -> str:
     if not ref:
         return ""
@@ -87,7 +95,7 @@ def format_record(record: dict, *, near_duplicates=()) -> str:
     lines.append(f"figures ({len(record['figures'])})")
     for f in record["figures"]:
         lines.append(f"  {f['id']} {f['category']} {_count(f['count'])}"
-                     f"{' ' + f['who']['text'] if f['who'] else ''}{_place_name(record, f['location'])}")
+                     f"{_who(f)}{_place_name(record, f['location'])}")
         lines.append(f"      source: {source_chain(record, f['attribution'])}")
         lines.append(f"      evidence: {evidence_sentence(text, f['count']['start'], f['trigger']['end'])}")
     if record["disagreements"]:
@@ -126,12 +134,14 @@ def format_summary(store, *, limit: int = 10) -> str:
         lines.append("")
         lines.append(f"{doc['id']}  {doc.get('published') or 'date unknown'}  "
                      f"{doc.get('outlet') or ''}  {doc.get('title') or doc.get('path') or ''}")
+        for other, similarity in store.near_duplicates(doc["id"]):
+            lines.append(f"  near-duplicate of {other} (similarity {similarity:.2f})")
         for a in record["attributions"]:
             source = (a["source"].get("name") or a["source"]["text"]) if a["source"] else "?"
             cue = a["cue"]["text"] if a["cue"] else ""
             lines.append(f"  said  {source} ({cue}): {_short(a['content']['text'], 70)}")
         for f in record["figures"]:
-            who = f" {f['who']['text']}" if f["who"] else ""
+            who = _who(f)
             lines.append(f"  count {f['category']} {_count(f['count'])}{who}"
                          f"{_place_name(record, f['location'])}  <- "
                          f"{source_chain(record, f['attribution'])}")
