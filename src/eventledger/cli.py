@@ -399,6 +399,23 @@ def eval_geo(path, model, gold_spans):
     click.echo(format_geo(result))
 
 
+@eval_group.command(name="event-location")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@_model_option
+@click.option("--details", is_flag=True, help="Each record's answer and the gold places.")
+def eval_event_location(path, model, details):
+    """Where did the event happen: accuracy on event_location JSON lines (RELABEL and all).
+
+    \b
+    Example:
+        eventledger eval event-location ../shared/eval/event_location/dev.jsonl
+    """
+    from .eval.event_location import evaluate_event_location, format_event_location
+
+    result = evaluate_event_location(path, nlp=_pipeline(model), details=details)
+    click.echo(format_event_location(result))
+
+
 @cli.group()
 def gazetteer():
     """Manage the embedded gazetteer.
