@@ -729,12 +729,26 @@ class _Finder:
             # Already reported by a verb: the outlet that carried it.
             self._pending_cited_by.append((head, source))
             return
+        # The whole sentence is sourced, its conjoined clauses too ("A; B and C").
+        while head.dep_ == "conj" and head.head.pos_ in ("VERB", "AUX") and head.head.i != head.i:
+            head = head.head
+        if head.i == according.i:
+            return
         tokens = self._subtree_minus(
             head, exclude=[according, *self._other_cues_below(head, according)]
         )
-        content = self._span_of_tokens(tokens, head, according) if head.i != according.i else None
+        content = self._span_of_tokens(tokens, head, according)
         if content is None:
             return
+        # "X, according to Y, was Z": the aside sits inside the content.
+        low, high = _paragraph_bounds(self.text, according.idx)
+        kept = [doc[i] for i in tokens if low <= doc[i].idx < high]
+        if kept and min(t.i for t in kept) < according.i < max(t.i for t in kept):
+            first = min(kept, key=lambda t: t.i)
+            last = max(kept, key=lambda t: t.i)
+            content = _trim(
+                self.text, min(content[0], first.idx), max(content[1], last.idx + len(last))
+            )
         attr = _Attr(
             kind="according_to",
             cue=cue,
