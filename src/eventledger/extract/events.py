@@ -45,21 +45,13 @@ from spacy.tokens import Doc, Span, Token
 from ..errors import ConfigError
 from .base import attribution_covering, get_list, is_excluded, named
 from .dates import sentence_date
+from .locate import locate_event
+from .locate import token_range as _token_range
 
 log = logging.getLogger(__name__)
 
 # Dependents left out of an argument's noun phrase: clauses and asides.
 _NP_SKIP = {"relcl", "acl", "appos", "punct", "advcl", "parataxis", "ccomp"}
-# Prepositions whose object, when a place, is where the event happened.
-_SITE_PREPS = {"in", "at", "inside", "near", "outside", "around", "across", "on", "onto",
-               "towards", "toward", "into", "over", "against", "throughout", "within", "upon"}
-_FALLBACK_PREPS = {"in", "at", "inside", "near", "outside", "around", "across", "throughout",
-                   "within"}
-# "the city of X": nouns that an "of" place names
-_PLACE_NOUNS = {"city", "town", "village", "province", "region", "district", "state",
-                "country", "area", "capital", "port", "suburb", "governorate", "county",
-                "island", "republic", "kingdom", "outskirts", "centre", "center", "south",
-                "north", "east", "west", "neighbourhood", "neighborhood", "municipality"}
 # "a series of attacks", "responsibility for the bombing": nouns between a light verb and
 # the event noun it carries
 _CARRIER_NOUNS = {"series", "wave", "spate", "string", "number", "campaign", "round",
@@ -68,12 +60,6 @@ _CARRIER_NOUNS = {"series", "wave", "spate", "string", "number", "campaign", "ro
 _HIT_VERBS = {"target", "hit", "strike", "destroy", "damage", "shatter", "rock", "wreck",
               "kill", "wound", "injure", "tear", "level", "flatten", "devastate", "aim"}
 _TIME_ENTS = {"DATE", "TIME"}
-_TERRITORY_NOUNS = {"territory", "territories", "town", "city", "village", "area", "region",
-                    "border", "south", "north", "east", "west", "settlement", "land", "soil",
-                    "side", "position", "base", "outpost", "community", "coast"}
-# "the city" points back to a place named before
-_BACK_NOUNS = {"city", "town", "village", "area", "camp", "region", "district", "province",
-               "neighbourhood", "neighborhood", "capital"}
 _LEGAL_WORDS = {"charge", "count", "convict", "accuse", "guilty", "indict", "sentence",
                 "conviction", "indictment", "allegation", "suspicion", "acquit"}
 _TYPES_OF_RECIPIENT = {"ASSAULT", "COERCE", "THREATEN", "ACCUSE", "REQUEST", "SANCTION",
@@ -177,11 +163,6 @@ class PhraseIndex:
             else:
                 i += 1
         return found
-
-
-def _token_range(doc: Doc, start_char: int, end_char: int) -> tuple[int, int] | None:
-    span = doc.char_span(start_char, end_char, alignment_mode="expand")
-    return (span.start, span.end) if span is not None and len(span) else None
 
 
 def np_bounds(token: Token) -> tuple[int, int]:
@@ -723,105 +704,15 @@ class EventsExtractor:
     def locate(self, doc: Doc, trig: dict, sent: Span, places: list, others: list[Token],
                skip_ranges: list[tuple[int, int]], recipient: Token | None = None
                ) -> tuple[dict | None, dict | None]:
-        """``(location place, origin place)`` of the trigger."""
+        """``(location place, origin place)`` of the trigger (see :mod:`.locate`)."""
         head: Token = trig["head"]
-        carriers = [doc[i] for i in range(trig["start"], trig["end"])]
         verb = self._light_verb(head) if head.pos_ == "NOUN" else None
-        if verb is not None:
-            carriers.append(verb)
-        if head.dep_ == "acl" or (head.pos_ == "NOUN" and head.dep_ == "nsubj"):
-            carriers.append(head.head)
-        location = origin = None
-        for carrier in carriers:
-            for child in carrier.children:
-                if child.dep_ == "prep":
-                    found = _place_under(child, places)
-                    if found is None or _intervening(head, found, others):
-                        continue
-                    if child.lower_ == "from":
-                        origin = origin or found
-                    elif child.lower_ in _SITE_PREPS and location is None:
-                        location = found
-                elif child.dep_ in ("dobj", "nsubjpass") and location is None and (
-                    trig["type"] == "ASSAULT"
-                ):
-                    found = _place_under(child, places)
-                    if found is not None and not _intervening(head, found, others):
-                        location = found
-            if location is not None:
-                break
-        if location is None:
-            location = self._nearest_place(trig, sent, places, others, skip_ranges, origin)
-        if location is None:
-            location = self._back_reference(doc, carriers, sent, places)
-        if location is None and recipient is not None:
-            location = self._national_territory(recipient, places)
-        return location, origin
-
-    def _national_territory(self, recipient: Token, places: list) -> dict | None:
-        """"strikes on the southern Israeli-occupied territories": the country that the
-        nationality word names, when the document names it as a place too."""
-        if recipient.lemma_.lower() not in _TERRITORY_NOUNS:
-            return None
-        codes = {self.demonyms[t.text] for t in recipient.subtree if t.text in self.demonyms}
-        if len(codes) != 1:
-            return None
-        code = codes.pop()
-        countries = [p for p in places if p.get("country") == code and p.get("kind") == (
-            "country")]
-        return countries[0] if countries else None
-
-    @staticmethod
-    def _back_reference(doc: Doc, carriers: list[Token], sent: Span, places: list):
-        """"hitting the city": the last city named earlier in the paragraph."""
-        words = []
-        for carrier in carriers:
-            for child in carrier.children:
-                target = _first_dep(child, "pobj") if child.dep_ == "prep" else child
-                if target is None or target.dep_ not in ("dobj", "pobj", "nsubjpass"):
-                    continue
-                if target.lemma_.lower() in _BACK_NOUNS and any(
-                    c.dep_ == "det" and c.lower_ in ("the", "that", "this")
-                    for c in target.children
-                ):
-                    words.append(target)
-        if not words:
-            return None
-        paragraph_start = doc.text.rfind("\n", 0, sent.start_char) + 1
-        earlier = [p for p in places if paragraph_start <= p["start"] < sent.start_char]
-        if any(w.lemma_.lower() in ("city", "town", "village") for w in words):
-            earlier = [p for p in earlier if p.get("kind") in ("city", None)] or earlier
-        return max(earlier, key=lambda p: p["start"]) if earlier else None
-
-    def _nearest_place(self, trig, sent, places, others, skip_ranges, origin):
-        head: Token = trig["head"]
-        ancestors = {t.i for t in head.ancestors}
-        blocked: set[int] = set()
-        for other in others:
-            if other.i == head.i or other.i in ancestors:
-                continue
-            blocked.update(t.i for t in other.subtree)
-        best, best_distance = None, None
-        for place in places:
-            tok_start, tok_end = place["_tokens"]
-            if tok_start < sent.start or tok_end > sent.end:
-                continue
-            if origin is not None and place is origin:
-                continue
-            if any(i in blocked for i in range(tok_start, tok_end)):
-                continue
-            if any(place["start"] < e and s < place["end"] for s, e in skip_ranges):
-                continue
-            if _intervening(head, place, others):
-                continue
-            # only a place named as a site: "in X", "at X", not "support for X", "X war"
-            root = sent.doc[tok_start:tok_end].root
-            if not (root.dep_ == "pobj" and root.head.lower_ in _FALLBACK_PREPS):
-                continue
-            distance = min(abs(tok_start - head.i), abs(tok_end - 1 - head.i))
-            if best_distance is None or distance < best_distance:
-                best, best_distance = place, distance
-        return best
+        return locate_event(
+            doc, (trig["start"], trig["end"]), places, sentence=sent, others=others,
+            skip_ranges=skip_ranges, recipient=recipient,
+            carriers=[verb] if verb is not None else (),
+            assault=trig["type"] == "ASSAULT", demonyms=self.demonyms,
+        )
 
     # -- the component ---------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
@@ -963,15 +854,6 @@ def _inside_clause(token: Token, top: Token) -> bool:
     return False
 
 
-def _intervening(head: Token, place: dict, others: list[Token]) -> bool:
-    """True when another trigger stands between ``head`` and the place: the place then
-    belongs to the nearer one (a late-attached "in X")."""
-    where = place["_tokens"][0]
-    low, high = min(head.i, where), max(head.i, where)
-    ancestors = {t.i for t in head.ancestors}
-    return any(low < o.i < high and o.i not in ancestors for o in others)
-
-
 def _passive(verb: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass", "agent") for c in verb.children) or (
         verb.dep_ == "acl" and verb.tag_ == "VBN"
@@ -1011,38 +893,6 @@ def _of_objects(token: Token) -> list[Token]:
         for pobj in child.children
         if pobj.dep_ == "pobj"
     ]
-
-
-def _place_under(token: Token, places: list) -> dict | None:
-    """The first place that ``token`` (a preposition or an object) names: its object, the
-    object's conjuncts and appositions, "the city of X"; not places deeper down
-    ("the war on Gaza" does not name a site)."""
-    start = _first_dep(token, "pobj") if token.dep_ == "prep" else token
-    if start is None:
-        return None
-    names = {start.i}
-    frontier = [start]
-    while frontier:
-        current = frontier.pop()
-        for child in current.children:
-            if child.dep_ in ("conj", "appos", "compound") and child.i not in names:
-                names.add(child.i)
-                frontier.append(child)
-            elif child.dep_ == "prep" and child.lower_ == "of" and (
-                current.lemma_.lower() in _PLACE_NOUNS
-            ):
-                for pobj in child.children:
-                    if pobj.dep_ == "pobj" and pobj.i not in names:
-                        names.add(pobj.i)
-                        frontier.append(pobj)
-    for place in places:
-        tok_start, tok_end = place["_tokens"]
-        root = token.doc[tok_start:tok_end].root
-        if root.i in names or any(i in names for i in range(tok_start, tok_end)) and (
-            root.head.i in names
-        ):
-            return place
-    return None
 
 
 @Language.factory(

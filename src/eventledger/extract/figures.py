@@ -21,7 +21,8 @@ together, or either. Counts that are ages, dates, durations, money, percentages,
 
 Location: a place in the clause ("injured in Ashkelon"), else the linked event's, else a
 site named earlier in the same sentence, else, when the sentence points back ("the city",
-"there"), the last place named earlier in the paragraph.
+"there"), the last place named earlier in the paragraph, else the dateline's place
+(:mod:`.locate`).
 
 Disagreements: figures of one category about one incident (same place or same event)
 whose counts differ and come from different sources are listed together; none is picked.
@@ -36,7 +37,12 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from .base import attribution_covering, get_list, is_excluded
-from .events import _FALLBACK_PREPS, _SITE_PREPS, _place_under, _token_range, load_lexicon
+from .events import load_lexicon
+from .locate import FALLBACK_PREPS as _FALLBACK_PREPS
+from .locate import SITE_PREPS as _SITE_PREPS
+from .locate import dateline_place
+from .locate import place_under as _place_under
+from .locate import token_range as _token_range
 from .numbers import Count, find_counts, quantities
 
 log = logging.getLogger(__name__)
@@ -471,6 +477,8 @@ class FiguresExtractor:
             place = self._earlier_site(doc, sent, min(count.start, trig_start), places)
         if place is None:
             place = self._back_reference(doc, sent, places)
+        if place is None:
+            place = dateline_place(doc, places)
         low, high = min(start_char, t_start), max(end_char, t_end)
         attribution = attribution_covering(doc, low, high) or attribution_covering(
             doc, start_char, end_char)

@@ -1,0 +1,368 @@
+"""Event location: the place where an event happened, not any place in its sentence.
+
+``locate_event`` reads the dependency parse around a trigger, in this order:
+
+1. a place in a prepositional phrase of the trigger ("killed in X", "at X", "towards X",
+   "into X") or, for an attack, its object ("shelled X", "X was bombed"); a "from X"
+   phrase gives the ``origin`` instead ("fired from X towards Y": Y is the location);
+2. the place in the trigger's own clause named as a site ("in X", "near X"), the nearest
+   one that no other trigger of the sentence claims, else such a site earlier in the
+   sentence ("In X on Monday, ... was shot");
+3. a reference back ("the city", "the town", "there"): the last place named earlier in
+   the paragraph (a city for "the city");
+4. a territory named by nationality ("Israeli-occupied territories"), when the document
+   names that country as a place;
+5. the dateline ("GAZA CITY (Reuters) -", "KABUL, March 3 (AP) -"), for the whole document.
+
+Places are the place records of ``doc._.el_places`` (CONTRACT ``places[]``); the function
+returns two of them (or ``None``), never a new one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from spacy.tokens import Doc, Span, Token
+
+# Prepositions whose object, when a place, is where the event happened.
+SITE_PREPS = {"in", "at", "inside", "near", "outside", "around", "across", "on", "onto",
+              "towards", "toward", "into", "over", "against", "throughout", "within", "upon",
+              "to"}
+# Sites elsewhere in the sentence count only after these ("in X"), not "support for X".
+FALLBACK_PREPS = {"in", "at", "inside", "near", "outside", "around", "across", "throughout",
+                  "within"}
+ORIGIN_PREPS = {"from"}
+# "the city of X": nouns that an "of" place names
+PLACE_NOUNS = {"city", "town", "village", "province", "region", "district", "state",
+               "country", "area", "capital", "port", "suburb", "governorate", "county",
+               "island", "republic", "kingdom", "outskirts", "centre", "center", "south",
+               "north", "east", "west", "neighbourhood", "neighborhood", "municipality",
+               "part", "parts", "edge", "heart", "streets", "street", "camp", "border",
+               "countryside", "vicinity", "suburbs", "city centre", "downtown"}
+# "the city" points back to a place named before
+BACK_NOUNS = {"city", "town", "village", "area", "camp", "region", "district", "province",
+              "neighbourhood", "neighborhood", "capital"}
+_CITY_NOUNS = {"city", "town", "village", "capital"}
+TERRITORY_NOUNS = {"territory", "territories", "town", "city", "village", "area", "region",
+                   "border", "south", "north", "east", "west", "settlement", "land", "soil",
+                   "side", "position", "base", "outpost", "community", "coast"}
+# Clauses of their own: a place below one of these belongs to that clause's event.
+_CLAUSE_DEPS = {"ccomp", "advcl", "parataxis", "relcl", "acl"}
+
+# "GAZA CITY (Reuters) -", "KABUL, March 3 (AP) -", "Beirut, Lebanon (CNN) —", "MOSUL -"
+_DATELINE = re.compile(
+    r"^[ \t]*(?P<place>[A-Z][A-Za-z.'’-]*(?:[ -][A-Z][A-Za-z.'’-]*){0,3}"
+    r"(?:,[ \t]*[A-Z][A-Za-z.'’-]*(?:[ -][A-Z][A-Za-z.'’-]*){0,2})?)"
+    r"(?:,?[ \t]*(?:[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}|\d{1,2}[ \t]+[A-Z][a-z]{2,8}\.?))?"
+    r"[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?(?:[-–—]{1,2}|:)[ \t]",
+    re.MULTILINE,
+)
+# How far into the text a dateline may stand (after a title line or two).
+_DATELINE_REACH = 400
+
+
+def token_range(doc: Doc, start_char: int, end_char: int) -> tuple[int, int] | None:
+    """The token range ``[start, end)`` covering the characters, or None."""
+    span = doc.char_span(start_char, end_char, alignment_mode="expand")
+    return (span.start, span.end) if span is not None and len(span) else None
+
+
+def with_tokens(doc: Doc, places: Iterable[dict] | None = None) -> list[dict]:
+    """Copies of the place records (default ``doc._.el_places``) with ``_tokens``, their
+    token range; records that already have one are kept as they are."""
+    result = []
+    for place in doc._.el_places if places is None else places:
+        if "_tokens" in place:
+            result.append(place)
+            continue
+        tokens = token_range(doc, place["start"], place["end"])
+        if tokens:
+            result.append({**place, "_tokens": tokens})
+    return result
+
+
+def first_dep(token: Token | None, dep: str) -> Token | None:
+    if token is None:
+        return None
+    for child in token.children:
+        if child.dep_ == dep:
+            return child
+    return None
+
+
+def place_under(token: Token, places: Sequence[dict]) -> dict | None:
+    """The first place that ``token`` (a preposition or an object) names: its object, the
+    object's conjuncts and appositions, "the city of X"; not places deeper down
+    ("the war on Gaza" does not name a site)."""
+    start = first_dep(token, "pobj") if token.dep_ == "prep" else token
+    if start is None:
+        return None
+    names = {start.i}
+    frontier = [start]
+    while frontier:
+        current = frontier.pop()
+        for child in current.children:
+            if child.dep_ in ("conj", "appos", "compound") and child.i not in names:
+                names.add(child.i)
+                frontier.append(child)
+            elif child.dep_ == "prep" and child.lower_ == "of" and (
+                current.lemma_.lower() in PLACE_NOUNS or current.lower_ in PLACE_NOUNS
+            ):
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj" and pobj.i not in names:
+                        names.add(pobj.i)
+                        frontier.append(pobj)
+    for place in places:
+        tok_start, tok_end = place["_tokens"]
+        root = token.doc[tok_start:tok_end].root
+        if root.i in names or any(i in names for i in range(tok_start, tok_end)) and (
+            root.head.i in names
+        ):
+            return place
+    return None
+
+
+def intervening(head: Token, place: dict, others: Iterable[Token]) -> bool:
+    """True when another trigger stands between ``head`` and the place: the place then
+    belongs to the nearer one (a late-attached "in X")."""
+    where = place["_tokens"][0]
+    low, high = min(head.i, where), max(head.i, where)
+    ancestors = {t.i for t in head.ancestors}
+    return any(low < o.i < high and o.i not in ancestors for o in others)
+
+
+def _site_prep(token: Token) -> Token | None:
+    """The fallback preposition ("in", "near") that a place token is the site of, through
+    "the city of X" and conjuncts."""
+    current = token
+    for _ in range(6):
+        if current.dep_ == "pobj" and current.head.lower_ in FALLBACK_PREPS:
+            return current.head
+        if current.dep_ in ("conj", "appos", "compound"):
+            current = current.head
+            continue
+        # "in the city of X", not "in support of X"
+        if current.dep_ == "pobj" and current.head.lower_ == "of" and (
+            current.head.head.lemma_.lower() in PLACE_NOUNS
+        ):
+            current = current.head.head
+            continue
+        return None
+    return None
+
+
+def _clause_top(token: Token, stop: Token | None = None) -> Token:
+    """The head of the clause ``token`` is in (the trigger's own clause when it is
+    ``stop``'s ancestor)."""
+    current = token
+    while current.head.i != current.i:
+        if stop is not None and current.i == stop.i:
+            return current
+        if current.dep_ in _CLAUSE_DEPS or (
+            current.dep_ == "conj" and current.pos_ in ("VERB", "AUX")
+        ):
+            return current
+        current = current.head
+    return current
+
+
+def _carriers(head: Token, tokens: list[Token], extra: Iterable[Token]) -> list[Token]:
+    carriers = list(tokens) + [t for t in extra if t is not None]
+    # "civilians killed in X": the noun the participle qualifies carries nothing; "the
+    # attack hit X": an event noun as subject takes its verb's phrases
+    if head.dep_ == "acl" or (head.pos_ == "NOUN" and head.dep_ in ("nsubj", "nsubjpass")):
+        carriers.append(head.head)
+    # "was shot and killed in X", "killing five in X": a conjoined or dependent verb of the
+    # same event shares its phrases
+    for child in head.children:
+        if child.dep_ == "conj" and child.pos_ == "VERB":
+            carriers.append(child)
+    if head.dep_ in ("xcomp", "conj") and head.head.pos_ == "VERB":
+        carriers.append(head.head)
+    return carriers
+
+
+def _direct(head, carriers, places, others, assault):
+    location = origin = None
+    for carrier in carriers:
+        for child in carrier.children:
+            if child.dep_ == "prep":
+                found = place_under(child, places)
+                if found is None or intervening(head, found, others):
+                    continue
+                if child.lower_ in ORIGIN_PREPS:
+                    origin = origin or found
+                elif child.lower_ in SITE_PREPS and location is None:
+                    location = found
+            elif child.dep_ in ("dobj", "nsubjpass") and location is None and assault:
+                found = place_under(child, places)
+                if found is not None and not intervening(head, found, others):
+                    location = found
+        if location is not None:
+            break
+    return location, origin
+
+
+def _nearest_site(head, sent, places, others, skip_ranges, origin):
+    """The place of the sentence named as a site ("in X") that no other trigger claims:
+    first in the trigger's own clause, nearest first; else one named before the
+    trigger in the main clause ("In X on Monday, a man was shot")."""
+    doc = head.doc
+    ancestors = {t.i for t in head.ancestors}
+    blocked: set[int] = set()
+    for other in others:
+        if other.i == head.i or other.i in ancestors:
+            continue
+        blocked.update(t.i for t in other.subtree)
+    own_top = _clause_top(head)
+    best, best_key = None, None
+    for place in places:
+        tok_start, tok_end = place["_tokens"]
+        if tok_start < sent.start or tok_end > sent.end:
+            continue
+        if origin is not None and place["id"] == origin["id"]:
+            continue
+        if any(i in blocked for i in range(tok_start, tok_end)):
+            continue
+        if any(place["start"] < e and s < place["end"] for s, e in skip_ranges):
+            continue
+        if intervening(head, place, others):
+            continue
+        root = doc[tok_start:tok_end].root
+        if _site_prep(root) is None:
+            continue
+        same_clause = _clause_top(root).i == own_top.i or own_top.i in {
+            t.i for t in root.ancestors
+        } and _clause_top(root).i in ancestors | {head.i}
+        if not same_clause and tok_start > head.i:
+            continue  # a later clause's site belongs to that clause
+        distance = min(abs(tok_start - head.i), abs(tok_end - 1 - head.i))
+        key = (0 if same_clause else 1, distance)
+        if best_key is None or key < best_key:
+            best, best_key = place, key
+    return best
+
+
+def _back_reference(doc: Doc, head: Token, carriers: list[Token], sent: Span,
+                    places: Sequence[dict]) -> dict | None:
+    """"hitting the city", "killed there": the last place named earlier in the
+    paragraph (a city for "the city")."""
+    words = []
+    scope = list(carriers) + [t for t in head.subtree if t.i not in {c.i for c in carriers}]
+    for carrier in carriers:
+        if carrier.dep_ == "pcomp" or carrier.dep_ == "pobj":
+            scope.append(carrier.head)
+    for token in scope:
+        for child in [token, *token.children]:
+            target = first_dep(child, "pobj") if child.dep_ == "prep" else child
+            if target is None:
+                continue
+            if target.lower_ == "there" and target.dep_ == "advmod":
+                words.append(target)
+            elif target.dep_ in ("dobj", "pobj", "nsubjpass", "nsubj") and (
+                target.lemma_.lower() in BACK_NOUNS
+            ) and any(c.dep_ == "det" and c.lower_ in ("the", "that", "this")
+                      for c in target.children) and not any(
+                c.dep_ == "prep" and c.lower_ == "of" for c in target.children
+            ):
+                words.append(target)
+    if not words:
+        return None
+    paragraph_start = doc.text.rfind("\n", 0, sent.start_char) + 1
+    earlier = [p for p in places if paragraph_start <= p["start"] < sent.start_char]
+    if any(w.lemma_.lower() in _CITY_NOUNS for w in words):
+        earlier = [p for p in earlier if p.get("kind") in ("city", None)] or earlier
+    return max(earlier, key=lambda p: p["start"]) if earlier else None
+
+
+def national_territory(recipient: Token | None, places: Sequence[dict],
+                       demonyms: dict[str, str]) -> dict | None:
+    """"strikes on the southern Israeli-occupied territories": the country that the
+    nationality word names, when the document names it as a place too."""
+    if recipient is None or recipient.lemma_.lower() not in TERRITORY_NOUNS:
+        return None
+    codes = {demonyms[t.text] for t in recipient.subtree if t.text in demonyms}
+    if len(codes) != 1:
+        return None
+    code = codes.pop()
+    countries = [p for p in places if p.get("country") == code and p.get("kind") == "country"]
+    return countries[0] if countries else None
+
+
+def dateline_span(text: str) -> tuple[int, int] | None:
+    """Character range of the place part of a dateline near the start of ``text``."""
+    match = _DATELINE.search(text, 0, _DATELINE_REACH)
+    if match is None:
+        return None
+    place = match.group("place")
+    # a dateline's place is in capitals or stands before an agency in brackets
+    if not (place.replace(",", "").replace(" ", "").isupper() or "(" in match.group(0)):
+        return None
+    return match.start("place"), match.end("place")
+
+
+def dateline_place(doc: Doc, places: Sequence[dict] | None = None) -> dict | None:
+    """The place named by the document's dateline, the first one in it ("GAZA CITY")."""
+    bounds = dateline_span(doc.text)
+    if bounds is None:
+        return None
+    start, end = bounds
+    candidates = [p for p in (doc._.el_places if places is None else places) or ()
+                  if start <= p["start"] and p["end"] <= end]
+    return min(candidates, key=lambda p: p["start"]) if candidates else None
+
+
+def _as_tokens(doc: Doc, trigger) -> list[Token]:
+    if isinstance(trigger, Token):
+        return [trigger]
+    if isinstance(trigger, Span):
+        return list(trigger)
+    start, end = trigger
+    return [doc[i] for i in range(start, end)]
+
+
+def locate_event(
+    doc: Doc,
+    trigger: Span | Token | tuple[int, int],
+    places: Sequence[dict] | None = None,
+    *,
+    sentence: Span | None = None,
+    others: Iterable[Token] = (),
+    skip_ranges: Iterable[tuple[int, int]] = (),
+    recipient: Token | None = None,
+    carriers: Iterable[Token] = (),
+    assault: bool = True,
+    demonyms: dict[str, str] | None = None,
+    dateline: bool = True,
+) -> tuple[dict | None, dict | None]:
+    """``(location, origin)``: the place records where the event of ``trigger`` (a span,
+    a token or a token range ``(start, end)``) happened and where it came from.
+
+    ``places``: the document's place records (default ``doc._.el_places``); ``others``:
+    the heads of the sentence's other triggers, which claim the places next to them;
+    ``skip_ranges``: character ranges whose places are no site (a speaker, the actor);
+    ``recipient``/``demonyms``: for a territory named by nationality; ``carriers``: more
+    tokens whose phrases are the event's ("carried out" of "carried out strikes");
+    ``assault``: an attack's object is a place hit ("shelled X"); ``dateline``: fall back
+    on the dateline's place.
+    """
+    tokens = _as_tokens(doc, trigger)
+    if not tokens:
+        return None, None
+    head = doc[tokens[0].i: tokens[-1].i + 1].root
+    sent = sentence if sentence is not None else head.sent
+    places = with_tokens(doc, places)
+    others = [o for o in others if o.i != head.i]
+    skip_ranges = list(skip_ranges)
+    carrier_tokens = _carriers(head, tokens, carriers)
+    location, origin = _direct(head, carrier_tokens, places, others, assault)
+    if location is None:
+        location = _nearest_site(head, sent, places, others, skip_ranges, origin)
+    if location is None:
+        location = _back_reference(doc, head, carrier_tokens, sent, places)
+    if location is None and recipient is not None and demonyms:
+        location = national_territory(recipient, places, demonyms)
+    if location is None and dateline:
+        location = dateline_place(doc, places)
+    return location, origin
