@@ -113,14 +113,19 @@ def place_under(token: Token, places: Sequence[dict]) -> dict | None:
                     if pobj.dep_ == "pobj" and pobj.i not in names:
                         names.add(pobj.i)
                         frontier.append(pobj)
+    found = []
     for place in places:
         tok_start, tok_end = place["_tokens"]
         root = token.doc[tok_start:tok_end].root
         if root.i in names or any(i in names for i in range(tok_start, tok_end)) and (
             root.head.i in names
         ):
-            return place
-    return None
+            if root.i == start.i:
+                return place
+            if not _modifier_country(root, place):
+                found.append(place)
+    # "the Belarus capital Minsk", "Iraq's city of Mosul": the later name is the site
+    return max(found, key=lambda p: p["start"]) if found else None
 
 
 def intervening(head: Token, place: dict, others: Iterable[Token]) -> bool:
@@ -202,6 +207,101 @@ def _direct(head, carriers, places, others, assault):
         if location is not None:
             break
     return location, origin
+
+
+# Prepositions a site may hang below, deeper in the trigger's phrase: "in a raid on houses
+# in the city of X", "at a checkpoint near X"; not "against X", "for X", "with X".
+_CHAIN_PREPS = {"in", "at", "inside", "near", "outside", "around", "across", "on", "onto",
+                "into", "over", "throughout", "within", "upon", "through", "along", "among",
+                "behind", "off", "beyond", "under", "beside", "between", "during", "to",
+                "towards", "toward"}
+# "half of X", "the airport of X": nouns whose "of" place is a site
+_OF_NOUNS = PLACE_NOUNS | {"northeast", "northwest", "southeast", "southwest", "outside",
+                           "half", "much", "most", "rest", "airport", "base", "port", "prison",
+                           "countryside", "outskirts", "heart", "parts", "areas", "cities",
+                           "towns", "villages", "provinces", "regions", "districts"}
+# Roles through which the search goes down from the trigger: phrases of place and time,
+# the objects and what qualifies them; not subjects (the actor) nor relative clauses.
+_DOWN_DEPS = {"prep", "pobj", "pcomp", "dobj", "nsubjpass", "attr", "oprd", "npadvmod",
+              "advmod", "advcl", "xcomp", "conj", "appos", "compound", "poss", "acl", "nmod",
+              "amod"}
+# Roles of a party (object or subject) whose modifiers name its nationality, not a site:
+# "a US adviser", "Israeli soldiers".
+_PARTY_DEPS = {"dobj", "nsubj", "nsubjpass", "agent"}
+
+
+# Nouns a country name may qualify as the site: "the Iraq border", "a Gaza camp".
+_SITE_HEADS = PLACE_NOUNS | {"home", "house", "camp", "base", "border", "village", "airport",
+                             "coast", "embassy", "prison", "territory", "soil", "waters"}
+
+
+def _modifier_country(token: Token, place: dict) -> bool:
+    """"a U.S. airstrike", "US soldiers": a country named as a modifier of something
+    that is not a site is a nationality."""
+    return (
+        place.get("kind") == "country"
+        and token.dep_ in ("compound", "nmod", "amod")
+        and token.head.lemma_.lower() not in _SITE_HEADS
+    )
+
+
+def _phrase_site(head: Token, carriers: list[Token], places: Sequence[dict],
+                 others: Iterable[Token], *, max_depth: int = 8) -> dict | None:
+    """The place nearest down the trigger's own phrases: "killed in a raid on houses in
+    the city of X", "shot in their north Belfast home", "patrolled X's streets"."""
+    doc = head.doc
+    by_root: dict[int, dict] = {}
+    for place in places:
+        tok_start, tok_end = place["_tokens"]
+        for i in range(tok_start, tok_end):
+            by_root.setdefault(i, place)
+    other_heads = {o.i for o in others} - {head.i}
+    seen = {c.i for c in carriers}
+    frontier = list(carriers)
+    depth = 0
+    while frontier and depth < max_depth:
+        depth += 1
+        found: list[tuple[int, dict]] = []
+        following = []
+        for token in frontier:
+            for child in token.children:
+                if child.i in seen or child.dep_ not in _DOWN_DEPS and not (
+                    child.dep_ == "nsubj" and token.pos_ in ("VERB", "AUX") and any(
+                        g.dep_ == "prep" and g.lower_ in FALLBACK_PREPS
+                        for g in child.children)
+                ):
+                    continue
+                if child.i in other_heads and child.pos_ in ("VERB", "AUX"):
+                    continue  # another verb's phrases are its own ("killed in a raid in
+                    # X" is one site, "killed five, prompting protests in X" two)
+                if child.dep_ == "prep" and (
+                    child.lower_ not in _CHAIN_PREPS and not (
+                        child.lower_ == "of" and token.lemma_.lower() in _OF_NOUNS)
+                ):
+                    continue
+                if child.dep_ in ("compound", "nmod", "amod") and (
+                    token.dep_ in _PARTY_DEPS or token.ent_type_ in ("PERSON", "NORP")
+                ):
+                    continue
+                if token.dep_ == "nsubj" and child.dep_ != "prep":
+                    continue  # only "X in Y killed": the subject's own site
+                if child.dep_ == "advcl" and not any(
+                    m.dep_ in ("mark", "advmod") and m.lower_ in ("while", "when", "as", "after")
+                    for m in child.children
+                ):
+                    continue
+                seen.add(child.i)
+                following.append(child)
+                place = by_root.get(child.i)
+                if place is not None and child.dep_ not in ("prep", "amod") and not (
+                    child.dep_ == "nsubj"
+                ) and not _modifier_country(child, place):
+                    found.append((abs(child.i - head.i), place))
+        if found:
+            return min(found, key=lambda item: item[0])[1]
+        frontier = following
+    del doc
+    return None
 
 
 def _nearest_site(head, sent, places, others, skip_ranges, origin):
@@ -357,6 +457,9 @@ def locate_event(
     skip_ranges = list(skip_ranges)
     carrier_tokens = _carriers(head, tokens, carriers)
     location, origin = _direct(head, carrier_tokens, places, others, assault)
+    if location is None:
+        location = _phrase_site(head, carrier_tokens, [
+            p for p in places if origin is None or p["id"] != origin["id"]], others)
     if location is None:
         location = _nearest_site(head, sent, places, others, skip_ranges, origin)
     if location is None:
