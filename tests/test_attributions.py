@@ -288,3 +288,28 @@ def test_reports_inside_a_quotation_stay_part_of_it(nlp, attribute):
         inside_quotes=True,
     )(doc)
     assert len(doc._.el_attributions) == 2
+
+
+def test_polnear_metric_on_a_small_invented_set(nlp, tmp_path):
+    from eventledger.eval.polnear import evaluate_polnear, format_polnear, read_ann
+
+    text = "The mayor said the bridge would reopen in June. Traders were pleased."
+    (tmp_path / "text").mkdir()
+    (tmp_path / "attributions").mkdir()
+    (tmp_path / "text" / "doc1.txt").write_text(text)
+    content = text.index("the bridge")
+    ann = (
+        f"T1\tSource 0 9\tThe mayor\n"
+        f"T2\tCue 10 14\tsaid\n"
+        f"T3\tContent {content} {content + 31}\tthe bridge would reopen in June\n"
+        f"E1\tAttribution:T2 Content:T3 Cue:T2 Source:T1\n"
+    )
+    (tmp_path / "attributions" / "doc1_b.ann").write_text(ann)
+    # A second annotator sorting after the first is ignored.
+    (tmp_path / "attributions" / "doc1_z.ann").write_text("")
+    assert len(read_ann(tmp_path / "attributions" / "doc1_b.ann")) == 1
+    result = evaluate_polnear(tmp_path, nlp=nlp, details=True)
+    assert result["documents"] == 1
+    for key in ("content", "cue", "source", "strict_content"):
+        assert result[key]["f1"] == 1.0
+    assert "content" in format_polnear(result)
