@@ -307,6 +307,67 @@ class Store:
             ).all()
         return sorted(((r.other, r.similarity) for r in rows), key=lambda r: (-r[1], r[0]))
 
+    # -- stories ---------------------------------------------------------------------
+    @contextmanager
+    def story_session(self) -> Iterator[StorySession]:
+        """Story reads and writes in one write transaction (used by
+        :mod:`eventledger.stories`): a document's assignment is all or nothing."""
+        try:
+            with self._write() as conn:
+                yield StorySession(conn)
+        except SQLAlchemyError as exc:
+            raise self._error("assigning stories", exc) from exc
+
+    def story_rows(
+        self,
+        *,
+        since: str | None = None,
+        until: str | None = None,
+        types: Iterable[str] | None = None,
+        country: str | None = None,
+        ids: Iterable[str] | None = None,
+    ) -> list[dict]:
+        """Stories in creation order, as dicts of the ``stories`` columns. ``since`` /
+        ``until``: the story's date range overlaps them; ``types``: a member has one
+        of these PLOVER types or figure categories; ``country``: a member's country."""
+        stories, members = T["stories"], T["story_members"]
+        query = select(stories)
+        if since:
+            query = query.where(stories.c.last_date >= since)
+        if until:
+            query = query.where(stories.c.first_date <= until)
+        if types:
+            wanted = sorted({t.upper() for t in types} | {t.lower() for t in types})
+            query = query.where(exists().where(
+                members.c.story_id == stories.c.id, members.c.type.in_(wanted)))
+        if country:
+            query = query.where(exists().where(
+                members.c.story_id == stories.c.id, members.c.country == country.upper()))
+        if ids is not None:
+            query = query.where(stories.c.id.in_(sorted(set(ids))))
+        with self._read() as conn:
+            return [dict(row._mapping) for row in conn.execute(query.order_by(stories.c.seq))]
+
+    def story_members(self, story_id: str) -> list[dict]:
+        """The members of one story, by day then document and item."""
+        members = T["story_members"]
+        with self._read() as conn:
+            rows = conn.execute(
+                select(members).where(members.c.story_id == story_id)
+                .order_by(members.c.day.is_(None), members.c.day, members.c.doc_id,
+                          members.c.item_id)
+            )
+            return [dict(row._mapping) for row in rows]
+
+    def document_ids(self) -> list[str]:
+        """Every stored document id, by published date (unknown last) then id."""
+        docs = T["documents"]
+        with self._read() as conn:
+            return list(conn.execute(
+                select(docs.c.id).order_by(docs.c.published.is_(None), docs.c.published,
+                                           docs.c.id)
+            ).scalars())
+
     # -- summaries -------------------------------------------------------------------
     def counts(self) -> dict[str, int]:
         with self._read() as conn:
@@ -336,6 +397,96 @@ class Store:
                     ).encode("utf-8"))
                     digest.update(b"\n")
         return digest.hexdigest()
+
+
+class StorySession:
+    """Story table access inside one write transaction (:meth:`Store.story_session`)."""
+
+    def __init__(self, conn: Connection):
+        self.conn = conn
+
+    def next_seq(self) -> int:
+        stories = T["stories"]
+        return (self.conn.execute(select(func.max(stories.c.seq))).scalar_one() or 0) + 1
+
+    def members_of_document(self, doc_id: str) -> list[dict]:
+        members = T["story_members"]
+        rows = self.conn.execute(
+            select(members).where(members.c.doc_id == doc_id).order_by(members.c.item_id))
+        return [dict(row._mapping) for row in rows]
+
+    def candidates(
+        self,
+        family: str,
+        *,
+        cells: Iterable[str] = (),
+        country: str | None = None,
+        day_from: str | None = None,
+        day_to: str | None = None,
+        exclude_doc: str | None = None,
+        limit: int = 500,
+    ) -> list[dict]:
+        """Members of type ``family`` in one of ``cells`` or in ``country`` (any cell),
+        with a day in ``[day_from, day_to]`` or none (no window given: any day). Each
+        branch is an index range on ``(family, cell|country, day)``; ``limit`` caps the
+        most recent rows, so the cost does not grow with the store."""
+        members = T["story_members"]
+        cells = sorted(set(cells))
+        places = []
+        if cells:
+            places.append(members.c.cell.in_(cells))
+        if country:
+            places.append(members.c.country == country)
+        # One query per place branch and day condition, so that each is a range of one
+        # index: (family, cell, day) or (family, country, day).
+        days = ([members.c.day.between(day_from, day_to), members.c.day.is_(None)]
+                if day_from and day_to else [None])
+        found: dict[tuple[str, str], dict] = {}
+        for place in places:
+            for day in days:
+                query = select(members).where(members.c.family == family, place)
+                if day is not None:
+                    query = query.where(day)
+                if exclude_doc:
+                    query = query.where(members.c.doc_id != exclude_doc)
+                query = query.order_by(members.c.story_id.desc(), members.c.doc_id,
+                                       members.c.item_id).limit(limit)
+                for row in self.conn.execute(query):
+                    found[(row.doc_id, row.item_id)] = dict(row._mapping)
+        return [found[key] for key in sorted(found)]
+
+    def delete_document(self, doc_id: str) -> list[str]:
+        """Remove a document's members; returns the stories they were in."""
+        members = T["story_members"]
+        touched = sorted(set(self.conn.execute(
+            select(members.c.story_id).where(members.c.doc_id == doc_id)).scalars()))
+        self.conn.execute(members.delete().where(members.c.doc_id == doc_id))
+        return touched
+
+    def clear(self) -> None:
+        self.conn.execute(T["story_members"].delete())
+        self.conn.execute(T["stories"].delete())
+
+    def insert_members(self, rows: list[dict]) -> None:
+        if rows:
+            self.conn.execute(T["story_members"].insert(), rows)
+
+    def insert_story(self, row: dict) -> None:
+        self.conn.execute(T["stories"].insert().values(**row))
+
+    def story_members(self, story_id: str) -> list[dict]:
+        members = T["story_members"]
+        rows = self.conn.execute(select(members).where(members.c.story_id == story_id)
+                                 .order_by(members.c.doc_id, members.c.item_id))
+        return [dict(row._mapping) for row in rows]
+
+    def update_story(self, story_id: str, values: dict | None) -> None:
+        """Set a story's summary columns; None: delete it (no members left)."""
+        stories = T["stories"]
+        if values is None:
+            self.conn.execute(stories.delete().where(stories.c.id == story_id))
+        else:
+            self.conn.execute(stories.update().where(stories.c.id == story_id).values(**values))
 
 
 def _canonical(value):
@@ -401,4 +552,4 @@ def _filter_items(record: dict, types_set, country, needle) -> dict | None:
     return {**record, "events": events, "figures": figures}
 
 
-__all__ = ["Store", "WriteStatus", "SECTIONS"]
+__all__ = ["Store", "StorySession", "WriteStatus", "SECTIONS"]
