@@ -60,6 +60,9 @@ class ClusterSettings:
     window_days: int = 3  # known days further apart rule a candidate out
     radius_km: float = 50.0  # known places further apart rule a candidate out
     threshold: float = 3.0  # a candidate's score needed to join its story
+    # ... when one of the two has no known day: the day can then neither confirm nor rule
+    # out, so the bar drops by about what a close day adds.
+    undated_threshold: float = 2.25
     doc_terms: int = 40  # key words kept per document
     limit: int = 500  # candidate rows read per query at most
 
@@ -310,6 +313,20 @@ def _summary(members: list[dict]) -> dict | None:
     }
 
 
+def _best(row: dict, candidates: list[dict], settings: ClusterSettings) -> tuple[float, str] | None:
+    """``(score, story id)`` of the best candidate that reaches its threshold; ties go
+    to the older story (smaller id)."""
+    best: tuple[float, str] | None = None
+    for other in candidates:
+        value = score(row, other, settings=settings)
+        dated = row.get("day") is not None and other.get("day") is not None
+        if value is None or value < (settings.threshold if dated else settings.undated_threshold):
+            continue
+        if best is None or value > best[0] or (value == best[0] and other["story_id"] < best[1]):
+            best = (value, other["story_id"])
+    return best
+
+
 def assign_document(session, record: dict, *,
                     settings: ClusterSettings = DEFAULT_SETTINGS) -> list[str]:
     """Assign one stored document's items to stories inside ``session`` (a
@@ -325,17 +342,16 @@ def assign_document(session, record: dict, *,
     story_of_event: dict[str, str] = {}
     new_stories: dict[str, int] = {}
     seq = session.next_seq()
-    for row in rows:
-        if "family" not in row:  # a figure of an event: goes with the event
-            continue
-        best: tuple[float, str] | None = None
-        for other in [*_lookup(session, row, settings), *pending]:
-            value = score(row, other, settings=settings)
-            if value is None or value < settings.threshold:
-                continue
-            # Highest score first; ties: the older story (smaller id).
-            if best is None or value > best[0] or (value == best[0] and other["story_id"] < best[1]):
-                best = (value, other["story_id"])
+    # Items with a day and a place first: they find other documents' stories most surely,
+    # and the document's vaguer items then follow them.
+    order = sorted(
+        (row for row in rows if "family" in row),  # a figure of an event goes with it
+        key=lambda r: (r.get("day") is None, r.get("lat") is None, r.get("country") is None),
+    )
+    for row in order:
+        # Another document's story first: the document's own items always look alike.
+        best = (_best(row, _lookup(session, row, settings), settings)
+                or _best(row, pending, settings))
         if best is None:
             sid = story_id(seq)
             new_stories[sid] = seq
