@@ -40,7 +40,7 @@ from .base import attribution_covering, get_list, is_excluded
 from .events import load_lexicon
 from .locate import FALLBACK_PREPS as _FALLBACK_PREPS
 from .locate import SITE_PREPS as _SITE_PREPS
-from .locate import dateline_place
+from .locate import dateline_place, paragraph_start
 from .locate import place_under as _place_under
 from .locate import token_range as _token_range
 from .numbers import Count, find_counts, quantities
@@ -387,8 +387,8 @@ class FiguresExtractor:
         if not words:
             return None
         want_city = any(t.lower_ in ("city", "town", "village", "capital") for t in words)
-        paragraph_start = doc.text.rfind("\n", 0, sent.start_char) + 1
-        earlier = [p for p in places if paragraph_start <= p["start"] < sent.start_char]
+        first = paragraph_start(doc.text, sent.start_char)
+        earlier = [p for p in places if first <= p["start"] < sent.start_char]
         if not earlier:
             return None
         if want_city:

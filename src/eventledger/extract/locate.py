@@ -62,6 +62,18 @@ _DATELINE = re.compile(
 _DATELINE_REACH = 400
 
 
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+
+def paragraph_start(text: str, position: int) -> int:
+    """Where the paragraph holding ``position`` starts: after the last blank line (a single
+    line end may be a hard wrap inside the paragraph)."""
+    start = 0
+    for match in _BLANK_LINE.finditer(text, 0, position):
+        start = match.end()
+    return start
+
+
 def token_range(doc: Doc, start_char: int, end_char: int) -> tuple[int, int] | None:
     """The token range ``[start, end)`` covering the characters, or None."""
     span = doc.char_span(start_char, end_char, alignment_mode="expand")
@@ -332,11 +344,12 @@ def _nearest_site(head, sent, places, others, skip_ranges, origin):
         root = doc[tok_start:tok_end].root
         if _site_prep(root) is None:
             continue
-        same_clause = _clause_top(root).i == own_top.i or own_top.i in {
-            t.i for t in root.ancestors
-        } and _clause_top(root).i in ancestors | {head.i}
-        if not same_clause and tok_start > head.i:
-            continue  # a later clause's site belongs to that clause
+        if _modifier_country(root, place):
+            continue
+        top = _clause_top(root)
+        same_clause = top.i == own_top.i
+        if not same_clause and (tok_start > head.i or top.i not in ancestors | {head.i}):
+            continue  # another clause's site belongs to that clause ("who was born in X")
         distance = min(abs(tok_start - head.i), abs(tok_end - 1 - head.i))
         key = (0 if same_clause else 1, distance)
         if best_key is None or key < best_key:
@@ -369,8 +382,8 @@ def _back_reference(doc: Doc, head: Token, carriers: list[Token], sent: Span,
                 words.append(target)
     if not words:
         return None
-    paragraph_start = doc.text.rfind("\n", 0, sent.start_char) + 1
-    earlier = [p for p in places if paragraph_start <= p["start"] < sent.start_char]
+    first = paragraph_start(doc.text, sent.start_char)
+    earlier = [p for p in places if first <= p["start"] < sent.start_char]
     if any(w.lemma_.lower() in _CITY_NOUNS for w in words):
         earlier = [p for p in earlier if p.get("kind") in ("city", None)] or earlier
     return max(earlier, key=lambda p: p["start"]) if earlier else None

@@ -1,0 +1,149 @@
+"""Event locator: the place where an event happened, not any place in its sentence."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventledger.extract.locate import dateline_place, dateline_span, locate_event
+
+
+def make_doc(nlp, text, places):
+    """A parsed Doc whose place records are set by hand (name -> kind)."""
+    doc = nlp(text)
+    records = []
+    for number, (name, kind) in enumerate(places.items(), start=1):
+        start = text.index(name)
+        records.append({"id": f"P{number}", "text": name, "start": start,
+                        "end": start + len(name), "name": name, "kind": kind})
+    doc._.el_places = records
+    return doc
+
+
+def trigger(doc, word, nth=0):
+    found = [t for t in doc if t.text == word]
+    assert len(found) > nth, word
+    return found[nth]
+
+
+def names(pair):
+    return tuple(p["text"] if p else None for p in pair)
+
+
+def test_targets_are_the_location_and_from_the_origin(bare_nlp):
+    text = "Rockets were fired from Dorvik towards Lyon and Porto on Sunday."
+    doc = make_doc(bare_nlp, text, {"Dorvik": "city", "Lyon": "city", "Porto": "city"})
+    location, origin = locate_event(doc, trigger(doc, "fired"))
+    assert location["text"] == "Lyon"
+    assert origin["text"] == "Dorvik"
+
+
+def test_in_phrase(bare_nlp):
+    text = "Two men were arrested in Tampere after the match."
+    doc = make_doc(bare_nlp, text, {"Tampere": "city"})
+    assert names(locate_event(doc, trigger(doc, "arrested"))) == ("Tampere", None)
+
+
+def test_city_of_phrase_deep_in_the_trigger_phrase(bare_nlp):
+    text = "A farmer was shot at a market in the northern city of Tampere on Friday."
+    doc = make_doc(bare_nlp, text, {"Tampere": "city"})
+    assert names(locate_event(doc, trigger(doc, "shot"))) == ("Tampere", None)
+
+
+def test_place_of_another_clause_is_not_the_site(bare_nlp):
+    text = "The minister, who was born in Porto, was attacked on Monday."
+    doc = make_doc(bare_nlp, text, {"Porto": "city"})
+    assert names(locate_event(doc, trigger(doc, "attacked"))) == (None, None)
+
+
+def test_country_as_modifier_is_no_site(bare_nlp):
+    text = "Three soldiers were killed in a France airstrike."
+    doc = make_doc(bare_nlp, text, {"France": "country"})
+    assert names(locate_event(doc, trigger(doc, "killed"))) == (None, None)
+
+
+def test_reference_back_to_the_city(bare_nlp):
+    text = ("Rockets were fired towards Lyon on Monday.\n"
+            "Later, a rocket hit the city and damaged a school.")
+    doc = make_doc(bare_nlp, text, {"Lyon": "city"})
+    location, _origin = locate_event(doc, trigger(doc, "hit"))
+    assert location is not None and location["text"] == "Lyon"
+
+
+def test_reference_back_stays_in_its_paragraph(bare_nlp):
+    text = ("Rockets were fired towards Lyon on Monday.\n\n"
+            "Later, a rocket hit the city and damaged a school.")
+    doc = make_doc(bare_nlp, text, {"Lyon": "city"})
+    assert names(locate_event(doc, trigger(doc, "hit"), dateline=False)) == (None, None)
+
+
+def test_there_refers_back(bare_nlp):
+    text = "Protesters gathered in Porto on Monday. Police arrested twelve people there."
+    doc = make_doc(bare_nlp, text, {"Porto": "city"})
+    assert names(locate_event(doc, trigger(doc, "arrested"))) == ("Porto", None)
+
+
+def test_no_place_gives_none(bare_nlp):
+    text = "The company fired its manager after the audit."
+    doc = make_doc(bare_nlp, text, {})
+    assert names(locate_event(doc, trigger(doc, "fired"))) == (None, None)
+
+
+def test_place_of_the_speaker_is_not_the_site(bare_nlp):
+    text = "A guard was injured, a spokesman in Lyon said."
+    doc = make_doc(bare_nlp, text, {"Lyon": "city"})
+    assert names(locate_event(doc, trigger(doc, "injured"))) == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("TAMPERE (Daily Wire) - A bridge collapsed.", "TAMPERE"),
+        ("PORTO ALEGRE, March 3 (Wire) - A bridge collapsed.", "PORTO ALEGRE"),
+        ("Lyon (Wire) -- A bridge collapsed.", "Lyon"),
+        ("Title of the story\nTAMPERE - A bridge collapsed.", "TAMPERE"),
+    ],
+)
+def test_dateline_span(text, place):
+    bounds = dateline_span(text)
+    assert bounds is not None and text[bounds[0]:bounds[1]] == place
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Police said - without details - that a bridge collapsed.",
+     "A bridge collapsed in the night (local time) - nobody was hurt."],
+)
+def test_no_dateline(text):
+    assert dateline_span(text) is None
+
+
+def test_dateline_is_the_fallback_for_the_whole_document(bare_nlp):
+    text = ("TAMPERE (Daily Wire) - Police arrested four men on Monday.\n\n"
+            "Two more were arrested on Tuesday near Lyon.")
+    doc = make_doc(bare_nlp, text, {"TAMPERE": "city", "Lyon": "city"})
+    assert dateline_place(doc)["text"] == "TAMPERE"
+    assert names(locate_event(doc, trigger(doc, "arrested", 0))) == ("TAMPERE", None)
+    assert names(locate_event(doc, trigger(doc, "arrested", 1))) == ("Lyon", None)
+    assert names(locate_event(doc, trigger(doc, "arrested", 0), dateline=False)) == (None, None)
+
+
+def test_pipeline_events_and_figures_use_the_locator(nlp):
+    text = ("Rockets were fired from Gaza towards Ashdod and Ashkelon on Monday.\n"
+            "Five people were treated for injuries after a rocket hit the city.")
+    doc = nlp(text)
+    places = {p["id"]: p["text"] for p in doc._.el_places}
+    fired = next(e for e in doc._.el_events if e["trigger"]["text"] == "fired")
+    assert places[fired["location"]["place"]] in ("Ashdod", "Ashkelon")
+    assert places[fired["origin"]["place"]] == "Gaza"
+    figure = next(f for f in doc._.el_figures if f["count"]["text"] == "Five")
+    assert places[figure["location"]["place"]] in ("Ashdod", "Ashkelon")
+
+
+def test_pipeline_dateline_locates_the_document(nlp):
+    text = ("MOSUL (Daily Wire) - Two police officers were killed on Monday, officials said.\n\n"
+            "The attack was the third this month.")
+    doc = nlp(text)
+    places = {p["id"]: p["text"] for p in doc._.el_places}
+    assert "MOSUL" in places.values()
+    killed = [f for f in doc._.el_figures if f["category"] == "killed"]
+    assert killed and places[killed[0]["location"]["place"]] == "MOSUL"
