@@ -800,6 +800,7 @@ class _Finder:
                 and quoted is not None
                 and quoted.cue is not None
                 and quoted.cue[0] < quote.outer_start
+                and self._continues(quoted, quote)
             ):
                 quoted.content = (quoted.content[0], end)
                 continue
@@ -811,6 +812,13 @@ class _Finder:
                 attr.source, attr.source_token = speaker.source, speaker.source_token
             found.append(attr)
         return found
+
+    def _continues(self, attr: _Attr, quote: Quote) -> bool:
+        """A quote goes on an earlier report when it is in the same paragraph as its cue,
+        or opens the next paragraph."""
+        low, _high = _paragraph_bounds(self.text, quote.outer_start)
+        cue_low, _ = _paragraph_bounds(self.text, attr.cue[0])
+        return low == cue_low or quote.outer_start == low
 
     def _verb_after_quote(self, quote: Quote) -> tuple[Token, Token] | None:
         """'"...," he continued.' / '"...," laughed Ms Ray.': any verb right after a quote,
