@@ -292,6 +292,7 @@ def _story_tables(md: MetaData) -> None:
         Column("lon", Float),
         Column("n_items", Integer, nullable=False),
         Column("n_documents", Integer, nullable=False),
+        Index("ix_stories_seq", "seq", unique=True),
         Index("ix_stories_first_date", "first_date"),
         Index("ix_stories_country", "country"),
     )
