@@ -313,3 +313,11 @@ def test_polnear_metric_on_a_small_invented_set(nlp, tmp_path):
     for key in ("content", "cue", "source", "strict_content"):
         assert result[key]["f1"] == 1.0
     assert "content" in format_polnear(result)
+
+
+def test_relative_who_is_the_source_as_written_and_resolved(attribute):
+    attributions, _ = attribute("The mayor, who said the bridge would reopen, left early.")
+    a = only(attributions, "said")
+    assert a["source"]["text"] == "who"
+    assert a["source"]["name"] == "The mayor"
+    assert a["content"]["text"] == "the bridge would reopen"

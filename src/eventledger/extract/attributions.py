@@ -573,9 +573,7 @@ class _Finder:
         ]
         for child in subjects:
             if child.dep_ in ("nsubj", "csubj"):
-                if child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
-                    return verb.head  # "X, who said ..."
-                return child
+                return child  # "X, who said ...": "who", resolved to X later
         for child in verb.children:
             if child.dep_ == "agent":
                 objects = [c for c in child.children if c.dep_ == "pobj"]
@@ -912,6 +910,17 @@ class _Finder:
                     actor["mentions"].sort(key=lambda m: m["start"])
                 attr.name, attr.actor = actor["name"], actor
             return
+        token = attr.source_token
+        if token is not None and token.tag_ in ("WP", "WDT") and token.head.dep_ == "relcl":
+            # "X, who said ...": the source is written "who" and is X.
+            antecedent = token.head.head
+            extent = self._source_extent(antecedent)
+            actor = actor_at(self.doc, *extent)
+            if actor is not None:
+                attr.name, attr.actor = actor["name"], actor
+            else:
+                attr.name = self.text[extent[0] : extent[1]]
+            return
         actor = actor_at(self.doc, start, end)
         if actor is not None:
             attr.name, attr.actor = actor["name"], actor
@@ -969,7 +978,7 @@ class _Finder:
             if attr.actor is not None:
                 source["name"], source["actor"] = attr.actor["name"], attr.actor["id"]
             else:
-                source["name"], source["actor"] = source["text"], None
+                source["name"], source["actor"] = attr.name or source["text"], None
         return {
             "id": f"A{number}",
             "kind": attr.kind,
