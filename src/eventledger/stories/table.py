@@ -6,7 +6,8 @@ was reported (lowest ``low``, highest ``high`` or ``low``) and, as ACLED does, t
 conservative figure: the lowest ``low``. Corroboration counts *independent* sources: a
 figure's origin is the end of its source chain (the last source cited, else the
 speaker; a figure in the outlet's own voice originates with the outlet). An outlet that
-repeats another ("..., Reuters reported") has that other outlet as origin, and documents
+repeats another ("..., Reuters reported") has that other outlet as origin, or, when
+Reuters' own report is in the story, the origin of that report; and documents
 linked as near-duplicates (one wire story on two sites) count as one outlet, so
 repetition adds no corroboration.
 """
@@ -14,7 +15,7 @@ repetition adds no corroboration.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 
 from ..export.acled import UNNAMED_SOURCE, source_chain
 from ..show import evidence_sentence
@@ -240,9 +241,26 @@ def story_table(store, story: dict, *, records: dict | None = None) -> StoryTabl
         return (row.published is None, row.published or "", row.doc_id, row.item_id)
 
     for category in figures.values():
-        category.rows.sort(key=order)
-    events.sort(key=order)
+        category.rows = _through_outlets(sorted(category.rows, key=order))
+    events = _through_outlets(sorted(events, key=order))
     return StoryTable(story=story, figures=dict(sorted(figures.items())), events=events)
+
+
+def _through_outlets(rows: list[SourceRow]) -> list[SourceRow]:
+    """A row citing an outlet whose own report is in the story takes that report's
+    origin: "Five died, the Post reported" adds nothing to what the Post said (and to
+    its source, when the Post quotes the police)."""
+    by_outlet: dict[str, list[SourceRow]] = {}
+    for row in rows:
+        by_outlet.setdefault(_key(row.outlet), []).append(row)
+    result = []
+    for row in rows:
+        carried = by_outlet.get(row.origin)
+        if carried and _key(row.outlet) != row.origin:
+            same = [c for c in carried if c.figure == row.figure] or carried
+            row = replace(row, origin=same[0].origin)
+        result.append(row)
+    return result
 
 
 def story_tables(store, stories: list[dict]) -> list[StoryTable]:
