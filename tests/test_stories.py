@@ -293,3 +293,69 @@ def test_commands(store):
     assert "Valley Herald (via Daily Ledger)" in result.output
     result = runner.invoke(story_command, ["S999999", "--db", store.label])
     assert result.exit_code != 0
+
+
+def test_candidate_lookup_keeps_to_window_cell_and_family(store):
+    with store.story_session() as session:
+        found = session.candidates("violence", cells=["3:72"], day_from="2025-03-02",
+                                   day_to="2025-03-04")
+        assert {(m["doc_id"], m["item_id"]) for m in found} == {
+            ("r01", "E1"), ("r01", "F1"), ("r01", "F2"), ("r02", "E1"), ("r02", "F1"),
+            ("r03", "E1"), ("r03", "F1"), ("r04", "E1"), ("r04", "F1"),
+            ("r05", "E1"), ("r05", "F1"), ("r06", "E1"), ("r06", "F1")}
+        assert session.candidates("protest", cells=["3:72"], day_from="2025-03-09",
+                                  day_to="2025-03-12") == []
+        assert session.candidates("violence", cells=["9:79"], day_from="2025-03-02",
+                                  day_to="2025-03-04") == []
+
+
+def test_events_that_did_not_happen_join_no_story(tmp_path):
+    record = json.loads(json.dumps(CORPUS[11]))
+    record["events"][0]["negated"] = True
+    with _stored(tmp_path, [record]) as store:
+        assert assign_stories(store, ["r12"]) == []
+        assert list_stories(store) == []
+
+
+PIPELINE_REPORTS = [
+    ("Lakeview Post", "2025-05-12", "Gunmen attacked a bus station in Nakuru on Sunday, "
+     "killing five people, police said. Eight others were injured."),
+    ("Rift Daily", "2025-05-12", "At least seven people were killed when armed men opened fire "
+     "at the main bus station in Nakuru on Sunday, the county governor said."),
+    ("Evening Wire", "2025-05-13", "Five people died in the attack on the Nakuru bus station, "
+     "the Lakeview Post reported."),
+    ("Rift Daily", "2025-05-12", "Hundreds of traders marched in Nakuru on Sunday to protest "
+     "against new market fees."),
+    ("Coast Mirror", "2025-05-11", "A bomb exploded at a market in Mombasa on Sunday, "
+     "injuring three people, officials said."),
+]
+
+
+def test_full_pipeline_reports_form_stories(nlp, tmp_path):
+    from eventledger.document import Document
+    from eventledger.pipeline import extract_records
+
+    documents = [Document(text=t, outlet=o, published=p) for o, p, t in PIPELINE_REPORTS]
+    with Store.open(tmp_path / "pipeline.db") as store:
+        for record in extract_records(documents, nlp=nlp):
+            store.write_record(record, extractor_version="test")
+        assign_stories(store, [d.id for d in documents])
+        outlet_of = {d.id: d.outlet for d in documents}
+        tables = list_stories(store)
+        groups = sorted(sorted(outlet_of[d] for d in t.documents) for t in tables)
+        assert groups == [["Coast Mirror"], ["Evening Wire", "Lakeview Post", "Rift Daily"],
+                          ["Rift Daily"]]
+        attack = next(t for t in tables if len(t.documents) == 3)
+        killed = attack.figures["killed"]
+        # By publication date, then document id (a hash of the text).
+        assert sorted((r.published, r.outlet, r.figure, r.chain, r.origin)
+                      for r in killed.rows) == [
+            ("2025-05-12", "Lakeview Post", "5", "police (via Lakeview Post)", "police"),
+            ("2025-05-12", "Rift Daily", "7-", "the county governor (via Rift Daily)",
+             "county governor"),
+            # Repeats the Lakeview Post, which had it from the police: not independent.
+            ("2025-05-13", "Evening Wire", "5", "Lakeview Post (via Evening Wire)", "police"),
+        ]
+        assert [r.published for r in killed.rows] == ["2025-05-12", "2025-05-12", "2025-05-13"]
+        assert (killed.conservative, killed.high, len(killed.sources)) == (5, 7, 2)
+        assert attack.figures["injured"].rows[0].chain == "Lakeview Post"
