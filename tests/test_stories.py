@@ -359,3 +359,14 @@ def test_full_pipeline_reports_form_stories(nlp, tmp_path):
         assert [r.published for r in killed.rows] == ["2025-05-12", "2025-05-12", "2025-05-13"]
         assert (killed.conservative, killed.high, len(killed.sources)) == (5, 7, 2)
         assert attack.figures["injured"].rows[0].chain == "Lakeview Post"
+
+
+def test_documents_without_outlet_are_separate_sources(tmp_path):
+    first, second = (json.loads(json.dumps(CORPUS[i])) for i in (9, 10))
+    first["document"]["outlet"] = second["document"]["outlet"] = None
+    second["attributions"], second["events"][0]["attribution"] = [], None
+    second["figures"][0]["attribution"] = None
+    with _stored(tmp_path, [first, second]) as store:
+        assign_stories(store, ["r10", "r11"])
+        (table,) = list_stories(store)
+        assert table.figures["killed"].sources == ["unknown outlet r10", "unknown outlet r11"]

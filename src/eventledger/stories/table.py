@@ -172,8 +172,9 @@ class _Outlets:
         self.cache: dict[str, str] = {}
 
     def own(self, record: dict) -> str:
+        """The outlet's name; without one, each document counts as its own outlet."""
         document = record["document"]
-        return document.get("outlet") or "the outlet"
+        return document.get("outlet") or f"unknown outlet {document['id'][:8]}"
 
     def independent(self, record: dict) -> str:
         doc_id = record["document"]["id"]
