@@ -370,3 +370,17 @@ def test_documents_without_outlet_are_separate_sources(tmp_path):
         assign_stories(store, ["r10", "r11"])
         (table,) = list_stories(store)
         assert table.figures["killed"].sources == ["unknown outlet r10", "unknown outlet r11"]
+
+
+def test_near_duplicate_documents_are_one_source(tmp_path):
+    first, second = (json.loads(json.dumps(CORPUS[i])) for i in (9, 10))
+    second["attributions"], second["events"][0]["attribution"] = [], None
+    second["figures"][0]["attribution"] = None
+    with _stored(tmp_path, [first, second]) as store:
+        assign_stories(store, ["r10", "r11"])
+        (table,) = list_stories(store)
+        assert table.figures["killed"].sources == ["coastal times", "valley herald"]
+        store.link_near_duplicate("r11", "r10", 0.9)  # one wire story on two sites
+        (table,) = list_stories(store)
+        assert table.figures["killed"].sources == ["valley herald"]
+        assert [r.origin for r in table.figures["killed"].rows] == ["valley herald"] * 2

@@ -52,7 +52,8 @@ def format_story_list(tables) -> str:
         lines.append(f"{story['id']:8} {dates:23} {story.get('type') or '-':10} "
                      f"{place[:24]:24} {len(table.documents):4} {len(table.sources):3}  "
                      f"{_ranges(table)}".rstrip())
-        lines.append(f"{'':8} outlets: {', '.join(table.outlets) or '-'}")
+        lines.append(f"{'':8} outlets: {', '.join(table.outlets) or '-'}; "
+                     f"sources: {', '.join(table.sources) or '-'}")
     return "\n".join(lines)
 
 
