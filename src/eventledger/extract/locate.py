@@ -104,12 +104,18 @@ def first_dep(token: Token | None, dep: str) -> Token | None:
 
 
 def place_under(token: Token, places: Sequence[dict]) -> dict | None:
-    """The first place that ``token`` (a preposition or an object) names: its object, the
-    object's conjuncts and appositions, "the city of X"; not places deeper down
-    ("the war on Gaza" does not name a site)."""
+    """The first place that ``token`` (a preposition or an object) names (see
+    :func:`place_under_ranked`)."""
+    return place_under_ranked(token, places)[0]
+
+
+def place_under_ranked(token: Token, places: Sequence[dict]) -> tuple[dict | None, bool]:
+    """``(place, exact)``: the first place that ``token`` (a preposition or an object)
+    names: its object (``exact``), the object's conjuncts and appositions, "the city of X";
+    not places deeper down ("the war on Gaza" does not name a site)."""
     start = first_dep(token, "pobj") if token.dep_ == "prep" else token
     if start is None:
-        return None
+        return None, False
     names = {start.i}
     frontier = [start]
     while frontier:
@@ -133,11 +139,11 @@ def place_under(token: Token, places: Sequence[dict]) -> dict | None:
             root.head.i in names
         ):
             if root.i == start.i:
-                return place
+                return place, True
             if not _modifier_country(root, place):
                 found.append(place)
     # "the Belarus capital Minsk", "Iraq's city of Mosul": the later name is the site
-    return max(found, key=lambda p: p["start"]) if found else None
+    return (max(found, key=lambda p: p["start"]), False) if found else (None, False)
 
 
 def intervening(head: Token, place: dict, others: Iterable[Token]) -> bool:
@@ -203,20 +209,25 @@ def _carriers(head: Token, tokens: list[Token], extra: Iterable[Token]) -> list[
 def _direct(head, carriers, places, others, assault):
     location = origin = None
     for carrier in carriers:
+        # rank: a place that is the object of a site preposition, the object of an attack,
+        # then one inside either ("in the 1967 Mideast war"); the nearer first ("In Turkey,
+        # thousands demonstrated in Istanbul")
+        sites = []
         for child in carrier.children:
             if child.dep_ == "prep":
-                found = place_under(child, places)
+                found, exact = place_under_ranked(child, places)
                 if found is None or intervening(head, found, others):
                     continue
                 if child.lower_ in ORIGIN_PREPS:
                     origin = origin or found
-                elif child.lower_ in SITE_PREPS and location is None:
-                    location = found
-            elif child.dep_ in ("dobj", "nsubjpass") and location is None and assault:
-                found = place_under(child, places)
+                elif child.lower_ in SITE_PREPS:
+                    sites.append((0 if exact else 2, abs(child.i - head.i), found))
+            elif child.dep_ in ("dobj", "nsubjpass") and assault:
+                found, exact = place_under_ranked(child, places)
                 if found is not None and not intervening(head, found, others):
-                    location = found
-        if location is not None:
+                    sites.append((1 if exact else 3, abs(child.i - head.i), found))
+        if sites:
+            location = min(sites, key=lambda item: item[:2])[2]
             break
     return location, origin
 
@@ -231,10 +242,14 @@ _CHAIN_PREPS = {"in", "at", "inside", "near", "outside", "around", "across", "on
 _OF_NOUNS = PLACE_NOUNS | {"northeast", "northwest", "southeast", "southwest", "outside",
                            "half", "much", "most", "rest", "airport", "base", "port", "prison",
                            "countryside", "outskirts", "heart", "parts", "areas", "cities",
-                           "towns", "villages", "provinces", "regions", "districts"}
+                           "towns", "villages", "provinces", "regions", "districts",
+                           "corridor", "suburb", "stronghold", "enclave", "sector", "side",
+                           "entrance", "environs", "periphery", "coast", "shores", "banks",
+                           "zone", "hills", "mountains", "valley", "desert", "territory",
+                           "neighborhoods", "neighbourhoods", "streets", "waters"}
 # Roles through which the search goes down from the trigger: phrases of place and time,
 # the objects and what qualifies them; not subjects (the actor) nor relative clauses.
-_DOWN_DEPS = {"prep", "pobj", "pcomp", "dobj", "nsubjpass", "attr", "oprd", "npadvmod",
+_DOWN_DEPS = {"agent", "prep", "pobj", "pcomp", "dobj", "nsubjpass", "attr", "oprd", "npadvmod",
               "advmod", "advcl", "xcomp", "conj", "appos", "compound", "poss", "acl", "nmod",
               "amod"}
 # Roles of a party (object or subject) whose modifiers name its nationality, not a site:
@@ -244,7 +259,11 @@ _PARTY_DEPS = {"dobj", "nsubj", "nsubjpass", "agent"}
 
 # Nouns a country name may qualify as the site: "the Iraq border", "a Gaza camp".
 _SITE_HEADS = PLACE_NOUNS | {"home", "house", "camp", "base", "border", "village", "airport",
-                             "coast", "embassy", "prison", "territory", "soil", "waters"}
+                             "coast", "embassy", "prison", "territory", "soil", "waters",
+                             "hotel", "square", "office", "market", "mosque", "church", "school",
+                             "hospital", "building", "headquarters", "compound", "checkpoint",
+                             "crossing", "station", "stadium", "university", "installation",
+                             "highway", "road", "bridge", "consulate", "parliament", "palace"}
 
 
 def _modifier_country(token: Token, place: dict) -> bool:
@@ -261,7 +280,6 @@ def _phrase_site(head: Token, carriers: list[Token], places: Sequence[dict],
                  others: Iterable[Token], *, max_depth: int = 8) -> dict | None:
     """The place nearest down the trigger's own phrases: "killed in a raid on houses in
     the city of X", "shot in their north Belfast home", "patrolled X's streets"."""
-    doc = head.doc
     by_root: dict[int, dict] = {}
     for place in places:
         tok_start, tok_end = place["_tokens"]
@@ -271,9 +289,9 @@ def _phrase_site(head: Token, carriers: list[Token], places: Sequence[dict],
     seen = {c.i for c in carriers}
     frontier = list(carriers)
     depth = 0
+    found: list[tuple[int, int, dict]] = []
     while frontier and depth < max_depth:
         depth += 1
-        found: list[tuple[int, dict]] = []
         following = []
         for token in frontier:
             for child in token.children:
@@ -291,10 +309,13 @@ def _phrase_site(head: Token, carriers: list[Token], places: Sequence[dict],
                         child.lower_ == "of" and token.lemma_.lower() in _OF_NOUNS)
                 ):
                     continue
+                party = token.dep_ in _PARTY_DEPS or (
+                    token.dep_ == "pobj" and token.head.dep_ == "agent")
                 if child.dep_ in ("compound", "nmod", "amod") and (
-                    token.dep_ in _PARTY_DEPS or token.ent_type_ in ("PERSON", "NORP")
+                    party and token.lemma_.lower() not in _SITE_HEADS
+                    or token.ent_type_ in ("PERSON", "NORP")
                 ):
-                    continue
+                    continue  # "a US adviser", not "patrolled Baghdad's main streets"
                 if token.dep_ == "nsubj" and child.dep_ != "prep":
                     continue  # only "X in Y killed": the subject's own site
                 if child.dep_ == "advcl" and not any(
@@ -305,14 +326,31 @@ def _phrase_site(head: Token, carriers: list[Token], places: Sequence[dict],
                 seen.add(child.i)
                 following.append(child)
                 place = by_root.get(child.i)
-                if place is not None and child.dep_ not in ("prep", "amod") and not (
+                if place is not None and child.dep_ != "prep" and not (
                     child.dep_ == "nsubj"
                 ) and not _modifier_country(child, place):
-                    found.append((abs(child.i - head.i), place))
-        if found:
-            return min(found, key=lambda item: item[0])[1]
+                    # "in Iraq's city of Mosul": the owner is a wider place than the site
+                    score = depth + (2 if child.dep_ == "poss" else 0)
+                    found.append((score, abs(child.i - head.i), place))
         frontier = following
-    del doc
+    return min(found, key=lambda item: item[:2])[2] if found else None
+
+
+# Bodies that act where they are: "Los Angeles police detonated a package".
+_LOCAL_BODIES = {"police", "policeman", "policemen", "authorities", "firefighters", "residents",
+                 "mayor", "council", "prosecutors", "court", "governor", "villagers"}
+
+
+def _local_subject(head: Token, places: Sequence[dict]) -> dict | None:
+    """The place a local body acting as the subject is named by ("Hong Kong police")."""
+    subject = first_dep(head, "nsubj")
+    if subject is None or subject.lemma_.lower() not in _LOCAL_BODIES:
+        return None
+    modifiers = {t.i for t in subject.children if t.dep_ in ("compound", "nmod", "poss")}
+    for place in places:
+        root = head.doc[place["_tokens"][0]:place["_tokens"][1]].root
+        if root.i in modifiers:
+            return place
     return None
 
 
@@ -475,6 +513,8 @@ def locate_event(
             p for p in places if origin is None or p["id"] != origin["id"]], others)
     if location is None:
         location = _nearest_site(head, sent, places, others, skip_ranges, origin)
+    if location is None:
+        location = _local_subject(head, places)
     if location is None:
         location = _back_reference(doc, head, carrier_tokens, sent, places)
     if location is None and recipient is not None and demonyms:
