@@ -177,3 +177,27 @@ def test_killed_run_restarted_ends_like_an_uninterrupted_run(tmp_path):
     with Store.open(db) as store, Store.open(reference_db) as reference:
         assert store.counts() == reference.counts()
         assert store.fingerprint() == reference.fingerprint()
+
+
+def test_process_places_reports_of_one_incident_in_one_story(tmp_path):
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    (corpus / "first.txt").write_text(ARTICLE, encoding="utf-8")
+    (corpus / "second.txt").write_text(
+        "date 2025-06-02 Gunmen stormed a police station in Maiduguri late on Sunday, "
+        "a hospital official said. Six people were killed in the attack, the official said.\n",
+        encoding="utf-8",
+    )
+    db = str(tmp_path / "events.db")
+    runner = CliRunner()
+    assert runner.invoke(cli, ["process", str(corpus), "--db", db, "-q"]).exit_code == 0
+    listed = runner.invoke(cli, ["stories", "--db", db, "--format", "json"])
+    assert listed.exit_code == 0, listed.output
+    stories = json.loads(listed.output)
+    together = [s for s in stories if s["n_documents"] == 2]
+    assert len(together) == 1, listed.output
+    assert together[0]["type"] == "ASSAULT"
+    assert together[0]["figures"]["killed"]["conservative"] == 4
+    shown = runner.invoke(cli, ["story", together[0]["id"], "--db", db])
+    assert shown.exit_code == 0, shown.output
+    assert "a hospital official" in shown.output

@@ -441,6 +441,16 @@ def gazetteer_import(path):
     click.echo(f"imported {count} names from {path}")
 
 
+def _register_story_commands() -> None:
+    from .stories.commands import stories_command, story_command
+
+    cli.add_command(stories_command)
+    cli.add_command(story_command)
+
+
+_register_story_commands()
+
+
 def main() -> None:
     cli(prog_name="eventledger")
 

@@ -16,6 +16,7 @@ from . import EXTRACTOR_VERSION
 from .document import Document
 from .errors import EventledgerError, IngestError
 from .pipeline import SECTIONS, extract_records
+from .stories import assign_stories
 
 log = logging.getLogger(__name__)
 
@@ -103,6 +104,7 @@ def process_documents(
                 if status != "unchanged":
                     for name in SECTIONS:
                         summary.records[name] += len(record[name])
+                assign_stories(store, [record["document"]["id"]])
             tick()
         pending.clear()
 
@@ -119,6 +121,10 @@ def process_documents(
         seen.add(item.id)
         stored = store.has_document(item.id)
         if stored and not reprocess and store.document_version(item.id) == EXTRACTOR_VERSION:
+            # A run killed between storing a document and placing it in stories left it
+            # unassigned: assign it now, in input order (assignment is idempotent).
+            flush()
+            assign_stories(store, [item.id])
             summary.unchanged += 1
             tick()
             continue
