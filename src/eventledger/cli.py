@@ -345,7 +345,11 @@ def eval_seed(gold, article, model, as_json):
 @click.argument("directory", type=click.Path(exists=True, file_okay=False))
 @_model_option
 @click.option("--details", is_flag=True, help="Each document's misses and false alarms.")
-def eval_polnear(directory, model, details):
+@click.option("--continued-quotes", type=click.Choice(["separate", "join"]), default=None,
+              help="Score with this setting of the attributions component instead of the "
+              "pipeline's own ('join': one attribution over '\"Q1,\" X said. \"Q2\"', "
+              "as PolNeAR annotates it).")
+def eval_polnear(directory, model, details, continued_quotes):
     """Attribution scores on a PolNeAR split (a folder with text/ and attributions/).
 
     \b
@@ -354,7 +358,10 @@ def eval_polnear(directory, model, details):
     """
     from .eval.polnear import evaluate_polnear, format_polnear
 
-    result = evaluate_polnear(directory, nlp=_pipeline(model), details=details)
+    if continued_quotes:
+        result = evaluate_polnear(directory, details=details, continued_quotes=continued_quotes)
+    else:
+        result = evaluate_polnear(directory, nlp=_pipeline(model), details=details)
     click.echo(format_polnear(result))
 
 
