@@ -14,6 +14,10 @@ Rome as ``8..8``. With ``token_offsets`` (the default) a span that is empty or d
 fall on word boundaries of the text is read as token indices of the model's tokenisation;
 without it every span is taken as written (an empty one is then "no place"). Both figures
 are reported.
+
+Two diagnostics go with them: the locator alone on the VERB span (no events or figures),
+over the pipeline's places and over every GPE/LOC/FAC entity of the model, resolved or
+not: the second shows what the locator would reach if the gazetteer knew every name.
 """
 
 from __future__ import annotations
@@ -107,6 +111,37 @@ def answer(doc, verb: tuple[int, int]) -> tuple[tuple[int, int] | None, str]:
     return ((location["start"], location["end"]) if location else None), "locator"
 
 
+_ENTITY_LABELS = ("GPE", "LOC", "FAC")
+
+
+def entity_places(doc) -> list[dict]:
+    """The Doc's place records plus the model's GPE/LOC/FAC entities that the places
+    component left out (names the gazetteer does not know), as records without
+    coordinates: what the locator could answer with a fuller gazetteer."""
+    places = list(doc._.el_places or ())
+    for number, ent in enumerate(doc.ents, start=1):
+        if ent.label_ not in _ENTITY_LABELS:
+            continue
+        if any(ent.start_char < p["end"] and p["start"] < ent.end_char for p in places):
+            continue
+        start = ent.start + (ent[0].lower_ == "the" and len(ent) > 1)
+        span = doc[start:ent.end]
+        places.append({"id": f"U{number}", "text": span.text, "start": span.start_char,
+                       "end": span.end_char, "kind": None})
+    return places
+
+
+def locator_answer(doc, verb: tuple[int, int], places: list[dict]) -> tuple[int, int] | None:
+    """The locator alone on the VERB span, over ``places``."""
+    from ..extract.locate import locate_event
+
+    trigger = doc.char_span(*verb, alignment_mode="expand")
+    if trigger is None or not len(trigger):
+        return None
+    location, _origin = locate_event(doc, trigger, places)
+    return (location["start"], location["end"]) if location else None
+
+
 def _right(predicted: tuple[int, int] | None, gold: list[tuple[int, int]]) -> bool:
     if predicted is None:
         return not gold
@@ -124,8 +159,9 @@ def evaluate_event_location(path: str | Path, *, nlp=None, details: bool = False
         nlp = load_pipeline()
     records = read_records(path)
     started = time.perf_counter()
-    tally: dict[str, Counter] = {"relabel": Counter(), "all": Counter(),
-                                 "relabel_literal": Counter(), "all_literal": Counter()}
+    tally: dict[str, Counter] = {
+        f"{group}{suffix}": Counter() for group in ("relabel", "all")
+        for suffix in ("", "_literal", "_locator", "_entities")}
     by_source: dict[str, Counter] = {}
     how_used: Counter = Counter()
     items = []
@@ -136,14 +172,19 @@ def evaluate_event_location(path: str | Path, *, nlp=None, details: bool = False
         how_used[how] += 1
         gold = gold_locations(record, doc)
         literal = gold_locations(record, doc, token_offsets=False)
-        right, right_literal = _right(predicted, gold), _right(predicted, literal)
+        rights = {
+            "": _right(predicted, gold),
+            "_literal": _right(predicted, literal),
+            "_locator": _right(locator_answer(doc, verb, list(doc._.el_places or ())), gold),
+            "_entities": _right(locator_answer(doc, verb, entity_places(doc)), gold),
+        }
+        right = rights[""]
         source = str(record.get("source"))
         groups = ["all"] + (["relabel"] if source == RELABEL else [])
         for group in groups:
-            tally[group]["records"] += 1
-            tally[group]["right"] += right
-            tally[f"{group}_literal"]["records"] += 1
-            tally[f"{group}_literal"]["right"] += right_literal
+            for suffix, value in rights.items():
+                tally[f"{group}{suffix}"]["records"] += 1
+                tally[f"{group}{suffix}"]["right"] += value
         counter = by_source.setdefault(source, Counter())
         counter["records"] += 1
         counter["right"] += right
@@ -166,6 +207,12 @@ def evaluate_event_location(path: str | Path, *, nlp=None, details: bool = False
         "all": score(tally["all"]),
         "literal": {"relabel": score(tally["relabel_literal"]),
                     "all": score(tally["all_literal"])},
+        # diagnostics: the locator alone on the VERB span, over the pipeline's places and
+        # over every place-like entity of the model (a fuller gazetteer's reach)
+        "locator_only": {"relabel": score(tally["relabel_locator"]),
+                         "all": score(tally["all_locator"])},
+        "locator_entities": {"relabel": score(tally["relabel_entities"]),
+                             "all": score(tally["all_entities"])},
         "by_source": {k: score(v) for k, v in sorted(by_source.items())},
         "answered_by": dict(how_used),
         "seconds": time.perf_counter() - started,
@@ -185,7 +232,11 @@ def format_event_location(result: dict) -> str:
              row("RELABEL records", result["relabel"]),
              row("all records", result["all"]),
              row("RELABEL, gold spans as written", result["literal"]["relabel"]),
-             row("all, gold spans as written", result["literal"]["all"])]
+             row("all, gold spans as written", result["literal"]["all"]),
+             row("RELABEL, locator alone", result["locator_only"]["relabel"]),
+             row("all, locator alone", result["locator_only"]["all"]),
+             row("RELABEL, locator, all entities", result["locator_entities"]["relabel"]),
+             row("all, locator, all entities", result["locator_entities"]["all"])]
     for source, scores in result["by_source"].items():
         lines.append(row(f"  {source}", scores))
     used = ", ".join(f"{k} {v}" for k, v in sorted(result["answered_by"].items()))

@@ -226,10 +226,18 @@ def _direct(head, carriers, places, others, assault):
                 found, exact = place_under_ranked(child, places)
                 if found is not None and not intervening(head, found, others):
                     sites.append((1 if exact else 3, abs(child.i - head.i), found))
+        # a name inside a phrase about something else ("in the 1967 Mideast war") is
+        # left to the search below, which may find a better site deeper
+        sites = [item for item in sites if item[0] < 2 or not _weak(item[2], head.doc)]
         if sites:
             location = min(sites, key=lambda item: item[:2])[2]
             break
     return location, origin
+
+
+def _weak(place: dict, doc: Doc) -> bool:
+    root = doc[place["_tokens"][0]:place["_tokens"][1]].root
+    return _penalty(root) > 0
 
 
 # Prepositions a site may hang below, deeper in the trigger's phrase: "in a raid on houses
@@ -274,6 +282,32 @@ def _modifier_country(token: Token, place: dict) -> bool:
         and token.dep_ in ("compound", "nmod", "amod")
         and token.head.lemma_.lower() not in _SITE_HEADS
     )
+
+
+_DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast",
+               "southwest", "northeastern", "northwestern", "southeastern", "southwestern"}
+_DISTANCES = {"km", "kilometres", "kilometers", "kilometre", "kilometer", "miles", "mile"}
+
+
+def _penalty(token: Token) -> int:
+    """How much weaker than its depth a place found at ``token`` is as the site."""
+    # "in Iraq's city of Mosul": the owner is a wider place than the site
+    if token.dep_ == "poss":
+        return 2
+    # "in the 1967 Mideast war", "a Tokyo subway": a name qualifying something that is
+    # not a place
+    if token.dep_ in ("compound", "nmod", "amod") and (
+        token.head.lemma_.lower() not in _SITE_HEADS
+    ):
+        return 2
+    # "50 km south of Baghdad": a point of reference, not the site
+    if token.dep_ == "pobj" and token.head.lower_ == "of":
+        direction = token.head.head
+        if direction.lower_ in _DIRECTIONS and any(
+            c.dep_ == "npadvmod" and c.lower_ in _DISTANCES for c in direction.children
+        ):
+            return 3
+    return 0
 
 
 def _phrase_site(head: Token, carriers: list[Token], places: Sequence[dict],
@@ -330,8 +364,7 @@ def _phrase_site(head: Token, carriers: list[Token], places: Sequence[dict],
                     child.dep_ == "nsubj"
                 ) and not _modifier_country(child, place):
                     # "in Iraq's city of Mosul": the owner is a wider place than the site
-                    score = depth + (2 if child.dep_ == "poss" else 0)
-                    found.append((score, abs(child.i - head.i), place))
+                    found.append((depth + _penalty(child), abs(child.i - head.i), place))
         frontier = following
     return min(found, key=lambda item: item[:2])[2] if found else None
 
