@@ -271,7 +271,10 @@ _SITE_HEADS = PLACE_NOUNS | {"home", "house", "camp", "base", "border", "village
                              "hotel", "square", "office", "market", "mosque", "church", "school",
                              "hospital", "building", "headquarters", "compound", "checkpoint",
                              "crossing", "station", "stadium", "university", "installation",
-                             "highway", "road", "bridge", "consulate", "parliament", "palace"}
+                             "highway", "road", "bridge", "consulate", "parliament", "palace",
+                             "venues", "installations", "facilities", "positions", "areas",
+                             "streets", "villages", "neighbourhoods", "neighborhoods", "subway",
+                             "countryside", "outskirts", "suburbs", "port", "harbour", "harbor"}
 
 
 def _modifier_country(token: Token, place: dict) -> bool:
