@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from ..errors import ConfigError
+from .actor_coref import person_gender, qualifier_country, resolve_state_noun, state_qualifiers
 from .base import get_list, is_excluded, span
 
 log = logging.getLogger(__name__)
@@ -189,6 +190,7 @@ class ActorEntry:
     sector: str | None
     kind: str
     affiliation: str | None = None
+    gender: str | None = None  # "m" / "f": he/she resolution
 
 
 @dataclass
@@ -200,11 +202,22 @@ class ActorLexicon:
     head_sectors: dict[str, str]
     countries: dict[str, str] = field(default_factory=dict)  # normalised country name -> ISO2
     titles: set[str] = field(default_factory=set)  # lower-cased title words ("mayor", "dr.")
+    state_nouns: dict[str, str] = field(default_factory=dict)  # "regime" -> "government"
+    member_nouns: set[str] = field(default_factory=set)  # "fighter", "resistance fighter"
+    platforms: set[str] = field(default_factory=set)  # "Telegram": a channel, not an actor
+    medium_nouns: set[str] = field(default_factory=set)  # "channel", "account"
+    gender_words: dict[str, set[str]] = field(default_factory=dict)  # "m"/"f" -> words
+    # data/demonyms.json: every nationality word, for the state-noun rule ("Chilean").
+    nationalities: dict[str, str] = field(default_factory=dict)
     keys: dict[str, int] = field(default_factory=dict)
     acronyms: dict[str, int] = field(default_factory=dict)
+    # (ISO country, sector) -> the "<Country> (<sector>)" entry: "the regime's forces".
+    state_entries: dict[tuple[str, str], int] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         for index, entry in enumerate(self.entries):
+            if entry.country and entry.sector and entry.name.endswith(f"({entry.sector})"):
+                self.state_entries.setdefault((entry.country, entry.sector), index)
             for alias in [entry.name, *entry.aliases]:
                 if _is_acronym(alias):
                     self.acronyms.setdefault(alias.replace(".", ""), index)
@@ -230,6 +243,12 @@ class ActorLexicon:
             data["titles"] = list(data.get("titles", [])) + list(extra.get("titles", []))
             for sector, heads in extra.get("head_nouns", {}).items():
                 data["head_nouns"].setdefault(sector, [])[:0] = heads
+            for sector, nouns in extra.get("state_nouns", {}).items():
+                data.setdefault("state_nouns", {}).setdefault(sector, [])[:0] = nouns
+            for gender, words in extra.get("gender_words", {}).items():
+                data.setdefault("gender_words", {}).setdefault(gender, []).extend(words)
+            for key in ("member_nouns", "platforms", "medium_nouns"):
+                data[key] = list(data.get(key, [])) + list(extra.get(key, []))
         entries = []
         for raw in data["actors"]:
             if not isinstance(raw, dict) or not raw.get("name"):
@@ -242,6 +261,7 @@ class ActorLexicon:
                     sector=raw.get("sector"),
                     kind=raw.get("kind", "organization"),
                     affiliation=raw.get("affiliation"),
+                    gender=raw.get("gender"),
                 )
             )
         head_sectors: dict[str, str] = {}
@@ -254,6 +274,12 @@ class ActorLexicon:
             head_sectors,
             countries=_country_names(),
             titles={t.lower() for t in data.get("titles", [])},
+            state_nouns=_first_sector(data.get("state_nouns", {})),
+            member_nouns={n.lower() for n in data.get("member_nouns", [])},
+            platforms={p.casefold() for p in data.get("platforms", [])},
+            medium_nouns={n.lower() for n in data.get("medium_nouns", [])},
+            gender_words={g: set(w) for g, w in data.get("gender_words", {}).items()},
+            nationalities=_nationalities(),
         )
 
     def lookup(self, text: str, *, fuzzy_threshold: float = 92.0) -> int | None:
@@ -281,6 +307,16 @@ class ActorLexicon:
             return self.demonyms[word[:-1]]
         return self.countries.get(normalise(word))
 
+    def country_of(self, word: str) -> str | None:
+        """A demonym or country name -> ISO2, from this dictionary or data/demonyms.json."""
+        found = self.demonym_country(word)
+        if found:
+            return found
+        word = word.strip()
+        return self.nationalities.get(word) or (
+            self.nationalities.get(word[:-1]) if word.endswith("s") else None
+        )
+
     def head_sector(self, head: Token) -> str | None:
         compound = " ".join(
             [t.lemma_.lower() for t in head.lefts if t.dep_ == "compound"] + [head.lemma_.lower()]
@@ -294,6 +330,20 @@ class ActorLexicon:
             if key and key in self.head_sectors:
                 return self.head_sectors[key]
         return None
+
+
+def _first_sector(table: dict[str, list[str]]) -> dict[str, str]:
+    """noun -> sector, the first listing winning (user entries come first)."""
+    result: dict[str, str] = {}
+    for sector, nouns in table.items():
+        for noun in nouns:
+            result.setdefault(noun.lower(), sector)
+    return result
+
+
+def _nationalities() -> dict[str, str]:
+    raw = resources.files("eventledger").joinpath("data/demonyms.json").read_text("utf-8")
+    return {k: v for k, v in json.loads(raw).get("demonyms", {}).items() if v}
 
 
 def _country_names() -> dict[str, str]:
@@ -318,6 +368,7 @@ class _Actor:
     roles: list[str] = field(default_factory=list)
     mentions: list[tuple[int, int]] = field(default_factory=list)
     full_name: bool = True  # a person known by more than a surname
+    gender: str | None = None
 
 
 def _trim_det(tokens: list[Token]) -> list[Token]:
@@ -382,6 +433,7 @@ class ActorsExtractor:
             builder.add_named(candidate)
         builder.add_surnames()
         builder.add_nominals()
+        builder.resolve_state_nouns()
         actors.extend(builder.records())
         return doc
 
@@ -410,12 +462,24 @@ class _Builder:
                     start += 1
                 spans.append(Span(self.doc, start, ent.end, label=label))
             elif label == "ORG":
+                if self._is_platform(ent):
+                    continue
                 spans.append(Span(self.doc, ent.start, ent.end, label=label))
             elif label == "NORP" and self._norp_is_group(ent):
                 spans.append(Span(self.doc, ent.start, ent.end, label="NORP"))
             elif label == "GPE" and self._gpe_acts(ent):
                 spans.append(Span(self.doc, ent.start, ent.end, label="GPE"))
         return spans
+
+    def _is_platform(self, ent: Span) -> bool:
+        """A media platform used as a medium, not an actor: "its Telegram channel",
+        "posted on Telegram", "on his X account"."""
+        if normalise(ent.text) not in self.lexicon.platforms:
+            return False
+        root = ent.root
+        if root.dep_ == "compound" and root.head.lemma_.lower() in self.lexicon.medium_nouns:
+            return True
+        return root.dep_ == "pobj" and root.head.lower_ in ("on", "via", "through")
 
     def _norp_is_group(self, ent: Span) -> bool:
         root = ent.root
@@ -454,7 +518,12 @@ class _Builder:
                 "country": entry.country,
                 "sector": entry.sector,
                 "affiliation": entry.affiliation,
+                "gender": entry.gender,
             }
+        if label == "PERSON" and (
+            _is_acronym(text) or (tokens and tokens[-1].lower_ in _ORG_WORDS)
+        ):
+            label = "ORG"  # "the Nasr Brigades", "PFLP" tagged as a person: he/she skip it
         if label == "PERSON":
             words = [t for t in tokens if not t.is_punct]
             surname = words[-1].text if words else text
@@ -505,6 +574,7 @@ class _Builder:
                 sector=fields.get("sector"),
                 affiliation=fields.get("affiliation"),
                 full_name=fields.get("full_name", True),
+                gender=fields.get("gender"),
             )
             self.actors[key] = actor
         return actor
@@ -589,9 +659,20 @@ class _Builder:
                     actor.country = country
                     break
         if actor.affiliation is None:
-            affiliation = self._organisation_in(tokens)
+            affiliation = self._organisation_in(tokens) or self._state_body_in(tokens)
             if affiliation:
                 actor.affiliation = affiliation
+
+    def _state_body_in(self, tokens: list[Token]) -> str | None:
+        """ "a former member of the Israeli war cabinet" -> "Israel (government)": a state
+        noun qualified by a country, when the dictionary has that state's entry."""
+        for token in tokens:
+            sector = self.lexicon.state_nouns.get(token.lower_)
+            country = qualifier_country(token, self.lexicon) if sector else None
+            index = self.lexicon.state_entries.get((country, sector)) if country else None
+            if index is not None:
+                return self.lexicon.entries[index].name
+        return None
 
     def _organisation_in(self, tokens: list[Token]) -> str | None:
         """The best-known organisation named among ``tokens``: a party or armed group
@@ -703,6 +784,49 @@ class _Builder:
             actor.mentions.append((tokens[0].idx, tokens[-1].idx + len(tokens[-1])))
             self.claimed.update(t.i for t in chunk)
 
+    def resolve_state_nouns(self) -> None:
+        """ "the regime", "the regime's forces", "the Israeli regime" -> the state's
+        dictionary entry ("Israel (government)", "Israel (military)"); see actor_coref."""
+        qualifiers = state_qualifiers(self.doc, self.lexicon)
+        for key in [k for k in self.actors if k.startswith("nominal:")]:
+            actor = self.actors[key]
+            for start, end in list(actor.mentions):
+                chunk = self.doc.char_span(start, end, alignment_mode="expand")
+                if chunk is None:
+                    continue
+                root = chunk.root
+                resolved = resolve_state_noun(root, self.lexicon, qualifiers)
+                if resolved is None and root.lower_ in self.lexicon.state_nouns:
+                    country = qualifier_country(root, self.lexicon)
+                    plain = all(
+                        t.i == root.i or t.dep_ in ("det", "amod", "compound", "poss", "case")
+                        for t in chunk
+                    )
+                    if country and plain:
+                        resolved = (country, self.lexicon.state_nouns[root.lower_])
+                if resolved is None:
+                    continue
+                index = self.lexicon.state_entries.get(resolved)
+                if index is None:
+                    actor.country = actor.country or resolved[0]
+                    continue
+                entry = self.lexicon.entries[index]
+                target = self._get(
+                    f"dict:{index}",
+                    {
+                        "name": entry.name,
+                        "kind": entry.kind,
+                        "country": entry.country,
+                        "sector": entry.sector,
+                        "affiliation": entry.affiliation,
+                    },
+                )
+                actor.mentions.remove((start, end))
+                target.mentions.append((start, end))
+                log.debug("%r resolved to %s", chunk.text, entry.name)
+            if not actor.mentions:
+                del self.actors[key]
+
     @staticmethod
     def _nominal_kind(root: Token) -> str:
         lemma = root.lemma_.lower()
@@ -734,9 +858,15 @@ class _Builder:
                     "kind": actor.kind,
                     "roles": list(actor.roles),
                     "affiliation": actor.affiliation,
+                    "gender": self._gender(actor),
                 }
             )
         return records
+
+    def _gender(self, actor: _Actor) -> str | None:
+        if actor.kind != "person":
+            return None
+        return actor.gender or person_gender(self.doc, actor.mentions, actor.roles, self.lexicon)
 
     def _join_surnames(self) -> None:
         """Dictionary people, full names and surnames alone with the same surname are one
@@ -764,6 +894,7 @@ class _Builder:
                         target.roles.append(role)
                 target.affiliation = target.affiliation or actor.affiliation
                 target.country = target.country or actor.country
+                target.gender = target.gender or actor.gender
                 del self.actors[key]
 
 
