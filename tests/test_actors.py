@@ -156,3 +156,142 @@ def test_user_actor_file(nlp, tmp_path):
     guild = by_name(doc._.el_actors, "Harbor Bakers Guild")
     assert guild["country"] == "NZ"
     assert [m["text"] for m in guild["mentions"]] == ["Bakers Guild", "HBG"]
+
+
+# -- coreference beyond names (actor_coref) -------------------------------------------------
+def mention_owner(actors: list[dict], written: str) -> dict:
+    found = [a for a in actors if any(m["text"] == written for m in a["mentions"])]
+    assert len(found) == 1, [(a["name"], [m["text"] for m in a["mentions"]]) for a in actors]
+    return found[0]
+
+
+def test_bare_state_noun_takes_the_state_named_elsewhere(actors_of):
+    actors = actors_of(
+        "The Syrian government raised fuel prices on Monday. On Tuesday the government "
+        "lowered them again."
+    )
+    assert mention_owner(actors, "the government")["name"] == "Syria (government)"
+
+
+def test_forces_of_a_resolved_regime_are_its_military(actors_of):
+    actors = actors_of(
+        "The Syrian regime faced protests in the north. Witnesses said the regime's forces "
+        "fired on the crowd."
+    )
+    forces = mention_owner(actors, "the regime's forces")
+    assert (forces["name"], forces["country"], forces["sector"]) == (
+        "Syria (military)",
+        "SY",
+        "military",
+    )
+    assert mention_owner(actors, "The Syrian regime")["name"] == "Syria (government)"
+
+
+def test_possessive_country_qualifies_the_same_noun(actors_of):
+    actors = actors_of(
+        "Egypt's army opened the crossing on Sunday. The army said the road was safe."
+    )
+    assert mention_owner(actors, "The army")["name"] == "Egypt (military)"
+
+
+def test_two_states_for_one_noun_leave_it_unresolved(actors_of):
+    actors = actors_of(
+        "The Iranian government met the Iraqi government on Monday. Later the government "
+        "issued a statement."
+    )
+    owner = mention_owner(actors, "the government")
+    assert owner["name"] == "the government"
+    assert owner["country"] is None
+
+
+def test_state_without_a_dictionary_entry_gives_only_the_country(actors_of):
+    actors = actors_of(
+        "The Chilean government announced a curfew. The government said it would last a week."
+    )
+    owner = mention_owner(actors, "The government")
+    assert owner["name"] == "The government"
+    assert owner["country"] == "CL"
+
+
+def test_unqualified_state_noun_stays_as_written(actors_of):
+    actors = actors_of("The army said the road was safe.")
+    assert mention_owner(actors, "The army")["name"] == "The army"
+
+
+def test_group_noun_in_an_armed_groups_statement_is_that_group(actors_of):
+    actors = actors_of(
+        "Hezbollah said in a statement that its fighters shelled a barracks near the border."
+    )
+    assert mention_owner(actors, "its fighters")["name"] == "Hezbollah"
+    assert [a["id"] for a in actors] == [f"R{i}" for i in range(1, len(actors) + 1)]
+
+
+def test_group_noun_goes_to_the_sources_affiliation(nlp):
+    doc = nlp(
+        "The Al-Quds Brigades said that resistance fighters shelled a military post near the fence."
+    )
+    owner = mention_owner(doc._.el_actors, "resistance fighters")
+    assert owner["name"] == "Palestinian Islamic Jihad"
+    assert owner["sector"] == "armed group"
+    assert owner["id"] in {a["id"] for a in doc._.el_actors}
+
+
+@pytest.mark.parametrize(
+    "text, written",
+    [
+        ("Fighters attacked a police post near the border on Friday.", "Fighters"),
+        ("The hospital director said that militants entered the ward at night.", "militants"),
+    ],
+)
+def test_group_noun_outside_an_armed_groups_statement_stays(actors_of, text, written):
+    assert mention_owner(actors_of(text), written)["name"] == written
+
+
+def test_qualified_group_noun_in_an_armed_groups_statement_is_not_that_group(actors_of):
+    actors = actors_of("Hezbollah said that Israeli soldiers shelled a village near the border.")
+    assert mention_owner(actors, "Israeli soldiers")["name"] == "Israel (military)"
+
+
+def test_platform_channel_is_not_an_actor(actors_of):
+    actors = actors_of(
+        "The Harbor Union said in a post on its Telegram channel that the talks had failed. "
+        "The mayor later posted on Telegram that she disagreed."
+    )
+    assert not any("Telegram" in a["name"] for a in actors)
+    assert not any("Telegram" in m["text"] for a in actors for m in a["mentions"])
+
+
+def test_he_skips_a_woman_named_by_title(nlp):
+    doc = nlp(
+        "Mr Tomas Brandt opened the meeting. Ms Lena Fischer spoke next. "
+        "He said the budget was too small."
+    )
+    brandt = by_name(doc._.el_actors, "Tomas Brandt")
+    assert (brandt["gender"], by_name(doc._.el_actors, "Lena Fischer")["gender"]) == ("m", "f")
+    assert [a["source"]["name"] for a in doc._.el_attributions] == ["Tomas Brandt"]
+
+
+def test_gender_from_a_possessive_after_the_subject(actors_of):
+    actors = actors_of("Tomas Brandt lost his seat in the vote on Sunday.")
+    assert by_name(actors, "Tomas Brandt")["gender"] == "m"
+
+
+def test_affiliation_from_a_state_body_in_the_role(actors_of):
+    actors = actors_of("Lena Fischer, a former member of the Syrian cabinet, criticized the plan.")
+    fischer = by_name(actors, "Lena Fischer")
+    assert fischer["affiliation"] == "Syria (government)"
+    assert fischer["roles"] == ["former member of the Syrian cabinet"]
+
+
+def test_user_file_extends_platforms_and_state_nouns(tmp_path):
+    extra = tmp_path / "actors.json"
+    extra.write_text(
+        json.dumps(
+            {"actors": [], "platforms": ["Chirpr"], "state_nouns": {"police": ["gendarmerie"]}}
+        )
+    )
+    lexicon = ActorLexicon.load(extra)
+    assert "chirpr" in lexicon.platforms and "telegram" in lexicon.platforms
+    assert lexicon.state_nouns["gendarmerie"] == "police"
+    assert lexicon.state_nouns["regime"] == "government"
+    assert lexicon.state_entries[("IL", "military")] == lexicon.lookup("Israeli army")

@@ -15,7 +15,9 @@ extensible through ``extra_cues_path``):
 
 A pronoun source is resolved to the latest compatible actor (he/she: a person; it: an
 organisation; they: a group or organisation), preferring earlier speakers and subjects,
-and the pronoun is added to that actor's mentions. Headings and captions are skipped.
+and the pronoun is added to that actor's mentions; he/she skip a person whose known gender
+is the other one. Headings and captions are skipped. Afterwards a plain group noun inside an
+armed group's statement ("resistance fighters") joins that group (``actor_coref``).
 """
 
 from __future__ import annotations
@@ -30,6 +32,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from ..errors import ConfigError
+from .actor_coref import attach_member_nouns, gender_fits
+from .actors import ActorsExtractor
 from .base import actor_at, get_list, is_excluded, span
 from .quotes import QUOTE_MARKS, Quote, find_quotes
 
@@ -147,6 +151,16 @@ class AttributionsExtractor:
         self.min_quote_words = min_quote_words
         self.continued_quotes = continued_quotes
         self.inside_quotes = inside_quotes
+        # The actors component's lexicon (with the user's file) for the member-noun rule.
+        actors = next(
+            (
+                nlp.get_pipe(n)
+                for n in nlp.pipe_names
+                if isinstance(nlp.get_pipe(n), ActorsExtractor)
+            ),
+            None,
+        )
+        self.actor_lexicon = actors.lexicon if actors is not None else None
 
     def __call__(self, doc: Doc) -> Doc:
         records = get_list(doc, "el_attributions")
@@ -155,6 +169,9 @@ class AttributionsExtractor:
         finder.join_quotes = self.continued_quotes == "join"
         finder.inside_quotes = self.inside_quotes
         records.extend(finder.run())
+        if self.actor_lexicon is not None:
+            # "the Brigades said that resistance fighters ..." -> the fighters are Hamas.
+            attach_member_nouns(doc, records, self.actor_lexicon)
         return doc
 
 
@@ -932,7 +949,7 @@ class _Finder:
         def fits(actor: dict, mention: dict | None) -> bool:
             kind = actor.get("kind")
             if word in _PERSON_PRONOUNS:
-                return kind == "person"
+                return kind == "person" and gender_fits(actor, word)
             if word in _ORG_PRONOUNS:
                 return kind == "organization"
             text = (mention or {}).get("text", actor["name"])
