@@ -246,6 +246,9 @@ _CHAIN_PREPS = {"in", "at", "inside", "near", "outside", "around", "across", "on
                 "into", "over", "throughout", "within", "upon", "through", "along", "among",
                 "behind", "off", "beyond", "under", "beside", "between", "during", "to",
                 "towards", "toward"}
+# Prepositions of the trigger itself that lead to its site.
+_FIRST_PREPS = (SITE_PREPS - {"over", "against", "to", "upon"}) | {
+    "through", "along", "off", "during", "amid", "among", "behind", "beyond", "under"}
 # "half of X", "the airport of X": nouns whose "of" place is a site
 _OF_NOUNS = PLACE_NOUNS | {"northeast", "northwest", "southeast", "southwest", "outside",
                            "half", "much", "most", "rest", "airport", "base", "port", "prison",
@@ -338,9 +341,11 @@ def _phrase_site(head: Token, carriers: list[Token], places: Sequence[dict],
                         for g in child.children)
                 ):
                     continue
-                if child.i in other_heads and child.pos_ in ("VERB", "AUX"):
-                    continue  # another verb's phrases are its own ("killed in a raid in
-                    # X" is one site, "killed five, prompting protests in X" two)
+                if child.i in other_heads and (child.pos_ in ("VERB", "AUX") or depth > 2):
+                    continue  # another event's phrases are its own: "killed in a raid in
+                    # X" is one site, "strikes in response to the killing in X" two
+                if child.dep_ == "prep" and depth == 1 and child.lower_ not in _FIRST_PREPS:
+                    continue  # "criticism over the war on X", "in response to"
                 if child.dep_ == "prep" and (
                     child.lower_ not in _CHAIN_PREPS and not (
                         child.lower_ == "of" and token.lemma_.lower() in _OF_NOUNS)
