@@ -147,3 +147,21 @@ def test_pipeline_dateline_locates_the_document(nlp):
     assert "MOSUL" in places.values()
     killed = [f for f in doc._.el_figures if f["category"] == "killed"]
     assert killed and places[killed[0]["location"]["place"]] == "MOSUL"
+
+
+def test_site_through_an_attack_noun_but_not_another_event(bare_nlp):
+    text = "Dozens were killed in a raid on a farm near Lyon."
+    doc = make_doc(bare_nlp, text, {"Lyon": "city"})
+    raid = trigger(doc, "raid")
+    assert names(locate_event(doc, trigger(doc, "killed"), others=[raid])) == ("Lyon", None)
+    text = "Troops shelled the town in response to the killing of two officers in Porto."
+    doc = make_doc(bare_nlp, text, {"Porto": "city"})
+    killing = trigger(doc, "killing")
+    assert names(locate_event(doc, trigger(doc, "shelled"), others=[killing])) == (None, None)
+    assert names(locate_event(doc, killing, others=[trigger(doc, "shelled")])) == ("Porto", None)
+
+
+def test_point_of_reference_is_not_the_site(bare_nlp):
+    text = "A bomb exploded at a market in Tampere, some 50 km south of Lyon, on Friday."
+    doc = make_doc(bare_nlp, text, {"Tampere": "city", "Lyon": "city"})
+    assert names(locate_event(doc, trigger(doc, "exploded"))) == ("Tampere", None)
