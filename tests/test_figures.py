@@ -299,3 +299,25 @@ def test_part_of_a_count_is_not_another_figure(bare_nlp, figures):
 
 def test_singular_noun_without_casualty_word(bare_nlp, figures):
     assert run(bare_nlp, figures, "A car was destroyed.")._.el_figures == []
+
+
+def test_unplaced_figures_join_the_one_place_of_their_category(nlp):
+    text = ("The health office said 12 people were killed in the attack on the market in "
+            "Bunia. Hospital staff said at least 19 people were killed, and a civic group "
+            "said 23 people died.")
+    doc = nlp(text)
+    killed = [f for f in doc._.el_figures if f["category"] == "killed"]
+    assert sorted(f["count"]["low"] for f in killed) == [12, 19, 23]
+    assert len(doc._.el_disagreements) == 1
+    assert sorted(doc._.el_disagreements[0]["figures"]) == sorted(f["id"] for f in killed)
+
+
+def test_unplaced_figures_stay_apart_when_placed_ones_differ(nlp):
+    text = ("Officials said 4 people were killed in Goma and 9 people were killed in Bukavu. "
+            "A rights group said 30 people were killed.")
+    doc = nlp(text)
+    lows = {f["count"]["low"]: f["id"] for f in doc._.el_figures if f["category"] == "killed"}
+    assert set(lows) == {4, 9, 30}
+    grouped = {fid for group in doc._.el_disagreements for fid in group["figures"]}
+    assert lows[30] not in grouped
+    assert not {lows[4], lows[9]} <= grouped

@@ -569,6 +569,15 @@ def find_disagreements(doc: Doc, figures: list[dict]) -> list[dict]:
                 same = who_word(first) == who_word(second)
             if same:
                 parent[find(j)] = find(i)
+    # A figure with no place joins its category's figures when every placed one of that
+    # category is at the same place: the document tells of one incident there.
+    for category in {f["category"] for f in figures}:
+        placed = [i for i, f in enumerate(figures) if f["category"] == category and f["location"]]
+        if not placed or len({place_key(figures[i]) for i in placed}) != 1:
+            continue
+        for i, figure in enumerate(figures):
+            if figure["category"] == category and not figure["location"]:
+                parent[find(i)] = find(placed[0])
     groups: dict[int, list[dict]] = {}
     for i, figure in enumerate(figures):
         groups.setdefault(find(i), []).append(figure)
