@@ -45,8 +45,8 @@ from spacy.tokens import Doc, Span, Token
 from ..errors import ConfigError
 from .base import attribution_covering, get_list, is_excluded, named
 from .dates import sentence_date
-from .locate import locate_event
-from .locate import token_range as _token_range
+from .locate import first_dep as _first_dep
+from .locate import locate_event, with_tokens
 
 log = logging.getLogger(__name__)
 
@@ -721,11 +721,7 @@ class EventsExtractor:
         if not doc.has_annotation("DEP"):
             log.warning("eventledger_events needs a dependency parse; no events for this doc")
             return doc
-        places = []
-        for place in doc._.el_places or ():
-            tokens = _token_range(doc, place["start"], place["end"])
-            if tokens:
-                places.append({**place, "_tokens": tokens})
+        places = with_tokens(doc)
         skip_ranges = []
         for attribution in doc._.el_attributions or ():
             for key in ("source", "cue", "channel"):
@@ -858,15 +854,6 @@ def _passive(verb: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass", "agent") for c in verb.children) or (
         verb.dep_ == "acl" and verb.tag_ == "VBN"
     )
-
-
-def _first_dep(token: Token | None, dep: str) -> Token | None:
-    if token is None:
-        return None
-    for child in token.children:
-        if child.dep_ == dep:
-            return child
-    return None
 
 
 def _objects(head: Token) -> list[Token]:

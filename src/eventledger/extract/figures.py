@@ -40,7 +40,7 @@ from .base import attribution_covering, get_list, is_excluded
 from .events import load_lexicon
 from .locate import FALLBACK_PREPS as _FALLBACK_PREPS
 from .locate import SITE_PREPS as _SITE_PREPS
-from .locate import dateline_place, paragraph_start
+from .locate import dateline_place, paragraph_start, with_tokens
 from .locate import place_under as _place_under
 from .locate import token_range as _token_range
 from .numbers import Count, find_counts, quantities
@@ -430,11 +430,7 @@ class FiguresExtractor:
             log.warning("eventledger_figures needs a dependency parse; no figures for this doc")
             doc._.el_disagreements = []
             return doc
-        places = []
-        for place in doc._.el_places or ():
-            tokens = _token_range(doc, place["start"], place["end"])
-            if tokens:
-                places.append({**place, "_tokens": tokens})
+        places = with_tokens(doc)
         events = doc._.el_events or []
         by_place = {p["id"]: p for p in places}
         for sent in doc.sents:
