@@ -58,6 +58,21 @@ def _place_name(record: dict, ref: dict | None) -> str:
     return f" in {place['name']}" if place else ""
 
 
+def _disagreement_lines(record: dict, heading: str) -> list[str]:
+    """Each disagreement under ``heading`` (formatted with its id and about), then its
+    figures side by side with their source chains; none is marked as right."""
+    figures = {f["id"]: f for f in record["figures"]}
+    lines = []
+    for d in record["disagreements"]:
+        lines.append(heading.format(id=d["id"], about=d["about"]))
+        for fid in d["figures"]:
+            if fid in figures:
+                figure = figures[fid]
+                lines.append(f"      {_count(figure['count']):>14}  "
+                             f"{source_chain(record, figure['attribution'])}")
+    return lines
+
+
 def format_record(record: dict, *, near_duplicates=()) -> str:
     doc = record["document"]
     text = doc["text"]
@@ -101,13 +116,7 @@ def format_record(record: dict, *, near_duplicates=()) -> str:
     if record["disagreements"]:
         lines.append("")
         lines.append(f"sources disagree ({len(record['disagreements'])})")
-        figures = {f["id"]: f for f in record["figures"]}
-        for d in record["disagreements"]:
-            lines.append(f"  {d['id']} {d['about']}:")
-            for fid in d["figures"]:
-                f = figures.get(fid)
-                if f:
-                    lines.append(f"      {_count(f['count']):>12}  {source_chain(record, f['attribution'])}")
+        lines.extend(_disagreement_lines(record, "  {id} {about}:"))
     lines.append("")
     lines.append("places: " + ", ".join(
         f"{p['text']} -> {p['name']} ({p['country'] or '?'}, {p['lat']:.2f}, {p['lon']:.2f})"
@@ -145,12 +154,5 @@ def format_summary(store, *, limit: int = 10) -> str:
             lines.append(f"  count {f['category']} {_count(f['count'])}{who}"
                          f"{_place_name(record, f['location'])}  <- "
                          f"{source_chain(record, f['attribution'])}")
-        figures = {f["id"]: f for f in record["figures"]}
-        for d in record["disagreements"]:
-            lines.append(f"  sources disagree on {d['about']}:")
-            for fid in d["figures"]:
-                f = figures.get(fid)
-                if f:
-                    lines.append(f"    {_count(f['count']):>14}  "
-                                 f"{source_chain(record, f['attribution'])}")
+        lines.extend(_disagreement_lines(record, "  sources disagree on {about}:"))
     return "\n".join(lines)
