@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test lint clean bench
+.PHONY: install demo test lint clean bench eval
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -29,7 +29,18 @@ test: $(STAMP)
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)
-	$(BIN)/python benchmarks/throughput.py examples/
+	$(BIN)/python benchmarks/throughput.py examples/ --docs 200
+	$(BIN)/python benchmarks/stories_scaling.py --docs 200
+
+# Evaluation data lives outside the repository; SHARED points at it.
+SHARED ?= ../shared
+eval: $(STAMP)
+	$(BIN)/eventledger eval seed $(SHARED)/seed/gold.json $(SHARED)/seed/000_6f29b5e68450a037.txt
+	$(BIN)/eventledger eval polnear $(SHARED)/eval/polnear/dev
+	$(BIN)/eventledger eval wikievents $(SHARED)/eval/wikievents/dev.jsonl
+	$(BIN)/eventledger eval geo $(SHARED)/eval/geo/TR-News.xml --gold-spans
+	$(BIN)/eventledger eval geo $(SHARED)/eval/geo/TR-News.xml
+	$(BIN)/eventledger eval event-location $(SHARED)/eval/event_location/dev.jsonl
 
 clean:
 	rm -rf $(VENV) out build *.egg-info
