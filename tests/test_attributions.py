@@ -321,3 +321,36 @@ def test_relative_who_is_the_source_as_written_and_resolved(attribute):
     assert a["source"]["text"] == "who"
     assert a["source"]["name"] == "The mayor"
     assert a["content"]["text"] == "the bridge would reopen"
+
+
+def test_split_quote_around_one_cue_joined_on_request(nlp):
+    text = "“To all the farmers in the valley,” Mendez said, “keep your seeds dry this winter.”"
+    doc = nlp(text)
+    assert len(doc._.el_attributions) == 2  # the default keeps the two quotations apart
+    AttributionsExtractor(
+        nlp, "joined", extra_cues_path=None, min_quote_words=3, continued_quotes="join"
+    )(doc)
+    (joined,) = doc._.el_attributions
+    assert joined["content"]["text"].startswith("To all the farmers")
+    assert joined["content"]["text"].endswith("keep your seeds dry this winter")
+    assert joined["cue"]["text"] == "said"
+    assert joined["source"]["text"] == "Mendez"
+
+
+def test_aside_inside_the_reported_clause_keeps_both_sides(attribute):
+    attributions, _ = attribute("Many of the shops, she said, have closed since the spring.")
+    a = only(attributions, "said")
+    assert a["content"]["text"] == "Many of the shops, she said, have closed since the spring"
+    assert a["source"]["text"] == "she"
+
+
+def test_verb_outside_the_lexicon_with_a_that_clause(attribute):
+    attributions, _ = attribute("Governor Lena Marsh realizes that the new ferry will run by May.")
+    a = only(attributions, "realizes")
+    assert a["content"]["text"] == "the new ferry will run by May"
+    assert a["source"]["text"] == "Governor Lena Marsh"
+
+
+def test_that_clause_of_a_thing_is_no_attribution(attribute):
+    attributions, _ = attribute("The rain meant that the ferry could not run on Monday.")
+    assert not [a for a in attributions if a["cue"] and a["cue"]["text"] == "meant"]

@@ -45,6 +45,8 @@ _PLURAL_PRONOUNS = {"they", "them"}
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 _TRIM = set(QUOTE_MARKS) | set(",;:—–-") | {" ", "\n", "\t", "\u00a0"}
 _LEADING_WORDS = {"that"}
+# A verb outside the lexicon reporting a "that" clause ("X hopes that ..."): that frame only.
+_CLAUSE_ENTRY = {"frames": ["ccomp"], "plain": False, "strict": True}
 
 
 @dataclass
@@ -291,19 +293,43 @@ class _Finder:
                 self._according_to(token)
             elif self._is_cue_verb(token):
                 self._verb_cue(token)
+            elif self._is_clause_verb(token):
+                self._verb_cue(token, entry=_CLAUSE_ENTRY)
             elif token.pos_ == "NOUN" and token.lemma_.lower() in self.cues.nouns:
                 self._noun_cue(token)
         attrs = sorted(self.by_cue.values(), key=lambda a: a.content[0])
         attrs = self._resolve_cited_by(attrs)
         attrs += self._bare_quotes(attrs)
         attrs.sort(key=lambda a: (a.content[0], a.cue[0] if a.cue else 0))
+        if self.join_quotes:
+            attrs = self._join_split_quotes(attrs)
         self._resolve_sources(attrs)
         return [self._record(number, a) for number, a in enumerate(attrs, start=1)]
 
-    def _verb_cue(self, verb: Token) -> None:
+    def _is_clause_verb(self, token: Token) -> bool:
+        """A verb outside the lexicon that takes a "that" clause and has a speaker-like
+        subject ("X hopes that ...", "X fears that ...")."""
+        if token.pos_ != "VERB" or token.dep_ in ("amod", "compound"):
+            return False
+        for child in token.children:
+            if (
+                child.dep_ == "ccomp"
+                and child.pos_ in ("VERB", "AUX")
+                and child.i > token.i
+                and any(m.dep_ == "mark" and m.lower_ == "that" for m in child.children)
+            ):
+                subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+                return subject is not None and (
+                    subject.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+                    or subject.lower_ in ("he", "she", "they", "i", "we", "you")
+                    or actor_at(self.doc, subject.idx, subject.idx + len(subject)) is not None
+                )
+        return False
+
+    def _verb_cue(self, verb: Token, *, entry: dict | None = None) -> None:
         if not self.inside_quotes and any(q.start <= verb.idx < q.end for q in self.quotes):
             return  # "“I have always said that ...,” he said": the speaker's own words
-        entry = self.cues.verbs[verb.lemma_.lower()]
+        entry = entry or self.cues.verbs[verb.lemma_.lower()]
         frames = entry.get("frames", ["ccomp"])
         content = self._verb_content(
             verb, frames, entry.get("preps", []), strict=entry.get("strict", False)
@@ -394,10 +420,20 @@ class _Finder:
                     result = self._span_of_tokens(tokens, head, verb)
                     if result and verb.dep_ == "parataxis":
                         # "A, economists say, B": the aside sits inside the content.
+                        # "A, she said, B": the aside sits inside the content, whichever
+                        # side of it the parser put the clause's head on.
                         inside = [t for t in tokens if t > verb.i] and min(tokens) < verb.i
-                        if inside and self._same_paragraph(self.doc[max(tokens)], verb):
-                            last = self.doc[max(tokens)]
-                            result = _trim(self.text, result[0], last.idx + len(last))
+                        first, last = self.doc[min(tokens)], self.doc[max(tokens)]
+                        if (
+                            inside
+                            and self._same_paragraph(last, verb)
+                            and self._same_paragraph(first, verb)
+                        ):
+                            result = _trim(
+                                self.text,
+                                min(result[0], first.idx),
+                                max(result[1], last.idx + len(last)),
+                            )
                         return self._snap_to_quote(result)
         if "xcomp" in frames:
             for child in children:
@@ -827,6 +863,30 @@ class _Finder:
                 attr.source, attr.source_token = speaker.source, speaker.source_token
             found.append(attr)
         return found
+
+    def _join_split_quotes(self, attrs: list[_Attr]) -> list[_Attr]:
+        """'"Q1," X said, "Q2"': the two quotations around one cue are one attribution
+        (the "join" convention), from the first quotation to the end of the second."""
+        result: list[_Attr] = []
+        for attr in attrs:
+            previous = result[-1] if result else None
+            if (
+                previous is not None
+                and previous.cue is not None
+                and attr.cue == previous.cue
+                and previous.kind in ("direct", "mixed")
+                and attr.kind in ("direct", "mixed")
+                and previous.content[1] <= previous.cue[0] < attr.content[0]
+                and self._quote_at(*attr.content) is not None
+                and self._quote_at(*previous.content) is not None
+            ):
+                gap = self.text[previous.content[1] : attr.content[0]]
+                if "\n" not in gap and len(gap.split()) <= 8:
+                    previous.content = (previous.content[0], attr.content[1])
+                    previous.kind = "direct"
+                    continue
+            result.append(attr)
+        return result
 
     def _continues(self, attr: _Attr, quote: Quote) -> bool:
         """A quote goes on an earlier report when it is in the same paragraph as its cue,
