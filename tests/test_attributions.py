@@ -354,3 +354,10 @@ def test_verb_outside_the_lexicon_with_a_that_clause(attribute):
 def test_that_clause_of_a_thing_is_no_attribution(attribute):
     attributions, _ = attribute("The rain meant that the ferry could not run on Monday.")
     assert not [a for a in attributions if a["cue"] and a["cue"]["text"] == "meant"]
+
+
+def test_called_x_y_takes_the_object_and_what_it_is_called(attribute):
+    attributions, _ = attribute("The mayor called the plan a waste of money.")
+    a = only(attributions, "called")
+    assert a["content"]["text"] == "the plan a waste of money"
+    assert a["source"]["text"] == "The mayor"

@@ -456,7 +456,10 @@ class _Finder:
                     tokens = {t.i for t in child.subtree}
                     # Adjuncts right after the object ("... casualties in Ashkelon").
                     for other in children:
-                        if (
+                        if other.dep_ == "oprd" and other.i > child.i:
+                            # "called the plan a waste": the object with what it is called
+                            tokens |= {t.i for t in other.subtree}
+                        elif (
                             other.dep_ == "prep"
                             and other.i > child.i
                             and other.lower_ not in self.cues.channel_prepositions | {"according"}
