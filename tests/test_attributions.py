@@ -361,3 +361,10 @@ def test_called_x_y_takes_the_object_and_what_it_is_called(attribute):
     a = only(attributions, "called")
     assert a["content"]["text"] == "the plan a waste of money"
     assert a["source"]["text"] == "The mayor"
+
+
+def test_passive_with_agent_reports_the_passive_subject(attribute):
+    attributions, _ = attribute("The harbour plan was rejected by the town council on Monday.")
+    a = only(attributions, "rejected")
+    assert a["content"]["text"] == "The harbour plan"
+    assert a["source"]["text"] == "the town council"

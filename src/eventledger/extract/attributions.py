@@ -450,6 +450,13 @@ class _Finder:
                     )
                     if result:
                         return self._snap_to_quote(result)
+        if "dobj" in frames and any(c.dep_ == "agent" for c in children):
+            # "The plan was rejected by the council": the passive subject is what is reported.
+            for child in children:
+                if child.dep_ == "nsubjpass" and child.i < verb.i:
+                    result = self._span_of_tokens({t.i for t in child.subtree}, child, verb)
+                    if result:
+                        return self._snap_to_quote(result)
         if "dobj" in frames:
             for child in children:
                 if child.dep_ == "dobj" and child.i > verb.i:
