@@ -170,8 +170,8 @@ def test_actor_name_from_actors_component(bare_nlp, events):
 
 
 def test_conjoined_verb_shares_subject(bare_nlp, events):
-    doc = run(bare_nlp, events, "Gunmen stormed the hotel and killed two guards.")
-    assert first(doc, "killed")["actor"]["text"] == "Gunmen"
+    doc = run(bare_nlp, events, "Gunmen stormed the hotel and kidnapped two guards.")
+    assert first(doc, "kidnapped")["actor"]["text"] == "Gunmen"
 
 
 def test_weapon_is_not_the_recipient(bare_nlp, events):
@@ -423,3 +423,113 @@ def test_national_territory_located_in_that_country(bare_nlp, events):
                   "country": "IL", "kind": "country"})
     events(doc)
     assert first(doc, "fired")["location"] == {"place": "P1"}
+
+
+# -- arguments: who can act, what is hit, what is asked ----------------------------------
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen stormed the hotel and killed two guards.",
+        "A bomber blew himself up at the gate, killing six guards.",
+    ],
+)
+def test_killing_done_by_an_attack_is_its_outcome(bare_nlp, events, text):
+    doc = run(bare_nlp, events, text)
+    assert [e["type"] for e in doc._.el_events] == ["ASSAULT"]
+    assert "kill" not in doc._.el_events[0]["trigger"]["text"]
+
+
+def test_killing_without_an_actor_is_a_toll_not_an_assault(bare_nlp, events):
+    assert run(bare_nlp, events, "Two guards were killed on Sunday.")._.el_events == []
+    doc = run(bare_nlp, events, "Soldiers killed two guards on Sunday.")
+    assert first(doc, "killed")["actor"]["text"] == "Soldiers"
+
+
+def test_killing_by_an_attack_named_as_subject(bare_nlp, events):
+    doc = run(bare_nlp, events, "The attack, which killed three people, shocked the town.")
+    assert [e["trigger"]["text"] for e in doc._.el_events] == ["attack"]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("The device exploded near the market.", "exploded"),
+        ("The bombs went off one after another.", "went off"),
+        ("A parcel that exploded at the gate wounded a guard.", "exploded"),
+    ],
+)
+def test_what_went_off_is_not_the_actor(bare_nlp, events, text, trigger):
+    assert first(run(bare_nlp, events, text), trigger)["actor"] is None
+
+
+def test_detonated_device_is_the_means(bare_nlp, events):
+    event = first(run(bare_nlp, events, "Rebels detonated a device at the gate."), "detonated")
+    assert event["actor"]["text"] == "Rebels"
+    assert event["recipient"] is None
+
+
+def test_reflexive_object_is_not_the_recipient(bare_nlp, events):
+    event = first(run(bare_nlp, events, "A bomber blew himself up at the gate."), "blew")
+    assert event["actor"]["text"] == "A bomber"
+    assert event["recipient"] is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "An accidental explosion shook the depot.",
+        "The old mine detonated accidentally in the yard.",
+    ],
+)
+def test_accident_is_not_an_assault(bare_nlp, events, text):
+    assert run(bare_nlp, events, text)._.el_events == []
+
+
+def test_time_measure_is_not_an_actor(bare_nlp, events):
+    doc = run(bare_nlp, events, "Thirty minutes' warning was given before the explosion.")
+    assert all(e["type"] != "THREATEN" for e in doc._.el_events)
+
+
+def test_legal_charge_is_not_an_actor(bare_nlp, events):
+    doc = run(bare_nlp, events, "He faces charges that carry the threat of prison.")
+    assert all(e["type"] != "THREATEN" for e in doc._.el_events)
+
+
+def test_warning_that_informs_is_not_a_threat(bare_nlp, events):
+    doc = run(bare_nlp, events, "Residents warned the police of their fears.")
+    assert doc._.el_events == []
+    doc = run(bare_nlp, events, "The militia warned that it would shell the town.")
+    assert first(doc, "warned")["type"] == "THREATEN"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "recipient"),
+    [
+        ("The opposition called for new elections.", "called for", None),
+        ("The union demanded higher wages.", "demanded", None),
+        ("The judge ordered an inquiry.", "ordered", None),
+        ("The officer ordered them to leave.", "ordered", "them"),
+        ("The mayor called on residents to stay indoors.", "called on", "residents"),
+    ],
+)
+def test_request_recipient_is_whom_not_what(bare_nlp, events, text, trigger, recipient):
+    event = first(run(bare_nlp, events, text), trigger)
+    assert (event["recipient"] or {}).get("text") == recipient
+
+
+def test_plea_in_court_is_not_a_request(bare_nlp, events):
+    doc = run(bare_nlp, events, "The driver pleaded not guilty to the charges.")
+    assert all(e["type"] != "REQUEST" for e in doc._.el_events)
+
+
+def test_place_modifier_names_the_site_not_the_actor(bare_nlp, events):
+    doc = run(bare_nlp, events, "The Lasta bombing shocked the region.", places=["Lasta"])
+    assert first(doc, "bombing")["actor"] is None
+    doc = run(bare_nlp, events, "The Russian bombing shocked the region.")
+    assert first(doc, "bombing")["actor"]["text"] == "Russian"
+
+
+def test_weight_in_pounds_is_not_an_attack(bare_nlp, events):
+    doc = run(bare_nlp, events, "Four thousand pounds of fertiliser were loaded on the truck.")
+    assert doc._.el_events == []

@@ -72,6 +72,15 @@ _INTENT_VERBS = {"agree", "promise", "pledge", "vow", "plan", "intend", "decide"
                  "commit", "announce", "prepare", "expect", "hope"}
 _KEEP_DEFAULT_MODES = {"abduct", "torture", "sexual", "targeted", "beat"}
 _WHO = {"who", "which", "that"}
+# PLOVER: an assault is deliberate; "an accidental explosion" is not one.
+_ACCIDENT_WORDS = {"accidental", "accidentally", "inadvertent", "inadvertently",
+                   "unintentional", "unintentionally"}
+# Entity types that never stand for the party that acts.
+_NON_ACTOR_ENTS = {"DATE", "TIME", "FAC", "LOC", "EVENT", "QUANTITY", "MONEY", "PERCENT"}
+# "30 minutes' warning", "a day's strike": a possessive of time measures, not an owner
+_TIME_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "night"}
+_REFLEXIVES = {"himself", "herself", "itself", "themselves", "themself", "myself",
+               "yourself", "ourselves", "yourselves", "oneself"}
 
 
 @lru_cache(maxsize=1)
@@ -229,6 +238,7 @@ class EventsExtractor:
         self.abstract = set(self.lexicon["abstract_objects"])
         self.person_words = set(self.lexicon["person_words"])
         self.event_modified = set(self.lexicon.get("event_modified_nouns", ()))
+        self.non_actors = set(self.lexicon.get("non_actor_nouns", ()))
         self.demonyms = _demonyms()
 
     # -- trigger finding -------------------------------------------------------------
@@ -283,11 +293,12 @@ class EventsExtractor:
             if resolved is None:
                 continue
             type_, mode = resolved
+            complements = [c for c in head.children if c.dep_ == "acomp"]
             if any(o.lemma_.lower() in entry.get("not_objects", ()) for o in
-                   _objects(head) + _of_objects(head)):
-                continue  # "attack the virus", "destroying records"
+                   _objects(head) + _of_objects(head) + complements):
+                continue  # "attack the virus", "destroying records", "pleaded guilty"
             found.append({"start": start, "end": end, "head": head, "type": type_,
-                          "mode": mode, "weapons": weapons,
+                          "mode": mode, "weapons": weapons, "entry": entry,
                           "consequence": bool(entry.get("consequence")),
                           "needs_party": entry.get("needs") == "party"})
         return self._drop_carriers(found)
@@ -334,6 +345,10 @@ class EventsExtractor:
             pobjs = [c for t in ([head] if head.pos_ == "NOUN" else []) for c in _of_objects(t)]
             if not any(self._is_person(t) for t in objs + pobjs):
                 return None
+        if needs == "clause" and not any(c.dep_ in ("ccomp", "xcomp") for c in head.children):
+            return None  # "warned police of their fears" informs; "warned that ..." threatens
+        if type_ == "ASSAULT" and self._accidental(head):
+            return None
         required = entry.get("requires_prep")
         if required and not any(
             c.dep_ == "prep" and c.lower_ in required for c in head.children
@@ -353,6 +368,30 @@ class EventsExtractor:
             return None  # "this demonstrates that ..."
         return type_, mode
 
+    def _accidental(self, head: Token) -> bool:
+        """"an accidental explosion", "the device detonated accidentally"."""
+        carriers = [head]
+        verb = self._light_verb(head) if head.pos_ == "NOUN" else None
+        if verb is not None:
+            carriers.append(verb)
+        return any(c.dep_ in ("amod", "advmod") and c.lower_ in _ACCIDENT_WORDS
+                   for carrier in carriers for c in carrier.children)
+
+    def can_act(self, token: Token) -> bool:
+        """Whether ``token`` may stand for the party that acts: not a thing ("the device
+        detonated"), not another event ("the attack, which killed three"), not a time or a
+        site ("30 minutes' warning", "the cafe which killed")."""
+        lemma = token.lemma_.lower()
+        if token.ent_type_ in _NON_ACTOR_ENTS:
+            return False
+        if token.pos_ == "NOUN" and (lemma in self.non_actors or lemma in _LEGAL_WORDS):
+            return False
+        if token.pos_ == "NOUN" and lemma in self.lexicon["triggers"]:
+            return False
+        if token.dep_ == "poss" and lemma in _TIME_UNITS:
+            return False
+        return not self._is_weapon(token)
+
     def _is_weapon(self, token: Token) -> bool:
         group = [token] + [c for c in token.children if c.dep_ == "conj"]
         if token.lemma_.lower() in self.person_words:
@@ -362,6 +401,13 @@ class EventsExtractor:
             or t.lemma_.lower() in self.lexicon["weapons"]
             for t in group
         )
+
+    def _is_party(self, token: Token) -> bool:
+        """A person or group: by its words, or named among the document's actors."""
+        if self._is_person(token):
+            return True
+        return any(m["start"] <= token.idx < m["end"]
+                   for actor in token.doc._.el_actors or () for m in actor["mentions"])
 
     def _is_person(self, token: Token) -> bool:
         if token.pos_ == "NOUN" and token.lemma_.lower() == "person":
@@ -445,6 +491,8 @@ class EventsExtractor:
             recipient = self._recipient_token(recipient)
         doc = head.doc
         actor, recipient = _named_form(actor), _named_form(recipient)
+        if actor is not None and actor.lower_ in _WHO and actor.head.dep_ == "relcl":
+            actor = actor.head.head  # "the attack, which killed three": the antecedent
         if actor is not None and actor.ent_type_ in _TIME_ENTS:
             actor = None
         if recipient is not None and recipient.ent_type_ in _TIME_ENTS:
@@ -454,11 +502,27 @@ class EventsExtractor:
         if recipient is not None and is_excluded(doc, recipient.idx,
                                                  recipient.idx + len(recipient)):
             recipient = None
-        # the missile is the means, not a party
-        if actor is not None and self._is_weapon(actor):
+        # the missile is the means, not a party; nor is a thing, a time or another event
+        if actor is not None and not self.can_act(actor):
             actor = None
         if recipient is not None and self._is_weapon(recipient):
             recipient = None
+        entry = trig.get("entry") or {}
+        if head.pos_ in ("VERB", "AUX") and not _passive(head):
+            has_object = _first_dep(head, "dobj") is not None
+            if entry.get("subject") == "means" and not has_object:
+                actor = None  # "the bomb exploded": what went off, not who set it off
+            if entry.get("object") == "means" and recipient is not None and (
+                recipient.dep_ == "dobj"
+            ):
+                recipient = None  # "detonated a device": the means, not the one hit
+        if recipient is not None and recipient.lower_ in _REFLEXIVES:
+            recipient = None  # "blew himself up": the attacker, not the one attacked
+        if recipient is not None and recipient.i not in _addressees(head) and (
+            entry.get("object") == "theme"
+            or entry.get("object") == "party" and not self._is_party(recipient)
+        ):
+            recipient = None  # "called for talks", "ordered an inquiry": what is asked for
         if actor is not None and recipient is not None and actor.i == recipient.i:
             recipient = None
         return actor, recipient
@@ -588,7 +652,7 @@ class EventsExtractor:
             for child in head.children:
                 if child.dep_ in ("amod", "compound") and (
                     child.ent_type_ in ("NORP", "GPE", "ORG", "PERSON")
-                ):
+                ) and not _names_site(child):
                     actor = child
                     break
         verb = self._light_verb(head)
@@ -742,14 +806,16 @@ class EventsExtractor:
                 governor = built.get(head.head.i) if head.dep_ in ("conj", "advcl") else None
                 if event["location"] is None and governor is not None and governor is not event:
                     event["location"] = governor["location"]
-            # "five were killed in the blast": the killing is the blast's outcome, not a
-            # second assault; it stays an event when it names its own actor
-            outcomes = {t["head"].i for t in triggers if t.get("consequence")}
-            has_other = any(t["type"] == "ASSAULT" and not t.get("consequence")
-                            for t in triggers)
+            # "five were killed in the blast", "a bomber blew himself up, killing six": the
+            # killing is the attack's outcome, not a second assault; without an actor of its
+            # own ("two guards were killed") it tells a toll, which the figures count
+            attacks = {t["head"].i for t in triggers
+                       if t["type"] == "ASSAULT" and not t.get("consequence")}
             for trig in triggers:
                 event = built[trig["head"].i]
-                if trig["head"].i in outcomes and has_other and event["actor"] is None:
+                if trig.get("consequence") and (
+                    event["actor"] is None or _inherited_actor(trig["head"], attacks)
+                ):
                     continue
                 if trig.get("needs_party") and event["actor"] is None and (
                     event["recipient"] is None
@@ -826,6 +892,39 @@ def _capitalised_common(token: Token) -> bool:
     return token.is_sent_start or previous is None or previous.is_space or (
         previous.is_punct and previous.text in "\"“'‘(["
     )
+
+
+def _names_site(token: Token) -> bool:
+    """"the Manchester bombing", "the Boston Marathon bombing": a modifier naming a place
+    smaller than a country tells where, not who ("a U.S. strike" keeps its actor)."""
+    low, high = token.left_edge.idx, token.right_edge.idx + len(token.right_edge)
+    return any(place["start"] < high and low < place["end"] and place.get("kind") != "country"
+               for place in token.doc._.el_places or ())
+
+
+def _inherited_actor(head: Token, attacks: set[int]) -> bool:
+    """A verb without a subject of its own that hangs on an attack ("stormed the hotel and
+    killed two guards", "blew himself up, killing six"): its actor is the attack's."""
+    if head.pos_ not in ("VERB", "AUX") or any(
+        c.dep_ in ("nsubj", "agent") for c in head.children
+    ):
+        return False
+    current = head
+    for _ in range(3):
+        if current.dep_ not in ("conj", "advcl", "xcomp") or current.head.i == current.i:
+            return False
+        current = current.head
+        if current.i in attacks:
+            return True
+    return False
+
+
+def _addressees(head: Token) -> set[int]:
+    """Token indices of whom a request is addressed to: "on"/"upon"/"to"/"of" phrases of
+    the trigger ("called on X", "appealed to X", "demanded of X")."""
+    return {pobj.i for child in head.children
+            if child.dep_ == "prep" and child.lower_ in ("on", "upon", "to", "of")
+            for pobj in child.children if pobj.dep_ == "pobj"}
 
 
 def _named_form(token: Token | None) -> Token | None:
