@@ -533,3 +533,47 @@ def test_place_modifier_names_the_site_not_the_actor(bare_nlp, events):
 def test_weight_in_pounds_is_not_an_attack(bare_nlp, events):
     doc = run(bare_nlp, events, "Four thousand pounds of fertiliser were loaded on the truck.")
     assert doc._.el_events == []
+
+
+def test_date_after_on_is_not_the_target(bare_nlp, events):
+    text = "The school was shattered by an explosion on Monday."
+    assert first(run(bare_nlp, events, text), "explosion")["recipient"]["text"] == "The school"
+
+
+@pytest.mark.parametrize(
+    ("text", "recipient"),
+    [
+        ("The drivers were given an ultimatum by their bosses.", "The drivers"),
+        ("The bosses gave the drivers an ultimatum.", "the drivers"),
+    ],
+)
+def test_one_given_a_threat_is_its_recipient(bare_nlp, events, text, recipient):
+    assert first(run(bare_nlp, events, text), "ultimatum")["recipient"]["text"] == recipient
+
+
+def test_relative_clause_tells_what_the_attack_hit(bare_nlp, events):
+    text = "The rebels claimed the bombings, which seemed to be aimed at civilians."
+    event = first(run(bare_nlp, events, text), "bombings")
+    assert event["recipient"]["text"] == "civilians"
+    assert event["actor"]["text"] == "The rebels"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "actor"),
+    [
+        ("Police arrested those responsible for the bombing.", "bombing", "those"),
+        ("Ten men were involved in the attack.", "attack", "Ten men"),
+    ],
+)
+def test_party_responsible_for_an_attack_is_its_actor(bare_nlp, events, text, trigger, actor):
+    assert first(run(bare_nlp, events, text), trigger)["actor"]["text"] == actor
+
+
+def test_no_group_is_no_actor(bare_nlp, events):
+    doc = run(bare_nlp, events, "No group has claimed the explosion.")
+    assert first(doc, "explosion")["actor"] is None
+
+
+def test_verb_after_a_time_phrase_does_not_carry_the_event(bare_nlp, events):
+    doc = run(bare_nlp, events, "After the raid, the government issued a statement.")
+    assert first(doc, "raid")["actor"] is None

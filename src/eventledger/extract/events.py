@@ -79,6 +79,17 @@ _ACCIDENT_WORDS = {"accidental", "accidentally", "inadvertent", "inadvertently",
 _NON_ACTOR_ENTS = {"DATE", "TIME", "FAC", "LOC", "EVENT", "QUANTITY", "MONEY", "PERCENT"}
 # "30 minutes' warning", "a day's strike": a possessive of time measures, not an owner
 _TIME_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "night"}
+# Prepositions of time and circumstance: "Following the strike, the government issued a
+# ban" does not make the government the striker.
+_ADJUNCT_PREPS = {"after", "before", "following", "during", "since", "despite", "amid",
+                  "amidst", "until", "till", "throughout", "without", "like", "unlike",
+                  "besides", "beyond", "over"}
+# Verbs that hand something to someone: "were given an ultimatum", "gave them a warning".
+_GIVING_VERBS = {"give", "issue", "deliver", "send", "hand", "serve"}
+# Predicates whose subject took part in the event of their "in"/"for" phrase: "those
+# responsible for the bombing", "34 people are involved in the attempt".
+_PARTY_PREDICATES = {"responsible", "involve", "implicate", "complicit", "culpable",
+                     "participate", "guilty"}
 _REFLEXIVES = {"himself", "herself", "itself", "themselves", "themself", "myself",
                "yourself", "ourselves", "yourselves", "oneself"}
 
@@ -174,9 +185,10 @@ class PhraseIndex:
         return found
 
 
-def np_bounds(token: Token) -> tuple[int, int]:
+def np_bounds(token: Token, avoid: Token | None = None) -> tuple[int, int]:
     """Character range of the noun phrase headed by ``token``, without relative clauses,
-    appositions and other asides."""
+    appositions and other asides, and without the branch holding ``avoid`` (the trigger:
+    "those responsible for the bombing" is the bombing's actor as "those")."""
     if token.lower_ in _WHO and token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == (
         "relcl"
     ):
@@ -184,6 +196,8 @@ def np_bounds(token: Token) -> tuple[int, int]:
     indices = [token.i]
     for child in token.children:
         if child.dep_ in _NP_SKIP:
+            continue
+        if avoid is not None and child.left_edge.i <= avoid.i <= child.right_edge.i:
             continue
         if child.dep_ == "prep" and any(
             c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in child.children
@@ -384,6 +398,10 @@ class EventsExtractor:
         lemma = token.lemma_.lower()
         if token.ent_type_ in _NON_ACTOR_ENTS:
             return False
+        if lemma in ("nobody", "none") or any(
+            c.dep_ == "det" and c.lower_ == "no" for c in token.children
+        ):
+            return False  # "no group has claimed the blast"
         if token.pos_ == "NOUN" and (lemma in self.non_actors or lemma in _LEGAL_WORDS):
             return False
         if token.pos_ == "NOUN" and lemma in self.lexicon["triggers"]:
@@ -457,7 +475,9 @@ class EventsExtractor:
                 break
         if head.dep_ in ("dobj", "nsubjpass", "attr"):
             verb = head.head
-        elif head.dep_ == "pobj" and head.head.head.pos_ in ("VERB", "AUX"):
+        elif head.dep_ == "pobj" and head.head.head.pos_ in ("VERB", "AUX") and (
+            head.head.lower_ not in _ADJUNCT_PREPS
+        ):
             verb = head.head.head
         else:
             return None
@@ -577,8 +597,8 @@ class EventsExtractor:
                         "on", "against", "upon", "at", "to", "with"
                     ):
                         pobj = _first_dep(child, "pobj")
-                        if pobj is None:
-                            continue
+                        if pobj is None or pobj.ent_type_ in _TIME_ENTS:
+                            continue  # "on Monday" is a time, not a party
                         if child.lower_ in ("on", "against", "upon") or (
                             child.lower_ == "at" and type_ == "ASSAULT"
                         ) or (
@@ -609,8 +629,8 @@ class EventsExtractor:
             elif child.dep_ in ("prep", "agent"):
                 word = child.lower_
                 pobj = _first_dep(child, "pobj")
-                if pobj is None:
-                    continue
+                if pobj is None or pobj.ent_type_ in _TIME_ENTS:
+                    continue  # "the explosion on April 19" is a time, not a target
                 if word == "by":
                     actor = pobj
                 elif word == "of":
@@ -673,7 +693,35 @@ class EventsExtractor:
                     if child.dep_ == "prep" and child.lower_ in ("on", "against", "upon"):
                         recipient = _first_dep(child, "pobj")
                         break
+        if recipient is None and head.dep_ == "dobj" and (
+            head.head.lemma_.lower() in _GIVING_VERBS
+        ):
+            # "gave the workers an ultimatum", "the workers were given an ultimatum"
+            giver = head.head
+            recipient = _first_dep(giver, "dative") or (
+                _first_dep(giver, "nsubjpass") if _passive(giver) else None)
+        if recipient is None:
+            recipient = self._relative_target(head)
+        if actor is None:
+            actor = _responsible_party(head, self.event_modified)
         return actor, recipient
+
+    def _relative_target(self, head: Token) -> Token | None:
+        """"bombings which seemed to be aimed at civilians", "attacks that hit the port":
+        what a relative clause on the event noun says it hit."""
+        clause = next((c for c in head.children if c.dep_ == "relcl"), None)
+        for _ in range(3):
+            if clause is None:
+                return None
+            if clause.lemma_.lower() in _HIT_VERBS:
+                if not _passive(clause):
+                    return _first_dep(clause, "dobj")
+                for child in clause.children:
+                    if child.dep_ == "prep" and child.lower_ in ("at", "on", "against"):
+                        return _first_dep(child, "pobj")
+                return None
+            clause = next((c for c in clause.children if c.dep_ == "xcomp"), None)
+        return None
 
     # -- negation, modality ----------------------------------------------------------
     def _governors(self, head: Token, steps: int = 5):
@@ -832,7 +880,7 @@ class EventsExtractor:
         actor, recipient = self.arguments(trig)
         actor_skip = list(skip_ranges)
         if actor is not None:
-            actor_skip.append(np_bounds(actor))
+            actor_skip.append(np_bounds(actor, head))
         location, origin = self.locate(doc, trig, sent, places, heads, actor_skip, recipient)
         hypothetical = self.hypothetical(head)
         generic = self.generic(head)
@@ -854,8 +902,9 @@ class EventsExtractor:
             "mode": mode,
             "trigger": {"text": doc.text[start_char:end_char], "start": start_char,
                         "end": end_char},
-            "actor": named(doc, *np_bounds(actor)) if actor is not None else None,
-            "recipient": named(doc, *np_bounds(recipient)) if recipient is not None else None,
+            "actor": named(doc, *np_bounds(actor, head)) if actor is not None else None,
+            "recipient": (named(doc, *np_bounds(recipient, head)) if recipient is not None
+                          else None),
             "location": {"place": location["id"]} if location else None,
             "origin": {"place": origin["id"]} if origin else None,
             "date": date,
@@ -900,6 +949,28 @@ def _names_site(token: Token) -> bool:
     low, high = token.left_edge.idx, token.right_edge.idx + len(token.right_edge)
     return any(place["start"] < high and low < place["end"] and place.get("kind") != "country"
                for place in token.doc._.el_places or ())
+
+
+def _responsible_party(head: Token, modified: set[str]) -> Token | None:
+    """"those responsible for the bombing", "34 people are involved in the attempt": the
+    party a predicate of taking part says took part in the event."""
+    noun = head
+    if noun.dep_ == "compound" and noun.head.lemma_.lower() in modified:
+        noun = noun.head  # "the assassination attempt"
+    if noun.dep_ != "pobj" or noun.head.lower_ not in ("in", "for"):
+        return None
+    predicate = noun.head.head
+    if predicate.lemma_.lower() not in _PARTY_PREDICATES:
+        return None
+    if predicate.dep_ == "amod":
+        return predicate.head  # "those responsible for"
+    subject = next((c for c in predicate.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None and predicate.dep_ in ("acomp", "oprd"):
+        subject = next((c for c in predicate.head.children
+                        if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is not None and subject.lower_ in _WHO and subject.head.dep_ == "relcl":
+        subject = subject.head.head
+    return subject
 
 
 def _inherited_actor(head: Token, attacks: set[int]) -> bool:
