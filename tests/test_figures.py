@@ -321,3 +321,28 @@ def test_unplaced_figures_stay_apart_when_placed_ones_differ(nlp):
     grouped = {fid for group in doc._.el_disagreements for fid in group["figures"]}
     assert lows[30] not in grouped
     assert not {lows[4], lows[9]} <= grouped
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Major General Ivan Petrov died after a roadside bomb exploded.",
+     "Ivan Petrov was killed in a gun battle with police."],
+)
+def test_named_person_killed_counts_one(bare_nlp, figures, text):
+    figure = only(run(bare_nlp, figures, text))
+    assert counted(figure) == ("killed", 1, 1, True)
+    assert figure["who"]["text"] == "Ivan Petrov"
+
+
+@pytest.mark.parametrize(
+    "text", ["Ivan Petrov was arrested on Monday.", "Ivan Petrov said the talks failed."])
+def test_named_person_is_no_figure_otherwise(bare_nlp, figures, text):
+    assert run(bare_nlp, figures, text)._.el_figures == []
+
+
+def test_killing_done_by_an_attack_takes_its_actor(nlp):
+    doc = nlp("A bomber blew himself up at the gate, killing six guards.")
+    figure = only(doc)
+    event = next(e for e in doc._.el_events if e["id"] == figure["event"])
+    assert event["trigger"]["text"] == "blew"
+    assert event["actor"]["text"] == "A bomber"

@@ -60,6 +60,8 @@ _CATEGORY_WORDS = {"killed": "killed", "injured": "injured", "missing": "missing
 # adjectives used as nouns for the people themselves
 _PEOPLE_STATES = {"dead", "injured", "wounded", "missing", "displaced", "hurt", "killed"}
 _PLURAL = {"person": "people", "man": "men", "woman": "women", "child": "children"}
+# Categories in which one named person counts as one ("Major Smith died").
+_NAMED_CATEGORIES = {"killed", "injured", "missing"}
 # Verbs whose active subject is the one who suffers it.
 _INTRANSITIVE = {"die", "perish", "flee", "disappear", "go missing", "lose life"}
 
@@ -357,6 +359,12 @@ class FiguresExtractor:
             if noun.tag_ != "NN" or noun.ent_type_ in _NON_FIGURE_ENTS:
                 continue
             result.append(Count(token.i, token.i + 1, 1, 1, True))
+        # a named person: "Major Smith died", "Smith was killed", "they shot Smith dead"
+        for ent in sent.ents:
+            if ent.label_ != "PERSON" or any(i in taken for i in range(ent.start, ent.end)):
+                continue
+            if ent.root.dep_ in ("nsubj", "nsubjpass", "dobj"):
+                result.append(Count(ent.start, ent.end, 1, 1, True))
         return result
 
     # -- places and links --------------------------------------------------------------
@@ -455,6 +463,8 @@ class FiguresExtractor:
         read = self.read(doc, count)
         if read is None:
             return None
+        if doc[count.start].ent_type_ == "PERSON" and read["category"] not in _NAMED_CATEGORIES:
+            return None  # a named person counts as a casualty, not as an arrest or a hostage
         trig_start, trig_end = read["trigger"]
         t_start = doc[trig_start].idx
         t_end = doc[trig_end - 1].idx + len(doc[trig_end - 1])
@@ -510,6 +520,10 @@ def _count_who(doc: Doc, who: Token | None, count: Count) -> dict | None:
     """The count as who ("15 were injured"), without its bound words."""
     if who is None:
         return None
+    if who.ent_type_ == "PERSON":  # a named person: the whole name
+        start, last = doc[count.start], doc[count.end - 1]
+        return {"text": doc.text[start.idx:last.idx + len(last)], "start": start.idx,
+                "end": last.idx + len(last)}
     return {"text": who.text, "start": who.idx, "end": who.idx + len(who)}
 
 
