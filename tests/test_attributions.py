@@ -368,3 +368,27 @@ def test_passive_with_agent_reports_the_passive_subject(attribute):
     a = only(attributions, "rejected")
     assert a["content"]["text"] == "The harbour plan"
     assert a["source"]["text"] == "the town council"
+
+
+def test_talk_about_reports_the_topic(attribute):
+    attributions, _ = attribute("Senator Ruth Okafor talked about the new toll on the coast road.")
+    a = only(attributions, "talked")
+    assert a["content"]["text"] == "the new toll on the coast road"
+    assert a["source"]["text"] == "Senator Ruth Okafor"
+
+
+def test_according_to_at_the_end_stays_out_of_the_content(attribute):
+    attributions, _ = attribute(
+        "Forty ferries were taken out of service last year, according to the port authority."
+    )
+    a = only(attributions, "according to")
+    assert a["content"]["text"] == "Forty ferries were taken out of service last year"
+    assert a["source"]["text"] == "the port authority"
+
+
+def test_trailing_relative_clause_on_the_last_noun_is_left_out(attribute):
+    attributions, _ = attribute(
+        "The mayor said the team will travel to the regional final, which starts on Friday."
+    )
+    a = only(attributions, "said")
+    assert a["content"]["text"] == "the team will travel to the regional final"

@@ -228,8 +228,27 @@ class _Finder:
             or doc[high].is_space
         ):
             high -= 1
+        high = self._before_trailing_relative(low, high)
         start, end = _trim(self.text, doc[low].idx, doc[high].idx + len(doc[high]))
         return (start, end) if end > start else None
+
+    def _before_trailing_relative(self, low: int, high: int) -> int:
+        """The end before a relative clause set off by a comma that closes the content
+        ("... the convention, which begins Monday"): an aside on the last noun, outside
+        the quotation marks, not part of what was said."""
+        doc = self.doc
+        for token in doc[low : high + 1]:
+            comma = token.left_edge.i - 1
+            if (
+                token.dep_ == "relcl"
+                and token.right_edge.i >= high
+                and low < comma
+                and doc[comma].text == ","
+                and low <= token.head.i < comma
+                and not any(q.outer_start <= doc[comma].idx < q.outer_end for q in self.quotes)
+            ):
+                return comma - 1
+        return high
 
     def _in_quote(self, token: Token, cue: Token) -> bool:
         """A token of a quote that spans paragraphs and touches the cue's paragraph."""
@@ -798,12 +817,14 @@ class _Finder:
         tokens = self._subtree_minus(
             head, exclude=[according, *self._other_cues_below(head, according)]
         )
+        # The cue and its source are no part of the content, wherever the parser hung them.
+        tokens -= set(range(according.i, source_token.right_edge.i + 1))
         content = self._span_of_tokens(tokens, head, according)
         if content is None:
             return
         # "X, according to Y, was Z": the aside sits inside the content.
         low, high = _paragraph_bounds(self.text, according.idx)
-        kept = [doc[i] for i in tokens if low <= doc[i].idx < high]
+        kept = [doc[i] for i in tokens if low <= doc[i].idx < high and not doc[i].is_punct]
         if kept and min(t.i for t in kept) < according.i < max(t.i for t in kept):
             first = min(kept, key=lambda t: t.i)
             last = max(kept, key=lambda t: t.i)
