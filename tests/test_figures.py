@@ -346,3 +346,17 @@ def test_killing_done_by_an_attack_takes_its_actor(nlp):
     event = next(e for e in doc._.el_events if e["id"] == figure["event"])
     assert event["trigger"]["text"] == "blew"
     assert event["actor"]["text"] == "A bomber"
+
+
+def test_the_city_is_no_country_named_before(bare_nlp, figures):
+    text = "Rockets fell on Veloria on Monday. Four people were hurt when a rocket hit the city."
+    doc = bare_nlp(text)
+    doc._.el_published = "2024-03-05"
+    doc._.el_excluded = []
+    start = text.index("Veloria")
+    doc._.el_places = [{"id": "P1", "text": "Veloria", "start": start, "end": start + 7,
+                        "name": "Veloria", "kind": "country"}]
+    doc._.el_attributions = []
+    doc._.el_events = []
+    figures(doc)
+    assert only(doc)["location"] is None

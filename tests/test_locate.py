@@ -165,3 +165,11 @@ def test_point_of_reference_is_not_the_site(bare_nlp):
     text = "A bomb exploded at a market in Tampere, some 50 km south of Lyon, on Friday."
     doc = make_doc(bare_nlp, text, {"Tampere": "city", "Lyon": "city"})
     assert names(locate_event(doc, trigger(doc, "exploded"))) == ("Tampere", None)
+
+
+def test_the_city_does_not_point_back_to_a_country(bare_nlp):
+    text = "Violence grew in Veloria last week.\nBy noon the militia had set off bombs across the city."
+    doc = make_doc(bare_nlp, text, {"Veloria": "country"})
+    assert names(locate_event(doc, trigger(doc, "set"), dateline=False)) == (None, None)
+    doc = make_doc(bare_nlp, text.replace("Veloria", "Tampere"), {"Tampere": "city"})
+    assert names(locate_event(doc, trigger(doc, "set"), dateline=False)) == ("Tampere", None)

@@ -397,11 +397,10 @@ class FiguresExtractor:
         want_city = any(t.lower_ in ("city", "town", "village", "capital") for t in words)
         first = paragraph_start(doc.text, sent.start_char)
         earlier = [p for p in places if first <= p["start"] < sent.start_char]
+        if want_city:  # "the city" is no country or region named before it
+            earlier = [p for p in earlier if p.get("kind") in ("city", None)]
         if not earlier:
             return None
-        if want_city:
-            cities = [p for p in earlier if p.get("kind") in ("city", None)]
-            earlier = cities or earlier
         return max(earlier, key=lambda p: p["start"])
 
     def _event_for(self, doc: Doc, trigger: tuple[int, int], sent: Span, events: list,

@@ -464,7 +464,8 @@ def _back_reference(doc: Doc, head: Token, carriers: list[Token], sent: Span,
     first = paragraph_start(doc.text, sent.start_char)
     earlier = [p for p in places if first <= p["start"] < sent.start_char]
     if any(w.lemma_.lower() in _CITY_NOUNS for w in words):
-        earlier = [p for p in earlier if p.get("kind") in ("city", None)] or earlier
+        # "the city" is no country or region named before it
+        earlier = [p for p in earlier if p.get("kind") in ("city", None)]
     return max(earlier, key=lambda p: p["start"]) if earlier else None
 
 
