@@ -392,3 +392,10 @@ def test_trailing_relative_clause_on_the_last_noun_is_left_out(attribute):
     )
     a = only(attributions, "said")
     assert a["content"]["text"] == "the team will travel to the regional final"
+
+
+def test_denied_or_possible_report_inside_a_clause_is_no_attribution(attribute):
+    attributions, _ = attribute("The minister said he would not confirm the figures on Monday.")
+    a = only(attributions, "said")
+    assert a["content"]["text"] == "he would not confirm the figures on Monday"
+    assert not [x for x in attributions if x["cue"] and x["cue"]["text"] == "confirm"]

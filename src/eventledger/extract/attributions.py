@@ -298,6 +298,19 @@ class _Finder:
             return False
         return token.dep_ not in ("amod", "compound")
 
+    @staticmethod
+    def _unrealised(verb: Token) -> bool:
+        """A base-form cue inside another clause that is only possible or denied ("he said
+        he would not confirm it"), or that qualifies a noun ("the right to respond"):
+        no one reports anything there (PolNeAR train: about one in seven is annotated)."""
+        if verb.tag_ != "VB":
+            return False
+        if verb.dep_ == "acl":
+            return True
+        return verb.dep_ in ("ccomp", "relcl") and any(
+            c.dep_ == "neg" or (c.dep_ == "aux" and c.tag_ == "MD") for c in verb.children
+        )
+
     # -- frames ---------------------------------------------------------------------------
     def run(self) -> list[dict]:
         doc = self.doc
@@ -311,7 +324,8 @@ class _Finder:
             ):
                 self._according_to(token)
             elif self._is_cue_verb(token):
-                self._verb_cue(token)
+                if not self._unrealised(token):
+                    self._verb_cue(token)
             elif self._is_clause_verb(token):
                 self._verb_cue(token, entry=_CLAUSE_ENTRY)
             elif token.pos_ == "NOUN" and token.lemma_.lower() in self.cues.nouns:
