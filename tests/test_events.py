@@ -577,3 +577,13 @@ def test_no_group_is_no_actor(bare_nlp, events):
 def test_verb_after_a_time_phrase_does_not_carry_the_event(bare_nlp, events):
     doc = run(bare_nlp, events, "After the raid, the government issued a statement.")
     assert first(doc, "raid")["actor"] is None
+
+
+def test_killing_after_a_carried_attack_is_its_outcome(bare_nlp, events):
+    doc = run(bare_nlp, events, "The group launched a series of attacks, killing 30 people.")
+    assert [e["trigger"]["text"] for e in doc._.el_events] == ["attacks"]
+
+
+def test_building_before_a_relative_clause_is_not_the_actor(bare_nlp, events):
+    doc = run(bare_nlp, events, "It was an attack on the old cafe, which killed ten people.")
+    assert all(e["actor"] is None for e in doc._.el_events)

@@ -45,8 +45,8 @@ from spacy.tokens import Doc, Span, Token
 from ..errors import ConfigError
 from .base import attribution_covering, get_list, is_excluded, named
 from .dates import sentence_date
+from .locate import PLACE_NOUNS, locate_event, with_tokens
 from .locate import first_dep as _first_dep
-from .locate import locate_event, with_tokens
 
 log = logging.getLogger(__name__)
 
@@ -90,6 +90,12 @@ _GIVING_VERBS = {"give", "issue", "deliver", "send", "hand", "serve"}
 # responsible for the bombing", "34 people are involved in the attempt".
 _PARTY_PREDICATES = {"responsible", "involve", "implicate", "complicit", "culpable",
                      "participate", "guilty"}
+# Buildings and grounds: a relative clause on one ("the cafe, which killed 13") tells what
+# the event there did, not what the building did.
+_SITE_NOUNS = PLACE_NOUNS | {"cafe", "restaurant", "bar", "shop", "store", "bakery", "hotel",
+                             "market", "building", "house", "home", "station", "school",
+                             "hospital", "mosque", "church", "square", "road", "bridge",
+                             "checkpoint", "base", "camp", "office"}
 _REFLEXIVES = {"himself", "herself", "itself", "themselves", "themself", "myself",
                "yourself", "ourselves", "yourselves", "oneself"}
 
@@ -513,6 +519,8 @@ class EventsExtractor:
         actor, recipient = _named_form(actor), _named_form(recipient)
         if actor is not None and actor.lower_ in _WHO and actor.head.dep_ == "relcl":
             actor = actor.head.head  # "the attack, which killed three": the antecedent
+            if actor.lemma_.lower() in _SITE_NOUNS or _names_site(actor, whole=False):
+                actor = None  # "an attack at the cafe, which killed 13": not the cafe
         if actor is not None and actor.ent_type_ in _TIME_ENTS:
             actor = None
         if recipient is not None and recipient.ent_type_ in _TIME_ENTS:
@@ -943,10 +951,12 @@ def _capitalised_common(token: Token) -> bool:
     )
 
 
-def _names_site(token: Token) -> bool:
+def _names_site(token: Token, *, whole: bool = True) -> bool:
     """"the Manchester bombing", "the Boston Marathon bombing": a modifier naming a place
-    smaller than a country tells where, not who ("a U.S. strike" keeps its actor)."""
-    low, high = token.left_edge.idx, token.right_edge.idx + len(token.right_edge)
+    smaller than a country tells where, not who ("a U.S. strike" keeps its actor).
+    ``whole``: look at the token's whole phrase, else at the token alone."""
+    low, high = (token.left_edge.idx, token.right_edge.idx + len(token.right_edge)) if (
+        whole) else (token.idx, token.idx + len(token))
     return any(place["start"] < high and low < place["end"] and place.get("kind") != "country"
                for place in token.doc._.el_places or ())
 
@@ -985,9 +995,18 @@ def _inherited_actor(head: Token, attacks: set[int]) -> bool:
         if current.dep_ not in ("conj", "advcl", "xcomp") or current.head.i == current.i:
             return False
         current = current.head
-        if current.i in attacks:
+        if current.i in attacks or any(
+            t.i in attacks for t in _carried(current)
+        ):
             return True
     return False
+
+
+def _carried(verb: Token) -> list[Token]:
+    """The nouns a verb carries: its objects and their "of" phrases ("launched a series of
+    attacks")."""
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    return objects + [p for o in objects for p in _of_objects(o)]
 
 
 def _addressees(head: Token) -> set[int]:
