@@ -399,3 +399,16 @@ def test_denied_or_possible_report_inside_a_clause_is_no_attribution(attribute):
     a = only(attributions, "said")
     assert a["content"]["text"] == "he would not confirm the figures on Monday"
     assert not [x for x in attributions if x["cue"] and x["cue"]["text"] == "confirm"]
+
+
+def test_relative_clause_cue_keeps_its_relative_word(attribute):
+    attributions, _ = attribute("The tax, which the mayor said was unfair, ends in May.")
+    a = only(attributions, "said")
+    assert a["content"]["text"] == "which the mayor said was unfair"
+    assert a["source"]["text"] == "the mayor"
+
+
+def test_relative_word_that_speaks_is_not_content(attribute):
+    attributions, _ = attribute("The ministry, which said the port was closed, met on Friday.")
+    a = only(attributions, "said")
+    assert a["content"]["text"] == "the port was closed"

@@ -370,6 +370,10 @@ class _Finder:
         if content is None:
             return
         start, end = content
+        relative = self._relative_word(verb)
+        if relative is not None and relative.idx < start and relative.i < verb.i:
+            # "which he said was unacceptable": the clause is about the relative word's noun.
+            start = relative.idx
         cue_end = verb.idx + len(verb)
         for child in verb.children:
             if child.dep_ == "prt" and child.i == verb.i + 1:
@@ -382,6 +386,19 @@ class _Finder:
         attr.channel = attr.channel or self._channel(verb)
         attr.cites = self._cites(verb)
         self.by_cue[verb.i] = attr
+
+    @staticmethod
+    def _relative_word(verb: Token) -> Token | None:
+        """The relative pronoun opening the relative clause of which the cue verb is the
+        head ("the plan, which she said ...")."""
+        if verb.dep_ != "relcl":
+            return None
+        first = verb.left_edge
+        if first.tag_ not in ("WDT", "WP") or (
+            first.head.i == verb.i and first.dep_ in ("nsubj", "nsubjpass")
+        ):
+            return None  # "the ministry, which said ...": the relative word is the speaker
+        return first
 
     def _noun_cue(self, noun: Token) -> None:
         """ "the ministry's statement that CONTENT", "a claim by X that CONTENT"."""
