@@ -173,3 +173,9 @@ def test_the_city_does_not_point_back_to_a_country(bare_nlp):
     assert names(locate_event(doc, trigger(doc, "set"), dateline=False)) == (None, None)
     doc = make_doc(bare_nlp, text.replace("Veloria", "Tampere"), {"Tampere": "city"})
     assert names(locate_event(doc, trigger(doc, "set"), dateline=False)) == ("Tampere", None)
+
+
+def test_place_word_on_people_is_where_they_are_from(bare_nlp):
+    text = "They escaped the deportation inflicted on their Tavrian neighbours."
+    doc = make_doc(bare_nlp, text, {"Tavrian": "region"})
+    assert names(locate_event(doc, trigger(doc, "deportation"), dateline=False)) == (None, None)

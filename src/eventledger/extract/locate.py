@@ -268,6 +268,14 @@ _DOWN_DEPS = {"agent", "prep", "pobj", "pcomp", "dobj", "nsubjpass", "attr", "op
 _PARTY_DEPS = {"dobj", "nsubj", "nsubjpass", "agent"}
 
 
+# People: a place word qualifying them names where they are from ("their Chechen
+# neighbours", "Syrian soldiers"), not where the event happened.
+_PEOPLE_NOUNS = {"people", "neighbour", "neighbor", "soldier", "troop", "civilian",
+                 "resident", "citizen", "worker", "fighter", "official", "leader", "man",
+                 "woman", "child", "militant", "policeman", "officer", "villager", "farmer",
+                 "student", "refugee", "migrant", "national", "family", "relative", "colleague"}
+
+
 # Nouns a country name may qualify as the site: "the Iraq border", "a Gaza camp".
 _SITE_HEADS = PLACE_NOUNS | {"home", "house", "camp", "base", "border", "village", "airport",
                              "coast", "embassy", "prison", "territory", "soil", "waters",
@@ -356,8 +364,10 @@ def _phrase_site(head: Token, carriers: list[Token], places: Sequence[dict],
                 if child.dep_ in ("compound", "nmod", "amod") and (
                     party and token.lemma_.lower() not in _SITE_HEADS
                     or token.ent_type_ in ("PERSON", "NORP")
+                    or token.lemma_.lower() in _PEOPLE_NOUNS
                 ):
-                    continue  # "a US adviser", not "patrolled Baghdad's main streets"
+                    continue  # "a US adviser", "on their Chechen neighbours", not
+                    # "patrolled Baghdad's main streets"
                 if token.dep_ == "nsubj" and child.dep_ != "prep":
                     continue  # only "X in Y killed": the subject's own site
                 if child.dep_ == "advcl" and not any(
