@@ -360,3 +360,9 @@ def test_the_city_is_no_country_named_before(bare_nlp, figures):
     doc._.el_events = []
     figures(doc)
     assert only(doc)["location"] is None
+
+
+def test_figure_without_event_is_placed_by_the_locator(bare_nlp, figures):
+    doc = run(bare_nlp, figures, "Two men were killed on a farm near Tampere.",
+              places=["Tampere"])
+    assert only(doc)["location"] == {"place": "P1"}

@@ -40,7 +40,7 @@ from .base import attribution_covering, get_list, is_excluded
 from .events import load_lexicon
 from .locate import FALLBACK_PREPS as _FALLBACK_PREPS
 from .locate import SITE_PREPS as _SITE_PREPS
-from .locate import dateline_place, paragraph_start, with_tokens
+from .locate import dateline_place, locate_event, paragraph_start, with_tokens
 from .locate import place_under as _place_under
 from .locate import token_range as _token_range
 from .numbers import Count, find_counts, quantities
@@ -478,6 +478,14 @@ class FiguresExtractor:
         if place is None and event is not None and event.get("location"):
             place = by_place.get(event["location"]["place"]) or {
                 "id": event["location"]["place"]}
+        if place is None and (event is None or not _overlaps(event, t_start, t_end)):
+            # a killing that is no event of its own ("killed in a raid on X") is placed
+            # by the same reading of the parse as an event
+            others = [doc[r[0]] for e in events
+                      if sent.start_char <= e["trigger"]["start"] < sent.end_char
+                      and (r := _token_range(doc, e["trigger"]["start"], e["trigger"]["end"]))]
+            place, _origin = locate_event(doc, read["trigger"], places, sentence=sent,
+                                          others=others, dateline=False)
         if place is None:
             place = self._earlier_site(doc, sent, min(count.start, trig_start), places)
         if place is None:
@@ -500,6 +508,10 @@ class FiguresExtractor:
             "event": event["id"] if event else None,
             "attribution": attribution["id"] if attribution else None,
         }
+
+
+def _overlaps(event: dict, start: int, end: int) -> bool:
+    return event["trigger"]["start"] < end and start < event["trigger"]["end"]
 
 
 def _who_span(doc: Doc, who: Token, count: Count) -> dict:
