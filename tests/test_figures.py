@@ -366,3 +366,18 @@ def test_figure_without_event_is_placed_by_the_locator(bare_nlp, figures):
     doc = run(bare_nlp, figures, "Two men were killed on a farm near Tampere.",
               places=["Tampere"])
     assert only(doc)["location"] == {"place": "P1"}
+
+
+def test_participle_after_the_counted_noun_even_tagged_as_past(bare_nlp, figures):
+    text = "We send condolences to the families of the six service members killed."
+    doc = bare_nlp(text)
+    doc._.el_published = "2024-03-05"
+    doc._.el_excluded = []
+    doc._.el_places, doc._.el_attributions, doc._.el_events = [], [], []
+    killed = next(t for t in doc if t.text == "killed")
+    assert killed.dep_ == "acl"
+    killed.tag_ = "VBD"  # the tagger's common slip on a participle after its noun
+    figures(doc)
+    figure = only(doc)
+    assert counted(figure) == ("killed", 6, 6, True)
+    assert figure["who"]["text"] == "service members"

@@ -255,7 +255,11 @@ class FiguresExtractor:
             if form in self.lex["states"]:
                 return self.lex["states"][form]
         lemma = token.lemma_.lower()
-        if lemma in self.verbs and token.tag_ == "VBN":
+        # a verb qualifying a noun ("the six members killed") is a participle, whatever
+        # past tag the tagger gave it
+        if lemma in self.verbs and (token.tag_ == "VBN" or (
+            token.tag_ == "VBD" and token.dep_ == "acl"
+        )):
             return self.verbs[lemma]
         return None
 
