@@ -412,3 +412,10 @@ def test_relative_word_that_speaks_is_not_content(attribute):
     attributions, _ = attribute("The ministry, which said the port was closed, met on Friday.")
     a = only(attributions, "said")
     assert a["content"]["text"] == "the port was closed"
+
+
+def test_cue_asked_for_by_another_cue_is_part_of_its_content(attribute):
+    attributions, _ = attribute("The council asked the agency to confirm the figures.")
+    a = only(attributions, "asked")
+    assert a["content"]["text"] == "to confirm the figures"
+    assert not [x for x in attributions if x["cue"] and x["cue"]["text"] == "confirm"]

@@ -298,6 +298,17 @@ class _Finder:
             return False
         return token.dep_ not in ("amod", "compound")
 
+    def _inside_xcomp_report(self, verb: Token) -> bool:
+        """ "asked the council to confirm it": a base-form cue that is what another cue
+        asks or wants is part of that report's content."""
+        head = verb.head
+        return (
+            verb.tag_ == "VB"
+            and verb.dep_ == "xcomp"
+            and self._is_cue_verb(head)
+            and "xcomp" in self.cues.verbs[head.lemma_.lower()].get("frames", [])
+        )
+
     @staticmethod
     def _unrealised(verb: Token) -> bool:
         """A base-form cue inside another clause that is only possible or denied ("he said
@@ -324,7 +335,7 @@ class _Finder:
             ):
                 self._according_to(token)
             elif self._is_cue_verb(token):
-                if not self._unrealised(token):
+                if not self._unrealised(token) and not self._inside_xcomp_report(token):
                     self._verb_cue(token)
             elif self._is_clause_verb(token):
                 self._verb_cue(token, entry=_CLAUSE_ENTRY)
