@@ -114,38 +114,15 @@ class SeedScorer:
         return chain
 
     # -- sections ------------------------------------------------------------------
-    def attributions(self) -> SectionScore:
+    def _pair(self, section: str, matches) -> SectionScore:
+        """Each required gold item of ``section`` paired with the first unused output item
+        for which ``matches(gold, pred)`` holds."""
         result, used = SectionScore(), set()
-        for gold in self.gold["attributions"]:
+        for gold in self.gold[section]:
             if not gold.get("required", True):
                 continue
-            content = _nearest(_occurrences(self.text, gold["content"]), None)
-            if content is None:
-                raise EvaluationError(f"gold content of {gold['id']} is not in the document")
-            cues = _occurrences(self.text, gold["cue"])
-            channel = _nearest(_occurrences(self.text, gold.get("channel", "")), content)
-            found = None
-            for pred in self.record["attributions"]:
-                if pred["id"] in used or _iou(self._span(pred["content"]), content) < 0.5:
-                    continue
-                cue = self._span(pred["cue"])
-                if cue is None or not any(_overlaps(cue, c) for c in cues):
-                    continue
-                source = pred["source"]
-                if not source or not _contains_either(source.get("name"), gold["source"]):
-                    continue
-                cites = [c.get("name") or c["text"] for c in pred["cites"]]
-                if not all(any(_contains_either(c, g) for c in cites)
-                           for g in gold.get("cited_sources", [])):
-                    continue
-                carried = [c.get("name") or c["text"] for c in pred["cited_by"]]
-                if not all(any(_contains_either(c, g) for c in carried)
-                           for g in gold.get("cited_by", [])):
-                    continue
-                if channel and not (pred["channel"] and _overlaps(self._span(pred["channel"]), channel)):
-                    continue
-                found = pred
-                break
+            found = next((pred for pred in self.record[section]
+                          if pred["id"] not in used and matches(gold, pred)), None)
             if found:
                 used.add(found["id"])
                 result.matched.append(gold["id"])
@@ -153,41 +130,46 @@ class SeedScorer:
                 result.missed.append(gold["id"])
         return result
 
+    def _attribution_matches(self, gold: dict, pred: dict) -> bool:
+        content = _nearest(_occurrences(self.text, gold["content"]), None)
+        if content is None:
+            raise EvaluationError(f"gold content of {gold['id']} is not in the document")
+        if _iou(self._span(pred["content"]), content) < 0.5:
+            return False
+        cue = self._span(pred["cue"])
+        if cue is None or not any(_overlaps(cue, c) for c in _occurrences(self.text, gold["cue"])):
+            return False
+        source = pred["source"]
+        if not source or not _contains_either(source.get("name"), gold["source"]):
+            return False
+        for key, wanted in (("cites", "cited_sources"), ("cited_by", "cited_by")):
+            names = [c.get("name") or c["text"] for c in pred[key]]
+            if not all(any(_contains_either(n, g) for n in names) for g in gold.get(wanted, [])):
+                return False
+        channel = _nearest(_occurrences(self.text, gold.get("channel", "")), content)
+        return not channel or bool(
+            pred["channel"] and _overlaps(self._span(pred["channel"]), channel))
+
+    def _event_matches(self, gold: dict, pred: dict) -> bool:
+        if pred["type"] != gold["type"] or (gold.get("mode") and pred["mode"] != gold["mode"]):
+            return False
+        triggers = _occurrences(self.text, gold["trigger"])
+        if not any(_overlaps(self._span(pred["trigger"]), t) for t in triggers):
+            return False
+        for role in ("actor", "recipient"):
+            named = pred[role]
+            if gold.get(role) is not None and not (
+                    named and _contains_either(named.get("name"), gold[role])):
+                return False
+        names = gold.get("locations") or ([gold["location"]] if gold.get("location") else [])
+        return self._place_ok(self._place_of(pred["location"]), names,
+                              gold.get("location_country"))
+
+    def attributions(self) -> SectionScore:
+        return self._pair("attributions", self._attribution_matches)
+
     def events(self) -> SectionScore:
-        result, used = SectionScore(), set()
-        for gold in self.gold["events"]:
-            if not gold.get("required", True):
-                continue
-            triggers = _occurrences(self.text, gold["trigger"])
-            names = gold.get("locations") or ([gold["location"]] if gold.get("location") else [])
-            found = None
-            for pred in self.record["events"]:
-                if pred["id"] in used or pred["type"] != gold["type"]:
-                    continue
-                if gold.get("mode") and pred["mode"] != gold["mode"]:
-                    continue
-                if not any(_overlaps(self._span(pred["trigger"]), t) for t in triggers):
-                    continue
-                ok = True
-                for role in ("actor", "recipient"):
-                    if gold.get(role) is None:
-                        continue
-                    named = pred[role]
-                    if not named or not _contains_either(named.get("name"), gold[role]):
-                        ok = False
-                if not ok:
-                    continue
-                if not self._place_ok(self._place_of(pred["location"]), names,
-                                      gold.get("location_country")):
-                    continue
-                found = pred
-                break
-            if found:
-                used.add(found["id"])
-                result.matched.append(gold["id"])
-            else:
-                result.missed.append(gold["id"])
-        return result
+        return self._pair("events", self._event_matches)
 
     def figure_matches(self) -> dict[str, str]:
         """gold figure id -> output figure id."""
