@@ -54,3 +54,13 @@ def test_named_config_file_must_exist(monkeypatch, tmp_path):
 def test_config_in_working_folder(tmp_path):
     (tmp_path / "eventledger.toml").write_text('db = "team.db"\n')
     assert load_settings().db == "team.db"
+
+
+def test_unreadable_user_data_file_is_one_error(tmp_path):
+    from eventledger.data_files import packaged_json, user_json
+
+    assert "demonyms" in packaged_json("demonyms.json")
+    broken = tmp_path / "cues.json"
+    broken.write_text("{not json")
+    with pytest.raises(ConfigError, match=r"cannot read cues file .*cues\.json"):
+        user_json(broken, "cues")

@@ -11,12 +11,10 @@ gives the ``affiliation``. Pronoun mentions are added later by the attributions 
 
 from __future__ import annotations
 
-import json
 import logging
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 
 from rapidfuzz import fuzz, process
@@ -25,7 +23,9 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from ..data_files import packaged_json, user_json
 from ..errors import ConfigError
+from ..geo.resolver import load_demonyms
 from .actor_coref import person_gender, qualifier_country, resolve_state_noun, state_qualifiers
 from .base import get_list, is_excluded, span
 
@@ -227,14 +227,9 @@ class ActorLexicon:
 
     @classmethod
     def load(cls, extra_path: str | Path | None = None) -> ActorLexicon:
-        data = json.loads(
-            resources.files("eventledger").joinpath("data/actors.json").read_text("utf-8")
-        )
+        data = packaged_json("actors.json")
         if extra_path:
-            try:
-                extra = json.loads(Path(extra_path).read_text("utf-8"))
-            except (OSError, ValueError) as exc:
-                raise ConfigError(f"cannot read actors file {extra_path}: {exc}") from exc
+            extra = user_json(extra_path, "actors")
             if isinstance(extra, list):
                 extra = {"actors": extra}
             # User entries come first so that they win over packaged ones on shared aliases.
@@ -342,8 +337,7 @@ def _first_sector(table: dict[str, list[str]]) -> dict[str, str]:
 
 
 def _nationalities() -> dict[str, str]:
-    raw = resources.files("eventledger").joinpath("data/demonyms.json").read_text("utf-8")
-    return {k: v for k, v in json.loads(raw).get("demonyms", {}).items() if v}
+    return {k: v for k, v in load_demonyms().items() if v}
 
 
 def _country_names() -> dict[str, str]:

@@ -22,15 +22,14 @@ armed group's statement ("resistance fighters") joins that group (``actor_coref`
 
 from __future__ import annotations
 
-import json
 import logging
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from ..data_files import packaged_json, user_json
 from ..errors import ConfigError
 from .actor_coref import attach_member_nouns, gender_fits
 from .actors import ActorsExtractor
@@ -62,14 +61,9 @@ class CueLexicon:
 
     @classmethod
     def load(cls, extra_path: str | Path | None = None) -> CueLexicon:
-        data = json.loads(
-            resources.files("eventledger").joinpath("data/cues.json").read_text("utf-8")
-        )
+        data = packaged_json("cues.json")
         if extra_path:
-            try:
-                extra = json.loads(Path(extra_path).read_text("utf-8"))
-            except (OSError, ValueError) as exc:
-                raise ConfigError(f"cannot read cues file {extra_path}: {exc}") from exc
+            extra = user_json(extra_path, "cues")
             data["verbs"].update(extra.get("verbs", {}))
             data["nouns"].update(extra.get("nouns", {}))
             for key in ("according_to", "channel_nouns", "channel_prepositions", "cite_verbs"):

@@ -33,16 +33,14 @@ counted as a dated event. ``origin`` (extra field) is the place a "from" phrase 
 
 from __future__ import annotations
 
-import json
 import logging
 from functools import lru_cache
-from importlib import resources
-from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ..errors import ConfigError
+from ..data_files import packaged_json, user_json
+from ..geo.resolver import load_demonyms
 from .base import attribution_covering, get_list, is_excluded, named
 from .dates import sentence_date
 from .locate import PLACE_NOUNS, locate_event, with_tokens
@@ -103,30 +101,17 @@ _REFLEXIVES = {"himself", "herself", "itself", "themselves", "themself", "myself
 @lru_cache(maxsize=1)
 def _demonyms() -> dict[str, str]:
     """Nationality words -> ISO country code (the places extractor's table), plurals too."""
-    try:
-        raw = resources.files("eventledger").joinpath("data/demonyms.json").read_text("utf-8")
-        table = json.loads(raw).get("demonyms", {})
-    except (OSError, json.JSONDecodeError):
-        log.warning("no demonym table; national territories are not located")
-        return {}
+    table = load_demonyms()
     return {**table, **{word + "s": code for word, code in table.items()}}
-
-
-def _read_json(path) -> dict:
-    try:
-        return json.loads(Path(path).read_text("utf-8"))
-    except (OSError, json.JSONDecodeError) as exc:
-        raise ConfigError(f"cannot read trigger lexicon {path}: {exc}") from exc
 
 
 @lru_cache(maxsize=8)
 def load_lexicon(extra_path: str | None = None) -> dict:
     """The packaged trigger lexicon, with the entries of ``extra_path`` laid on top
     (same layout; its dict sections extend and override, its lists extend)."""
-    raw = resources.files("eventledger").joinpath("data/event_triggers.json").read_text("utf-8")
-    lexicon = json.loads(raw)
+    lexicon = packaged_json("event_triggers.json")
     if extra_path:
-        extra = _read_json(extra_path)
+        extra = user_json(extra_path, "trigger lexicon")
         for key, value in extra.items():
             if isinstance(value, dict) and isinstance(lexicon.get(key), dict):
                 merged = dict(lexicon[key])

@@ -18,13 +18,13 @@ Whether a count is a casualty figure is decided by the figures extractor, not he
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from spacy.tokens import Doc, Token
+
+from ..data_files import packaged_json
 
 _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d+(?:\.\d+)?$")
 
@@ -44,8 +44,7 @@ class Count:
 @lru_cache(maxsize=1)
 def quantities() -> dict:
     """The packaged counting words (``data/quantities.json``)."""
-    raw = resources.files("eventledger").joinpath("data/quantities.json").read_text("utf-8")
-    return json.loads(raw)
+    return packaged_json("quantities.json")
 
 
 def _phrase_table(phrases) -> dict[str, list[tuple[str, ...]]]:

@@ -36,6 +36,7 @@ from functools import lru_cache
 from importlib import metadata, resources
 from pathlib import Path
 
+from ..data_files import user_json
 from ..errors import ConfigError
 
 log = logging.getLogger(__name__)
@@ -227,10 +228,7 @@ def load_regions_data(extra: str | Path | None = None) -> dict:
     laid on top."""
     data = json.loads(_regions_bytes().decode("utf-8"))
     if extra:
-        try:
-            more = json.loads(Path(extra).read_text(encoding="utf-8"))
-        except (OSError, json.JSONDecodeError) as exc:
-            raise ConfigError(f"cannot read regions file {extra}: {exc}") from exc
+        more = user_json(extra, "regions")
         data.setdefault("regions", []).extend(more.get("regions", []))
         data.setdefault("aliases", []).extend(more.get("aliases", []))
         data.setdefault("not_places", []).extend(more.get("not_places", []))

@@ -10,7 +10,6 @@ demonyms; later passes (up to three) again with every other mention's pick as co
 
 from __future__ import annotations
 
-import json
 import logging
 import math
 import re
@@ -18,12 +17,11 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
-from ..errors import ConfigError
+from ..data_files import packaged_json, user_json
 from .gazetteer import (
     Candidate,
     Gazetteer,
@@ -72,13 +70,9 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 def load_demonyms(extra: str | Path | None = None) -> dict[str, str]:
     """``data/demonyms.json`` (nationality word -> ISO2), with a user's file laid on top."""
-    raw = resources.files("eventledger").joinpath("data/demonyms.json").read_text("utf-8")
-    table = dict(json.loads(raw)["demonyms"])
+    table = dict(packaged_json("demonyms.json")["demonyms"])
     if extra:
-        try:
-            more = json.loads(Path(extra).read_text(encoding="utf-8"))
-        except (OSError, json.JSONDecodeError) as exc:
-            raise ConfigError(f"cannot read demonyms file {extra}: {exc}") from exc
+        more = user_json(extra, "demonyms")
         table.update(more.get("demonyms", more))
     return table
 
