@@ -2,37 +2,18 @@
 
 from __future__ import annotations
 
-import re
-
-_SENTENCE_END = re.compile(r"(?<=[.!?”\"])\s+|\n+")
-
-
-def evidence_sentence(text: str, start: int, end: int) -> str:
-    """The sentence (or line) of ``text`` around ``[start, end)``, whitespace folded."""
-    left = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
-    match = _SENTENCE_END.search(text, end)
-    right = match.start() if match else len(text)
-    return " ".join(text[left:right].split())
+from . import provenance
+from .provenance import evidence_sentence
 
 
 def source_chain(record: dict, attribution_id: str | None) -> str:
     """``"Channel 12 <- hospital sources"``; the outlet (or "the outlet") when the record
     states it in its own voice."""
-    outlet = record["document"].get("outlet") or "the outlet"
     attribution = next((a for a in record["attributions"] if a["id"] == attribution_id), None)
     if attribution is None:
-        return f"{outlet} (own voice)"
-    chain = []
-    if attribution["source"]:
-        chain.append(attribution["source"].get("name") or attribution["source"]["text"])
-    else:
-        chain.append("unnamed source")
-    chain.extend(c.get("name") or c["text"] for c in attribution["cites"])
-    carried = [c.get("name") or c["text"] for c in attribution["cited_by"]]
-    text = " <- ".join(chain)
-    if carried:
-        text += " (via " + ", ".join(carried) + ")"
-    return text
+        return f"{record['document'].get('outlet') or 'the outlet'} (own voice)"
+    # The outlet heads the document view already: the chain stops at who carried it.
+    return provenance.source_chain(attribution, None)
 
 
 def _count(count: dict) -> str:

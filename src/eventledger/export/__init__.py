@@ -27,7 +27,8 @@ from pathlib import Path
 from typing import IO
 
 from ..errors import EventledgerError
-from .acled import ACLED_COLUMNS, acled_items, acled_rows, load_type_table, source_chain
+from ..provenance import source_chain
+from .acled import ACLED_COLUMNS, acled_items, acled_rows, load_type_table
 
 log = logging.getLogger(__name__)
 

@@ -36,13 +36,14 @@ from __future__ import annotations
 import csv
 import io
 import logging
-import re
 from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
 from ..errors import EventledgerError
+from ..provenance import evidence_sentence as sentence_around
+from ..provenance import name_of, source_chain
 
 log = logging.getLogger(__name__)
 
@@ -55,13 +56,10 @@ ACLED_COLUMNS = (
 )
 FALLBACK_TYPE = ("Strategic developments", "Other")
 CASUALTY_REPORT = "Casualty report"
-UNNAMED_SOURCE = "unnamed source"
 GEO_PRECISION = {"city": 1, "region": 2, "other": 2, "country": 3}
 
 TypeTable = dict[tuple[str, str], tuple[str, str]]
 
-# A sentence ends at . ! ? (and any closing quotes/brackets) before white space, or at a line end.
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*(?=\s|$)|\n")
 
 
 def _read_table(text: str, origin: str) -> TypeTable:
@@ -128,40 +126,6 @@ def _country_names() -> dict[str, str]:
     except Exception:  # the names are a convenience; the ISO code is always exported
         log.warning("country names unavailable; exporting ISO codes only", exc_info=True)
         return {}
-
-
-def _name(named: dict | None) -> str:
-    if not isinstance(named, dict):
-        return ""
-    return named.get("name") or named.get("text") or ""
-
-
-def source_chain(attribution: dict | None, outlet: str | None) -> str:
-    """Who says it: ``"Channel 12 <- hospital sources (via Outlet)"`` (module docstring)."""
-    if not attribution:
-        return outlet or ""
-    chain = _name(attribution.get("source")) or UNNAMED_SOURCE
-    cites = [n for n in (_name(c) for c in attribution.get("cites") or []) if n]
-    if cites:
-        chain += " <- " + ", ".join(cites)
-    carriers = [n for n in (_name(c) for c in attribution.get("cited_by") or []) if n]
-    if outlet and outlet not in carriers:
-        carriers.append(outlet)
-    if carriers:
-        chain += " (" + " ".join(f"via {c}" for c in carriers) + ")"
-    return chain
-
-
-def sentence_around(text: str, start: int, end: int) -> str:
-    """The sentence of ``text`` that holds ``[start, end)`` (extended to whole sentences)."""
-    begin, finish = 0, len(text)
-    for match in _SENTENCE_END.finditer(text):
-        if match.end() <= start:
-            begin = match.end()
-        elif match.start() >= end:
-            finish = match.start() if match.group() == "\n" else match.end()
-            break
-    return " ".join(text[begin:finish].split())
 
 
 def _min_low(figures: Iterable[dict]) -> int:
@@ -236,8 +200,8 @@ def acled_items(record: dict, *, table: TypeTable | None = None) -> list[tuple[d
         rows.append((event, {
             **common(event, event.get("date") or document.get("published")),
             "event_type": event_type, "sub_event_type": sub_type,
-            "actor1": _name(event.get("actor")), "assoc_actor_1": "",
-            "actor2": _name(event.get("recipient")), "assoc_actor_2": "",
+            "actor1": name_of(event.get("actor")), "assoc_actor_1": "",
+            "actor2": name_of(event.get("recipient")), "assoc_actor_2": "",
             "fatalities": _min_low(f for f in story if f.get("category") == "killed"),
             "injuries": _min_low(f for f in story if f.get("category") == "injured"),
             "plover_type": event.get("type") or "", "plover_mode": event.get("mode") or "",

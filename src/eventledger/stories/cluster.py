@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from ..errors import StoreError
-from ..show import evidence_sentence
+from ..provenance import evidence_sentence
 
 log = logging.getLogger(__name__)
 

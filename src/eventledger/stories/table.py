@@ -17,8 +17,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import asdict, dataclass, field, replace
 
-from ..export.acled import UNNAMED_SOURCE, source_chain
-from ..show import evidence_sentence
+from ..provenance import UNNAMED_SOURCE, evidence_sentence, name_of, source_chain
 
 
 @dataclass(frozen=True)
@@ -132,20 +131,14 @@ def _key(name: str) -> str:
     return " ".join(words)
 
 
-def _name(named: dict | None) -> str:
-    if not isinstance(named, dict):
-        return ""
-    return named.get("name") or named.get("text") or ""
-
-
 def origin_of(attribution: dict | None, outlet: str) -> str:
     """The independent source a claim comes down to (module docstring)."""
     if not attribution:
         return _key(outlet)
-    cites = [n for n in (_name(c) for c in attribution.get("cites") or []) if n]
+    cites = [n for n in (name_of(c) for c in attribution.get("cites") or []) if n]
     if cites:
         return _key(cites[-1])
-    speaker = _name(attribution.get("source"))
+    speaker = name_of(attribution.get("source"))
     if speaker:
         return _key(speaker)
     # An unnamed source: who it is cannot be told apart beyond the outlet that has it.
@@ -226,7 +219,7 @@ def story_table(store, story: dict, *, records: dict | None = None) -> StoryTabl
             figure=_figure_text(count) if count else "",
             low=count.get("low") if count else None, high=count.get("high") if count else None,
             exact=count.get("exact") if count else None,
-            source=_name((attribution or {}).get("source")) or (
+            source=name_of((attribution or {}).get("source")) or (
                 UNNAMED_SOURCE if attribution else outlet),
             chain=source_chain(attribution, document.get("outlet")) or outlet,
             origin=origin, outlet=document.get("outlet") or "",

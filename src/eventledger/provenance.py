@@ -1,0 +1,50 @@
+"""Who said it and the words that say it: the source chain of an attribution and the
+evidence sentence around a span. Every view (show, CSV export, story tables) uses these,
+so a chain reads the same everywhere."""
+
+from __future__ import annotations
+
+import re
+
+UNNAMED_SOURCE = "unnamed source"
+
+# A sentence ends at . ! ? (and any closing quotes/brackets) before white space, or at a line end.
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*(?=\s|$)|\n")
+
+
+def name_of(named: dict | None) -> str:
+    """The canonical name of a CONTRACT ``Named``, else its text, else ""."""
+    if not isinstance(named, dict):
+        return ""
+    return named.get("name") or named.get("text") or ""
+
+
+def source_chain(attribution: dict | None, outlet: str | None) -> str:
+    """``"Channel 12 <- hospital sources (via Palestine Chronicle via Outlet)"``: the source,
+    the sources it cites, then who carried it and the document's outlet. With no
+    attribution, the outlet (it says so in its own voice), or ""."""
+    if not attribution:
+        return outlet or ""
+    chain = name_of(attribution.get("source")) or UNNAMED_SOURCE
+    cites = [n for n in (name_of(c) for c in attribution.get("cites") or []) if n]
+    if cites:
+        chain += " <- " + ", ".join(cites)
+    carriers = [n for n in (name_of(c) for c in attribution.get("cited_by") or []) if n]
+    if outlet and outlet not in carriers:
+        carriers.append(outlet)
+    if carriers:
+        chain += " (" + " ".join(f"via {c}" for c in carriers) + ")"
+    return chain
+
+
+def evidence_sentence(text: str, start: int, end: int) -> str:
+    """The sentence of ``text`` that holds ``[start, end)`` (extended to whole sentences),
+    white space folded."""
+    begin, finish = 0, len(text)
+    for match in _SENTENCE_END.finditer(text):
+        if match.end() <= start:
+            begin = match.end()
+        elif match.start() >= end:
+            finish = match.start() if match.group() == "\n" else match.end()
+            break
+    return " ".join(text[begin:finish].split())
