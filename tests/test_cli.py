@@ -201,3 +201,18 @@ def test_process_places_reports_of_one_incident_in_one_story(tmp_path):
     shown = runner.invoke(cli, ["story", together[0]["id"], "--db", db])
     assert shown.exit_code == 0, shown.output
     assert "a hospital official" in shown.output
+
+
+def test_rerun_with_new_documents_stores_only_those(tmp_path):
+    corpus = _write_corpus(tmp_path / "in", count=2)
+    db = str(tmp_path / "events.db")
+    runner = CliRunner()
+    assert runner.invoke(cli, ["process", str(corpus), "--db", db, "-q"]).exit_code == 0
+    (corpus / "later.txt").write_text(
+        "Police detained 9 students in Lagos on Friday, a rights group said.\n",
+        encoding="utf-8")
+    result = runner.invoke(cli, ["process", str(corpus), "--db", db, "-q", "--batch-size", "1"])
+    assert result.exit_code == 0, result.output
+    assert "1 stored" in result.output and "2 already stored" in result.output
+    with Store.open(db) as store:
+        assert store.counts()["documents"] == 3

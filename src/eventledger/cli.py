@@ -132,6 +132,7 @@ def process(inputs, db, model, date, reprocess, batch_size, quiet):
         if progress is None:
             summary = process_documents(items, store, nlp=nlp, reprocess=reprocess,
                                         batch_size=settings.batch_size,
+                                        max_chunk_chars=settings.max_chunk_chars,
                                         near_duplicate_threshold=settings.near_duplicate_threshold)
         else:
             with progress:
@@ -145,6 +146,7 @@ def process(inputs, db, model, date, reprocess, batch_size, quiet):
 
                 summary = process_documents(items, store, nlp=nlp, reprocess=reprocess,
                                             batch_size=settings.batch_size,
+                                            max_chunk_chars=settings.max_chunk_chars,
                                             near_duplicate_threshold=settings.near_duplicate_threshold,
                                             on_document=advance)
                 progress.update(task, completed=len(items))

@@ -115,10 +115,12 @@ def extract_records(
     max_chunk_chars: int | None = None,
 ) -> Iterator[dict]:
     """One extraction record (CONTRACT) per document, in input order."""
-    settings = load_settings()
+    if batch_size is None or max_chunk_chars is None:  # settings are files: read on demand
+        settings = load_settings()
+        batch_size = batch_size or settings.batch_size
+        max_chunk_chars = max_chunk_chars or settings.max_chunk_chars
     nlp = nlp or load_pipeline()
-    batch_size = batch_size or settings.batch_size
-    max_chars = min(max_chunk_chars or settings.max_chunk_chars, nlp.max_length)
+    max_chars = min(max_chunk_chars, nlp.max_length)
 
     def docs_with_parts():
         for document in documents:

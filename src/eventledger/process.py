@@ -54,6 +54,7 @@ def process_documents(
     nlp=None,
     reprocess: bool = False,
     batch_size: int = 32,
+    max_chunk_chars: int = 100000,
     near_duplicate_threshold: float = 0.7,
     on_document: Callable[[ProcessSummary], None] | None = None,
 ) -> ProcessSummary:
@@ -62,51 +63,67 @@ def process_documents(
     summary = ProcessSummary()
     index = _near_duplicate_index(store, near_duplicate_threshold)
     seen: set[str] = set()
-    pending: list[Document] = []
+    # In input order: (document, stored before this run). Documents the store already
+    # holds in the current version are only (re)placed in stories, in their turn.
+    pending: list[tuple[Document, bool | None]] = []
+    to_extract = 0
 
     def tick() -> None:
         summary.done += 1
         if on_document:
             on_document(summary)
 
-    def flush() -> None:
-        if not pending:
-            return
+    def extract(documents: list[Document]) -> dict[str, dict]:
         try:
-            records = list(extract_records(pending, nlp=nlp, batch_size=batch_size))
+            records = list(extract_records(documents, nlp=nlp, batch_size=batch_size,
+                                          max_chunk_chars=max_chunk_chars))
         except Exception:  # one bad document must not sink its batch: retry one by one
             log.exception("batch failed; extracting its documents one at a time")
             records = []
-            for document in pending:
+            for document in documents:
                 try:
-                    records.extend(extract_records([document], nlp=nlp))
+                    records.extend(extract_records([document], nlp=nlp, batch_size=1,
+                                                   max_chunk_chars=max_chunk_chars))
                 except Exception as exc:  # noqa: BLE001 - reported per input
                     summary.failed.append((document.source, f"extraction failed: {exc}"))
-                    tick()
-        for record in records:
-            source = record["document"]["path"] or record["document"]["id"]
-            try:
-                # A document stored by an older extractor version is re-extracted too.
-                status = store.write_record(
-                    record,
-                    extractor_version=EXTRACTOR_VERSION,
-                    replace=reprocess or store.has_document(record["document"]["id"]),
-                )
-            except EventledgerError as exc:
-                summary.failed.append((source, exc.message))
-            else:
-                if status == "written":
-                    summary.written += 1
-                elif status == "replaced":
-                    summary.replaced += 1
-                else:
-                    summary.unchanged += 1
-                if status != "unchanged":
-                    for name in SECTIONS:
-                        summary.records[name] += len(record[name])
-                assign_stories(store, [record["document"]["id"]])
+        return {record["document"]["id"]: record for record in records}
+
+    def store_record(record: dict, replace: bool) -> None:
+        source = record["document"]["path"] or record["document"]["id"]
+        try:
+            status = store.write_record(
+                record, extractor_version=EXTRACTOR_VERSION, replace=replace
+            )
+        except EventledgerError as exc:
+            summary.failed.append((source, exc.message))
+            return
+        if status == "written":
+            summary.written += 1
+        elif status == "replaced":
+            summary.replaced += 1
+        else:
+            summary.unchanged += 1
+        if status != "unchanged":
+            for name in SECTIONS:
+                summary.records[name] += len(record[name])
+        doc_id = record["document"]["id"]
+        assign_stories(store, [doc_id], records={doc_id: record})
+
+    def flush() -> None:
+        nonlocal to_extract
+        records = extract([doc for doc, current in pending if current is not True])
+        for document, state in pending:
+            if state is True:
+                # A run killed between storing a document and placing it in stories left
+                # it unassigned: assign it now, in input order (assignment is idempotent).
+                assign_stories(store, [document.id])
+                summary.unchanged += 1
+            elif document.id in records:
+                # A document stored by an older extractor version is replaced too.
+                store_record(records[document.id], replace=reprocess or state is False)
             tick()
         pending.clear()
+        to_extract = 0
 
     for item in items:
         if isinstance(item, IngestError):
@@ -119,14 +136,9 @@ def process_documents(
             tick()
             continue
         seen.add(item.id)
-        stored = store.has_document(item.id)
-        if stored and not reprocess and store.document_version(item.id) == EXTRACTOR_VERSION:
-            # A run killed between storing a document and placing it in stories left it
-            # unassigned: assign it now, in input order (assignment is idempotent).
-            flush()
-            assign_stories(store, [item.id])
-            summary.unchanged += 1
-            tick()
+        version = store.document_version(item.id)
+        if version == EXTRACTOR_VERSION and not reprocess:
+            pending.append((item, True))
             continue
         signature = index.signature(item.text)
         for other, similarity in index.query(signature):
@@ -135,8 +147,11 @@ def process_documents(
                 summary.near_duplicates += 1
         store.save_signature(item.id, signature)
         index.add(item.id, signature)
-        pending.append(item)
-        if len(pending) >= batch_size:
+        # state: None for a new document, False for one stored by another version or
+        # to be re-extracted.
+        pending.append((item, None if version is None else False))
+        to_extract += 1
+        if to_extract >= batch_size:
             flush()
     flush()
     return summary

@@ -27,7 +27,7 @@ import logging
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -400,15 +400,17 @@ def _same_members_check(stored: list[dict], rows: list[dict]) -> bool:
 
 
 def assign_stories(store, doc_ids: Iterable[str], *,
-                   settings: ClusterSettings = DEFAULT_SETTINGS) -> list[str]:
+                   settings: ClusterSettings = DEFAULT_SETTINGS,
+                   records: Mapping[str, dict] | None = None) -> list[str]:
     """Assign the events and figures of the stored documents ``doc_ids`` to stories, in
     the order given, each document in one transaction. Incremental (existing stories are
     joined, never re-clustered) and idempotent (a document whose items are already
     assigned is left alone; one re-extracted since is assigned again). Returns the ids
-    of the stories the documents are in, in order of first appearance."""
+    of the stories the documents are in, in order of first appearance. ``records`` may
+    hold records the caller has just written, so they are not read back."""
     result: list[str] = []
     for doc_id in doc_ids:
-        record = store.get_record(doc_id)
+        record = (records or {}).get(doc_id) or store.get_record(doc_id)
         if record is None:
             raise StoreError(f"database {store.label}: no document {doc_id} to assign to stories")
         with store.story_session() as session:
