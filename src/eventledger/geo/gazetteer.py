@@ -223,6 +223,20 @@ class _Writer:
         self.places, self.names, self.surface = [], [], set()
 
 
+def region_fields(entry: dict) -> dict:
+    """A curated or user region entry as place fields (defaults: a region, feature RGN)."""
+    return {
+        "name": entry["name"],
+        "lat": float(entry["lat"]),
+        "lon": float(entry["lon"]),
+        "kind": entry.get("kind", "region"),
+        "feature": entry.get("feature", "RGN"),
+        "country": entry.get("country"),
+        "geonameid": entry.get("geonameid"),
+        "population": int(entry.get("population") or 0),
+    }
+
+
 def load_regions_data(extra: str | Path | None = None) -> dict:
     """``data/regions.json`` (regions and aliases), with a user's file of the same shape
     laid on top."""
@@ -367,14 +381,7 @@ def _build_into(conn: sqlite3.Connection) -> None:
     regions = load_regions_data()
     for region in regions.get("regions", []):
         writer.add(
-            name=region["name"],
-            lat=float(region["lat"]),
-            lon=float(region["lon"]),
-            kind=region.get("kind", "region"),
-            feature=region.get("feature", "RGN"),
-            country=region.get("country"),
-            geonameid=region.get("geonameid"),
-            population=int(region.get("population") or 0),
+            **region_fields(region),
             alternates=region.get("alternates", ()),
             major=True,
             matchable=[region["name"], *region.get("alternates", ())],
@@ -547,16 +554,7 @@ class Gazetteer:
         """Places held in memory beside the index (a user's regions file): dicts with
         name, lat, lon and optionally kind, country, geonameid, alternates."""
         for entry in entries:
-            candidate = Candidate(
-                name=entry["name"],
-                lat=float(entry["lat"]),
-                lon=float(entry["lon"]),
-                kind=entry.get("kind", "region"),
-                feature=entry.get("feature", "RGN"),
-                country=entry.get("country"),
-                geonameid=entry.get("geonameid"),
-                population=int(entry.get("population") or 0),
-            )
+            candidate = Candidate(**region_fields(entry))
             for alias in [entry["name"], *entry.get("alternates", ())]:
                 self._overlay.setdefault(normalise_name(alias), []).append(candidate)
         self._cache.clear()
