@@ -122,3 +122,16 @@ def test_import_rejects_what_is_not_a_geonames_table(cache, tmp_path):
         import_geonames(bad, cache_dir=cache)
     with pytest.raises(IngestError):
         import_geonames(tmp_path / "missing.zip", cache_dir=cache)
+
+
+def test_countries_and_divisions_carry_geonames_ids_and_points(cache):
+    gazetteer = gz.Gazetteer(cache / gz.INDEX_NAME)
+    ontario = next(c for c in gazetteer.lookup("ontario") if c.feature == "ADM1")
+    # GeoNames' own point for the province, not a centroid further north.
+    assert ontario.geonameid == 6093943
+    assert abs(ontario.lat - 49.25) < 0.1 and abs(ontario.lon + 84.5) < 0.1
+    canada = gazetteer.country("CA")
+    assert canada.geonameid == 6251999
+    assert abs(canada.lat - 60.1) < 0.2 and abs(canada.lon + 113.6) < 0.2
+    queensland = next(c for c in gazetteer.lookup("queensland") if c.feature == "ADM1")
+    assert queensland.geonameid == 2152274

