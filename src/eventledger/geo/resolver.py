@@ -35,7 +35,9 @@ log = logging.getLogger(__name__)
 
 # Priors by GeoNames feature code; cities and divisions use log10(population) instead.
 _PRIOR = {"PCLI": 11.0, "CONT": 10.0, "RGN": 9.0}
-_DIVISION_BONUS: dict[str, float] = {}
+# Second-level divisions carry their towns' population, which they share with their
+# seat: a town of the same name comes first.
+_DIVISION_BONUS: dict[str, float] = {"ADM2": -1.0}
 _CAPITAL_BONUS = 1.0
 _ALTERNATE_PENALTY = 0.5
 _ALIAS_BONUS = 3.0  # a curated alias names its place on purpose
@@ -48,6 +50,9 @@ _COUNTRY_BONUS = 1.0
 _COUNTRY_SHARE_BONUS = 2.5
 _SUFFIXES = (" city", " province", " governorate", " district", " region", " state", " oblast",
              " area")
+# A division word says the name is a division's: "Karak district" may be the district
+# listed as such or the division called plain "Karak".
+_DIVISION_SUFFIXES = tuple(s for s in _SUFFIXES if s not in (" city", " area"))
 # "North London", "Greater Toronto Area": the place itself where the whole name is unknown.
 _PREFIXES = ("north ", "south ", "east ", "west ", "northern ", "southern ", "eastern ",
              "western ", "central ", "upper ", "lower ", "greater ", "downtown ")
@@ -99,7 +104,7 @@ class Context:
             self.countries[place.country] += weight
         if place.feature == "ADM1" and place.country and place.admin1:
             self.divisions[(place.country, place.admin1)] += weight
-        if place.kind == "city":
+        if _local(place):
             self.points.append((place.lat, place.lon))
             if place.country and place.admin1:
                 self.city_divisions[(place.country, place.admin1)] += weight
@@ -146,6 +151,14 @@ class Resolver:
             self._candidates[key] = [(demonym, 0.0)]
             return self._candidates[key]
         found = [(c, 0.0) for c in self.gazetteer.lookup(key)] if key else []
+        if found:
+            for suffix in _DIVISION_SUFFIXES:
+                if key.endswith(suffix) and len(key) > len(suffix) + 2:
+                    found += [
+                        (c, 0.3)
+                        for c in self.gazetteer.lookup(key[: -len(suffix)])
+                        if c.kind == "region"
+                    ]
         if key and not found:
             for variant in article_variants(key) + [
                 key[: -len(s)] for s in _SUFFIXES if key.endswith(s) and len(key) > len(s) + 2
@@ -261,7 +274,7 @@ class Resolver:
             # The share of the document's country mentions, so one stray mention of a
             # country does not outweigh a large city elsewhere.
             score += _COUNTRY_BONUS + _COUNTRY_SHARE_BONUS * weight / total
-        if candidate.kind == "city":
+        if _local(candidate):
             local = 0.0
             if context.divisions.get((candidate.country, candidate.admin1)):
                 local += _SAME_DIVISION_BONUS
@@ -327,6 +340,11 @@ class Resolver:
                 break
             picks = result
         return picks
+
+
+def _local(place: Candidate) -> bool:
+    """A town or a county: small enough that nearness to other places tells."""
+    return place.kind == "city" or place.feature == "ADM2"
 
 
 def _clean(name: str) -> str:
