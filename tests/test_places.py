@@ -255,3 +255,46 @@ def test_a_place_inside_an_event_name_is_a_place(nlp):
     text = "Aid groups said the Gaza war had emptied the schools."
     gaza = _at(_places(nlp, text), text, "Gaza")
     assert gaza is not None and gaza["country"] == "PS"
+
+
+def test_small_places_the_model_misses_are_found_by_their_context(nlp):
+    # The model calls these names organisations, persons or facilities; the gazetteer
+    # knows them, and the words around them say they are places.
+    cases = [
+        ("Fighting reached the town of Qusayr by noon.", "Qusayr", "SY"),
+        ("The road to Nuwakot district was closed, and Jumla district too.", "Jumla", "NP"),
+        ("The rebels captured Birao after a short fight.", "Birao", "CF"),
+        ("The army shelled Zhob and Badme overnight.", "Badme", "ER"),
+        ("The army shelled Zhob and Badme overnight.", "Zhob", "PK"),
+    ]
+    for text, name, country in cases:
+        place = _at(_places(nlp, text), text, name)
+        assert place is not None, (text, name)
+        assert place["country"] == country
+        assert text[place["start"]:place["end"]] == name
+
+
+def test_context_pass_leaves_persons_buildings_and_common_words(nlp):
+    for text, name in [
+        ("Mr Zhob said the talks went well.", "Zhob"),
+        ("Talks with Hope ended in the spring.", "Hope"),
+        ("Nadia Taji said she was proud. Later Taji spoke in the hall.", "Taji"),
+        ("Reporters waited outside the White House on Monday.", "White House"),
+    ]:
+        places = _places(nlp, text)
+        for nth in range(text.count(name)):
+            assert _at(places, text, name, nth) is None, (text, name)
+
+
+def test_context_pass_can_be_switched_off(bare_nlp):
+    from eventledger.extract.places import PlacesExtractor
+
+    extractor = PlacesExtractor(bare_nlp, "places", labels=["GPE", "LOC", "FAC"],
+                                use_matcher=True, fuzzy=True, cache_dir=None,
+                                regions_file=None, demonyms_file=None, use_context=False)
+    text = "The rebels captured Birao after a short fight."
+    doc = bare_nlp(text)
+    assert doc[3].ent_type_ != "GPE"  # the model alone does not see the place
+    assert extractor.mentions(doc) == []
+    extractor.use_context = True
+    assert extractor.mentions(doc) == [(text.index("Birao"), text.index("Birao") + 5)]

@@ -4,7 +4,9 @@ Mentions come from the model's GPE, LOC and FAC entities and from a phrase match
 the gazetteer's well-known names (countries, first-level divisions, curated regions,
 cities of 100,000+) for names the model misses. Matches that are common English words,
 or lie inside a person's or organisation's name, are left out; so are headings and
-captions. Nationality words ("Israeli") are not places; the resolver reads them as
+captions. A last pass takes smaller places the gazetteer knows where the model missed
+them or called them persons or organisations, when the words around say they are places
+("demonstrated in Beslan", "the town of Qusayr", "Nuwakot district", "captured Badme"). Nationality words ("Israeli") are not places; the resolver reads them as
 country context. Each mention gets its own record (``P1``, ``P2``, ...); mentions of one
 name share the resolved values. A mention the gazetteer does not know is left out: the
 CONTRACT gives every place coordinates.
@@ -18,7 +20,7 @@ import unicodedata
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 from ..geo.gazetteer import load_regions_data
 from .base import get_list, is_excluded
@@ -34,11 +36,112 @@ _TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "president", 
            "saint", "st", "coach", "officer", "chief", "by"}
 _LOCATIVE = {"in", "at", "from", "to", "near", "into", "outside", "across", "around"}
 
+# The context pass (PlacesExtractor._in_context): a name the gazetteer knows, which the
+# model missed or labelled otherwise, counts as a place where the words around it say so.
+# Prepositions of place before it: "demonstrated in Beslan", "an office at Birgunj".
+_SITE_PREPS = {"in", "at", "near", "outside", "inside", "into", "around", "across",
+               "towards", "toward", "throughout", "within", "from", "to", "through"}
+# ... of which these alone before a name the model calls a person ("a letter from X").
+_PERSON_SITE_PREPS = {"in", "at", "near", "outside", "inside", "into", "throughout", "within"}
+# Nouns that make the name before or after them a place: "the town of Qusayr",
+# "Nuwakot district", "the Jumla and Diwan villages".
+_PLACE_NOUNS = {"city", "town", "village", "district", "province", "region", "area",
+                "governorate", "county", "neighbourhood", "neighborhood", "suburb", "suburbs",
+                "outskirts", "municipality", "camp", "countryside", "valley", "port",
+                "island", "junction", "crossing", "settlement", "quarter", "township",
+                "locality", "commune", "oblast", "prefecture", "subdistrict", "border",
+                "environs", "hamlet", "state", "capital"}
+# Words that may stand between a preposition and the name: "in nearby Bethlehem".
+_PLACE_MODIFIERS = {"the", "nearby", "central", "northern", "southern", "eastern", "western",
+                    "north", "south", "east", "west", "northeastern", "northwestern",
+                    "southeastern", "southwestern", "downtown", "rural", "neighbouring",
+                    "neighboring", "occupied", "besieged", "embattled", "restive"}
+# Verbs and nouns whose object is a territory: "captured Badme", "patrolled Kakata",
+# "the siege on Manbij". Not "attacked", whose object is as often a group.
+_TERRITORY_VERBS = {"capture", "recapture", "seize", "patrol", "shell", "bomb", "storm",
+                    "liberate", "besiege", "overrun", "encircle", "retake", "occupy",
+                    "evacuate", "raid", "bombard", "surround", "enter", "invade"}
+_TERRITORY_NOUNS = {"siege", "capture", "recapture", "fall", "liberation", "shelling",
+                    "bombardment", "bombing", "outskirts", "invasion", "occupation",
+                    "offensive", "encirclement"}
+# Last words of names of buildings and streets, which share names with towns: "the White
+# House" is no White House, Tennessee.
+_BUILDING_WORDS = {"house", "hotel", "palace", "hospital", "school", "university", "church",
+                   "mosque", "temple", "stadium", "airport", "station", "center", "centre",
+                   "hall", "tower", "building", "square", "street", "road", "avenue", "bridge",
+                   "base", "prison", "embassy", "market", "mall", "park", "office", "court",
+                   "college", "museum", "theatre", "theater", "club", "gate"}
+# Entity labels whose spans are no names at all.
+_NOT_NAMES = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "LANGUAGE"}
+# Name joiners inside runs of capitalised words: "Umm al-Fahm", "Bin Jawad".
+_JOINERS = {"-", "al", "el", "ad", "ar", "as", "ash", "at", "az", "ed", "bin", "ibn", "de",
+            "del", "la", "le"}
+
 
 def _fold(text: str) -> str:
     """Diacritics off: "Montréal" -> "Montreal"."""
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def _capitalised(token: Token) -> bool:
+    return token.text[:1].isupper() and token.is_alpha and token.pos_ in ("PROPN", "NOUN", "ADJ")
+
+
+def _place_noun(token: Token) -> bool:
+    return token.lemma_.lower() in _PLACE_NOUNS or token.lower_ in _PLACE_NOUNS
+
+
+def _noun_after(span: Span) -> bool:
+    """A place noun after the name, maybe after more names in a list: "Nuwakot
+    district", "the Jumla and Diwan villages"."""
+    doc = span.doc
+    i = span.end
+    for _ in range(8):
+        if i >= len(doc):
+            return False
+        token = doc[i]
+        if _place_noun(token) and token.text.islower():
+            return True
+        if token.lower_ in ("and", ",") or _capitalised(token) or token.lower_ in _JOINERS:
+            i += 1
+            continue
+        return False
+    return False
+
+
+def _context(span: Span, before: Token | None, person: bool, accepted: list[Span]) -> bool:
+    """Whether the words around ``span`` make it a place (see _in_context)."""
+    doc = span.doc
+    if before is not None:
+        word = before.lower_
+        if word in (_PERSON_SITE_PREPS if person else _SITE_PREPS):
+            return True
+        # "the town of Qusayr", "the western countryside of Kobane"
+        if word == "of" and before.i > 0 and _place_noun(doc[before.i - 1]):
+            return True
+        # "the towns of Tel Hamis and Tel Birak": the next name of a list of places
+        if word in ("and", ",", "or") and any(a.end in (before.i, before.i - 1)
+                                              for a in accepted):
+            return True
+    if _noun_after(span):
+        return True
+    if person:
+        return False
+    # "Mauthausen, Austria": a town before its country
+    if span.end + 1 < len(doc) and doc[span.end].text == "," and doc[span.end + 1].ent_type_ in (
+        "GPE", "LOC"
+    ):
+        return True
+    root = span.root
+    head = root.head
+    if root.dep_ == "dobj" and head.lemma_.lower() in _TERRITORY_VERBS:
+        return True
+    if root.dep_ == "pobj" and head.lower_ in ("on", "of") and (
+        head.head.lemma_.lower() in _TERRITORY_NOUNS
+    ):
+        return True
+    return False
 
 
 class PlacesExtractor:
@@ -53,11 +156,13 @@ class PlacesExtractor:
         cache_dir: str | None,
         regions_file: str | None,
         demonyms_file: str | None,
+        use_context: bool = True,
     ):
         self.name = name
         self.nlp = nlp
         self.labels = set(labels)
         self.use_matcher = use_matcher
+        self.use_context = use_context
         self.fuzzy = fuzzy
         self.cache_dir = cache_dir
         self.regions_file = regions_file
@@ -66,6 +171,7 @@ class PlacesExtractor:
         self._matcher: PhraseMatcher | None = None
         self._not_places: set[str] = set()
         self._surface: set[str] = set()
+        self._words: frozenset[str] | None = None
 
     @property
     def resolver(self):
@@ -159,7 +265,117 @@ class PlacesExtractor:
                 found.append((span.start_char, span.end_char))
                 for i in range(span.start, span.end):
                     taken[i] = True
+        if self.use_context:
+            for span in self._in_context(doc, taken):
+                found.append((span.start_char, span.end_char))
+                for i in range(span.start, span.end):
+                    taken[i] = True
         return sorted(found)
+
+    # -- names the gazetteer knows, placed by their context ------------------------------
+
+    def _name_spans(self, doc: Doc, taken: list[bool]) -> list[Span]:
+        """Spans that may be names: the model's entities of any naming label, and runs
+        of capitalised words outside them, each without "the" and "'s"."""
+        spans: list[Span] = []
+        inside = [False] * len(doc)
+        for ent in doc.ents:
+            for i in range(ent.start, ent.end):
+                inside[i] = True
+            if ent.label_ in _NOT_NAMES:
+                continue
+            spans.append(ent)
+        i = 0
+        while i < len(doc):
+            if inside[i] or taken[i] or not _capitalised(doc[i]):
+                i += 1
+                continue
+            end = i + 1
+            while end < len(doc) and not inside[end] and not taken[end] and (
+                _capitalised(doc[end])
+                or doc[end].lower_ in _JOINERS and end + 1 < len(doc)
+                and _capitalised(doc[end + 1]) and not doc[end].whitespace_ == "  "
+            ):
+                end += 1
+            spans.append(doc[i:end])
+            i = end
+        result = []
+        for span in spans:
+            start, end = span.start, span.end
+            if doc[start].lower_ == "the":
+                start += 1
+            if end - start > 1 and doc[end - 1].text in ("'s", "’s"):
+                end -= 1
+            if start >= end or any(taken[k] for k in range(start, end)):
+                continue
+            result.append(doc[start:end])
+        return result
+
+    def _known(self, name: str) -> bool:
+        """A name the gazetteer holds as written or by a plain variant (no near
+        spellings), which is no common English word, person's title or listed non-place."""
+        words = name.lower().replace("-", " ").split()
+        if not words or name in self._not_places or name.isupper():
+            return False
+        if len(words) == 1 and (words[0] in self.nlp.Defaults.stop_words
+                                or words[0] in self._common_words()):
+            return False
+        return any(penalty <= 0.3 for _c, penalty in self.resolver.candidates(name))
+
+    def _common_words(self) -> frozenset[str]:
+        """Lower-case English words (the lemmatizer's word index, WordNet's list): "Hope",
+        "Mobile" and "Congress" are towns too, but no name the context pass may take."""
+        if self._words is None:
+            words: set[str] = set()
+            try:
+                lookups = self.nlp.get_pipe("lemmatizer").lookups
+                for entries in lookups.get_table("lemma_index").values():
+                    words.update(entries)
+            except (KeyError, ValueError, AttributeError):
+                log.debug("places: no lemmatizer word index; common words unguarded")
+            self._words = frozenset(words)
+        return self._words
+
+    def _in_context(self, doc: Doc, taken: list[bool]) -> list[Span]:
+        """Names the gazetteer knows that the model missed or labelled as something
+        else, where the words around them make them places: after a preposition of place
+        ("in Beslan"), next to a place noun ("the town of Qusayr", "Nuwakot district"),
+        before a country ("Mauthausen, Austria"), as what is captured or patrolled
+        ("captured Badme"). Persons' names need a preposition or place noun, and never
+        are names the document uses for a person elsewhere ("Lewis Hamilton")."""
+        self.matcher()  # loads the list of names that are no places
+        person_ents = [ent for ent in doc.ents if ent.label_ == "PERSON"]
+        accepted: list[Span] = []
+        for span in self._name_spans(doc, taken):
+            if is_excluded(doc, span.start_char, span.end_char):
+                continue
+            ent_label = doc[span.start].ent_type_ if doc[span.start].ent_iob_ else ""
+            person = ent_label == "PERSON"
+            if person:
+                others = {t.text for ent in person_ents if len(ent) > 1
+                          and not (ent.start <= span.start < ent.end) for t in ent}
+                if any(t.text in others for t in span):
+                    continue
+            before = self._word_before(span)
+            if before is not None and before.lower_.rstrip(".") in _TITLES:
+                continue
+            if span[-1].lower_ in _BUILDING_WORDS:
+                continue
+            # a facility the model saw needs a place noun: "the town of X", not "at X"
+            if not _context(span, before, person or ent_label == "FAC", accepted):
+                continue
+            if not self._known(span.text):
+                continue
+            accepted.append(span)
+        return accepted
+
+    @staticmethod
+    def _word_before(span: Span):
+        doc = span.doc
+        i = span.start - 1
+        while i >= 0 and doc[i].lower_ in _PLACE_MODIFIERS and span.start - i < 3:
+            i -= 1
+        return doc[i] if i >= 0 else None
 
     def _well_known(self, name: str) -> bool:
         """A country, region or large city of exactly this name."""
@@ -217,6 +433,7 @@ class PlacesExtractor:
     default_config={
         "labels": ["GPE", "LOC", "FAC"],
         "use_matcher": True,
+        "use_context": True,
         "fuzzy": True,
         "cache_dir": None,
         "regions_file": None,
@@ -229,6 +446,7 @@ def make_places(
     *,
     labels: list[str],
     use_matcher: bool,
+    use_context: bool,
     fuzzy: bool,
     cache_dir: str | None,
     regions_file: str | None,
@@ -242,6 +460,7 @@ def make_places(
         name,
         labels=list(labels),
         use_matcher=use_matcher,
+        use_context=use_context,
         fuzzy=fuzzy,
         cache_dir=cache_dir,
         regions_file=regions_file,
