@@ -484,7 +484,12 @@ def _build_into(conn: sqlite3.Connection) -> None:
             continue  # countrystatecity lists some second-level divisions as states
         writer.add(**division, kind="region", feature="ADM2")
 
+    continents: dict[str, tuple[str, float, float, int | None, int]] = {}
     for continent in cache.get_continents().values():
+        continents[continent["name"]] = (
+            continent["name"], float(continent["lat"]), float(continent["lng"]),
+            continent.get("geonameId"), int(continent.get("population") or 0),
+        )
         writer.add(
             name=continent["name"],
             lat=float(continent["lat"]),
@@ -533,7 +538,7 @@ def _build_into(conn: sqlite3.Connection) -> None:
             matchable=[region["name"], *region.get("alternates", ())],
         )
     for alias in regions.get("aliases", []):
-        target = _alias_target(alias, countries, divisions)
+        target = _alias_target(alias, countries, divisions, continents)
         if target is None:
             log.warning("regions.json: alias %r names no known place", alias.get("name"))
             continue
@@ -580,9 +585,12 @@ def _admin1_translation(csc: Path, cities: Iterable[dict]) -> dict[tuple[str, st
     return {key: counter.most_common(1)[0][0] for key, counter in votes.items()}
 
 
-def _alias_target(alias: dict, countries: dict, divisions: dict):
+def _alias_target(alias: dict, countries: dict, divisions: dict, continents: dict):
     country = alias.get("country")
     division = alias.get("division")
+    if alias.get("continent"):
+        anchor = continents.get(alias["continent"])
+        return ("region", "CONT", None, None, anchor) if anchor else None
     if division:
         anchor = divisions.get((country, division))
         return ("region", "ADM1", country, division, anchor) if anchor else None
