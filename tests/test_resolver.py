@@ -33,3 +33,18 @@ def test_the_town_comes_before_a_county_of_the_same_name():
     text = "The mayor of Plymouth spoke to reporters in London."
     plymouth, _ = resolve(text, _spans(text, "Plymouth", "London"))
     assert plymouth["kind"] == "city" and plymouth["country"] == "GB"
+
+
+def test_the_same_county_written_two_ways_is_no_evidence_for_itself():
+    text = (
+        "PLYMOUTH CO. - Crews in Plymouth County cleared trees on Monday. Le Mars and "
+        "Sioux City, Iowa, reported no damage."
+    )
+    picks = resolve(text, _spans(text, "PLYMOUTH CO.", "Plymouth County", "Le Mars", "Iowa"))
+    assert [p["geonameid"] for p in picks[:2]] == [4871708, 4871708]
+
+
+def test_a_continent_adjective_handed_over_as_a_mention_is_the_continent():
+    text = "European ministers met on Friday."
+    (europe,) = resolve(text, _spans(text, "European"))
+    assert europe["name"] == "Europe" and europe["kind"] == "region"

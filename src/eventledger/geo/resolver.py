@@ -35,9 +35,10 @@ log = logging.getLogger(__name__)
 
 # Priors by GeoNames feature code; cities and divisions use log10(population) instead.
 _PRIOR = {"PCLI": 11.0, "CONT": 10.0, "RGN": 9.0}
-# Second-level divisions carry their towns' population, which they share with their
-# seat: a town of the same name comes first.
-_DIVISION_BONUS: dict[str, float] = {"ADM2": -1.0}
+# Second-level divisions carry their towns' population: halved on the log scale and
+# lowered, so that a town of the same name comes first and the document's other places,
+# not size, decide between counties of one name. feature: (scale, offset).
+_DIVISION_PRIOR: dict[str, tuple[float, float]] = {"ADM2": (0.5, -1.0)}
 _CAPITAL_BONUS = 1.0
 _ALTERNATE_PENALTY = 0.5
 _ALIAS_BONUS = 3.0  # a curated alias names its place on purpose
@@ -161,6 +162,8 @@ class Resolver:
                     ]
         if key and not found:
             for variant in article_variants(key) + [
+                key[:-3] + " county" for _ in (1,) if key.endswith(" co") and len(key) > 5
+            ] + [
                 key[: -len(s)] for s in _SUFFIXES if key.endswith(s) and len(key) > len(s) + 2
             ] + [
                 key[len(p) :] for p in _PREFIXES if key.startswith(p) and len(key) > len(p) + 2
@@ -249,7 +252,8 @@ class Resolver:
     def prior(candidate: Candidate) -> float:
         if candidate.feature in _PRIOR:
             return _PRIOR[candidate.feature]
-        score = math.log10(candidate.population + 10) + _DIVISION_BONUS.get(candidate.feature, 0)
+        scale, offset = _DIVISION_PRIOR.get(candidate.feature, (1.0, 0.0))
+        score = scale * math.log10(candidate.population + 10) + offset
         if candidate.feature == "PPLC":
             score += _CAPITAL_BONUS
         return score
@@ -322,6 +326,9 @@ class Resolver:
         names = [_clean(text[s:e]) for s, e in spans]
         qualifiers = [self._qualifier(text, e) for _, e in spans]
         keys = [normalise_name(n) for n in names]
+        # The places each name may be: a mention whose pick is among them is the same name
+        # written another way ("Plymouth County", "PLYMOUTH CO."), no evidence for it.
+        options = [{_ident(c) for c, _ in self.candidates(n)} for n in names]
         picks = [self.best(n, base, q) for n, q in zip(names, qualifiers, strict=True)]
         # Then again with the other mentions' picks as context (never the same name's
         # own), until nothing changes: "Savannah" turns American once "Atlanta" is.
@@ -333,13 +340,21 @@ class Resolver:
                     continue
                 context_here = base.copy()
                 for other_key, pick in zip(keys, picks, strict=True):
-                    if pick is not None and other_key != keys[index]:
+                    if (
+                        pick is not None
+                        and other_key != keys[index]
+                        and _ident(pick) not in options[index]
+                    ):
                         context_here.add(pick)
                 result.append(self.best(name, context_here, qualifiers[index]))
             if result == picks:
                 break
             picks = result
         return picks
+
+
+def _ident(place: Candidate) -> tuple:
+    return (place.name, place.country, place.feature, place.lat, place.lon)
 
 
 def _local(place: Candidate) -> bool:
