@@ -531,8 +531,11 @@ def _build_into(conn: sqlite3.Connection) -> None:
 
     regions = load_regions_data()
     for region in regions.get("regions", []):
+        fields = region_fields(region)
+        if fields["geonameid"] in points:
+            fields["lat"], fields["lon"] = points[fields["geonameid"]]
         writer.add(
-            **region_fields(region),
+            **fields,
             alternates=region.get("alternates", ()),
             major=True,
             matchable=[region["name"], *region.get("alternates", ())],
