@@ -179,3 +179,32 @@ def test_place_word_on_people_is_where_they_are_from(bare_nlp):
     text = "They escaped the deportation inflicted on their Tavrian neighbours."
     doc = make_doc(bare_nlp, text, {"Tavrian": "region"})
     assert names(locate_event(doc, trigger(doc, "deportation"), dateline=False)) == (None, None)
+
+
+def test_conjoined_verbs_share_their_site(bare_nlp):
+    # "bombed and destroyed a building at X": one event told by two verbs; the second
+    # verb, a trigger of its own, does not keep the site from the first
+    text = "The rebels bombed and destroyed an office building of the local bank at Tampere."
+    doc = make_doc(bare_nlp, text, {"Tampere": "city"})
+    others = [trigger(doc, "destroyed")]
+    assert names(locate_event(doc, trigger(doc, "bombed"), others=others)) == ("Tampere", None)
+    # a verb of another clause keeps its own site
+    text = "The rebels bombed the bridge, and the police arrested two men at Tampere."
+    doc = make_doc(bare_nlp, text, {"Tampere": "city"})
+    others = [trigger(doc, "arrested")]
+    assert names(locate_event(doc, trigger(doc, "bombed"), others=others)) == (None, None)
+
+
+def test_site_named_by_a_site_noun_and_an_attack_on_a_place(bare_nlp):
+    # "at X junction": X names the site, not a wider place further on
+    text = "The device was detonated at the Tampere junction in northern Finland."
+    doc = make_doc(bare_nlp, text, {"Tampere": "city", "Finland": "country"})
+    assert names(locate_event(doc, trigger(doc, "detonated"))) == ("Tampere", None)
+    # "the bombardment of the X district": what an attack noun hits is the site
+    text = "Nine people were wounded in the bombardment of the Tampere district."
+    doc = make_doc(bare_nlp, text, {"Tampere": "city"})
+    assert names(locate_event(doc, trigger(doc, "wounded"))) == ("Tampere", None)
+    # a town taken in a province: the town, not the province
+    text = "The rebels captured Tampere in the Lapland province last week."
+    doc = make_doc(bare_nlp, text, {"Tampere": "city", "Lapland": "region"})
+    assert names(locate_event(doc, trigger(doc, "captured"))) == ("Tampere", None)

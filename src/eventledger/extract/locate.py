@@ -40,6 +40,9 @@ PLACE_NOUNS = {"city", "town", "village", "province", "region", "district", "sta
                "north", "east", "west", "neighbourhood", "neighborhood", "municipality",
                "part", "parts", "edge", "heart", "streets", "street", "camp", "border",
                "countryside", "vicinity", "suburbs", "city centre", "downtown"}
+# Areas wider than the towns named with them
+_WIDE_NOUNS = {"province", "region", "state", "country", "governorate", "county", "district",
+               "oblast", "prefecture", "republic", "kingdom", "countryside"}
 # "the city" points back to a place named before
 BACK_NOUNS = {"city", "town", "village", "area", "camp", "region", "district", "province",
               "neighbourhood", "neighborhood", "capital"}
@@ -138,7 +141,12 @@ def place_under_ranked(token: Token, places: Sequence[dict]) -> tuple[dict | Non
         if root.i in names or any(i in names for i in range(tok_start, tok_end)) and (
             root.head.i in names
         ):
-            if root.i == start.i:
+            # "at X junction", "in the X area": the name of the site itself; not "in X
+            # province", wider than a town named with it ("captured Y in X province")
+            if root.i == start.i or root.dep_ == "compound" and root.head.i == start.i and (
+                start.lemma_.lower() in _SITE_HEADS and start.pos_ == "NOUN"
+                and start.lemma_.lower() not in _WIDE_NOUNS
+            ):
                 return place, True
             if not _modifier_country(root, place):
                 found.append(place)
@@ -190,6 +198,16 @@ def _clause_top(token: Token, stop: Token | None = None) -> Token:
     return current
 
 
+def _own_subject(verb: Token) -> bool:
+    """A subject of its own, not a count of the same toll: "and the police arrested two"
+    is another clause, "five were killed and six wounded in X" one event."""
+    return any(
+        d.dep_ in ("nsubj", "nsubjpass", "expl") and d.tag_ != "CD" and d.lower_ != "others"
+        and not any(n.dep_ == "nummod" for n in d.children)
+        for d in verb.children
+    )
+
+
 def _carriers(head: Token, tokens: list[Token], extra: Iterable[Token]) -> list[Token]:
     carriers = list(tokens) + [t for t in extra if t is not None]
     # "civilians killed in X": the noun the participle qualifies carries nothing; "the
@@ -198,8 +216,9 @@ def _carriers(head: Token, tokens: list[Token], extra: Iterable[Token]) -> list[
         carriers.append(head.head)
     # "was shot and killed in X", "killing five in X": a conjoined or dependent verb of the
     # same event shares its phrases
+    # same event; not one with a subject of its own ("..., and the police arrested two")
     for child in head.children:
-        if child.dep_ == "conj" and child.pos_ == "VERB":
+        if child.dep_ == "conj" and child.pos_ == "VERB" and not _own_subject(child):
             carriers.append(child)
     if head.dep_ in ("xcomp", "conj") and head.head.pos_ == "VERB":
         carriers.append(head.head)
@@ -257,7 +276,11 @@ _OF_NOUNS = PLACE_NOUNS | {"northeast", "northwest", "southeast", "southwest", "
                            "corridor", "suburb", "stronghold", "enclave", "sector", "side",
                            "entrance", "environs", "periphery", "coast", "shores", "banks",
                            "zone", "hills", "mountains", "valley", "desert", "territory",
-                           "neighborhoods", "neighbourhoods", "streets", "waters"}
+                           "neighborhoods", "neighbourhoods", "streets", "waters",
+                           # an attack on a place: "the bombardment of the X district"
+                           "siege", "bombardment", "shelling", "bombing", "capture",
+                           "recapture", "invasion", "occupation", "blockade", "liberation",
+                           "storming", "evacuation"}
 # Roles through which the search goes down from the trigger: phrases of place and time,
 # the objects and what qualifies them; not subjects (the actor) nor relative clauses.
 _DOWN_DEPS = {"agent", "prep", "pobj", "pcomp", "dobj", "nsubjpass", "attr", "oprd", "npadvmod",
@@ -285,7 +308,9 @@ _SITE_HEADS = PLACE_NOUNS | {"home", "house", "camp", "base", "border", "village
                              "highway", "road", "bridge", "consulate", "parliament", "palace",
                              "venues", "installations", "facilities", "positions", "areas",
                              "streets", "villages", "neighbourhoods", "neighborhoods", "subway",
-                             "countryside", "outskirts", "suburbs", "port", "harbour", "harbor"}
+                             "countryside", "outskirts", "suburbs", "port", "harbour", "harbor",
+                             "junction", "intersection", "roundabout", "district",
+                             "neighbourhood", "neighborhood", "quarter", "refugee"}
 
 
 def _modifier_country(token: Token, place: dict) -> bool:
@@ -381,8 +406,12 @@ def _phrase_site(head: Token, carriers: list[Token], places: Sequence[dict],
                 if place is not None and child.dep_ != "prep" and not (
                     child.dep_ == "nsubj"
                 ) and not _modifier_country(child, place):
-                    # "in Iraq's city of Mosul": the owner is a wider place than the site
-                    found.append((depth + _penalty(child), abs(child.i - head.i), place))
+                    # "in Iraq's city of Mosul": the owner is a wider place than the site;
+                    # "in the X area" names the area, as deep as it
+                    named_site = child.dep_ == "compound" and token.pos_ == "NOUN" and (
+                        token.lemma_.lower() in _SITE_HEADS)
+                    found.append((depth - named_site + _penalty(child), abs(child.i - head.i),
+                                  place))
         frontier = following
     return min(found, key=lambda item: item[:2])[2] if found else None
 
@@ -405,18 +434,23 @@ def _local_subject(head: Token, places: Sequence[dict]) -> dict | None:
     return None
 
 
-def _nearest_site(head, sent, places, others, skip_ranges, origin):
+def _nearest_site(head, sent, places, others, skip_ranges, origin, carriers=()):
     """The place of the sentence named as a site ("in X") that no other trigger claims:
     first in the trigger's own clause, nearest first; else one named before the
-    trigger in the main clause ("In X on Monday, a man was shot")."""
+    trigger in the main clause ("In X on Monday, a man was shot"). The clauses of
+    verbs sharing the event ("bombed and destroyed a building at X") are its own."""
     doc = head.doc
     ancestors = {t.i for t in head.ancestors}
+    # verbs of the same event: conjoined without a subject of their own
+    shared = {c.i for c in carriers if c.pos_ in ("VERB", "AUX") and c.i != head.i
+              and not _own_subject(c)}
     blocked: set[int] = set()
     for other in others:
-        if other.i == head.i or other.i in ancestors:
+        if other.i == head.i or other.i in ancestors or other.i in shared:
             continue
         blocked.update(t.i for t in other.subtree)
     own_top = _clause_top(head)
+    own_tops = {own_top.i} | {doc[i].i for i in shared}
     best, best_key = None, None
     for place in places:
         tok_start, tok_end = place["_tokens"]
@@ -428,7 +462,7 @@ def _nearest_site(head, sent, places, others, skip_ranges, origin):
             continue
         if any(place["start"] < e and s < place["end"] for s, e in skip_ranges):
             continue
-        if intervening(head, place, others):
+        if intervening(head, place, [o for o in others if o.i not in shared]):
             continue
         root = doc[tok_start:tok_end].root
         if _site_prep(root) is None:
@@ -436,7 +470,7 @@ def _nearest_site(head, sent, places, others, skip_ranges, origin):
         if _modifier_country(root, place):
             continue
         top = _clause_top(root)
-        same_clause = top.i == own_top.i
+        same_clause = top.i in own_tops
         if not same_clause and (tok_start > head.i or top.i not in ancestors | {head.i}):
             continue  # another clause's site belongs to that clause ("who was born in X")
         distance = min(abs(tok_start - head.i), abs(tok_end - 1 - head.i))
@@ -564,7 +598,8 @@ def locate_event(
         location = _phrase_site(head, carrier_tokens, [
             p for p in places if origin is None or p["id"] != origin["id"]], others)
     if location is None:
-        location = _nearest_site(head, sent, places, others, skip_ranges, origin)
+        location = _nearest_site(head, sent, places, others, skip_ranges, origin,
+                                 carrier_tokens)
     if location is None:
         location = _local_subject(head, places)
     if location is None:
