@@ -48,3 +48,14 @@ def test_a_continent_adjective_handed_over_as_a_mention_is_the_continent():
     text = "European ministers met on Friday."
     (europe,) = resolve(text, _spans(text, "European"))
     assert europe["name"] == "Europe" and europe["kind"] == "region"
+
+
+def test_a_small_town_among_the_documents_places_beats_a_large_one_far_away():
+    text = (
+        "Power went out in Columbia overnight. The Adair County judge asked Kentucky "
+        "for generators, and crews came from Edmonton and Russell Springs."
+    )
+    columbia, *_ = resolve(
+        text, _spans(text, "Columbia", "Adair County", "Kentucky", "Edmonton", "Russell Springs")
+    )
+    assert (columbia["country"], round(columbia["lat"])) == ("US", 37)  # Kentucky's
