@@ -298,3 +298,21 @@ def test_context_pass_can_be_switched_off(bare_nlp):
     assert extractor.mentions(doc) == []
     extractor.use_context = True
     assert extractor.mentions(doc) == [(text.index("Birao"), text.index("Birao") + 5)]
+
+
+def test_place_the_gazetteer_lacks_is_put_at_the_place_named_with_it(nlp):
+    text = "Troops entered the village of Zorvath near Tampere on Monday."
+    places = _places(nlp, text)
+    village, town = _at(places, text, "Zorvath"), _at(places, text, "Tampere")
+    assert town["geonameid"] == 634963 and "approximate" not in town
+    assert village["geonameid"] is None and village["approximate"] is True
+    assert village["near"] == town["id"]
+    assert (village["lat"], village["lon"], village["country"]) == (
+        town["lat"], town["lon"], "FI")
+    assert text[village["start"]:village["end"]] == "Zorvath"
+    # with no known place beside it there is no position to give, so no record
+    text = "Troops entered the village of Zorvath on Monday."
+    assert _places(nlp, text) == []
+    # a name the gazetteer lacks needs a place noun, not just a preposition
+    text = "Farmers met Zorvath in Tampere on Monday."
+    assert _at(_places(nlp, text), text, "Zorvath") is None

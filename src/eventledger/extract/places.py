@@ -6,10 +6,14 @@ cities of 100,000+) for names the model misses. Matches that are common English 
 or lie inside a person's or organisation's name, are left out; so are headings and
 captions. A last pass takes smaller places the gazetteer knows where the model missed
 them or called them persons or organisations, when the words around say they are places
-("demonstrated in Beslan", "the town of Qusayr", "Nuwakot district", "captured Badme"). Nationality words ("Israeli") are not places; the resolver reads them as
-country context. Each mention gets its own record (``P1``, ``P2``, ...); mentions of one
-name share the resolved values. A mention the gazetteer does not know is left out: the
-CONTRACT gives every place coordinates.
+("demonstrated in Beslan", "the town of Qusayr", "Nuwakot district", "captured Badme").
+Nationality words ("Israeli") are not places; the resolver reads them as country context.
+Each mention gets its own record (``P1``, ``P2``, ...); mentions of one name share the
+resolved values. A place name the gazetteer lacks (the model's GPE or LOC entity, or a
+name beside a place noun: "the village of X") is put at the nearest known place of its
+sentence that is no country, with no GeoNames id, ``approximate: true`` and ``near``: that
+place's id. Any other mention the gazetteer does not know is left out: the CONTRACT gives
+every place coordinates.
 """
 
 from __future__ import annotations
@@ -71,6 +75,9 @@ _BUILDING_WORDS = {"house", "hotel", "palace", "hospital", "school", "university
                    "hall", "tower", "building", "square", "street", "road", "avenue", "bridge",
                    "base", "prison", "embassy", "market", "mall", "park", "office", "court",
                    "college", "museum", "theatre", "theater", "club", "gate"}
+# How far (in tokens) a known place may stand from a place the gazetteer lacks to give
+# it its position.
+_ANCHOR_REACH = 25
 # Entity labels whose spans are no names at all.
 _NOT_NAMES = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "LANGUAGE"}
 # Name joiners inside runs of capitalised words: "Umm al-Fahm", "Bin Jawad".
@@ -110,38 +117,44 @@ def _noun_after(span: Span) -> bool:
     return False
 
 
-def _context(span: Span, before: Token | None, person: bool, accepted: list[Span]) -> bool:
-    """Whether the words around ``span`` make it a place (see _in_context)."""
+# How strongly the words around a name make it a place.
+_NO, _WEAK, _STRONG = 0, 1, 2
+
+
+def _context(span: Span, before: Token | None, person: bool, accepted: list[Span]) -> int:
+    """How strongly the words around ``span`` make it a place (see _in_context):
+    ``_STRONG`` next to a place noun ("the town of X", "X district", a list of such
+    places), ``_WEAK`` after a preposition of place or as what is captured, else ``_NO``."""
     doc = span.doc
     if before is not None:
         word = before.lower_
-        if word in (_PERSON_SITE_PREPS if person else _SITE_PREPS):
-            return True
         # "the town of Qusayr", "the western countryside of Kobane"
         if word == "of" and before.i > 0 and _place_noun(doc[before.i - 1]):
-            return True
+            return _STRONG
         # "the towns of Tel Hamis and Tel Birak": the next name of a list of places
         if word in ("and", ",", "or") and any(a.end in (before.i, before.i - 1)
                                               for a in accepted):
-            return True
+            return _STRONG
     if _noun_after(span):
-        return True
+        return _STRONG
+    if before is not None and before.lower_ in (_PERSON_SITE_PREPS if person else _SITE_PREPS):
+        return _WEAK
     if person:
-        return False
+        return _NO
     # "Mauthausen, Austria": a town before its country
     if span.end + 1 < len(doc) and doc[span.end].text == "," and doc[span.end + 1].ent_type_ in (
         "GPE", "LOC"
     ):
-        return True
+        return _WEAK
     root = span.root
     head = root.head
     if root.dep_ == "dobj" and head.lemma_.lower() in _TERRITORY_VERBS:
-        return True
+        return _WEAK
     if root.dep_ == "pobj" and head.lower_ in ("on", "of") and (
         head.head.lemma_.lower() in _TERRITORY_NOUNS
     ):
-        return True
-    return False
+        return _WEAK
+    return _NO
 
 
 class PlacesExtractor:
@@ -157,12 +170,14 @@ class PlacesExtractor:
         regions_file: str | None,
         demonyms_file: str | None,
         use_context: bool = True,
+        approximate: bool = True,
     ):
         self.name = name
         self.nlp = nlp
         self.labels = set(labels)
         self.use_matcher = use_matcher
         self.use_context = use_context
+        self.approximate = approximate
         self.fuzzy = fuzzy
         self.cache_dir = cache_dir
         self.regions_file = regions_file
@@ -211,7 +226,14 @@ class PlacesExtractor:
 
     def mentions(self, doc: Doc) -> list[tuple[int, int]]:
         """Character spans of place mentions, sorted, not overlapping."""
+        return [(start, end) for start, end, _loose in self._mentions(doc)]
+
+    def _mentions(self, doc: Doc) -> list[tuple[int, int, bool]]:
+        """``(start, end, loose)`` of place mentions, sorted, not overlapping; ``loose``:
+        a place name the gazetteer may not know (the model's GPE or LOC entity, a name
+        beside a place noun), which :meth:`__call__` may place near another place."""
         found: list[tuple[int, int]] = []
+        loose: set[tuple[int, int]] = set()
         taken = [False] * len(doc)
         # Words of longer person names ("Sydney" of "Sydney Sweeney") stay persons in
         # the rest of the document, whatever label the model gives them there.
@@ -234,6 +256,10 @@ class PlacesExtractor:
             if ent.label_ == "FAC" and not self._well_known(span.text):
                 continue  # "the White House" is not White House, Tennessee
             found.append((span.start_char, span.end_char))
+            if ent.label_ in ("GPE", "LOC") and self._plain_name(span.text) and (
+                span[-1].lower_ not in _BUILDING_WORDS
+            ):
+                loose.add((span.start_char, span.end_char))
             for i in range(span.start, span.end):
                 taken[i] = True
         if self.use_matcher:
@@ -266,11 +292,13 @@ class PlacesExtractor:
                 for i in range(span.start, span.end):
                     taken[i] = True
         if self.use_context:
-            for span in self._in_context(doc, taken):
+            for span, known in self._in_context(doc, taken):
                 found.append((span.start_char, span.end_char))
+                if not known:
+                    loose.add((span.start_char, span.end_char))
                 for i in range(span.start, span.end):
                     taken[i] = True
-        return sorted(found)
+        return sorted((start, end, (start, end) in loose) for start, end in found)
 
     # -- names the gazetteer knows, placed by their context ------------------------------
 
@@ -322,6 +350,17 @@ class PlacesExtractor:
             return False
         return any(penalty <= 0.3 for _c, penalty in self.resolver.candidates(name))
 
+    def _plain_name(self, name: str) -> bool:
+        """A name that may be a place the gazetteer lacks: capitalised words, no
+        acronym, no common English word alone, no nationality."""
+        words = name.replace("-", " ").split()
+        if not words or not name[:1].isupper() or name.isupper() or len(name) < 3:
+            return False
+        if name in self._not_places or self.resolver._demonym_country(name) is not None:
+            return False
+        return not (len(words) == 1 and (name.lower() in self.nlp.Defaults.stop_words
+                                         or name.lower() in self._common_words()))
+
     def _common_words(self) -> frozenset[str]:
         """Lower-case English words (the lemmatizer's word index, WordNet's list): "Hope",
         "Mobile" and "Congress" are towns too, but no name the context pass may take."""
@@ -336,16 +375,19 @@ class PlacesExtractor:
             self._words = frozenset(words)
         return self._words
 
-    def _in_context(self, doc: Doc, taken: list[bool]) -> list[Span]:
-        """Names the gazetteer knows that the model missed or labelled as something
-        else, where the words around them make them places: after a preposition of place
+    def _in_context(self, doc: Doc, taken: list[bool]) -> list[tuple[Span, bool]]:
+        """``[(span, known)]``: names the model missed or labelled as something else,
+        where the words around them make them places: after a preposition of place
         ("in Beslan"), next to a place noun ("the town of Qusayr", "Nuwakot district"),
         before a country ("Mauthausen, Austria"), as what is captured or patrolled
         ("captured Badme"). Persons' names need a preposition or place noun, and never
-        are names the document uses for a person elsewhere ("Lewis Hamilton")."""
+        are names the document uses for a person elsewhere ("Lewis Hamilton"). Names the
+        gazetteer knows (``known``) count anywhere such; others only beside a place noun,
+        to be placed near the places around them (see :meth:`__call__`)."""
         self.matcher()  # loads the list of names that are no places
         person_ents = [ent for ent in doc.ents if ent.label_ == "PERSON"]
         accepted: list[Span] = []
+        result: list[tuple[Span, bool]] = []
         for span in self._name_spans(doc, taken):
             if is_excluded(doc, span.start_char, span.end_char):
                 continue
@@ -362,12 +404,16 @@ class PlacesExtractor:
             if span[-1].lower_ in _BUILDING_WORDS:
                 continue
             # a facility the model saw needs a place noun: "the town of X", not "at X"
-            if not _context(span, before, person or ent_label == "FAC", accepted):
+            strength = _context(span, before, person or ent_label == "FAC", accepted)
+            if strength == _NO:
                 continue
-            if not self._known(span.text):
+            known = self._known(span.text)
+            # a name the gazetteer lacks only beside a place noun ("the village of X")
+            if not known and not (strength == _STRONG and self._plain_name(span.text)):
                 continue
             accepted.append(span)
-        return accepted
+            result.append((span, known))
+        return result
 
     @staticmethod
     def _word_before(span: Span):
@@ -408,23 +454,60 @@ class PlacesExtractor:
 
     def __call__(self, doc: Doc) -> Doc:
         places = get_list(doc, "el_places")
-        spans = self.mentions(doc)
-        if not spans:
+        found = self._mentions(doc)
+        if not found:
             return doc
+        spans = [(start, end) for start, end, _loose in found]
         outlet = self.resolver.outlet_country(doc._.el_outlet)
         picks = self.resolver.resolve_mentions(doc.text, spans, context=[outlet] if outlet else ())
-        for (start, end), pick in zip(spans, picks, strict=True):
-            if pick is None:
+        records: list[dict] = []
+        unplaced: list[dict] = []
+        for (start, end, loose), pick in zip(found, picks, strict=True):
+            record = {"text": doc.text[start:end], "start": start, "end": end}
+            if pick is not None:
+                record.update(pick.to_dict())
+            elif loose and self.approximate:
+                unplaced.append(record)
+            else:
                 continue
-            record = {
-                "id": f"P{len(places) + 1}",
-                "text": doc.text[start:end],
-                "start": start,
-                "end": end,
-            }
-            record.update(pick.to_dict())
+            records.append(record)
+        anchors = {id(r): self._anchor(doc, r, records) for r in unplaced}
+        records = [r for r in records if id(r) not in anchors or anchors[id(r)] is not None]
+        for record in records:
+            record["id"] = f"P{len(places) + 1}"
             places.append(record)
+        for record in unplaced:
+            anchor = anchors[id(record)]
+            if anchor is not None:
+                # A place the gazetteer lacks, at the known place the text puts it in or
+                # near ("the village of X in western Raqqa"): no GeoNames id of its own.
+                record.update({"name": record["text"], "geonameid": None,
+                               "country": anchor.get("country"), "lat": anchor["lat"],
+                               "lon": anchor["lon"], "kind": "other", "approximate": True,
+                               "near": anchor["id"]})
         return doc
+
+    @staticmethod
+    def _anchor(doc: Doc, record: dict, records: list[dict]) -> dict | None:
+        """The resolved place nearest to an unknown one in its sentence, no country (too
+        wide to stand for a town in it), within ``_ANCHOR_REACH`` tokens."""
+        span = doc.char_span(record["start"], record["end"], alignment_mode="expand")
+        if span is None:
+            return None
+        sent = span.sent
+        best, best_distance = None, _ANCHOR_REACH + 1
+        for other in records:
+            if other is record or "lat" not in other or other.get("kind") == "country":
+                continue
+            if not (sent.start_char <= other["start"] and other["end"] <= sent.end_char):
+                continue
+            other_span = doc.char_span(other["start"], other["end"], alignment_mode="expand")
+            if other_span is None:
+                continue
+            distance = max(other_span.start - span.end, span.start - other_span.end)
+            if distance < best_distance:
+                best, best_distance = other, distance
+        return best
 
 
 @Language.factory(
@@ -434,6 +517,7 @@ class PlacesExtractor:
         "labels": ["GPE", "LOC", "FAC"],
         "use_matcher": True,
         "use_context": True,
+        "approximate": True,
         "fuzzy": True,
         "cache_dir": None,
         "regions_file": None,
@@ -447,6 +531,7 @@ def make_places(
     labels: list[str],
     use_matcher: bool,
     use_context: bool,
+    approximate: bool,
     fuzzy: bool,
     cache_dir: str | None,
     regions_file: str | None,
@@ -461,6 +546,7 @@ def make_places(
         labels=list(labels),
         use_matcher=use_matcher,
         use_context=use_context,
+        approximate=approximate,
         fuzzy=fuzzy,
         cache_dir=cache_dir,
         regions_file=regions_file,
