@@ -208,3 +208,37 @@ def test_site_named_by_a_site_noun_and_an_attack_on_a_place(bare_nlp):
     text = "The rebels captured Tampere in the Lapland province last week."
     doc = make_doc(bare_nlp, text, {"Tampere": "city", "Lapland": "region"})
     assert names(locate_event(doc, trigger(doc, "captured"))) == ("Tampere", None)
+
+
+def test_point_of_reference_gives_way_to_a_deeper_site(bare_nlp):
+    # "the town of X, some 80 km south of Y": Y only says where X is
+    text = ("A bomb exploded while police were trying to defuse it on a road in the town "
+            "of Tampere, some 80 km south of Oslo, on Sunday.")
+    doc = make_doc(bare_nlp, text, {"Tampere": "city", "Oslo": "city"})
+    assert names(locate_event(doc, trigger(doc, "exploded"))) == ("Tampere", None)
+
+
+def test_the_neighbourhood_of_a_city_is_the_site(bare_nlp):
+    text = "In the south Oslo neighbourhood of Tampere, a bomb killed one man."
+    doc = make_doc(bare_nlp, text, {"Oslo": "city", "Tampere": "city"})
+    assert names(locate_event(doc, trigger(doc, "killed"))) == ("Tampere", None)
+
+
+def test_what_with_names_is_a_party_but_a_site_may_hang_below_it(bare_nlp):
+    # "shot with a rifle fitted with a silencer in central X": the site hangs below "with"
+    text = "The officer was shot with a rifle fitted with a silencer in central Tampere."
+    doc = make_doc(bare_nlp, text, {"Tampere": "city"})
+    assert names(locate_event(doc, trigger(doc, "shot"))) == ("Tampere", None)
+    # the object of "with" itself is a party
+    text = "The talks with Finland went on."
+    doc = make_doc(bare_nlp, text, {"Finland": "country"})
+    assert names(locate_event(doc, trigger(doc, "talks"), dateline=False)) == (None, None)
+
+
+def test_people_captured_are_no_place(bare_nlp):
+    # the matcher may take a plural nationality word for its country; as what an attack
+    # takes it names people
+    text = "In the village of Tampere, troops captured two Finns on Monday."
+    doc = make_doc(bare_nlp, text, {"Tampere": "city", "Finns": "country"})
+    assert trigger(doc, "Finns").ent_type_ == "NORP"
+    assert names(locate_event(doc, trigger(doc, "captured"))) == ("Tampere", None)

@@ -135,22 +135,29 @@ def place_under_ranked(token: Token, places: Sequence[dict]) -> tuple[dict | Non
                         names.add(pobj.i)
                         frontier.append(pobj)
     found = []
+    site_name = None
     for place in places:
         tok_start, tok_end = place["_tokens"]
         root = token.doc[tok_start:tok_end].root
         if root.i in names or any(i in names for i in range(tok_start, tok_end)) and (
             root.head.i in names
         ):
+            if root.i == start.i:
+                return place, True
             # "at X junction", "in the X area": the name of the site itself; not "in X
             # province", wider than a town named with it ("captured Y in X province")
-            if root.i == start.i or root.dep_ == "compound" and root.head.i == start.i and (
+            if root.dep_ == "compound" and root.head.i == start.i and (
                 start.lemma_.lower() in _SITE_HEADS and start.pos_ == "NOUN"
                 and start.lemma_.lower() not in _WIDE_NOUNS
             ):
-                return place, True
-            if not _modifier_country(root, place):
+                site_name = place
+            elif not _modifier_country(root, place):
                 found.append(place)
-    # "the Belarus capital Minsk", "Iraq's city of Mosul": the later name is the site
+    # "the Belarus capital Minsk", "Iraq's city of Mosul", "the Baghdad neighbourhood of
+    # X": the later name is the site
+    if site_name is not None:
+        later = [p for p in found if p["start"] > site_name["start"]]
+        return (max(later, key=lambda p: p["start"]) if later else site_name), True
     return (max(found, key=lambda p: p["start"]), False) if found else (None, False)
 
 
@@ -241,7 +248,9 @@ def _direct(head, carriers, places, others, assault):
                     origin = origin or found
                 elif child.lower_ in SITE_PREPS:
                     sites.append((0 if exact else 2, abs(child.i - head.i), found))
-            elif child.dep_ in ("dobj", "nsubjpass") and assault:
+            elif child.dep_ in ("dobj", "nsubjpass") and assault and (
+                child.ent_type_ != "NORP"  # "captured two Palestinians": people
+            ):
                 found, exact = place_under_ranked(child, places)
                 if found is not None and not intervening(head, found, others):
                     sites.append((1 if exact else 3, abs(child.i - head.i), found))
@@ -264,10 +273,13 @@ def _weak(place: dict, doc: Doc) -> bool:
 _CHAIN_PREPS = {"in", "at", "inside", "near", "outside", "around", "across", "on", "onto",
                 "into", "over", "throughout", "within", "upon", "through", "along", "among",
                 "behind", "off", "beyond", "under", "beside", "between", "during", "to",
-                "towards", "toward"}
+                "towards", "toward", "with"}
 # Prepositions of the trigger itself that lead to its site.
 _FIRST_PREPS = (SITE_PREPS - {"over", "against", "to", "upon"}) | {
-    "through", "along", "off", "during", "amid", "among", "behind", "beyond", "under"}
+    "through", "along", "off", "during", "amid", "among", "behind", "beyond", "under", "with"}
+# Prepositions whose own object is a party or a thing, never the site, though a site may
+# hang below it: "clashes with forces in X", "shot with a gun ... in X".
+_PARTY_PREPS = {"with"}
 # "half of X", "the airport of X": nouns whose "of" place is a site
 _OF_NOUNS = PLACE_NOUNS | {"northeast", "northwest", "southeast", "southwest", "outside",
                            "half", "much", "most", "rest", "airport", "base", "port", "prison",
@@ -339,14 +351,24 @@ def _penalty(token: Token) -> int:
         token.head.lemma_.lower() not in _SITE_HEADS
     ):
         return 2
-    # "50 km south of Baghdad": a point of reference, not the site
+    # "50 km south of Baghdad", "just north of Baghdad": a point of reference, the site
+    # only when no other place is named (not "in the north of X", a part of X)
     if token.dep_ == "pobj" and token.head.lower_ == "of":
         direction = token.head.head
-        if direction.lower_ in _DIRECTIONS and any(
+        if direction.lower_ in _DIRECTIONS and (direction.dep_ == "advmod" or any(
             c.dep_ == "npadvmod" and c.lower_ in _DISTANCES for c in direction.children
-        ):
-            return 3
+        )):
+            return _REFERENCE
     return 0
+
+
+_REFERENCE = 10
+
+
+def _party_object(place: dict, doc: Doc) -> bool:
+    """A place that is the object of "with": a party ("clashes with Israel")."""
+    root = doc[place["_tokens"][0]:place["_tokens"][1]].root
+    return root.dep_ == "pobj" and root.head.lower_ in _PARTY_PREPS
 
 
 def _phrase_site(head: Token, carriers: list[Token], places: Sequence[dict],
@@ -358,6 +380,7 @@ def _phrase_site(head: Token, carriers: list[Token], places: Sequence[dict],
         tok_start, tok_end = place["_tokens"]
         for i in range(tok_start, tok_end):
             by_root.setdefault(i, place)
+    doc = head.doc
     other_heads = {o.i for o in others} - {head.i}
     seen = {c.i for c in carriers}
     frontier = list(carriers)
@@ -405,7 +428,7 @@ def _phrase_site(head: Token, carriers: list[Token], places: Sequence[dict],
                 place = by_root.get(child.i)
                 if place is not None and child.dep_ != "prep" and not (
                     child.dep_ == "nsubj"
-                ) and not _modifier_country(child, place):
+                ) and not _modifier_country(child, place) and not _party_object(place, doc):
                     # "in Iraq's city of Mosul": the owner is a wider place than the site;
                     # "in the X area" names the area, as deep as it
                     named_site = child.dep_ == "compound" and token.pos_ == "NOUN" and (
