@@ -316,3 +316,19 @@ def test_place_the_gazetteer_lacks_is_put_at_the_place_named_with_it(nlp):
     # a name the gazetteer lacks needs a place noun, not just a preposition
     text = "Farmers met Zorvath in Tampere on Monday."
     assert _at(_places(nlp, text), text, "Zorvath") is None
+
+
+def test_names_in_a_list_of_towns_are_places_though_they_share_a_word(nlp):
+    # the model calls both persons; "Tel" is a word of both, but neither name is the other
+    text = "Fighting spread to the towns of Tel Varo and Tel Mirak near Tampere."
+    places = _places(nlp, text)
+    town = _at(places, text, "Tampere")
+    for name in ("Tel Varo", "Tel Mirak"):
+        place = _at(places, text, name)
+        assert place is not None and place["text"] == name
+        assert place["near"] == town["id"]
+    # a person's name with no place word around it stays a person
+    text = "Abu Varo said the villages of Jaber Tal and Abu Mirak near Tampere were calm."
+    places = _places(nlp, text)
+    assert _at(places, text, "Abu Varo") is None
+    assert _at(places, text, "Abu Mirak") is not None

@@ -394,9 +394,13 @@ class PlacesExtractor:
             ent_label = doc[span.start].ent_type_ if doc[span.start].ent_iob_ else ""
             person = ent_label == "PERSON"
             if person:
-                others = {t.text for ent in person_ents if len(ent) > 1
-                          and not (ent.start <= span.start < ent.end) for t in ent}
-                if any(t.text in others for t in span):
+                # a word of another person's name ("Nadia Taji ... Taji"); a longer name
+                # only as a whole ("Tel Hamis and Tel Birak" share no more than "Tel")
+                others = [ent for ent in person_ents if len(ent) > 1
+                          and not (ent.start <= span.start < ent.end)]
+                if len(span) == 1 and any(span.text in {t.text for t in ent} for ent in others):
+                    continue
+                if len(span) > 1 and any(span.text in ent.text for ent in others):
                     continue
             before = self._word_before(span)
             if before is not None and before.lower_.rstrip(".") in _TITLES:
