@@ -242,3 +242,14 @@ def test_people_captured_are_no_place(bare_nlp):
     doc = make_doc(bare_nlp, text, {"Tampere": "city", "Finns": "country"})
     assert trigger(doc, "Finns").ent_type_ == "NORP"
     assert names(locate_event(doc, trigger(doc, "captured"))) == ("Tampere", None)
+
+
+def test_participle_of_the_scene_gives_its_site_not_its_object(bare_nlp):
+    # "captured ..., hiding in a hole on a farm in X": the same scene
+    text = "The man was captured on Monday, hiding in a hole on a farm in Tampere."
+    doc = make_doc(bare_nlp, text, {"Tampere": "city"})
+    assert names(locate_event(doc, trigger(doc, "captured"))) == ("Tampere", None)
+    # "captured X, bordering Y": what the participle names is no site
+    text = "The rebels captured half of Lapland in a week, bordering Norway."
+    doc = make_doc(bare_nlp, text, {"Lapland": "region", "Norway": "country"})
+    assert names(locate_event(doc, trigger(doc, "captured")))[0] != "Norway"

@@ -386,11 +386,14 @@ def _phrase_site(head: Token, carriers: list[Token], places: Sequence[dict],
     frontier = list(carriers)
     depth = 0
     found: list[tuple[int, int, dict]] = []
+    scenes: set[int] = set()  # participles of the scene: only their places of site count
     while frontier and depth < max_depth:
         depth += 1
         following = []
         for token in frontier:
             for child in token.children:
+                if token.i in scenes and child.dep_ != "prep":
+                    continue  # "captured X, bordering Y": Y is no site
                 if child.i in seen or child.dep_ not in _DOWN_DEPS and not (
                     child.dep_ == "nsubj" and token.pos_ in ("VERB", "AUX") and any(
                         g.dep_ == "prep" and g.lower_ in FALLBACK_PREPS
@@ -418,11 +421,17 @@ def _phrase_site(head: Token, carriers: list[Token], places: Sequence[dict],
                     # "patrolled Baghdad's main streets"
                 if token.dep_ == "nsubj" and child.dep_ != "prep":
                     continue  # only "X in Y killed": the subject's own site
+                # a clause of time ("while filming in X"), or a participle of the same
+                # scene without a subject or conjunction ("captured, hiding in X")
                 if child.dep_ == "advcl" and not any(
                     m.dep_ in ("mark", "advmod") and m.lower_ in ("while", "when", "as", "after")
                     for m in child.children
                 ):
-                    continue
+                    if child.tag_ != "VBG" or any(
+                        m.dep_ in ("mark", "nsubj", "nsubjpass", "aux") for m in child.children
+                    ):
+                        continue
+                    scenes.add(child.i)
                 seen.add(child.i)
                 following.append(child)
                 place = by_root.get(child.i)
