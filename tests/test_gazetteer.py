@@ -135,6 +135,11 @@ def test_countries_and_divisions_carry_geonames_ids_and_points(cache):
     assert abs(canada.lat - 60.1) < 0.2 and abs(canada.lon + 113.6) < 0.2
     queensland = next(c for c in gazetteer.lookup("queensland") if c.feature == "ADM1")
     assert queensland.geonameid == 2152274
+    # A town and its province share one division code.
+    hamilton = max(
+        (c for c in gazetteer.lookup("hamilton") if c.country == "CA"), key=lambda c: c.population
+    )
+    assert hamilton.admin1 == ontario.admin1 == "ON"
     # A curated region with a GeoNames id.
     strip = next(c for c in gazetteer.lookup("gaza strip") if c.kind == "region")
     assert strip.geonameid == 281132 and abs(strip.lat - 31.4) < 0.2

