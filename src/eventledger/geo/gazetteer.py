@@ -643,7 +643,7 @@ def ensure_index(cache_dir: str | Path | None = None) -> Path:
     path = directory / INDEX_NAME
     if path.is_file() and index_version(path) == data_version():
         return path
-    log.info("building the gazetteer index in %s (once; takes about 15 s)", directory)
+    log.info("building the gazetteer index in %s (once; takes about 20 s)", directory)
     try:
         return build_index(path)
     except OSError as exc:
