@@ -253,3 +253,16 @@ def test_participle_of_the_scene_gives_its_site_not_its_object(bare_nlp):
     text = "The rebels captured half of Lapland in a week, bordering Norway."
     doc = make_doc(bare_nlp, text, {"Lapland": "region", "Norway": "country"})
     assert names(locate_event(doc, trigger(doc, "captured")))[0] != "Norway"
+
+
+def test_town_before_its_region_or_a_point_of_reference(bare_nlp):
+    text = "Several houses were destroyed in the small town of Tampere, Lapland, on Monday."
+    doc = make_doc(bare_nlp, text, {"Tampere": "city", "Lapland": "region"})
+    assert names(locate_event(doc, trigger(doc, "destroyed"))) == ("Tampere", None)
+    text = "The army captured the town of Tampere, 55 miles west of Oslo, on Monday."
+    doc = make_doc(bare_nlp, text, {"Tampere": "city", "Oslo": "city"})
+    assert names(locate_event(doc, trigger(doc, "captured"))) == ("Tampere", None)
+    # a wider place first and the town after it: the town
+    text = "The attack happened in the Lapland town of Tampere."
+    doc = make_doc(bare_nlp, text, {"Lapland": "region", "Tampere": "city"})
+    assert names(locate_event(doc, trigger(doc, "attack"))) == ("Tampere", None)

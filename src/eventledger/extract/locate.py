@@ -154,11 +154,22 @@ def place_under_ranked(token: Token, places: Sequence[dict]) -> tuple[dict | Non
             elif not _modifier_country(root, place):
                 found.append(place)
     # "the Belarus capital Minsk", "Iraq's city of Mosul", "the Baghdad neighbourhood of
-    # X": the later name is the site
+    # X": the later name is the site, unless it is wider ("the town of X, Illinois") or a
+    # point of reference ("the town of X, 55 miles west of Y")
+    def key(place: dict) -> tuple[bool, int, int]:
+        root = token.doc[place["_tokens"][0]:place["_tokens"][1]].root
+        return (_penalty(root) < _REFERENCE, _SPECIFIC.get(place.get("kind"), 2),
+                place["start"])
+
     if site_name is not None:
-        later = [p for p in found if p["start"] > site_name["start"]]
-        return (max(later, key=lambda p: p["start"]) if later else site_name), True
-    return (max(found, key=lambda p: p["start"]), False) if found else (None, False)
+        later = [p for p in found if p["start"] > site_name["start"]
+                 and key(p)[:2] >= key(site_name)[:2]]
+        return (max(later, key=key) if later else site_name), True
+    return (max(found, key=key), False) if found else (None, False)
+
+
+# How narrow a place of each kind is: a town before its region or country
+_SPECIFIC = {"country": 0, "region": 1}
 
 
 def intervening(head: Token, place: dict, others: Iterable[Token]) -> bool:
