@@ -266,3 +266,29 @@ def test_town_before_its_region_or_a_point_of_reference(bare_nlp):
     text = "The attack happened in the Lapland town of Tampere."
     doc = make_doc(bare_nlp, text, {"Lapland": "region", "Tampere": "city"})
     assert names(locate_event(doc, trigger(doc, "attack"))) == ("Tampere", None)
+
+
+def test_participle_of_an_outcome_takes_its_verbs_site_after_its_own(bare_nlp):
+    # "drove a car into a X cafe, killing ten": the killing happened where the verb did
+    text = "A suicide bomber drove a car into a Tampere cafe on Thursday, killing ten people."
+    doc = make_doc(bare_nlp, text, {"Tampere": "city"})
+    others = [trigger(doc, "drove")]
+    assert names(locate_event(doc, trigger(doc, "killing"), others=others)) == ("Tampere", None)
+    text = "Gunmen attacked a Tampere hotel on Friday with a bomb, leaving ten dead."
+    doc = make_doc(bare_nlp, text, {"Tampere": "city"})
+    others = [trigger(doc, "attacked")]
+    assert names(locate_event(doc, trigger(doc, "leaving"), others=others)) == ("Tampere", None)
+    # its own phrases come first
+    text = ("The army launched an assault in the Lapland countryside, targeting positions "
+            "near the town of Tampere.")
+    doc = make_doc(bare_nlp, text, {"Lapland": "region", "Tampere": "city"})
+    assert names(locate_event(doc, trigger(doc, "targeting"))) == ("Tampere", None)
+
+
+def test_site_below_against(bare_nlp):
+    # the object of "against" is a party; a site may hang below it, before a point of
+    # reference elsewhere
+    text = ("Two policemen were killed in an operation against militants hiding in Tampere, "
+            "some 50 km north of Oslo.")
+    doc = make_doc(bare_nlp, text, {"Tampere": "city", "Oslo": "city"})
+    assert names(locate_event(doc, trigger(doc, "killed"))) == ("Tampere", None)

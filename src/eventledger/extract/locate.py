@@ -240,7 +240,17 @@ def _carriers(head: Token, tokens: list[Token], extra: Iterable[Token]) -> list[
             carriers.append(child)
     if head.dep_ in ("xcomp", "conj") and head.head.pos_ == "VERB":
         carriers.append(head.head)
+
     return carriers
+
+
+def _outcome_of(head: Token) -> Token | None:
+    """The verb whose outcome a participle tells: "invaded villages in X, killing five"."""
+    if head.dep_ == "advcl" and head.tag_ == "VBG" and head.head.pos_ == "VERB" and not any(
+        d.dep_ in ("mark", "nsubj", "nsubjpass", "aux") for d in head.children
+    ):
+        return head.head
+    return None
 
 
 def _direct(head, carriers, places, others, assault):
@@ -284,13 +294,14 @@ def _weak(place: dict, doc: Doc) -> bool:
 _CHAIN_PREPS = {"in", "at", "inside", "near", "outside", "around", "across", "on", "onto",
                 "into", "over", "throughout", "within", "upon", "through", "along", "among",
                 "behind", "off", "beyond", "under", "beside", "between", "during", "to",
-                "towards", "toward", "with"}
+                "towards", "toward", "with", "against"}
 # Prepositions of the trigger itself that lead to its site.
 _FIRST_PREPS = (SITE_PREPS - {"over", "against", "to", "upon"}) | {
     "through", "along", "off", "during", "amid", "among", "behind", "beyond", "under", "with"}
 # Prepositions whose own object is a party or a thing, never the site, though a site may
-# hang below it: "clashes with forces in X", "shot with a gun ... in X".
-_PARTY_PREPS = {"with"}
+# hang below it: "clashes with forces in X", "shot with a gun ... in X", "an operation
+# against militants in X".
+_PARTY_PREPS = {"with", "against"}
 # "half of X", "the airport of X": nouns whose "of" place is a site
 _OF_NOUNS = PLACE_NOUNS | {"northeast", "northwest", "southeast", "southwest", "outside",
                            "half", "much", "most", "rest", "airport", "base", "port", "prison",
@@ -640,6 +651,12 @@ def locate_event(
     if location is None:
         location = _phrase_site(head, carrier_tokens, [
             p for p in places if origin is None or p["id"] != origin["id"]], others)
+    governor = _outcome_of(head)
+    if location is None and governor is not None:
+        # the participle's own phrases first ("targeting positions near X"), then its verb's
+        location, _ = _direct(head, [governor], places, others, assault)
+        if location is None:
+            location = _phrase_site(head, [governor], places, others)
     if location is None:
         location = _nearest_site(head, sent, places, others, skip_ranges, origin,
                                  carrier_tokens)
