@@ -292,3 +292,10 @@ def test_site_below_against(bare_nlp):
             "some 50 km north of Oslo.")
     doc = make_doc(bare_nlp, text, {"Tampere": "city", "Oslo": "city"})
     assert names(locate_event(doc, trigger(doc, "killed"))) == ("Tampere", None)
+
+
+def test_place_of_a_source_after_according_to_is_no_site(bare_nlp):
+    text = ("A commander was reportedly killed on Monday, according to local sources in "
+            "Tampere, who spoke on condition of anonymity.")
+    doc = make_doc(bare_nlp, text, {"Tampere": "city"})
+    assert names(locate_event(doc, trigger(doc, "killed"), dateline=False)) == (None, None)

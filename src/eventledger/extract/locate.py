@@ -523,6 +523,8 @@ def _nearest_site(head, sent, places, others, skip_ranges, origin, carriers=()):
             continue
         if _modifier_country(root, place):
             continue
+        if any(a.lower_ == "according" for a in root.ancestors):
+            continue  # "according to sources in X": where the source is
         top = _clause_top(root)
         same_clause = top.i in own_tops
         if not same_clause and (tok_start > head.i or top.i not in ancestors | {head.i}):
