@@ -299,3 +299,17 @@ def test_place_of_a_source_after_according_to_is_no_site(bare_nlp):
             "Tampere, who spoke on condition of anonymity.")
     doc = make_doc(bare_nlp, text, {"Tampere": "city"})
     assert names(locate_event(doc, trigger(doc, "killed"), dateline=False)) == (None, None)
+
+
+def test_where_the_actor_is_counts_though_the_actor_is_skipped(bare_nlp):
+    text = "There was also a protest by cyclists in Tampere on Friday."
+    doc = make_doc(bare_nlp, text, {"Tampere": "city"})
+    actor = (text.index("cyclists"), text.index(" on Friday"))
+    located = locate_event(doc, trigger(doc, "protest"), skip_ranges=[actor], dateline=False)
+    assert names(located) == ("Tampere", None)
+    # a speaker's place stays skipped
+    text = "Officials in Tampere said two men were arrested."
+    doc = make_doc(bare_nlp, text, {"Tampere": "city"})
+    speaker = (0, text.index(" said"))
+    located = locate_event(doc, trigger(doc, "arrested"), skip_ranges=[speaker], dateline=False)
+    assert names(located) == (None, None)

@@ -505,6 +505,14 @@ def _nearest_site(head, sent, places, others, skip_ranges, origin, carriers=()):
         blocked.update(t.i for t in other.subtree)
     own_top = _clause_top(head)
     own_tops = {own_top.i} | {doc[i].i for i in shared}
+    # the event's own actors: "a protest by cyclists in X", "troops in X fired"
+    actors = set()
+    for carrier in [head, *(doc[i] for i in shared)]:
+        for child in carrier.children:
+            if child.dep_ == "nsubj":
+                actors.add(child.i)
+            elif child.dep_ == "agent" or child.dep_ == "prep" and child.lower_ == "by":
+                actors.update(g.i for g in child.children if g.dep_ == "pobj")
     best, best_key = None, None
     for place in places:
         tok_start, tok_end = place["_tokens"]
@@ -514,7 +522,9 @@ def _nearest_site(head, sent, places, others, skip_ranges, origin, carriers=()):
             continue
         if any(i in blocked for i in range(tok_start, tok_end)):
             continue
-        if any(place["start"] < e and s < place["end"] for s, e in skip_ranges):
+        if any(place["start"] < e and s < place["end"] for s, e in skip_ranges) and not (
+            _actors_site(doc[tok_start:tok_end].root, actors)
+        ):
             continue
         if intervening(head, place, [o for o in others if o.i not in shared]):
             continue
@@ -534,6 +544,13 @@ def _nearest_site(head, sent, places, others, skip_ranges, origin, carriers=()):
         if best_key is None or key < best_key:
             best, best_key = place, key
     return best
+
+
+def _actors_site(root: Token, actors: set[int]) -> bool:
+    """A place named as where the event's actor is ("cyclists in X"): a site, though the
+    actor's words are otherwise no place of the event."""
+    prep = _site_prep(root)
+    return prep is not None and prep.head.i in actors
 
 
 def _back_reference(doc: Doc, head: Token, carriers: list[Token], sent: Span,
