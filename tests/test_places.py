@@ -306,7 +306,7 @@ def test_place_the_gazetteer_lacks_is_put_at_the_place_named_with_it(nlp):
     village, town = _at(places, text, "Zorvath"), _at(places, text, "Tampere")
     assert town["geonameid"] == 634963 and "approximate" not in town
     assert village["geonameid"] is None and village["approximate"] is True
-    assert village["near"] == town["id"]
+    assert village["near"] == {"place": town["id"]}
     assert (village["lat"], village["lon"], village["country"]) == (
         town["lat"], town["lon"], "FI")
     assert text[village["start"]:village["end"]] == "Zorvath"
@@ -326,7 +326,7 @@ def test_names_in_a_list_of_towns_are_places_though_they_share_a_word(nlp):
     for name in ("Tel Varo", "Tel Mirak"):
         place = _at(places, text, name)
         assert place is not None and place["text"] == name
-        assert place["near"] == town["id"]
+        assert place["near"] == {"place": town["id"]}
     # a person's name with no place word around it stays a person
     text = "Abu Varo said the villages of Jaber Tal and Abu Mirak near Tampere were calm."
     places = _places(nlp, text)

@@ -11,9 +11,10 @@ Nationality words ("Israeli") are not places; the resolver reads them as country
 Each mention gets its own record (``P1``, ``P2``, ...); mentions of one name share the
 resolved values. A place name the gazetteer lacks (the model's GPE or LOC entity, or a
 name beside a place noun: "the village of X") is put at the nearest known place of its
-sentence that is no country, with no GeoNames id, ``approximate: true`` and ``near``: that
-place's id. Any other mention the gazetteer does not know is left out: the CONTRACT gives
-every place coordinates.
+sentence that is no country, with no GeoNames id, ``approximate: true`` and ``near:
+{"place": id}`` naming that place (the shape of an event's location, so ids stay right
+when a long text is processed in parts). Any other mention the gazetteer does not know
+is left out: the CONTRACT gives every place coordinates.
 """
 
 from __future__ import annotations
@@ -488,7 +489,7 @@ class PlacesExtractor:
                 record.update({"name": record["text"], "geonameid": None,
                                "country": anchor.get("country"), "lat": anchor["lat"],
                                "lon": anchor["lon"], "kind": "other", "approximate": True,
-                               "near": anchor["id"]})
+                               "near": {"place": anchor["id"]}})
         return doc
 
     @staticmethod
