@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test lint clean bench eval
+.PHONY: install demo test lint clean bench eval train-attribution-spans
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -25,7 +25,7 @@ demo: $(STAMP)
 	@echo "ACLED-style CSV written to out/demo.csv"
 
 test: $(STAMP)
-	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks training
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)
@@ -44,3 +44,11 @@ eval: $(STAMP)
 
 clean:
 	rm -rf $(VENV) out build *.egg-info
+
+# Retrain the attribution span tagger shipped in src/eventledger/data/attribution_spans
+# from PolNeAR's training split (about an hour on two cores).
+train-attribution-spans: $(STAMP)
+	$(BIN)/python training/attribution_spans/prepare.py $(SHARED)/eval/polnear/train out/attribution_spans
+	$(BIN)/python training/attribution_spans/train.py out/attribution_spans out/attribution_spans/model
+	rm -rf src/eventledger/data/attribution_spans
+	cp -r out/attribution_spans/model src/eventledger/data/attribution_spans
