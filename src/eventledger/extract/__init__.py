@@ -6,7 +6,7 @@ Each module registers one factory (``eventledger_<name>``), also exposed through
     nlp = spacy.load("en_core_web_sm")
     nlp.add_pipe("eventledger_attributions")
 
-Order matters: layout, actors, places, attributions, events, figures
+Order matters: layout, actors, places, attribution spans, attributions, events, figures
 (see :data:`COMPONENTS`).
 """
 
@@ -17,6 +17,7 @@ COMPONENTS = (
     "eventledger_layout",
     "eventledger_actors",
     "eventledger_places",
+    "eventledger_attribution_spans",
     "eventledger_attributions",
     "eventledger_events",
     "eventledger_figures",
