@@ -88,8 +88,13 @@ def main() -> None:
 
     # eventledger's components run on the same parsed Docs.
     full = build_pipeline(nlp)
-    # Only what attributions need: layout, actors, attributions (not places, events...).
-    wanted = {"eventledger_layout", "eventledger_actors", "eventledger_attributions"}
+    # Only what attributions need: layout, actors, the span tagger, attributions.
+    wanted = {
+        "eventledger_layout",
+        "eventledger_actors",
+        "eventledger_attribution_spans",
+        "eventledger_attributions",
+    }
     components = [(name, proc) for name, proc in full.pipeline if name in wanted]
     started = time.perf_counter()
     ours = []

@@ -7,6 +7,7 @@ import json
 import pytest
 
 from eventledger.errors import ConfigError
+from eventledger.extract.attribution_spans import SPANS_KEY
 from eventledger.extract.attributions import AttributionsExtractor, CueLexicon
 
 
@@ -220,6 +221,11 @@ def test_user_cue_file_in_a_component(nlp, tmp_path):
     extra = tmp_path / "cues.json"
     extra.write_text(json.dumps({"verbs": {"grumble": {"frames": ["ccomp"]}}}))
     doc = nlp("The tenant grumbled that the heating was broken.")
+    del doc.spans[SPANS_KEY]  # the rules alone, without the trained tagger's spans
+    rules_only = AttributionsExtractor(
+        nlp, "rules", extra_cues_path=None, min_quote_words=3, continued_quotes="separate"
+    )
+    rules_only(doc)
     assert doc._.el_attributions == []
     component = AttributionsExtractor(
         nlp, "custom", extra_cues_path=str(extra), min_quote_words=3, continued_quotes="separate"

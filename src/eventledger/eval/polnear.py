@@ -195,6 +195,7 @@ def polnear_pipeline(*, continued_quotes: str = "join") -> Language:
     nlp = load_model(load_settings().model)
     nlp.add_pipe("eventledger_layout")
     nlp.add_pipe("eventledger_actors")
+    nlp.add_pipe("eventledger_attribution_spans")
     nlp.add_pipe("eventledger_attributions", config={"continued_quotes": continued_quotes})
     return build_pipeline(nlp)
 

@@ -27,12 +27,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..data_files import packaged_json, user_json
 from ..errors import ConfigError
 from .actor_coref import attach_member_nouns, gender_fits
 from .actors import ActorsExtractor
+from .attribution_spans import SPANS_KEY
 from .base import actor_at, get_list, is_excluded, span
 from .quotes import QUOTE_MARKS, Quote, find_quotes
 
@@ -45,6 +46,9 @@ _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 _TRIM = set(QUOTE_MARKS) | set(",;:—–-") | {" ", "\n", "\t", "\u00a0"}
 _LEADING_WORDS = {"that"}
 # A verb outside the lexicon reporting a "that" clause ("X hopes that ..."): that frame only.
+# How far a learned cue may lie from its content, and a learned source from its cue (tokens).
+_LEARNED_CUE_GAP = 20
+_LEARNED_SOURCE_GAP = 15
 _CLAUSE_ENTRY = {"frames": ["ccomp"], "plain": False, "strict": True}
 
 
@@ -115,6 +119,16 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     if start < end and text[end - 1] == "." and text[start:end].count(" ") > 0:
         end -= 1  # the sentence's full stop belongs to the sentence, not the claim
     return start, end
+
+
+def _nearest(spans: list[Span], anchor: Span, max_gap: int) -> Span | None:
+    """The span of ``spans`` fewest tokens away from ``anchor``, if within ``max_gap``."""
+
+    def gap(other: Span) -> int:
+        return max(other.start - anchor.end, anchor.start - other.end, 0)
+
+    best = min(spans, key=gap, default=None)
+    return best if best is not None and gap(best) <= max_gap else None
 
 
 def _block(tokens: set[int], anchor: int) -> tuple[int, int]:
@@ -338,6 +352,7 @@ class _Finder:
         attrs = sorted(self.by_cue.values(), key=lambda a: a.content[0])
         attrs = self._resolve_cited_by(attrs)
         attrs += self._bare_quotes(attrs)
+        attrs += self._learned(attrs)
         attrs.sort(key=lambda a: (a.content[0], a.cue[0] if a.cue else 0))
         if self.join_quotes:
             attrs = self._join_split_quotes(attrs)
@@ -1022,6 +1037,46 @@ class _Finder:
                 if best is None or where > (best.cue[0] if best.cue else best.content[0]):
                     best = attr
         return best
+
+    # -- learned spans --------------------------------------------------------------------
+    def _learned(self, attrs: list[_Attr]) -> list[_Attr]:
+        """Attributions from ``eventledger_attribution_spans``: each CONTENT span that no
+        rule attribution overlaps and that has a CUE span within ``_LEARNED_CUE_GAP``
+        tokens that no other attribution has, with the SOURCE span nearest that cue
+        (within ``_LEARNED_SOURCE_GAP``)."""
+        if SPANS_KEY not in self.doc.spans:
+            return []
+        group = list(self.doc.spans[SPANS_KEY])
+        cues = [s for s in group if s.label_ == "CUE"]
+        sources = [s for s in group if s.label_ == "SOURCE"]
+        taken = [a.content for a in attrs]
+        cues_taken = [a.cue for a in attrs if a.cue is not None]
+        found = []
+        for content in (s for s in group if s.label_ == "CONTENT"):
+            if self._excluded(content[0]):
+                continue  # headings and captions produce no attribution
+            start, end = _trim(self.text, content.start_char, content.end_char)
+            if end <= start or any(start < t[1] and t[0] < end for t in taken):
+                continue
+            cue = _nearest(cues, content, _LEARNED_CUE_GAP)
+            if cue is None:
+                continue  # no word reports it: what is left is not an attribution
+            if any(cue.start_char < c[1] and c[0] < cue.end_char for c in cues_taken):
+                continue  # one cue reports one thing; the rules' reading of it stands
+            source = _nearest(sources, cue, _LEARNED_SOURCE_GAP)
+            attr = _Attr(
+                kind="indirect",
+                cue=(cue.start_char, cue.end_char),
+                content=(start, end),
+                cue_token=cue.root,
+                source=(source.start_char, source.end_char) if source is not None else None,
+                source_token=source.root if source is not None else None,
+            )
+            self._set_kind(attr)
+            found.append(attr)
+            taken.append(attr.content)
+            cues_taken.append(attr.cue)
+        return found
 
     # -- sources --------------------------------------------------------------------------
     def _resolve_sources(self, attrs: list[_Attr]) -> None:

@@ -1,0 +1,123 @@
+"""The trained attribution span tagger and the attributions made from its spans."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Span
+
+from eventledger.errors import ConfigError
+from eventledger.extract.attribution_spans import (
+    SPANS_KEY,
+    AttributionSpansTagger,
+    feature_doc,
+    packaged_model_path,
+)
+from eventledger.extract.attributions import AttributionsExtractor
+
+
+def rules_only(nlp) -> AttributionsExtractor:
+    return AttributionsExtractor(
+        nlp, "rules", extra_cues_path=None, min_quote_words=3, continued_quotes="separate"
+    )
+
+
+def test_feature_doc_keeps_words_tags_and_dependencies_but_no_sentences(bare_nlp):
+    doc = bare_nlp("The council met on Friday. It said the plan was final.")
+    copy = feature_doc(doc)
+    assert copy.text == doc.text
+    assert [t.tag_ for t in copy] == [t.tag_ for t in doc]
+    assert [t.lemma_ for t in copy] == [f"{t.dep_}|-" for t in doc]
+    assert len(list(doc.sents)) == 2
+    # No parse: nothing marks a second sentence, so a span may run across both.
+    assert not any(t.is_sent_start for t in copy[1:])
+
+
+def test_feature_doc_marks_words_of_a_quotation_over_several_sentences(bare_nlp):
+    doc = bare_nlp('She said: "We will stay. We will not leave." Then she left.')
+    marks = {t.text + str(t.i): t.lemma_.endswith("|q") for t in feature_doc(doc)}
+    assert marks["said1"] is False and marks["Then14"] is False
+    assert marks["stay6"] is True and marks["leave11"] is True
+
+
+def test_packaged_model_tags_a_reported_clause(nlp):
+    doc = nlp("The mayor said on Tuesday that the bridge would reopen in May.")
+    spans = {(s.label_, s.text) for s in doc.spans[SPANS_KEY]}
+    assert ("SOURCE", "The mayor") in spans
+    # PolNeAR's cues may take the verb's modifiers along ("said on Tuesday").
+    assert any(label == "CUE" and text.startswith("said") for label, text in spans)
+    contents = [s.text for s in doc.spans[SPANS_KEY] if s.label_ == "CONTENT"]
+    assert len(contents) == 1 and "the bridge would reopen in May" in contents[0]
+
+
+def test_spans_found_in_batches_match_one_by_one(nlp):
+    texts = [
+        "Officials said the road was closed.",
+        "The union argued that wages had fallen for three years.",
+    ]
+    single = [nlp(t) for t in texts]
+    batch = list(nlp.pipe(texts))
+    assert [[(s.label_, s.start, s.end) for s in d.spans[SPANS_KEY]] for d in batch] == [
+        [(s.label_, s.start, s.end) for s in d.spans[SPANS_KEY]] for d in single
+    ]
+
+
+def test_learned_content_becomes_an_attribution_with_cue_and_source(nlp):
+    doc = nlp("The tenant grumbled that the heating was broken.")
+    doc.spans[SPANS_KEY] = [
+        Span(doc, 0, 2, label="SOURCE"),
+        Span(doc, 2, 3, label="CUE"),
+        Span(doc, 3, 8, label="CONTENT"),
+    ]
+    rules_only(nlp)(doc)
+    (attribution,) = doc._.el_attributions
+    assert attribution["content"]["text"] == "the heating was broken"  # "that" trimmed
+    assert attribution["cue"]["text"] == "grumbled"
+    assert attribution["source"]["text"] == "The tenant"
+    assert attribution["kind"] == "indirect"
+
+
+def test_learned_content_far_from_any_cue_is_no_attribution(nlp):
+    text = (
+        "The heating was broken for a week in the old building on the hill near the river, "
+        "and the tenants of the lower floors moved to the school hall until the repair was done."
+    )
+    doc = nlp(text)
+    assert len(doc) > 30
+    doc.spans[SPANS_KEY] = [Span(doc, 0, 4, label="CONTENT"), Span(doc, 30, 31, label="CUE")]
+    rules_only(nlp)(doc)
+    assert doc._.el_attributions == []
+    doc.spans[SPANS_KEY] = [Span(doc, 0, 4, label="CONTENT"), Span(doc, 4, 5, label="CUE")]
+    rules_only(nlp)(doc)
+    (attribution,) = doc._.el_attributions
+    assert attribution["cue"]["text"] == "for" and attribution["source"] is None
+
+
+def test_rule_attribution_is_not_repeated_by_an_overlapping_learned_one(nlp):
+    doc = nlp("The minister said that the talks had failed.")
+    doc.spans[SPANS_KEY] = [Span(doc, 4, 8, label="CONTENT")]
+    rules_only(nlp)(doc)
+    assert [a["content"]["text"] for a in doc._.el_attributions] == ["the talks had failed"]
+
+
+def test_a_cue_the_rules_used_gives_no_second_attribution(nlp):
+    doc = nlp("The council asked the agency to confirm the figures.")
+    doc.spans[SPANS_KEY] = [Span(doc, 2, 3, label="CUE"), Span(doc, 3, 5, label="CONTENT")]
+    rules_only(nlp)(doc)
+    assert [a["content"]["text"] for a in doc._.el_attributions] == ["to confirm the figures"]
+
+
+def test_learned_content_in_a_heading_is_left_out(nlp):
+    doc = nlp("Talks fail, minister says\n\nThe talks ended on Monday without a deal.")
+    doc.spans[SPANS_KEY] = [Span(doc, 0, 2, label="CONTENT"), Span(doc, 4, 5, label="CUE")]
+    rules_only(nlp)(doc)
+    assert all(a["content"]["start"] > 25 for a in doc._.el_attributions)
+
+
+def test_missing_model_is_a_config_error(nlp, tmp_path):
+    with pytest.raises(ConfigError, match="attribution span model"):
+        AttributionSpansTagger(nlp, "spans", model_path=str(tmp_path / "none"), batch_size=8)
+
+
+def test_packaged_model_is_a_spacy_pipeline():
+    assert (packaged_model_path() / "config.cfg").is_file()
+    assert (packaged_model_path() / "meta.json").is_file()
