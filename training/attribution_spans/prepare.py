@@ -29,7 +29,6 @@ from eventledger.pipeline import load_model
 
 log = logging.getLogger("prepare")
 
-LABELS = ("CONTENT", "CUE", "SOURCE")
 
 
 def gold_spans(doc: Doc, items) -> list[Span]:

@@ -14,7 +14,6 @@ a parser set.
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from importlib import resources
@@ -28,10 +27,7 @@ from spacy.util import minibatch
 from ..errors import ConfigError
 from .quotes import find_quotes
 
-log = logging.getLogger(__name__)
-
 SPANS_KEY = "attribution_spans"
-LABELS = ("CONTENT", "CUE", "SOURCE")
 # The name of the recognizer inside the trained pipeline (see training/attribution_spans).
 _TAGGER_NAME = "attribution_spans"
 
