@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import minibatch
 
 from ..errors import ConfigError
-from .quotes import find_quotes
+from .quotes import quotes_of
 
 SPANS_KEY = "attribution_spans"
 # The name of the recognizer inside the trained pipeline (see training/attribution_spans).
@@ -38,7 +38,7 @@ def feature_doc(doc: Doc) -> Doc:
     around: each token's dependency label and whether it is inside a quotation (which may
     have opened several sentences earlier), as "nsubj|q" or "nsubj|-"."""
     inside = bytearray(len(doc.text))
-    for quote in find_quotes(doc.text):
+    for quote in quotes_of(doc):
         inside[quote.outer_start : quote.outer_end] = b"\x01" * (quote.outer_end - quote.outer_start)
     return Doc(
         doc.vocab,

@@ -35,7 +35,7 @@ from .actor_coref import attach_member_nouns, gender_fits
 from .actors import ActorsExtractor
 from .attribution_spans import SPANS_KEY
 from .base import actor_at, get_list, is_excluded, span
-from .quotes import QUOTE_MARKS, Quote, find_quotes
+from .quotes import QUOTE_MARKS, Quote, quotes_of
 
 log = logging.getLogger(__name__)
 
@@ -192,7 +192,7 @@ class _Finder:
         self.cues = cues
         self.min_quote_words = min_quote_words
         self.quotes = [
-            q for q in find_quotes(doc.text) if not is_excluded(doc, q.outer_start, q.outer_end)
+            q for q in quotes_of(doc) if not is_excluded(doc, q.outer_start, q.outer_end)
         ]
         self.by_cue: dict[int, _Attr] = {}
         # '"Q1," X said. "Q2"': one attribution from Q1 to Q2 (PolNeAR's convention) or two.

@@ -14,6 +14,7 @@ EXTENSIONS = {
     "el_published": None,  # document date "YYYY-MM-DD" or None
     "el_outlet": None,  # outlet name or None
     "el_excluded": None,  # [(start, end, "heading"|"caption")]
+    "el_quotes": None,  # quotations (extract.quotes.Quote), found once per Doc
     "el_actors": None,
     "el_places": None,
     "el_attributions": None,

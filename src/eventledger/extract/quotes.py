@@ -14,6 +14,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from spacy.tokens import Doc
+
+from .base import ensure_extensions
+
 _PARAGRAPH = re.compile(r"[^\n]+")
 # Every character treated as a quotation mark (for trimming spans).
 QUOTE_MARKS = "\"'“”„‚‘’«»‹›"
@@ -111,6 +115,15 @@ def _scan(
             opener = None
         index += 1
     return quotes
+
+
+def quotes_of(doc: Doc) -> list[Quote]:
+    """The quotations of ``doc``, found once and kept on it (``doc._.el_quotes``): the
+    span tagger and the attributions component both read them."""
+    ensure_extensions()
+    if doc._.el_quotes is None:
+        doc._.el_quotes = find_quotes(doc.text)
+    return doc._.el_quotes
 
 
 def find_quotes(text: str) -> list[Quote]:
