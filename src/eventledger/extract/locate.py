@@ -504,7 +504,7 @@ def _nearest_site(head, sent, places, others, skip_ranges, origin, carriers=()):
             continue
         blocked.update(t.i for t in other.subtree)
     own_top = _clause_top(head)
-    own_tops = {own_top.i} | {doc[i].i for i in shared}
+    own_tops = {own_top.i} | shared
     # the event's own actors: "a protest by cyclists in X", "troops in X fired"
     actors = set()
     for carrier in [head, *(doc[i] for i in shared)]:

@@ -323,7 +323,7 @@ class PlacesExtractor:
             while end < len(doc) and not inside[end] and not taken[end] and (
                 _capitalised(doc[end])
                 or doc[end].lower_ in _JOINERS and end + 1 < len(doc)
-                and _capitalised(doc[end + 1]) and not doc[end].whitespace_ == "  "
+                and _capitalised(doc[end + 1])
             ):
                 end += 1
             spans.append(doc[i:end])
@@ -344,10 +344,7 @@ class PlacesExtractor:
         """A name the gazetteer holds as written or by a plain variant (no near
         spellings), which is no common English word, person's title or listed non-place."""
         words = name.lower().replace("-", " ").split()
-        if not words or name in self._not_places or name.isupper():
-            return False
-        if len(words) == 1 and (words[0] in self.nlp.Defaults.stop_words
-                                or words[0] in self._common_words()):
+        if not words or name in self._not_places or name.isupper() or self._one_common_word(name):
             return False
         return any(penalty <= 0.3 for _c, penalty in self.resolver.candidates(name))
 
@@ -357,10 +354,16 @@ class PlacesExtractor:
         words = name.replace("-", " ").split()
         if not words or not name[:1].isupper() or name.isupper() or len(name) < 3:
             return False
-        if name in self._not_places or self.resolver._demonym_country(name) is not None:
+        if name in self._not_places or self.resolver.demonym_country(name) is not None:
             return False
-        return not (len(words) == 1 and (name.lower() in self.nlp.Defaults.stop_words
-                                         or name.lower() in self._common_words()))
+        return not self._one_common_word(name)
+
+    def _one_common_word(self, name: str) -> bool:
+        """One word that is a stop word or a common English word ("Hope", "Mobile")."""
+        word = name.lower().replace("-", " ").strip()
+        return " " not in word and (
+            word in self.nlp.Defaults.stop_words or word in self._common_words()
+        )
 
     def _common_words(self) -> frozenset[str]:
         """Lower-case English words (the lemmatizer's word index, WordNet's list): "Hope",

@@ -146,7 +146,7 @@ class Resolver:
         key = normalise_name(name)
         if key in self._candidates:
             return self._candidates[key]
-        demonym = self._demonym_country(name)
+        demonym = self.demonym_country(name)
         if demonym is not None:
             # A nationality word handed over as a mention stands for its country.
             self._candidates[key] = [(demonym, 0.0)]
@@ -161,9 +161,8 @@ class Resolver:
                         if c.kind == "region"
                     ]
         if key and not found:
-            for variant in article_variants(key) + [
-                key[:-3] + " county" for _ in (1,) if key.endswith(" co") and len(key) > 5
-            ] + [
+            county = [key[:-3] + " county"] if key.endswith(" co") and len(key) > 5 else []
+            for variant in article_variants(key) + county + [
                 key[: -len(s)] for s in _SUFFIXES if key.endswith(s) and len(key) > len(s) + 2
             ] + [
                 key[len(p) :] for p in _PREFIXES if key.startswith(p) and len(key) > len(p) + 2
@@ -179,7 +178,7 @@ class Resolver:
         self._candidates[key] = found
         return found
 
-    def _demonym_country(self, name: str) -> Candidate | None:
+    def demonym_country(self, name: str) -> Candidate | None:
         word = name.strip()
         code = self.demonyms.get(word) or (word.endswith("s") and self.demonyms.get(word[:-1]))
         if not code:
