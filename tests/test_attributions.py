@@ -94,6 +94,18 @@ def test_participle_adds_a_second_attribution_for_the_same_speaker(attribute):
     assert "She" in [m["text"] for m in alvarez["mentions"]]
 
 
+def test_infinitive_cue_speaks_for_the_subject_of_its_verb_not_the_reporter(attribute):
+    text = (
+        "Delegates of the two farming unions met in Lisbon to discuss the water quota, "
+        "the Portuguese agriculture ministry said."
+    )
+    attributions, _ = attribute(text)
+    discuss = only(attributions, "discuss")
+    assert discuss["content"]["text"] == "the water quota"
+    assert discuss["source"]["text"] == "Delegates of the two farming unions"
+    assert only(attributions, "said")["source"]["text"] == "the Portuguese agriculture ministry"
+
+
 def test_he_resolves_to_the_latest_person_speaker(attribute):
     text = (
         "Farm union leader Tomas Brandt said that prices had fallen. "

@@ -677,7 +677,11 @@ class _Finder:
     def _set_source(self, attr: _Attr, verb: Token) -> None:
         subject = self._subject(verb)
         if subject is None:
-            if verb.tag_ == "VBG" or verb.dep_ in ("advcl", "conj", "xcomp"):
+            if self._infinitive(verb):
+                # "They met in Algiers to discuss X": whoever met discusses (control),
+                # not whoever reports the meeting.
+                attr.inherit_from = verb.head
+            elif verb.tag_ == "VBG" or verb.dep_ in ("advcl", "conj", "xcomp"):
                 attr.inherit_from = self._reporting_ancestor(verb) or verb.head
             return
         if (
@@ -694,6 +698,14 @@ class _Finder:
                 subject = speaker
         attr.source_token = subject
         attr.source = self._source_extent(subject)
+
+    @staticmethod
+    def _infinitive(verb: Token) -> bool:
+        return (
+            verb.dep_ in ("advcl", "xcomp")
+            and verb.tag_ == "VB"
+            and any(c.tag_ == "TO" for c in verb.children)
+        )
 
     def _subject(self, verb: Token) -> Token | None:
         # A subject the parser found in a heading or caption run into the sentence is not one.
