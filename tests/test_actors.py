@@ -209,7 +209,8 @@ def test_state_without_a_dictionary_entry_gives_only_the_country(actors_of):
         "The Chilean government announced a curfew. The government said it would last a week."
     )
     owner = mention_owner(actors, "The government")
-    assert owner["name"] == "The government"
+    # No dictionary entry for Chile's government: the bare noun joins the one description.
+    assert owner["name"] == "The Chilean government"
     assert owner["country"] == "CL"
 
 
@@ -295,3 +296,22 @@ def test_user_file_extends_platforms_and_state_nouns(tmp_path):
     assert lexicon.state_nouns["gendarmerie"] == "police"
     assert lexicon.state_nouns["regime"] == "government"
     assert lexicon.state_entries[("IL", "military")] == lexicon.lookup("Israeli army")
+
+
+def test_bare_definite_description_is_the_one_earlier_description(actors_of):
+    actors = actors_of(
+        "A fire destroyed the depot, a council official said. The official said nobody "
+        "was hurt."
+    )
+    owner = mention_owner(actors, "The official")
+    assert [m["text"] for m in owner["mentions"]] == ["a council official", "The official"]
+
+
+def test_bare_definite_description_with_two_candidates_stays_apart(actors_of):
+    actors = actors_of(
+        "A council official blamed the heat. A police official blamed a cigarette. "
+        "The official did not give a name."
+    )
+    assert [m["text"] for m in mention_owner(actors, "The official")["mentions"]] == [
+        "The official"
+    ]

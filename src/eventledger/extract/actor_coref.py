@@ -14,6 +14,9 @@ Three document-level rules, each driven by tables in ``data/actors.json``:
   attribution whose source is, or is affiliated with, an armed group or a military, is that
   organisation ("the Qassam Brigades said that resistance fighters fired ..." -> Hamas, the
   Brigades' affiliation). This runs after attributions (:func:`attach_member_nouns`).
+- **Definite descriptions.** A bare "the official" or "the witness" is the one earlier
+  description in the document with the same head word and number ("a hospital official");
+  with two such descriptions ("a hospital official", "a police official") it stays apart.
 - **Gender.** A person's gender from the dictionary, a title or role word ("Ms", "spokesman")
   or the first "his"/"her" after the person as subject in the same sentence; he/she
   resolution uses it to skip people of the other gender (:func:`gender_fits`).
@@ -114,6 +117,16 @@ def resolve_state_noun(
     if len(countries) != 1:
         return None  # never named, or two states: ambiguous
     return next(iter(countries)), sector
+
+
+# -- definite descriptions ------------------------------------------------------------------
+def is_bare_definite_head(noun: Token) -> bool:
+    """ "the official": the article and the noun, nothing else."""
+    return [c.lower_ for c in noun.children] == ["the"]
+
+
+def same_head(earlier: Token, later: Token) -> bool:
+    return earlier.lemma_.lower() == later.lemma_.lower() and earlier.tag_ == later.tag_
 
 
 # -- member nouns ---------------------------------------------------------------------------

@@ -26,7 +26,14 @@ from spacy.util import filter_spans
 from ..data_files import packaged_json, user_json
 from ..errors import ConfigError
 from ..geo.resolver import load_demonyms
-from .actor_coref import person_gender, qualifier_country, resolve_state_noun, state_qualifiers
+from .actor_coref import (
+    is_bare_definite_head,
+    person_gender,
+    qualifier_country,
+    resolve_state_noun,
+    same_head,
+    state_qualifiers,
+)
 from .base import get_list, is_excluded, span
 
 log = logging.getLogger(__name__)
@@ -428,6 +435,7 @@ class ActorsExtractor:
         builder.add_surnames()
         builder.add_nominals()
         builder.resolve_state_nouns()
+        builder.resolve_definite_nominals()
         actors.extend(builder.records())
         return doc
 
@@ -818,6 +826,33 @@ class _Builder:
                 actor.mentions.remove((start, end))
                 target.mentions.append((start, end))
                 log.debug("%r resolved to %s", chunk.text, entry.name)
+            if not actor.mentions:
+                del self.actors[key]
+
+    def resolve_definite_nominals(self) -> None:
+        """'a hospital official ... the official': a bare definite noun is the one earlier
+        description with the same head word and number (see actor_coref)."""
+        heads: list[tuple[int, str, Token]] = []
+        for key, actor in self.actors.items():
+            if key.startswith("nominal:"):
+                for start, end in actor.mentions:
+                    chunk = self.doc.char_span(start, end, alignment_mode="expand")
+                    if chunk is not None:
+                        heads.append((start, key, chunk.root))
+        heads.sort(key=lambda h: h[0])
+        for position, key, root in heads:
+            if key not in self.actors or not is_bare_definite_head(root):
+                continue
+            earlier = {
+                k for p, k, r in heads if p < position and k != key and same_head(r, root)
+            }
+            if len(earlier) != 1:
+                continue  # never described, or two descriptions: ambiguous
+            target = self.actors[earlier.pop()]
+            actor = self.actors[key]
+            for mention in [m for m in actor.mentions if m[0] == position]:
+                actor.mentions.remove(mention)
+                target.mentions.append(mention)
             if not actor.mentions:
                 del self.actors[key]
 
