@@ -437,3 +437,21 @@ def test_cue_asked_for_by_another_cue_is_part_of_its_content(attribute):
     a = only(attributions, "asked")
     assert a["content"]["text"] == "to confirm the figures"
     assert not [x for x in attributions if x["cue"] and x["cue"]["text"] == "confirm"]
+
+
+def test_a_report_inside_the_same_speakers_content_is_part_of_it(attribute):
+    attributions, _ = attribute(
+        "Governor Hal Brenner said on Friday that he opposes a new toll on the coastal road."
+    )
+    assert [a["cue"]["text"] for a in attributions] == ["said"]
+    assert attributions[0]["content"]["text"] == "he opposes a new toll on the coastal road"
+
+
+def test_a_different_speaker_inside_a_content_stays_as_a_chain(attribute):
+    attributions, _ = attribute(
+        "The Coastal Ledger reported that Governor Hal Brenner said the toll was dead."
+    )
+    reported, said = only(attributions, "reported"), only(attributions, "said")
+    assert said["source"]["text"] == "Governor Hal Brenner"
+    assert said["content"]["text"] == "the toll was dead"
+    assert reported["content"]["start"] <= said["content"]["start"]

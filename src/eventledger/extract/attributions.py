@@ -357,7 +357,35 @@ class _Finder:
         if self.join_quotes:
             attrs = self._join_split_quotes(attrs)
         self._resolve_sources(attrs)
+        attrs = self._drop_self_reports(attrs)
         return [self._record(number, a) for number, a in enumerate(attrs, start=1)]
+
+    @staticmethod
+    def _drop_self_reports(attrs: list[_Attr]) -> list[_Attr]:
+        """A report inside what the same speaker is reported to say is part of it: in
+        "Obama said that he opposes sending troops", "he opposes" is Obama's own words,
+        not a second claim. A different speaker inside ("The Post reported that Klein
+        said ...") is a chain and stays."""
+
+        def same_speaker(inner: _Attr, outer: _Attr) -> bool:
+            if inner.actor is not None and inner.actor is outer.actor:
+                return True
+            return inner.source is not None and inner.source == outer.source
+
+        return [
+            inner
+            for inner in attrs
+            if not any(
+                outer is not inner
+                and outer.content[0] <= inner.content[0]
+                and inner.content[1] <= outer.content[1]
+                and outer.content != inner.content
+                and inner.cue is not None
+                and outer.content[0] <= inner.cue[0]
+                and same_speaker(inner, outer)
+                for outer in attrs
+            )
+        ]
 
     def _is_clause_verb(self, token: Token) -> bool:
         """A verb outside the lexicon that takes a "that" clause and has a speaker-like
