@@ -15,10 +15,17 @@ from eventledger.extract.attribution_spans import (
 from eventledger.extract.attributions import AttributionsExtractor
 
 
-def rules_only(nlp) -> AttributionsExtractor:
+def rules_only(nlp, continued_quotes: str = "separate") -> AttributionsExtractor:
     return AttributionsExtractor(
-        nlp, "rules", extra_cues_path=None, min_quote_words=3, continued_quotes="separate"
+        nlp, "rules", extra_cues_path=None, min_quote_words=3, continued_quotes=continued_quotes
     )
+
+
+def contents_with_tagged(nlp, text: str, tagged: tuple[int, int] | None, **options) -> list[str]:
+    doc = nlp(text)
+    doc.spans[SPANS_KEY] = [Span(doc, *tagged, label="CONTENT")] if tagged else []
+    rules_only(nlp, **options)(doc)
+    return [a["content"]["text"] for a in doc._.el_attributions]
 
 
 def test_feature_doc_keeps_words_tags_and_dependencies_but_no_sentences(bare_nlp):
@@ -104,6 +111,38 @@ def test_a_cue_the_rules_used_gives_no_second_attribution(nlp):
     doc.spans[SPANS_KEY] = [Span(doc, 2, 3, label="CUE"), Span(doc, 3, 5, label="CONTENT")]
     rules_only(nlp)(doc)
     assert [a["content"]["text"] for a in doc._.el_attributions] == ["to confirm the figures"]
+
+
+def test_a_tagged_content_that_agrees_with_one_attribution_drops_its_pieces(nlp):
+    text = "The mayor said they doubted the budget was short."
+    assert contents_with_tagged(nlp, text, None) == [
+        "they doubted the budget was short",
+        "the budget was short",
+    ]
+    # The tagger reads one claim over the mayor's words: the inner report is part of it.
+    assert contents_with_tagged(nlp, text, (3, 9)) == ["they doubted the budget was short"]
+    # A tagged content that agrees with the inner one drops nothing of the outer.
+    assert contents_with_tagged(nlp, text, (5, 9)) == [
+        "they doubted the budget was short",
+        "the budget was short",
+    ]
+
+
+def test_a_named_speaker_inside_a_tagged_claim_stays_as_a_chain(nlp):
+    text = "The mayor said the council claimed the budget was short."
+    assert contents_with_tagged(nlp, text, (3, 9)) == [
+        "the council claimed the budget was short",
+        "the budget was short",
+    ]
+
+
+def test_continued_quotes_kept_separate_are_never_pieces(nlp):
+    text = "\u201cThe bridge is closed,\u201d the engineer said. \u201cIt will open in May.\u201d"
+    doc = nlp(text)
+    whole = (0, len(doc))
+    assert contents_with_tagged(nlp, text, whole) == ["The bridge is closed", "It will open in May"]
+    joined = contents_with_tagged(nlp, text, whole, continued_quotes="join")
+    assert len(joined) == 1 and joined[0].startswith("The bridge is closed")
 
 
 def test_learned_content_in_a_heading_is_left_out(nlp):

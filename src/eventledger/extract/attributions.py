@@ -49,6 +49,8 @@ _LEADING_WORDS = {"that"}
 # How far a learned cue may lie from its content, and a learned source from its cue (tokens).
 _LEARNED_CUE_GAP = 20
 _LEARNED_SOURCE_GAP = 15
+# A tagged content and a rule attribution overlapping by more than this are one claim.
+_LEARNED_AGREEMENT = 0.5
 _CLAUSE_ENTRY = {"frames": ["ccomp"], "plain": False, "strict": True}
 
 
@@ -119,6 +121,11 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     if start < end and text[end - 1] == "." and text[start:end].count(" ") > 0:
         end -= 1  # the sentence's full stop belongs to the sentence, not the claim
     return start, end
+
+
+def _iou(a: tuple[int, int], b: tuple[int, int]) -> float:
+    shared = min(a[1], b[1]) - max(a[0], b[0])
+    return shared / (max(a[1], b[1]) - min(a[0], b[0])) if shared > 0 else 0.0
 
 
 def _nearest(spans: list[Span], anchor: Span, max_gap: int) -> Span | None:
@@ -352,7 +359,7 @@ class _Finder:
         attrs = sorted(self.by_cue.values(), key=lambda a: a.content[0])
         attrs = self._resolve_cited_by(attrs)
         attrs += self._bare_quotes(attrs)
-        attrs += self._learned(attrs)
+        attrs = self._learned(attrs)
         attrs.sort(key=lambda a: (a.content[0], a.cue[0] if a.cue else 0))
         if self.join_quotes:
             attrs = self._join_split_quotes(attrs)
@@ -1080,23 +1087,37 @@ class _Finder:
 
     # -- learned spans --------------------------------------------------------------------
     def _learned(self, attrs: list[_Attr]) -> list[_Attr]:
-        """Attributions from ``eventledger_attribution_spans``: each CONTENT span that no
-        rule attribution overlaps and that has a CUE span within ``_LEARNED_CUE_GAP``
-        tokens that no other attribution has, with the SOURCE span nearest that cue
-        (within ``_LEARNED_SOURCE_GAP``)."""
+        """The rules' attributions checked against ``eventledger_attribution_spans``, and
+        the tagger's own.
+
+        Where a tagged CONTENT span mostly covers one rule attribution (overlap above
+        ``_LEARNED_AGREEMENT``), the other rule attributions inside it are pieces of that
+        one claim and are dropped (see ``_drop_pieces``; in PolNeAR's training articles
+        they are mostly the same speaker's stance inside the claim: "he believes").
+
+        Each CONTENT span that no rule attribution overlaps and that has a CUE span within
+        ``_LEARNED_CUE_GAP`` tokens that no other attribution has becomes an attribution,
+        with the SOURCE span nearest that cue (within ``_LEARNED_SOURCE_GAP``)."""
         if SPANS_KEY not in self.doc.spans:
-            return []
+            return attrs
         group = list(self.doc.spans[SPANS_KEY])
         cues = [s for s in group if s.label_ == "CUE"]
         sources = [s for s in group if s.label_ == "SOURCE"]
-        taken = [a.content for a in attrs]
-        cues_taken = [a.cue for a in attrs if a.cue is not None]
-        found = []
+        contents = []
         for content in (s for s in group if s.label_ == "CONTENT"):
             if self._excluded(content[0]):
                 continue  # headings and captions produce no attribution
             start, end = _trim(self.text, content.start_char, content.end_char)
-            if end <= start or any(start < t[1] and t[0] < end for t in taken):
+            if end > start:
+                contents.append((content, start, end))
+        attrs = self._drop_pieces(
+            attrs, [(start, end) for _, start, end in contents], keep_quotes=not self.join_quotes
+        )
+        taken = [a.content for a in attrs]
+        cues_taken = [a.cue for a in attrs if a.cue is not None]
+        found = []
+        for content, start, end in contents:
+            if any(start < t[1] and t[0] < end for t in taken):
                 continue
             cue = _nearest(cues, content, _LEARNED_CUE_GAP)
             if cue is None:
@@ -1116,7 +1137,38 @@ class _Finder:
             found.append(attr)
             taken.append(attr.content)
             cues_taken.append(attr.cue)
-        return found
+        return attrs + found
+
+    @staticmethod
+    def _drop_pieces(
+        attrs: list[_Attr], contents: list[tuple[int, int]], *, keep_quotes: bool
+    ) -> list[_Attr]:
+        """The rule attributions that are not pieces of another's claim. A tagged content
+        that agrees with one rule attribution claims it; another rule attribution that lies
+        inside the claim is a piece and goes, unless it names a speaker of its own (a chain:
+        "The Post reported that Klein said ...") or, with continued quotes kept separate,
+        it is a direct quotation."""
+        claims: dict[int, tuple[int, int]] = {}
+        for content in contents:
+            best = max(range(len(attrs)), key=lambda i: _iou(attrs[i].content, content), default=None)
+            if best is not None and best not in claims:
+                if _iou(attrs[best].content, content) > _LEARNED_AGREEMENT:
+                    claims[best] = content
+        extents = [
+            (min(content[0], attrs[i].content[0]), max(content[1], attrs[i].content[1]))
+            for i, content in claims.items()
+        ]
+
+        def piece(i: int, attr: _Attr) -> bool:
+            if i in claims or (keep_quotes and attr.kind == "direct"):
+                return False
+            if attr.source is not None and (
+                attr.source_token is None or attr.source_token.pos_ != "PRON"
+            ):
+                return False
+            return any(low <= attr.content[0] and attr.content[1] <= high for low, high in extents)
+
+        return [a for i, a in enumerate(attrs) if not piece(i, a)]
 
     # -- sources --------------------------------------------------------------------------
     def _resolve_sources(self, attrs: list[_Attr]) -> None:
