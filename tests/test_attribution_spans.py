@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 from spacy.tokens import Span
 
@@ -160,3 +163,11 @@ def test_missing_model_is_a_config_error(nlp, tmp_path):
 def test_packaged_model_is_a_spacy_pipeline():
     assert (packaged_model_path() / "config.cfg").is_file()
     assert (packaged_model_path() / "meta.json").is_file()
+
+
+def test_packaged_model_loads_with_spacy_alone():
+    # The encoder is registered through the spacy_architectures entry point.
+    script = f"import spacy; print(spacy.load({str(packaged_model_path())!r}).pipe_names)"
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "['attribution_spans']"

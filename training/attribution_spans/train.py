@@ -1,13 +1,14 @@
 """Train the attribution span tagger on files written by ``prepare.py``.
 
-    python training/attribution_spans/train.py out/spans out/spans/model --epochs 12
+    python training/attribution_spans/train.py out/spans out/spans/model
 
 A spaCy entity recognizer with its own small token-to-vector layer learns CONTENT, CUE and
 SOURCE spans. Its embeddings read the words (NORM, PREFIX, SUFFIX, SHAPE) and the
 part-of-speech and dependency labels (in the lemma slot, see ``feature_doc``) that
-eventledger's model has already assigned, so the
-training documents keep those labels (they were parsed once by ``prepare.py``) instead of
-being parsed again every epoch. The epoch with the best held-out CONTENT F1 is saved as a
+eventledger's model has already assigned; a few convolutions and then a bidirectional LSTM
+over the whole document (``--encoder bilstm``, the default) or convolutions only
+(``--encoder cnn``) give each word its context. The training documents keep those labels
+(they were parsed once by ``prepare.py``) instead of being parsed again every epoch. The epoch with the best held-out CONTENT F1 is saved as a
 one-component spaCy pipeline that ``eventledger_attribution_spans`` loads.
 """
 
@@ -25,6 +26,9 @@ from spacy.training import Example
 from spacy.util import compounding, minibatch
 from thinc.api import Config
 
+# Registers the encoder architectures the tagger's config names.
+import eventledger.extract.attribution_spans  # noqa: F401
+
 log = logging.getLogger("train")
 
 MODEL = """
@@ -32,7 +36,7 @@ MODEL = """
 @architectures = "spacy.TransitionBasedParser.v2"
 state_type = "ner"
 extra_state_tokens = false
-hidden_width = 64
+hidden_width = {hidden}
 maxout_pieces = 2
 use_upper = true
 
@@ -41,17 +45,31 @@ use_upper = true
 
 [model.tok2vec.embed]
 @architectures = "spacy.MultiHashEmbed.v2"
-width = 96
+width = {width}
 attrs = ["NORM", "PREFIX", "SUFFIX", "SHAPE", "TAG", "LEMMA"]
 rows = [5000, 1000, 2500, 2500, 100, 300]
 include_static_vectors = false
 
+{encode}
+"""
+
+CNN_ENCODER = """
 [model.tok2vec.encode]
 @architectures = "spacy.MaxoutWindowEncoder.v2"
-width = 96
+width = {width}
 depth = {depth}
 window_size = {window}
 maxout_pieces = 3
+"""
+
+BILSTM_ENCODER = """
+[model.tok2vec.encode]
+@architectures = "eventledger.WindowBiLSTMEncoder.v1"
+width = {width}
+window_size = {window}
+window_depth = {depth}
+lstm_depth = {lstm_depth}
+dropout = 0.1
 """
 
 
@@ -85,9 +103,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("data", type=Path, help="folder with train.spacy and heldout.spacy")
     parser.add_argument("out", type=Path, help="where the best pipeline is saved")
-    parser.add_argument("--epochs", type=int, default=12)
-    parser.add_argument("--depth", type=int, default=4)
+    parser.add_argument("--epochs", type=int, default=14)
+    parser.add_argument("--depth", type=int, default=2, help="convolution layers")
     parser.add_argument("--window", type=int, default=1)
+    parser.add_argument(
+        "--encoder", choices=["cnn", "bilstm"], default="bilstm",
+        help="convolutions only, or convolutions then a bidirectional LSTM",
+    )
+    parser.add_argument("--lstm-depth", type=int, default=1)
+    parser.add_argument("--width", type=int, default=96, help="token vector width")
+    parser.add_argument("--hidden-width", type=int, default=64, help="the recognizer's hidden layer")
     parser.add_argument("--dropout", type=float, default=0.2)
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args()
@@ -96,7 +121,11 @@ def main() -> None:
     spacy.util.fix_random_seed(args.seed)
 
     nlp = spacy.blank("en")
-    model = Config().from_str(MODEL.format(depth=args.depth, window=args.window))["model"]
+    encode = (BILSTM_ENCODER if args.encoder == "bilstm" else CNN_ENCODER).format(
+        depth=args.depth, window=args.window, lstm_depth=args.lstm_depth, width=args.width
+    )
+    model = MODEL.replace("{encode}", encode).format(width=args.width, hidden=args.hidden_width)
+    model = Config().from_str(model)["model"]
     nlp.add_pipe("ner", name="attribution_spans", config={"model": model})
     nlp.meta.update(META)
     train = examples_from(args.data / "train.spacy", nlp.vocab)

@@ -22,7 +22,9 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
-from spacy.util import minibatch
+from spacy.util import minibatch, registry
+from thinc.api import LSTM, Model, chain, with_padded
+from thinc.types import Floats2d
 
 from ..errors import ConfigError
 from .quotes import quotes_of
@@ -47,6 +49,23 @@ def feature_doc(doc: Doc) -> Doc:
         tags=[t.tag_ for t in doc],
         lemmas=[f"{t.dep_ or '-'}|{'q' if inside[t.idx] else '-'}" for t in doc],
     )
+
+
+@registry.architectures("eventledger.WindowBiLSTMEncoder.v1")
+def window_bilstm_encoder(
+    *, width: int, window_size: int, window_depth: int, lstm_depth: int, dropout: float
+) -> Model[list[Floats2d], list[Floats2d]]:
+    """A few convolutions over neighbouring words, then a bidirectional LSTM over the whole
+    document: a content span often runs for a clause or several sentences, farther than a
+    window reaches. Thinc's own LSTM runs on NumPy, so no PyTorch is needed."""
+    from spacy.ml.models.tok2vec import MaxoutWindowEncoder
+
+    window = MaxoutWindowEncoder(
+        width=width, window_size=window_size, maxout_pieces=3, depth=window_depth
+    )
+    encoder = chain(window, with_padded(LSTM(width, width, bi=True, depth=lstm_depth, dropout=dropout)))
+    encoder.set_dim("nO", width)
+    return encoder
 
 
 def packaged_model_path() -> Path:
