@@ -19,6 +19,7 @@ from .config import load_settings
 from .document import Document
 from .errors import ModelNotFoundError
 from .extract import COMPONENTS, ensure_extensions
+from .extract.paragraphs import add_paragraph_starts
 
 log = logging.getLogger(__name__)
 
@@ -28,9 +29,10 @@ _REFERENCE_KEYS = {"id", "actor", "place", "attribution", "event"}
 
 
 def load_model(name: str) -> Language:
-    """The bare spaCy pipeline ``name`` (a package name or a path); no download is tried."""
+    """The spaCy pipeline ``name`` (a package name or a path), with paragraph breaks set
+    as sentence starts before its parser; no download is tried."""
     try:
-        return spacy.load(name)
+        return add_paragraph_starts(spacy.load(name))
     except OSError as exc:
         raise ModelNotFoundError(
             f"spaCy model {name!r} is not installed. Install it as a package "
