@@ -21,6 +21,7 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
+from spacy.ml.models.tok2vec import MaxoutWindowEncoder
 from spacy.tokens import Doc, Span
 from spacy.util import minibatch, registry
 from thinc.api import LSTM, Model, chain, with_padded
@@ -58,12 +59,11 @@ def window_bilstm_encoder(
     """A few convolutions over neighbouring words, then a bidirectional LSTM over the whole
     document: a content span often runs for a clause or several sentences, farther than a
     window reaches. Thinc's own LSTM runs on NumPy, so no PyTorch is needed."""
-    from spacy.ml.models.tok2vec import MaxoutWindowEncoder
-
     window = MaxoutWindowEncoder(
         width=width, window_size=window_size, maxout_pieces=3, depth=window_depth
     )
-    encoder = chain(window, with_padded(LSTM(width, width, bi=True, depth=lstm_depth, dropout=dropout)))
+    lstm = LSTM(width, width, bi=True, depth=lstm_depth, dropout=dropout)
+    encoder = chain(window, with_padded(lstm))
     encoder.set_dim("nO", width)
     return encoder
 
