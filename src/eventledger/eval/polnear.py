@@ -25,6 +25,7 @@ from spacy.language import Language
 
 from ..document import Document
 from ..errors import EvaluationError
+from ..extract.base import overlap_ratio
 
 log = logging.getLogger(__name__)
 
@@ -101,13 +102,6 @@ def articles(directory: str | Path) -> list[tuple[str, Path, Path]]:
     return result
 
 
-def _iou(a: Interval, b: Interval) -> float:
-    inter = min(a[1], b[1]) - max(a[0], b[0])
-    if inter <= 0:
-        return 0.0
-    return inter / (max(a[1], b[1]) - min(a[0], b[0]))
-
-
 def _overlap(a: Interval | None, b: Interval | None) -> bool:
     return a is not None and b is not None and a[0] < b[1] and b[0] < a[1]
 
@@ -115,7 +109,7 @@ def _overlap(a: Interval | None, b: Interval | None) -> bool:
 def pair(predicted: list[Item], gold: list[Item]) -> list[tuple[int, int, float]]:
     """One-to-one pairs ``(predicted index, gold index, overlap)``, best overlap first."""
     candidates = [
-        (_iou(p.content, g.content), i, j)
+        (overlap_ratio(p.content, g.content), i, j)
         for i, p in enumerate(predicted)
         for j, g in enumerate(gold)
     ]

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import EvaluationError
+from ..extract.base import overlap_ratio
 
 KM = 161.0
 
@@ -38,12 +39,6 @@ def _occurrences(text: str, needle: str) -> list[tuple[int, int]]:
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
-
-
-def _iou(a: tuple[int, int], b: tuple[int, int]) -> float:
-    inter = max(0, min(a[1], b[1]) - max(a[0], b[0]))
-    union = max(a[1], b[1]) - min(a[0], b[0])
-    return inter / union if union else 0.0
 
 
 def _contains_either(a: str | None, b: str | None) -> bool:
@@ -134,7 +129,7 @@ class SeedScorer:
         content = _nearest(_occurrences(self.text, gold["content"]), None)
         if content is None:
             raise EvaluationError(f"gold content of {gold['id']} is not in the document")
-        if _iou(self._span(pred["content"]), content) < 0.5:
+        if overlap_ratio(self._span(pred["content"]), content) < 0.5:
             return False
         cue = self._span(pred["cue"])
         if cue is None or not any(_overlaps(cue, c) for c in _occurrences(self.text, gold["cue"])):

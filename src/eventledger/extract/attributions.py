@@ -34,7 +34,7 @@ from ..errors import ConfigError
 from .actor_coref import attach_member_nouns, gender_fits
 from .actors import ActorsExtractor
 from .attribution_spans import SPANS_KEY
-from .base import actor_at, get_list, is_excluded, span
+from .base import actor_at, get_list, is_excluded, overlap_ratio, span
 from .quotes import QUOTE_MARKS, Quote, quotes_of
 
 log = logging.getLogger(__name__)
@@ -121,11 +121,6 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     if start < end and text[end - 1] == "." and text[start:end].count(" ") > 0:
         end -= 1  # the sentence's full stop belongs to the sentence, not the claim
     return start, end
-
-
-def _iou(a: tuple[int, int], b: tuple[int, int]) -> float:
-    shared = min(a[1], b[1]) - max(a[0], b[0])
-    return shared / (max(a[1], b[1]) - min(a[0], b[0])) if shared > 0 else 0.0
 
 
 def _nearest(spans: list[Span], anchor: Span, max_gap: int) -> Span | None:
@@ -1150,9 +1145,9 @@ class _Finder:
         it is a direct quotation."""
         claims: dict[int, tuple[int, int]] = {}
         for content in contents:
-            best = max(range(len(attrs)), key=lambda i: _iou(attrs[i].content, content), default=None)
+            best = max(range(len(attrs)), key=lambda i: overlap_ratio(attrs[i].content, content), default=None)
             if best is not None and best not in claims:
-                if _iou(attrs[best].content, content) > _LEARNED_AGREEMENT:
+                if overlap_ratio(attrs[best].content, content) > _LEARNED_AGREEMENT:
                     claims[best] = content
         extents = [
             (min(content[0], attrs[i].content[0]), max(content[1], attrs[i].content[1]))

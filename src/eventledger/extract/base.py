@@ -48,6 +48,12 @@ def span(text: str, start: int, end: int) -> dict:
     return {"text": text[start:end], "start": start, "end": end}
 
 
+def overlap_ratio(a: tuple[int, int], b: tuple[int, int]) -> float:
+    """|a and b| / |a or b| of two character intervals; 0.0 when they do not overlap."""
+    shared = min(a[1], b[1]) - max(a[0], b[0])
+    return shared / (max(a[1], b[1]) - min(a[0], b[0])) if shared > 0 else 0.0
+
+
 def span_of(obj: Span) -> dict:
     """A CONTRACT ``Span`` from a spaCy span or token."""
     start = obj.start_char if isinstance(obj, Span) else obj.idx
