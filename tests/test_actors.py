@@ -315,3 +315,15 @@ def test_bare_definite_description_with_two_candidates_stays_apart(actors_of):
     assert [m["text"] for m in mention_owner(actors, "The official")["mentions"]] == [
         "The official"
     ]
+
+
+def test_a_description_apposed_to_a_person_is_her_mention_and_role(nlp):
+    doc = nlp(
+        "The port spokesperson, Captain Mira Solberg, said that two ships had collided. "
+        '"Nobody was hurt," she said.'
+    )
+    person = mention_owner(doc._.el_actors, "Captain Mira Solberg")
+    assert person["name"] == "Mira Solberg"
+    assert "The port spokesperson" in [m["text"] for m in person["mentions"]]
+    assert "port spokesperson" in person["roles"]
+    assert [a["source"]["name"] for a in doc._.el_attributions] == ["Mira Solberg"] * 2

@@ -562,6 +562,8 @@ class _Builder:
         )
         if actor.kind == "person":
             self._roles(span, actor)
+            if span.root.dep_ == "appos" and span.root.head.i < span.start:
+                self._apposed_description(span, actor)
         elif span.root.dep_ == "appos" and span.root.head.i < span.start:
             self._apposed_org(span, actor)
 
@@ -711,6 +713,19 @@ class _Builder:
                 entry = self.lexicon.entries[index]
                 found.append((0 if entry.sector in ("party", "armed group") else 1, entry.name))
         return min(found)[1] if found else None
+
+    def _apposed_description(self, span: Span, actor: _Actor) -> None:
+        """ "The port spokesperson, Captain Mira Solberg, said": the description is a
+        mention of the person (so it is the speaker's name) and her role."""
+        noun = span.root.head
+        if noun.pos_ != "NOUN" or noun.i in self.claimed:
+            return
+        words = same_paragraph(list(self.doc[noun.left_edge.i : noun.i + 1]), noun)
+        if not words or any(t.ent_type_ == "PERSON" for t in words):
+            return
+        self._add_role(actor, _trim_det(words))
+        actor.mentions.append((words[0].idx, noun.idx + len(noun)))
+        self.claimed.update(t.i for t in words)
 
     def _apposed_org(self, span: Span, actor: _Actor) -> None:
         """ "Hamas' military wing, the Qassam Brigades": the possessor is the affiliation."""
