@@ -20,6 +20,7 @@ from textacy.extract.triples import direct_quotations
 
 from eventledger.config import load_settings
 from eventledger.eval.polnear import Item, _items_of, articles, read_ann, score
+from eventledger.extract.paragraphs import add_paragraph_starts
 from eventledger.pipeline import build_pipeline, doc_sections
 
 QUOTES = "\"“”'‘’«»"
@@ -68,7 +69,8 @@ def main() -> None:
     parser.add_argument("--model", default=None)
     args = parser.parse_args()
 
-    nlp = spacy.load(args.model or load_settings().model)
+    # The parse eventledger makes (paragraph breaks are sentence starts), for both.
+    nlp = add_paragraph_starts(spacy.load(args.model or load_settings().model))
     found = articles(args.directory)
     texts, golds = [], []
     for _name, text_path, ann_path in found:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import spacy
 
 from eventledger.extract.paragraphs import add_paragraph_starts
-from eventledger.pipeline import load_model
+from eventledger.pipeline import build_pipeline
 
 TEXT = (
     "Ferry crews count the cost\n\n"
@@ -13,13 +13,13 @@ TEXT = (
 )
 
 
-def test_it_sits_before_the_parser(model_name):
-    names = load_model(model_name).pipe_names
+def test_build_pipeline_puts_it_before_the_parser(model_name):
+    names = build_pipeline(spacy.load(model_name)).pipe_names
     assert names.index("eventledger_paragraph_starts") == names.index("parser") - 1
 
 
 def test_a_heading_is_not_parsed_into_the_next_paragraph(model_name):
-    doc = load_model(model_name)(TEXT)
+    doc = add_paragraph_starts(spacy.load(model_name))(TEXT)
     said = next(t for t in doc if t.text == "said")
     assert doc[said.i].sent.text.startswith("The harbour master")
     assert [c.text for c in said.children if c.dep_ == "nsubj"] == ["master"]

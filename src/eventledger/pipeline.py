@@ -29,10 +29,9 @@ _REFERENCE_KEYS = {"id", "actor", "place", "attribution", "event"}
 
 
 def load_model(name: str) -> Language:
-    """The spaCy pipeline ``name`` (a package name or a path), with paragraph breaks set
-    as sentence starts before its parser; no download is tried."""
+    """The bare spaCy pipeline ``name`` (a package name or a path); no download is tried."""
     try:
-        return add_paragraph_starts(spacy.load(name))
+        return spacy.load(name)
     except OSError as exc:
         raise ModelNotFoundError(
             f"spaCy model {name!r} is not installed. Install it as a package "
@@ -42,8 +41,10 @@ def load_model(name: str) -> Language:
 
 
 def build_pipeline(nlp: Language) -> Language:
-    """Add eventledger's components to ``nlp`` (those not there already), in order."""
+    """Add eventledger's components to ``nlp`` (those not there already), in order, and
+    paragraph starts before its parser."""
     ensure_extensions()
+    add_paragraph_starts(nlp)
     for name in COMPONENTS:
         if name not in nlp.pipe_names:
             nlp.add_pipe(name)

@@ -25,6 +25,7 @@ from eventledger.config import load_settings
 from eventledger.errors import EvaluationError
 from eventledger.eval.polnear import articles, read_ann
 from eventledger.extract.attribution_spans import feature_doc
+from eventledger.extract.paragraphs import add_paragraph_starts
 from eventledger.pipeline import load_model
 
 log = logging.getLogger("prepare")
@@ -75,7 +76,8 @@ def main() -> None:
     args = parser.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(message)s")
 
-    nlp = load_model(load_settings().model)
+    # The parse eventledger makes: paragraph breaks are sentence starts.
+    nlp = add_paragraph_starts(load_model(load_settings().model))
     found = articles(args.split)
     texts, golds, names = [], [], []
     for name, text_path, ann_path in found:
