@@ -12,16 +12,12 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 
-def is_paragraph_break(text: str) -> bool:
-    return text.count("\n") >= 2
-
-
 @Language.component("eventledger_paragraph_starts", assigns=["token.is_sent_start"])
 def paragraph_starts(doc: Doc) -> Doc:
-    """Mark the first word after a blank line as a sentence start."""
+    """Mark the first word after a blank line as a sentence start. A line break is a token
+    of its own in spaCy (a token's trailing whitespace is one space at most)."""
     for token in doc[:-1]:
-        blank_line = token.is_space and is_paragraph_break(token.text)
-        if blank_line or is_paragraph_break(token.whitespace_):
+        if token.is_space and token.text.count("\n") >= 2:
             doc[token.i + 1].is_sent_start = True
     return doc
 
