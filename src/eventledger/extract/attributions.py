@@ -1145,10 +1145,10 @@ class _Finder:
         it is a direct quotation."""
         claims: dict[int, tuple[int, int]] = {}
         for content in contents:
-            best = max(range(len(attrs)), key=lambda i: overlap_ratio(attrs[i].content, content), default=None)
-            if best is not None and best not in claims:
-                if overlap_ratio(attrs[best].content, content) > _LEARNED_AGREEMENT:
-                    claims[best] = content
+            ratios = [overlap_ratio(a.content, content) for a in attrs]
+            best = max(range(len(attrs)), key=ratios.__getitem__, default=None)
+            if best is not None and best not in claims and ratios[best] > _LEARNED_AGREEMENT:
+                claims[best] = content
         extents = [
             (min(content[0], attrs[i].content[0]), max(content[1], attrs[i].content[1]))
             for i, content in claims.items()
