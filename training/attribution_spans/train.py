@@ -124,8 +124,8 @@ def main() -> None:
     encode = (BILSTM_ENCODER if args.encoder == "bilstm" else CNN_ENCODER).format(
         depth=args.depth, window=args.window, lstm_depth=args.lstm_depth, width=args.width
     )
-    model = MODEL.replace("{encode}", encode).format(width=args.width, hidden=args.hidden_width)
-    model = Config().from_str(model)["model"]
+    config = MODEL.format(encode=encode, width=args.width, hidden=args.hidden_width)
+    model = Config().from_str(config)["model"]
     nlp.add_pipe("ner", name="attribution_spans", config={"model": model})
     nlp.meta.update(META)
     train = examples_from(args.data / "train.spacy", nlp.vocab)
