@@ -22,8 +22,13 @@ def rules_only(nlp, continued_quotes: str = "separate") -> AttributionsExtractor
 
 
 def contents_with_tagged(nlp, text: str, tagged: tuple[int, int] | None, **options) -> list[str]:
+    """The rules' contents, with ``tagged`` as the one tagged content (None: as if no
+    tagger had run)."""
     doc = nlp(text)
-    doc.spans[SPANS_KEY] = [Span(doc, *tagged, label="CONTENT")] if tagged else []
+    if tagged is None:
+        del doc.spans[SPANS_KEY]
+    else:
+        doc.spans[SPANS_KEY] = [Span(doc, *tagged, label="CONTENT")]
     rules_only(nlp, **options)(doc)
     return [a["content"]["text"] for a in doc._.el_attributions]
 
@@ -90,7 +95,11 @@ def test_rule_attribution_is_not_repeated_by_an_overlapping_learned_one(nlp):
 
 def test_a_cue_the_rules_used_gives_no_second_attribution(nlp):
     doc = nlp("The council asked the agency to confirm the figures.")
-    doc.spans[SPANS_KEY] = [Span(doc, 2, 3, label="CUE"), Span(doc, 3, 5, label="CONTENT")]
+    doc.spans[SPANS_KEY] = [
+        Span(doc, 2, 3, label="CUE"),
+        Span(doc, 3, 5, label="CONTENT"),
+        Span(doc, 5, 9, label="CONTENT"),
+    ]
     rules_only(nlp)(doc)
     assert [a["content"]["text"] for a in doc._.el_attributions] == ["to confirm the figures"]
 
@@ -145,3 +154,34 @@ def test_packaged_model_is_the_fine_tuned_tagger():
     assert (folder / span_transformer.WEIGHTS_FILE).is_file()
     tagger = span_transformer.load(str(folder))
     assert tagger.labels == span_transformer.bio_labels(["CONTENT", "CUE", "SOURCE"])
+
+
+def tagged_as(nlp, text: str, spans: list[tuple[int, int, str]]) -> list[dict]:
+    doc = nlp(text)
+    doc.spans[SPANS_KEY] = [Span(doc, start, end, label=label) for start, end, label in spans]
+    rules_only(nlp)(doc)
+    return doc._.el_attributions
+
+
+def test_a_rule_attribution_the_tagger_reads_as_no_claim_is_dropped(nlp):
+    text = "The council said the new bridge was a success."
+    assert contents_with_tagged(nlp, text, None) == ["the new bridge was a success"]
+    assert tagged_as(nlp, text, []) == []
+    # A tagged content elsewhere does not confirm it either.
+    assert tagged_as(nlp, text, [(0, 2, "CONTENT")]) == []
+
+
+def test_a_direct_quotation_stands_without_the_tagger(nlp):
+    text = "\u201cThe bridge will open in May,\u201d the engineer said."
+    (quote,) = tagged_as(nlp, text, [])
+    assert quote["kind"] == "direct" and quote["source"]["text"] == "the engineer"
+
+
+def test_tagged_pieces_around_an_aside_confirm_the_whole_content(nlp):
+    text = "Many of the shops, she said, have closed since the spring."
+    doc = nlp(text)
+    said = next(t.i for t in doc if t.text == "said")
+    pieces = [(0, said - 2, "CONTENT"), (said + 2, len(doc) - 1, "CONTENT")]
+    (attribution,) = tagged_as(nlp, text, pieces)
+    assert attribution["content"]["text"] == "Many of the shops, she said, have closed since the spring"
+
