@@ -185,3 +185,35 @@ def test_tagged_pieces_around_an_aside_confirm_the_whole_content(nlp):
     (attribution,) = tagged_as(nlp, text, pieces)
     assert attribution["content"]["text"] == "Many of the shops, she said, have closed since the spring"
 
+
+def tagged_source(nlp, text: str, source_words: str) -> str:
+    """The source of the one attribution when the tagger marks ``source_words`` (and the
+    rules' content) and nothing else."""
+    doc = nlp(text)
+    rules_only(nlp)(doc)
+    (rule,) = doc._.el_attributions
+    content = doc.char_span(rule["content"]["start"], rule["content"]["end"])
+    start = text.index(source_words)
+    source = doc.char_span(start, start + len(source_words))
+    doc.spans[SPANS_KEY] = [
+        Span(doc, content.start, content.end, label="CONTENT"),
+        Span(doc, source.start, source.end, label="SOURCE"),
+    ]
+    rules_only(nlp)(doc)
+    (attribution,) = doc._.el_attributions
+    return attribution["source"]["text"]
+
+
+def test_a_tagged_source_replaces_a_common_noun_the_tagger_does_not_see_as_one(nlp):
+    text = "The report said on behalf of the minister that the port was closed."
+    assert tagged_source(nlp, text, "the minister") == "the minister"
+
+
+def test_a_named_source_stays_whatever_the_tagger_marks(nlp):
+    text = "Mayor Lina Ode said on behalf of the minister that the port was closed."
+    assert tagged_source(nlp, text, "the minister") == "Mayor Lina Ode"
+
+
+def test_a_tagged_name_apposed_to_the_source_leaves_it_as_written(nlp):
+    text = "The harbour master, Ines Varga, said the port was closed."
+    assert tagged_source(nlp, text, "Ines Varga").startswith("The harbour master")

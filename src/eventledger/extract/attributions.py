@@ -48,6 +48,8 @@ _LEADING_WORDS = {"that"}
 # How far a learned cue may lie from its content, and a learned source from its cue (tokens).
 _LEARNED_CUE_GAP = 20
 _LEARNED_SOURCE_GAP = 15
+# How far a tagged source may lie from the cue to stand in for the parse's source (tokens).
+_LEARNED_REPLACE_GAP = 10
 # A tagged content and a rule attribution overlapping by more than this are one claim.
 _LEARNED_AGREEMENT = 0.5
 # A verb outside the lexicon reporting a "that" clause ("X hopes that ..."): that frame only.
@@ -1137,7 +1139,47 @@ class _Finder:
             found.append(attr)
             taken.append(attr.content)
             cues_taken.append(attr.cue)
-        return attrs + found
+        attrs += found
+        self._tagged_sources(attrs, sources)
+        return attrs
+
+    def _tagged_sources(self, attrs: list[_Attr], sources: list[Span]) -> None:
+        """Sources from the tagger where the parse gave none, or gave a common noun phrase
+        the tagger does not see as a source ("a court document" for "state attorney
+        Dave Aronberg"): the tagged SOURCE nearest the cue, outside the content (within
+        ``_LEARNED_SOURCE_GAP`` tokens; in the cue's sentence and nearer to replace one).
+        A named source stays, and so does one whose noun phrase holds the tagged source
+        ("The harbour master, Ines Varga")."""
+        for attr in attrs:
+            if attr.cue_token is None or attr.inherit_from is not None:
+                continue  # a participle's speaker is its head verb's ("..., adding that")
+            cue = self.doc[attr.cue_token.i : attr.cue_token.i + 1]
+            outside = [
+                s for s in sources if not attr.content[0] <= s.start_char < attr.content[1]
+            ]
+            if attr.source is None:
+                best = _nearest(outside, cue, _LEARNED_SOURCE_GAP)
+            elif (
+                attr.source_token is None
+                or attr.source_token.pos_ == "PROPN"
+                or any(s.start_char < attr.source[1] and attr.source[0] < s.end_char for s in sources)
+            ):
+                continue  # a name, or the tagger agrees
+            else:
+                sentence = attr.cue_token.sent
+                best = _nearest(
+                    [s for s in outside if s.sent == sentence], cue, _LEARNED_REPLACE_GAP
+                )
+                subject = attr.source_token
+                if (
+                    best is not None
+                    and subject.left_edge.i <= best.start
+                    and best.end <= subject.right_edge.i + 1
+                ):
+                    continue  # the same noun phrase ("The harbour master, Ines Varga")
+            if best is not None:
+                attr.source = (best.start_char, best.end_char)
+                attr.source_token = best.root
 
     @staticmethod
     def _agrees(content: tuple[int, int], extents: list[tuple[int, int]]) -> bool:
