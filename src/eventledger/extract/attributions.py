@@ -47,11 +47,9 @@ _TRIM = set(QUOTE_MARKS) | set(",;:—–-") | {" ", "\n", "\t", "\u00a0"}
 _LEADING_WORDS = {"that"}
 # How far a learned cue may lie from its content, and a learned source from its cue (tokens).
 _LEARNED_CUE_GAP = 20
-_LEARNED_SOURCE_GAP = 15
-# How far a tagged source may lie from the cue to stand in for the parse's source (tokens).
-_LEARNED_REPLACE_GAP = 10
+_LEARNED_SOURCE_GAP = 10
 # A tagged content and a rule attribution overlapping by more than this are one claim.
-_LEARNED_AGREEMENT = 0.5
+_LEARNED_AGREEMENT = 0.6
 # A verb outside the lexicon reporting a "that" clause ("X hopes that ..."): that frame only.
 _CLAUSE_ENTRY = {"frames": ["ccomp"], "plain": False, "strict": True}
 
@@ -1146,8 +1144,8 @@ class _Finder:
     def _tagged_sources(self, attrs: list[_Attr], sources: list[Span]) -> None:
         """Sources from the tagger where the parse gave none, or gave a common noun phrase
         the tagger does not see as a source ("a court document" for "state attorney
-        Dave Aronberg"): the tagged SOURCE nearest the cue, outside the content (within
-        ``_LEARNED_SOURCE_GAP`` tokens; in the cue's sentence and nearer to replace one).
+        Dave Aronberg"): the tagged SOURCE nearest the cue, outside the content, within
+        ``_LEARNED_SOURCE_GAP`` tokens (and in the cue's sentence to replace one).
         A named source stays, and so does one whose noun phrase holds the tagged source
         ("The harbour master, Ines Varga")."""
         for attr in attrs:
@@ -1168,7 +1166,7 @@ class _Finder:
             else:
                 sentence = attr.cue_token.sent
                 best = _nearest(
-                    [s for s in outside if s.sent == sentence], cue, _LEARNED_REPLACE_GAP
+                    [s for s in outside if s.sent == sentence], cue, _LEARNED_SOURCE_GAP
                 )
                 subject = attr.source_token
                 if (
