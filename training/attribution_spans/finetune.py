@@ -102,6 +102,8 @@ def main() -> None:
     parser.add_argument("--head-lr", type=float, default=1e-3)
     parser.add_argument("--limit", type=int, default=0, help="train on this many articles")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--init", type=Path, default=None,
+                        help="start from the tuned layers of a tagger this script saved")
     args = parser.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
     random.seed(args.seed)
@@ -118,6 +120,12 @@ def main() -> None:
     log.info("%d articles, %d windows", len(train_docs), len(rows))
 
     model = st.build_model(encoder_dir, labels=LABELS, trainable_layers=args.trainable_layers)
+    if args.init:
+        from safetensors.torch import load_file
+
+        tuned = load_file(str(args.init / st.WEIGHTS_FILE))
+        model.load_state_dict({k: v.float() for k, v in tuned.items()}, strict=False)
+        log.info("starting from %s", args.init)
     head = [p for n, p in model.named_parameters() if n.startswith("classify.")]
     body = [p for n, p in model.named_parameters()
             if p.requires_grad and not n.startswith("classify.")]
@@ -131,6 +139,7 @@ def main() -> None:
         optimizer, lambda s: min((s + 1) / warmup, max(0.0, (steps - s) / (steps - warmup)))
     )
     loss_of = torch.nn.CrossEntropyLoss(ignore_index=IGNORE)
+    meta = {"init": str(args.init)} if args.init else {}
     best = -1.0
     for epoch in range(1, args.epochs + 1):
         model.train()
@@ -152,7 +161,7 @@ def main() -> None:
                          total / step, time.time() - started)
         model.eval()
         st.save(model, args.out, labels=LABELS, trainable_layers=args.trainable_layers,
-                window=args.window, stride=args.stride, meta={"epoch": epoch})
+                window=args.window, stride=args.stride, meta=meta | {"epoch": epoch})
         st.load.cache_clear()
         scores = evaluate(st.load(str(args.out)), heldout)
         log.info("epoch %d held-out F1 content %.3f cue %.3f source %.3f", epoch,
@@ -161,7 +170,7 @@ def main() -> None:
             best = scores["CONTENT"]
             final = args.out.with_name(args.out.name + ".best")
             st.save(model, final, labels=LABELS, trainable_layers=args.trainable_layers,
-                    window=args.window, stride=args.stride, meta={"epoch": epoch})
+                    window=args.window, stride=args.stride, meta=meta | {"epoch": epoch})
             log.info("best so far, saved to %s", final)
 
 
