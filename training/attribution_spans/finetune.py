@@ -121,10 +121,7 @@ def main() -> None:
 
     model = st.build_model(encoder_dir, labels=LABELS, trainable_layers=args.trainable_layers)
     if args.init:
-        from safetensors.torch import load_file
-
-        tuned = load_file(str(args.init / st.WEIGHTS_FILE))
-        model.load_state_dict({k: v.float() for k, v in tuned.items()}, strict=False)
+        st.load_tuned(model, args.init)
         log.info("starting from %s", args.init)
     head = [p for n, p in model.named_parameters() if n.startswith("classify.")]
     body = [p for n, p in model.named_parameters()

@@ -210,26 +210,19 @@ class SpanTransformer:
 
     def __init__(self, path: str) -> None:
         import torch
-        from safetensors.torch import load_file
 
-        folder = Path(path)
         try:
-            self.config = json.loads((folder / CONFIG_FILE).read_text(encoding="utf-8"))
-            settings = [self.config[key] for key in _SETTINGS]
-            tuned = load_file(str(folder / WEIGHTS_FILE))
+            self.config = json.loads((Path(path) / CONFIG_FILE).read_text(encoding="utf-8"))
+            labels, trainable_layers, _window, _stride = [self.config[k] for k in _SETTINGS]
         except (OSError, ValueError, KeyError) as exc:
             raise ConfigError(f"attribution span model not readable at {path}: {exc!r}") from exc
-        labels, trainable_layers, _window, _stride = settings
         self.labels = bio_labels(labels)
         self.allowed = allowed_transitions(self.labels)
         self.tokenizer = bundled_tokenizer()
         self.model = build_model(
             str(bundled_encoder_dir()), labels=labels, trainable_layers=trainable_layers
         )
-        unknown = set(tuned) - set(self.model.state_dict())
-        if unknown:
-            raise ConfigError(f"{path}: weights for unknown parameters {sorted(unknown)[:3]}")
-        self.model.load_state_dict({k: v.float() for k, v in tuned.items()}, strict=False)
+        load_tuned(self.model, path)
         self.model.eval()
         self._torch = torch
 
@@ -284,6 +277,21 @@ class SpanTransformer:
 
     def spans_of(self, docs: list[Doc]) -> list[list[tuple[int, int, str]]]:
         return [spans_from_tags(tags) for tags in self.token_tags_of(docs)]
+
+
+def load_tuned(model, path: str | Path) -> None:
+    """Put the tuned layers that ``save`` wrote in ``path`` into ``model`` (one from
+    ``build_model``); the rest of it stays as the package ships it."""
+    from safetensors.torch import load_file
+
+    try:
+        tuned = load_file(str(Path(path) / WEIGHTS_FILE))
+    except OSError as exc:
+        raise ConfigError(f"attribution span model not readable at {path}: {exc!r}") from exc
+    unknown = set(tuned) - set(model.state_dict())
+    if unknown:
+        raise ConfigError(f"{path}: weights for unknown parameters {sorted(unknown)[:3]}")
+    model.load_state_dict({k: v.float() for k, v in tuned.items()}, strict=False)
 
 
 def save(model, folder: Path, *, labels: list[str], trainable_layers: int, window: int,
