@@ -74,8 +74,8 @@ def padded(rows):
 
 def evaluate(tagger: st.SpanTransformer, docs) -> dict[str, float]:
     counts = {label: [0, 0, 0] for label in LABELS}  # true positive, found, gold
-    for doc in docs:
-        found = set(tagger.spans(doc))
+    found_of = [s for i in range(0, len(docs), 16) for s in tagger.spans_of(docs[i : i + 16])]
+    for doc, found in zip(docs, map(set, found_of), strict=True):
         gold = {(e.start, e.end, e.label_) for e in doc.ents}
         for label in LABELS:
             f = {s for s in found if s[2] == label}

@@ -96,16 +96,10 @@ def pieces_of(doc: Doc, tokenizer) -> Pieces:
     token_of = numpy.full(len(doc.text) + 1, -1, dtype="int64")
     for t in doc:
         token_of[t.idx : t.idx + len(t.text)] = t.i
-    owners = numpy.array(
-        [token_of[start] if end > start else -1 for start, end in encoded["offset_mapping"]],
-        dtype="int64",
-    )
-    first = numpy.zeros(len(owners), dtype=bool)
-    seen = set()
-    for i, owner in enumerate(owners):
-        if owner >= 0 and owner not in seen:
-            seen.add(owner)
-            first[i] = True
+    offsets = numpy.array(encoded["offset_mapping"], dtype="int64").reshape(-1, 2)
+    owners = numpy.where(offsets[:, 1] > offsets[:, 0], token_of[offsets[:, 0]], -1)
+    # A token's pieces follow one another, so its first piece is where the owner changes.
+    first = (owners >= 0) & (owners != numpy.concatenate(([-1], owners[:-1])))
     return Pieces(list(encoded["input_ids"]), owners, first)
 
 
