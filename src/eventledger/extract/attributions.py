@@ -133,6 +133,18 @@ def _nearest(spans: list[Span], anchor: Span, max_gap: int) -> Span | None:
     return best if best is not None and gap(best) <= max_gap else None
 
 
+def _names_speaker(attr: _Attr) -> bool:
+    """Whether an attribution names a speaker of its own rather than a pronoun: inside
+    another's claim it is a chain ("The Post reported that Klein said ...")."""
+    return attr.source is not None and (
+        attr.source_token is None or attr.source_token.pos_ != "PRON"
+    )
+
+
+def _inside_any(extent: tuple[int, int], extents: list[tuple[int, int]]) -> bool:
+    return any(low <= extent[0] and extent[1] <= high for low, high in extents)
+
+
 def _block(tokens: set[int], anchor: int) -> tuple[int, int]:
     """The run of consecutive token indices in ``tokens`` around ``anchor``."""
     low = high = anchor
@@ -1160,7 +1172,7 @@ class _Finder:
             elif (
                 attr.source_token is None
                 or attr.source_token.pos_ == "PROPN"
-                or any(s.start_char < attr.source[1] and attr.source[0] < s.end_char for s in sources)
+                or any(overlap_ratio(attr.source, (s.start_char, s.end_char)) for s in sources)
             ):
                 continue  # a name, or the tagger agrees
             else:
@@ -1200,12 +1212,7 @@ class _Finder:
         return [
             a
             for a in attrs
-            if id(a) in kept
-            or (
-                a.source_token is not None
-                and a.source_token.pos_ != "PRON"
-                and any(low <= a.content[0] and a.content[1] <= high for low, high in outer)
-            )
+            if id(a) in kept or (_names_speaker(a) and _inside_any(a.content, outer))
         ]
 
     @staticmethod
@@ -1231,11 +1238,7 @@ class _Finder:
         def piece(i: int, attr: _Attr) -> bool:
             if i in claims or (keep_quotes and attr.kind == "direct"):
                 return False
-            if attr.source is not None and (
-                attr.source_token is None or attr.source_token.pos_ != "PRON"
-            ):
-                return False
-            return any(low <= attr.content[0] and attr.content[1] <= high for low, high in extents)
+            return not _names_speaker(attr) and _inside_any(attr.content, extents)
 
         return [a for i, a in enumerate(attrs) if not piece(i, a)]
 
