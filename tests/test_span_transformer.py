@@ -133,6 +133,20 @@ def test_documents_tagged_together_get_the_tags_they_get_alone(saved, blank):
     assert [len(tags) for tags in tagger.token_tags_of(docs)] == [len(doc) for doc in docs]
 
 
+def test_span_scores_are_the_mean_probability_of_the_spans_label(saved, blank):
+    _, folder = saved
+    tagger = st.SpanTransformer(str(folder))
+    docs = [blank("The mayor said the bridge would reopen in May, according to the council.")]
+    ((tags, probs),) = tagger._tags_and_probs(docs)
+    (scored,) = tagger.scored_spans_of(docs)
+    assert scored and [s[:3] for s in scored] == tagger.spans_of(docs)[0]
+    assert numpy.allclose(probs.sum(axis=1), 1.0, atol=1e-4)
+    for start, end, label, score in scored:
+        columns = [tagger.labels.index(f"B-{label}"), tagger.labels.index(f"I-{label}")]
+        assert score == pytest.approx(float(probs[start:end, columns].sum(axis=1).mean()))
+        assert 0.0 < score <= 1.0
+
+
 def test_an_unreadable_model_folder_is_a_config_error(tmp_path):
     (tmp_path / st.CONFIG_FILE).write_text("{not json", encoding="utf-8")
     with pytest.raises(ConfigError, match="not readable"):

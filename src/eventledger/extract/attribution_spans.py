@@ -16,7 +16,7 @@ from importlib import resources
 from pathlib import Path
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, SpanGroup
 from spacy.util import minibatch
 
 from . import span_transformer
@@ -36,17 +36,23 @@ class AttributionSpansTagger:
         self.tagger = span_transformer.load(self.model_path)
 
     @staticmethod
-    def _set_spans(doc: Doc, spans: list[tuple[int, int, str]]) -> Doc:
-        doc.spans[SPANS_KEY] = [Span(doc, start, end, label=label) for start, end, label in spans]
+    def _set_spans(doc: Doc, spans: list[tuple[int, int, str, float]]) -> Doc:
+        group = SpanGroup(
+            doc, name=SPANS_KEY,
+            spans=[Span(doc, start, end, label=label) for start, end, label, _ in spans],
+        )
+        # The tagger's confidence in each span, as spaCy's spancat keeps it.
+        group.attrs["scores"] = [score for *_, score in spans]
+        doc.spans[SPANS_KEY] = group
         return doc
 
     def __call__(self, doc: Doc) -> Doc:
-        return self._set_spans(doc, self.tagger.spans(doc))
+        return self._set_spans(doc, self.tagger.scored_spans_of([doc])[0])
 
     def pipe(self, docs: Iterable[Doc], *, batch_size: int | None = None) -> Iterator[Doc]:
         # The windows of a batch of documents share forward passes.
         for batch in minibatch(docs, size=batch_size or self.batch_size):
-            for doc, spans in zip(batch, self.tagger.spans_of(batch), strict=True):
+            for doc, spans in zip(batch, self.tagger.scored_spans_of(batch), strict=True):
                 yield self._set_spans(doc, spans)
 
 

@@ -255,22 +255,45 @@ class SpanTransformer:
     def token_tags_of(self, docs: list[Doc]) -> list[list[str]]:
         """One BIO tag per token of each document: the likeliest well-formed tags of the
         tokens' first pieces."""
-        tags = []
+        return [tags for tags, _probs in self._tags_and_probs(docs)]
+
+    def _tags_and_probs(self, docs: list[Doc]) -> list[tuple[list[str], numpy.ndarray]]:
+        """Each document's tags (as ``token_tags_of``) and each token's probability of
+        each BIO tag (read off its first piece; zero for a token without pieces)."""
+        result = []
         for doc, (p, piece_scores) in zip(docs, self.piece_scores_of(docs), strict=True):
             doc_tags = ["O"] * len(doc)
+            probs = numpy.zeros((len(doc), len(self.labels)), dtype="float32")
             firsts = numpy.flatnonzero(p.first)
             if len(firsts):
                 path = best_path(piece_scores[firsts], self.allowed)
                 for piece, tag in zip(firsts, path, strict=True):
                     doc_tags[p.token[piece]] = self.labels[tag]
-            tags.append(doc_tags)
-        return tags
+                probs[p.token[firsts]] = numpy.exp(piece_scores[firsts])
+            result.append((doc_tags, probs))
+        return result
 
     def spans(self, doc: Doc) -> list[tuple[int, int, str]]:
         return spans_from_tags(self.token_tags(doc))
 
     def spans_of(self, docs: list[Doc]) -> list[list[tuple[int, int, str]]]:
         return [spans_from_tags(tags) for tags in self.token_tags_of(docs)]
+
+    def scored_spans_of(self, docs: list[Doc]) -> list[list[tuple[int, int, str, float]]]:
+        """``spans_of`` with a confidence for each span: the mean, over its tokens, of
+        the probability that the token is inside a span of that label (B- or I-)."""
+        inside = {
+            label: [i for i, tag in enumerate(self.labels) if tag[2:] == label]
+            for label in {tag[2:] for tag in self.labels if tag != "O"}
+        }
+        result = []
+        for tags, probs in self._tags_and_probs(docs):
+            result.append([
+                (start, end, label,
+                 float(probs[start:end][:, inside[label]].sum(axis=1).mean()))
+                for start, end, label in spans_from_tags(tags)
+            ])
+        return result
 
 
 def load_tuned(model, path: str | Path) -> None:
