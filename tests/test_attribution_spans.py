@@ -70,6 +70,32 @@ def test_learned_content_becomes_an_attribution_with_cue_and_source(nlp):
     assert attribution["kind"] == "indirect"
 
 
+def test_each_tagged_span_has_a_confidence_between_zero_and_one(nlp):
+    doc = nlp("The mayor said on Tuesday that the bridge would reopen in May.")
+    group = doc.spans[SPANS_KEY]
+    scores = group.attrs["scores"]
+    assert len(scores) == len(group) > 0
+    assert all(0.0 < score <= 1.0 for score in scores)
+    # A plain report is one the tagger is sure of.
+    assert min(scores) > 0.8
+
+
+def test_a_learned_content_the_tagger_is_unsure_of_is_no_attribution(nlp):
+    doc = nlp("The tenant grumbled that the heating was broken.")
+    spans = [
+        Span(doc, 0, 2, label="SOURCE"),
+        Span(doc, 2, 3, label="CUE"),
+        Span(doc, 3, 8, label="CONTENT"),
+    ]
+    doc.spans[SPANS_KEY] = spans
+    doc.spans[SPANS_KEY].attrs["scores"] = [0.9, 0.9, 0.55]
+    rules_only(nlp)(doc)
+    assert doc._.el_attributions == []
+    doc.spans[SPANS_KEY].attrs["scores"] = [0.9, 0.9, 0.95]
+    rules_only(nlp)(doc)
+    assert [a["content"]["text"] for a in doc._.el_attributions] == ["the heating was broken"]
+
+
 def test_learned_content_far_from_any_cue_is_no_attribution(nlp):
     text = (
         "The heating was broken for a week in the old building on the hill near the river, "

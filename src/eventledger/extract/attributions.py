@@ -50,6 +50,9 @@ _LEARNED_CUE_GAP = 20
 _LEARNED_SOURCE_GAP = 10
 # A tagged content and a rule attribution overlapping by more than this are one claim.
 _LEARNED_AGREEMENT = 0.6
+# A tagged content becomes an attribution of its own only if the tagger's confidence in it
+# (``attribution_spans``' "scores") is at least this; below it, most are not claims.
+_LEARNED_MIN_SCORE = 0.8
 # A verb outside the lexicon reporting a "that" clause ("X hopes that ..."): that frame only.
 _CLAUSE_ENTRY = {"frames": ["ccomp"], "plain": False, "strict": True}
 
@@ -1106,30 +1109,33 @@ class _Finder:
         ``_drop_pieces``; in PolNeAR's training articles they are mostly the same
         speaker's stance inside the claim: "he believes").
 
-        Each CONTENT span that no rule attribution overlaps and that has a CUE span within
-        ``_LEARNED_CUE_GAP`` tokens that no other attribution has becomes an attribution,
-        with the SOURCE span nearest that cue (within ``_LEARNED_SOURCE_GAP``)."""
+        Each CONTENT span that the tagger is sure of (``_LEARNED_MIN_SCORE``), that no rule
+        attribution overlaps and that has a CUE span within ``_LEARNED_CUE_GAP`` tokens
+        that no other attribution has becomes an attribution, with the SOURCE span nearest
+        that cue (within ``_LEARNED_SOURCE_GAP``)."""
         if SPANS_KEY not in self.doc.spans:
             return attrs
-        group = list(self.doc.spans[SPANS_KEY])
+        group = self.doc.spans[SPANS_KEY]
+        # Spans set by hand, without the tagger's scores, count as sure.
+        scores = group.attrs.get("scores") or [1.0] * len(group)
         # Headings and captions produce no attribution, nor lend one a cue or a source.
         cues = [s for s in group if s.label_ == "CUE" and not self._excluded(s[0])]
         sources = [s for s in group if s.label_ == "SOURCE" and not self._excluded(s[0])]
         contents = []
-        for content in (s for s in group if s.label_ == "CONTENT"):
-            if self._excluded(content[0]):
+        for content, score in zip(group, scores, strict=True):
+            if content.label_ != "CONTENT" or self._excluded(content[0]):
                 continue  # headings and captions produce no attribution
             start, end = _trim(self.text, content.start_char, content.end_char)
             if end > start:
-                contents.append((content, start, end))
-        extents = [(start, end) for _, start, end in contents]
+                contents.append((content, start, end, score))
+        extents = [(start, end) for _, start, end, _ in contents]
         attrs = self._confirmed(attrs, extents)
         attrs = self._drop_pieces(attrs, extents, keep_quotes=not self.join_quotes)
         taken = [a.content for a in attrs]
         cues_taken = [a.cue for a in attrs if a.cue is not None]
         found = []
-        for content, start, end in contents:
-            if any(start < t[1] and t[0] < end for t in taken):
+        for content, start, end, score in contents:
+            if score < _LEARNED_MIN_SCORE or any(start < t[1] and t[0] < end for t in taken):
                 continue
             cue = _nearest(cues, content, _LEARNED_CUE_GAP)
             if cue is None:
