@@ -7,7 +7,8 @@ and a linear layer learn a BIO tag of CONTENT, CUE or SOURCE for every word piec
 (``eventledger.extract.span_transformer``). After each epoch the model is saved to OUT and
 scored on the held-out articles (exact token spans, as spaCy scores entities); the epoch
 with the best CONTENT F1 is also saved to OUT.best: the tuned layers in half precision and
-their settings. On two cores an epoch over PolNeAR's 746 training articles takes about
+their settings; with no held-out articles (``prepare.py --heldout 0``) OUT.best is the
+last epoch. On two cores an epoch over PolNeAR's 746 training articles takes about
 12 minutes.
 """
 
