@@ -352,6 +352,41 @@ def test_polnear_metric_on_a_small_invented_set(nlp, tmp_path):
     assert "content" in format_polnear(result)
 
 
+def test_eval_polnear_command_scores_in_polnears_convention_unless_told(tmp_path):
+    from click.testing import CliRunner
+
+    from eventledger.cli import cli
+
+    text = "“To all the farmers in the valley,” Mendez said, “keep your seeds dry this winter.”"
+    (tmp_path / "text").mkdir()
+    (tmp_path / "attributions").mkdir()
+    (tmp_path / "text" / "doc1.txt").write_text(text, encoding="utf-8")
+    start, end = text.index("To all"), text.index("winter") + len("winter")
+    cue, source = text.index("said"), text.index("Mendez")
+    (tmp_path / "attributions" / "doc1_a.ann").write_text(
+        f"T1\tSource {source} {source + 6}\tMendez\n"
+        f"T2\tCue {cue} {cue + 4}\tsaid\n"
+        f"T3\tContent {start} {end}\t{text[start:end]}\n"
+        "E1\tAttribution:T2 Content:T3 Cue:T2 Source:T1\n",
+        encoding="utf-8",
+    )
+
+    def content_row(*options):
+        result = CliRunner().invoke(cli, ["eval", "polnear", str(tmp_path), *options])
+        assert result.exit_code == 0, result.output
+        header = result.output.splitlines()[0]
+        row = next(line for line in result.output.splitlines() if line.startswith("content"))
+        return header, [float(x) for x in row.split()[1:4]]
+
+    header, (precision, recall, _f1) = content_row()
+    assert "continued quotes: join" in header
+    assert precision == recall == 1.0  # one attribution over both parts, as annotated
+    header, (precision, recall, _f1) = content_row("--continued-quotes", "separate")
+    assert "continued quotes: separate" in header
+    # Two attributions, and neither part alone covers half of the annotated quotation.
+    assert precision == recall == 0.0
+
+
 def test_relative_who_is_the_source_as_written_and_resolved(attribute):
     attributions, _ = attribute("The mayor, who said the bridge would reopen, left early.")
     a = only(attributions, "said")

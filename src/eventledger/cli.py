@@ -347,23 +347,23 @@ def eval_seed(gold, article, model, as_json):
 @click.argument("directory", type=click.Path(exists=True, file_okay=False))
 @_model_option
 @click.option("--details", is_flag=True, help="Each document's misses and false alarms.")
-@click.option("--continued-quotes", type=click.Choice(["separate", "join"]), default=None,
-              help="Score with this setting of the attributions component instead of the "
-              "pipeline's own ('join': one attribution over '\"Q1,\" X said. \"Q2\"', "
-              "as PolNeAR annotates it).")
+@click.option("--continued-quotes", type=click.Choice(["join", "separate"]), default="join",
+              show_default=True,
+              help="The attributions component's setting for '\"Q1,\" X said. \"Q2\"': "
+              "'join' gives one attribution over both parts, as PolNeAR annotates it; "
+              "'separate' (the component's default) gives each part its own.")
 def eval_polnear(directory, model, details, continued_quotes):
     """Attribution scores on a PolNeAR split (a folder with text/ and attributions/).
 
     \b
     Example:
         eventledger eval polnear ../shared/eval/polnear/dev
+        eventledger eval polnear ../shared/eval/polnear/dev --continued-quotes separate
     """
     from .eval.polnear import evaluate_polnear, format_polnear
 
-    if continued_quotes:
-        result = evaluate_polnear(directory, details=details, continued_quotes=continued_quotes)
-    else:
-        result = evaluate_polnear(directory, nlp=_pipeline(model), details=details)
+    result = evaluate_polnear(directory, details=details, continued_quotes=continued_quotes,
+                              model=_settings(model=model).model)
     click.echo(format_polnear(result))
 
 

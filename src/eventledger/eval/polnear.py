@@ -180,13 +180,14 @@ def score(pairs_by_doc: Iterable[tuple[list[Item], list[Item]]]) -> dict:
     }
 
 
-def polnear_pipeline(*, continued_quotes: str = "join") -> Language:
-    """A fresh pipeline (not the cached one) whose attributions follow PolNeAR's convention
-    for a quote that goes on after "X said." (one attribution over both parts)."""
+def polnear_pipeline(*, continued_quotes: str = "join", model: str | None = None) -> Language:
+    """A fresh pipeline (not the cached one) over spaCy pipeline ``model`` (default: the
+    setting), whose attributions by default follow PolNeAR's convention for a quote that
+    goes on after "X said." (one attribution over both parts)."""
     from ..config import load_settings
     from ..pipeline import build_pipeline, load_model
 
-    nlp = load_model(load_settings().model)
+    nlp = load_model(model or load_settings().model)
     nlp.add_pipe("eventledger_layout")
     nlp.add_pipe("eventledger_actors")
     nlp.add_pipe("eventledger_attribution_spans")
@@ -200,12 +201,13 @@ def evaluate_polnear(
     nlp: Language | None = None,
     details: bool = False,
     continued_quotes: str = "join",
+    model: str | None = None,
 ) -> dict:
     """Run the pipeline over a PolNeAR directory and score its attributions.
 
-    Without ``nlp``, a pipeline is built with ``continued_quotes`` ("join" by default, as
-    PolNeAR annotates '"Q1," X said. "Q2"' as one attribution; "separate" is the
-    extractor's default).
+    Without ``nlp``, a pipeline is built over spaCy pipeline ``model`` (default: the
+    setting) with ``continued_quotes`` ("join" by default, as PolNeAR annotates
+    '"Q1," X said. "Q2"' as one attribution; "separate" is the extractor's default).
 
     Returns ``{"documents": n, "content": {...}, "cue": {...}, "source": {...},
     "strict_content": {...}}`` (each with precision, recall, f1 and the counts), plus
@@ -226,7 +228,7 @@ def evaluate_polnear(
         golds.append(read_ann(ann_path))
     mode = continued_quotes if nlp is None else "as configured"
     if nlp is None:
-        nlp = polnear_pipeline(continued_quotes=continued_quotes)
+        nlp = polnear_pipeline(continued_quotes=continued_quotes, model=model)
     records = list(extract_records(documents, nlp=nlp))
     predictions = [_items_of(record) for record in records]
     result: dict = {
