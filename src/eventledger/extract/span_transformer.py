@@ -220,9 +220,6 @@ class SpanTransformer:
         self.model.eval()
         self._torch = torch
 
-    def token_tags(self, doc: Doc) -> list[str]:
-        return self.token_tags_of([doc])[0]
-
     def piece_scores_of(
         self, docs: list[Doc], *, windows_per_step: int = 16
     ) -> list[tuple[Pieces, numpy.ndarray]]:
@@ -272,9 +269,6 @@ class SpanTransformer:
                 probs[p.token[firsts]] = numpy.exp(piece_scores[firsts])
             result.append((doc_tags, probs))
         return result
-
-    def spans(self, doc: Doc) -> list[tuple[int, int, str]]:
-        return spans_from_tags(self.token_tags(doc))
 
     def spans_of(self, docs: list[Doc]) -> list[list[tuple[int, int, str]]]:
         return [spans_from_tags(tags) for tags in self.token_tags_of(docs)]
