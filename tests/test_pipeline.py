@@ -1,8 +1,10 @@
 import pytest
+from spacy.tokens import Doc, DocBin
 
 from eventledger import Document
 from eventledger.errors import ModelNotFoundError
 from eventledger.extract import COMPONENTS
+from eventledger.extract.quotes import quotes_of
 from eventledger.pipeline import extract_record, extract_records, load_model, split_paragraphs
 from eventledger.record import record_problems
 
@@ -72,3 +74,21 @@ def test_records_come_in_input_order(nlp):
 def test_missing_model_is_a_clear_error():
     with pytest.raises(ModelNotFoundError, match="not installed"):
         load_model("en_no_such_model_xx")
+
+
+def test_a_processed_doc_serializes_with_its_quotations_and_attributions(nlp):
+    text = (
+        'The harbour master said in a statement that "the north pier will stay shut," '
+        "according to the Coastal Gazette."
+    )
+    doc = nlp(text)
+    assert doc._.el_quotes and doc._.el_attributions
+    restored = Doc(nlp.vocab).from_bytes(doc.to_bytes())
+    assert restored._.el_attributions == doc._.el_attributions
+    bins = DocBin(store_user_data=True)
+    bins.add(doc)
+    (again,) = DocBin().from_bytes(bins.to_bytes()).get_docs(nlp.vocab)
+    assert quotes_of(again) == quotes_of(doc)
+    assert text[quotes_of(again)[0].start : quotes_of(again)[0].end] == (
+        "the north pier will stay shut,"
+    )

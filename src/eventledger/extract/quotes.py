@@ -12,7 +12,7 @@ never closes is taken for an apostrophe, not a quote.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 
 from spacy.tokens import Doc
 
@@ -119,11 +119,12 @@ def _scan(
 
 def quotes_of(doc: Doc) -> list[Quote]:
     """The quotations of ``doc``, found once and kept on it (``doc._.el_quotes``): the
-    span tagger and the attributions component both read them."""
+    span tagger and the attributions component both read them. They are kept as plain
+    tuples, so that the Doc still serializes (``Doc.to_bytes``, ``DocBin``)."""
     ensure_extensions()
     if doc._.el_quotes is None:
-        doc._.el_quotes = find_quotes(doc.text)
-    return doc._.el_quotes
+        doc._.el_quotes = [astuple(q) for q in find_quotes(doc.text)]
+    return [Quote(*fields) for fields in doc._.el_quotes]
 
 
 def find_quotes(text: str) -> list[Quote]:
