@@ -118,8 +118,7 @@ def _scan(
 
 
 def quotes_of(doc: Doc) -> list[Quote]:
-    """The quotations of ``doc``, found once and kept on it (``doc._.el_quotes``): the
-    span tagger and the attributions component both read them. They are kept as plain
+    """The quotations of ``doc``, found once and kept on it (``doc._.el_quotes``) as plain
     tuples, so that the Doc still serializes (``Doc.to_bytes``, ``DocBin``)."""
     ensure_extensions()
     if doc._.el_quotes is None:
