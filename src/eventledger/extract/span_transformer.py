@@ -212,6 +212,11 @@ class SpanTransformer:
             raise ConfigError(f"attribution span model not readable at {path}: {exc!r}") from exc
         self.labels = bio_labels(labels)
         self.allowed = allowed_transitions(self.labels)
+        # For each label, the columns of its B- and I- tags (a span's score sums them).
+        self._inside = {
+            label: [i for i, tag in enumerate(self.labels) if tag[2:] == label]
+            for label in labels
+        }
         self.tokenizer = bundled_tokenizer()
         self.model = build_model(
             str(bundled_encoder_dir()), labels=labels, trainable_layers=trainable_layers
@@ -276,15 +281,11 @@ class SpanTransformer:
     def scored_spans_of(self, docs: list[Doc]) -> list[list[tuple[int, int, str, float]]]:
         """``spans_of`` with a confidence for each span: the mean, over its tokens, of
         the probability that the token is inside a span of that label (B- or I-)."""
-        inside = {
-            label: [i for i, tag in enumerate(self.labels) if tag[2:] == label]
-            for label in {tag[2:] for tag in self.labels if tag != "O"}
-        }
         result = []
         for tags, probs in self._tags_and_probs(docs):
             result.append([
                 (start, end, label,
-                 float(probs[start:end][:, inside[label]].sum(axis=1).mean()))
+                 float(probs[start:end][:, self._inside[label]].sum(axis=1).mean()))
                 for start, end, label in spans_from_tags(tags)
             ])
         return result
