@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from eventledger.errors import ConfigError
+from eventledger.errors import ConfigError, EvaluationError
 from eventledger.extract.attribution_spans import SPANS_KEY
 from eventledger.extract.attributions import AttributionsExtractor, CueLexicon
 
@@ -385,6 +385,47 @@ def test_eval_polnear_command_scores_in_polnears_convention_unless_told(tmp_path
     assert "continued quotes: separate" in header
     # Two attributions, and neither part alone covers half of the annotated quotation.
     assert precision == recall == 0.0
+
+
+def test_polnear_scores_only_the_named_articles(nlp, tmp_path):
+    from eventledger.eval.polnear import evaluate_polnear
+
+    (tmp_path / "text").mkdir()
+    (tmp_path / "attributions").mkdir()
+    text = "The mayor said the bridge would reopen in June."
+    content = text.index("the bridge")
+    (tmp_path / "text" / "kept.txt").write_text(text)
+    (tmp_path / "attributions" / "kept_a.ann").write_text(
+        f"T1\tContent {content} {len(text) - 1}\t{text[content:-1]}\nE1\tAttribution:T1 Content:T1\n"
+    )
+    # An article whose gold the pipeline cannot find: scored, it would lower recall.
+    (tmp_path / "text" / "other.txt").write_text("Rain fell on the harbour all night.")
+    (tmp_path / "attributions" / "other_a.ann").write_text(
+        "T1\tContent 0 9\tRain fell\nE1\tAttribution:T1 Content:T1\n"
+    )
+    everything = evaluate_polnear(tmp_path, nlp=nlp)
+    assert everything["documents"] == 2 and everything["content"]["recall"] == 0.5
+    kept = evaluate_polnear(tmp_path, nlp=nlp, names={"kept"})
+    assert kept["documents"] == 1 and kept["content"]["recall"] == 1.0
+    with pytest.raises(EvaluationError, match="no PolNeAR articles"):
+        evaluate_polnear(tmp_path, nlp=nlp, names={"missing"})
+
+
+def test_eval_polnear_command_loads_the_tagger_it_is_given(tmp_path):
+    from click.testing import CliRunner
+
+    from eventledger.cli import cli
+
+    (tmp_path / "split" / "text").mkdir(parents=True)
+    (tmp_path / "split" / "attributions").mkdir()
+    (tmp_path / "split" / "text" / "doc1.txt").write_text("The mayor said it rained.")
+    (tmp_path / "split" / "attributions" / "doc1_a.ann").write_text("")
+    (tmp_path / "no-tagger").mkdir()
+    result = CliRunner().invoke(
+        cli, ["eval", "polnear", str(tmp_path / "split"), "--tagger", str(tmp_path / "no-tagger")]
+    )
+    assert result.exit_code != 0
+    assert result.output.startswith("Error: ") and "no-tagger" in result.output
 
 
 def test_relative_who_is_the_source_as_written_and_resolved(attribute):

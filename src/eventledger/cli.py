@@ -352,7 +352,10 @@ def eval_seed(gold, article, model, as_json):
               help="The attributions component's setting for '\"Q1,\" X said. \"Q2\"': "
               "'join' gives one attribution over both parts, as PolNeAR annotates it; "
               "'separate' (the component's default) gives each part its own.")
-def eval_polnear(directory, model, details, continued_quotes):
+@click.option("--tagger", type=click.Path(exists=True, file_okay=False), default=None,
+              help="A folder of the attribution span tagger that "
+              "training/attribution_spans/finetune.py wrote (default: the shipped one).")
+def eval_polnear(directory, model, details, continued_quotes, tagger):
     """Attribution scores on a PolNeAR split (a folder with text/ and attributions/).
 
     \b
@@ -363,7 +366,7 @@ def eval_polnear(directory, model, details, continued_quotes):
     from .eval.polnear import evaluate_polnear, format_polnear
 
     result = evaluate_polnear(directory, details=details, continued_quotes=continued_quotes,
-                              model=_settings(model=model).model)
+                              model=_settings(model=model).model, tagger=tagger)
     click.echo(format_polnear(result))
 
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -180,17 +180,20 @@ def score(pairs_by_doc: Iterable[tuple[list[Item], list[Item]]]) -> dict:
     }
 
 
-def polnear_pipeline(*, continued_quotes: str = "join", model: str | None = None) -> Language:
+def polnear_pipeline(
+    *, continued_quotes: str = "join", model: str | None = None, tagger: str | None = None
+) -> Language:
     """A fresh pipeline (not the cached one) over spaCy pipeline ``model`` (default: the
     setting), whose attributions by default follow PolNeAR's convention for a quote that
-    goes on after "X said." (one attribution over both parts)."""
+    goes on after "X said." (one attribution over both parts). ``tagger``: a folder of the
+    attribution span tagger (default: the one eventledger ships)."""
     from ..config import load_settings
     from ..pipeline import build_pipeline, load_model
 
     nlp = load_model(model or load_settings().model)
     nlp.add_pipe("eventledger_layout")
     nlp.add_pipe("eventledger_actors")
-    nlp.add_pipe("eventledger_attribution_spans")
+    nlp.add_pipe("eventledger_attribution_spans", config={"model_path": tagger})
     nlp.add_pipe("eventledger_attributions", config={"continued_quotes": continued_quotes})
     return build_pipeline(nlp)
 
@@ -202,12 +205,16 @@ def evaluate_polnear(
     details: bool = False,
     continued_quotes: str = "join",
     model: str | None = None,
+    tagger: str | None = None,
+    names: Collection[str] | None = None,
 ) -> dict:
     """Run the pipeline over a PolNeAR directory and score its attributions.
 
     Without ``nlp``, a pipeline is built over spaCy pipeline ``model`` (default: the
     setting) with ``continued_quotes`` ("join" by default, as PolNeAR annotates
-    '"Q1," X said. "Q2"' as one attribution; "separate" is the extractor's default).
+    '"Q1," X said. "Q2"' as one attribution; "separate" is the extractor's default) and
+    the attribution span tagger in folder ``tagger`` (default: the shipped one).
+    ``names``: score only the articles of these names (a held-out share of a split).
 
     Returns ``{"documents": n, "content": {...}, "cue": {...}, "source": {...},
     "strict_content": {...}}`` (each with precision, recall, f1 and the counts), plus
@@ -216,6 +223,8 @@ def evaluate_polnear(
     from ..pipeline import extract_records  # the model is loaded only when scoring
 
     found = articles(directory)
+    if names is not None:
+        found = [article for article in found if article[0] in names]
     if not found:
         raise EvaluationError(f"{directory}: no PolNeAR articles found")
     documents = []
@@ -228,7 +237,7 @@ def evaluate_polnear(
         golds.append(read_ann(ann_path))
     mode = continued_quotes if nlp is None else "as configured"
     if nlp is None:
-        nlp = polnear_pipeline(continued_quotes=continued_quotes, model=model)
+        nlp = polnear_pipeline(continued_quotes=continued_quotes, model=model, tagger=tagger)
     records = list(extract_records(documents, nlp=nlp))
     predictions = [_items_of(record) for record in records]
     result: dict = {
