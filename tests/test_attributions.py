@@ -387,9 +387,8 @@ def test_eval_polnear_command_scores_in_polnears_convention_unless_told(tmp_path
     assert precision == recall == 0.0
 
 
-def test_polnear_scores_only_the_named_articles(nlp, tmp_path):
-    from eventledger.eval.polnear import evaluate_polnear
-
+def _two_polnear_articles(tmp_path):
+    """One article whose attribution the pipeline finds, one whose gold it cannot."""
     (tmp_path / "text").mkdir()
     (tmp_path / "attributions").mkdir()
     text = "The mayor said the bridge would reopen in June."
@@ -398,17 +397,37 @@ def test_polnear_scores_only_the_named_articles(nlp, tmp_path):
     (tmp_path / "attributions" / "kept_a.ann").write_text(
         f"T1\tContent {content} {len(text) - 1}\t{text[content:-1]}\nE1\tAttribution:T1 Content:T1\n"
     )
-    # An article whose gold the pipeline cannot find: scored, it would lower recall.
     (tmp_path / "text" / "other.txt").write_text("Rain fell on the harbour all night.")
     (tmp_path / "attributions" / "other_a.ann").write_text(
         "T1\tContent 0 9\tRain fell\nE1\tAttribution:T1 Content:T1\n"
     )
+
+
+def test_polnear_scores_only_the_named_articles(nlp, tmp_path):
+    from eventledger.eval.polnear import evaluate_polnear
+
+    _two_polnear_articles(tmp_path)
     everything = evaluate_polnear(tmp_path, nlp=nlp)
     assert everything["documents"] == 2 and everything["content"]["recall"] == 0.5
     kept = evaluate_polnear(tmp_path, nlp=nlp, names={"kept"})
     assert kept["documents"] == 1 and kept["content"]["recall"] == 1.0
     with pytest.raises(EvaluationError, match="no PolNeAR articles"):
         evaluate_polnear(tmp_path, nlp=nlp, names={"missing"})
+
+
+def test_polnear_details_list_each_documents_misses_and_false_alarms(nlp, tmp_path):
+    from eventledger.eval.polnear import evaluate_polnear, format_polnear
+
+    _two_polnear_articles(tmp_path)
+    result = evaluate_polnear(tmp_path, nlp=nlp, details=True)
+    by_name = {d["name"]: d for d in result["per_document"]}
+    assert by_name["kept"]["misses"] == by_name["kept"]["false_alarms"] == []
+    assert by_name["other"]["misses"] == [{"start": 0, "end": 9, "text": "Rain fell"}]
+    shown = format_polnear(result)
+    assert "other: content P 0.000 R 0.000" in shown
+    assert "  miss 0-9: Rain fell" in shown
+    assert "kept: content P 1.000 R 1.000 F1 1.000" in shown
+    assert "miss" not in format_polnear(evaluate_polnear(tmp_path, nlp=nlp))
 
 
 def test_eval_polnear_command_loads_the_tagger_it_is_given(tmp_path):

@@ -247,10 +247,36 @@ def evaluate_polnear(
     }
     if details:
         result["per_document"] = [
-            {"name": name, **score([(predicted, gold)])}
-            for (name, _t, _a), predicted, gold in zip(found, predictions, golds, strict=True)
+            {"name": name, **score([(predicted, gold)]),
+             **_misses_and_false_alarms(document.text, predicted, gold)}
+            for (name, _t, _a), document, predicted, gold in zip(
+                found, documents, predictions, golds, strict=True
+            )
         ]
     return result
+
+
+def _misses_and_false_alarms(text: str, predicted: list[Item], gold: list[Item]) -> dict:
+    """The gold contents no prediction pairs with, and the predictions no gold pairs with,
+    each as ``{"start", "end", "text"}``."""
+    pairs = pair(predicted, gold)
+    paired_p = {i for i, _j, _s in pairs}
+    paired_g = {j for _i, j, _s in pairs}
+
+    def spans(items: list[Item], paired: set[int]) -> list[dict]:
+        return [
+            {"start": it.content[0], "end": it.content[1],
+             "text": text[it.content[0] : it.content[1]]}
+            for n, it in enumerate(items)
+            if n not in paired
+        ]
+
+    return {"misses": spans(gold, paired_g), "false_alarms": spans(predicted, paired_p)}
+
+
+def _excerpt(text: str, width: int = 90) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= width else flat[: width - 3] + "..."
 
 
 def format_polnear(result: dict) -> str:
@@ -272,6 +298,13 @@ def format_polnear(result: dict) -> str:
             f"{label:16}{row['precision']:8.3f}{row['recall']:8.3f}{row['f1']:8.3f}"
             f"{row['hits']:8d}{row['predicted']:8d}{row['gold']:8d}"
         )
+    for document in result.get("per_document", ()):
+        content = document["content"]
+        lines += ["", f"{document['name']}: content P {content['precision']:.3f} "
+                  f"R {content['recall']:.3f} F1 {content['f1']:.3f}"]
+        for key, label in (("misses", "miss"), ("false_alarms", "false alarm")):
+            for span in document[key]:
+                lines.append(f"  {label} {span['start']}-{span['end']}: {_excerpt(span['text'])}")
     return "\n".join(lines)
 
 
