@@ -218,7 +218,8 @@ def evaluate_polnear(
 
     Returns ``{"documents": n, "content": {...}, "cue": {...}, "source": {...},
     "strict_content": {...}}`` (each with precision, recall, f1 and the counts), plus
-    ``"per_document"`` when ``details`` is true.
+    ``"per_document"`` when ``details`` is true: each document's figures, with its
+    ``"misses"`` (gold contents no prediction pairs with) and ``"false_alarms"``.
     """
     from ..pipeline import extract_records  # the model is loaded only when scoring
 
