@@ -105,7 +105,8 @@ def format_record(record: dict, *, near_duplicates=()) -> str:
     return "\n".join(lines)
 
 
-def _short(text: str, width: int = 90) -> str:
+def shorten(text: str, width: int = 90) -> str:
+    """``text`` on one line, cut to ``width`` characters with an ellipsis."""
     text = " ".join(text.split())
     return text if len(text) <= width else text[: width - 1] + "…"
 
@@ -129,7 +130,7 @@ def format_summary(store, *, limit: int = 10) -> str:
         for a in record["attributions"]:
             source = (a["source"].get("name") or a["source"]["text"]) if a["source"] else "?"
             cue = a["cue"]["text"] if a["cue"] else ""
-            lines.append(f"  said  {source} ({cue}): {_short(a['content']['text'], 70)}")
+            lines.append(f"  said  {source} ({cue}): {shorten(a['content']['text'], 70)}")
         for f in record["figures"]:
             who = _who(f)
             lines.append(f"  count {f['category']} {_count(f['count'])}{who}"

@@ -26,6 +26,7 @@ from spacy.language import Language
 from ..document import Document
 from ..errors import EvaluationError
 from ..extract.base import overlap_ratio
+from ..show import shorten
 
 log = logging.getLogger(__name__)
 
@@ -275,11 +276,6 @@ def _misses_and_false_alarms(text: str, predicted: list[Item], gold: list[Item])
     return {"misses": spans(gold, paired_g), "false_alarms": spans(predicted, paired_p)}
 
 
-def _excerpt(text: str, width: int = 90) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= width else flat[: width - 3] + "..."
-
-
 def format_polnear(result: dict) -> str:
     """A small table of the figures."""
     lines = [
@@ -305,7 +301,7 @@ def format_polnear(result: dict) -> str:
                   f"R {content['recall']:.3f} F1 {content['f1']:.3f}"]
         for key, label in (("misses", "miss"), ("false_alarms", "false alarm")):
             for span in document[key]:
-                lines.append(f"  {label} {span['start']}-{span['end']}: {_excerpt(span['text'])}")
+                lines.append(f"  {label} {span['start']}-{span['end']}: {shorten(span['text'])}")
     return "\n".join(lines)
 
 

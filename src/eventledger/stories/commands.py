@@ -7,6 +7,7 @@ import sys
 import click
 
 from ..errors import StoreError
+from ..show import shorten
 
 _db_option = click.option(
     "--db", default=None, help="Database file or SQLAlchemy URL (default: setting 'db', "
@@ -57,10 +58,6 @@ def format_story_list(tables) -> str:
     return "\n".join(lines)
 
 
-def _short(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
 def format_story(table) -> str:
     story = table.story
     lines = [
@@ -78,15 +75,15 @@ def format_story(table) -> str:
         lines.append(f"  {'figure':>8}  {'source':20} {'chain':40} {'outlet':18} "
                      f"{'published':10}  evidence")
         for row in figures.rows:
-            lines.append(f"  {row.figure:>8}  {_short(row.source, 20):20} "
-                         f"{_short(row.chain, 40):40} {_short(row.outlet, 18):18} "
+            lines.append(f"  {row.figure:>8}  {shorten(row.source, 20):20} "
+                         f"{shorten(row.chain, 40):40} {shorten(row.outlet, 18):18} "
                          f"{row.published or '?':10}  {row.evidence}")
     if table.events:
         lines.append("")
         lines.append("events")
         for row in table.events:
-            lines.append(f"  {row.category:>8}  {_short(row.source, 20):20} "
-                         f"{_short(row.chain, 40):40} {_short(row.outlet, 18):18} "
+            lines.append(f"  {row.category:>8}  {shorten(row.source, 20):20} "
+                         f"{shorten(row.chain, 40):40} {shorten(row.outlet, 18):18} "
                          f"{row.published or '?':10}  {row.evidence}")
     return "\n".join(lines)
 
