@@ -161,16 +161,16 @@ def main() -> None:
         st.save(model, args.out, labels=LABELS, trainable_layers=args.trainable_layers,
                 window=args.window, stride=args.stride, meta=meta | {"epoch": epoch})
         st.load.cache_clear()
+        # Trained on every article (prepare.py --heldout 0) there is nothing to choose
+        # by, and each epoch replaces the last.
+        improved = True
         if heldout:
             scores = evaluate(st.load(str(args.out)), heldout)
             log.info("epoch %d held-out F1 content %.3f cue %.3f source %.3f", epoch,
                      scores["CONTENT"], scores["CUE"], scores["SOURCE"])
-        else:
-            # Trained on every article (prepare.py --heldout 0): nothing to choose by,
-            # so the last epoch is the one kept.
-            scores = {"CONTENT": float(epoch)}
-        if scores["CONTENT"] > best:
-            best = scores["CONTENT"]
+            improved = scores["CONTENT"] > best
+            best = max(best, scores["CONTENT"])
+        if improved:
             final = args.out.with_name(args.out.name + ".best")
             st.save(model, final, labels=LABELS, trainable_layers=args.trainable_layers,
                     window=args.window, stride=args.stride, meta=meta | {"epoch": epoch})
