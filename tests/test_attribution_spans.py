@@ -243,3 +243,23 @@ def test_a_named_source_stays_whatever_the_tagger_marks(nlp):
 def test_a_tagged_name_apposed_to_the_source_leaves_it_as_written(nlp):
     text = "The harbour master, Ines Varga, said the port was closed."
     assert tagged_source(nlp, text, "Ines Varga").startswith("The harbour master")
+
+
+NOTICE = "The notice on the town hall door was short: \u201cThe hall stays closed until the roof is repaired.\u201d"
+
+
+def test_a_quotation_no_verb_reports_takes_the_tagged_cue_beside_it(nlp):
+    (bare,) = tagged_as(nlp, NOTICE, [])
+    assert bare["kind"] == "direct" and bare["cue"] is None
+    colon = (NOTICE.index(":"), NOTICE.index(":") + 1)
+    (quote,) = tagged_as(nlp, NOTICE, [(9, 10, "CUE"), (0, 7, "SOURCE")])
+    assert (quote["cue"]["start"], quote["cue"]["end"]) == colon
+    assert quote["source"]["text"] == "The notice on the town hall door"
+    assert quote["content"]["text"] == "The hall stays closed until the roof is repaired"
+
+
+def test_a_tagged_cue_inside_the_quotation_is_not_its_cue(nlp):
+    doc = nlp(NOTICE)
+    stays = next(t.i for t in doc if t.text == "stays")
+    (quote,) = tagged_as(nlp, NOTICE, [(stays, stays + 1, "CUE")])
+    assert quote["cue"] is None

@@ -1112,7 +1112,8 @@ class _Finder:
         Each CONTENT span that the tagger is sure of (``_LEARNED_MIN_SCORE``), that no rule
         attribution overlaps and that has a CUE span within ``_LEARNED_CUE_GAP`` tokens
         that no other attribution has becomes an attribution, with the SOURCE span nearest
-        that cue (within ``_LEARNED_SOURCE_GAP``)."""
+        that cue (within ``_LEARNED_SOURCE_GAP``). An attribution still without a cue takes
+        a tagged one beside it (``_tagged_cues``)."""
         if SPANS_KEY not in self.doc.spans:
             return attrs
         group = self.doc.spans[SPANS_KEY]
@@ -1156,8 +1157,32 @@ class _Finder:
             taken.append(attr.content)
             cues_taken.append(attr.cue)
         attrs += found
+        self._tagged_cues(attrs, cues)
         self._tagged_sources(attrs, sources)
         return attrs
+
+    def _tagged_cues(self, attrs: list[_Attr], cues: list[Span]) -> None:
+        """A cue from the tagger for an attribution the rules found none for, mostly a
+        quotation inside a report ("She also argued that it was late, “because ...”") or
+        after a colon: the tagged CUE nearest the content, outside it, within
+        ``_LEARNED_CUE_GAP`` tokens, that no other attribution has."""
+        taken = [a.cue for a in attrs if a.cue is not None]
+        for attr in attrs:
+            if attr.cue is not None:
+                continue
+            start, end = attr.content
+            free = [
+                cue
+                for cue in cues
+                if not start <= cue.start_char < end
+                and not any(cue.start_char < t[1] and t[0] < cue.end_char for t in taken)
+            ]
+            content = self.doc.char_span(start, end, alignment_mode="expand")
+            best = _nearest(free, content, _LEARNED_CUE_GAP) if content is not None else None
+            if best is not None:
+                attr.cue = (best.start_char, best.end_char)
+                attr.cue_token = best.root
+                taken.append(attr.cue)
 
     def _tagged_sources(self, attrs: list[_Attr], sources: list[Span]) -> None:
         """Sources from the tagger where the parse gave none, or gave a common noun phrase
