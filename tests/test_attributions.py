@@ -90,6 +90,18 @@ def test_mixed_quote_inside_reported_clause(attribute):
     assert a["content"]["text"].endswith("training starts early")
 
 
+@pytest.mark.parametrize(
+    "marks", [("\u201c", "\u201d"), ("\u00ab", "\u00bb"), ('"', '"')], ids=["curly", "guillemets", "straight"]
+)
+def test_mixed_content_ending_in_quoted_words_keeps_their_closing_mark(attribute_by_rules, marks):
+    opening, closing = marks
+    text = f"The inspector said the repair was {opening}a waste of public money{closing}."
+    attributions, _ = attribute_by_rules(text)
+    a = only(attributions, "said")
+    assert a["kind"] == "mixed"
+    assert a["content"]["text"] == f"the repair was {opening}a waste of public money{closing}"
+
+
 def test_according_to(attribute):
     attributions, _ = attribute("According to local police, three cars were damaged in the storm.")
     a = only(attributions, "According to")

@@ -375,7 +375,26 @@ class _Finder:
             attrs = self._join_split_quotes(attrs)
         self._resolve_sources(attrs)
         attrs = self._drop_self_reports(attrs)
+        self._keep_closing_marks(attrs)
         return [self._record(number, a) for number, a in enumerate(attrs, start=1)]
+
+    def _keep_closing_marks(self, attrs: list[_Attr]) -> None:
+        """A content that starts outside quotation marks and ends with quoted words keeps
+        their closing mark, so the words stay marked as quoted: "the attack was «a crime
+        against civilians»", not "the attack was «a crime against civilians"."""
+        for attr in attrs:
+            start, end = attr.content
+            if any(q.outer_start <= start < q.outer_end for q in self.quotes):
+                continue  # a quotation's own words, given without their marks
+            for quote in self.quotes:
+                if (
+                    quote.closed
+                    and start < quote.outer_start
+                    and quote.start < end <= quote.end
+                    and all(c in _TRIM for c in self.text[end : quote.end])
+                ):
+                    attr.content = (start, quote.outer_end)
+                    break
 
     @staticmethod
     def _drop_self_reports(attrs: list[_Attr]) -> list[_Attr]:
