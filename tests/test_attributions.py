@@ -201,6 +201,27 @@ def test_channel_statement_and_interview(attribute):
     assert "interview with a local radio station" in channels
 
 
+def test_speaker_and_channel_of_a_report_opened_by_a_participle(attribute_by_rules):
+    text = (
+        "Speaking in an interview with Radio Kestrel, the mayor, Ilse Varn, said: "
+        '"The market will stay closed this week."'
+    )
+    attributions, _ = attribute_by_rules(text)
+    a = only(attributions, "said")
+    assert a["source"]["name"] == "Ilse Varn"
+    assert a["channel"]["text"] == "interview with Radio Kestrel"
+    assert a["content"]["text"] == "The market will stay closed this week"
+
+
+def test_a_participle_before_the_reporting_verb_reports_nothing_itself(attribute_by_rules):
+    text = "Writing in a letter to the council, the union said that wages had fallen."
+    attributions, _ = attribute_by_rules(text)
+    a = only(attributions, "said")
+    assert a["source"]["text"] == "the union"
+    assert a["content"]["text"] == "wages had fallen"
+    assert a["channel"]["text"] == "letter to the council"
+
+
 def test_told_gives_the_audience_as_channel(attribute):
     attributions, _ = attribute("The coach told reporters that the striker was injured.")
     a = only(attributions, "told")

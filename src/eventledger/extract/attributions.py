@@ -615,6 +615,8 @@ class _Finder:
                         return self._snap_to_quote(result)
         if strict:
             return None
+        if verb.dep_ == "advcl" and verb.tag_ == "VBG" and self._is_cue_verb(verb.head):
+            return None  # "Writing in a letter, the union said ...": the head verb reports
         return self._adjacent_quote(verb) or self._rest_of_sentence(verb, frames)
 
     def _rest_of_sentence(self, verb: Token, frames: list[str]) -> tuple[int, int] | None:
@@ -825,6 +827,9 @@ class _Finder:
         j = verb.i - 1
         while j >= 0 and self.doc[j].pos_ in ("ADV", "PART", "AUX"):
             j -= 1
+        if j > 0 and self.doc[j].text == "," and self.doc[j - 1].dep_ == "appos":
+            # "the mayor, Ilse Varn, said": the parser hung the speaker on an earlier noun.
+            j -= 1
         if j < 0:
             return None
         token = self.doc[j]
@@ -869,7 +874,10 @@ class _Finder:
         return start, stop
 
     def _channel(self, verb: Token) -> tuple[int, int] | None:
-        for child in verb.children:
+        # "Speaking in an interview with Radio Kestrel, the mayor said": the channel may
+        # hang on a participle beside the verb.
+        beside = [c for c in verb.children if c.dep_ == "advcl" and c.tag_ == "VBG"]
+        for child in [*verb.children, *(g for c in beside for g in c.children)]:
             if child.dep_ == "prep" and child.lower_ in self.cues.channel_prepositions:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj" and self._is_channel_noun(pobj):
@@ -885,6 +893,13 @@ class _Finder:
                                 and t.i < pobj.i
                             )
                         ]
+                        # A comma ends the channel: what follows is most often the
+                        # speaker, mis-parsed as an apposition to it.
+                        comma = next(
+                            (t.i for t in tokens if t.text == "," and t.i > pobj.i), None
+                        )
+                        if comma is not None:
+                            tokens = [t for t in tokens if t.i < comma]
                         start = min(t.idx for t in tokens)
                         end = max(t.idx + len(t) for t in tokens)
                         return _trim(self.text, start, end)
