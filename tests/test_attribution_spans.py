@@ -263,3 +263,18 @@ def test_a_tagged_cue_inside_the_quotation_is_not_its_cue(nlp):
     stays = next(t.i for t in doc if t.text == "stays")
     (quote,) = tagged_as(nlp, NOTICE, [(stays, stays + 1, "CUE")])
     assert quote["cue"] is None
+
+
+def test_tagged_cue_and_source_lose_the_punctuation_at_their_edges(nlp):
+    doc = nlp("The tenant, Mr. Osei, grumbled: the heating was broken.")
+    grumbled = next(t.i for t in doc if t.text == "grumbled")
+    doc.spans[SPANS_KEY] = [
+        Span(doc, 0, grumbled, label="SOURCE"),  # "The tenant, Mr. Osei,"
+        Span(doc, grumbled, grumbled + 2, label="CUE"),  # "grumbled:"
+        Span(doc, grumbled + 2, len(doc) - 1, label="CONTENT"),
+    ]
+    rules_only(nlp)(doc)
+    (attribution,) = doc._.el_attributions
+    assert attribution["source"]["text"] == "The tenant, Mr. Osei"
+    assert attribution["cue"]["text"] == "grumbled"
+    assert attribution["content"]["text"] == "the heating was broken"

@@ -136,6 +136,15 @@ def _nearest(spans: list[Span], anchor: Span, max_gap: int) -> Span | None:
     return best if best is not None and gap(best) <= max_gap else None
 
 
+def _extent(tagged: Span) -> tuple[int, int]:
+    """A tagged cue or source without the punctuation at its edges ("said:", "the mayor,
+    Ilse Varn,"); a span of punctuation alone (a colon as the cue) stays as it is."""
+    words = [t for t in tagged if not (t.is_punct or t.is_space)]
+    if not words:
+        return tagged.start_char, tagged.end_char
+    return words[0].idx, words[-1].idx + len(words[-1])
+
+
 def _names_speaker(attr: _Attr) -> bool:
     """Whether an attribution names a speaker of its own rather than a pronoun: inside
     another's claim it is a chain ("The Post reported that Klein said ...")."""
@@ -1180,10 +1189,10 @@ class _Finder:
             source = _nearest(sources, cue, _LEARNED_SOURCE_GAP)
             attr = _Attr(
                 kind="indirect",
-                cue=(cue.start_char, cue.end_char),
+                cue=_extent(cue),
                 content=(start, end),
                 cue_token=cue.root,
-                source=(source.start_char, source.end_char) if source is not None else None,
+                source=_extent(source) if source is not None else None,
                 source_token=source.root if source is not None else None,
             )
             self._set_kind(attr)
@@ -1214,7 +1223,7 @@ class _Finder:
             content = self.doc.char_span(start, end, alignment_mode="expand")
             best = _nearest(free, content, _LEARNED_CUE_GAP) if content is not None else None
             if best is not None:
-                attr.cue = (best.start_char, best.end_char)
+                attr.cue = _extent(best)
                 attr.cue_token = best.root
                 taken.append(attr.cue)
 
@@ -1253,7 +1262,7 @@ class _Finder:
                 ):
                     continue  # the same noun phrase ("The harbour master, Ines Varga")
             if best is not None:
-                attr.source = (best.start_char, best.end_char)
+                attr.source = _extent(best)
                 attr.source_token = best.root
 
     @staticmethod
