@@ -51,3 +51,24 @@ def test_long_line_without_stop_is_a_caption_only_without_a_finite_verb(bare_nlp
     text = f"Officials gave no details.\n\n{caption}\n\n{cut}\n\nThe road stays closed."
     kinds = [(text[a:b], k) for a, b, k in layout_ranges(text, doc=bare_nlp(text))]
     assert kinds == [(caption, "caption")]
+
+
+def test_a_labelled_or_credited_caption_is_one_even_with_a_full_stop():
+    assert classify_paragraph("Photo: Trucks wait at the checkpoint on Tuesday.") == "caption"
+    assert classify_paragraph("Caption: officials said the road was cleared.") == "caption"
+    assert (
+        classify_paragraph("Trucks wait at the checkpoint on Tuesday. (Photo: Lena Ors)")
+        == "caption"
+    )
+    # A photo named in running text is no label or credit.
+    assert classify_paragraph("The photo showed trucks at the checkpoint, officials said.") is None
+    assert classify_paragraph("Officials said the photo: was taken on Monday.") is None
+
+
+def test_no_attribution_comes_from_a_labelled_caption(nlp):
+    text = (
+        "Photo: officials said the road near the checkpoint was cleared on Tuesday.\n\n"
+        "The convoy reached the port on Wednesday, the relief agency said.\n"
+    )
+    doc = nlp(text)
+    assert [a["cue"]["start"] for a in doc._.el_attributions] == [text.rindex("said")]

@@ -2,7 +2,8 @@
 
 A paragraph (a line of its own) that does not end as a sentence ends is a heading or a
 caption: a caption when it names who is shown ("(left)", "pictured", "Photo:"), a heading
-when it is short. A longer line without a closing stop is a caption only when it has no
+when it is short. A paragraph opened by a caption's label ("Photo: ...") or closed by a
+photo credit ("(Photo: AFP)") is a caption even when it ends as a sentence does. A longer line without a closing stop is a caption only when it has no
 finite verb (captions describe a picture; running text cut short still has its verb), and
 a line whose next line starts in lower case is hard-wrapped running text, not a heading. The ranges go to ``doc._.el_excluded``;
 every extractor skips them through :func:`eventledger.extract.base.is_excluded`.
@@ -25,6 +26,15 @@ _CAPTION_MARK = re.compile(
 )
 
 
+# A caption says so even when it ends as a sentence ends: a label opening it ("Photo:
+# Trucks wait at the checkpoint."), or a credit in brackets closing it ("... (Photo: AFP)").
+_CAPTION_LABEL = re.compile(
+    r"^(?:photo|image|picture|caption|pictured|file photo)\s*:", re.IGNORECASE
+)
+_CAPTION_CREDIT = re.compile(
+    r"\((?:photo|image|picture|file photo)s?\s*(?::|by\b)[^()]*\)\W*$", re.IGNORECASE
+)
+
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
@@ -37,6 +47,8 @@ def classify_paragraph(
 ) -> str | None:
     """``"heading"``, ``"caption"`` or None (running text) for one paragraph line."""
     stripped = line.strip()
+    if _CAPTION_LABEL.search(stripped) or _CAPTION_CREDIT.search(stripped):
+        return "caption"
     if not stripped or _SENTENCE_END.search(stripped):
         return None
     following = (next_line or "").lstrip()
