@@ -102,6 +102,20 @@ def test_mixed_content_ending_in_quoted_words_keeps_their_closing_mark(attribute
     assert a["content"]["text"] == f"the repair was {opening}a waste of public money{closing}"
 
 
+def test_a_figure_put_at_a_number_is_reported_by_whoever_put_it(attribute):
+    text = "The health ministry placed the death toll at 31 on Monday, citing hospital records."
+    attributions, _ = attribute(text)
+    a = only(attributions, "placed")
+    assert a["source"]["text"] == "The health ministry"
+    assert a["content"]["text"] == "the death toll at 31"
+    assert [c["text"] for c in a["cites"]] == ["hospital records"]
+
+
+def test_put_reports_only_with_a_figure_as_its_object(attribute):
+    attributions, _ = attribute("The strike put pressure on the government for a week.")
+    assert attributions == []
+
+
 def test_according_to(attribute):
     attributions, _ = attribute("According to local police, three cars were damaged in the storm.")
     a = only(attributions, "According to")

@@ -330,6 +330,11 @@ class _Finder:
         lemma = token.lemma_.lower()
         if lemma in self.cues.cite_verbs or lemma not in self.cues.verbs:
             return False
+        objects = self.cues.verbs[lemma].get("objects")
+        if objects is not None and not any(
+            c.dep_ == "dobj" and c.lemma_.lower() in objects for c in token.children
+        ):
+            return False  # "put the toll at 12" reports; "put pressure on" does not
         return token.dep_ not in ("amod", "compound")
 
     def _inside_xcomp_report(self, verb: Token) -> bool:
@@ -615,6 +620,13 @@ class _Finder:
                             and other.lower_ not in self.cues.channel_prepositions | {"according"}
                         ):
                             tokens |= {t.i for t in other.subtree}
+                        elif (
+                            other.dep_ == "prep"
+                            and other.i > child.i
+                            and other.lower_ == "at"
+                            and any(t.like_num for t in other.subtree)
+                        ):
+                            tokens |= {t.i for t in other.subtree}  # "the toll at 31"
                         elif other.dep_ == "prep" and other.i > child.i and other.lower_ == "in":
                             pobj = [c for c in other.children if c.dep_ == "pobj"]
                             if pobj and pobj[0].lemma_.lower() not in self.cues.channel_nouns:
@@ -1277,6 +1289,13 @@ class _Finder:
         )
         return covered > _LEARNED_AGREEMENT * (content[1] - content[0])
 
+    def _by_object(self, attr: _Attr) -> bool:
+        """Whether the cue is a verb that reports only with a given object ("put the death
+        toll at 12", ``objects`` in the lexicon): a frame that narrow needs no confirming."""
+        verb = attr.cue_token
+        entry = self.cues.verbs.get(verb.lemma_.lower()) if verb is not None else None
+        return entry is not None and entry.get("objects") is not None
+
     @staticmethod
     def _aside_in_claim(attr: _Attr, extents: list[tuple[int, int]]) -> bool:
         """Whether the tagger read the attribution's cue as an aside inside the claim ("A
@@ -1290,13 +1309,15 @@ class _Finder:
         return any(low <= start and end <= high and attr.cue[1] < high for low, high in extents)
 
     def _confirmed(self, attrs: list[_Attr], extents: list[tuple[int, int]]) -> list[_Attr]:
-        """The rule attributions the tagger agrees with, direct quotations, and chains:
+        """The rule attributions the tagger agrees with, direct quotations, reports of a
+        figure by a verb that needs its object (``_by_object``), and chains:
         a named speaker's report inside a kept one's content ("The Ledger reported that
         Governor Brenner said ..."), which PolNeAR's single layer of spans cannot mark."""
         kept = {
             id(a)
             for a in attrs
             if a.kind == "direct"
+            or self._by_object(a)
             or self._agrees(a.content, extents)
             or self._aside_in_claim(a, extents)
         }
