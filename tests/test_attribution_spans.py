@@ -280,18 +280,20 @@ def test_tagged_cue_and_source_lose_the_punctuation_at_their_edges(nlp):
     assert attribution["content"]["text"] == "the heating was broken"
 
 
-def test_a_report_the_tagger_reads_as_an_aside_inside_the_claim_stays(nlp):
+def test_a_report_the_tagger_reads_as_an_aside_inside_the_claim_gives_the_whole_claim(nlp):
     claim = (
         "A convoy of 40 aid trucks reached Port Selin on Wednesday, the relief agency said, "
-        "after it was held for three days at a checkpoint north of the city."
+        "after it was held for three days at a checkpoint north of the city"
     )
-    text = claim + "\n\nMaria Kovach, a spokeswoman for the agency, said the trucks carried food."
+    text = claim + ".\n\nMaria Kovach, a spokeswoman for the agency, said the trucks carried food."
     rule = "A convoy of 40 aid trucks reached Port Selin on Wednesday"
     assert rule in contents_with_tagged(nlp, text, None)
     doc = nlp(text)
     end = next(t.i for t in doc if t.text == "city")
-    # The claim with the aside inside, as PolNeAR marks it, confirms the rules' reading.
-    assert rule in contents_with_tagged(nlp, text, (0, end + 1))
+    # The claim with the aside inside, as PolNeAR marks it, confirms the rules' reading
+    # and gives its extent.
+    assert contents_with_tagged(nlp, text, (0, end + 1))[0] == claim
     # A tagged content that starts after the aside does not.
     after = next(t.i for t in doc if t.text == "after")
-    assert rule not in contents_with_tagged(nlp, text, (after, end + 1))
+    found = contents_with_tagged(nlp, text, (after, end + 1))
+    assert rule not in found and claim not in found

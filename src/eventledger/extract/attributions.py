@@ -1296,31 +1296,39 @@ class _Finder:
         entry = self.cues.verbs.get(verb.lemma_.lower()) if verb is not None else None
         return entry is not None and entry.get("objects") is not None
 
-    @staticmethod
-    def _aside_in_claim(attr: _Attr, extents: list[tuple[int, int]]) -> bool:
-        """Whether the tagger read the attribution's cue as an aside inside the claim ("A
-        convoy arrived on Monday, the agency said, after a long delay"), as PolNeAR marks
-        such claims: one tagged content holds the rules' content, which ends before the
-        cue, and goes on past the cue. (Taking that wider extent as the content scored no
-        better on the held-out training articles.)"""
-        if attr.cue is None or attr.content[1] > attr.cue[0]:
-            return False
+    def _claim_around_aside(
+        self, attr: _Attr, extents: list[tuple[int, int]]
+    ) -> tuple[int, int] | None:
+        """The claim in which the tagger read the attribution's source and cue as an aside
+        ("A convoy arrived on Monday, the agency said, after a long delay"), as PolNeAR
+        marks such claims: the rules' content, a comma, the source and the cue, and one
+        tagged content that holds the rules' content and goes on past the cue."""
+        if attr.cue is None or attr.source is None or attr.content[1] > attr.source[0]:
+            return None
+        # Only a comma between the content and the source, nothing between it and the cue.
+        between = self.text[attr.content[1] : attr.source[0]]
+        if between.strip() != "," or self.text[attr.source[1] : attr.cue[0]].strip():
+            return None
         start, end = attr.content
-        return any(low <= start and end <= high and attr.cue[1] < high for low, high in extents)
+        for low, high in extents:
+            if low <= start and end <= high and attr.cue[1] < high:
+                return low, high
+        return None
 
     def _confirmed(self, attrs: list[_Attr], extents: list[tuple[int, int]]) -> list[_Attr]:
         """The rule attributions the tagger agrees with, direct quotations, reports of a
         figure by a verb that needs its object (``_by_object``), and chains:
         a named speaker's report inside a kept one's content ("The Ledger reported that
         Governor Brenner said ..."), which PolNeAR's single layer of spans cannot mark."""
-        kept = {
-            id(a)
-            for a in attrs
-            if a.kind == "direct"
-            or self._by_object(a)
-            or self._agrees(a.content, extents)
-            or self._aside_in_claim(a, extents)
-        }
+        kept = set()
+        for a in attrs:
+            if a.kind == "direct" or self._by_object(a) or self._agrees(a.content, extents):
+                kept.add(id(a))
+                continue
+            claim = self._claim_around_aside(a, extents)
+            if claim is not None:
+                a.content = claim  # the claim goes on past its source and cue
+                kept.add(id(a))
         outer = [a.content for a in attrs if id(a) in kept]
         return [
             a
