@@ -1317,9 +1317,11 @@ class _Finder:
 
     def _confirmed(self, attrs: list[_Attr], extents: list[tuple[int, int]]) -> list[_Attr]:
         """The rule attributions the tagger agrees with, direct quotations, reports of a
-        figure by a verb that needs its object (``_by_object``), and chains:
-        a named speaker's report inside a kept one's content ("The Ledger reported that
-        Governor Brenner said ..."), which PolNeAR's single layer of spans cannot mark."""
+        figure by a verb that needs its object (``_by_object``), reports the tagger reads as
+        an aside inside a longer claim (which becomes their content, ``_claim_around_aside``),
+        and chains: a named speaker's report inside a kept one's content ("The Ledger
+        reported that Governor Brenner said ..."), which PolNeAR's single layer of spans
+        cannot mark."""
         kept = set()
         for a in attrs:
             if a.kind == "direct" or self._by_object(a) or self._agrees(a.content, extents):

@@ -3,10 +3,12 @@
 A paragraph (a line of its own) that does not end as a sentence ends is a heading or a
 caption: a caption when it names who is shown ("(left)", "pictured", "Photo:"), a heading
 when it is short. A paragraph opened by a caption's label ("Photo: ...") or closed by a
-photo credit ("(Photo: AFP)") is a caption even when it ends as a sentence does. A longer line without a closing stop is a caption only when it has no
-finite verb (captions describe a picture; running text cut short still has its verb), and
-a line whose next line starts in lower case is hard-wrapped running text, not a heading. The ranges go to ``doc._.el_excluded``;
-every extractor skips them through :func:`eventledger.extract.base.is_excluded`.
+photo credit ("(Photo: AFP)") is a caption even when it ends as a sentence does. A longer
+line without a closing stop is a caption only when it has no finite verb (captions
+describe a picture; running text cut short still has its verb), and a line whose next
+line starts in lower case is hard-wrapped running text, not a heading. The ranges go to
+``doc._.el_excluded``; every extractor skips them through
+:func:`eventledger.extract.base.is_excluded`.
 """
 
 from __future__ import annotations
