@@ -92,6 +92,22 @@ def test_death_toll(bare_nlp, figures):
     assert figure["trigger"]["text"] == "death toll"
 
 
+@pytest.mark.parametrize("text, expected, trigger", [
+    ("The ministry placed the death toll at 31 on Monday.", ("killed", 31, 31, True),
+     "death toll"),
+    ("Hospital officials put the number of injured at eight.", ("injured", 8, 8, True),
+     "number"),
+])
+def test_a_toll_put_at_a_number(bare_nlp, figures, text, expected, trigger):
+    figure = only(run(bare_nlp, figures, text))
+    assert counted(figure) == expected
+    assert figure["trigger"]["text"] == trigger
+
+
+def test_a_number_of_things_put_at_a_figure_is_no_casualty_figure(bare_nlp, figures):
+    assert run(bare_nlp, figures, "The agency put the number of trucks at 40.")._.el_figures == []
+
+
 def test_treated_for_injuries(bare_nlp, figures):
     figure = only(run(bare_nlp, figures, "27 people were treated for injuries."))
     assert counted(figure) == ("injured", 27, 27, True)

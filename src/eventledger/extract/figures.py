@@ -64,6 +64,8 @@ _PLURAL = {"person": "people", "man": "men", "woman": "women", "child": "childre
 _NAMED_CATEGORIES = {"killed", "injured", "missing"}
 # Verbs whose active subject is the one who suffers it.
 _INTRANSITIVE = {"die", "perish", "flee", "disappear", "go missing", "lose life"}
+# What a toll-setting verb sets ("put the death toll at 31", "put the number of injured at 8").
+_TOLL_NOUNS = {"toll", "number", "figure", "count", "tally", "total"}
 
 
 class FiguresExtractor:
@@ -317,19 +319,34 @@ class FiguresExtractor:
             elif head.head.lemma_.lower() in self.lex["toll_verbs"]:
                 toll = next((c for c in head.head.children
                              if c.dep_ == "nsubj" and c.lemma_.lower() == "toll"), None)
+            elif head.lower_ == "at" and head.head.lemma_.lower() in self.lex[
+                    "toll_setting_verbs"]:
+                # "officials put the death toll at 31", "put the number of injured at 8"
+                toll = next((c for c in head.head.children
+                             if c.dep_ == "dobj" and c.lemma_.lower() in _TOLL_NOUNS), None)
         elif anchor.dep_ in ("attr", "dobj") and head.lemma_.lower() in self.lex["toll_verbs"]:
             toll = next((c for c in head.children
                          if c.dep_ == "nsubj" and c.lemma_.lower() == "toll"), None)
         if toll is None:
             return None
         start = toll.i
-        category = "killed"
+        category = "killed" if toll.lemma_.lower() == "toll" else None
         for child in toll.children:
             if child.dep_ in ("compound", "amod") and child.i < toll.i:
                 start = min(start, child.i)
                 kind = self._noun_category(child)
                 if kind in ("injured", "other"):
                     category = kind
+                elif kind is not None and category is None:
+                    category = kind
+            elif child.dep_ == "prep" and child.lower_ == "of" and category is None:
+                # "the number of injured", "the count of dead": whose number it is
+                for pobj in child.children:
+                    kind = self._noun_category(pobj) or self._state_or_verb(pobj)
+                    if pobj.dep_ == "pobj" and kind is not None:
+                        category = kind
+        if category is None:
+            return None  # a number of something else ("the number of trucks at 40")
         return category, (start, toll.i + 1)
 
     def _linear(self, doc: Doc, count: Count, who: Token | None):
