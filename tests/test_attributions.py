@@ -116,6 +116,28 @@ def test_put_reports_only_with_a_figure_as_its_object(attribute):
     assert attributions == []
 
 
+def test_she_after_an_unnamed_speaker_is_that_speaker(attribute):
+    text = (
+        "Mayor Ilse Varn said the bridge would reopen in June.\n\n"
+        "According to a diplomat who spoke on condition of anonymity, the next round of talks "
+        "will start on Friday. She said the venue had not been chosen."
+    )
+    attributions, _ = attribute(text)
+    (she,) = [a for a in attributions if a["source"] and a["source"]["text"] == "She"]
+    assert she["source"]["name"] == "a diplomat"
+    assert she["source"]["actor"] is None
+
+
+def test_a_quotation_announced_by_a_colon_is_said_by_the_clause_subject(attribute):
+    text = (
+        "\u201cWe came here in good faith,\u201d said Omar Reth, the head of the delegation.\n\n"
+        "His deputy, Lina Sorel, was blunter: \u2018They want time to rearm.\u2019"
+    )
+    attributions, _ = attribute(text)
+    (quote,) = [a for a in attributions if a["content"]["text"] == "They want time to rearm"]
+    assert quote["source"]["name"] == "Lina Sorel"
+
+
 def test_according_to(attribute):
     attributions, _ = attribute("According to local police, three cars were damaged in the storm.")
     a = only(attributions, "According to")

@@ -67,6 +67,7 @@ class CueLexicon:
     channel_nouns: set[str]
     channel_prepositions: set[str]
     cite_verbs: set[str]
+    person_nouns: set[str]
 
     @classmethod
     def load(cls, extra_path: str | Path | None = None) -> CueLexicon:
@@ -75,7 +76,10 @@ class CueLexicon:
             extra = user_json(extra_path, "cues")
             data["verbs"].update(extra.get("verbs", {}))
             data["nouns"].update(extra.get("nouns", {}))
-            for key in ("according_to", "channel_nouns", "channel_prepositions", "cite_verbs"):
+            for key in (
+                "according_to", "channel_nouns", "channel_prepositions", "cite_verbs",
+                "person_nouns",
+            ):
                 data[key] = list(data[key]) + list(extra.get(key, []))
         return cls(
             verbs={lemma.lower(): entry for lemma, entry in data["verbs"].items()},
@@ -84,6 +88,7 @@ class CueLexicon:
             channel_nouns={n.lower() for n in data["channel_nouns"]},
             channel_prepositions={p.lower() for p in data["channel_prepositions"]},
             cite_verbs={v.lower() for v in data["cite_verbs"]},
+            person_nouns={n.lower() for n in data["person_nouns"]},
         )
 
 
@@ -1049,7 +1054,12 @@ class _Finder:
             ):
                 quoted.content = (quoted.content[0], end)
                 continue
-            if speaker is not None and speaker.cue_token is not None:
+            subject = self._subject_before_colon(quote)
+            if subject is not None:
+                # "Her deputy, Lina Sorel, was blunter: ‘They want time.’": the subject of
+                # the clause that announces the quotation says it.
+                attr.source_token, attr.source = subject, self._source_extent(subject)
+            elif speaker is not None and speaker.cue_token is not None:
                 attr.inherit_from = speaker.cue_token  # resolved with the speaker's source
                 # The verb that reported the first quote reports the one that goes on.
                 attr.cue = speaker.cue if speaker.kind == "direct" else None
@@ -1088,6 +1098,29 @@ class _Finder:
         low, _high = _paragraph_bounds(self.text, quote.outer_start)
         cue_low, _ = _paragraph_bounds(self.text, attr.cue[0])
         return low == cue_low or quote.outer_start == low
+
+    def _subject_before_colon(self, quote: Quote) -> Token | None:
+        """The subject of the clause a colon ends right before ``quote``, when it names
+        someone: a name, an actor, or a person noun ("the deputy")."""
+        before = self.text[: quote.outer_start].rstrip()
+        if not before.endswith(":"):
+            return None
+        colon = self.doc.char_span(len(before) - 1, len(before))
+        if colon is None:
+            return None
+        head = colon[0].head
+        if head.pos_ not in ("VERB", "AUX") or head.i > colon[0].i:
+            return None
+        for child in head.children:
+            if child.dep_ != "nsubj" or self._excluded(child):
+                continue
+            if (
+                child.pos_ == "PROPN"
+                or child.lemma_.lower() in self.cues.person_nouns
+                or actor_at(self.doc, child.idx, child.idx + len(child)) is not None
+            ):
+                return child
+        return None
 
     def _verb_after_quote(self, quote: Quote) -> tuple[Token, Token] | None:
         """'"...," he continued.' / '"...," laughed Ms Ray.': any verb right after a quote,
@@ -1389,7 +1422,14 @@ class _Finder:
         word = self.text[start:end].lower()
         pronoun = attr.source_token is not None and attr.source_token.pos_ == "PRON"
         if pronoun and word in _PERSON_PRONOUNS | _ORG_PRONOUNS | _PLURAL_PRONOUNS:
-            actor = self._antecedent(word, start, done)
+            found = self._antecedent(word, start, done)
+            unnamed = self._unnamed_speaker(word, start, done)
+            if unnamed is not None and (found is None or unnamed.source[0] > found[0]):
+                # "a diplomat who spoke on condition of anonymity ... She said": the
+                # latest speaker is one the text does not name; kept as written.
+                attr.name = self.text[unnamed.source[0] : unnamed.source[1]]
+                return
+            actor = found[1] if found is not None else None
             if actor is not None:
                 if not any(m["start"] == start for m in actor["mentions"]):
                     actor["mentions"].append(span(self.text, start, end))
@@ -1411,9 +1451,32 @@ class _Finder:
         if actor is not None:
             attr.name, attr.actor = actor["name"], actor
 
-    def _antecedent(self, word: str, position: int, done: list[_Attr]) -> dict | None:
-        """The latest compatible actor before ``position``: earlier speakers and sentence
-        subjects compete on position."""
+    def _unnamed_speaker(self, word: str, position: int, done: list[_Attr]) -> _Attr | None:
+        """The latest earlier attribution, before ``position``, whose source is one person
+        the text leaves unnamed ("a diplomat", "an official"), for "he" or "she"."""
+        if word not in _PERSON_PRONOUNS:
+            return None
+        best = None
+        for attr in done:
+            token = attr.source_token
+            if (
+                attr.actor is None
+                and attr.source is not None
+                and attr.source[0] < position
+                and token is not None
+                and token.tag_ == "NN"
+                and token.lemma_.lower() in self.cues.person_nouns
+                and (best is None or attr.source[0] > best.source[0])
+            ):
+                best = attr
+        return best
+
+    def _antecedent(
+        self, word: str, position: int, done: list[_Attr]
+    ) -> tuple[int, dict] | None:
+        """The latest compatible actor before ``position``, with the position of the
+        mention that makes it so: earlier speakers and sentence subjects compete on
+        position."""
 
         def fits(actor: dict, mention: dict | None) -> bool:
             kind = actor.get("kind")
@@ -1447,7 +1510,7 @@ class _Finder:
                     continue
                 if best is None or mention["start"] > best[0]:
                     best = (mention["start"], actor)
-        return best[1] if best else None
+        return best
 
     # -- output ---------------------------------------------------------------------------
     def _named(self, extent: tuple[int, int]) -> dict:
