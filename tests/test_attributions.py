@@ -128,6 +128,16 @@ def test_she_after_an_unnamed_speaker_is_that_speaker(attribute):
     assert she["source"]["actor"] is None
 
 
+def test_whom_a_speaker_cites_at_the_end_of_the_sentence_is_a_cite_not_a_report(attribute):
+    text = (
+        "Protest organisers rejected the account of the ministry.\n\n"
+        "They said more than 40 demonstrators were detained, citing lawyers who represent them."
+    )
+    attributions, _ = attribute(text)
+    assert [a["cue"]["text"] for a in attributions] == ["rejected", "said"]
+    assert [c["text"] for c in attributions[1]["cites"]] == ["lawyers who represent them"]
+
+
 def test_a_quotation_announced_by_a_colon_is_said_by_the_clause_subject(attribute):
     text = (
         "\u201cWe came here in good faith,\u201d said Omar Reth, the head of the delegation.\n\n"

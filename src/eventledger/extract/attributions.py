@@ -951,6 +951,17 @@ class _Finder:
         for child in verb.children:
             if child.dep_ in _SUBJECT_DEPS:
                 candidates += list(child.children)
+            elif child.dep_ == "ccomp" and child.i > verb.i:
+                # "They said 40 were detained, citing lawyers": the parser hangs the
+                # participle that closes the sentence on the reported clause.
+                words = [t.i for t in child.sent if not (t.is_punct or t.is_space)]
+                candidates += [
+                    c
+                    for c in child.children
+                    if c.i > child.i
+                    and c.right_edge.i >= max(words)
+                    and self.doc[c.left_edge.i - 1].text == ","
+                ]
         for token in candidates:
             if token.lemma_.lower() in self.cues.cite_verbs and token.tag_ == "VBG":
                 for obj in token.children:
@@ -1229,6 +1240,8 @@ class _Finder:
             cue = _nearest(cues, content, _LEARNED_CUE_GAP)
             if cue is None:
                 continue  # no word reports it: what is left is not an attribution
+            if any(start < c[1] and c[0] < end for a in attrs for c in a.cites):
+                continue  # "citing lawyers": whom a speaker cites, kept in its cites
             if any(cue.start_char < c[1] and c[0] < cue.end_char for c in cues_taken):
                 continue  # one cue reports one thing; the rules' reading of it stands
             source = _nearest(sources, cue, _LEARNED_SOURCE_GAP)
