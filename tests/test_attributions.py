@@ -128,6 +128,17 @@ def test_she_after_an_unnamed_speaker_is_that_speaker(attribute):
     assert she["source"]["actor"] is None
 
 
+def test_they_after_unnamed_people_is_those_people(attribute):
+    text = (
+        "The Interior Ministry said 12 people had been arrested.\n\n"
+        "Protest organisers rejected the ministry's account. They said more than 40 "
+        "demonstrators were detained."
+    )
+    attributions, _ = attribute(text)
+    (they,) = [a for a in attributions if a["source"] and a["source"]["text"] == "They"]
+    assert they["source"]["name"] == "Protest organisers"
+
+
 def test_whom_a_speaker_cites_at_the_end_of_the_sentence_is_a_cite_not_a_report(attribute):
     text = (
         "Protest organisers rejected the account of the ministry.\n\n"

@@ -1465,10 +1465,15 @@ class _Finder:
             attr.name, attr.actor = actor["name"], actor
 
     def _unnamed_speaker(self, word: str, position: int, done: list[_Attr]) -> _Attr | None:
-        """The latest earlier attribution, before ``position``, whose source is one person
-        the text leaves unnamed ("a diplomat", "an official"), for "he" or "she"."""
-        if word not in _PERSON_PRONOUNS:
-            return None
+        """The latest earlier attribution, before ``position``, whose source the text leaves
+        unnamed: one person ("a diplomat", "an official") for "he" or "she", people
+        ("protest organisers", "witnesses") for "they"."""
+
+        def fits(token: Token) -> bool:
+            if word in _PERSON_PRONOUNS:
+                return token.tag_ == "NN" and token.lemma_.lower() in self.cues.person_nouns
+            return word in _PLURAL_PRONOUNS and token.tag_ == "NNS"
+
         best = None
         for attr in done:
             token = attr.source_token
@@ -1477,8 +1482,7 @@ class _Finder:
                 and attr.source is not None
                 and attr.source[0] < position
                 and token is not None
-                and token.tag_ == "NN"
-                and token.lemma_.lower() in self.cues.person_nouns
+                and fits(token)
                 and (best is None or attr.source[0] > best.source[0])
             ):
                 best = attr
