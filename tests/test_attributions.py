@@ -128,6 +128,17 @@ def test_she_after_an_unnamed_speaker_is_that_speaker(attribute):
     assert she["source"]["actor"] is None
 
 
+def test_she_is_not_an_unnamed_spokesman(attribute):
+    text = (
+        "According to a diplomat who spoke on condition of anonymity, the talks will resume "
+        "on Friday.\n\nAccording to a spokesman who asked not to be named, the venue has not "
+        "been chosen. She said the delegations would meet in Varna."
+    )
+    attributions, _ = attribute(text)
+    (she,) = [a for a in attributions if a["source"] and a["source"]["text"] == "She"]
+    assert she["source"]["name"] == "a diplomat"
+
+
 def test_they_after_unnamed_people_is_those_people(attribute):
     text = (
         "The Interior Ministry said 12 people had been arrested.\n\n"

@@ -42,6 +42,9 @@ log = logging.getLogger(__name__)
 _PERSON_PRONOUNS = {"he", "she", "him", "her"}
 _ORG_PRONOUNS = {"it"}
 _PLURAL_PRONOUNS = {"they", "them"}
+# Person nouns that say whether "he" or "she" may refer to them ("a spokeswoman ... She").
+_FEMALE_NOUNS = {"spokeswoman", "woman", "mother", "daughter", "sister", "girl", "wife"}
+_MALE_NOUNS = {"spokesman", "man", "father", "son", "brother", "boy", "husband"}
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 _TRIM = set(QUOTE_MARKS) | set(",;:—–-") | {" ", "\n", "\t", "\u00a0"}
 _LEADING_WORDS = {"that"}
@@ -1470,8 +1473,10 @@ class _Finder:
         ("protest organisers", "witnesses") for "they"."""
 
         def fits(token: Token) -> bool:
+            lemma = token.lemma_.lower()
             if word in _PERSON_PRONOUNS:
-                return token.tag_ == "NN" and token.lemma_.lower() in self.cues.person_nouns
+                other = _MALE_NOUNS if word in ("she", "her") else _FEMALE_NOUNS
+                return token.tag_ == "NN" and lemma in self.cues.person_nouns - other
             return word in _PLURAL_PRONOUNS and token.tag_ == "NNS"
 
         best = None
