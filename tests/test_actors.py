@@ -317,6 +317,23 @@ def test_bare_definite_description_with_two_candidates_stays_apart(actors_of):
     ]
 
 
+def test_the_group_is_the_one_organisation_named_before(actors_of):
+    actors = actors_of(
+        "The Eastern Brigade attacked the depot on Saturday.\n\n"
+        "In a post on its channel, the group said its fighters had withdrawn."
+    )
+    owner = mention_owner(actors, "the group")
+    assert owner["name"] == "Eastern Brigade"
+
+
+def test_the_group_after_two_named_organisations_stays_apart(actors_of):
+    actors = actors_of(
+        "The Eastern Brigade and the Northern Front signed the truce on Saturday.\n\n"
+        "The group said its fighters had withdrawn."
+    )
+    assert mention_owner(actors, "The group")["name"] not in ("Eastern Brigade", "Northern Front")
+
+
 def test_a_description_apposed_to_a_person_is_her_mention_and_role(nlp):
     doc = nlp(
         "The port spokesperson, Captain Mira Solberg, said that two ships had collided. "

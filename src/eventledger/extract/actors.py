@@ -88,6 +88,9 @@ _PERSON_HEADS = {
     "activist",
     "source",
 }
+# Heads of a bare definite description that may stand for any organisation named before
+# ("the Eastern Brigade said ... The group added"): resolved when only one is named.
+_ANY_GROUP_HEADS = {"group", "organisation", "organization", "movement"}
 _ORG_HEADS = {
     "ministry",
     "government",
@@ -861,6 +864,8 @@ class _Builder:
             earlier = {
                 k for p, k, r in heads if p < position and k != key and same_head(r, root)
             }
+            if not earlier:
+                earlier = self._named_organisation_before(root, position)
             if len(earlier) != 1:
                 continue  # never described, or two descriptions: ambiguous
             target = self.actors[earlier.pop()]
@@ -870,6 +875,25 @@ class _Builder:
                 target.mentions.append(mention)
             if not actor.mentions:
                 del self.actors[key]
+
+    def _named_organisation_before(self, root: Token, position: int) -> set[str]:
+        """The named organisations a bare "the brigade" or "the group" may stand for: those
+        named before ``position`` whose name ends in the same word ("Eastern Brigade"), or,
+        for a word that fits any group (``_ANY_GROUP_HEADS``), every one named before."""
+        if root.tag_ != "NN":
+            return set()
+        lemma = root.lemma_.lower()
+        named = {
+            key: actor
+            for key, actor in self.actors.items()
+            if not key.startswith("nominal:")
+            and actor.kind == "organization"
+            and any(start < position for start, _ in actor.mentions)
+        }
+        same_word = {k for k, a in named.items() if a.name.lower().split()[-1] == lemma}
+        if same_word or lemma not in _ANY_GROUP_HEADS:
+            return same_word
+        return set(named)
 
     @staticmethod
     def _nominal_kind(root: Token) -> str:
