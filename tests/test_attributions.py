@@ -139,6 +139,17 @@ def test_she_is_not_an_unnamed_spokesman(attribute):
     assert she["source"]["name"] == "a diplomat"
 
 
+def test_asking_not_to_be_named_is_no_report(attribute):
+    text = (
+        "A doctor at the city hospital, who asked not to be named, said the ward had received "
+        "23 wounded people."
+    )
+    attributions, _ = attribute(text)
+    assert [a["content"]["text"] for a in attributions] == [
+        "the ward had received 23 wounded people"
+    ]
+
+
 def test_they_after_unnamed_people_is_those_people(attribute):
     text = (
         "The Interior Ministry said 12 people had been arrested.\n\n"

@@ -71,6 +71,7 @@ class CueLexicon:
     channel_prepositions: set[str]
     cite_verbs: set[str]
     person_nouns: set[str]
+    anonymity_contents: list[str]
 
     @classmethod
     def load(cls, extra_path: str | Path | None = None) -> CueLexicon:
@@ -81,7 +82,7 @@ class CueLexicon:
             data["nouns"].update(extra.get("nouns", {}))
             for key in (
                 "according_to", "channel_nouns", "channel_prepositions", "cite_verbs",
-                "person_nouns",
+                "person_nouns", "anonymity_contents",
             ):
                 data[key] = list(data[key]) + list(extra.get(key, []))
         return cls(
@@ -92,6 +93,7 @@ class CueLexicon:
             channel_prepositions={p.lower() for p in data["channel_prepositions"]},
             cite_verbs={v.lower() for v in data["cite_verbs"]},
             person_nouns={n.lower() for n in data["person_nouns"]},
+            anonymity_contents=[p.lower() for p in data["anonymity_contents"]],
         )
 
 
@@ -392,6 +394,11 @@ class _Finder:
         attrs = self._resolve_cited_by(attrs)
         attrs += self._bare_quotes(attrs)
         attrs = self._learned(attrs)
+        # "who asked not to be named": how a source is kept unnamed, not a report.
+        anonymity = tuple(self.cues.anonymity_contents)
+        attrs = [
+            a for a in attrs if not self.text[slice(*a.content)].lower().startswith(anonymity)
+        ]
         attrs.sort(key=lambda a: (a.content[0], a.cue[0] if a.cue else 0))
         if self.join_quotes:
             attrs = self._join_split_quotes(attrs)
