@@ -167,6 +167,11 @@ def _inside_any(extent: tuple[int, int], extents: list[tuple[int, int]]) -> bool
     return any(low <= extent[0] and extent[1] <= high for low, high in extents)
 
 
+def _overlaps_any(extent: tuple[int, int], extents: list[tuple[int, int]]) -> bool:
+    """Whether ``extent`` shares a character with one of ``extents``."""
+    return any(extent[0] < high and low < extent[1] for low, high in extents)
+
+
 def _block(tokens: set[int], anchor: int) -> tuple[int, int]:
     """The run of consecutive token indices in ``tokens`` around ``anchor``."""
     low = high = anchor
@@ -1243,16 +1248,17 @@ class _Finder:
         attrs = self._drop_pieces(attrs, extents, keep_quotes=not self.join_quotes)
         taken = [a.content for a in attrs]
         cues_taken = [a.cue for a in attrs if a.cue is not None]
+        cited = [c for a in attrs for c in a.cites]
         found = []
         for content, start, end, score in contents:
-            if score < _LEARNED_MIN_SCORE or any(start < t[1] and t[0] < end for t in taken):
+            if score < _LEARNED_MIN_SCORE or _overlaps_any((start, end), taken):
                 continue
             cue = _nearest(cues, content, _LEARNED_CUE_GAP)
             if cue is None:
                 continue  # no word reports it: what is left is not an attribution
-            if any(start < c[1] and c[0] < end for a in attrs for c in a.cites):
+            if _overlaps_any((start, end), cited):
                 continue  # "citing lawyers": whom a speaker cites, kept in its cites
-            if any(cue.start_char < c[1] and c[0] < cue.end_char for c in cues_taken):
+            if _overlaps_any((cue.start_char, cue.end_char), cues_taken):
                 continue  # one cue reports one thing; the rules' reading of it stands
             source = _nearest(sources, cue, _LEARNED_SOURCE_GAP)
             attr = _Attr(
@@ -1286,7 +1292,7 @@ class _Finder:
                 cue
                 for cue in cues
                 if not start <= cue.start_char < end
-                and not any(cue.start_char < t[1] and t[0] < cue.end_char for t in taken)
+                and not _overlaps_any((cue.start_char, cue.end_char), taken)
             ]
             content = self.doc.char_span(start, end, alignment_mode="expand")
             best = _nearest(free, content, _LEARNED_CUE_GAP) if content is not None else None
