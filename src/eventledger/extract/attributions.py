@@ -1128,10 +1128,12 @@ class _Finder:
     def _subject_before_colon(self, quote: Quote) -> Token | None:
         """The subject of the clause a colon ends right before ``quote``, when it names
         someone: a name, an actor, or a person noun ("the deputy")."""
-        before = self.text[: quote.outer_start].rstrip()
-        if not before.endswith(":"):
+        i = quote.outer_start
+        while i > 0 and self.text[i - 1].isspace():
+            i -= 1
+        if i == 0 or self.text[i - 1] != ":":
             return None
-        colon = self.doc.char_span(len(before) - 1, len(before))
+        colon = self.doc.char_span(i - 1, i)
         if colon is None:
             return None
         head = colon[0].head
