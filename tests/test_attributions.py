@@ -43,6 +43,13 @@ def only(attributions: list[dict], cue: str | None) -> dict:
     return found[0]
 
 
+def said_by(attributions: list[dict], written: str) -> dict:
+    """The one attribution whose source is written ``written`` ("She", "They")."""
+    found = [a for a in attributions if a["source"] and a["source"]["text"] == written]
+    assert len(found) == 1, [(a["source"], a["content"]["text"]) for a in attributions]
+    return found[0]
+
+
 def spans_of(record: dict):
     for key in ("source", "cue", "content", "channel"):
         if record[key]:
@@ -123,7 +130,7 @@ def test_she_after_an_unnamed_speaker_is_that_speaker(attribute):
         "will start on Friday. She said the venue had not been chosen."
     )
     attributions, _ = attribute(text)
-    (she,) = [a for a in attributions if a["source"] and a["source"]["text"] == "She"]
+    she = said_by(attributions, "She")
     assert she["source"]["name"] == "a diplomat"
     assert she["source"]["actor"] is None
 
@@ -135,7 +142,7 @@ def test_she_is_not_an_unnamed_spokesman(attribute):
         "been chosen. She said the delegations would meet in Varna."
     )
     attributions, _ = attribute(text)
-    (she,) = [a for a in attributions if a["source"] and a["source"]["text"] == "She"]
+    she = said_by(attributions, "She")
     assert she["source"]["name"] == "a diplomat"
 
 
@@ -157,7 +164,7 @@ def test_they_after_unnamed_people_is_those_people(attribute):
         "demonstrators were detained."
     )
     attributions, _ = attribute(text)
-    (they,) = [a for a in attributions if a["source"] and a["source"]["text"] == "They"]
+    they = said_by(attributions, "They")
     assert they["source"]["name"] == "Protest organisers"
 
 
@@ -229,17 +236,15 @@ def test_he_resolves_to_the_latest_person_speaker(attribute):
 def test_it_resolves_to_an_organisation(attribute):
     text = "The health ministry said in a statement that the clinic had closed. It said the staff were safe."
     attributions, _ = attribute(text)
-    second = [a for a in attributions if a["source"] and a["source"]["text"] == "It"]
-    assert len(second) == 1
-    assert second[0]["source"]["name"] == "The health ministry"
-    assert second[0]["content"]["text"] == "the staff were safe"
+    second = said_by(attributions, "It")
+    assert second["source"]["name"] == "The health ministry"
+    assert second["content"]["text"] == "the staff were safe"
 
 
 def test_they_resolves_to_a_group(attribute):
     text = "Residents reported that the power had been cut. They said repairs would take a week."
     attributions, _ = attribute(text)
-    they = [a for a in attributions if a["source"] and a["source"]["text"] == "They"]
-    assert they and they[0]["source"]["name"] == "Residents"
+    assert said_by(attributions, "They")["source"]["name"] == "Residents"
 
 
 def test_short_name_resolves_to_the_full_name(attribute):
