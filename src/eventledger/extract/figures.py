@@ -64,8 +64,6 @@ _PLURAL = {"person": "people", "man": "men", "woman": "women", "child": "childre
 _NAMED_CATEGORIES = {"killed", "injured", "missing"}
 # Verbs whose active subject is the one who suffers it.
 _INTRANSITIVE = {"die", "perish", "flee", "disappear", "go missing", "lose life"}
-# What a toll-setting verb sets ("put the death toll at 31", "put the number of injured at 8").
-_TOLL_NOUNS = {"toll", "number", "figure", "count", "tally", "total"}
 
 
 class FiguresExtractor:
@@ -323,7 +321,8 @@ class FiguresExtractor:
                     "toll_setting_verbs"]:
                 # "officials put the death toll at 31", "put the number of injured at 8"
                 toll = next((c for c in head.head.children
-                             if c.dep_ == "dobj" and c.lemma_.lower() in _TOLL_NOUNS), None)
+                             if c.dep_ == "dobj" and c.lemma_.lower() in self.lex["toll_nouns"]),
+                            None)
         elif anchor.dep_ in ("attr", "dobj") and head.lemma_.lower() in self.lex["toll_verbs"]:
             toll = next((c for c in head.children
                          if c.dep_ == "nsubj" and c.lemma_.lower() == "toll"), None)
