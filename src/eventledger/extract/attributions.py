@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Span, Token
 from ..data_files import packaged_json, user_json
 from ..errors import ConfigError
 from .actor_coref import attach_member_nouns, gender_fits
-from .actors import ActorsExtractor
+from .actors import ActorLexicon, ActorsExtractor
 from .attribution_spans import SPANS_KEY
 from .base import actor_at, get_list, is_excluded, overlap_ratio, span
 from .quotes import QUOTE_MARKS, Quote, quotes_of
@@ -42,9 +42,6 @@ log = logging.getLogger(__name__)
 _PERSON_PRONOUNS = {"he", "she", "him", "her"}
 _ORG_PRONOUNS = {"it"}
 _PLURAL_PRONOUNS = {"they", "them"}
-# Person nouns that say whether "he" or "she" may refer to them ("a spokeswoman ... She").
-_FEMALE_NOUNS = {"spokeswoman", "woman", "mother", "daughter", "sister", "girl", "wife"}
-_MALE_NOUNS = {"spokesman", "man", "father", "son", "brother", "boy", "husband"}
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 _TRIM = set(QUOTE_MARKS) | set(",;:—–-") | {" ", "\n", "\t", "\u00a0"}
 _LEADING_WORDS = {"that"}
@@ -212,11 +209,14 @@ class AttributionsExtractor:
             None,
         )
         self.actor_lexicon = actors.lexicon if actors is not None else None
+        # Gendered words ("spokeswoman", "Mr"), lower case: he/she skip the other gender.
+        words = (self.actor_lexicon or ActorLexicon.load()).gender_words
+        self.gender_words = {g: {w.lower() for w in ws} for g, ws in words.items()}
 
     def __call__(self, doc: Doc) -> Doc:
         records = get_list(doc, "el_attributions")
         records.clear()
-        finder = _Finder(doc, self.cues, self.min_quote_words)
+        finder = _Finder(doc, self.cues, self.min_quote_words, self.gender_words)
         finder.join_quotes = self.continued_quotes == "join"
         finder.inside_quotes = self.inside_quotes
         records.extend(finder.run())
@@ -227,11 +227,18 @@ class AttributionsExtractor:
 
 
 class _Finder:
-    def __init__(self, doc: Doc, cues: CueLexicon, min_quote_words: int):
+    def __init__(
+        self,
+        doc: Doc,
+        cues: CueLexicon,
+        min_quote_words: int,
+        gender_words: dict[str, set[str]],
+    ):
         self.doc = doc
         self.text = doc.text
         self.cues = cues
         self.min_quote_words = min_quote_words
+        self.gender_words = gender_words
         self.quotes = [
             q for q in quotes_of(doc) if not is_excluded(doc, q.outer_start, q.outer_end)
         ]
@@ -1490,8 +1497,12 @@ class _Finder:
         def fits(token: Token) -> bool:
             lemma = token.lemma_.lower()
             if word in _PERSON_PRONOUNS:
-                other = _MALE_NOUNS if word in ("she", "her") else _FEMALE_NOUNS
-                return token.tag_ == "NN" and lemma in self.cues.person_nouns - other
+                other = self.gender_words.get("m" if word in ("she", "her") else "f", set())
+                return (
+                    token.tag_ == "NN"
+                    and lemma in self.cues.person_nouns
+                    and token.lower_ not in other
+                )
             return word in _PLURAL_PRONOUNS and token.tag_ == "NNS"
 
         best = None
