@@ -263,6 +263,20 @@ def test_cites(attribute):
     assert a["source"]["text"] == "the newspaper"
 
 
+@pytest.mark.parametrize("participle", ["citing", "quoting"])
+def test_a_cite_between_the_cue_and_its_clause_is_neither_content_nor_more_than_its_object(
+    attribute_by_rules, participle
+):
+    text = (
+        f"The river authority said, {participle} its engineers, that two dams had failed, "
+        "among them the oldest one."
+    )
+    attributions, _ = attribute_by_rules(text)
+    a = only(attributions, "said")
+    assert a["content"]["text"] == "two dams had failed, among them the oldest one"
+    assert [c["text"] for c in a["cites"]] == ["its engineers"]
+
+
 def test_cited_by(attribute):
     text = (
         "The mine would stay closed, the company's spokesman said, according to the Harbor Gazette."

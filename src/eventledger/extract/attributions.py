@@ -574,6 +574,15 @@ class _Finder:
         children = list(verb.children)
         # X said (that) CONTENT / "CONTENT," X said
         if "ccomp" in frames:
+            cited = self._clause_after_cite(verb)
+            if cited is not None:
+                # "The ministry said, citing police, that nine died": the parser hangs the
+                # reported clause on the participle; the words from the clause on are said.
+                participle, clause = cited
+                tokens = {t.i for t in participle.subtree if t.i >= clause.left_edge.i}
+                result = self._span_of_tokens(tokens, clause, verb)
+                if result:
+                    return self._snap_to_quote(result)
             for child in children:
                 if child.dep_ in ("ccomp", "parataxis") and child.pos_ in ("VERB", "AUX"):
                     tokens = self._subtree_minus(child, exclude=self._other_cues_below(child, verb))
@@ -966,6 +975,19 @@ class _Finder:
         )
         return any(w in self.cues.channel_nouns for w in [*words, compound])
 
+    def _is_cite_participle(self, token: Token) -> bool:
+        return token.lemma_.lower() in self.cues.cite_verbs and token.tag_ == "VBG"
+
+    def _clause_after_cite(self, verb: Token) -> tuple[Token, Token] | None:
+        """The participle and the clause of "said, citing police, that ...", where the parser
+        made the reported clause a complement of "citing"."""
+        for child in verb.rights:
+            if self._is_cite_participle(child) and self.doc[child.i - 1].text == ",":
+                for clause in child.rights:
+                    if clause.dep_ == "ccomp" and clause.pos_ in ("VERB", "AUX"):
+                        return child, clause
+        return None
+
     def _cites(self, verb: Token) -> list[tuple[int, int]]:
         """ "citing hospital sources", "quoting officials" beside the verb or its subject."""
         found = []
@@ -984,10 +1006,20 @@ class _Finder:
                     and c.right_edge.i >= max(words)
                     and self.doc[c.left_edge.i - 1].text == ","
                 ]
+                # "The army said, quoting a commander, that ...": hung on the clause, in
+                # front of it, right after the cue.
+                candidates += [
+                    c
+                    for c in child.children
+                    if verb.i < c.i < child.i and c.left_edge.i - 1 == verb.i + 1
+                    and self.doc[verb.i + 1].text == ","
+                ]
         for token in candidates:
-            if token.lemma_.lower() in self.cues.cite_verbs and token.tag_ == "VBG":
+            if self._is_cite_participle(token):
+                # Only what stands before a clause the parser hung on the participle is cited.
+                clause = next((c.i for c in token.rights if c.dep_ == "ccomp"), len(self.doc))
                 for obj in token.children:
-                    if obj.dep_ in ("dobj", "pobj"):
+                    if obj.dep_ in ("dobj", "pobj") and obj.i < clause:
                         start, end = obj.left_edge.idx, obj.right_edge.idx + len(obj.right_edge)
                         found.append(_trim(self.text, start, end))
         return found
