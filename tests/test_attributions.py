@@ -277,6 +277,14 @@ def test_a_cite_between_the_cue_and_its_clause_is_neither_content_nor_more_than_
     assert [c["text"] for c in a["cites"]] == ["its engineers"]
 
 
+def test_quoted_as_saying_is_said_by_the_passive_subject(attribute_by_rules):
+    text = "The harbour master was quoted as saying that the channel would reopen on Friday."
+    attributions, _ = attribute_by_rules(text)
+    a = only(attributions, "quoted as saying")
+    assert a["source"]["text"] == "The harbour master"
+    assert a["content"]["text"] == "the channel would reopen on Friday"
+
+
 def test_cited_by(attribute):
     text = (
         "The mine would stay closed, the company's spokesman said, according to the Harbor Gazette."

@@ -499,11 +499,14 @@ class _Finder:
         if relative is not None and relative.idx < start and relative.i < verb.i:
             # "which he said was unacceptable": the clause is about the relative word's noun.
             start = relative.idx
-        cue_end = verb.idx + len(verb)
+        cue_start, cue_end = verb.idx, verb.idx + len(verb)
+        passive = self._quoted_as(verb)
+        if passive is not None:
+            cue_start = passive.idx  # "was quoted as saying"
         for child in verb.children:
             if child.dep_ == "prt" and child.i == verb.i + 1:
                 cue_end = child.idx + len(child)  # "pointed out"
-        attr = _Attr(kind="indirect", cue=(verb.idx, cue_end), content=(start, end), cue_token=verb)
+        attr = _Attr(kind="indirect", cue=(cue_start, cue_end), content=(start, end), cue_token=verb)
         self._set_kind(attr)
         self._set_source(attr, verb)
         if not entry.get("plain", True) and not self._speaker_like(attr):
@@ -830,7 +833,22 @@ class _Finder:
             and any(c.tag_ == "TO" for c in verb.children)
         )
 
+    def _quoted_as(self, verb: Token) -> Token | None:
+        """The passive "quoted" of "She was quoted as saying ...", whose subject speaks."""
+        head = verb.head
+        if verb.dep_ != "pcomp" or head.lower_ != "as":
+            return None
+        passive = head.head
+        if passive.lemma_.lower() in self.cues.cite_verbs and any(
+            c.dep_ == "nsubjpass" for c in passive.children
+        ):
+            return passive
+        return None
+
     def _subject(self, verb: Token) -> Token | None:
+        passive = self._quoted_as(verb)
+        if passive is not None:
+            return next(c for c in passive.children if c.dep_ == "nsubjpass")
         # A subject the parser found in a heading or caption run into the sentence is not one.
         subjects = [
             c
