@@ -285,6 +285,12 @@ def test_quoted_as_saying_is_said_by_the_passive_subject(attribute_by_rules):
     assert a["content"]["text"] == "the channel would reopen on Friday"
 
 
+def test_a_vague_source_keeps_the_words_that_place_it(attribute_by_rules):
+    text = "Nurses at the district clinic said that eleven patients had arrived overnight."
+    attributions, _ = attribute_by_rules(text)
+    assert only(attributions, "said")["source"]["text"] == "Nurses at the district clinic"
+
+
 def test_cited_by(attribute):
     text = (
         "The mine would stay closed, the company's spokesman said, according to the Harbor Gazette."

@@ -929,10 +929,15 @@ class _Finder:
         phrase without relative clauses, appositions and trailing commas."""
         if subject.pos_ == "PRON":
             return subject.idx, subject.idx + len(subject)
+        start, stop = self._noun_phrase(subject)
         for actor in self.doc._.el_actors or ():
             for mention in actor["mentions"]:
                 if mention["start"] <= subject.idx < mention["end"]:
-                    return mention["start"], mention["end"]
+                    # "Officials at the hospital": the mention with the phrase's modifiers.
+                    return min(start, mention["start"]), max(stop, mention["end"])
+        return start, stop
+
+    def _noun_phrase(self, subject: Token) -> tuple[int, int]:
         end = subject.i
         for child in subject.rights:
             if child.dep_ in ("relcl", "appos", "punct", "acl", "cc", "conj", "case"):
