@@ -108,10 +108,11 @@ def test_a_number_of_things_put_at_a_figure_is_no_casualty_figure(bare_nlp, figu
     assert run(bare_nlp, figures, "The agency put the number of trucks at 40.")._.el_figures == []
 
 
-def test_treated_for_injuries(bare_nlp, figures):
-    figure = only(run(bare_nlp, figures, "27 people were treated for injuries."))
+@pytest.mark.parametrize("ailment", ["injuries", "burns", "smoke inhalation"])
+def test_treated_for_injuries(bare_nlp, figures, ailment):
+    figure = only(run(bare_nlp, figures, f"27 people were treated for {ailment}."))
     assert counted(figure) == ("injured", 27, 27, True)
-    assert figure["trigger"]["text"] == "treated for injuries"
+    assert figure["trigger"]["text"] == f"treated for {ailment}"
     assert figure["who"]["text"] == "people"
 
 
