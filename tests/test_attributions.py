@@ -363,6 +363,11 @@ def test_bare_quote_without_speaker_has_no_source(attribute):
     assert attributions[0]["cue"] is None
 
 
+def test_a_quotation_keeps_its_first_word_that(attribute):
+    attributions, _ = attribute('The mayor said: "That bridge was closed for a reason."')
+    assert only(attributions, "said")["content"]["text"] == "That bridge was closed for a reason"
+
+
 def test_offsets_equal_text(attribute):
     text = (
         "Heavy rain hits the coast\n\n"

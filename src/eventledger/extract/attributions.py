@@ -117,7 +117,7 @@ def _paragraph_bounds(text: str, index: int) -> tuple[int, int]:
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """Cut marks, commas and a leading "that" from the edges of a content span."""
+    """Cut marks, commas and a leading conjunction "that" from the edges of a content span."""
     changed = True
     while changed and start < end:
         changed = False
@@ -125,8 +125,11 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
             start, changed = start + 1, True
         while start < end and text[end - 1] in _TRIM:
             end, changed = end - 1, True
+        quoted = start > 0 and text[start - 1] in QUOTE_MARKS
         for word in _LEADING_WORDS:
-            if text[start : start + len(word) + 1].lower() == word + " ":
+            # The conjunction of "said that ..." is lower case and outside the quotation
+            # marks; "“That depends ...”" keeps its first word.
+            if not quoted and text[start : start + len(word) + 1] == word + " ":
                 start, changed = start + len(word) + 1, True
     if start < end and text[end - 1] == "." and text[start:end].count(" ") > 0:
         end -= 1  # the sentence's full stop belongs to the sentence, not the claim
