@@ -368,6 +368,17 @@ def test_a_quotation_keeps_its_first_word_that(attribute):
     assert only(attributions, "said")["content"]["text"] == "That bridge was closed for a reason"
 
 
+def test_the_unnamed_asker_of_a_question_is_not_the_one_who_answers(attribute):
+    text = (
+        "Asked whether the border crossing would reopen, the governor said that no date "
+        "had been set."
+    )
+    attributions, _ = attribute(text)
+    asked = [a for a in attributions if a["cue"] and a["cue"]["text"] == "Asked"]
+    assert all(a["source"] is None for a in asked)
+    assert only(attributions, "said")["source"]["text"] == "the governor"
+
+
 def test_offsets_equal_text(attribute):
     text = (
         "Heavy rain hits the coast\n\n"

@@ -103,6 +103,7 @@ class _Attr:
     source: tuple[int, int] | None = None
     source_token: Token | None = None  # the subject word (for pronouns)
     inherit_from: Token | None = None  # a participle reports for its head verb's speaker
+    unstated_source: bool = False  # "Asked whether ...": the text leaves the asker out
     channel: tuple[int, int] | None = None
     cites: list[tuple[int, int]] = field(default_factory=list)
     cited_by: list[tuple[int, int]] = field(default_factory=list)
@@ -806,6 +807,14 @@ class _Finder:
     def _set_source(self, attr: _Attr, verb: Token) -> None:
         subject = self._subject(verb)
         if subject is None:
+            if (
+                verb.tag_ == "VBN"
+                and verb.dep_ == "advcl"
+                and verb.i == verb.left_edge.i < verb.head.i
+            ):
+                # "Asked whether ..., he said": someone the text leaves unnamed asked.
+                attr.unstated_source = True
+                return
             if self._infinitive(verb):
                 # "They met in Algiers to discuss X": whoever met discusses (control),
                 # not whoever reports the meeting.
@@ -1376,7 +1385,7 @@ class _Finder:
         A named source stays, and so does one whose noun phrase holds the tagged source
         ("The harbour master, Ines Varga")."""
         for attr in attrs:
-            if attr.cue_token is None or attr.inherit_from is not None:
+            if attr.cue_token is None or attr.inherit_from is not None or attr.unstated_source:
                 continue  # a participle's speaker is its head verb's ("..., adding that")
             cue = self.doc[attr.cue_token.i : attr.cue_token.i + 1]
             outside = [
