@@ -765,7 +765,9 @@ class _Builder:
         doc = self.doc
         for chunk in doc.noun_chunks:
             root = chunk.root
-            if root.i in self.claimed or root.pos_ != "NOUN":
+            # A lower-case "proper noun" is the tagger's slip ("the defence ministry").
+            common = root.pos_ == "NOUN" or (root.pos_ == "PROPN" and root.text.islower())
+            if root.i in self.claimed or not common:
                 continue
             if root.dep_ not in _ACTOR_DEPS:
                 continue
