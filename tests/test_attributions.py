@@ -470,6 +470,13 @@ def test_noun_cue_and_statement_by(attribute, attribute_by_rules):
     assert a["channel"]["text"] == "A statement by the council"
 
 
+def test_a_report_published_by_someone_speaks_for_its_publisher(attribute):
+    text = "A report published by the Coastal Rights Group said that 22 fishermen were detained."
+    a = only(attribute(text)[0], "said")
+    assert a["source"]["text"] == "the Coastal Rights Group"
+    assert a["channel"]["text"] == "A report published by the Coastal Rights Group"
+
+
 def test_reports_inside_a_quotation_stay_part_of_it(nlp, attribute):
     text = "“I have always said that the plan would work,” the engineer said."
     attributions, _ = attribute(text)

@@ -562,15 +562,21 @@ class _Finder:
 
     @staticmethod
     def _noun_speaker(noun: Token, *, possessor: bool = True) -> Token | None:
-        """Whose statement: the possessor, or the object of "by"/"from"."""
+        """Whose statement: the possessor, or the object of "by"/"from", also after a
+        participle ("a report published by the monitor")."""
         for child in noun.children:
             if child.dep_ == "poss" and possessor:
                 return child
+        preps = []
         for child in noun.children:
             if child.dep_ == "prep" and child.lower_ in ("by", "from"):
-                for pobj in child.children:
-                    if pobj.dep_ == "pobj" and pobj.pos_ in ("PROPN", "NOUN", "PRON"):
-                        return pobj
+                preps.append(child)
+            elif child.dep_ == "acl" and child.tag_ == "VBN" and child.i == noun.i + 1:
+                preps += [c for c in child.children if c.dep_ == "agent"]
+        for prep in preps:
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj" and pobj.pos_ in ("PROPN", "NOUN", "PRON"):
+                    return pobj
         return None
 
     def _verb_content(
