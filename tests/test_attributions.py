@@ -277,6 +277,20 @@ def test_a_cite_between_the_cue_and_its_clause_is_neither_content_nor_more_than_
     assert [c["text"] for c in a["cites"]] == ["its engineers"]
 
 
+def test_a_cite_after_the_cue_when_the_parser_made_the_cue_a_clause_of_the_claim(
+    attribute_by_rules,
+):
+    text = (
+        "Channel 4 reported, citing dock workers, that 11 people were wounded when a drone "
+        "hit a fuel depot on Thursday night."
+    )
+    a = only(attribute_by_rules(text)[0], "reported")
+    assert a["content"]["text"] == (
+        "11 people were wounded when a drone hit a fuel depot on Thursday night"
+    )
+    assert [c["text"] for c in a["cites"]] == ["dock workers"]
+
+
 def test_quoted_as_saying_is_said_by_the_passive_subject(attribute_by_rules):
     text = "The harbour master was quoted as saying that the channel would reopen on Friday."
     attributions, _ = attribute_by_rules(text)

@@ -725,6 +725,8 @@ class _Finder:
                 i = token.right_edge.i + 1
             elif doc[i].lower_ == "that":
                 i += 1
+            elif self._is_cite_participle(doc[i]) and doc[i - 1].text == ",":
+                i = doc[i].right_edge.i + 1  # "reported, citing port workers, that ..."
             else:
                 break
         end = sentence.end
@@ -1047,15 +1049,11 @@ class _Finder:
                     and c.right_edge.i >= max(words)
                     and self.doc[c.left_edge.i - 1].text == ","
                 ]
-                # "The army said, quoting a commander, that ...": hung on the clause, in
-                # front of it, right after the cue.
-                candidates += [
-                    c
-                    for c in child.children
-                    if verb.i < c.i < child.i and c.left_edge.i - 1 == verb.i + 1
-                    and self.doc[verb.i + 1].text == ","
-                ]
-        for token in candidates:
+        after = verb.i + 2
+        if after < len(self.doc) and self.doc[after - 1].text == ",":
+            # "The army said, quoting a commander, that ...": wherever the parser hung it.
+            candidates.append(self.doc[after])
+        for token in {t.i: t for t in candidates}.values():
             if self._is_cite_participle(token):
                 # Only what stands before a clause the parser hung on the participle is cited.
                 clause = next((c.i for c in token.rights if c.dep_ == "ccomp"), len(self.doc))
