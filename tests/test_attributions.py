@@ -327,6 +327,32 @@ def test_channel_statement_and_interview(attribute):
     assert "interview with a local radio station" in channels
 
 
+@pytest.mark.parametrize(
+    "text, cue, channel",
+    [
+        ("The ministry stressed in a statement that 12 people were killed.", "stressed",
+         "statement"),
+        ("Deputy governor Oren Haik underlined in remarks to reporters that the port would "
+         "keep working.", "underlined", "remarks to reporters"),
+    ],
+)
+def test_a_clause_the_parser_hung_on_the_channel_is_the_verbs_content(
+    attribute_by_rules, text, cue, channel
+):
+    attributions, _ = attribute_by_rules(text)
+    assert len(attributions) == 1
+    a = only(attributions, cue)
+    assert a["channel"]["text"] == channel
+    assert a["content"]["text"] in text and "that" not in a["content"]["text"]
+
+
+def test_a_channel_on_the_object_is_the_channel_not_content(attribute):
+    text = "The Free Coast Movement claimed responsibility in a post on its Telegram channel."
+    a = only(attribute(text)[0], "claimed")
+    assert a["content"]["text"] == "responsibility"
+    assert a["channel"]["text"] == "post on its Telegram channel"
+
+
 def test_speaker_and_channel_of_a_report_opened_by_a_participle(attribute_by_rules):
     text = (
         "Speaking in an interview with Radio Kestrel, the mayor, Ilse Varn, said: "

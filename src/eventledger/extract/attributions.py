@@ -546,6 +546,11 @@ class _Finder:
         )
         if clause is None:
             return
+        prep = noun.head
+        if prep.dep_ == "prep" and self._is_cue_verb(prep.head):
+            reported = self._clause_on_channel(prep.head)
+            if reported is not None and reported.i == clause.i:
+                return  # "stressed in a statement that ...": the verb reports it
         content = self._span_of_tokens({t.i for t in clause.subtree}, clause, noun)
         if content is None:
             return
@@ -594,6 +599,12 @@ class _Finder:
                 participle, clause = cited
                 tokens = {t.i for t in participle.subtree if t.i >= clause.left_edge.i}
                 result = self._span_of_tokens(tokens, clause, verb)
+                if result:
+                    return self._snap_to_quote(result)
+            clause = self._clause_on_channel(verb)
+            if clause is not None:
+                # "stressed in a statement that ...": the parser hung the clause on the noun.
+                result = self._span_of_tokens({t.i for t in clause.subtree}, clause, verb)
                 if result:
                     return self._snap_to_quote(result)
             for child in children:
@@ -658,6 +669,8 @@ class _Finder:
             for child in children:
                 if child.dep_ == "dobj" and child.i > verb.i:
                     tokens = {t.i for t in child.subtree}
+                    for noun in self._channel_nouns_of(child):
+                        tokens -= {t.i for t in noun.head.subtree}  # "... in a post on X"
                     # Adjuncts right after the object ("... casualties in Ashkelon").
                     for other in children:
                         if other.dep_ == "oprd" and other.i > child.i:
@@ -977,6 +990,8 @@ class _Finder:
         # "Speaking in an interview with Radio Kestrel, the mayor said": the channel may
         # hang on a participle beside the verb.
         beside = [c for c in verb.children if c.dep_ == "advcl" and c.tag_ == "VBG"]
+        # "claimed responsibility in a post on its channel": or on the verb's object.
+        beside += [c for c in verb.children if c.dep_ == "dobj"]
         for child in [*verb.children, *(g for c in beside for g in c.children)]:
             if child.dep_ == "prep" and child.lower_ in self.cues.channel_prepositions:
                 for pobj in child.children:
@@ -994,12 +1009,15 @@ class _Finder:
                             )
                         ]
                         # A comma ends the channel: what follows is most often the
-                        # speaker, mis-parsed as an apposition to it.
-                        comma = next(
-                            (t.i for t in tokens if t.text == "," and t.i > pobj.i), None
+                        # speaker, mis-parsed as an apposition to it. So does a reported
+                        # clause the parser hung on the channel noun.
+                        clause = self._clause_on_channel(verb)
+                        stop = next(
+                            (t.i for t in tokens if t.text == "," and t.i > pobj.i),
+                            clause.left_edge.i if clause is not None else None,
                         )
-                        if comma is not None:
-                            tokens = [t for t in tokens if t.i < comma]
+                        if stop is not None:
+                            tokens = [t for t in tokens if t.i < stop]
                         start = min(t.idx for t in tokens)
                         end = max(t.idx + len(t) for t in tokens)
                         return _trim(self.text, start, end)
@@ -1017,6 +1035,31 @@ class _Finder:
             [t.lower_ for t in token.lefts if t.dep_ == "compound"] + [token.lower_]
         )
         return any(w in self.cues.channel_nouns for w in [*words, compound])
+
+    def _channel_nouns_of(self, token: Token) -> list[Token]:
+        """The channel nouns of ``token``'s channel phrases ("in a post on its channel")."""
+        return [
+            pobj
+            for prep in token.children
+            if prep.dep_ == "prep" and prep.lower_ in self.cues.channel_prepositions
+            for pobj in prep.children
+            if pobj.dep_ == "pobj" and self._is_channel_noun(pobj)
+        ]
+
+    def _clause_on_channel(self, verb: Token) -> Token | None:
+        """The "that" clause of "X stressed in a statement that ...", parsed as a clause of
+        the channel noun, when the verb has no complement of its own."""
+        if any(c.dep_ in ("ccomp", "parataxis") for c in verb.children):
+            return None
+        for noun in self._channel_nouns_of(verb):
+            for clause in noun.rights:
+                if (
+                    clause.dep_ in ("acl", "relcl", "ccomp")
+                    and clause.pos_ in ("VERB", "AUX")
+                    and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+                ):
+                    return clause
+        return None
 
     def _is_cite_participle(self, token: Token) -> bool:
         return token.lemma_.lower() in self.cues.cite_verbs and token.tag_ == "VBG"
