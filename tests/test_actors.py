@@ -328,6 +328,15 @@ def test_the_group_is_the_one_organisation_named_before(actors_of):
     assert owner["name"] == "Eastern Brigade"
 
 
+def test_the_group_is_the_organisation_that_was_the_subject_just_before(actors_of):
+    actors = actors_of(
+        "The Harbor Gazette reported the raid on Monday. "
+        "The Free Coast Movement claimed the raid in a post on its channel. "
+        "The group said the depot had supplied the fleet."
+    )
+    assert mention_owner(actors, "The group")["name"] == "Free Coast Movement"
+
+
 def test_the_group_after_two_named_organisations_stays_apart(actors_of):
     actors = actors_of(
         "The Eastern Brigade and the Northern Front signed the truce on Saturday.\n\n"

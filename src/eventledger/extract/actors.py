@@ -895,7 +895,31 @@ class _Builder:
         same_word = {k for k, a in named.items() if a.name.lower().split()[-1] == lemma}
         if same_word or lemma not in _ANY_GROUP_HEADS:
             return same_word
+        if len(named) > 1:
+            # "The Free Coast Movement claimed the attack. The group said ...": the one
+            # organisation that alone was the subject of the sentence before.
+            subject = self._sole_subject_before(root, named)
+            if subject is not None:
+                return {subject}
         return set(named)
+
+    def _sole_subject_before(self, root: Token, named: dict[str, _Actor]) -> str | None:
+        sentence = root.sent
+        if sentence.start == 0:
+            return None
+        before = self.doc[sentence.start - 1].sent
+        found = set()
+        for key, actor in named.items():
+            for start, end in actor.mentions:
+                if not before.start_char <= start < before.end_char:
+                    continue
+                mention = self.doc.char_span(start, end, alignment_mode="expand")
+                head = mention.root if mention is not None else None
+                if head is not None and head.dep_ in ("nsubj", "nsubjpass"):
+                    if any(c.dep_ == "conj" for c in head.children):
+                        return None  # "A and B said ...": either may be meant
+                    found.add(key)
+        return found.pop() if len(found) == 1 else None
 
     @staticmethod
     def _nominal_kind(root: Token) -> str:
