@@ -337,6 +337,14 @@ def test_the_group_is_the_organisation_that_was_the_subject_just_before(actors_o
     assert mention_owner(actors, "The group")["name"] == "Free Coast Movement"
 
 
+def test_the_last_word_of_an_organisation_named_before_is_that_organisation(actors_of):
+    actors = actors_of(
+        "A report published by the Human Security Monitor said 22 civilians had died. "
+        "The monitor, which relies on volunteers, said it could not verify every death."
+    )
+    assert mention_owner(actors, "The monitor")["name"] == "Human Security Monitor"
+
+
 def test_the_group_after_two_named_organisations_stays_apart(actors_of):
     actors = actors_of(
         "The Eastern Brigade and the Northern Front signed the truce on Saturday.\n\n"

@@ -779,6 +779,7 @@ class _Builder:
                 continue
             sector = self.lexicon.head_sector(root)
             if sector is None:
+                self._short_name(chunk)
                 continue
             if is_excluded(doc, chunk.start_char, chunk.end_char):
                 continue
@@ -804,6 +805,27 @@ class _Builder:
                 },
             )
             actor.mentions.append((tokens[0].idx, tokens[-1].idx + len(tokens[-1])))
+            self.claimed.update(t.i for t in chunk)
+
+    def _short_name(self, chunk: Span) -> None:
+        """ "the Human Security Monitor ... the monitor": "the" and the last word of one
+        organisation named before, whose head has no sector of its own, is that one."""
+        root = chunk.root
+        if root.tag_ != "NN" or [t.lower_ for t in chunk] != ["the", root.lower_]:
+            return
+        if is_excluded(self.doc, chunk.start_char, chunk.end_char):
+            return
+        named = [
+            actor
+            for key, actor in self.actors.items()
+            if not key.startswith("nominal:")
+            and actor.kind == "organization"
+            and len(actor.name.split()) > 1
+            and actor.name.lower().split()[-1] == root.lower_
+            and any(start < chunk.start_char for start, _ in actor.mentions)
+        ]
+        if len(named) == 1:
+            named[0].mentions.append((chunk.start_char, chunk.end_char))
             self.claimed.update(t.i for t in chunk)
 
     def resolve_state_nouns(self) -> None:
