@@ -363,3 +363,10 @@ def test_a_description_apposed_to_a_person_is_her_mention_and_role(nlp):
     assert "The port spokesperson" in [m["text"] for m in person["mentions"]]
     assert "port spokesperson" in person["roles"]
     assert [a["source"]["name"] for a in doc._.el_attributions] == ["Mira Solberg"] * 2
+
+
+@pytest.mark.parametrize("title", ["Lt. Col.", "Capt.", "Brig. Gen."])
+def test_a_name_after_an_abbreviated_military_rank_is_a_person(actors_of, title):
+    actors = actors_of(f"“The road is closed,” said {title} Ana Ruiz, a spokeswoman.")
+    actor = by_name(actors, "Ana Ruiz")
+    assert actor["kind"] == "person"

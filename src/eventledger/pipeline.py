@@ -19,6 +19,7 @@ from .config import load_settings
 from .document import Document
 from .errors import ModelNotFoundError
 from .extract import COMPONENTS, ensure_extensions
+from .extract.actors import add_title_abbreviations
 from .extract.paragraphs import add_paragraph_starts
 
 log = logging.getLogger(__name__)
@@ -41,10 +42,12 @@ def load_model(name: str) -> Language:
 
 
 def build_pipeline(nlp: Language) -> Language:
-    """Add eventledger's components to ``nlp`` (those not there already), in order, and
-    paragraph starts before its parser."""
+    """Add eventledger's components to ``nlp`` (those not there already), in order,
+    paragraph starts before its parser, and the lexicon's abbreviated titles ("Lt.") to
+    its tokenizer."""
     ensure_extensions()
     add_paragraph_starts(nlp)
+    add_title_abbreviations(nlp)
     for name in COMPONENTS:
         if name not in nlp.pipe_names:
             nlp.add_pipe(name)

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, process
 from spacy.language import Language
+from spacy.symbols import ORTH
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
@@ -174,6 +175,16 @@ _ORG_WORDS = {
 _DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
 _QUANTIFIERS = {"several", "many", "some", "dozens", "hundreds", "thousands", "few", "most", "all"}
 _PRONOUN_WORDS = {"he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us"}
+
+
+def add_title_abbreviations(nlp: Language) -> Language:
+    """Keep the abbreviated titles of the packaged lexicon ("Lt.", "Col.", "Capt.") as one
+    token each. The bundled model's tokenizer splits off their full stop, and its entity
+    recogniser then misses the name after them ("said Lt. Col. Ana Ruiz")."""
+    for title in packaged_json("actors.json").get("titles", []):
+        if title.endswith(".") and len(title) > 2 and title not in nlp.tokenizer.rules:
+            nlp.tokenizer.add_special_case(title, [{ORTH: title}])
+    return nlp
 
 
 def normalise(text: str) -> str:
