@@ -299,6 +299,12 @@ def test_quoted_as_saying_is_said_by_the_passive_subject(attribute_by_rules):
     assert a["content"]["text"] == "the channel would reopen on Friday"
 
 
+def test_a_source_keeps_the_closing_parenthesis_of_its_acronym(attribute_by_rules):
+    text = "The UN refugee agency (UNHCR) said that 3,000 people had crossed the border."
+    attributions, _ = attribute_by_rules(text)
+    assert only(attributions, "said")["source"]["text"] == "The UN refugee agency (UNHCR)"
+
+
 def test_a_vague_source_keeps_the_words_that_place_it(attribute_by_rules):
     text = "Nurses at the district clinic said that eleven patients had arrived overnight."
     attributions, _ = attribute_by_rules(text)

@@ -958,21 +958,43 @@ class _Finder:
         return head if self._is_cue_verb(head) and head.i != verb.i else None
 
     def _source_extent(self, subject: Token) -> tuple[int, int]:
-        """The source as written: the actor mention holding the subject word, else its noun
-        phrase without relative clauses, appositions and trailing commas."""
+        """The source as written: the subject's noun phrase without relative clauses,
+        appositions and trailing commas, widened to the actor mention holding the subject
+        word, with a parenthesis it opens closed."""
         if subject.pos_ == "PRON":
             return subject.idx, subject.idx + len(subject)
         start, stop = self._noun_phrase(subject)
-        for actor in self.doc._.el_actors or ():
-            for mention in actor["mentions"]:
-                if mention["start"] <= subject.idx < mention["end"]:
-                    # "Officials at the hospital": the mention with the phrase's modifiers.
-                    return min(start, mention["start"]), max(stop, mention["end"])
+        mention = next(
+            (
+                m
+                for actor in self.doc._.el_actors or ()
+                for m in actor["mentions"]
+                if m["start"] <= subject.idx < m["end"]
+            ),
+            None,
+        )
+        if mention is not None:
+            # "Officials at the hospital": the mention with the phrase's modifiers.
+            start, stop = min(start, mention["start"]), max(stop, mention["end"])
+        if self.text.count("(", start, stop) > self.text.count(")", start, stop):
+            if self.text[stop : stop + 1] == ")":
+                stop += 1  # "The UN human rights office (OHCHR)"
         return start, stop
 
     def _noun_phrase(self, subject: Token) -> tuple[int, int]:
+        doc = self.doc
         end = subject.i
         for child in subject.rights:
+            if (
+                child.text == "("
+                and child.i == end + 1
+                and child.i + 2 < len(doc)
+                and doc[child.i + 2].text == ")"
+            ):
+                end = child.i + 2  # "The UN refugee agency (UNHCR)": its acronym
+                continue
+            if child.i <= end:
+                continue
             if child.dep_ in ("relcl", "appos", "punct", "acl", "cc", "conj", "case"):
                 break
             end = child.right_edge.i
