@@ -305,6 +305,12 @@ def test_a_source_keeps_the_closing_parenthesis_of_its_acronym(attribute_by_rule
     assert only(attributions, "said")["source"]["text"] == "The UN refugee agency (UNHCR)"
 
 
+@pytest.mark.parametrize("nobody", ["No group has", "No one has", "Neither side"])
+def test_a_subject_that_names_no_one_reports_nothing(attribute_by_rules, nobody):
+    text = f"{nobody} claimed responsibility for the bombing of the depot."
+    assert attribute_by_rules(text)[0] == []
+
+
 def test_a_vague_source_keeps_the_words_that_place_it(attribute_by_rules):
     text = "Nurses at the district clinic said that eleven patients had arrived overnight."
     attributions, _ = attribute_by_rules(text)

@@ -415,6 +415,9 @@ class _Finder:
         attrs = [
             a for a in attrs if not self.text[slice(*a.content)].lower().startswith(anonymity)
         ]
+        # "No group has claimed responsibility": nothing was said. Dropped after the tagger's
+        # attributions are added, so that none of them stands in for it.
+        attrs = [a for a in attrs if not self._nobody(a.source_token)]
         attrs.sort(key=lambda a: (a.content[0], a.cue[0] if a.cue else 0))
         if self.join_quotes:
             attrs = self._join_split_quotes(attrs)
@@ -518,6 +521,17 @@ class _Finder:
         attr.channel = attr.channel or self._channel(verb)
         attr.cites = self._cites(verb)
         self.by_cue[verb.i] = attr
+
+    @staticmethod
+    def _nobody(subject: Token | None) -> bool:
+        """A subject that names no one: "no group", "nobody", "none of the parties"."""
+        if subject is None:
+            return False
+        if subject.lower_ in ("nobody", "none", "no-one"):
+            return True
+        if subject.lower_ == "one" and subject.i > 0 and subject.nbor(-1).lower_ == "no":
+            return True  # "no one"
+        return any(c.dep_ == "det" and c.lower_ in ("no", "neither") for c in subject.children)
 
     @staticmethod
     def _relative_word(verb: Token) -> Token | None:
