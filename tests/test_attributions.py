@@ -501,6 +501,21 @@ def test_continued_quotes_joined_on_request(nlp):
     assert joined["cue"]["text"] == "said"
 
 
+def test_a_short_opening_of_a_quotation_split_by_its_speaker_is_quoted_too(nlp):
+    text = "“The strikes,” said the mayor of Marren, “hit two schools that sheltered families.”"
+    doc = nlp(text)
+    assert [(a["content"]["text"], a["source"]["text"]) for a in doc._.el_attributions] == [
+        ("The strikes", "the mayor of Marren"),
+        ("hit two schools that sheltered families", "the mayor of Marren"),
+    ]
+    AttributionsExtractor(
+        nlp, "joined", extra_cues_path=None, min_quote_words=3, continued_quotes="join"
+    )(doc)
+    (joined,) = doc._.el_attributions
+    assert joined["content"]["text"].startswith("The strikes")
+    assert joined["content"]["text"].endswith("sheltered families")
+
+
 def test_unknown_continued_quotes_mode_is_a_config_error(nlp):
     with pytest.raises(ConfigError):
         AttributionsExtractor(

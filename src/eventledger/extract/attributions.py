@@ -1204,8 +1204,9 @@ class _Finder:
         found = []
         for quote in self.quotes:
             words = self.text[quote.start : quote.end].split()
-            if len(words) < self.min_quote_words:
-                continue
+            after = self._verb_after_quote(quote)
+            if len(words) < self.min_quote_words and after is None:
+                continue  # a scare quote ("the «operation»"), unless a verb reports it
             covered = False
             for attr in attrs:
                 start, end = attr.content
@@ -1219,7 +1220,6 @@ class _Finder:
                 continue
             start, end = _trim(self.text, quote.start, quote.end)
             attr = _Attr(kind="direct", cue=None, content=(start, end))
-            after = self._verb_after_quote(quote)
             if after is not None:
                 verb, subject = after
                 attr.cue, attr.cue_token = (verb.idx, verb.idx + len(verb)), verb
@@ -1328,9 +1328,17 @@ class _Finder:
                 subject = before[-1]
                 after_ok = following is None or following.is_punct
             elif (
-                not before and following is not None and following.pos_ in ("PROPN", "NOUN", "PRON")
+                not before
+                and following is not None
+                and following.pos_ in ("PROPN", "NOUN", "PRON", "DET")
             ):
-                subject = following
+                # '"...," said the mayor': the subject after the verb, past its article.
+                subject = next(
+                    (c for c in token.children if c.dep_ == "nsubj" and c.i > token.i),
+                    None if following.pos_ == "DET" else following,
+                )
+                if subject is None:
+                    return None
                 after_ok = True
             else:
                 return None
