@@ -311,6 +311,12 @@ def test_a_subject_that_names_no_one_reports_nothing(attribute_by_rules, nobody)
     assert attribute_by_rules(text)[0] == []
 
 
+def test_a_date_after_what_a_verb_calls_something_is_not_its_content(attribute_by_rules):
+    text = "The army called the strike a precise operation on Monday."
+    a = only(attribute_by_rules(text)[0], "called")
+    assert a["content"]["text"] == "the strike a precise operation"
+
+
 def test_a_vague_source_keeps_the_words_that_place_it(attribute_by_rules):
     text = "Nurses at the district clinic said that eleven patients had arrived overnight."
     attributions, _ = attribute_by_rules(text)

@@ -666,6 +666,8 @@ class _Finder:
         for child in children:
             if child.dep_ == "prep" and child.lower_ in preps and child.i > verb.i:
                 objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+                if objects and objects[0].ent_type_ in ("DATE", "TIME"):
+                    continue  # "called it a crime on Monday": a time, not "call on"
                 if objects:
                     result = self._span_of_tokens(
                         {t.i for t in objects[0].subtree}, objects[0], verb
