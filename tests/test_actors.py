@@ -370,3 +370,9 @@ def test_a_name_after_an_abbreviated_military_rank_is_a_person(actors_of, title)
     actors = actors_of(f"“The road is closed,” said {title} Ana Ruiz, a spokeswoman.")
     actor = by_name(actors, "Ana Ruiz")
     assert actor["kind"] == "person"
+
+
+def test_one_of_a_group_apposed_to_a_name_is_that_persons_mention(actors_of):
+    actors = actors_of("“We left at noon,” one of the organisers, Leyla Demir, told reporters.")
+    mentions = [m["text"] for m in by_name(actors, "Leyla Demir")["mentions"]]
+    assert mentions == ["one of the organisers", "Leyla Demir"]

@@ -732,13 +732,30 @@ class _Builder:
         """ "The port spokesperson, Captain Mira Solberg, said": the description is a
         mention of the person (so it is the speaker's name) and her role."""
         noun = span.root.head
-        if noun.pos_ != "NOUN" or noun.i in self.claimed:
+        last = noun
+        if noun.lower_ == "one":
+            # "one of the organisers, Leyla Demir, said"
+            last = next(
+                (
+                    pobj
+                    for prep in noun.rights
+                    if prep.dep_ == "prep" and prep.lower_ == "of"
+                    for pobj in prep.children
+                    if pobj.dep_ == "pobj" and pobj.pos_ == "NOUN" and pobj.tag_ == "NNS"
+                ),
+                None,
+            )
+            if last is None:
+                return
+        elif noun.pos_ != "NOUN":
             return
-        words = same_paragraph(list(self.doc[noun.left_edge.i : noun.i + 1]), noun)
+        if noun.i in self.claimed:
+            return
+        words = same_paragraph(list(self.doc[noun.left_edge.i : last.i + 1]), noun)
         if not words or any(t.ent_type_ == "PERSON" for t in words):
             return
         self._add_role(actor, _trim_det(words))
-        actor.mentions.append((words[0].idx, noun.idx + len(noun)))
+        actor.mentions.append((words[0].idx, last.idx + len(last)))
         self.claimed.update(t.i for t in words)
 
     def _apposed_org(self, span: Span, actor: _Actor) -> None:
