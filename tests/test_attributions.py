@@ -317,6 +317,19 @@ def test_a_date_after_what_a_verb_calls_something_is_not_its_content(attribute_b
     assert a["content"]["text"] == "the strike a precise operation"
 
 
+@pytest.mark.parametrize("body", ["police", "army"])
+def test_a_statement_named_after_a_body_is_said_by_that_body(attribute_by_rules, body):
+    text = f"A {body} statement said that the checkpoint had been attacked twice."
+    a = only(attribute_by_rules(text)[0], "said")
+    assert a["source"]["text"] == body
+    assert a["channel"]["text"] == f"A {body} statement"
+
+
+def test_a_news_report_is_no_ones_statement(attribute_by_rules):
+    text = "A news report said that the checkpoint had been attacked twice."
+    assert only(attribute_by_rules(text)[0], "said")["source"]["text"] == "A news report"
+
+
 def test_a_vague_source_keeps_the_words_that_place_it(attribute_by_rules):
     text = "Nurses at the district clinic said that eleven patients had arrived overnight."
     attributions, _ = attribute_by_rules(text)

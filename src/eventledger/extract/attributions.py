@@ -214,13 +214,20 @@ class AttributionsExtractor:
         )
         self.actor_lexicon = actors.lexicon if actors is not None else None
         # Gendered words ("spokeswoman", "Mr"), lower case: he/she skip the other gender.
-        words = (self.actor_lexicon or ActorLexicon.load()).gender_words
-        self.gender_words = {g: {w.lower() for w in ws} for g, ws in words.items()}
+        lexicon = self.actor_lexicon or ActorLexicon.load()
+        self.gender_words = {g: {w.lower() for w in ws} for g, ws in lexicon.gender_words.items()}
+        # Nouns that stand for a body ("police", "army"): "a police statement" is its. Not
+        # the media's ("a news report" is no one's).
+        self.body_nouns = {
+            n for n, sector in lexicon.head_sectors.items() if sector not in (None, "media")
+        }
 
     def __call__(self, doc: Doc) -> Doc:
         records = get_list(doc, "el_attributions")
         records.clear()
-        finder = _Finder(doc, self.cues, self.min_quote_words, self.gender_words)
+        finder = _Finder(
+            doc, self.cues, self.min_quote_words, self.gender_words, body_nouns=self.body_nouns
+        )
         finder.join_quotes = self.continued_quotes == "join"
         finder.inside_quotes = self.inside_quotes
         records.extend(finder.run())
@@ -237,8 +244,11 @@ class _Finder:
         cues: CueLexicon,
         min_quote_words: int,
         gender_words: dict[str, set[str]],
+        *,
+        body_nouns: set[str] | None = None,
     ):
         self.doc = doc
+        self.body_nouns = body_nouns or set()
         self.text = doc.text
         self.cues = cues
         self.min_quote_words = min_quote_words
@@ -579,12 +589,22 @@ class _Finder:
             attr.source_token, attr.source = speaker, self._source_extent(speaker)
         self.by_cue[noun.i] = attr
 
-    @staticmethod
-    def _noun_speaker(noun: Token, *, possessor: bool = True) -> Token | None:
-        """Whose statement: the possessor, or the object of "by"/"from", also after a
-        participle ("a report published by the monitor")."""
+    def _noun_speaker(self, noun: Token, *, possessor: bool = True) -> Token | None:
+        """Whose statement: the possessor, the object of "by"/"from", also after a
+        participle ("a report published by the monitor"), or an actor before the noun
+        ("a police statement")."""
         for child in noun.children:
             if child.dep_ == "poss" and possessor:
+                return child
+        for child in noun.lefts:
+            if (
+                child.dep_ == "compound"
+                and child.pos_ in ("NOUN", "PROPN")
+                and (
+                    child.lemma_.lower() in self.body_nouns
+                    or actor_at(self.doc, child.idx, child.idx + len(child)) is not None
+                )
+            ):
                 return child
         preps = []
         for child in noun.children:
