@@ -405,6 +405,11 @@ def test_a_participle_before_the_reporting_verb_reports_nothing_itself(attribute
     assert a["channel"]["text"] == "letter to the council"
 
 
+def test_social_media_is_a_channel(attribute_by_rules):
+    text = "“The city stays open,” the mayor wrote on social media."
+    assert only(attribute_by_rules(text)[0], "wrote")["channel"]["text"] == "social media"
+
+
 def test_told_gives_the_audience_as_channel(attribute):
     attributions, _ = attribute("The coach told reporters that the striker was injured.")
     a = only(attributions, "told")

@@ -1089,8 +1089,8 @@ class _Finder:
 
     def _is_channel_noun(self, token: Token) -> bool:
         words = [token.lemma_.lower(), token.lower_]
-        compound = " ".join(
-            [t.lower_ for t in token.lefts if t.dep_ == "compound"] + [token.lower_]
+        compound = " ".join(  # "press conference", "social media"
+            [t.lower_ for t in token.lefts if t.dep_ in ("compound", "amod")] + [token.lower_]
         )
         return any(w in self.cues.channel_nouns for w in [*words, compound])
 
