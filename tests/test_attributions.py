@@ -330,6 +330,11 @@ def test_a_news_report_is_no_ones_statement(attribute_by_rules):
     assert only(attribute_by_rules(text)[0], "said")["source"]["text"] == "A news report"
 
 
+def test_a_determiner_that_opens_the_content_stays(attribute_by_rules):
+    text = "The organisers of the march disputed that account."
+    assert only(attribute_by_rules(text)[0], "disputed")["content"]["text"] == "that account"
+
+
 def test_a_vague_source_keeps_the_words_that_place_it(attribute_by_rules):
     text = "Nurses at the district clinic said that eleven patients had arrived overnight."
     attributions, _ = attribute_by_rules(text)

@@ -265,6 +265,17 @@ class _Finder:
         self._pending_cited_by: list[tuple[Token, tuple[int, int]]] = []
 
     # -- helpers --------------------------------------------------------------------------
+    def _trim(self, start: int, end: int) -> tuple[int, int]:
+        """:func:`_trim`, keeping a leading "that" that is a determiner ("disputed that
+        account"), not the conjunction of "said that"."""
+        trimmed, stop = _trim(self.text, start, end)
+        that = trimmed - len("that ")
+        if that >= start and self.text[that:trimmed] == "that ":
+            words = self.doc.char_span(that, that + len("that"))
+            if words is not None and words[0].dep_ == "det":
+                trimmed = that
+        return trimmed, stop
+
     def _excluded(self, token: Token) -> bool:
         return is_excluded(self.doc, token.idx, token.idx + len(token))
 
@@ -299,7 +310,7 @@ class _Finder:
         ):
             high -= 1
         high = self._before_trailing_relative(low, high)
-        start, end = _trim(self.text, doc[low].idx, doc[high].idx + len(doc[high]))
+        start, end = self._trim(doc[low].idx, doc[high].idx + len(doc[high]))
         return (start, end) if end > start else None
 
     def _before_trailing_relative(self, low: int, high: int) -> int:
@@ -671,8 +682,7 @@ class _Finder:
                             and self._same_paragraph(last, verb)
                             and self._same_paragraph(first, verb)
                         ):
-                            result = _trim(
-                                self.text,
+                            result = self._trim(
                                 min(result[0], first.idx),
                                 max(result[1], last.idx + len(last)),
                             )
@@ -840,7 +850,7 @@ class _Finder:
                 and "." not in between_before
                 and len(between_before.split()) <= 4
             ):
-                return _trim(self.text, quote.start, quote.end)
+                return self._trim(quote.start, quote.end)
         return None
 
     def _snap_to_quote(self, content: tuple[int, int]) -> tuple[int, int]:
@@ -848,7 +858,7 @@ class _Finder:
         start, end = content
         for quote in self.quotes:
             if quote.outer_start <= start and end <= quote.outer_end and quote.start <= start + 1:
-                return _trim(self.text, quote.start, quote.end)
+                return self._trim(quote.start, quote.end)
         return content
 
     def _set_kind(self, attr: _Attr) -> None:
@@ -1078,7 +1088,7 @@ class _Finder:
                             tokens = [t for t in tokens if t.i < stop]
                         start = min(t.idx for t in tokens)
                         end = max(t.idx + len(t) for t in tokens)
-                        return _trim(self.text, start, end)
+                        return self._trim(start, end)
             if child.dep_ in ("dative", "dobj") and verb.lemma_.lower() in (
                 "tell",
                 "brief",
@@ -1161,7 +1171,7 @@ class _Finder:
                 for obj in token.children:
                     if obj.dep_ in ("dobj", "pobj") and obj.i < clause:
                         start, end = obj.left_edge.idx, obj.right_edge.idx + len(obj.right_edge)
-                        found.append(_trim(self.text, start, end))
+                        found.append(self._trim(start, end))
         return found
 
     def _according_to(self, according: Token) -> None:
@@ -1201,8 +1211,8 @@ class _Finder:
         if kept and min(t.i for t in kept) < according.i < max(t.i for t in kept):
             first = min(kept, key=lambda t: t.i)
             last = max(kept, key=lambda t: t.i)
-            content = _trim(
-                self.text, min(content[0], first.idx), max(content[1], last.idx + len(last))
+            content = self._trim(
+                min(content[0], first.idx), max(content[1], last.idx + len(last))
             )
         attr = _Attr(
             kind="according_to",
@@ -1240,7 +1250,7 @@ class _Finder:
                     break
             if covered or not self._quote_stands_alone(quote):
                 continue
-            start, end = _trim(self.text, quote.start, quote.end)
+            start, end = self._trim(quote.start, quote.end)
             attr = _Attr(kind="direct", cue=None, content=(start, end))
             if after is not None:
                 verb, subject = after
@@ -1429,7 +1439,7 @@ class _Finder:
         for content, score in zip(group, scores, strict=True):
             if content.label_ != "CONTENT" or self._excluded(content[0]):
                 continue  # headings and captions produce no attribution
-            start, end = _trim(self.text, content.start_char, content.end_char)
+            start, end = self._trim(content.start_char, content.end_char)
             if end > start:
                 contents.append((content, start, end, score))
         extents = [(start, end) for _, start, end, _ in contents]
