@@ -19,8 +19,8 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, process
 from spacy.language import Language
-from spacy.symbols import ORTH
 from spacy.matcher import PhraseMatcher
+from spacy.symbols import ORTH
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
