@@ -325,6 +325,18 @@ def test_a_statement_named_after_a_body_is_said_by_that_body(attribute_by_rules,
     assert a["channel"]["text"] == f"A {body} statement"
 
 
+def test_a_source_written_as_an_earlier_actor_mention_is_that_actor(attribute):
+    text = (
+        "Police said 12 officers were hurt. A police statement said officers had used "
+        "tear gas."
+    )
+    attributions, actors = attribute(text)
+    ids = {a["source"]["actor"] for a in attributions}
+    assert len(ids) == 1 and None not in ids
+    (police,) = [r for r in actors if r["id"] in ids]
+    assert [m["text"] for m in police["mentions"]] == ["Police", "police"]
+
+
 def test_a_news_report_is_no_ones_statement(attribute_by_rules):
     text = "A news report said that the checkpoint had been attacked twice."
     assert only(attribute_by_rules(text)[0], "said")["source"]["text"] == "A news report"

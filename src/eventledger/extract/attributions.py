@@ -1676,8 +1676,24 @@ class _Finder:
                 attr.name = self.text[extent[0] : extent[1]]
             return
         actor = actor_at(self.doc, start, end)
+        if actor is None:
+            actor = self._written_alike(start, end)
+            if actor is not None:
+                actor["mentions"].append(span(self.text, start, end))
+                actor["mentions"].sort(key=lambda m: m["start"])
         if actor is not None:
             attr.name, attr.actor = actor["name"], actor
+
+    def _written_alike(self, start: int, end: int) -> dict | None:
+        """The one actor with an earlier mention written as the source is, whatever the
+        case ("Police said ... A police statement said": the police)."""
+        written = self.text[start:end].lower()
+        found = [
+            actor
+            for actor in self.doc._.el_actors or ()
+            if any(m["text"].lower() == written and m["start"] < start for m in actor["mentions"])
+        ]
+        return found[0] if len(found) == 1 else None
 
     def _unnamed_speaker(self, word: str, position: int, done: list[_Attr]) -> _Attr | None:
         """The latest earlier attribution, before ``position``, whose source the text leaves
