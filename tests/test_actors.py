@@ -376,3 +376,13 @@ def test_one_of_a_group_apposed_to_a_name_is_that_persons_mention(actors_of):
     actors = actors_of("“We left at noon,” one of the organisers, Leyla Demir, told reporters.")
     mentions = [m["text"] for m in by_name(actors, "Leyla Demir")["mentions"]]
     assert mentions == ["one of the organisers", "Leyla Demir"]
+
+
+def test_a_surname_the_recogniser_took_for_a_place_is_the_person(actors_of):
+    # The bundled model tags this "Tal" as a place (GPE).
+    actors = actors_of(
+        "The regional governor, Amira Tal, ordered the evacuation of the district on Sunday."
+        "\n\nThe militia accused the governor of spreading panic.\n\nTal rejected that."
+    )
+    assert [m["text"] for m in by_name(actors, "Amira Tal")["mentions"]][-1] == "Tal"
+    assert not [a for a in actors if a["kind"] == "location"]

@@ -1028,6 +1028,12 @@ class _Builder:
                 surname = key.split(":", 1)[1]
             elif key.startswith("org:") and " " not in actor.name:
                 surname = actor.name.casefold()  # a surname the NER took for an organisation
+            elif (
+                key.startswith("gpe:")
+                and " " not in actor.name
+                and self.lexicon.country_of(actor.name) is None
+            ):
+                surname = actor.name.casefold()  # or for a place ("Tal rejected that")
             else:
                 continue
             target = by_surname.get(surname)
