@@ -70,6 +70,18 @@ def test_learned_content_becomes_an_attribution_with_cue_and_source(nlp):
     assert attribution["kind"] == "indirect"
 
 
+def test_a_learned_content_loses_a_preposition_whose_object_it_left_out(nlp):
+    doc = nlp("The tenant grumbled about the state of the stairs on Sunday.")
+    doc.spans[SPANS_KEY] = [
+        Span(doc, 0, 2, label="SOURCE"),
+        Span(doc, 2, 3, label="CUE"),
+        Span(doc, 4, 10, label="CONTENT"),  # "the state of the stairs on"
+    ]
+    rules_only(nlp)(doc)
+    (attribution,) = doc._.el_attributions
+    assert attribution["content"]["text"] == "the state of the stairs"
+
+
 def test_each_tagged_span_has_a_confidence_between_zero_and_one(nlp):
     doc = nlp("The mayor said on Tuesday that the bridge would reopen in May.")
     group = doc.spans[SPANS_KEY]

@@ -1440,6 +1440,10 @@ class _Finder:
             if content.label_ != "CONTENT" or self._excluded(content[0]):
                 continue  # headings and captions produce no attribution
             start, end = self._trim(content.start_char, content.end_char)
+            words = self.doc.char_span(start, end, alignment_mode="contract")
+            if words is not None and len(words) > 1 and words[-1].dep_ == "prep":
+                # "... the district on" (its object left out): the tagger stopped short.
+                start, end = self._trim(start, words[-2].idx + len(words[-2]))
             if end > start:
                 contents.append((content, start, end, score))
         extents = [(start, end) for _, start, end, _ in contents]
