@@ -353,6 +353,13 @@ def test_a_vague_source_keeps_the_words_that_place_it(attribute_by_rules):
     assert only(attributions, "said")["source"]["text"] == "Nurses at the district clinic"
 
 
+def test_according_to_before_a_passive_report_is_what_the_source_says(attribute_by_rules):
+    text = "According to the mission, which has 40 observers, no casualties were reported."
+    a = only(attribute_by_rules(text)[0], "According to")
+    assert a["source"]["text"] == "the mission"
+    assert a["content"]["text"] == "no casualties were reported"
+
+
 def test_cited_by(attribute):
     text = (
         "The mine would stay closed, the company's spokesman said, according to the Harbor Gazette."

@@ -1188,7 +1188,25 @@ class _Finder:
         while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
             head = head.head
         cue = (according.idx, to.idx + len(to))
-        if head.i in self.by_cue or (self._is_cue_verb(head) and head.i != according.i):
+        after = source_token.right_edge.i + 1
+        if (
+            according.i >= 2
+            and doc[according.i - 1].text == ","
+            and self._is_cue_verb(doc[according.i - 2])
+            and after + 1 < len(doc)
+            and doc[after].text == ","
+            and doc[after + 1].lower_ == "that"
+        ):
+            # "The ministry said, according to the Gazette, that ...", wherever the parser
+            # hung the phrase: the outlet that carried the report.
+            head = doc[according.i - 2]
+        # "According to the mission, no casualties were reported": a passive report with
+        # no one reporting is what the source says, not a report the source carried.
+        unreported = not any(c.dep_ in ("nsubj", "agent") for c in head.children)
+        passive = unreported and any(c.dep_ == "nsubjpass" for c in head.children)
+        if head.i in self.by_cue or (
+            self._is_cue_verb(head) and head.i != according.i and not passive
+        ):
             # Already reported by a verb: the outlet that carried it.
             self._pending_cited_by.append((head, source))
             return
