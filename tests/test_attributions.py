@@ -360,6 +360,14 @@ def test_according_to_before_a_passive_report_is_what_the_source_says(attribute_
     assert a["content"]["text"] == "no casualties were reported"
 
 
+def test_an_outlet_right_after_the_cue_carried_the_report(attribute):
+    text = "The ministry said, according to the Harbor Gazette, that the port was closed."
+    (a,) = attribute(text)[0]
+    assert a["source"]["text"] == "The ministry"
+    assert a["content"]["text"] == "the port was closed"
+    assert [c["text"] for c in a["cited_by"]] == ["the Harbor Gazette"]
+
+
 def test_cited_by(attribute):
     text = (
         "The mine would stay closed, the company's spokesman said, according to the Harbor Gazette."

@@ -1533,8 +1533,14 @@ class _Finder:
             if attr.cue_token is None or attr.inherit_from is not None or attr.unstated_source:
                 continue  # a participle's speaker is its head verb's ("..., adding that")
             cue = self.doc[attr.cue_token.i : attr.cue_token.i + 1]
+            # Not inside the content, nor an outlet or source the speaker names ("said,
+            # according to the Gazette, ...", "citing police").
+            named = [*attr.cited_by, *attr.cites]
             outside = [
-                s for s in sources if not attr.content[0] <= s.start_char < attr.content[1]
+                s
+                for s in sources
+                if not attr.content[0] <= s.start_char < attr.content[1]
+                and not _overlaps_any((s.start_char, s.end_char), named)
             ]
             if attr.source is None:
                 best = _nearest(outside, cue, _LEARNED_SOURCE_GAP)
