@@ -347,6 +347,16 @@ def test_a_determiner_that_opens_the_content_stays(attribute_by_rules):
     assert only(attribute_by_rules(text)[0], "disputed")["content"]["text"] == "that account"
 
 
+def test_a_claim_the_parser_made_a_second_subject_of_the_cue(attribute_by_rules):
+    text = (
+        "The ceasefire in the Orvan valley held overnight, the monitoring mission said on "
+        "Friday, while both sides accused each other of minor violations."
+    )
+    a = only(attribute_by_rules(text)[0], "said")
+    assert a["source"]["text"] == "the monitoring mission"
+    assert a["content"]["text"] == "The ceasefire in the Orvan valley held overnight"
+
+
 def test_a_vague_source_keeps_the_words_that_place_it(attribute_by_rules):
     text = "Nurses at the district clinic said that eleven patients had arrived overnight."
     attributions, _ = attribute_by_rules(text)

@@ -637,6 +637,11 @@ class _Finder:
         children = list(verb.children)
         # X said (that) CONTENT / "CONTENT," X said
         if "ccomp" in frames:
+            claim = self._claim_parsed_as_subject(verb)
+            if claim is not None:
+                result = self._span_of_tokens({t.i for t in claim.subtree}, claim, verb)
+                if result:
+                    return self._snap_to_quote(result)
             cited = self._clause_after_cite(verb)
             if cited is not None:
                 # "The ministry said, citing police, that nine died": the parser hangs the
@@ -928,6 +933,9 @@ class _Finder:
         passive = self._quoted_as(verb)
         if passive is not None:
             return next(c for c in passive.children if c.dep_ == "nsubjpass")
+        pair = self._two_subjects(verb)
+        if pair is not None:
+            return pair[1]
         # A subject the parser found in a heading or caption run into the sentence is not one.
         subjects = [
             c
@@ -1131,6 +1139,23 @@ class _Finder:
 
     def _is_cite_participle(self, token: Token) -> bool:
         return token.lemma_.lower() in self.cues.cite_verbs and token.tag_ == "VBG"
+
+    def _two_subjects(self, verb: Token) -> tuple[Token, Token] | None:
+        """ "The ceasefire held overnight, the mission said": the parser made both the
+        claim's subject and the speaker subjects of the verb. (claim, speaker), split by a
+        comma."""
+        subjects = [c for c in verb.lefts if c.dep_ == "nsubj"]
+        if len(subjects) < 2:
+            return None
+        claim, speaker = subjects[-2], subjects[-1]
+        between = self.doc[claim.right_edge.i + 1 : speaker.left_edge.i]
+        if not any(t.text == "," for t in between):
+            return None
+        return claim, speaker
+
+    def _claim_parsed_as_subject(self, verb: Token) -> Token | None:
+        pair = self._two_subjects(verb)
+        return pair[0] if pair is not None else None
 
     def _clause_after_cite(self, verb: Token) -> tuple[Token, Token] | None:
         """The participle and the clause of "said, citing police, that ...", where the parser
