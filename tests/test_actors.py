@@ -386,3 +386,14 @@ def test_a_surname_the_recogniser_took_for_a_place_is_the_person(actors_of):
     )
     assert [m["text"] for m in by_name(actors, "Amira Tal")["mentions"]][-1] == "Tal"
     assert not [a for a in actors if a["kind"] == "location"]
+
+
+def test_a_name_tagged_as_an_organisation_apposed_to_a_role_is_a_person(actors_of):
+    # The bundled model tags this "Grace Obi" as an organisation.
+    actors = actors_of(
+        "The UN's humanitarian coordinator, Grace Obi, said in a statement that every hour "
+        "counts."
+    )
+    obi = by_name(actors, "Grace Obi")
+    assert obi["kind"] == "person"
+    assert [m["text"] for m in obi["mentions"]][0] == "The UN's humanitarian coordinator"

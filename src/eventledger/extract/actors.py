@@ -57,6 +57,8 @@ _PERSON_HEADS = {
     "spokesperson",
     "spokesman",
     "spokeswoman",
+    "coordinator",
+    "director",
     "official",
     "minister",
     "president",
@@ -540,6 +542,14 @@ class _Builder:
             _is_acronym(text) or (tokens and tokens[-1].lower_ in _ORG_WORDS)
         ):
             label = "ORG"  # "the Nasr Brigades", "PFLP" tagged as a person: he/she skip it
+        elif (
+            label == "ORG"
+            and span.root.dep_ == "appos"
+            and span.root.head.lemma_.lower() in _PERSON_HEADS
+            and 2 <= len(tokens) <= 3
+            and all(t.pos_ == "PROPN" and t.lower_ not in _ORG_WORDS for t in tokens)
+        ):
+            label = "PERSON"  # "the UN's humanitarian coordinator, Grace Obi," as an org
         if label == "PERSON":
             words = [t for t in tokens if not t.is_punct]
             surname = words[-1].text if words else text
