@@ -637,8 +637,9 @@ class _Finder:
         children = list(verb.children)
         # X said (that) CONTENT / "CONTENT," X said
         if "ccomp" in frames:
-            claim = self._claim_parsed_as_subject(verb)
-            if claim is not None:
+            pair = self._two_subjects(verb)
+            if pair is not None:
+                claim = pair[0]
                 result = self._span_of_tokens({t.i for t in claim.subtree}, claim, verb)
                 if result:
                     return self._snap_to_quote(result)
@@ -1152,10 +1153,6 @@ class _Finder:
         if not any(t.text == "," for t in between):
             return None
         return claim, speaker
-
-    def _claim_parsed_as_subject(self, verb: Token) -> Token | None:
-        pair = self._two_subjects(verb)
-        return pair[0] if pair is not None else None
 
     def _clause_after_cite(self, verb: Token) -> tuple[Token, Token] | None:
         """The participle and the clause of "said, citing police, that ...", where the parser
