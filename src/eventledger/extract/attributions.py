@@ -363,11 +363,7 @@ class _Finder:
                 found.append(token)
             if token.dep_ == "advcl" and token.tag_ == "VBG" and self._is_cue_verb(token):
                 found.append(token)  # "..., adding that ...": a report of its own
-            if (
-                token.lemma_.lower() in self.cues.cite_verbs
-                and token.tag_ == "VBG"
-                and token.head.i == root.i
-            ):
+            if self._is_cite_participle(token) and token.head.i == root.i:
                 found.append(token)
         return found
 
