@@ -1066,34 +1066,32 @@ class _Finder:
         # "claimed responsibility in a post on its channel": or on the verb's object.
         beside += [c for c in verb.children if c.dep_ == "dobj"]
         for child in [*verb.children, *(g for c in beside for g in c.children)]:
-            if child.dep_ == "prep" and child.lower_ in self.cues.channel_prepositions:
-                for pobj in child.children:
-                    if pobj.dep_ == "pobj" and self._is_channel_noun(pobj):
-                        tokens = [
-                            t for t in pobj.subtree if t.dep_ != "det" or t.i > pobj.left_edge.i
-                        ]
-                        tokens = [
-                            t
-                            for t in tokens
-                            if not (
-                                t.i == pobj.left_edge.i
-                                and t.dep_ in ("det", "poss")
-                                and t.i < pobj.i
-                            )
-                        ]
-                        # A comma ends the channel: what follows is most often the
-                        # speaker, mis-parsed as an apposition to it. So does a reported
-                        # clause the parser hung on the channel noun.
-                        clause = self._clause_on_channel(verb)
-                        stop = next(
-                            (t.i for t in tokens if t.text == "," and t.i > pobj.i),
-                            clause.left_edge.i if clause is not None else None,
-                        )
-                        if stop is not None:
-                            tokens = [t for t in tokens if t.i < stop]
-                        start = min(t.idx for t in tokens)
-                        end = max(t.idx + len(t) for t in tokens)
-                        return self._trim(start, end)
+            for pobj in self._channel_nouns_at(child):
+                tokens = [
+                    t for t in pobj.subtree if t.dep_ != "det" or t.i > pobj.left_edge.i
+                ]
+                tokens = [
+                    t
+                    for t in tokens
+                    if not (
+                        t.i == pobj.left_edge.i
+                        and t.dep_ in ("det", "poss")
+                        and t.i < pobj.i
+                    )
+                ]
+                # A comma ends the channel: what follows is most often the
+                # speaker, mis-parsed as an apposition to it. So does a reported
+                # clause the parser hung on the channel noun.
+                clause = self._clause_on_channel(verb)
+                stop = next(
+                    (t.i for t in tokens if t.text == "," and t.i > pobj.i),
+                    clause.left_edge.i if clause is not None else None,
+                )
+                if stop is not None:
+                    tokens = [t for t in tokens if t.i < stop]
+                start = min(t.idx for t in tokens)
+                end = max(t.idx + len(t) for t in tokens)
+                return self._trim(start, end)
             if child.dep_ in ("dative", "dobj") and verb.lemma_.lower() in (
                 "tell",
                 "brief",
@@ -1109,15 +1107,16 @@ class _Finder:
         )
         return any(w in self.cues.channel_nouns for w in [*words, compound])
 
+    def _channel_nouns_at(self, prep: Token) -> list[Token]:
+        """The channel nouns ``prep`` introduces, if it is a channel preposition ("in a
+        statement", "on its Telegram channel")."""
+        if prep.dep_ != "prep" or prep.lower_ not in self.cues.channel_prepositions:
+            return []
+        return [c for c in prep.children if c.dep_ == "pobj" and self._is_channel_noun(c)]
+
     def _channel_nouns_of(self, token: Token) -> list[Token]:
         """The channel nouns of ``token``'s channel phrases ("in a post on its channel")."""
-        return [
-            pobj
-            for prep in token.children
-            if prep.dep_ == "prep" and prep.lower_ in self.cues.channel_prepositions
-            for pobj in prep.children
-            if pobj.dep_ == "pobj" and self._is_channel_noun(pobj)
-        ]
+        return [noun for prep in token.children for noun in self._channel_nouns_at(prep)]
 
     def _clause_on_channel(self, verb: Token) -> Token | None:
         """The "that" clause of "X stressed in a statement that ...", parsed as a clause of
