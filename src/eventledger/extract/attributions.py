@@ -1010,8 +1010,8 @@ class _Finder:
 
     def _source_extent(self, subject: Token) -> tuple[int, int]:
         """The source as written: the subject's noun phrase without relative clauses,
-        appositions and trailing commas, widened to the actor mention holding the subject
-        word, with a parenthesis it opens closed."""
+        appositions and trailing commas (an acronym in parentheses kept), widened to the
+        actor mention holding the subject word."""
         if subject.pos_ == "PRON":
             return subject.idx, subject.idx + len(subject)
         start, stop = self._noun_phrase(subject)
@@ -1027,9 +1027,6 @@ class _Finder:
         if mention is not None:
             # "Officials at the hospital": the mention with the phrase's modifiers.
             start, stop = min(start, mention["start"]), max(stop, mention["end"])
-        if self.text.count("(", start, stop) > self.text.count(")", start, stop):
-            if self.text[stop : stop + 1] == ")":
-                stop += 1  # "The UN human rights office (OHCHR)"
         return start, stop
 
     def _noun_phrase(self, subject: Token) -> tuple[int, int]:
