@@ -847,23 +847,16 @@ class _Builder:
 
     def _short_name(self, chunk: Span) -> None:
         """ "the Human Security Monitor ... the monitor": "the" and the last word of one
-        organisation named before, whose head has no sector of its own, is that one."""
+        organisation named before (``_named_organisation_before``), whose head has no
+        sector of its own, is that one."""
         root = chunk.root
         if root.tag_ != "NN" or [t.lower_ for t in chunk] != ["the", root.lower_]:
             return
         if is_excluded(self.doc, chunk.start_char, chunk.end_char):
             return
-        named = [
-            actor
-            for key, actor in self.actors.items()
-            if not key.startswith("nominal:")
-            and actor.kind == "organization"
-            and len(actor.name.split()) > 1
-            and actor.name.lower().split()[-1] == root.lower_
-            and any(start < chunk.start_char for start, _ in actor.mentions)
-        ]
+        named = self._named_organisation_before(root, chunk.start_char)
         if len(named) == 1:
-            named[0].mentions.append((chunk.start_char, chunk.end_char))
+            self.actors[named.pop()].mentions.append((chunk.start_char, chunk.end_char))
             self.claimed.update(t.i for t in chunk)
 
     def resolve_state_nouns(self) -> None:
