@@ -309,3 +309,17 @@ def test_a_report_the_tagger_reads_as_an_aside_inside_the_claim_gives_the_whole_
     after = next(t.i for t in doc if t.text == "after")
     found = contents_with_tagged(nlp, text, (after, end + 1))
     assert rule not in found and claim not in found
+
+
+def test_words_after_the_aside_that_hang_on_its_cue_stay_out_of_the_claim(nlp):
+    text = (
+        "Four civilians were killed when shells struck the market in Dravin on Monday, "
+        "local officials said, as fighting along the eastern front intensified."
+    )
+    doc = nlp(text)
+    end = next(t.i for t in doc if t.text == "intensified")
+    # "as fighting intensified" is the writer's context for the report, not what the
+    # officials said: the report keeps the rules' content.
+    assert contents_with_tagged(nlp, text, (0, end + 1)) == [
+        "Four civilians were killed when shells struck the market in Dravin on Monday"
+    ]

@@ -1605,7 +1605,11 @@ class _Finder:
         """The claim in which the tagger read the attribution's source and cue as an aside
         ("A convoy arrived on Monday, the agency said, after a long delay"), as PolNeAR
         marks such claims: the rules' content, a comma, the source and the cue, and one
-        tagged content that holds the rules' content and goes on past the cue."""
+        tagged content that holds the rules' content and goes on past the cue.
+
+        What follows the cue and hangs on it in the parse is the writer's, not the claim's
+        ("Four were killed, officials said, as fighting intensified"): the report is kept
+        with the rules' content."""
         if attr.cue is None or attr.source is None or attr.content[1] > attr.source[0]:
             return None
         # Only a comma between the content and the source, nothing between it and the cue.
@@ -1615,6 +1619,11 @@ class _Finder:
         start, end = attr.content
         for low, high in extents:
             if low <= start and end <= high and attr.cue[1] < high:
+                after = self.doc.char_span(attr.cue[1], high, alignment_mode="expand")
+                if after is not None and any(
+                    t.head == attr.cue_token and not t.is_punct for t in after
+                ):
+                    return attr.content
                 return low, high
         return None
 
