@@ -247,6 +247,28 @@ def test_a_tagged_source_replaces_a_common_noun_the_tagger_does_not_see_as_one(n
     assert tagged_source(nlp, text, "the minister") == "the minister"
 
 
+def test_a_tagged_source_that_speaks_for_another_report_replaces_no_source(nlp):
+    text = (
+        "Police fired tear gas at the crowd on Saturday, witnesses said, and the interior "
+        "ministry said 46 people had been detained."
+    )
+    doc = nlp(text)
+    words = [t.text for t in doc]
+    police, saturday = words.index("Police"), words.index("Saturday")
+    ministry, detained = words.index("interior") - 1, words.index("detained")
+    # The tagger misses the witnesses and marks only the ministry as a source.
+    found = tagged_as(nlp, text, [
+        (police, saturday + 1, "CONTENT"),
+        (ministry, ministry + 3, "SOURCE"),
+        (ministry + 4, detained + 1, "CONTENT"),
+    ])
+    sources = {a["content"]["text"]: a["source"]["text"] for a in found}
+    assert sources == {
+        "Police fired tear gas at the crowd on Saturday": "witnesses",
+        "46 people had been detained": "the interior ministry",
+    }
+
+
 def test_a_named_source_stays_whatever_the_tagger_marks(nlp):
     text = "Mayor Lina Ode said on behalf of the minister that the port was closed."
     assert tagged_source(nlp, text, "the minister") == "Mayor Lina Ode"

@@ -1567,7 +1567,12 @@ class _Finder:
             else:
                 sentence = attr.cue_token.sent
                 best = _nearest(
-                    [s for s in outside if s.sent == sentence], cue, _LEARNED_SOURCE_GAP
+                    [
+                        s for s in outside
+                        if s.sent == sentence and not self._speaks_elsewhere(s, attr, attrs)
+                    ],
+                    cue,
+                    _LEARNED_SOURCE_GAP,
                 )
                 subject = attr.source_token
                 if (
@@ -1579,6 +1584,20 @@ class _Finder:
             if best is not None:
                 attr.source = _extent(best)
                 attr.source_token = best.root
+
+    @staticmethod
+    def _speaks_elsewhere(source: Span, attr: _Attr, attrs: list[_Attr]) -> bool:
+        """Whether a tagged source is the subject of another report's cue while the parse
+        gives ``attr``'s cue a subject of its own ("witnesses said, and the ministry said
+        ..."): the tagger missed this speaker, it did not find a better one."""
+        subject, cue = attr.source_token, attr.cue_token
+        if subject is None or cue is None or subject.head != cue or "subj" not in subject.dep_:
+            return False
+        root = source.root
+        return "subj" in root.dep_ and any(
+            a.cue_token is not None and a.cue_token != cue and root.head == a.cue_token
+            for a in attrs
+        )
 
     @staticmethod
     def _agrees(content: tuple[int, int], extents: list[tuple[int, int]]) -> bool:
