@@ -870,3 +870,22 @@ def test_a_different_speaker_inside_a_content_stays_as_a_chain(attribute):
     assert said["source"]["text"] == "Governor Hal Brenner"
     assert said["content"]["text"] == "the toll was dead"
     assert reported["content"]["start"] <= said["content"]["start"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "negated"),
+    [
+        ("The ministry did not confirm that 12 people were killed.", "did not confirm", True),
+        ("Officials have not said whether the two blasts were linked.", "have not said", True),
+        ("The army denied that its troops had fired on the crowd.", "denied", True),
+        ("The mayor declined to say how many homes were lost.", "declined", True),
+        ("The ministry confirmed that 12 people were killed.", "confirmed", False),
+    ],
+)
+def test_a_report_the_speaker_denies_or_does_not_give_is_negated(
+    attribute_by_rules, sentence, cue, negated
+):
+    attributions, _ = attribute_by_rules(sentence)
+    (attribution,) = attributions
+    assert attribution["cue"]["text"] == cue
+    assert attribution["negated"] is negated

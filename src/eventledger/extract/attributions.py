@@ -1852,16 +1852,48 @@ class _Finder:
                 source["name"], source["actor"] = attr.actor["name"], attr.actor["id"]
             else:
                 source["name"], source["actor"] = attr.name or source["text"], None
+        negation = self._negation(attr)
+        cue = attr.cue
+        if cue is not None and negation is not None:
+            cue = (min(cue[0], negation), cue[1])  # "did not say", not "say"
         return {
             "id": f"A{number}",
             "kind": attr.kind,
             "source": source,
-            "cue": span(self.text, *attr.cue) if attr.cue else None,
+            "cue": span(self.text, *cue) if cue else None,
             "content": span(self.text, *attr.content),
             "channel": span(self.text, *attr.channel) if attr.channel else None,
             "cites": [self._named(c) for c in attr.cites],
             "cited_by": [self._named(c) for c in attr.cited_by],
+            "negated": negation is not None or self._denies(attr),
         }
+
+    def _denies(self, attr: _Attr) -> bool:
+        """Whether the cue is a verb by which the speaker denies the content or keeps it
+        back ("denied that", "declined to confirm"; ``negates`` in the lexicon)."""
+        verb = attr.cue_token
+        entry = self.cues.verbs.get(verb.lemma_.lower()) if verb is not None else None
+        return bool(entry and entry.get("negates") and verb.pos_ in ("VERB", "AUX"))
+
+    @staticmethod
+    def _negation(attr: _Attr) -> int | None:
+        """Where the words that negate a verb cue start ("did not say", "has never
+        confirmed"): the negation and the auxiliaries right before the verb; None when the
+        cue is not negated."""
+        verb = attr.cue_token
+        if verb is None or verb.pos_ not in ("VERB", "AUX"):
+            return None
+        if not any(c.dep_ == "neg" for c in verb.children):
+            return None
+        first = verb
+        while first.i > 0:
+            before = first.doc[first.i - 1]
+            if before.head != verb or before.dep_ not in ("neg", "aux", "auxpass", "advmod"):
+                break
+            first = before
+        while first.dep_ == "advmod" and first != verb:  # "now did not say": not "now"
+            first = first.doc[first.i + 1]
+        return first.idx if attr.cue is None or first.idx < attr.cue[0] else attr.cue[0]
 
 
 @Language.factory(
