@@ -109,6 +109,26 @@ def test_negated_and_hypothetical_events_are_not_rows():
     assert sorted(_by_id(acled_rows(record))) == ["F4"]
 
 
+def test_events_and_counts_of_a_denied_report_are_not_rows_nor_totals():
+    record = make_record()
+    reports = {a["id"]: a for a in record["attributions"]}
+    # F3's "at least three" killed comes from A4; denied, it is no one's count.
+    reports["A4"]["negated"] = True
+    rows = _by_id(acled_rows(record))
+    assert rows["E1"]["fatalities"] == 4
+    # E1 comes from A1; denied, the shelling is no row.
+    reports["A1"]["negated"] = True
+    assert sorted(_by_id(acled_rows(record))) == ["E2", "F4"]
+
+
+def test_source_chain_of_a_negated_report_gives_its_cue():
+    report = {"source": {"text": "the ministry", "start": 0, "end": 12,
+                         "name": "Interior Ministry", "actor": None},
+              "cue": {"text": "did not confirm", "start": 13, "end": 28},
+              "cites": [], "cited_by": [], "negated": True}
+    assert source_chain(report, "Daily Test") == "Interior Ministry [did not confirm] (via Daily Test)"
+
+
 def test_source_chain_form():
     record = make_record()
     herald = record["attributions"][1]

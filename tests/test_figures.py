@@ -268,6 +268,20 @@ def test_same_count_is_no_disagreement(bare_nlp, figures):
     assert doc._.el_disagreements == []
 
 
+def test_a_count_its_speaker_denies_is_no_disagreement(bare_nlp, figures):
+    text = ("The police said 3 people were injured in Sderna. The mayor denied that "
+            "5 people were injured in Sderna.")
+    first = attribution(text, 1, "3 people were injured in Sderna", "The police")
+    denial = attribution(text, 2, "5 people were injured in Sderna", "The mayor")
+    doc = run(bare_nlp, figures, text, places=("Sderna", "Sderna"),
+              attributions=[first, {**denial, "negated": True}])
+    assert [f["attribution"] for f in doc._.el_figures] == ["Q1", "Q2"]
+    assert doc._.el_disagreements == []
+    doc = run(bare_nlp, figures, text, places=("Sderna", "Sderna"),
+              attributions=[first, denial])
+    assert len(doc._.el_disagreements) == 1
+
+
 def test_same_source_is_no_disagreement(bare_nlp, figures):
     doc = _two_sources(bare_nlp, figures, "3 people were injured in Sderna",
                        "5 people were injured in Sderna", second_source="The police")

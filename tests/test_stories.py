@@ -317,6 +317,15 @@ def test_events_that_did_not_happen_join_no_story(tmp_path):
         assert list_stories(store) == []
 
 
+def test_events_and_figures_of_a_denied_report_join_no_story(tmp_path):
+    record = json.loads(json.dumps(CORPUS[1]))  # the governor's six killed
+    record["document"]["id"] = "r02-denied"
+    record["attributions"][0]["negated"] = True
+    with _stored(tmp_path, [CORPUS[1], record]) as store:
+        assert assign_stories(store, ["r02"]) != []
+        assert assign_stories(store, ["r02-denied"]) == []
+
+
 PIPELINE_REPORTS = [
     ("Lakeview Post", "2025-05-12", "Gunmen attacked a bus station in Nakuru on Sunday, "
      "killing five people, police said. Eight others were injured."),

@@ -19,13 +19,25 @@ def name_of(named: dict | None) -> str:
     return named.get("name") or named.get("text") or ""
 
 
+def denied(item: dict, attributions: dict[str, dict]) -> bool:
+    """Whether the event or figure ``item`` comes from a report its speaker denies or does
+    not give ("the ministry did not confirm that 12 were killed"): a negated attribution,
+    by id in ``attributions``. Such an item is nobody's claim to count or compare."""
+    attribution = attributions.get(item.get("attribution"))
+    return bool(attribution and attribution.get("negated"))
+
+
 def source_chain(attribution: dict | None, outlet: str | None) -> str:
     """``"Channel 12 <- hospital sources (via Palestine Chronicle via Outlet)"``: the source,
-    the sources it cites, then who carried it and the document's outlet. With no
+    the sources it cites, then who carried it and the document's outlet. A negated report
+    gives its cue after the source: ``"the ministry [did not confirm]"``. With no
     attribution, the outlet (it says so in its own voice), or ""."""
     if not attribution:
         return outlet or ""
     chain = name_of(attribution.get("source")) or UNNAMED_SOURCE
+    if attribution.get("negated"):
+        cue = (attribution.get("cue") or {}).get("text")
+        chain += f" [{cue or 'negated'}]"
     cites = [n for n in (name_of(c) for c in attribution.get("cites") or []) if n]
     if cites:
         chain += " <- " + ", ".join(cites)

@@ -42,8 +42,8 @@ from importlib import resources
 from pathlib import Path
 
 from ..errors import EventledgerError
+from ..provenance import denied, name_of, source_chain
 from ..provenance import evidence_sentence as sentence_around
-from ..provenance import name_of, source_chain
 
 log = logging.getLogger(__name__)
 
@@ -148,7 +148,8 @@ def acled_items(record: dict, *, table: TypeTable | None = None) -> list[tuple[d
     places = {p.get("id"): p for p in record.get("places") or []}
     attributions = {a.get("id"): a for a in record.get("attributions") or []}
     events = {e.get("id"): e for e in record.get("events") or []}
-    figures = record.get("figures") or []
+    # A count or an event only in a report its speaker denies is no one's: no row, no total.
+    figures = [f for f in record.get("figures") or [] if not denied(f, attributions)]
     names = _country_names()
 
     # Events of one story share their figures (an extra "story" field; else each alone).
@@ -193,7 +194,7 @@ def acled_items(record: dict, *, table: TypeTable | None = None) -> list[tuple[d
 
     rows = []
     for event in events.values():
-        if event.get("negated") or event.get("hypothetical"):
+        if event.get("negated") or event.get("hypothetical") or denied(event, attributions):
             continue
         story = by_story.get(story_of(event.get("id")), [])
         event_type, sub_type = acled_type(event.get("type"), event.get("mode"), table=table)

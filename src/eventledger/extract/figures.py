@@ -36,6 +36,7 @@ from collections import Counter
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from ..provenance import denied
 from .base import attribution_covering, get_list, is_excluded
 from .events import load_lexicon
 from .locate import FALLBACK_PREPS as _FALLBACK_PREPS
@@ -573,7 +574,10 @@ def _source_key(doc: Doc, attribution_id: str | None) -> tuple:
 
 
 def find_disagreements(doc: Doc, figures: list[dict]) -> list[dict]:
-    """Groups of figures about one incident whose counts differ between sources."""
+    """Groups of figures about one incident whose counts differ between sources. A figure
+    from a report its speaker denies or does not give is no source's count, and is left out."""
+    reports = {a["id"]: a for a in doc._.el_attributions or ()}
+    figures = [f for f in figures if not denied(f, reports)]
     parent = list(range(len(figures)))
 
     def find(i: int) -> int:

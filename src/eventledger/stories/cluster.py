@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from ..errors import StoreError
-from ..provenance import evidence_sentence
+from ..provenance import denied, evidence_sentence
 
 log = logging.getLogger(__name__)
 
@@ -169,6 +169,7 @@ def item_features(record: dict, *, settings: ClusterSettings = DEFAULT_SETTINGS)
                  or _main_place(place_list, ("country",)))
     doc_terms = " ".join(key_words(text, settings.doc_terms))
     events = {e.get("id"): e for e in record.get("events") or []}
+    attributions = {a.get("id"): a for a in record.get("attributions") or []}
 
     def place_of(item: dict, fallback: dict | None) -> dict | None:
         location = item.get("location")
@@ -195,7 +196,7 @@ def item_features(record: dict, *, settings: ClusterSettings = DEFAULT_SETTINGS)
 
     rows = []
     for event in events.values():
-        if event.get("negated") or event.get("hypothetical"):
+        if event.get("negated") or event.get("hypothetical") or denied(event, attributions):
             continue
         precise = event.get("date_precision") in (None, "day")
         day = event.get("date") if precise and _day(event.get("date")) else None
@@ -208,6 +209,8 @@ def item_features(record: dict, *, settings: ClusterSettings = DEFAULT_SETTINGS)
                        trigger.get("start", 0), trigger.get("end", 0))
         rows.append(row)
     for figure in record.get("figures") or []:
+        if denied(figure, attributions):
+            continue  # a count its speaker denies or does not give: no one's figure
         linked = events.get(figure.get("event"))
         if linked is not None and not (linked.get("negated") or linked.get("hypothetical")):
             rows.append({"doc_id": doc_id, "item_id": str(figure["id"]), "kind": "figure",
