@@ -756,6 +756,18 @@ def test_relative_who_is_the_source_as_written_and_resolved(attribute):
     assert a["content"]["text"] == "the bridge would reopen"
 
 
+def test_relative_who_after_a_description_is_the_one_described(attribute_by_rules):
+    attributions, actors = attribute_by_rules(
+        "“We left at night,” said Ilse Marr, a 30-year-old nurse who said she had "
+        "walked for two days."
+    )
+    a = said_by(attributions, "who")
+    assert a["content"]["text"] == "she had walked for two days"
+    assert a["source"]["name"] == "Ilse Marr"
+    marr = next(actor for actor in actors if actor["name"] == "Ilse Marr")
+    assert a["source"]["actor"] == marr["id"]
+
+
 def test_split_quote_around_one_cue_joined_on_request(nlp):
     text = "“To all the farmers in the valley,” Mendez said, “keep your seeds dry this winter.”"
     doc = nlp(text)

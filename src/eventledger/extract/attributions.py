@@ -1738,6 +1738,9 @@ class _Finder:
         if token is not None and token.tag_ in ("WP", "WDT") and token.head.dep_ == "relcl":
             # "X, who said ...": the source is written "who" and is X.
             antecedent = token.head.head
+            if antecedent.dep_ == "appos" and antecedent.head.pos_ == "PROPN":
+                # "Amira Tal, a student who said ...": the one the description is of.
+                antecedent = antecedent.head
             extent = self._source_extent(antecedent)
             actor = actor_at(self.doc, *extent)
             if actor is not None:
