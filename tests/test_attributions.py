@@ -390,6 +390,17 @@ def test_cited_by(attribute):
     assert [c["name"] for c in a["cited_by"]] == ["Harbor Gazette"]
 
 
+def test_a_speaker_quoted_by_an_outlet_is_carried_by_it(attribute_by_rules):
+    attributions, _ = attribute_by_rules(
+        "A port official, quoted by the Harbor Gazette, said two ships had been turned back."
+    )
+    (a,) = attributions
+    assert a["source"]["text"] == "A port official"
+    assert a["content"]["text"] == "two ships had been turned back"
+    assert [c["text"] for c in a["cited_by"]] == ["the Harbor Gazette"]
+    assert a["cites"] == []
+
+
 def test_channel_statement_and_interview(attribute):
     attributions, _ = attribute(
         "The ferry operator said in a statement posted on its website that sailings were cancelled. "

@@ -537,7 +537,23 @@ class _Finder:
             return  # "the debate threatened to ...", "a book calling for ...": no one speaks
         attr.channel = attr.channel or self._channel(verb)
         attr.cites = self._cites(verb)
+        attr.cited_by += self._quoted_by(attr.source_token)
         self.by_cue[verb.i] = attr
+
+    def _quoted_by(self, subject: Token | None) -> list[tuple[int, int]]:
+        """ "A police source, quoted by the state news agency, said": the outlet that
+        carried what the speaker said."""
+        if subject is None:
+            return []
+        return [
+            self._source_extent(obj)
+            for acl in subject.children
+            if acl.dep_ == "acl" and acl.tag_ == "VBN" and acl.lemma_.lower() in ("quote", "cite")
+            for agent in acl.children
+            if agent.dep_ == "agent"
+            for obj in agent.children
+            if obj.dep_ == "pobj"
+        ]
 
     @staticmethod
     def _nobody(subject: Token | None) -> bool:
