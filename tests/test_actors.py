@@ -345,6 +345,15 @@ def test_the_last_word_of_an_organisation_named_before_is_that_organisation(acto
     assert mention_owner(actors, "The monitor")["name"] == "Human Security Monitor"
 
 
+def test_a_one_word_name_that_ends_an_organisation_named_before_is_that_one(actors_of):
+    actors = actors_of(
+        "The Free Valley Front said on Thursday that it held the airport. "
+        "The Front also accused the army of shelling a school."
+    )
+    front = by_name(actors, "Free Valley Front")
+    assert [m["text"] for m in front["mentions"]] == ["Free Valley Front", "Front"]
+
+
 def test_the_group_after_two_named_organisations_stays_apart(actors_of):
     actors = actors_of(
         "The Eastern Brigade and the Northern Front signed the truce on Saturday.\n\n"

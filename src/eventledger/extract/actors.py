@@ -986,6 +986,7 @@ class _Builder:
     # -- output ---------------------------------------------------------------------------
     def records(self) -> list[dict]:
         self._join_surnames()
+        self._join_last_words()
         actors = sorted(self.actors.values(), key=lambda a: min(a.mentions))
         records = []
         for number, actor in enumerate(actors, start=1):
@@ -1048,6 +1049,29 @@ class _Builder:
                 target.affiliation = target.affiliation or actor.affiliation
                 target.country = target.country or actor.country
                 target.gender = target.gender or actor.gender
+                del self.actors[key]
+
+    def _join_last_words(self) -> None:
+        """ "The Free Valley Front said ... The Front accused ...": a one-word organisation
+        name that is the last word of one organisation named before it is that one."""
+        for key in list(self.actors):
+            actor = self.actors[key]
+            if not key.startswith("org:") or " " in actor.name:
+                continue
+            word = actor.name.casefold()
+            first = min(start for start, _ in actor.mentions)
+            longer = [
+                other
+                for other in self.actors.values()
+                if other is not actor
+                and other.kind == "organization"
+                and not other.key.startswith("nominal:")
+                and " " in other.name
+                and other.name.casefold().split()[-1] == word
+                and min(start for start, _ in other.mentions) < first
+            ]
+            if len(longer) == 1:
+                longer[0].mentions.extend(actor.mentions)
                 del self.actors[key]
 
 
