@@ -354,6 +354,20 @@ def test_a_one_word_name_that_ends_an_organisation_named_before_is_that_one(acto
     assert [m["text"] for m in front["mentions"]] == ["Free Valley Front", "Front"]
 
 
+@pytest.mark.parametrize(
+    ("text", "owner"),
+    [
+        ("According to the newspaper Vechirni Visti, the market was hit twice. "
+         "The paper said no warning had been given.", "Vechirni Visti"),
+        ("Al Jazeera and the newspaper Vechirni Visti reported the strike. "
+         "The paper said no warning had been given.", None),  # two outlets: either
+    ],
+)
+def test_the_paper_is_the_one_outlet_named_before(actors_of, text, owner):
+    found = mention_owner(actors_of(text), "The paper")["name"]
+    assert found == owner if owner else found not in ("Al Jazeera", "Vechirni Visti")
+
+
 def test_the_group_after_two_named_organisations_stays_apart(actors_of):
     actors = actors_of(
         "The Eastern Brigade and the Northern Front signed the truce on Saturday.\n\n"

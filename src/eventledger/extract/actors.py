@@ -946,6 +946,13 @@ class _Builder:
             and any(start < position for start, _ in actor.mentions)
         }
         same_word = {k for k, a in named.items() if a.name.lower().split()[-1] == lemma}
+        if not same_word and self.lexicon.head_sectors.get(lemma) == "media":
+            # "the newspaper Vechirni Visti ... The paper said": the outlets named before;
+            # none for a noun that a name follows ("the newspaper Vechirni Visti" itself).
+            followed = any(c.dep_ == "appos" for c in root.children) or (
+                root.i + 1 < len(self.doc) and self.doc[root.i + 1].pos_ == "PROPN"
+            )
+            return set() if followed else {k for k, a in named.items() if self._is_outlet(a)}
         if same_word or lemma not in _ANY_GROUP_HEADS:
             return same_word
         if len(named) > 1:
@@ -955,6 +962,26 @@ class _Builder:
             if subject is not None:
                 return {subject}
         return set(named)
+
+    def _is_outlet(self, actor: _Actor) -> bool:
+        """A news outlet: by the lexicon's sector, or introduced as one ("the newspaper
+        Vechirni Visti")."""
+        if actor.sector == "media":
+            return True
+        for start, end in actor.mentions:
+            words = self.doc.char_span(start, end, alignment_mode="expand")
+            if words is None:
+                continue
+            name = actor.name.lower().split()
+            before = [self.doc[words.start - 1]] if words.start > 0 else []
+            if words.root.dep_ == "appos":
+                before.append(words.root.head)
+            if any(
+                self.lexicon.head_sectors.get(t.lower_) == "media" and t.lower_ not in name
+                for t in [*words, *before]
+            ):
+                return True
+        return False
 
     def _sole_subject_before(self, root: Token, named: dict[str, _Actor]) -> str | None:
         sentence = root.sent
