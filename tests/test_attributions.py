@@ -912,3 +912,17 @@ def test_a_report_the_speaker_denies_or_does_not_give_is_negated(
     (attribution,) = attributions
     assert attribution["cue"]["text"] == cue
     assert attribution["negated"] is negated
+
+
+def test_coordinated_speakers_are_one_source_as_written(attribute_by_rules):
+    attributions, _ = attribute_by_rules(
+        "Nine people were killed, according to the camp's administrator and a local "
+        "rescue service. Police and witnesses said two men had been detained."
+    )
+    sources = {a["content"]["text"]: a["source"] for a in attributions}
+    camp = sources["Nine people were killed"]
+    assert camp["text"] == "the camp's administrator and a local rescue service"
+    police = sources["two men had been detained"]
+    assert (police["text"], police["name"], police["actor"]) == (
+        "Police and witnesses", "Police and witnesses", None
+    )

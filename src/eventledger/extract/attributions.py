@@ -1031,6 +1031,8 @@ class _Finder:
         if subject.pos_ == "PRON":
             return subject.idx, subject.idx + len(subject)
         start, stop = self._noun_phrase(subject)
+        for other in self._conjuncts(subject):
+            stop = max(stop, self._noun_phrase(other)[1])  # "police and witnesses"
         mention = next(
             (
                 m
@@ -1044,6 +1046,25 @@ class _Finder:
             # "Officials at the hospital": the mention with the phrase's modifiers.
             start, stop = min(start, mention["start"]), max(stop, mention["end"])
         return start, stop
+
+    def _conjuncts(self, subject: Token) -> list[Token]:
+        """The nouns coordinated with ``subject`` after it, in its paragraph ("the camp's
+        administrator and a local rescue service"): together they are the source."""
+        found = []
+        head = subject
+        while True:
+            nxt = next(
+                (
+                    c for c in head.rights
+                    if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")
+                    and self._same_paragraph(c, subject)
+                ),
+                None,
+            )
+            if nxt is None:
+                return found
+            found.append(nxt)
+            head = nxt
 
     def _noun_phrase(self, subject: Token) -> tuple[int, int]:
         doc = self.doc
@@ -1764,6 +1785,8 @@ class _Finder:
             else:
                 attr.name = self.text[extent[0] : extent[1]]
             return
+        if token is not None and self._conjuncts(token):
+            return  # two or more speakers: the source is no one actor, and named as written
         actor = actor_at(self.doc, start, end)
         if actor is None:
             actor = self._written_alike(start, end)
