@@ -926,3 +926,11 @@ def test_coordinated_speakers_are_one_source_as_written(attribute_by_rules):
     assert (police["text"], police["name"], police["actor"]) == (
         "Police and witnesses", "Police and witnesses", None
     )
+
+
+def test_not_to_mention_is_no_negated_report(attribute_by_rules):
+    attributions, _ = attribute_by_rules(
+        "The report mentions taxes, not to mention the budget deficit of the city."
+    )
+    idiom = only(attributions, "mention")
+    assert idiom["negated"] is False

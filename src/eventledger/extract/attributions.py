@@ -1927,6 +1927,8 @@ class _Finder:
             return None
         if not any(c.dep_ == "neg" for c in verb.children):
             return None
+        if any(c.tag_ == "TO" for c in verb.children):
+            return None  # "not to mention": an idiom, or an infinitive inside another clause
         first = verb
         while first.i > 0:
             before = first.doc[first.i - 1]
