@@ -934,3 +934,15 @@ def test_not_to_mention_is_no_negated_report(attribute_by_rules):
     )
     idiom = only(attributions, "mention")
     assert idiom["negated"] is False
+
+
+def test_the_statement_as_source_is_whoever_spoke_through_it(attribute_by_rules):
+    attributions, actors = attribute_by_rules(
+        "The Southern Liberation Army claimed responsibility for the blast in a statement "
+        "on Sunday.\n\nThe statement said the attack was a response to the closure of the "
+        "border."
+    )
+    a = only(attributions, "said")
+    army = next(actor for actor in actors if actor["name"] == "Southern Liberation Army")
+    assert a["source"]["text"] == "The statement"
+    assert (a["source"]["name"], a["source"]["actor"]) == ("Southern Liberation Army", army["id"])

@@ -1788,6 +1788,13 @@ class _Finder:
         if token is not None and self._conjuncts(token):
             return  # two or more speakers: the source is no one actor, and named as written
         actor = actor_at(self.doc, start, end)
+        if actor is None and token is not None:
+            through = self._earlier_channel(token, done)
+            if through is not None:
+                # "X said in a statement ... The statement said": X speaks through it.
+                written = self.text[through.source[0] : through.source[1]]
+                attr.name, attr.actor = through.name or written, through.actor
+                return
         if actor is None:
             actor = self._written_alike(start, end)
             if actor is not None:
@@ -1795,6 +1802,24 @@ class _Finder:
                 actor["mentions"].sort(key=lambda m: m["start"])
         if actor is not None:
             attr.name, attr.actor = actor["name"], actor
+
+    def _earlier_channel(self, token: Token, done: list[_Attr]) -> _Attr | None:
+        """The latest earlier attribution, in the paragraph before or this one, whose
+        channel is what a definite source like "the statement" or "the video" names."""
+        lemma = token.lemma_.lower()
+        if lemma not in self.cues.channel_nouns or not any(
+            c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children
+        ):
+            return None
+        low = _paragraph_bounds(self.text, token.idx)[0]
+        low = _paragraph_bounds(self.text, max(0, low - 2))[0]  # and the paragraph before
+        for earlier in reversed(done):
+            if earlier.channel is None or earlier.channel[0] < low or earlier.channel[0] > token.idx:
+                continue
+            words = self.doc.char_span(*earlier.channel, alignment_mode="expand")
+            if words is not None and any(t.lemma_.lower() == lemma for t in words):
+                return earlier if earlier.source is not None else None
+        return None
 
     def _written_alike(self, start: int, end: int) -> dict | None:
         """The one actor with an earlier mention written as the source is, whatever the
