@@ -923,6 +923,7 @@ def test_coordinated_speakers_are_one_source_as_written(attribute_by_rules):
     camp = sources["Nine people were killed"]
     assert camp["text"] == "the camp's administrator and a local rescue service"
     police = sources["two men had been detained"]
+    assert police["text"] == "Police and witnesses"
     assert (police["text"], police["name"], police["actor"]) == (
         "Police and witnesses", "Police and witnesses", None
     )
@@ -946,3 +947,16 @@ def test_the_statement_as_source_is_whoever_spoke_through_it(attribute_by_rules)
     army = next(actor for actor in actors if actor["name"] == "Southern Liberation Army")
     assert a["source"]["text"] == "The statement"
     assert (a["source"]["name"], a["source"]["actor"]) == ("Southern Liberation Army", army["id"])
+
+
+def test_a_conjunct_cut_at_a_hyphen_stays_out_of_the_source(nlp):
+    rules = AttributionsExtractor(
+        nlp, "rules", extra_cues_path=None, min_quote_words=3, continued_quotes="separate"
+    )
+    doc = nlp("The company and its co-founder said the firm had done nothing wrong.")
+    co = next(t for t in doc if t.text == "co")
+    del doc.spans[SPANS_KEY]
+    rules(doc)
+    (a,) = doc._.el_attributions
+    assert co.dep_ == "conj"  # the bundled model's parse cuts "co-founder" in two
+    assert not a["source"]["text"].endswith(" co")

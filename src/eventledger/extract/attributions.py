@@ -1032,7 +1032,10 @@ class _Finder:
             return subject.idx, subject.idx + len(subject)
         start, stop = self._noun_phrase(subject)
         for other in self._conjuncts(subject):
-            stop = max(stop, self._noun_phrase(other)[1])  # "police and witnesses"
+            end = self._noun_phrase(other)[1]
+            if self.text[end : end + 1] == "-":
+                break  # "its co-founder", cut by the parse: not a phrase to end on
+            stop = max(stop, end)  # "police and witnesses"
         mention = next(
             (
                 m
