@@ -401,6 +401,16 @@ def test_a_speaker_quoted_by_an_outlet_is_carried_by_it(attribute_by_rules):
     assert a["cites"] == []
 
 
+def test_a_speaker_quoted_by_an_outlet_as_saying_is_carried_by_it(attribute_by_rules):
+    attributions, _ = attribute_by_rules(
+        "The harbour master was quoted by the Harbor Gazette as saying two ships had sunk."
+    )
+    (a,) = attributions
+    assert a["source"]["text"] == "The harbour master"
+    assert a["content"]["text"] == "two ships had sunk"
+    assert [c["text"] for c in a["cited_by"]] == ["the Harbor Gazette"]
+
+
 def test_channel_statement_and_interview(attribute):
     attributions, _ = attribute(
         "The ferry operator said in a statement posted on its website that sailings were cancelled. "

@@ -537,19 +537,23 @@ class _Finder:
             return  # "the debate threatened to ...", "a book calling for ...": no one speaks
         attr.channel = attr.channel or self._channel(verb)
         attr.cites = self._cites(verb)
-        attr.cited_by += self._quoted_by(attr.source_token)
+        attr.cited_by += self._quoted_by(attr.source_token, passive)
         self.by_cue[verb.i] = attr
 
-    def _quoted_by(self, subject: Token | None) -> list[tuple[int, int]]:
-        """ "A police source, quoted by the state news agency, said": the outlet that
-        carried what the speaker said."""
-        if subject is None:
-            return []
+    def _quoted_by(self, subject: Token | None, passive: Token | None) -> list[tuple[int, int]]:
+        """ "A police source, quoted by the state news agency, said", "She was quoted by
+        the Courier as saying": the outlet that carried what the speaker said."""
+        quoted = [passive] if passive is not None else []
+        if subject is not None:
+            quoted += [
+                acl for acl in subject.children
+                if acl.dep_ == "acl" and acl.tag_ == "VBN"
+                and acl.lemma_.lower() in ("quote", "cite")
+            ]
         return [
             self._source_extent(obj)
-            for acl in subject.children
-            if acl.dep_ == "acl" and acl.tag_ == "VBN" and acl.lemma_.lower() in ("quote", "cite")
-            for agent in acl.children
+            for verb in quoted
+            for agent in verb.children
             if agent.dep_ == "agent"
             for obj in agent.children
             if obj.dep_ == "pobj"
