@@ -970,3 +970,17 @@ def test_a_conjunct_cut_at_a_hyphen_stays_out_of_the_source(nlp):
     (a,) = doc._.el_attributions
     assert co.dep_ == "conj"  # the bundled model's parse cuts "co-founder" in two
     assert not a["source"]["text"].endswith(" co")
+
+
+def test_a_channel_set_off_at_the_end_of_the_content_is_the_channel(attribute_by_rules):
+    attributions, _ = attribute_by_rules(
+        "The governor said that the roads would reopen on Friday, in remarks carried by "
+        "the Harbor Gazette."
+    )
+    (a,) = attributions
+    assert a["content"]["text"] == "the roads would reopen on Friday"
+    assert a["channel"]["text"] == "remarks carried by the Harbor Gazette"
+    assert [c["text"] for c in a["cited_by"]] == ["the Harbor Gazette"]
+    # Without the comma the phrase may be part of the claim, and stays in it.
+    (plain,) = attribute_by_rules("The governor said the roads would reopen in a week.")[0]
+    assert plain["content"]["text"] == "the roads would reopen in a week"

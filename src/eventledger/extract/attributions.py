@@ -263,6 +263,9 @@ class _Finder:
         self.inside_quotes = False
         # (reporting verb, outlet) pairs of "according to" that hang on a reporting verb
         self._pending_cited_by: list[tuple[Token, tuple[int, int]]] = []
+        # "..., in remarks carried by the state news agency": by cue token, the phrase a
+        # content ended with, which is the report's channel.
+        self._trailing_channels: dict[int, Token] = {}
 
     # -- helpers --------------------------------------------------------------------------
     def _trim(self, start: int, end: int) -> tuple[int, int]:
@@ -310,8 +313,30 @@ class _Finder:
         ):
             high -= 1
         high = self._before_trailing_relative(low, high)
+        high = self._before_trailing_channel(low, high, cue)
         start, end = self._trim(doc[low].idx, doc[high].idx + len(doc[high]))
         return (start, end) if end > start else None
+
+    def _before_trailing_channel(self, low: int, high: int, cue: Token) -> int:
+        """The end before a channel set off by a comma that closes the content ("..., in
+        remarks carried by the state news agency"): how it was said, not what."""
+        doc = self.doc
+        for token in doc[low : high + 1]:
+            comma = token.i - 1
+            objects = [c for c in token.children if c.dep_ == "pobj"]
+            if (
+                token.dep_ == "prep"
+                and token.lower_ in ("in", "during")
+                and objects
+                and {objects[0].lemma_.lower(), objects[0].lower_} & self.cues.channel_nouns
+                and token.right_edge.i >= high
+                and low < comma
+                and doc[comma].text == ","
+                and not any(q.outer_start <= doc[comma].idx < q.outer_end for q in self.quotes)
+            ):
+                self._trailing_channels[cue.i] = token
+                return comma - 1
+        return high
 
     def _before_trailing_relative(self, low: int, high: int) -> int:
         """The end before a relative clause set off by a comma that closes the content
@@ -535,6 +560,21 @@ class _Finder:
         self._set_source(attr, verb)
         if not entry.get("plain", True) and not self._speaker_like(attr):
             return  # "the debate threatened to ...", "a book calling for ...": no one speaks
+        trailing = self._trailing_channels.get(verb.i)
+        if trailing is not None and attr.channel is None:
+            noun = next(c for c in trailing.children if c.dep_ == "pobj")
+            first, last = noun.left_edge, noun.right_edge
+            if first.dep_ == "det" and first.i < noun.i:
+                first = first.nbor()  # "remarks carried by ...", as _channel gives it
+            attr.channel = (first.idx, last.idx + len(last))
+            # "in remarks carried by the agency": the outlet that carried them.
+            attr.cited_by += [
+                self._source_extent(obj)
+                for t in trailing.subtree
+                if t.dep_ == "agent"
+                for obj in t.children
+                if obj.dep_ == "pobj"
+            ]
         attr.channel = attr.channel or self._channel(verb)
         attr.cites = self._cites(verb)
         attr.cited_by += self._quoted_by(attr.source_token, passive)
