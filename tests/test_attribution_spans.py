@@ -345,3 +345,19 @@ def test_words_after_the_aside_that_hang_on_its_cue_stay_out_of_the_claim(nlp):
     assert contents_with_tagged(nlp, text, (0, end + 1)) == [
         "Four civilians were killed when shells struck the market in Dravin on Monday"
     ]
+
+
+def test_a_report_whose_tagged_claim_goes_on_with_a_relative_clause_stays(nlp):
+    text = (
+        "Two officials said the commander was Hassan Idris, who had led the group "
+        "since 2021."
+    )
+    rule = "the commander was Hassan Idris"
+    assert contents_with_tagged(nlp, text, None) == [rule]
+    doc = nlp(text)
+    start = next(t.i for t in doc if t.text == "commander") - 1
+    end = next(t.i for t in doc if t.text == "2021")
+    # The tagger reads the relative clause as part of the claim: the claim is its reading.
+    assert contents_with_tagged(nlp, text, (start, end + 1)) == [
+        "the commander was Hassan Idris, who had led the group since 2021"
+    ]

@@ -1695,6 +1695,25 @@ class _Finder:
         )
         return covered > _LEARNED_AGREEMENT * (content[1] - content[0])
 
+    def _claim_with_relative(
+        self, content: tuple[int, int], extents: list[tuple[int, int]]
+    ) -> tuple[int, int] | None:
+        """The tagged content that is the rules' content and a relative clause after a
+        comma, which the rules leave out as an aside and the tagger reads as part of the
+        claim ("the commander was Hassan Idris, who had led the group since 2021")."""
+        start, end = content
+        for low, high in extents:
+            if abs(low - start) <= 1 and high > end:
+                between = self.text[end:high]
+                rest = between.lstrip(", ").lower()
+                if (
+                    between.lstrip().startswith(",")
+                    and rest.startswith(("who ", "which ", "whose ", "where "))
+                    and not any(end <= q.outer_start < high for q in self.quotes)
+                ):
+                    return low, high
+        return None
+
     def _by_object(self, attr: _Attr) -> bool:
         """Whether the cue is a verb that reports only with a given object ("put the death
         toll at 12", ``objects`` in the lexicon): a frame that narrow needs no confirming."""
@@ -1742,7 +1761,9 @@ class _Finder:
             if a.kind == "direct" or self._by_object(a) or self._agrees(a.content, extents):
                 kept.add(id(a))
                 continue
-            claim = self._claim_around_aside(a, extents)
+            claim = self._claim_around_aside(a, extents) or self._claim_with_relative(
+                a.content, extents
+            )
             if claim is not None:
                 a.content = claim  # the claim goes on past its source and cue
                 kept.add(id(a))
