@@ -984,3 +984,13 @@ def test_a_channel_set_off_at_the_end_of_the_content_is_the_channel(attribute_by
     # Without the comma the phrase may be part of the claim, and stays in it.
     (plain,) = attribute_by_rules("The governor said the roads would reopen in a week.")[0]
     assert plain["content"]["text"] == "the roads would reopen in a week"
+
+
+def test_a_clause_hung_on_a_channel_participle_is_the_report(attribute_by_rules):
+    attributions, _ = attribute_by_rules(
+        "The commander said in an audio message posted online that the group would fight on."
+    )
+    (a,) = attributions
+    assert (a["cue"]["text"], a["content"]["text"]) == ("said", "the group would fight on")
+    assert a["source"]["text"] == "The commander"
+    assert a["channel"]["text"] == "audio message posted online"

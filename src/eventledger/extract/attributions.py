@@ -442,7 +442,11 @@ class _Finder:
             ):
                 self._according_to(token)
             elif self._is_cue_verb(token):
-                if not self._unrealised(token) and not self._inside_xcomp_report(token):
+                if not (
+                    self._unrealised(token)
+                    or self._inside_xcomp_report(token)
+                    or self._channel_participle(token)
+                ):
                     self._verb_cue(token)
             elif self._is_clause_verb(token):
                 self._verb_cue(token, entry=_CLAUSE_ENTRY)
@@ -1205,14 +1209,27 @@ class _Finder:
         if any(c.dep_ in ("ccomp", "parataxis") for c in verb.children):
             return None
         for noun in self._channel_nouns_of(verb):
-            for clause in noun.rights:
-                if (
-                    clause.dep_ in ("acl", "relcl", "ccomp")
-                    and clause.pos_ in ("VERB", "AUX")
-                    and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
-                ):
-                    return clause
+            # "in a message posted online that ...": or on a participle of the noun.
+            heads = [noun, *(c for c in noun.rights if self._channel_participle(c))]
+            for head in heads:
+                for clause in head.rights:
+                    if (
+                        clause.dep_ in ("acl", "relcl", "ccomp")
+                        and clause.pos_ in ("VERB", "AUX")
+                        and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+                    ):
+                        return clause
         return None
+
+    def _channel_participle(self, token: Token) -> bool:
+        """ "posted" in "a message posted online": a participle describing a channel noun,
+        which reports nothing itself."""
+        return (
+            token.dep_ == "acl"
+            and token.tag_ == "VBN"
+            and token.head.dep_ == "pobj"
+            and self._is_channel_noun(token.head)
+        )
 
     def _is_cite_participle(self, token: Token) -> bool:
         return token.lemma_.lower() in self.cues.cite_verbs and token.tag_ == "VBG"
