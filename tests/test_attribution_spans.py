@@ -361,3 +361,16 @@ def test_a_report_whose_tagged_claim_goes_on_with_a_relative_clause_stays(nlp):
     assert contents_with_tagged(nlp, text, (start, end + 1)) == [
         "the commander was Hassan Idris, who had led the group since 2021"
     ]
+
+
+def test_a_learned_attribution_takes_the_channel_of_its_cue_verb(nlp):
+    # "mourn" is no cue of the lexicon: only the tagger reports it.
+    text = "The deputy leader mourned the fighters in an audio message posted online."
+    doc = nlp(text)
+    words = [t.text for t in doc]
+    cue, fighters = words.index("mourned"), words.index("fighters")
+    (learned,) = tagged_as(nlp, text, [
+        (0, cue, "SOURCE"), (cue, cue + 1, "CUE"), (cue + 1, fighters + 1, "CONTENT"),
+    ])
+    assert learned["content"]["text"] == "the fighters"
+    assert learned["channel"]["text"] == "audio message posted online"

@@ -1605,6 +1605,10 @@ class _Finder:
                 source=_extent(source) if source is not None else None,
                 source_token=source.root if source is not None else None,
             )
+            if cue.root.pos_ in ("VERB", "AUX"):
+                channel = self._channel(cue.root)  # "vowed revenge in an audio message"
+                if channel is not None and not _overlaps_any(channel, [(start, end)]):
+                    attr.channel = channel
             self._set_kind(attr)
             found.append(attr)
             taken.append(attr.content)
