@@ -994,3 +994,13 @@ def test_a_clause_hung_on_a_channel_participle_is_the_report(attribute_by_rules)
     assert (a["cue"]["text"], a["content"]["text"]) == ("said", "the group would fight on")
     assert a["source"]["text"] == "The commander"
     assert a["channel"]["text"] == "audio message posted online"
+
+
+def test_a_gerund_denied_is_the_content_and_the_next_verb_reports_apart(attribute_by_rules):
+    attributions, _ = attribute_by_rules(
+        "The army denied shelling the district and blamed the rebels."
+    )
+    denial = only(attributions, "denied")
+    assert denial["content"]["text"] == "shelling the district"
+    assert denial["negated"] is True
+    assert only(attributions, "blamed")["content"]["text"] == "the rebels"

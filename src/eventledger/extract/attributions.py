@@ -808,6 +808,13 @@ class _Finder:
                     result = self._span_of_tokens(tokens, child, verb)
                     if result:
                         return self._snap_to_quote(result)
+        if "dobj" in frames:
+            # "denied shelling the district": a gerund the parse made an xcomp is the object.
+            for child in children:
+                if child.dep_ == "xcomp" and child.tag_ == "VBG" and child.i > verb.i:
+                    result = self._span_of_tokens({t.i for t in child.subtree}, child, verb)
+                    if result:
+                        return self._snap_to_quote(result)
         if strict:
             return None
         if verb.dep_ == "advcl" and verb.tag_ == "VBG" and self._is_cue_verb(verb.head):
