@@ -374,3 +374,16 @@ def test_a_learned_attribution_takes_the_channel_of_its_cue_verb(nlp):
     ])
     assert learned["content"]["text"] == "the fighters"
     assert learned["channel"]["text"] == "audio message posted online"
+
+
+def test_a_tagged_claim_stops_before_what_the_speaker_did_besides(nlp):
+    text = (
+        "The relief agency said its teams had helped evacuate 60 wounded people but gave "
+        "no figure for the dead."
+    )
+    doc = nlp(text)
+    start = next(t.i for t in doc if t.text == "its")
+    end = next(t.i for t in doc if t.text == "dead")
+    assert contents_with_tagged(nlp, text, (start, end + 1)) == [
+        "its teams had helped evacuate 60 wounded people"
+    ]

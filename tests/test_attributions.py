@@ -1004,3 +1004,22 @@ def test_a_gerund_denied_is_the_content_and_the_next_verb_reports_apart(attribut
     assert denial["content"]["text"] == "shelling the district"
     assert denial["negated"] is True
     assert only(attributions, "blamed")["content"]["text"] == "the rebels"
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The relief agency said its teams had helped evacuate 60 wounded people but gave "
+         "no figure for the dead.", "its teams had helped evacuate 60 wounded people"),
+        ("The ministry said the convoy had reached the city but declined to say when.",
+         "the convoy had reached the city"),
+        # Without "but" and a reporting verb, what follows is still the claim.
+        ("She said the soldiers had left the town and destroyed the bridge.",
+         "the soldiers had left the town and destroyed the bridge"),
+    ],
+)
+def test_what_the_speaker_did_besides_reporting_is_no_part_of_the_claim(
+    attribute_by_rules, text, content
+):
+    attributions, _ = attribute_by_rules(text)
+    assert only(attributions, "said")["content"]["text"] == content

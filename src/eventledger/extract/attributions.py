@@ -375,6 +375,27 @@ class _Finder:
                 tokens -= {t.i for t in other.subtree}
         return tokens
 
+    def _speaker_asides(self, clause: Token) -> list[Token]:
+        """What the speaker did besides reporting, which the parse joined to the reported
+        clause: "said its teams had helped evacuate 60 people but gave no figure for the
+        dead", "... but declined to say when". A past-tense verb after "but", with no
+        subject of its own, that reports or withholds (a cue verb, or giving a figure)."""
+        found = []
+        for conj in clause.children:
+            if conj.dep_ != "conj" or conj.tag_ != "VBD":
+                continue
+            if any("subj" in c.dep_ for c in conj.children):
+                continue
+            if not any(c.dep_ == "cc" and c.lower_ == "but" and c.i < conj.i for c in clause.children):
+                continue
+            objects = {c.lemma_.lower() for c in conj.children if c.dep_ == "dobj"}
+            gives = conj.lemma_.lower() in ("give", "provide", "offer") and objects & {
+                "figure", "number", "detail", "evidence", "toll", "breakdown", "estimate"
+            }
+            if self._is_cue_verb(conj) or gives:
+                found.append(conj)
+        return found
+
     def _other_cues_below(self, root: Token, cue: Token) -> list[Token]:
         """Reporting verbs inside ``root``'s subtree that sit beside the content (a conjoined
         "..., but X said ..."), whose words are not part of this content."""
@@ -720,7 +741,13 @@ class _Finder:
                     return self._snap_to_quote(result)
             for child in children:
                 if child.dep_ in ("ccomp", "parataxis") and child.pos_ in ("VERB", "AUX"):
-                    tokens = self._subtree_minus(child, exclude=self._other_cues_below(child, verb))
+                    tokens = self._subtree_minus(
+                        child,
+                        exclude=[
+                            *self._other_cues_below(child, verb),
+                            *self._speaker_asides(child),
+                        ],
+                    )
                     tokens |= self._conjoined_complements(verb, child)
                     result = self._span_of_tokens(tokens, child, verb)
                     if result:
@@ -1584,6 +1611,15 @@ class _Finder:
             if words is not None and len(words) > 1 and words[-1].dep_ == "prep":
                 # "... the district on" (its object left out): the tagger stopped short.
                 start, end = self._trim(start, words[-2].idx + len(words[-2]))
+            if words is not None:
+                # "... but gave no figure for the dead": the speaker's, not the claim's.
+                asides = [
+                    c.i for t in words for c in t.children
+                    if c.dep_ == "cc" and c.lower_ == "but" and start < c.idx < end
+                    and any(a in self._speaker_asides(t) for a in t.children)
+                ]
+                if asides:
+                    start, end = self._trim(start, self.doc[min(asides)].idx)
             if end > start:
                 contents.append((content, start, end, score))
         extents = [(start, end) for _, start, end, _ in contents]
