@@ -386,7 +386,9 @@ class _Finder:
                 continue
             if any("subj" in c.dep_ for c in conj.children):
                 continue
-            if not any(c.dep_ == "cc" and c.lower_ == "but" and c.i < conj.i for c in clause.children):
+            if not any(
+                c.dep_ == "cc" and c.lower_ == "but" and c.i < conj.i for c in clause.children
+            ):
                 continue
             objects = {c.lemma_.lower() for c in conj.children if c.dep_ == "dobj"}
             gives = conj.lemma_.lower() in ("give", "provide", "offer") and objects & {
@@ -1614,9 +1616,8 @@ class _Finder:
             if words is not None:
                 # "... but gave no figure for the dead": the speaker's, not the claim's.
                 asides = [
-                    c.i for t in words for c in t.children
+                    c.i for t in words if self._speaker_asides(t) for c in t.children
                     if c.dep_ == "cc" and c.lower_ == "but" and start < c.idx < end
-                    and any(a in self._speaker_asides(t) for a in t.children)
                 ]
                 if asides:
                     start, end = self._trim(start, self.doc[min(asides)].idx)
