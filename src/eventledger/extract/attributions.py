@@ -2095,7 +2095,7 @@ class _Finder:
             first = before
         while first.dep_ == "advmod" and first != verb:  # "now did not say": not "now"
             first = first.doc[first.i + 1]
-        return first.idx if attr.cue is None or first.idx < attr.cue[0] else attr.cue[0]
+        return first.idx
 
 
 @Language.factory(
