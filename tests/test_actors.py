@@ -368,6 +368,14 @@ def test_the_paper_is_the_one_outlet_named_before(actors_of, text, owner):
     assert found == owner if owner else found not in ("Al Jazeera", "Vechirni Visti")
 
 
+def test_the_ministry_is_the_ministry_described_before_whatever_its_tag(actors_of):
+    text = ("Police fired tear gas on Saturday, witnesses said, and the interior ministry "
+            "said 46 people had been detained. The ministry put the number of injured at 12.")
+    actors = actors_of(text)
+    owner = mention_owner(actors, "The ministry")
+    assert [m["text"] for m in owner["mentions"]] == ["the interior ministry", "The ministry"]
+
+
 def test_the_group_after_two_named_organisations_stays_apart(actors_of):
     actors = actors_of(
         "The Eastern Brigade and the Northern Front signed the truce on Saturday.\n\n"

@@ -126,7 +126,13 @@ def is_bare_definite_head(noun: Token) -> bool:
 
 
 def same_head(earlier: Token, later: Token) -> bool:
-    return earlier.lemma_.lower() == later.lemma_.lower() and earlier.tag_ == later.tag_
+    """The same noun in the same number; the tagger's NN and NNP for one lower-case word
+    ("the interior ministry" ... "the ministry") count as one."""
+    plural = ("NNS", "NNPS")
+    return (
+        earlier.lemma_.lower() == later.lemma_.lower()
+        and (earlier.tag_ in plural) == (later.tag_ in plural)
+    )
 
 
 # -- member nouns ---------------------------------------------------------------------------
