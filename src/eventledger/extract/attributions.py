@@ -263,8 +263,8 @@ class _Finder:
         self.inside_quotes = False
         # (reporting verb, outlet) pairs of "according to" that hang on a reporting verb
         self._pending_cited_by: list[tuple[Token, tuple[int, int]]] = []
-        # "..., in remarks carried by the state news agency": by cue token, the phrase a
-        # content ended with, which is the report's channel.
+        # "..., in remarks carried by the state news agency": by cue token, the channel
+        # noun of the phrase a content ended with, which is the report's channel.
         self._trailing_channels: dict[int, Token] = {}
 
     # -- helpers --------------------------------------------------------------------------
@@ -323,18 +323,15 @@ class _Finder:
         doc = self.doc
         for token in doc[low : high + 1]:
             comma = token.i - 1
-            objects = [c for c in token.children if c.dep_ == "pobj"]
+            nouns = self._channel_nouns_at(token) if token.lower_ in ("in", "during") else []
             if (
-                token.dep_ == "prep"
-                and token.lower_ in ("in", "during")
-                and objects
-                and {objects[0].lemma_.lower(), objects[0].lower_} & self.cues.channel_nouns
+                nouns
                 and token.right_edge.i >= high
                 and low < comma
                 and doc[comma].text == ","
                 and not any(q.outer_start <= doc[comma].idx < q.outer_end for q in self.quotes)
             ):
-                self._trailing_channels[cue.i] = token
+                self._trailing_channels[cue.i] = nouns[0]
                 return comma - 1
         return high
 
@@ -589,18 +586,10 @@ class _Finder:
             return  # "the debate threatened to ...", "a book calling for ...": no one speaks
         trailing = self._trailing_channels.get(verb.i)
         if trailing is not None and attr.channel is None:
-            noun = next(c for c in trailing.children if c.dep_ == "pobj")
-            first, last = noun.left_edge, noun.right_edge
-            if first.dep_ == "det" and first.i < noun.i:
-                first = first.nbor()  # "remarks carried by ...", as _channel gives it
-            attr.channel = (first.idx, last.idx + len(last))
+            attr.channel = self._channel_extent(trailing)
             # "in remarks carried by the agency": the outlet that carried them.
             attr.cited_by += [
-                self._source_extent(obj)
-                for t in trailing.subtree
-                if t.dep_ == "agent"
-                for obj in t.children
-                if obj.dep_ == "pobj"
+                self._source_extent(obj) for t in trailing.subtree for obj in self._agents(t)
             ]
         attr.channel = attr.channel or self._channel(verb)
         attr.cites = self._cites(verb)
@@ -617,14 +606,7 @@ class _Finder:
                 if acl.dep_ == "acl" and acl.tag_ == "VBN"
                 and acl.lemma_.lower() in ("quote", "cite")
             ]
-        return [
-            self._source_extent(obj)
-            for verb in quoted
-            for agent in verb.children
-            if agent.dep_ == "agent"
-            for obj in agent.children
-            if obj.dep_ == "pobj"
-        ]
+        return [self._source_extent(obj) for verb in quoted for obj in self._agents(verb)]
 
     @staticmethod
     def _nobody(subject: Token | None) -> bool:
@@ -1044,11 +1026,9 @@ class _Finder:
         for child in subjects:
             if child.dep_ in ("nsubj", "csubj"):
                 return child  # "X, who said ...": "who", resolved to X later
-        for child in verb.children:
-            if child.dep_ == "agent":
-                objects = [c for c in child.children if c.dep_ == "pobj"]
-                if objects:
-                    return objects[0]
+        agents = self._agents(verb)
+        if agents:
+            return agents[0]
         if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
             return verb.head
         return self._noun_before(verb) or self._noun_after(verb)
@@ -1188,31 +1168,7 @@ class _Finder:
         beside += [c for c in verb.children if c.dep_ == "dobj"]
         for child in [*verb.children, *(g for c in beside for g in c.children)]:
             for pobj in self._channel_nouns_at(child):
-                tokens = [
-                    t for t in pobj.subtree if t.dep_ != "det" or t.i > pobj.left_edge.i
-                ]
-                tokens = [
-                    t
-                    for t in tokens
-                    if not (
-                        t.i == pobj.left_edge.i
-                        and t.dep_ in ("det", "poss")
-                        and t.i < pobj.i
-                    )
-                ]
-                # A comma ends the channel: what follows is most often the
-                # speaker, mis-parsed as an apposition to it. So does a reported
-                # clause the parser hung on the channel noun.
-                clause = self._clause_on_channel(verb)
-                stop = next(
-                    (t.i for t in tokens if t.text == "," and t.i > pobj.i),
-                    clause.left_edge.i if clause is not None else None,
-                )
-                if stop is not None:
-                    tokens = [t for t in tokens if t.i < stop]
-                start = min(t.idx for t in tokens)
-                end = max(t.idx + len(t) for t in tokens)
-                return self._trim(start, end)
+                return self._channel_extent(pobj, self._clause_on_channel(verb))
             if child.dep_ in ("dative", "dobj") and verb.lemma_.lower() in (
                 "tell",
                 "brief",
@@ -1220,6 +1176,33 @@ class _Finder:
             ):
                 return child.left_edge.idx, child.right_edge.idx + len(child.right_edge)
         return None
+
+    def _channel_extent(self, pobj: Token, clause: Token | None = None) -> tuple[int, int]:
+        """The channel as written: the channel noun's phrase without its leading article
+        or possessive ("statement posted on its Telegram channel"). A comma ends it: what
+        follows is most often the speaker, mis-parsed as an apposition to it. So does a
+        reported ``clause`` the parser hung on the channel noun."""
+        tokens = [
+            t for t in pobj.subtree
+            if not (t.i == pobj.left_edge.i and t.dep_ in ("det", "poss") and t.i < pobj.i)
+        ]
+        stop = next(
+            (t.i for t in tokens if t.text == "," and t.i > pobj.i),
+            clause.left_edge.i if clause is not None else None,
+        )
+        if stop is not None:
+            tokens = [t for t in tokens if t.i < stop]
+        start = min(t.idx for t in tokens)
+        end = max(t.idx + len(t) for t in tokens)
+        return self._trim(start, end)
+
+    @staticmethod
+    def _agents(verb: Token) -> list[Token]:
+        """The objects of ``verb``'s "by" agent: "quoted by the Courier" -> "Courier"."""
+        return [
+            obj for agent in verb.children if agent.dep_ == "agent"
+            for obj in agent.children if obj.dep_ == "pobj"
+        ]
 
     def _is_channel_noun(self, token: Token) -> bool:
         words = [token.lemma_.lower(), token.lower_]
