@@ -378,6 +378,38 @@ def test_an_outlet_right_after_the_cue_carried_the_report(attribute):
     assert [c["text"] for c in a["cited_by"]] == ["the Harbor Gazette"]
 
 
+def test_an_outlet_reporting_according_to_unnamed_people_cites_them(attribute_by_rules):
+    text = (
+        "The Harbor Gazette reported, according to sources in the talks, that the two "
+        "commanders had agreed to a prisoner exchange."
+    )
+    (a,) = attribute_by_rules(text)[0]
+    assert a["source"]["text"] == "The Harbor Gazette" and a["cue"]["text"] == "reported"
+    assert a["content"]["text"] == "the two commanders had agreed to a prisoner exchange"
+    assert [c["text"] for c in a["cites"]] == ["sources in the talks"] and not a["cited_by"]
+    # A person's words passed on by aides: the aides carried the report.
+    (a,) = attribute_by_rules(
+        "The minister said, according to aides, that the convoy would leave at dawn."
+    )[0]
+    assert [c["text"] for c in a["cited_by"]] == ["aides"] and not a["cites"]
+
+
+def test_according_to_a_statement_after_a_report_is_its_channel(attribute_by_rules):
+    text = (
+        "The army said its units had shelled the village of Kessa, according to a statement "
+        "posted on its website."
+    )
+    (a,) = attribute_by_rules(text)[0]
+    assert a["source"]["text"] == "The army"
+    assert a["content"]["text"] == "its units had shelled the village of Kessa"
+    assert a["channel"]["text"] == "statement posted on its website"
+    # Someone's account is whose words carried the report, not its channel.
+    (a,) = attribute_by_rules(
+        "The guard said the gate was open, according to the driver's account."
+    )[0]
+    assert a["channel"] is None and [c["text"] for c in a["cited_by"]] == ["the driver's account"]
+
+
 def test_cited_by(attribute):
     text = (
         "The mine would stay closed, the company's spokesman said, according to the Harbor Gazette."

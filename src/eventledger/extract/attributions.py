@@ -53,6 +53,9 @@ _LEARNED_AGREEMENT = 0.6
 # A tagged content becomes an attribution of its own only if the tagger's confidence in it
 # (``attribution_spans``' "scores") is at least this; below it, most are not claims.
 _LEARNED_MIN_SCORE = 0.8
+# What outlets do with a story, not people with their words: "X reported, according to
+# sources" names X's sources.
+_OUTLET_VERBS = {"report", "publish", "broadcast"}
 # A verb outside the lexicon reporting a "that" clause ("X hopes that ..."): that frame only.
 _CLAUSE_ENTRY = {"frames": ["ccomp"], "plain": False, "strict": True}
 
@@ -221,12 +224,14 @@ class AttributionsExtractor:
         self.body_nouns = {
             n for n, sector in lexicon.head_sectors.items() if sector not in (None, "media")
         }
+        self.media_nouns = {n for n, sector in lexicon.head_sectors.items() if sector == "media"}
 
     def __call__(self, doc: Doc) -> Doc:
         records = get_list(doc, "el_attributions")
         records.clear()
         finder = _Finder(
-            doc, self.cues, self.min_quote_words, self.gender_words, body_nouns=self.body_nouns
+            doc, self.cues, self.min_quote_words, self.gender_words, body_nouns=self.body_nouns,
+            media_nouns=self.media_nouns,
         )
         finder.join_quotes = self.continued_quotes == "join"
         finder.inside_quotes = self.inside_quotes
@@ -246,9 +251,11 @@ class _Finder:
         gender_words: dict[str, set[str]],
         *,
         body_nouns: set[str] | None = None,
+        media_nouns: set[str] | None = None,
     ):
         self.doc = doc
         self.body_nouns = body_nouns or set()
+        self.media_nouns = media_nouns or set()
         self.text = doc.text
         self.cues = cues
         self.min_quote_words = min_quote_words
@@ -261,8 +268,8 @@ class _Finder:
         self.join_quotes = False
         # Reports inside a quotation belong to the quoted words (PolNeAR leaves them out).
         self.inside_quotes = False
-        # (reporting verb, outlet) pairs of "according to" that hang on a reporting verb
-        self._pending_cited_by: list[tuple[Token, tuple[int, int]]] = []
+        # (reporting verb, outlet, its word) of "according to" that hang on a reporting verb
+        self._pending_cited_by: list[tuple[Token, tuple[int, int], Token]] = []
         # "..., in remarks carried by the state news agency": by cue token, the channel
         # noun of the phrase a content ended with, which is the report's channel.
         self._trailing_channels: dict[int, Token] = {}
@@ -714,6 +721,15 @@ class _Finder:
                 # reported clause on the participle; the words from the clause on are said.
                 participle, clause = cited
                 tokens = {t.i for t in participle.subtree if t.i >= clause.left_edge.i}
+                result = self._span_of_tokens(tokens, clause, verb)
+                if result:
+                    return self._snap_to_quote(result)
+            that = self._that_after_according(verb)
+            if that is not None:
+                # "reported, according to sources, that ...": the parser may conjoin the
+                # clause to the verb; the words from "that" on are reported.
+                clause = that.head
+                tokens = {t.i for t in clause.subtree if t.i >= that.i}
                 result = self._span_of_tokens(tokens, clause, verb)
                 if result:
                     return self._snap_to_quote(result)
@@ -1276,6 +1292,25 @@ class _Finder:
                         return child, clause
         return None
 
+    def _that_after_according(self, verb: Token) -> Token | None:
+        """The "that" of "said, according to X, that ...", where the parser did not make
+        its clause the reporting verb's complement."""
+        doc = self.doc
+        i = verb.i
+        if i + 3 >= len(doc) or doc[i + 1].text != "," or doc[i + 2].lower_ != "according":
+            return None
+        objects = [c for c in doc[i + 3].children if c.dep_ == "pobj"]
+        if not objects:
+            return None
+        after = objects[0].right_edge.i + 1
+        if after + 1 >= len(doc) or doc[after].text != "," or doc[after + 1].lower_ != "that":
+            return None
+        that = doc[after + 1]
+        clause = that.head
+        if clause.i == verb.i or clause.pos_ not in ("VERB", "AUX") or clause.dep_ == "ccomp":
+            return None  # a complement of the verb: the plain frame reads it
+        return that
+
     def _cites(self, verb: Token) -> list[tuple[int, int]]:
         """ "citing hospital sources", "quoting officials" beside the verb or its subject."""
         found = []
@@ -1334,6 +1369,17 @@ class _Finder:
             # "The ministry said, according to the Gazette, that ...", wherever the parser
             # hung the phrase: the outlet that carried the report.
             head = doc[according.i - 2]
+        elif (
+            head.dep_ == "ccomp"
+            and not self._is_cue_verb(head)
+            and self._is_cue_verb(head.head)
+            and head.head.i < according.i
+            and doc[according.i - 1].text == ","
+            and all(t.is_punct or t.is_space for t in doc[after : according.sent.end])
+        ):
+            # "The army said its units shelled Kessa, according to a statement ...": the
+            # phrase closes the report, wherever the parser hung it.
+            head = head.head
         # "According to the mission, no casualties were reported": a passive report with
         # no one reporting is what the source says, not a report the source carried.
         unreported = not any(c.dep_ in ("nsubj", "agent") for c in head.children)
@@ -1342,7 +1388,7 @@ class _Finder:
             self._is_cue_verb(head) and head.i != according.i and not passive
         ):
             # Already reported by a verb: the outlet that carried it.
-            self._pending_cited_by.append((head, source))
+            self._pending_cited_by.append((head, source, source_token))
             return
         # The whole sentence is sourced, its conjoined clauses too ("A; B and C").
         while head.dep_ == "conj" and head.head.pos_ in ("VERB", "AUX") and head.head.i != head.i:
@@ -1377,11 +1423,36 @@ class _Finder:
         self.by_cue[according.i] = attr
 
     def _resolve_cited_by(self, attrs: list[_Attr]) -> list[_Attr]:
-        for head, source in self._pending_cited_by:
+        for head, source, source_token in self._pending_cited_by:
             attr = self.by_cue.get(head.i)
-            if attr is not None:
+            if attr is None:
+                continue
+            if self._reports_from(attr, source_token):
+                attr.cites.append(source)  # "Politico reported, according to sources, ..."
+            elif (
+                attr.channel is None
+                and source_token.lemma_.lower() in self.cues.channel_nouns
+                and not any(c.dep_ == "poss" for c in source_token.children)
+            ):
+                # "..., according to a statement posted on its website"
+                attr.channel = self._channel_extent(source_token)
+            else:  # "..., he added, according to the Chronicle" / "to Farley's account"
                 attr.cited_by.append(source)
         return attrs
+
+    def _reports_from(self, attr: _Attr, according: Token) -> bool:
+        """Whether "according to X" after a report names whom the speaker had it from, not
+        the outlet that carried it: an outlet reports (by its verb or its name's head noun)
+        according to people it leaves unnamed ("sources in the meetings", "officials")."""
+        if according.pos_ != "NOUN" or according.lemma_.lower() not in (
+            self.cues.person_nouns | {"people", "person"}
+        ):
+            return False
+        cue = attr.cue_token
+        speaker = attr.source_token
+        return (cue is not None and cue.lemma_.lower() in _OUTLET_VERBS) or (
+            speaker is not None and speaker.lemma_.lower() in self.media_nouns
+        )
 
     def _bare_quotes(self, attrs: list[_Attr]) -> list[_Attr]:
         """Quotations no reporting verb took: given to the previous speaker nearby."""
