@@ -387,3 +387,36 @@ def test_a_tagged_claim_stops_before_what_the_speaker_did_besides(nlp):
     assert contents_with_tagged(nlp, text, (start, end + 1)) == [
         "its teams had helped evacuate 60 wounded people"
     ]
+
+
+def test_a_learned_content_takes_no_cue_from_the_paragraph_before(nlp):
+    text = (
+        "The minister said the crossing would reopen, according to the agency.\n\n"
+        "The port stayed shut for a week."
+    )
+    doc = nlp(text)
+    cue = doc.char_span(text.index("according"), text.index(" the agency"))
+    content = doc.char_span(text.index("The port"), text.index(" for a week"))
+    for tagged_cue in (cue, doc.char_span(text.index("stayed"), text.index(" shut"))):
+        doc.spans[SPANS_KEY] = [
+            Span(doc, content.start, content.end, label="CONTENT"),
+            Span(doc, tagged_cue.start, tagged_cue.end, label="CUE"),
+        ]
+        rules_only(nlp)(doc)
+        learned = [a for a in doc._.el_attributions if a["content"]["text"] == "The port stayed shut"]
+        # Only a cue in the content's own paragraph reports it.
+        assert len(learned) == (tagged_cue is not cue)
+
+
+def test_a_learned_content_takes_its_cue_from_a_paragraph_that_announces_it(nlp):
+    text = "The envoy wrote:\n\nThe port stayed shut for a week."
+    doc = nlp(text)
+    content = doc.char_span(text.index("The port"), text.index(" for a week"))
+    doc.spans[SPANS_KEY] = [
+        Span(doc, content.start, content.end, label="CONTENT"),
+        Span(doc, 2, 3, label="CUE"),
+        Span(doc, 0, 2, label="SOURCE"),
+    ]
+    rules_only(nlp)(doc)
+    learned = [a for a in doc._.el_attributions if a["content"]["text"] == "The port stayed shut"]
+    assert [(a["source"]["text"], a["cue"]["text"]) for a in learned] == [("The envoy", "wrote")]

@@ -1687,7 +1687,7 @@ class _Finder:
         for content, start, end, score in contents:
             if score < _LEARNED_MIN_SCORE or _overlaps_any((start, end), taken):
                 continue
-            cue = _nearest(cues, content, _LEARNED_CUE_GAP)
+            cue = self._learned_cue(cues, content, start, end)
             if cue is None:
                 continue  # no word reports it: what is left is not an attribution
             if _overlaps_any((start, end), cited):
@@ -1715,6 +1715,21 @@ class _Finder:
         self._tagged_cues(attrs, cues)
         self._tagged_sources(attrs, sources)
         return attrs
+
+    def _learned_cue(
+        self, cues: list[Span], content: Span, start: int, end: int
+    ) -> Span | None:
+        """The tagged cue nearest a tagged content, within ``_LEARNED_CUE_GAP`` tokens and
+        the paragraphs the content is in (and the one before, if it announces it with a
+        colon: "Hewitt writes:"). Another paragraph before may end with a cue that has its
+        own content ("..., according to the agency.")."""
+        low = _paragraph_bounds(self.text, start)[0]
+        high = _paragraph_bounds(self.text, end - 1)[1]
+        if self.text[:low].rstrip().endswith(":"):
+            # "Hewitt writes:" announces the paragraph after it.
+            low = _paragraph_bounds(self.text, len(self.text[:low].rstrip()) - 1)[0]
+        near = [c for c in cues if low <= c.start_char and c.end_char <= high]
+        return _nearest(near, content, _LEARNED_CUE_GAP)
 
     def _tagged_cues(self, attrs: list[_Attr], cues: list[Span]) -> None:
         """A cue from the tagger for an attribution the rules found none for, mostly a
