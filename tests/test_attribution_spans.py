@@ -420,3 +420,33 @@ def test_a_learned_content_takes_its_cue_from_a_paragraph_that_announces_it(nlp)
     rules_only(nlp)(doc)
     learned = [a for a in doc._.el_attributions if a["content"]["text"] == "The port stayed shut"]
     assert [(a["source"]["text"], a["cue"]["text"]) for a in learned] == [("The envoy", "wrote")]
+
+
+def test_a_named_report_inside_a_tagged_claim_that_nothing_reports_stays(nlp):
+    text = "The newspaper said that 14 ships were turned away. Officials confirmed it."
+    doc = nlp(text)
+    claim = doc.char_span(0, text.index("."))
+    confirmed = doc.char_span(text.index("confirmed"), text.index(" it."))
+    doc.spans[SPANS_KEY] = [Span(doc, claim.start, claim.end, label="CONTENT")]
+    rules_only(nlp)(doc)
+    (a,) = doc._.el_attributions
+    assert (a["source"]["text"], a["content"]["text"]) == ("The newspaper", "14 ships were turned away")
+    # A cue beside the tagged claim reports the claim; the report inside it is a piece.
+    doc.spans[SPANS_KEY] = [
+        Span(doc, claim.start, claim.end, label="CONTENT"),
+        Span(doc, confirmed.start, confirmed.end, label="CUE"),
+    ]
+    rules_only(nlp)(doc)
+    (a,) = doc._.el_attributions
+    assert a["cue"]["text"] == "confirmed"
+
+
+def test_only_a_plain_reporting_verb_inside_an_unreported_claim_stays(nlp):
+    found = {}
+    for verb in ("said", "argued"):
+        text = f"The council {verb} that the bridge was unsafe."
+        doc = nlp(text)
+        doc.spans[SPANS_KEY] = [Span(doc, 0, len(doc) - 1, label="CONTENT")]
+        rules_only(nlp)(doc)
+        found[verb] = [a["content"]["text"] for a in doc._.el_attributions]
+    assert found == {"said": ["the bridge was unsafe"], "argued": []}

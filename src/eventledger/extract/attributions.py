@@ -1678,7 +1678,12 @@ class _Finder:
             if end > start:
                 contents.append((content, start, end, score))
         extents = [(start, end) for _, start, end, _ in contents]
-        attrs = self._confirmed(attrs, extents)
+        uncued = [
+            (start, end)
+            for content, start, end, _ in contents
+            if self._learned_cue(cues, content, start, end) is None
+        ]
+        attrs = self._confirmed(attrs, extents, uncued)
         attrs = self._drop_pieces(attrs, extents, keep_quotes=not self.join_quotes)
         taken = [a.content for a in attrs]
         cues_taken = [a.cue for a in attrs if a.cue is not None]
@@ -1730,6 +1735,12 @@ class _Finder:
             low = _paragraph_bounds(self.text, len(self.text[:low].rstrip()) - 1)[0]
         near = [c for c in cues if low <= c.start_char and c.end_char <= high]
         return _nearest(near, content, _LEARNED_CUE_GAP)
+
+    def _plain_verb(self, token: Token | None) -> bool:
+        """Whether ``token`` is a verb the lexicon marks as a plain reporting verb."""
+        if token is None or token.pos_ not in ("VERB", "AUX"):
+            return False
+        return bool(self.cues.verbs.get(token.lemma_.lower(), {}).get("plain"))
 
     def _tagged_cues(self, attrs: list[_Attr], cues: list[Span]) -> None:
         """A cue from the tagger for an attribution the rules found none for, mostly a
@@ -1883,13 +1894,20 @@ class _Finder:
                 return low, high
         return None
 
-    def _confirmed(self, attrs: list[_Attr], extents: list[tuple[int, int]]) -> list[_Attr]:
+    def _confirmed(
+        self,
+        attrs: list[_Attr],
+        extents: list[tuple[int, int]],
+        uncued: list[tuple[int, int]],
+    ) -> list[_Attr]:
         """The rule attributions the tagger agrees with, direct quotations, reports of a
         figure by a verb that needs its object (``_by_object``), reports the tagger reads as
         an aside inside a longer claim (which becomes their content, ``_claim_around_aside``),
         and chains: a named speaker's report inside a kept one's content ("The Ledger
         reported that Governor Brenner said ..."), which PolNeAR's single layer of spans
-        cannot mark."""
+        cannot mark. A named speaker's report, cue and all, inside a tagged content that no
+        cue reports (``uncued``) is kept too, if a plain reporting verb ("said") reports
+        it: the tagger read it as part of a claim no one makes."""
         kept = set()
         for a in attrs:
             if a.kind == "direct" or self._by_object(a) or self._agrees(a.content, extents):
@@ -1900,6 +1918,15 @@ class _Finder:
             )
             if claim is not None:
                 a.content = claim  # the claim goes on past its source and cue
+                kept.add(id(a))
+            elif (
+                a.cue is not None
+                and _names_speaker(a)
+                and self._plain_verb(a.cue_token)
+                and _inside_any(
+                    (min(a.cue[0], a.content[0]), max(a.cue[1], a.content[1])), uncued
+                )
+            ):
                 kept.add(id(a))
         outer = [a.content for a in attrs if id(a) in kept]
         return [
