@@ -410,6 +410,17 @@ def test_according_to_a_statement_after_a_report_is_its_channel(attribute_by_rul
     assert a["channel"] is None and [c["text"] for c in a["cited_by"]] == ["the driver's account"]
 
 
+def test_a_reporting_verb_in_a_relative_clause_takes_nothing_beyond_the_clause(
+    attribute_by_rules,
+):
+    text = (
+        "A military spokesman, who spoke on condition of anonymity because he was not "
+        "authorized to brief reporters, said the operation would continue."
+    )
+    (a,) = attribute_by_rules(text)[0]
+    assert (a["cue"]["text"], a["content"]["text"]) == ("said", "the operation would continue")
+
+
 def test_cited_by(attribute):
     text = (
         "The mine would stay closed, the company's spokesman said, according to the Harbor Gazette."

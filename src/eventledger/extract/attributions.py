@@ -889,7 +889,12 @@ class _Finder:
             else:
                 break
         end = sentence.end
-        for j in range(i, sentence.end):
+        # "A spokesman, who was not authorized to brief reporters, said ...": the rest of a
+        # relative clause, not of the sentence around it.
+        clause = next((a for a in [verb, *verb.ancestors] if a.dep_ in ("relcl", "acl")), None)
+        if clause is not None:
+            end = min(end, clause.right_edge.i + 1)
+        for j in range(i, end):
             token = doc[j]
             stops = token.lower_ == "according" or (
                 token.tag_ == "VBG" and token.dep_ == "advcl" and self._is_cue_verb(token)
