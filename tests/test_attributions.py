@@ -157,6 +157,15 @@ def test_asking_not_to_be_named_is_no_report(attribute):
     ]
 
 
+def test_asking_that_ones_name_not_be_used_is_no_report(attribute_by_rules):
+    text = (
+        "The shelling has not stopped, a resident told the Courier. She asked that her name "
+        "not be used for fear of reprisals."
+    )
+    attributions, _ = attribute_by_rules(text)
+    assert [a["content"]["text"] for a in attributions] == ["The shelling has not stopped"]
+
+
 def test_they_after_unnamed_people_is_those_people(attribute):
     text = (
         "The Interior Ministry said 12 people had been arrested.\n\n"
