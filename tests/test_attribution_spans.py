@@ -387,6 +387,10 @@ def test_a_tagged_claim_stops_before_what_the_speaker_did_besides(nlp):
     assert contents_with_tagged(nlp, text, (start, end + 1)) == [
         "its teams had helped evacuate 60 wounded people"
     ]
+    text = "The commander said the town had fallen, speaking to reporters in Orsk."
+    doc = nlp(text)
+    start = next(t.i for t in doc if t.text == "the")
+    assert contents_with_tagged(nlp, text, (start, len(doc) - 2)) == ["the town had fallen"]
 
 
 def test_a_learned_content_takes_no_cue_from_the_paragraph_before(nlp):

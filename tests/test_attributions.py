@@ -1065,6 +1065,10 @@ def test_a_gerund_denied_is_the_content_and_the_next_verb_reports_apart(attribut
          "no figure for the dead.", "its teams had helped evacuate 60 wounded people"),
         ("The ministry said the convoy had reached the city but declined to say when.",
          "the convoy had reached the city"),
+        ("A diplomat said the two sides were close to an agreement, speaking on condition "
+         "of anonymity.", "the two sides were close to an agreement"),
+        ("The commander said the town had fallen, speaking to reporters in Orsk.",
+         "the town had fallen"),
         # Without "but" and a reporting verb, what follows is still the claim.
         ("She said the soldiers had left the town and destroyed the bridge.",
          "the soldiers had left the town and destroyed the bridge"),

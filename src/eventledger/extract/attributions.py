@@ -383,8 +383,13 @@ class _Finder:
         """What the speaker did besides reporting, which the parse joined to the reported
         clause: "said its teams had helped evacuate 60 people but gave no figure for the
         dead", "... but declined to say when". A past-tense verb after "but", with no
-        subject of its own, that reports or withholds (a cue verb, or giving a figure)."""
-        found = []
+        subject of its own, that reports or withholds (a cue verb, or giving a figure); and
+        how the speaker spoke, after a comma ("..., speaking on condition of anonymity")."""
+        found = [
+            c for c in clause.rights
+            if c.dep_ == "advcl" and c.tag_ == "VBG" and c.lemma_.lower() in ("speak", "talk")
+            and self.doc[c.left_edge.i - 1].text == ","
+        ]
         for conj in clause.children:
             if conj.dep_ != "conj" or conj.tag_ != "VBD":
                 continue
@@ -401,6 +406,15 @@ class _Finder:
             if self._is_cue_verb(conj) or gives:
                 found.append(conj)
         return found
+
+    def _aside_start(self, aside: Token) -> Token:
+        """Where one of ``_speaker_asides`` starts: its "but", or the comma before it."""
+        if aside.dep_ == "conj":
+            return next(
+                c for c in aside.head.children
+                if c.dep_ == "cc" and c.lower_ == "but" and c.i < aside.i
+            )
+        return self.doc[aside.left_edge.i - 1]
 
     def _other_cues_below(self, root: Token, cue: Token) -> list[Token]:
         """Reporting verbs inside ``root``'s subtree that sit beside the content (a conjoined
@@ -1673,13 +1687,14 @@ class _Finder:
                 # "... the district on" (its object left out): the tagger stopped short.
                 start, end = self._trim(start, words[-2].idx + len(words[-2]))
             if words is not None:
-                # "... but gave no figure for the dead": the speaker's, not the claim's.
+                # "... but gave no figure for the dead", "..., speaking to reporters": the
+                # speaker's, not the claim's.
                 asides = [
-                    c.i for t in words if self._speaker_asides(t) for c in t.children
-                    if c.dep_ == "cc" and c.lower_ == "but" and start < c.idx < end
+                    self._aside_start(a) for t in words for a in self._speaker_asides(t)
                 ]
+                asides = [a for a in asides if start < a.idx < end]
                 if asides:
-                    start, end = self._trim(start, self.doc[min(asides)].idx)
+                    start, end = self._trim(start, min(a.idx for a in asides))
             if end > start:
                 contents.append((content, start, end, score))
         extents = [(start, end) for _, start, end, _ in contents]
