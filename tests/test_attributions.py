@@ -107,6 +107,10 @@ def test_mixed_content_ending_in_quoted_words_keeps_their_closing_mark(attribute
     a = only(attributions, "said")
     assert a["kind"] == "mixed"
     assert a["content"]["text"] == f"the repair was {opening}a waste of public money{closing}"
+    # With the full stop inside the marks, the content ends with them all the same.
+    text = f"The inspector dismissed the report as {opening}pure fabrication.{closing}"
+    a = only(attribute_by_rules(text)[0], "dismissed")
+    assert a["content"]["text"] == f"the report as {opening}pure fabrication.{closing}"
 
 
 def test_a_figure_put_at_a_number_is_reported_by_whoever_put_it(attribute):

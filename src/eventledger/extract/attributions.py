@@ -526,7 +526,8 @@ class _Finder:
                     quote.closed
                     and start < quote.outer_start
                     and quote.start < end <= quote.end
-                    and all(c in _TRIM for c in self.text[end : quote.end])
+                    # The full stop may sit inside the marks ("as «pure fabrication.»").
+                    and all(c in _TRIM or c in ".?!" for c in self.text[end : quote.end])
                 ):
                     attr.content = (start, quote.outer_end)
                     break
