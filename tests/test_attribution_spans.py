@@ -454,3 +454,24 @@ def test_only_a_plain_reporting_verb_inside_an_unreported_claim_stays(nlp):
         rules_only(nlp)(doc)
         found[verb] = [a["content"]["text"] for a in doc._.el_attributions]
     assert found == {"said": ["the bridge was unsafe"], "argued": []}
+
+
+def test_a_learned_attribution_takes_no_source_from_the_paragraph_before(nlp):
+    text = (
+        "Nine died, according to a tally by the Courier.\n\n"
+        "The tenants grumbled that the heating was broken."
+    )
+    doc = nlp(text)
+
+    def words(start: str, end: str, label: str) -> Span:
+        found = doc.char_span(text.index(start), text.index(end) + len(end))
+        return Span(doc, found.start, found.end, label=label)
+
+    tally = words("a tally", "Courier", "SOURCE")
+    claim = [words("grumbled", "grumbled", "CUE"), words("the heating", "broken", "CONTENT")]
+    tenants = words("The tenants", "tenants", "SOURCE")
+    for tagged, source in (([tally], None), ([tally, tenants], "The tenants")):
+        doc.spans[SPANS_KEY] = [*tagged, *claim]
+        rules_only(nlp)(doc)
+        (a,) = [a for a in doc._.el_attributions if a["cue"]["text"] == "grumbled"]
+        assert (a["source"]["text"] if a["source"] else None) == source

@@ -1720,7 +1720,7 @@ class _Finder:
                 continue  # "citing lawyers": whom a speaker cites, kept in its cites
             if _overlaps_any((cue.start_char, cue.end_char), cues_taken):
                 continue  # one cue reports one thing; the rules' reading of it stands
-            source = _nearest(sources, cue, _LEARNED_SOURCE_GAP)
+            source = _nearest(self._in_paragraph_of(sources, cue), cue, _LEARNED_SOURCE_GAP)
             attr = _Attr(
                 kind="indirect",
                 cue=_extent(cue),
@@ -1756,6 +1756,13 @@ class _Finder:
             low = _paragraph_bounds(self.text, len(self.text[:low].rstrip()) - 1)[0]
         near = [c for c in cues if low <= c.start_char and c.end_char <= high]
         return _nearest(near, content, _LEARNED_CUE_GAP)
+
+    def _in_paragraph_of(self, spans: list[Span], anchor: Span) -> list[Span]:
+        """The ``spans`` in ``anchor``'s paragraph: a speaker is named beside the cue, not in
+        the paragraph before ("... according to a tally by the Courier." / "The Front
+        claimed ...")."""
+        low, high = _paragraph_bounds(self.text, anchor.start_char)
+        return [s for s in spans if low <= s.start_char and s.end_char <= high]
 
     def _plain_verb(self, token: Token | None) -> bool:
         """Whether ``token`` is a verb the lexicon marks as a plain reporting verb."""
@@ -1807,7 +1814,7 @@ class _Finder:
                 and not _overlaps_any((s.start_char, s.end_char), named)
             ]
             if attr.source is None:
-                best = _nearest(outside, cue, _LEARNED_SOURCE_GAP)
+                best = _nearest(self._in_paragraph_of(outside, cue), cue, _LEARNED_SOURCE_GAP)
             elif (
                 attr.source_token is None
                 or attr.source_token.pos_ == "PROPN"
