@@ -434,6 +434,13 @@ def test_a_reporting_verb_in_a_relative_clause_takes_nothing_beyond_the_clause(
     assert (a["cue"]["text"], a["content"]["text"]) == ("said", "the operation would continue")
 
 
+def test_a_channel_closing_the_object_of_the_cue_is_no_part_of_the_content(attribute_by_rules):
+    text = "The Free Valley Front claimed responsibility for the attack in a statement on Telegram."
+    (a,) = attribute_by_rules(text)[0]
+    assert a["content"]["text"] == "responsibility for the attack"
+    assert a["channel"]["text"] == "statement on Telegram"
+
+
 def test_cited_by(attribute):
     text = (
         "The mine would stay closed, the company's spokesman said, according to the Harbor Gazette."

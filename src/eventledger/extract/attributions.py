@@ -326,20 +326,27 @@ class _Finder:
 
     def _before_trailing_channel(self, low: int, high: int, cue: Token) -> int:
         """The end before a channel set off by a comma that closes the content ("..., in
-        remarks carried by the state news agency"): how it was said, not what."""
+        remarks carried by the state news agency"), or that closes the cue's object ("claimed
+        responsibility for the attack in a statement on Telegram"): how it was said, not
+        what."""
         doc = self.doc
+        objects = [c for c in cue.children if c.dep_ == "dobj"]
         for token in doc[low : high + 1]:
             comma = token.i - 1
             nouns = self._channel_nouns_at(token) if token.lower_ in ("in", "during") else []
             if (
-                nouns
-                and token.right_edge.i >= high
-                and low < comma
-                and doc[comma].text == ","
-                and not any(q.outer_start <= doc[comma].idx < q.outer_end for q in self.quotes)
+                not nouns
+                or token.right_edge.i < high
+                or not low < comma
+                or any(q.outer_start <= doc[comma].idx < q.outer_end for q in self.quotes)
             ):
+                continue
+            if doc[comma].text == ",":
                 self._trailing_channels[cue.i] = nouns[0]
                 return comma - 1
+            if any(o.i < token.i <= o.right_edge.i for o in objects):
+                self._trailing_channels[cue.i] = nouns[0]
+                return token.i - 1
         return high
 
     def _before_trailing_relative(self, low: int, high: int) -> int:
