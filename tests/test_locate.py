@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from eventledger.extract.locate import dateline_place, dateline_span, locate_event
+from eventledger.extract.locate import (
+    dateline_extent,
+    dateline_place,
+    dateline_span,
+    locate_event,
+)
 
 
 def make_doc(nlp, text, places):
@@ -106,6 +111,9 @@ def test_place_of_the_speaker_is_not_the_site(bare_nlp):
 def test_dateline_span(text, place):
     bounds = dateline_span(text)
     assert bounds is not None and text[bounds[0]:bounds[1]] == place
+    # The whole dateline runs from the place to the story.
+    start, end = dateline_extent(text)
+    assert start == bounds[0] and text[end:] == "A bridge collapsed."
 
 
 @pytest.mark.parametrize(
@@ -115,6 +123,7 @@ def test_dateline_span(text, place):
 )
 def test_no_dateline(text):
     assert dateline_span(text) is None
+    assert dateline_extent(text) is None
 
 
 def test_dateline_is_the_fallback_for_the_whole_document(bare_nlp):

@@ -600,8 +600,7 @@ def national_territory(recipient: Token | None, places: Sequence[dict],
     return countries[0] if countries else None
 
 
-def dateline_span(text: str) -> tuple[int, int] | None:
-    """Character range of the place part of a dateline near the start of ``text``."""
+def _dateline(text: str) -> re.Match | None:
     match = _DATELINE.search(text, 0, _DATELINE_REACH)
     if match is None:
         return None
@@ -609,7 +608,19 @@ def dateline_span(text: str) -> tuple[int, int] | None:
     # a dateline's place is in capitals or stands before an agency in brackets
     if not (place.replace(",", "").replace(" ", "").isupper() or "(" in match.group(0)):
         return None
-    return match.start("place"), match.end("place")
+    return match
+
+
+def dateline_span(text: str) -> tuple[int, int] | None:
+    """Character range of the place part of a dateline near the start of ``text``."""
+    match = _dateline(text)
+    return None if match is None else (match.start("place"), match.end("place"))
+
+
+def dateline_extent(text: str) -> tuple[int, int] | None:
+    """Character range of the whole dateline ("KESSA, Orvania (Halvik Courier) - ")."""
+    match = _dateline(text)
+    return None if match is None else (match.start("place"), match.end())
 
 
 def dateline_place(doc: Doc, places: Sequence[dict] | None = None) -> dict | None:
