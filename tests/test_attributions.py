@@ -441,6 +441,15 @@ def test_a_channel_closing_the_object_of_the_cue_is_no_part_of_the_content(attri
     assert a["channel"]["text"] == "statement on Telegram"
 
 
+def test_a_content_starts_after_the_dateline(attribute_by_rules):
+    text = (
+        "KESSA, Orvania (Halvik Courier) - Government forces shelled the town overnight, "
+        "a local doctor said."
+    )
+    (a,) = attribute_by_rules(text)[0]
+    assert a["content"]["text"] == "Government forces shelled the town overnight"
+
+
 def test_cited_by(attribute):
     text = (
         "The mine would stay closed, the company's spokesman said, according to the Harbor Gazette."

@@ -35,6 +35,7 @@ from .actor_coref import attach_member_nouns, gender_fits
 from .actors import ActorLexicon, ActorsExtractor
 from .attribution_spans import SPANS_KEY
 from .base import actor_at, get_list, is_excluded, overlap_ratio, span
+from .locate import dateline_extent
 from .quotes import QUOTE_MARKS, Quote, quotes_of
 
 log = logging.getLogger(__name__)
@@ -518,7 +519,20 @@ class _Finder:
         self._resolve_sources(attrs)
         attrs = self._drop_self_reports(attrs)
         self._keep_closing_marks(attrs)
+        self._after_dateline(attrs)
         return [self._record(number, a) for number, a in enumerate(attrs, start=1)]
+
+    def _after_dateline(self, attrs: list[_Attr]) -> None:
+        """A content that takes in the dateline ("KESSA, Orvania (Halvik Courier) -
+        Government forces shelled ...") starts after it: where and by whom the story was
+        filed is not what the source said."""
+        dateline = dateline_extent(self.text)
+        if dateline is None:
+            return
+        for attr in attrs:
+            start, end = attr.content
+            if start < dateline[1] < end and start <= dateline[0] + 1:
+                attr.content = self._trim(dateline[1], end)
 
     def _keep_closing_marks(self, attrs: list[_Attr]) -> None:
         """A content that starts outside quotation marks and ends with quoted words keeps
