@@ -450,6 +450,20 @@ def test_a_content_starts_after_the_dateline(attribute_by_rules):
     assert a["content"]["text"] == "Government forces shelled the town overnight"
 
 
+def test_by_telephone_is_a_channel_but_quoted_by_a_channel_is_who_carried_it(
+    attribute_by_rules,
+):
+    (a,) = attribute_by_rules(
+        "A rebel commander said by telephone that his fighters would respond."
+    )[0]
+    assert a["channel"]["text"] == "telephone"
+    assert a["content"]["text"] == "his fighters would respond"
+    (a,) = attribute_by_rules(
+        "The spokesman was quoted by the channel as saying the talks had failed."
+    )[0]
+    assert a["channel"] is None and [c["text"] for c in a["cited_by"]] == ["the channel"]
+
+
 def test_cited_by(attribute):
     text = (
         "The mine would stay closed, the company's spokesman said, according to the Harbor Gazette."

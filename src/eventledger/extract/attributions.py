@@ -1271,6 +1271,16 @@ class _Finder:
     def _channel_nouns_at(self, prep: Token) -> list[Token]:
         """The channel nouns ``prep`` introduces, if it is a channel preposition ("in a
         statement", "on its Telegram channel")."""
+        if prep.lower_ == "by":
+            # "said by telephone": a bare noun is the means; "quoted by the channel" (and
+            # any "by" with an article) is who carried the words.
+            if prep.dep_ not in ("prep", "agent"):
+                return []
+            return [
+                c for c in prep.children
+                if c.dep_ == "pobj" and self._is_channel_noun(c)
+                and not any(d.dep_ in ("det", "poss") for d in c.children)
+            ]
         if prep.dep_ != "prep" or prep.lower_ not in self.cues.channel_prepositions:
             return []
         return [c for c in prep.children if c.dep_ == "pobj" and self._is_channel_noun(c)]
