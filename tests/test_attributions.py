@@ -318,6 +318,23 @@ def test_a_source_keeps_the_closing_parenthesis_of_its_acronym(attribute_by_rule
     assert only(attributions, "said")["source"]["text"] == "The UN refugee agency (UNHCR)"
 
 
+def test_a_source_keeps_the_name_that_follows_its_noun(attribute_by_rules):
+    for text in (
+        "Lebanon's state news agency NNA reported that a drone strike hit a car.",
+        # Here the parser makes the name a second subject of the verb.
+        "Israeli officials said on Thursday that 14 rockets had been fired from the north, "
+        "most of which were intercepted. Hezbollah did not immediately comment.\n\n"
+        "Lebanon's state news agency NNA reported that an Israeli drone strike hit a car "
+        "near the border town of Marjayoun, killing two people.",
+    ):
+        attributions, _ = attribute_by_rules(text)
+        source = only(attributions, "reported")["source"]["text"]
+        assert source == "Lebanon's state news agency NNA"
+    # A name set off by commas is an apposition, and the source stays as the noun.
+    text = "The mayor, Ilse Varn, said the road was closed."
+    assert only(attribute_by_rules(text)[0], "said")["source"]["text"] == "The mayor"
+
+
 @pytest.mark.parametrize("nobody", ["No group has", "No one has", "Neither side"])
 def test_a_subject_that_names_no_one_reports_nothing(attribute_by_rules, nobody):
     text = f"{nobody} claimed responsibility for the bombing of the depot."

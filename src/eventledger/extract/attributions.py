@@ -1152,6 +1152,16 @@ class _Finder:
         if subject.pos_ == "PRON":
             return subject.idx, subject.idx + len(subject)
         start, stop = self._noun_phrase(subject)
+        phrase = self.doc.char_span(start, stop, alignment_mode="expand")
+        if phrase is not None and phrase.end < len(self.doc):
+            following = self.doc[phrase.end]
+            if (
+                following.pos_ == "PROPN"
+                and following.dep_ == "nsubj"
+                and following.head.i == subject.head.i != subject.i
+            ):
+                # "the state news agency NNA reported": the parser gave the verb two subjects.
+                stop = following.right_edge.idx + len(following.right_edge)
         for other in self._conjuncts(subject):
             end = self._noun_phrase(other)[1]
             if self.text[end : end + 1] == "-":
@@ -1201,6 +1211,9 @@ class _Finder:
                 and doc[child.i + 2].text == ")"
             ):
                 end = child.i + 2  # "The UN refugee agency (UNHCR)": its acronym
+                continue
+            if child.dep_ == "appos" and child.i == end + 1 and child.pos_ == "PROPN":
+                end = child.right_edge.i  # "the state news agency NNA": its name, no comma
                 continue
             if child.i <= end:
                 continue
