@@ -963,6 +963,16 @@ def test_trailing_relative_clause_on_the_last_noun_is_left_out(attribute):
     assert a["content"]["text"] == "the team will travel to the regional final"
 
 
+
+def test_a_trailing_relative_clause_that_counts_part_of_the_noun_stays(attribute_by_rules):
+    attributions, _ = attribute_by_rules(
+        "The ministry said it had recovered 40 bodies, most of which were found near the river."
+    )
+    assert only(attributions, "said")["content"]["text"] == (
+        "it had recovered 40 bodies, most of which were found near the river"
+    )
+
+
 def test_denied_or_possible_report_inside_a_clause_is_no_attribution(attribute):
     attributions, _ = attribute("The minister said he would not confirm the figures on Monday.")
     a = only(attributions, "said")

@@ -353,10 +353,17 @@ class _Finder:
     def _before_trailing_relative(self, low: int, high: int) -> int:
         """The end before a relative clause set off by a comma that closes the content
         ("... the convention, which begins Monday"): an aside on the last noun, outside
-        the quotation marks, not part of what was said."""
+        the quotation marks, not part of what was said. A relative clause that counts part
+        of the noun ("14 rockets, most of which were intercepted", "12 wounded, three of
+        whom are in critical condition") is more of the claim and stays."""
         doc = self.doc
         for token in doc[low : high + 1]:
             comma = token.left_edge.i - 1
+            opening = doc[token.left_edge.i : token.left_edge.i + 3]
+            if len(opening) == 3 and opening[1].lower_ == "of" and opening[2].lower_ in (
+                "which", "whom"
+            ):
+                continue
             if (
                 token.dep_ == "relcl"
                 and token.right_edge.i >= high
