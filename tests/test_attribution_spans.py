@@ -475,3 +475,22 @@ def test_a_learned_attribution_takes_no_source_from_the_paragraph_before(nlp):
         rules_only(nlp)(doc)
         (a,) = [a for a in doc._.el_attributions if a["cue"]["text"] == "grumbled"]
         assert (a["source"]["text"] if a["source"] else None) == source
+
+
+def test_a_learned_report_by_a_participle_is_the_speaker_of_the_verb_it_hangs_on(nlp):
+    text = '"We found 18 cases," the group said, imploring the authorities to open an inquiry.'
+    doc = nlp(text)
+
+    def words(start: str, end: str, label: str) -> Span:
+        found = doc.char_span(text.index(start), text.index(end) + len(end))
+        return Span(doc, found.start, found.end, label=label)
+
+    doc.spans[SPANS_KEY] = [
+        words("We found", "cases", "CONTENT"),
+        words("imploring", "imploring", "CUE"),
+        words("the authorities", "inquiry", "CONTENT"),
+    ]
+    rules_only(nlp)(doc)
+    (a,) = [a for a in doc._.el_attributions if a["cue"]["text"] == "imploring"]
+    assert a["source"]["text"] == "the group"
+

@@ -1780,6 +1780,11 @@ class _Finder:
                 source=_extent(source) if source is not None else None,
                 source_token=source.root if source is not None else None,
             )
+            root = cue.root
+            if source is None and root.tag_ == "VBG" and root.dep_ in ("advcl", "conj"):
+                # "..., calling on the authorities to ...": the participle reports for the
+                # speaker of the verb it hangs on, as in the rules.
+                attr.inherit_from = self._reporting_ancestor(root)
             if cue.root.pos_ in ("VERB", "AUX"):
                 channel = self._channel(cue.root)  # "vowed revenge in an audio message"
                 if channel is not None and not _overlaps_any(channel, [(start, end)]):
