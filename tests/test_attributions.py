@@ -481,6 +481,11 @@ def test_by_telephone_is_a_channel_but_quoted_by_a_channel_is_who_carried_it(
     assert a["channel"] is None and [c["text"] for c in a["cited_by"]] == ["the channel"]
 
 
+def test_what_a_speaker_comments_on_is_the_content_not_the_channel(attribute_by_rules):
+    (a,) = attribute_by_rules("The ministry has not commented on the report.")[0]
+    assert a["content"]["text"] == "the report" and a["channel"] is None
+
+
 def test_cited_by(attribute):
     text = (
         "The mine would stay closed, the company's spokesman said, according to the Harbor Gazette."

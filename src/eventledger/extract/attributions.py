@@ -642,6 +642,8 @@ class _Finder:
                 self._source_extent(obj) for t in trailing.subtree for obj in self._agents(t)
             ]
         attr.channel = attr.channel or self._channel(verb)
+        if attr.channel is not None and overlap_ratio(attr.channel, attr.content) >= 0.5:
+            attr.channel = None  # "has not commented on the report": what, not how
         attr.cites = self._cites(verb)
         attr.cited_by += self._quoted_by(attr.source_token, passive)
         self.by_cue[verb.i] = attr
