@@ -494,3 +494,14 @@ def test_a_learned_report_by_a_participle_is_the_speaker_of_the_verb_it_hangs_on
     (a,) = [a for a in doc._.el_attributions if a["cue"]["text"] == "imploring"]
     assert a["source"]["text"] == "the group"
 
+
+def test_a_denial_of_a_report_the_tagger_confirms_stands_with_it(nlp):
+    text = "The ministry's claim that its forces had retaken the bridge was denied by the rebels."
+    doc = nlp(text)
+    claim = doc.char_span(text.index("that its"), text.index(" was denied"))
+    doc.spans[SPANS_KEY] = [Span(doc, claim.start, claim.end, label="CONTENT")]
+    rules_only(nlp)(doc)
+    found = {a["cue"]["text"]: a for a in doc._.el_attributions}
+    assert set(found) == {"claim", "denied"}
+    assert found["denied"]["source"]["text"] == "the rebels" and found["denied"]["negated"]
+

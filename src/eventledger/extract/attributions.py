@@ -1993,7 +1993,8 @@ class _Finder:
         reported that Governor Brenner said ..."), which PolNeAR's single layer of spans
         cannot mark. A named speaker's report, cue and all, inside a tagged content that no
         cue reports (``uncued``) is kept too, if a plain reporting verb ("said") reports
-        it: the tagger read it as part of a claim no one makes."""
+        it: the tagger read it as part of a claim no one makes. So is a denial whose
+        content holds a kept report."""
         kept = set()
         for a in attrs:
             if a.kind == "direct" or self._by_object(a) or self._agrees(a.content, extents):
@@ -2014,6 +2015,16 @@ class _Finder:
                 )
             ):
                 kept.add(id(a))
+        # "The ministry's claim that ... was denied by the rebels": a denial whose content
+        # holds a kept report, cue and all, stands with it (the tagger marks the claim).
+        claims = [
+            (min(b.cue[0], b.content[0]), max(b.cue[1], b.content[1]))
+            for b in attrs if id(b) in kept and b.cue is not None
+        ]
+        for a in attrs:
+            if id(a) not in kept and self._denies(a):
+                if any(a.content[0] <= low and high <= a.content[1] for low, high in claims):
+                    kept.add(id(a))
         outer = [a.content for a in attrs if id(a) in kept]
         return [
             a
