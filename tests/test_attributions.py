@@ -507,6 +507,11 @@ def test_a_speaker_quoted_by_an_outlet_is_carried_by_it(attribute_by_rules):
     assert a["content"]["text"] == "two ships had been turned back"
     assert [c["text"] for c in a["cited_by"]] == ["the Harbor Gazette"]
     assert a["cites"] == []
+    (a,) = attribute_by_rules(
+        "Residents interviewed by the Harbor Gazette said the market had burned for hours."
+    )[0]
+    assert a["source"]["text"] == "Residents"
+    assert [c["text"] for c in a["cited_by"]] == ["the Harbor Gazette"]
 
 
 def test_a_speaker_quoted_by_an_outlet_as_saying_is_carried_by_it(attribute_by_rules):

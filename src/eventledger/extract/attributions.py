@@ -650,13 +650,14 @@ class _Finder:
 
     def _quoted_by(self, subject: Token | None, passive: Token | None) -> list[tuple[int, int]]:
         """ "A police source, quoted by the state news agency, said", "She was quoted by
-        the Courier as saying": the outlet that carried what the speaker said."""
+        the Courier as saying", "Residents interviewed by the Courier said": the outlet
+        that carried what the speaker said."""
         quoted = [passive] if passive is not None else []
         if subject is not None:
             quoted += [
                 acl for acl in subject.children
                 if acl.dep_ == "acl" and acl.tag_ == "VBN"
-                and acl.lemma_.lower() in ("quote", "cite")
+                and acl.lemma_.lower() in ("quote", "cite", "interview")
             ]
         return [self._source_extent(obj) for verb in quoted for obj in self._agents(verb)]
 
