@@ -974,6 +974,20 @@ def test_trailing_relative_clause_on_the_last_noun_is_left_out(attribute):
 
 
 
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ('An army spokesman said troops had "eliminated" a cell of gunmen, a term the army '
+         "uses for killing.", 'troops had "eliminated" a cell of gunmen'),
+        ("The rebels say they have shot down three helicopters since January, a claim the "
+         "government rejects.", "they have shot down three helicopters since January"),
+    ],
+)
+def test_the_writers_gloss_at_the_end_is_no_part_of_the_claim(attribute_by_rules, text, content):
+    (a,) = attribute_by_rules(text)[0]
+    assert a["content"]["text"] == content
+
+
 def test_a_trailing_relative_clause_that_counts_part_of_the_noun_stays(attribute_by_rules):
     attributions, _ = attribute_by_rules(
         "The ministry said it had recovered 40 bodies, most of which were found near the river."

@@ -57,6 +57,12 @@ _LEARNED_MIN_SCORE = 0.8
 # What outlets do with a story, not people with their words: "X reported, according to
 # sources" names X's sources.
 _OUTLET_VERBS = {"report", "publish", "broadcast"}
+# Nouns of the writer's gloss on what was said, set off at the end of a content: "...
+# a cell of gunmen, a term the army uses for killing".
+_GLOSS_NOUNS = {
+    "term", "word", "phrase", "euphemism", "label", "claim", "charge", "accusation",
+    "allegation", "assertion", "account", "version", "description", "figure", "number",
+}
 # A verb outside the lexicon reporting a "that" clause ("X hopes that ..."): that frame only.
 _CLAUSE_ENTRY = {"frames": ["ccomp"], "plain": False, "strict": True}
 
@@ -353,7 +359,9 @@ class _Finder:
     def _before_trailing_relative(self, low: int, high: int) -> int:
         """The end before a relative clause set off by a comma that closes the content
         ("... the convention, which begins Monday"): an aside on the last noun, outside
-        the quotation marks, not part of what was said. A relative clause that counts part
+        the quotation marks, not part of what was said; so is the writer's gloss on the
+        words ("..., a term the army uses for killing", "..., a claim the government
+        rejects"). A relative clause that counts part
         of the noun ("14 rockets, most of which were intercepted", "12 wounded, three of
         whom are in critical condition") is more of the claim and stays."""
         doc = self.doc
@@ -364,8 +372,13 @@ class _Finder:
                 "which", "whom"
             ):
                 continue
+            gloss = (
+                token.dep_ == "appos"
+                and token.lemma_.lower() in _GLOSS_NOUNS
+                and any(c.dep_ == "relcl" for c in token.children)
+            )
             if (
-                token.dep_ == "relcl"
+                (token.dep_ == "relcl" or gloss)
                 and token.right_edge.i >= high
                 and low < comma
                 and doc[comma].text == ","
