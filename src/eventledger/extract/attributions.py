@@ -1384,19 +1384,34 @@ class _Finder:
         its clause the reporting verb's complement."""
         doc = self.doc
         i = verb.i
-        if i + 3 >= len(doc) or doc[i + 1].text != "," or doc[i + 2].lower_ != "according":
+        if i + 2 >= len(doc) or doc[i + 1].text != "," or doc[i + 2].lower_ != "according":
             return None
-        objects = [c for c in doc[i + 3].children if c.dep_ == "pobj"]
-        if not objects:
+        that = self._that_after(doc[i + 2])
+        if that is None:
             return None
-        after = objects[0].right_edge.i + 1
-        if after + 1 >= len(doc) or doc[after].text != "," or doc[after + 1].lower_ != "that":
-            return None
-        that = doc[after + 1]
         clause = that.head
         if clause.i == verb.i or clause.pos_ not in ("VERB", "AUX") or clause.dep_ == "ccomp":
             return None  # a complement of the verb: the plain frame reads it
         return that
+
+    def _according_object(self, according: Token) -> Token | None:
+        """Whom "according to" names, wherever the parser hung the object."""
+        to = self.doc[according.i + 1]
+        objects = [c for c in to.children if c.dep_ == "pobj"] or [
+            c for c in according.children if c.dep_ == "pobj"
+        ]
+        return objects[0] if objects else None
+
+    def _that_after(self, according: Token) -> Token | None:
+        """The "that" right after "according to X, ", if the phrase is followed by one."""
+        doc = self.doc
+        source = self._according_object(according) if according.i + 1 < len(doc) else None
+        if source is None:
+            return None
+        after = source.right_edge.i + 1
+        if after + 1 >= len(doc) or doc[after].text != "," or doc[after + 1].lower_ != "that":
+            return None
+        return doc[after + 1]
 
     def _cites(self, verb: Token) -> list[tuple[int, int]]:
         """ "citing hospital sources", "quoting officials" beside the verb or its subject."""
@@ -1433,12 +1448,9 @@ class _Finder:
     def _according_to(self, according: Token) -> None:
         doc = self.doc
         to = doc[according.i + 1]
-        objects = [c for c in to.children if c.dep_ == "pobj"] or [
-            c for c in according.children if c.dep_ == "pobj"
-        ]
-        if not objects:
+        source_token = self._according_object(according)
+        if source_token is None:
             return
-        source_token = objects[0]
         source = self._source_extent(source_token)
         head = according.head
         while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
@@ -1449,9 +1461,7 @@ class _Finder:
             according.i >= 2
             and doc[according.i - 1].text == ","
             and self._is_cue_verb(doc[according.i - 2])
-            and after + 1 < len(doc)
-            and doc[after].text == ","
-            and doc[after + 1].lower_ == "that"
+            and self._that_after(according) is not None
         ):
             # "The ministry said, according to the Gazette, that ...", wherever the parser
             # hung the phrase: the outlet that carried the report.
