@@ -1528,7 +1528,7 @@ class _Finder:
                 attr.cites.append(source)  # "Politico reported, according to sources, ..."
             elif (
                 attr.channel is None
-                and source_token.lemma_.lower() in self.cues.channel_nouns
+                and self._is_channel_noun(source_token)
                 and not any(c.dep_ == "poss" for c in source_token.children)
             ):
                 # "..., according to a statement posted on its website"
