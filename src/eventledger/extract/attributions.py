@@ -1541,8 +1541,9 @@ class _Finder:
         """Whether "according to X" after a report names whom the speaker had it from, not
         the outlet that carried it: an outlet reports (by its verb or its name's head noun)
         according to people it leaves unnamed ("sources in the meetings", "officials")."""
-        if according.pos_ != "NOUN" or according.lemma_.lower() not in (
-            self.cues.person_nouns | {"people", "person"}
+        lemma = according.lemma_.lower()
+        if according.pos_ != "NOUN" or not (
+            lemma in self.cues.person_nouns or lemma in ("people", "person")
         ):
             return False
         cue = attr.cue_token
