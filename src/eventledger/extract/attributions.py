@@ -366,20 +366,21 @@ class _Finder:
         whom are in critical condition") is more of the claim and stays."""
         doc = self.doc
         for token in doc[low : high + 1]:
-            comma = token.left_edge.i - 1
-            opening = doc[token.left_edge.i : token.left_edge.i + 3]
-            if len(opening) == 3 and opening[1].lower_ == "of" and opening[2].lower_ in (
-                "which", "whom"
-            ):
-                continue
             gloss = (
                 token.dep_ == "appos"
                 and token.lemma_.lower() in _GLOSS_NOUNS
                 and any(c.dep_ == "relcl" for c in token.children)
             )
+            if not (token.dep_ == "relcl" or gloss):
+                continue
+            comma = token.left_edge.i - 1
+            opening = doc[token.left_edge.i : token.left_edge.i + 3]
+            if len(opening) == 3 and opening[1].lower_ == "of" and opening[2].lower_ in (
+                "which", "whom"
+            ):
+                continue  # "most of which ...": more of the claim
             if (
-                (token.dep_ == "relcl" or gloss)
-                and token.right_edge.i >= high
+                token.right_edge.i >= high
                 and low < comma
                 and doc[comma].text == ","
                 and low <= token.head.i < comma
