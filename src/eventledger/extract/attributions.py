@@ -1776,23 +1776,19 @@ class _Finder:
                 if asides:
                     start, end = self._trim(start, min(a.idx for a in asides))
             if end > start:
-                contents.append((content, start, end, score))
-        extents = [(start, end) for _, start, end, _ in contents]
-        uncued = [
-            (start, end)
-            for content, start, end, _ in contents
-            if self._learned_cue(cues, content, start, end) is None
-        ]
+                cue = self._learned_cue(cues, content, start, end)
+                contents.append((content, start, end, score, cue))
+        extents = [(start, end) for _, start, end, _, _ in contents]
+        uncued = [(start, end) for _, start, end, _, cue in contents if cue is None]
         attrs = self._confirmed(attrs, extents, uncued)
         attrs = self._drop_pieces(attrs, extents, keep_quotes=not self.join_quotes)
         taken = [a.content for a in attrs]
         cues_taken = [a.cue for a in attrs if a.cue is not None]
         cited = [c for a in attrs for c in a.cites]
         found = []
-        for content, start, end, score in contents:
+        for _content, start, end, score, cue in contents:
             if score < _LEARNED_MIN_SCORE or _overlaps_any((start, end), taken):
                 continue
-            cue = self._learned_cue(cues, content, start, end)
             if cue is None:
                 continue  # no word reports it: what is left is not an attribution
             if _overlaps_any((start, end), cited):
