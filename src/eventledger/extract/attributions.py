@@ -157,6 +157,16 @@ def _nearest(spans: list[Span], anchor: Span, max_gap: int) -> Span | None:
     return best if best is not None and gap(best) <= max_gap else None
 
 
+def _within(spans: list[Span], low: int, high: int) -> list[Span]:
+    """The ``spans`` that lie between characters ``low`` and ``high``."""
+    return [s for s in spans if low <= s.start_char and s.end_char <= high]
+
+
+def _whole(attr: _Attr) -> tuple[int, int]:
+    """An attribution's cue and content together."""
+    return min(attr.cue[0], attr.content[0]), max(attr.cue[1], attr.content[1])
+
+
 def _extent(tagged: Span) -> tuple[int, int]:
     """A tagged cue or source without the punctuation at its edges ("said:", "the mayor,
     Ilse Varn,"); a span of punctuation alone (a colon as the cue) stays as it is."""
@@ -1834,15 +1844,13 @@ class _Finder:
         if self.text[:low].rstrip().endswith(":"):
             # "Hewitt writes:" announces the paragraph after it.
             low = _paragraph_bounds(self.text, len(self.text[:low].rstrip()) - 1)[0]
-        near = [c for c in cues if low <= c.start_char and c.end_char <= high]
-        return _nearest(near, content, _LEARNED_CUE_GAP)
+        return _nearest(_within(cues, low, high), content, _LEARNED_CUE_GAP)
 
     def _in_paragraph_of(self, spans: list[Span], anchor: Span) -> list[Span]:
         """The ``spans`` in ``anchor``'s paragraph: a speaker is named beside the cue, not in
         the paragraph before ("... according to a tally by the Courier." / "The Front
         claimed ...")."""
-        low, high = _paragraph_bounds(self.text, anchor.start_char)
-        return [s for s in spans if low <= s.start_char and s.end_char <= high]
+        return _within(spans, *_paragraph_bounds(self.text, anchor.start_char))
 
     def _plain_verb(self, token: Token | None) -> bool:
         """Whether ``token`` is a verb the lexicon marks as a plain reporting verb."""
@@ -2032,20 +2040,15 @@ class _Finder:
                 a.cue is not None
                 and _names_speaker(a)
                 and self._plain_verb(a.cue_token)
-                and _inside_any(
-                    (min(a.cue[0], a.content[0]), max(a.cue[1], a.content[1])), uncued
-                )
+                and _inside_any(_whole(a), uncued)
             ):
                 kept.add(id(a))
         # "The ministry's claim that ... was denied by the rebels": a denial whose content
         # holds a kept report, cue and all, stands with it (the tagger marks the claim).
-        claims = [
-            (min(b.cue[0], b.content[0]), max(b.cue[1], b.content[1]))
-            for b in attrs if id(b) in kept and b.cue is not None
-        ]
+        claims = [_whole(b) for b in attrs if id(b) in kept and b.cue is not None]
         for a in attrs:
             if id(a) not in kept and self._denies(a):
-                if any(a.content[0] <= low and high <= a.content[1] for low, high in claims):
+                if any(_inside_any(claim, [a.content]) for claim in claims):
                     kept.add(id(a))
         outer = [a.content for a in attrs if id(a) in kept]
         return [
