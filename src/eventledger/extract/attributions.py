@@ -1186,16 +1186,6 @@ class _Finder:
         if subject.pos_ == "PRON":
             return subject.idx, subject.idx + len(subject)
         start, stop = self._noun_phrase(subject)
-        phrase = self.doc.char_span(start, stop, alignment_mode="expand")
-        if phrase is not None and phrase.end < len(self.doc):
-            following = self.doc[phrase.end]
-            if (
-                following.pos_ == "PROPN"
-                and following.dep_ == "nsubj"
-                and following.head.i == subject.head.i != subject.i
-            ):
-                # "the state news agency NNA reported": the parser gave the verb two subjects.
-                stop = following.right_edge.idx + len(following.right_edge)
         for other in self._conjuncts(subject):
             end = self._noun_phrase(other)[1]
             if self.text[end : end + 1] == "-":
@@ -1254,6 +1244,14 @@ class _Finder:
             if child.dep_ in ("relcl", "appos", "punct", "acl", "cc", "conj", "case"):
                 break
             end = child.right_edge.i
+        following = doc[end + 1] if end + 1 < len(doc) else None
+        if (
+            following is not None
+            and following.pos_ == "PROPN"
+            and following.dep_ == "nsubj"
+            and following.head.i == subject.head.i != subject.i
+        ):
+            end = following.right_edge.i  # "news agency NNA reported": two subjects parsed
         tokens = [
             t for t in self.doc[subject.left_edge.i : end + 1] if self._same_paragraph(t, subject)
         ]
