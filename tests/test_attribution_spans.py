@@ -21,6 +21,17 @@ def rules_only(nlp, continued_quotes: str = "separate") -> AttributionsExtractor
     )
 
 
+def tagger_span(doc):
+    """``words(first, last, label)``: a span as the tagger would give it, from the words
+    ``first`` to ``last`` of ``doc``'s text."""
+
+    def words(first: str, last: str, label: str) -> Span:
+        found = doc.char_span(doc.text.index(first), doc.text.index(last) + len(last))
+        return Span(doc, found.start, found.end, label=label)
+
+    return words
+
+
 def contents_with_tagged(nlp, text: str, tagged: tuple[int, int] | None, **options) -> list[str]:
     """The rules' contents, with ``tagged`` as the one tagged content (None: as if no
     tagger had run)."""
@@ -462,10 +473,7 @@ def test_a_learned_attribution_takes_no_source_from_the_paragraph_before(nlp):
         "The tenants grumbled that the heating was broken."
     )
     doc = nlp(text)
-
-    def words(start: str, end: str, label: str) -> Span:
-        found = doc.char_span(text.index(start), text.index(end) + len(end))
-        return Span(doc, found.start, found.end, label=label)
+    words = tagger_span(doc)
 
     tally = words("a tally", "Courier", "SOURCE")
     claim = [words("grumbled", "grumbled", "CUE"), words("the heating", "broken", "CONTENT")]
@@ -480,10 +488,7 @@ def test_a_learned_attribution_takes_no_source_from_the_paragraph_before(nlp):
 def test_a_learned_report_by_a_participle_is_the_speaker_of_the_verb_it_hangs_on(nlp):
     text = '"We found 18 cases," the group said, imploring the authorities to open an inquiry.'
     doc = nlp(text)
-
-    def words(start: str, end: str, label: str) -> Span:
-        found = doc.char_span(text.index(start), text.index(end) + len(end))
-        return Span(doc, found.start, found.end, label=label)
+    words = tagger_span(doc)
 
     doc.spans[SPANS_KEY] = [
         words("We found", "cases", "CONTENT"),
