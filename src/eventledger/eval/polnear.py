@@ -47,11 +47,21 @@ def _fragments(offsets: str) -> Interval:
     return min(p[0] for p in pieces), max(p[1] for p in pieces)
 
 
+# A brat annotation line starts with its id and a tab ("T12\t", "E3\t", "#1\t").
+_ANNOTATION_ID = re.compile(r"[TREAMN#*][\w-]*\t")
+
+
 def read_ann(path: Path) -> list[Item]:
-    """The attributions of one brat ``.ann`` file."""
+    """The attributions of one brat ``.ann`` file. A line that starts with no annotation
+    id, after a text-bound one, goes on with that span's text: the annotated words ran
+    over a line break."""
     spans: dict[str, Interval] = {}
     events: list[dict[str, str]] = []
+    in_text = False
     for number, line in enumerate(path.read_text("utf-8").splitlines(), start=1):
+        if in_text and not _ANNOTATION_ID.match(line):
+            continue
+        in_text = line.startswith("T")
         if line.startswith("T"):
             parts = line.split("\t")
             if len(parts) < 2 or " " not in parts[1]:
