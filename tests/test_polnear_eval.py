@@ -1,8 +1,37 @@
-"""eventledger eval polnear: reading PolNeAR's brat files."""
+"""eventledger eval polnear: reading PolNeAR's brat files, and the annotators' agreement."""
 
 from __future__ import annotations
 
-from eventledger.eval.polnear import Item, read_ann
+from click.testing import CliRunner
+
+from eventledger.cli import cli
+from eventledger.eval.polnear import Item, agreement, evaluate_polnear, read_ann
+
+TEXT = "The mayor said the bridge would reopen in June. Traders were pleased."
+SOURCE = (0, 9)
+CUE = (10, 14)
+CLAIM = (TEXT.index("the bridge"), TEXT.index(" in June"))  # "the bridge would reopen"
+PLEASED = (TEXT.index("Traders"), len(TEXT) - 1)
+
+
+def ann_line(spans: list[tuple[str, tuple[int, int]]]) -> str:
+    """One attribution in brat standoff: its spans as T lines, tied by an E line."""
+    lines, roles = [], []
+    for number, (role, (start, end)) in enumerate(spans, start=1):
+        lines.append(f"T{number}\t{role} {start} {end}\t{TEXT[start:end]}")
+        roles.append(f"{role}:T{number}")
+    lines.append(f"E1\tAttribution:T{len(spans)} {' '.join(roles)}")
+    return "\n".join(lines) + "\n"
+
+
+def write_split(root, annotations: dict[str, str], *, text: str = TEXT) -> None:
+    (root / "text").mkdir(parents=True)
+    (root / "attributions").mkdir()
+    names = {name.rsplit("_", 1)[0] for name in annotations}
+    for name in names:
+        (root / "text" / f"{name}.txt").write_text(text, encoding="utf-8")
+    for name, ann in annotations.items():
+        (root / "attributions" / f"{name}.ann").write_text(ann, encoding="utf-8")
 
 
 def test_a_span_whose_words_run_over_a_line_break_is_read_with_what_follows(tmp_path):
@@ -18,3 +47,58 @@ def test_a_span_whose_words_run_over_a_line_break_is_read_with_what_follows(tmp_
         encoding="utf-8",
     )
     assert read_ann(path) == [Item(content=(0, 30), cue=(31, 35), source=None)]
+
+
+def test_annotators_are_scored_against_one_another_on_the_articles_they_share():
+    claim = Item(content=CLAIM, cue=CUE, source=SOURCE)
+    # The second annotator marks the same claim with another cue, and one more.
+    other_cue = Item(content=CLAIM, cue=(0, 3), source=SOURCE)
+    pleased = Item(content=PLEASED, cue=None, source=None)
+    result = agreement([[[claim], [other_cue, pleased]], [[claim]]])
+    # The article with one annotator is left out.
+    assert result["documents"] == 1 and result["annotators"] == 2
+    between = result["between_annotators"]
+    # Two ordered pairs: 1 hit of 1 predicted against 2 gold, and 1 of 2 against 1.
+    assert between["content"]["hits"] == 2
+    assert between["content"]["predicted"] == between["content"]["gold"] == 3
+    assert between["content"]["precision"] == between["content"]["recall"] == 2 / 3
+    assert between["cue"]["hits"] == 0  # the cues share no character
+    assert between["source"]["f1"] == 1.0  # "pleased" has no source on either side
+    assert "predicted" not in result
+
+
+def test_predictions_are_scored_against_each_annotator_of_the_shared_articles():
+    claim = Item(content=CLAIM, cue=CUE, source=SOURCE)
+    pleased = Item(content=PLEASED, cue=None, source=None)
+    result = agreement([[[claim], [claim, pleased]], [[pleased]]], predictions=[[claim], []])
+    predicted = result["predicted"]["content"]
+    assert (predicted["hits"], predicted["predicted"], predicted["gold"]) == (2, 2, 3)
+
+
+def test_eval_polnear_agreement_shows_the_annotators_beside_the_pipeline(nlp, tmp_path):
+    claim = ann_line([("Source", SOURCE), ("Cue", CUE), ("Content", CLAIM)])
+    write_split(tmp_path, {"doc1_a": claim, "doc1_b": claim, "doc2_a": claim})
+    result = evaluate_polnear(tmp_path, nlp=nlp, with_agreement=True)
+    shared = result["agreement"]
+    assert shared["documents"] == 1 and shared["annotators"] == 2
+    assert shared["between_annotators"]["cue"]["f1"] == 1.0
+    assert shared["predicted"]["content"]["gold"] == 2  # both annotators of doc1
+    assert "agreement" not in evaluate_polnear(tmp_path, nlp=nlp)
+
+
+def test_eval_polnear_command_prints_the_agreement_when_asked(tmp_path):
+    claim = ann_line([("Source", SOURCE), ("Cue", CUE), ("Content", CLAIM)])
+    write_split(tmp_path / "two", {"doc1_a": claim, "doc1_b": claim})
+    result = CliRunner().invoke(cli, ["eval", "polnear", str(tmp_path / "two"), "--agreement"])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert any(line.startswith("Agreement on the 1 articles with several annotators")
+               for line in lines)
+    cue = [line for line in lines if line.startswith("cue")][-1]
+    # Annotators' F1, then the pipeline's precision, recall and F1 against both of them.
+    assert [float(x) for x in cue.split()[1:]] == [1.0, 1.0, 1.0, 1.0]
+
+    write_split(tmp_path / "one", {"doc1_a": claim})
+    result = CliRunner().invoke(cli, ["eval", "polnear", str(tmp_path / "one"), "--agreement"])
+    assert result.exit_code == 0, result.output
+    assert "Agreement: no article has several annotators." in result.output

@@ -355,18 +355,24 @@ def eval_seed(gold, article, model, as_json):
 @click.option("--tagger", type=click.Path(exists=True, file_okay=False), default=None,
               help="A folder of the attribution span tagger that "
               "training/attribution_spans/finetune.py wrote (default: the shipped one).")
-def eval_polnear(directory, model, details, continued_quotes, tagger):
+@click.option("--agreement", is_flag=True,
+              help="Also how far PolNeAR's annotators agree with one another on the "
+              "articles that several of them annotated, in the same metric, beside the "
+              "pipeline's scores against each of them.")
+def eval_polnear(directory, model, details, continued_quotes, tagger, agreement):
     """Attribution scores on a PolNeAR split (a folder with text/ and attributions/).
 
     \b
     Example:
         eventledger eval polnear ../shared/eval/polnear/dev
         eventledger eval polnear ../shared/eval/polnear/dev --continued-quotes separate
+        eventledger eval polnear ../shared/eval/polnear/train --agreement
     """
     from .eval.polnear import evaluate_polnear, format_polnear
 
     result = evaluate_polnear(directory, details=details, continued_quotes=continued_quotes,
-                              model=_settings(model=model).model, tagger=tagger)
+                              model=_settings(model=model).model, tagger=tagger,
+                              with_agreement=agreement)
     click.echo(format_polnear(result))
 
 

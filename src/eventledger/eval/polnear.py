@@ -15,6 +15,7 @@ counts pairs with both boundaries equal. Every predicted attribution counts.
 
 from __future__ import annotations
 
+import itertools
 import logging
 import re
 from collections.abc import Collection, Iterable
@@ -92,25 +93,33 @@ def read_ann(path: Path) -> list[Item]:
     return items
 
 
-def articles(directory: str | Path) -> list[tuple[str, Path, Path]]:
-    """``[(name, text path, ann path)]``: each article with its alphabetically first
-    annotator file."""
+def annotator_files(directory: str | Path) -> dict[str, list[Path]]:
+    """``{name: [ann path, ...]}``: each article's annotator files, alphabetically, for the
+    articles whose text is there."""
     root = Path(directory)
     text_dir, ann_dir = root / "text", root / "attributions"
     if not text_dir.is_dir() or not ann_dir.is_dir():
         raise EvaluationError(f"{root}: expected text/ and attributions/ directories")
-    chosen: dict[str, Path] = {}
+    files: dict[str, list[Path]] = {}
     for ann in sorted(ann_dir.glob("*.ann")):
-        name = ann.stem.rsplit("_", 1)[0]
-        chosen.setdefault(name, ann)
-    result = []
-    for name, ann in sorted(chosen.items()):
-        text = text_dir / f"{name}.txt"
-        if text.is_file():
-            result.append((name, text, ann))
+        files.setdefault(ann.stem.rsplit("_", 1)[0], []).append(ann)
+    result = {}
+    for name, anns in sorted(files.items()):
+        if (text_dir / f"{name}.txt").is_file():
+            result[name] = anns
         else:
-            log.warning("no text for %s", ann.name)
+            log.warning("no text for %s", anns[0].name)
     return result
+
+
+def articles(directory: str | Path) -> list[tuple[str, Path, Path]]:
+    """``[(name, text path, ann path)]``: each article with its alphabetically first
+    annotator file."""
+    text_dir = Path(directory) / "text"
+    return [
+        (name, text_dir / f"{name}.txt", anns[0])
+        for name, anns in annotator_files(directory).items()
+    ]
 
 
 def _overlap(a: Interval | None, b: Interval | None) -> bool:
@@ -191,6 +200,35 @@ def score(pairs_by_doc: Iterable[tuple[list[Item], list[Item]]]) -> dict:
     }
 
 
+def agreement(
+    annotations: Iterable[list[list[Item]]], predictions: Iterable[list[Item]] | None = None
+) -> dict:
+    """How far the annotators of the same articles agree, in the metric's own terms: each
+    annotator's attributions scored, as if predicted, against each other annotator's, over
+    every ordered pair and pooled (so precision, recall and F1 are equal). ``annotations``
+    holds, per article, each annotator's attributions; articles with one annotator are left
+    out. With ``predictions`` (one list per article), the predictions are scored against
+    every annotator of the same articles, for a figure on the same footing.
+
+    Returns ``{"documents", "annotators", "between_annotators": {...}}``, with
+    ``"predicted"`` when predictions are given."""
+    rows = list(annotations)
+    predicted = list(predictions) if predictions is not None else [None] * len(rows)
+    kept = [(anns, p) for anns, p in zip(rows, predicted, strict=True) if len(anns) > 1]
+    result: dict = {
+        "documents": len(kept),
+        "annotators": sum(len(anns) for anns, _p in kept),
+        "between_annotators": score(
+            (anns[i], anns[j])
+            for anns, _p in kept
+            for i, j in itertools.permutations(range(len(anns)), 2)
+        ),
+    }
+    if predictions is not None:
+        result["predicted"] = score((p, gold) for anns, p in kept for gold in anns)
+    return result
+
+
 def polnear_pipeline(
     *, continued_quotes: str = "join", model: str | None = None, tagger: str | None = None
 ) -> Language:
@@ -218,6 +256,7 @@ def evaluate_polnear(
     model: str | None = None,
     tagger: str | None = None,
     names: Collection[str] | None = None,
+    with_agreement: bool = False,
 ) -> dict:
     """Run the pipeline over a PolNeAR directory and score its attributions.
 
@@ -230,10 +269,14 @@ def evaluate_polnear(
     Returns ``{"documents": n, "content": {...}, "cue": {...}, "source": {...},
     "strict_content": {...}}`` (each with precision, recall, f1 and the counts), plus
     ``"per_document"`` when ``details`` is true: each document's figures, with its
-    ``"misses"`` (gold contents no prediction pairs with) and ``"false_alarms"``.
+    ``"misses"`` (gold contents no prediction pairs with) and ``"false_alarms"``, and
+    ``"agreement"`` when ``with_agreement`` is true: on the articles that several annotators
+    annotated, how far they agree with one another and how the pipeline scores against
+    each of them (see ``agreement``).
     """
     from ..pipeline import extract_records  # the model is loaded only when scoring
 
+    files = annotator_files(directory)
     found = articles(directory)
     if names is not None:
         found = [article for article in found if article[0] in names]
@@ -257,6 +300,10 @@ def evaluate_polnear(
         "continued_quotes": mode,
         **score(zip(predictions, golds, strict=True)),
     }
+    if with_agreement:
+        result["agreement"] = agreement(
+            ([read_ann(path) for path in files[name]] for name, _t, _a in found), predictions
+        )
     if details:
         result["per_document"] = [
             {"name": name, **score([(predicted, gold)]),
@@ -305,6 +352,9 @@ def format_polnear(result: dict) -> str:
             f"{label:16}{row['precision']:8.3f}{row['recall']:8.3f}{row['f1']:8.3f}"
             f"{row['hits']:8d}{row['predicted']:8d}{row['gold']:8d}"
         )
+    shared = result.get("agreement")
+    if shared is not None:
+        lines += ["", _agreement_lines(shared)]
     for document in result.get("per_document", ()):
         content = document["content"]
         lines += ["", f"{document['name']}: content P {content['precision']:.3f} "
@@ -312,6 +362,30 @@ def format_polnear(result: dict) -> str:
         for key, label in (("misses", "miss"), ("false_alarms", "false alarm")):
             for span in document[key]:
                 lines.append(f"  {label} {span['start']}-{span['end']}: {shorten(span['text'])}")
+    return "\n".join(lines)
+
+
+
+def _agreement_lines(shared: dict) -> str:
+    if not shared["documents"]:
+        return "Agreement: no article has several annotators."
+    lines = [
+        f"Agreement on the {shared['documents']} articles with several annotators "
+        f"({shared['annotators']} annotations; each scored against each other one):",
+        f"{'':16}{'annotators F1':>14}" + (f"{'pipeline P':>12}{'R':>8}{'F1':>8}"
+                                            if "predicted" in shared else ""),
+    ]
+    for key, label in (
+        ("content", "content"),
+        ("cue", "cue"),
+        ("source", "source"),
+        ("strict_content", "strict content"),
+    ):
+        line = f"{label:16}{shared['between_annotators'][key]['f1']:14.3f}"
+        if "predicted" in shared:
+            row = shared["predicted"][key]
+            line += f"{row['precision']:12.3f}{row['recall']:8.3f}{row['f1']:8.3f}"
+        lines.append(line)
     return "\n".join(lines)
 
 
