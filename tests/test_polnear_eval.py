@@ -1,11 +1,13 @@
-"""eventledger eval polnear: reading PolNeAR's brat files, and the annotators' agreement."""
+"""eventledger eval polnear: reading PolNeAR's brat files, the metric, and the annotators' agreement."""
 
 from __future__ import annotations
 
+import pytest
 from click.testing import CliRunner
 
 from eventledger.cli import cli
-from eventledger.eval.polnear import Item, agreement, evaluate_polnear, read_ann
+from eventledger.errors import EvaluationError
+from eventledger.eval.polnear import Item, agreement, evaluate_polnear, format_polnear, read_ann
 
 TEXT = "The mayor said the bridge would reopen in June. Traders were pleased."
 SOURCE = (0, 9)
@@ -102,3 +104,109 @@ def test_eval_polnear_command_prints_the_agreement_when_asked(tmp_path):
     result = CliRunner().invoke(cli, ["eval", "polnear", str(tmp_path / "one"), "--agreement"])
     assert result.exit_code == 0, result.output
     assert "Agreement: no article has several annotators." in result.output
+
+
+def test_polnear_metric_on_a_small_invented_set(nlp, tmp_path):
+    text = "The mayor said the bridge would reopen in June. Traders were pleased."
+    (tmp_path / "text").mkdir()
+    (tmp_path / "attributions").mkdir()
+    (tmp_path / "text" / "doc1.txt").write_text(text)
+    content = text.index("the bridge")
+    ann = (
+        f"T1\tSource 0 9\tThe mayor\n"
+        f"T2\tCue 10 14\tsaid\n"
+        f"T3\tContent {content} {content + 31}\tthe bridge would reopen in June\n"
+        f"E1\tAttribution:T2 Content:T3 Cue:T2 Source:T1\n"
+    )
+    (tmp_path / "attributions" / "doc1_b.ann").write_text(ann)
+    # A second annotator sorting after the first is ignored.
+    (tmp_path / "attributions" / "doc1_z.ann").write_text("")
+    assert len(read_ann(tmp_path / "attributions" / "doc1_b.ann")) == 1
+    result = evaluate_polnear(tmp_path, nlp=nlp, details=True)
+    assert result["documents"] == 1
+    for key in ("content", "cue", "source", "strict_content"):
+        assert result[key]["f1"] == 1.0
+    assert "content" in format_polnear(result)
+
+
+def test_eval_polnear_command_scores_in_polnears_convention_unless_told(tmp_path):
+    text = "“To all the farmers in the valley,” Mendez said, “keep your seeds dry this winter.”"
+    (tmp_path / "text").mkdir()
+    (tmp_path / "attributions").mkdir()
+    (tmp_path / "text" / "doc1.txt").write_text(text, encoding="utf-8")
+    start, end = text.index("To all"), text.index("winter") + len("winter")
+    cue, source = text.index("said"), text.index("Mendez")
+    (tmp_path / "attributions" / "doc1_a.ann").write_text(
+        f"T1\tSource {source} {source + 6}\tMendez\n"
+        f"T2\tCue {cue} {cue + 4}\tsaid\n"
+        f"T3\tContent {start} {end}\t{text[start:end]}\n"
+        "E1\tAttribution:T2 Content:T3 Cue:T2 Source:T1\n",
+        encoding="utf-8",
+    )
+
+    def content_row(*options):
+        result = CliRunner().invoke(cli, ["eval", "polnear", str(tmp_path), *options])
+        assert result.exit_code == 0, result.output
+        header = result.output.splitlines()[0]
+        row = next(line for line in result.output.splitlines() if line.startswith("content"))
+        return header, [float(x) for x in row.split()[1:4]]
+
+    header, (precision, recall, _f1) = content_row()
+    assert "continued quotes: join" in header
+    assert precision == recall == 1.0  # one attribution over both parts, as annotated
+    header, (precision, recall, _f1) = content_row("--continued-quotes", "separate")
+    assert "continued quotes: separate" in header
+    # Two attributions, and neither part alone covers half of the annotated quotation.
+    assert precision == recall == 0.0
+
+
+def _two_polnear_articles(tmp_path):
+    """One article whose attribution the pipeline finds, one whose gold it cannot."""
+    (tmp_path / "text").mkdir()
+    (tmp_path / "attributions").mkdir()
+    text = "The mayor said the bridge would reopen in June."
+    content = text.index("the bridge")
+    (tmp_path / "text" / "kept.txt").write_text(text)
+    (tmp_path / "attributions" / "kept_a.ann").write_text(
+        f"T1\tContent {content} {len(text) - 1}\t{text[content:-1]}\nE1\tAttribution:T1 Content:T1\n"
+    )
+    (tmp_path / "text" / "other.txt").write_text("Rain fell on the harbour all night.")
+    (tmp_path / "attributions" / "other_a.ann").write_text(
+        "T1\tContent 0 9\tRain fell\nE1\tAttribution:T1 Content:T1\n"
+    )
+
+
+def test_polnear_scores_only_the_named_articles(nlp, tmp_path):
+    _two_polnear_articles(tmp_path)
+    everything = evaluate_polnear(tmp_path, nlp=nlp)
+    assert everything["documents"] == 2 and everything["content"]["recall"] == 0.5
+    kept = evaluate_polnear(tmp_path, nlp=nlp, names={"kept"})
+    assert kept["documents"] == 1 and kept["content"]["recall"] == 1.0
+    with pytest.raises(EvaluationError, match="no PolNeAR articles"):
+        evaluate_polnear(tmp_path, nlp=nlp, names={"missing"})
+
+
+def test_polnear_details_list_each_documents_misses_and_false_alarms(nlp, tmp_path):
+    _two_polnear_articles(tmp_path)
+    result = evaluate_polnear(tmp_path, nlp=nlp, details=True)
+    by_name = {d["name"]: d for d in result["per_document"]}
+    assert by_name["kept"]["misses"] == by_name["kept"]["false_alarms"] == []
+    assert by_name["other"]["misses"] == [{"start": 0, "end": 9, "text": "Rain fell"}]
+    shown = format_polnear(result)
+    assert "other: content P 0.000 R 0.000" in shown
+    assert "  miss 0-9: Rain fell" in shown
+    assert "kept: content P 1.000 R 1.000 F1 1.000" in shown
+    assert "miss" not in format_polnear(evaluate_polnear(tmp_path, nlp=nlp))
+
+
+def test_eval_polnear_command_loads_the_tagger_it_is_given(tmp_path):
+    (tmp_path / "split" / "text").mkdir(parents=True)
+    (tmp_path / "split" / "attributions").mkdir()
+    (tmp_path / "split" / "text" / "doc1.txt").write_text("The mayor said it rained.")
+    (tmp_path / "split" / "attributions" / "doc1_a.ann").write_text("")
+    (tmp_path / "no-tagger").mkdir()
+    result = CliRunner().invoke(
+        cli, ["eval", "polnear", str(tmp_path / "split"), "--tagger", str(tmp_path / "no-tagger")]
+    )
+    assert result.exit_code != 0
+    assert result.output.startswith("Error: ") and "no-tagger" in result.output
