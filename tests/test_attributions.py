@@ -98,6 +98,23 @@ def test_mixed_quote_inside_reported_clause(attribute):
 
 
 @pytest.mark.parametrize(
+    "text, content",
+    [
+        ("The minister said the ceasefire signed in Geneva would hold.",
+         "the ceasefire signed in Geneva would hold"),
+        ("Rebels said the convoy attacked on Monday carried weapons.",
+         "the convoy attacked on Monday carried weapons"),
+    ],
+)
+def test_a_subject_with_a_participle_keeps_the_rest_of_its_clause(attribute_by_rules, text,
+                                                                 content):
+    # The parser reads the participle as the reported clause and hangs the rest of it on
+    # "said" as a second clause.
+    attributions, _ = attribute_by_rules(text)
+    assert only(attributions, "said")["content"]["text"] == content
+
+
+@pytest.mark.parametrize(
     "marks", [("\u201c", "\u201d"), ("\u00ab", "\u00bb"), ('"', '"')], ids=["curly", "guillemets", "straight"]
 )
 def test_mixed_content_ending_in_quoted_words_keeps_their_closing_mark(attribute_by_rules, marks):

@@ -819,6 +819,7 @@ class _Finder:
                         ],
                     )
                     tokens |= self._conjoined_complements(verb, child)
+                    tokens |= self._clause_continued(verb, tokens)
                     result = self._span_of_tokens(tokens, child, verb)
                     if result:
                         return self._snap_to_quote(result)
@@ -993,6 +994,22 @@ class _Finder:
                     if clause.i < t.i < conj.i and t.dep_ in ("cc", "punct")
                 }
         return tokens
+
+    @staticmethod
+    def _clause_continued(verb: Token, tokens: set[int]) -> set[int]:
+        """ "X said the ceasefire signed in March would hold": the parser may read the
+        participle as the clause and hang the rest on the verb as a second clause, with no
+        subject of its own, right after the first."""
+        more: set[int] = set()
+        for other in verb.children:
+            if (
+                other.dep_ == "ccomp"
+                and other.i not in tokens
+                and other.left_edge.i == max(tokens | more) + 1
+                and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in other.children)
+            ):
+                more |= {t.i for t in other.subtree}
+        return more
 
     def _speaker_like(self, attr: _Attr) -> bool:
         """A subject that can say things: a person or organisation, a personal pronoun, a
