@@ -114,6 +114,13 @@ def test_a_subject_with_a_participle_keeps_the_rest_of_its_clause(attribute_by_r
     assert only(attributions, "said")["content"]["text"] == content
 
 
+def test_a_second_report_after_and_is_not_taken_into_the_first_clause(attribute_by_rules):
+    attributions, _ = attribute_by_rules(
+        "He said the army was ready to respond and warned that it would not hesitate."
+    )
+    assert only(attributions, "said")["content"]["text"] == "the army was ready to respond"
+
+
 @pytest.mark.parametrize(
     "marks", [("\u201c", "\u201d"), ("\u00ab", "\u00bb"), ('"', '"')], ids=["curly", "guillemets", "straight"]
 )

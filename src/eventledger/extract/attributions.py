@@ -819,7 +819,7 @@ class _Finder:
                         ],
                     )
                     tokens |= self._conjoined_complements(verb, child)
-                    tokens |= self._clause_continued(verb, tokens)
+                    tokens |= self._clause_continued(verb, child, tokens)
                     result = self._span_of_tokens(tokens, child, verb)
                     if result:
                         return self._snap_to_quote(result)
@@ -996,20 +996,24 @@ class _Finder:
         return tokens
 
     @staticmethod
-    def _clause_continued(verb: Token, tokens: set[int]) -> set[int]:
+    def _clause_continued(verb: Token, clause: Token, tokens: set[int]) -> set[int]:
         """ "X said the ceasefire signed in March would hold": the parser may read the
-        participle as the clause and hang the rest on the verb as a second clause, with no
-        subject of its own, right after the first."""
-        more: set[int] = set()
+        participle (no auxiliary of its own) as the clause and hang the rest on the verb as
+        a second clause, with no subject of its own, right after the first. Not "said the
+        army was ready and warned ...", a second report of the speaker's."""
+        if clause.tag_ != "VBN" or any(c.dep_ in ("aux", "auxpass") for c in clause.children):
+            return set()
+        doc = verb.doc
+        last = max(tokens)
         for other in verb.children:
             if (
                 other.dep_ == "ccomp"
-                and other.i not in tokens
-                and other.left_edge.i == max(tokens | more) + 1
+                and other.left_edge.i == last + 1
+                and doc[last].dep_ not in ("cc", "punct")
                 and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in other.children)
             ):
-                more |= {t.i for t in other.subtree}
-        return more
+                return {t.i for t in other.subtree}
+        return set()
 
     def _speaker_like(self, attr: _Attr) -> bool:
         """A subject that can say things: a person or organisation, a personal pronoun, a
