@@ -115,11 +115,14 @@ def annotator_files(directory: str | Path) -> dict[str, list[Path]]:
 def articles(directory: str | Path) -> list[tuple[str, Path, Path]]:
     """``[(name, text path, ann path)]``: each article with its alphabetically first
     annotator file."""
+    return _with_first_annotator(directory, annotator_files(directory))
+
+
+def _with_first_annotator(
+    directory: str | Path, files: dict[str, list[Path]]
+) -> list[tuple[str, Path, Path]]:
     text_dir = Path(directory) / "text"
-    return [
-        (name, text_dir / f"{name}.txt", anns[0])
-        for name, anns in annotator_files(directory).items()
-    ]
+    return [(name, text_dir / f"{name}.txt", anns[0]) for name, anns in files.items()]
 
 
 def _overlap(a: Interval | None, b: Interval | None) -> bool:
@@ -277,7 +280,7 @@ def evaluate_polnear(
     from ..pipeline import extract_records  # the model is loaded only when scoring
 
     files = annotator_files(directory)
-    found = articles(directory)
+    found = _with_first_annotator(directory, files)
     if names is not None:
         found = [article for article in found if article[0] in names]
     if not found:
@@ -301,8 +304,13 @@ def evaluate_polnear(
         **score(zip(predictions, golds, strict=True)),
     }
     if with_agreement:
+        # The first annotator's attributions are the gold already read.
         result["agreement"] = agreement(
-            ([read_ann(path) for path in files[name]] for name, _t, _a in found), predictions
+            (
+                [gold, *(read_ann(path) for path in files[name][1:])]
+                for (name, _t, _a), gold in zip(found, golds, strict=True)
+            ),
+            predictions,
         )
     if details:
         result["per_document"] = [
