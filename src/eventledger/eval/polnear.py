@@ -341,6 +341,15 @@ def _misses_and_false_alarms(text: str, predicted: list[Item], gold: list[Item])
     return {"misses": spans(gold, paired_g), "false_alarms": spans(predicted, paired_p)}
 
 
+# The figures' keys and their labels in the tables, in order.
+_ROWS = (
+    ("content", "content"),
+    ("cue", "cue"),
+    ("source", "source"),
+    ("strict_content", "strict content"),
+)
+
+
 def format_polnear(result: dict) -> str:
     """A small table of the figures."""
     lines = [
@@ -349,12 +358,7 @@ def format_polnear(result: dict) -> str:
         "",
     ]
     lines.append(f"{'':16}{'P':>8}{'R':>8}{'F1':>8}{'hits':>8}{'pred':>8}{'gold':>8}")
-    for key, label in (
-        ("content", "content"),
-        ("cue", "cue"),
-        ("source", "source"),
-        ("strict_content", "strict content"),
-    ):
+    for key, label in _ROWS:
         row = result[key]
         lines.append(
             f"{label:16}{row['precision']:8.3f}{row['recall']:8.3f}{row['f1']:8.3f}"
@@ -373,7 +377,6 @@ def format_polnear(result: dict) -> str:
     return "\n".join(lines)
 
 
-
 def _agreement_lines(shared: dict) -> str:
     if not shared["documents"]:
         return "Agreement: no article has several annotators."
@@ -383,12 +386,7 @@ def _agreement_lines(shared: dict) -> str:
         f"{'':16}{'annotators F1':>14}" + (f"{'pipeline P':>12}{'R':>8}{'F1':>8}"
                                             if "predicted" in shared else ""),
     ]
-    for key, label in (
-        ("content", "content"),
-        ("cue", "cue"),
-        ("source", "source"),
-        ("strict_content", "strict content"),
-    ):
+    for key, label in _ROWS:
         line = f"{label:16}{shared['between_annotators'][key]['f1']:14.3f}"
         if "predicted" in shared:
             row = shared["predicted"][key]
