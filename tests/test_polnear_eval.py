@@ -16,7 +16,7 @@ CLAIM = (TEXT.index("the bridge"), TEXT.index(" in June"))  # "the bridge would 
 PLEASED = (TEXT.index("Traders"), len(TEXT) - 1)
 
 
-def ann_line(spans: list[tuple[str, tuple[int, int]]]) -> str:
+def attribution_ann(spans: list[tuple[str, tuple[int, int]]]) -> str:
     """One attribution in brat standoff: its spans as T lines, tied by an E line."""
     lines, roles = [], []
     for number, (role, (start, end)) in enumerate(spans, start=1):
@@ -78,7 +78,7 @@ def test_predictions_are_scored_against_each_annotator_of_the_shared_articles():
 
 
 def test_eval_polnear_agreement_shows_the_annotators_beside_the_pipeline(nlp, tmp_path):
-    claim = ann_line([("Source", SOURCE), ("Cue", CUE), ("Content", CLAIM)])
+    claim = attribution_ann([("Source", SOURCE), ("Cue", CUE), ("Content", CLAIM)])
     write_split(tmp_path, {"doc1_a": claim, "doc1_b": claim, "doc2_a": claim})
     result = evaluate_polnear(tmp_path, nlp=nlp, with_agreement=True)
     shared = result["agreement"]
@@ -89,7 +89,7 @@ def test_eval_polnear_agreement_shows_the_annotators_beside_the_pipeline(nlp, tm
 
 
 def test_eval_polnear_command_prints_the_agreement_when_asked(tmp_path):
-    claim = ann_line([("Source", SOURCE), ("Cue", CUE), ("Content", CLAIM)])
+    claim = attribution_ann([("Source", SOURCE), ("Cue", CUE), ("Content", CLAIM)])
     write_split(tmp_path / "two", {"doc1_a": claim, "doc1_b": claim})
     result = CliRunner().invoke(cli, ["eval", "polnear", str(tmp_path / "two"), "--agreement"])
     assert result.exit_code == 0, result.output
@@ -107,20 +107,10 @@ def test_eval_polnear_command_prints_the_agreement_when_asked(tmp_path):
 
 
 def test_polnear_metric_on_a_small_invented_set(nlp, tmp_path):
-    text = "The mayor said the bridge would reopen in June. Traders were pleased."
-    (tmp_path / "text").mkdir()
-    (tmp_path / "attributions").mkdir()
-    (tmp_path / "text" / "doc1.txt").write_text(text)
-    content = text.index("the bridge")
-    ann = (
-        f"T1\tSource 0 9\tThe mayor\n"
-        f"T2\tCue 10 14\tsaid\n"
-        f"T3\tContent {content} {content + 31}\tthe bridge would reopen in June\n"
-        f"E1\tAttribution:T2 Content:T3 Cue:T2 Source:T1\n"
-    )
-    (tmp_path / "attributions" / "doc1_b.ann").write_text(ann)
+    in_june = (CLAIM[0], TEXT.index(" in June") + len(" in June"))
+    annotated = attribution_ann([("Source", SOURCE), ("Cue", CUE), ("Content", in_june)])
     # A second annotator sorting after the first is ignored.
-    (tmp_path / "attributions" / "doc1_z.ann").write_text("")
+    write_split(tmp_path, {"doc1_b": annotated, "doc1_z": ""})
     assert len(read_ann(tmp_path / "attributions" / "doc1_b.ann")) == 1
     result = evaluate_polnear(tmp_path, nlp=nlp, details=True)
     assert result["documents"] == 1
