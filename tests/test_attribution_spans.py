@@ -119,6 +119,22 @@ def test_a_learned_content_the_tagger_is_unsure_of_is_no_attribution(nlp):
     assert [a["content"]["text"] for a in doc._.el_attributions] == ["the heating was broken"]
 
 
+def test_a_less_sure_content_is_taken_when_the_tagger_is_sure_of_its_cue(nlp):
+    doc = nlp("The tenant grumbled that the heating was broken.")
+    doc.spans[SPANS_KEY] = [
+        Span(doc, 0, 2, label="SOURCE"),
+        Span(doc, 2, 3, label="CUE"),
+        Span(doc, 3, 8, label="CONTENT"),
+    ]
+    doc.spans[SPANS_KEY].attrs["scores"] = [0.9, 0.95, 0.7]
+    rules_only(nlp)(doc)
+    assert [a["content"]["text"] for a in doc._.el_attributions] == ["the heating was broken"]
+    # Unsure of both the content and its cue: no attribution.
+    doc.spans[SPANS_KEY].attrs["scores"] = [0.9, 0.7, 0.7]
+    rules_only(nlp)(doc)
+    assert doc._.el_attributions == []
+
+
 def test_learned_content_far_from_any_cue_is_no_attribution(nlp):
     text = (
         "The heating was broken for a week in the old building on the hill near the river, "

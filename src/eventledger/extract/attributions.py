@@ -54,6 +54,10 @@ _LEARNED_AGREEMENT = 0.6
 # A tagged content becomes an attribution of its own only if the tagger's confidence in it
 # (``attribution_spans``' "scores") is at least this; below it, most are not claims.
 _LEARNED_MIN_SCORE = 0.8
+# ... or at least this, when the tagger is sure (``_LEARNED_SURE_CUE``) of the cue that
+# reports it: "the massive tax cut package" after a sure "talks over".
+_LEARNED_MIN_SCORE_SURE_CUE = 0.6
+_LEARNED_SURE_CUE = 0.8
 # What outlets do with a story, not people with their words: "X reported, according to
 # sources" names X's sources.
 _OUTLET_VERBS = {"report", "publish", "broadcast"}
@@ -1773,7 +1777,8 @@ class _Finder:
         ``_drop_pieces``; in PolNeAR's training articles they are mostly the same
         speaker's stance inside the claim: "he believes").
 
-        Each CONTENT span that the tagger is sure of (``_LEARNED_MIN_SCORE``), that no rule
+        Each CONTENT span that the tagger is sure of (``_LEARNED_MIN_SCORE``, or less when
+        it is sure of the cue: ``_LEARNED_MIN_SCORE_SURE_CUE``), that no rule
         attribution overlaps and that has a CUE span within ``_LEARNED_CUE_GAP`` tokens
         that no other attribution has becomes an attribution, with the SOURCE span nearest
         that cue (within ``_LEARNED_SOURCE_GAP``). An attribution still without a cue takes
@@ -1785,6 +1790,10 @@ class _Finder:
         scores = group.attrs.get("scores") or [1.0] * len(group)
         # Headings and captions produce no attribution, nor lend one a cue or a source.
         cues = [s for s in group if s.label_ == "CUE" and not self._excluded(s[0])]
+        cue_scores = {
+            (s.start, s.end): score for s, score in zip(group, scores, strict=True)
+            if s.label_ == "CUE"
+        }
         sources = [s for s in group if s.label_ == "SOURCE" and not self._excluded(s[0])]
         contents = []
         for content, score in zip(group, scores, strict=True):
@@ -1816,10 +1825,15 @@ class _Finder:
         cited = [c for a in attrs for c in a.cites]
         found = []
         for _content, start, end, score, cue in contents:
-            if score < _LEARNED_MIN_SCORE or _overlaps_any((start, end), taken):
+            if _overlaps_any((start, end), taken):
                 continue
             if cue is None:
                 continue  # no word reports it: what is left is not an attribution
+            if score < _LEARNED_MIN_SCORE and not (
+                score >= _LEARNED_MIN_SCORE_SURE_CUE
+                and cue_scores[(cue.start, cue.end)] >= _LEARNED_SURE_CUE
+            ):
+                continue  # the tagger is unsure it is a claim, and of the word reporting it
             if _overlaps_any((start, end), cited):
                 continue  # "citing lawyers": whom a speaker cites, kept in its cites
             if _overlaps_any((cue.start_char, cue.end_char), cues_taken):
