@@ -135,6 +135,32 @@ def test_a_less_sure_content_is_taken_when_the_tagger_is_sure_of_its_cue(nlp):
     assert doc._.el_attributions == []
 
 
+def test_a_learned_content_ends_before_the_speakers_next_report(nlp):
+    doc = nlp("The spokesman said two soldiers were killed and called for calm.")
+    assert doc[8].text == "called"
+    doc.spans[SPANS_KEY] = [
+        Span(doc, 0, 2, label="SOURCE"),
+        Span(doc, 2, 3, label="CUE"),
+        Span(doc, 3, 11, label="CONTENT"),  # "two soldiers ... called for calm"
+    ]
+    rules_only(nlp)(doc)
+    (attribution,) = doc._.el_attributions
+    assert attribution["content"]["text"] == "two soldiers were killed"
+
+
+def test_a_learned_content_keeps_a_conjoined_verb_of_its_own(nlp):
+    doc = nlp("The envoy wrote that he would be glad to call and talk about the talks.")
+    doc.spans[SPANS_KEY] = [
+        Span(doc, 0, 2, label="SOURCE"),
+        Span(doc, 2, 3, label="CUE"),
+        Span(doc, 3, 15, label="CONTENT"),
+    ]
+    rules_only(nlp)(doc)
+    assert [a["content"]["text"] for a in doc._.el_attributions] == [
+        "he would be glad to call and talk about the talks"
+    ]
+
+
 def test_learned_content_far_from_any_cue_is_no_attribution(nlp):
     text = (
         "The heating was broken for a week in the old building on the hill near the river, "

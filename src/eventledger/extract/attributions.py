@@ -459,6 +459,13 @@ class _Finder:
             )
         return self.doc[aside.left_edge.i - 1]
 
+    def _conjunction_before(self, conj: Token) -> Token:
+        """Where a conjoined verb's words start: its "and" or "but", else the verb."""
+        return min(
+            (c for c in conj.head.children if c.dep_ == "cc" and c.i < conj.i),
+            key=lambda c: conj.i - c.i, default=conj,
+        )
+
     def _other_cues_below(self, root: Token, cue: Token) -> list[Token]:
         """Reporting verbs inside ``root``'s subtree that sit beside the content (a conjoined
         "..., but X said ..."), whose words are not part of this content."""
@@ -1795,6 +1802,13 @@ class _Finder:
             if s.label_ == "CUE"
         }
         sources = [s for s in group if s.label_ == "SOURCE" and not self._excluded(s[0])]
+        # The speaker's next report in past tense, without a subject of its own.
+        conjoined = [
+            a.cue_token for a in attrs
+            if a.cue_token is not None and a.cue_token.dep_ == "conj"
+            and a.cue_token.tag_ == "VBD"
+            and not any("subj" in c.dep_ for c in a.cue_token.children)
+        ]
         contents = []
         for content, score in zip(group, scores, strict=True):
             if content.label_ != "CONTENT" or self._excluded(content[0]):
@@ -1810,6 +1824,9 @@ class _Finder:
                 asides = [
                     self._aside_start(a) for t in words for a in self._speaker_asides(t)
                 ]
+                # "said two soldiers were killed and called for calm": a report of the
+                # rules' joined to the claim by "and" is the speaker's next report.
+                asides += [self._conjunction_before(t) for t in conjoined if t in words]
                 asides = [a for a in asides if start < a.idx < end]
                 if asides:
                     start, end = self._trim(start, min(a.idx for a in asides))
