@@ -371,6 +371,22 @@ def test_a_date_after_what_a_verb_calls_something_is_not_its_content(attribute_b
     assert a["content"]["text"] == "the strike a precise operation"
 
 
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        ("The envoy urged both sides to return to talks.", "urged",
+         "both sides to return to talks"),
+        ("The ministry warned civilians to leave the area.", "warned",
+         "civilians to leave the area"),
+        ("The minister called on both sides to show restraint.", "called",
+         "both sides to show restraint"),
+    ],
+)
+def test_a_call_to_act_keeps_whom_it_addresses(attribute_by_rules, text, cue, content):
+    a = only(attribute_by_rules(text)[0], cue)
+    assert a["content"]["text"] == content
+
+
 @pytest.mark.parametrize("body", ["police", "army"])
 def test_a_statement_named_after_a_body_is_said_by_that_body(attribute_by_rules, body):
     text = f"A {body} statement said that the checkpoint had been attacked twice."
@@ -926,7 +942,7 @@ def test_relative_word_that_speaks_is_not_content(attribute):
 def test_cue_asked_for_by_another_cue_is_part_of_its_content(attribute):
     attributions, _ = attribute("The council asked the agency to confirm the figures.")
     a = only(attributions, "asked")
-    assert a["content"]["text"] == "to confirm the figures"
+    assert a["content"]["text"] == "the agency to confirm the figures"
     assert not [x for x in attributions if x["cue"] and x["cue"]["text"] == "confirm"]
 
 

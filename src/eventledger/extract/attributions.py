@@ -862,6 +862,10 @@ class _Finder:
                                 max(result[1], last.idx + len(last)),
                             )
                         return self._snap_to_quote(result)
+        if "xcomp" in frames or "dobj" in frames:
+            result = self._directive(verb, children)
+            if result:
+                return self._snap_to_quote(result)
         if "xcomp" in frames:
             for child in children:
                 if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX") and child.i > verb.i:
@@ -929,6 +933,31 @@ class _Finder:
         if verb.dep_ == "advcl" and verb.tag_ == "VBG" and self._is_cue_verb(verb.head):
             return None  # "Writing in a letter, the union said ...": the head verb reports
         return self._adjacent_quote(verb) or self._rest_of_sentence(verb, frames)
+
+    def _directive(self, verb: Token, children: list[Token]) -> tuple[int, int] | None:
+        """ "urged both sides to return to talks", "called on the rebels to withdraw": whom
+        the speaker addresses (the object, or the object of "on"), with what they are told to
+        do (the infinitive the parser hangs on the verb). Without an addressee, None."""
+        for clause in children:
+            if not (
+                clause.dep_ == "xcomp"
+                and clause.i > verb.i
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+            ):
+                continue
+            between = [c for c in children if verb.i < c.i < clause.i]
+            addressees = [c for c in between if c.dep_ == "dobj"] + [
+                o
+                for prep in between
+                if prep.dep_ == "prep" and prep.lower_ in ("on", "upon")
+                for o in prep.children
+                if o.dep_ == "pobj"
+            ]
+            if not addressees:
+                return None
+            tokens = {t.i for t in addressees[0].subtree} | {t.i for t in clause.subtree}
+            return self._span_of_tokens(tokens, clause, verb)
+        return None
 
     def _rest_of_sentence(self, verb: Token, frames: list[str]) -> tuple[int, int] | None:
         """ "X said having ... puts ...": when the parser found no complement for a verb
