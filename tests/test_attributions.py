@@ -387,6 +387,16 @@ def test_a_call_to_act_keeps_whom_it_addresses(attribute_by_rules, text, cue, co
     assert a["content"]["text"] == content
 
 
+def test_a_verb_followed_by_the_next_predicate_reports_nothing(attribute_by_rules):
+    attributions, _ = attribute_by_rules(
+        "The army said it was ready to respond and warned residents to stay away."
+    )
+    assert [(a["cue"]["text"], a["content"]["text"]) for a in attributions] == [
+        ("said", "it was ready to respond"),
+        ("warned", "residents to stay away"),
+    ]
+
+
 @pytest.mark.parametrize("body", ["police", "army"])
 def test_a_statement_named_after_a_body_is_said_by_that_body(attribute_by_rules, body):
     text = f"A {body} statement said that the checkpoint had been attacked twice."

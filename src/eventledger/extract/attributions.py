@@ -999,6 +999,8 @@ class _Finder:
                 i = doc[i].right_edge.i + 1  # "reported, citing port workers, that ..."
             else:
                 break
+        if i < sentence.end and doc[i].dep_ == "cc":
+            return None  # "ready to respond and warned ...": a next predicate, not said
         end = sentence.end
         # "A spokesman, who was not authorized to brief reporters, said ...": the rest of a
         # relative clause, not of the sentence around it.
