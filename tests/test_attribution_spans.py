@@ -93,6 +93,18 @@ def test_a_learned_content_loses_a_preposition_whose_object_it_left_out(nlp):
     assert attribution["content"]["text"] == "the state of the stairs"
 
 
+def test_a_learned_content_takes_the_noun_it_stopped_short_of(nlp):
+    doc = nlp("The militia denied shelling the district.")
+    doc.spans[SPANS_KEY] = [
+        Span(doc, 0, 2, label="SOURCE"),
+        Span(doc, 2, 3, label="CUE"),
+        Span(doc, 3, 5, label="CONTENT"),  # "shelling the"
+    ]
+    rules_only(nlp)(doc)
+    (attribution,) = doc._.el_attributions
+    assert attribution["content"]["text"] == "shelling the district"
+
+
 def test_each_tagged_span_has_a_confidence_between_zero_and_one(nlp):
     doc = nlp("The mayor said on Tuesday that the bridge would reopen in May.")
     group = doc.spans[SPANS_KEY]

@@ -1849,6 +1849,11 @@ class _Finder:
             if words is not None and len(words) > 1 and words[-1].dep_ == "prep":
                 # "... the district on" (its object left out): the tagger stopped short.
                 start, end = self._trim(start, words[-2].idx + len(words[-2]))
+            elif words is not None and self._noun_left_out(words[-1]):
+                # "denied shelling the" (its noun left out): the tagger stopped short.
+                noun = words[-1].head
+                start, end = self._trim(start, noun.idx + len(noun))
+                words = self.doc.char_span(start, end, alignment_mode="contract")
             if words is not None:
                 # "... but gave no figure for the dead", "..., speaking to reporters": the
                 # speaker's, not the claim's.
@@ -1912,6 +1917,18 @@ class _Finder:
         self._tagged_cues(attrs, cues)
         self._tagged_sources(attrs, sources)
         return attrs
+
+    @staticmethod
+    def _noun_left_out(last: Token) -> bool:
+        """Whether ``last`` is a determiner or modifier whose noun comes after it in its
+        sentence ("the", "two", "its", "southern")."""
+        head = last.head
+        return (
+            last.dep_ in ("det", "amod", "compound", "nummod", "poss")
+            and head.i > last.i
+            and head.sent == last.sent
+            and head.pos_ in ("NOUN", "PROPN", "NUM")
+        )
 
     def _learned_cue(
         self, cues: list[Span], content: Span, start: int, end: int
