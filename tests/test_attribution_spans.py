@@ -156,8 +156,11 @@ def test_a_learned_content_ends_before_the_speakers_next_report(nlp):
         Span(doc, 3, 11, label="CONTENT"),  # "two soldiers ... called for calm"
     ]
     rules_only(nlp)(doc)
-    (attribution,) = doc._.el_attributions
-    assert attribution["content"]["text"] == "two soldiers were killed"
+    said, called = doc._.el_attributions
+    assert said["content"]["text"] == "two soldiers were killed"
+    # The tagger read the next report as part of the claim, so it stands as a report.
+    assert (called["cue"]["text"], called["content"]["text"]) == ("called", "calm")
+    assert called["source"]["text"] == "The spokesman"
 
 
 def test_a_learned_content_keeps_a_conjoined_verb_of_its_own(nlp):

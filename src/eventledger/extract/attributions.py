@@ -1841,6 +1841,7 @@ class _Finder:
             and not any("subj" in c.dep_ for c in a.cue_token.children)
         ]
         contents = []
+        cut: set[int] = set()
         for content, score in zip(group, scores, strict=True):
             if content.label_ != "CONTENT" or self._excluded(content[0]):
                 continue  # headings and captions produce no attribution
@@ -1862,8 +1863,11 @@ class _Finder:
                 ]
                 # "said two soldiers were killed and called for calm": a report of the
                 # rules' joined to the claim by "and" is the speaker's next report.
-                asides += [self._conjunction_before(t) for t in conjoined if t in words]
+                reports = [t for t in conjoined if t in words and start < t.idx < end]
+                asides += [self._conjunction_before(t) for t in reports]
                 asides = [a for a in asides if start < a.idx < end]
+                # The tagger read that report as part of the claim: it is one.
+                cut.update(t.i for t in reports)
                 if asides:
                     start, end = self._trim(start, min(a.idx for a in asides))
             if end > start:
@@ -1871,7 +1875,7 @@ class _Finder:
                 contents.append((content, start, end, score, cue))
         extents = [(start, end) for _, start, end, _, _ in contents]
         uncued = [(start, end) for _, start, end, _, cue in contents if cue is None]
-        attrs = self._confirmed(attrs, extents, uncued)
+        attrs = self._confirmed(attrs, extents, uncued, cut)
         attrs = self._drop_pieces(attrs, extents, keep_quotes=not self.join_quotes)
         taken = [a.content for a in attrs]
         cues_taken = [a.cue for a in attrs if a.cue is not None]
@@ -2113,6 +2117,7 @@ class _Finder:
         attrs: list[_Attr],
         extents: list[tuple[int, int]],
         uncued: list[tuple[int, int]],
+        cut: set[int],
     ) -> list[_Attr]:
         """The rule attributions the tagger agrees with, direct quotations, reports of a
         figure by a verb that needs its object (``_by_object``), reports the tagger reads as
@@ -2122,10 +2127,17 @@ class _Finder:
         cannot mark. A named speaker's report, cue and all, inside a tagged content that no
         cue reports (``uncued``) is kept too, if a plain reporting verb ("said") reports
         it: the tagger read it as part of a claim no one makes. So is a denial whose
-        content holds a kept report."""
+        content holds a kept report, and the speaker's next report whose cue (token index
+        in ``cut``) ended a tagged content ("said two soldiers were killed and called for
+        calm")."""
         kept = set()
         for a in attrs:
-            if a.kind == "direct" or self._by_object(a) or self._agrees(a.content, extents):
+            if (
+                a.kind == "direct"
+                or self._by_object(a)
+                or self._agrees(a.content, extents)
+                or (a.cue_token is not None and a.cue_token.i in cut)
+            ):
                 kept.add(id(a))
                 continue
             claim = self._claim_around_aside(a, extents) or self._claim_with_relative(
