@@ -109,6 +109,8 @@ def test_normalise_folds_case_article_possessive_and_diacritics():
         # the bundled tagger reads "ministry" here as a proper noun
         ("The defence ministry issued new rules.", "The defence ministry", "government"),
         ("A local news website published the photos.", "A local news website", "media"),
+        # A spokesperson speaks for any body, a rebel group as well as a ministry.
+        ("A spokesman for the rebels read out the demands.", "A spokesman", None),
     ],
 )
 def test_nominal_actor_sector_from_its_head_noun(actors_of, text, written, sector):
