@@ -430,3 +430,19 @@ def test_a_name_tagged_as_an_organisation_apposed_to_a_role_is_a_person(actors_o
     obi = by_name(actors, "Grace Obi")
     assert obi["kind"] == "person"
     assert [m["text"] for m in obi["mentions"]][0] == "The UN's humanitarian coordinator"
+
+
+def test_each_indefinite_mention_brings_in_someone_new(actors_of):
+    text = (
+        "A spokesman for the port said the ferry had sailed. "
+        "Later a spokesman for the rebels said the ferry had been stopped. "
+        "The spokesman gave no reason."
+    )
+    actors = actors_of(text)
+    spokesmen = [a for a in actors if a["name"].lower() == "a spokesman"]
+    assert [[m["start"] for m in a["mentions"]] for a in spokesmen] == [
+        [text.index("A spokesman")],
+        [text.index("a spokesman")],
+    ]
+    # Two spokesmen were brought in: "The spokesman" may be either, so it is neither.
+    assert mention_owner(actors, "The spokesman")["name"] == "The spokesman"

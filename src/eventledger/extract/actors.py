@@ -826,6 +826,10 @@ class _Builder:
                 tokens = [doc[tokens[0].i - 1], *tokens]  # as written: "The Israeli media"
             text = _text(doc, tokens)
             key = f"nominal:{normalise(text)}"
+            if tokens[0].lower_ in ("a", "an") and key in self.actors:
+                # "A spokesman said ... A spokesman for the mayor said": each "a" brings in
+                # someone new (and "the spokesman" after both may be either).
+                key = f"{key}#{sum(k.startswith(f'{key}#') for k in self.actors) + 2}"
             kind = self._nominal_kind(root)
             country = None
             for token in chunk:
