@@ -446,3 +446,11 @@ def test_each_indefinite_mention_brings_in_someone_new(actors_of):
     ]
     # Two spokesmen were brought in: "The spokesman" may be either, so it is neither.
     assert mention_owner(actors, "The spokesman")["name"] == "The spokesman"
+
+
+def test_the_owner_inside_a_possessive_phrase_is_an_actor(actors_of):
+    actors = actors_of("The army shelled the rebels' positions. The council's statement was brief.")
+    rebels = by_name(actors, "the rebels")
+    assert [m["text"] for m in rebels["mentions"]] == ["the rebels"]
+    assert rebels["sector"] == "armed group"
+    assert by_name(actors, "The council")["sector"] == "government"

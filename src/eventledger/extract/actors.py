@@ -801,8 +801,7 @@ class _Builder:
     # -- nominal mentions -----------------------------------------------------------------
     def add_nominals(self) -> None:
         doc = self.doc
-        for chunk in doc.noun_chunks:
-            root = chunk.root
+        for chunk, root in self._nominal_candidates():
             # A lower-case "proper noun" is the tagger's slip ("the defence ministry").
             common = root.pos_ == "NOUN" or (root.pos_ == "PROPN" and root.text.islower())
             if root.i in self.claimed or not common:
@@ -817,7 +816,8 @@ class _Builder:
                 continue
             sector = self.lexicon.head_sector(root)
             if sector is None:
-                self._short_name(chunk)
+                if root.i == chunk.root.i:
+                    self._short_name(chunk)
                 continue
             if is_excluded(doc, chunk.start_char, chunk.end_char):
                 continue
@@ -848,6 +848,17 @@ class _Builder:
             )
             actor.mentions.append((tokens[0].idx, tokens[-1].idx + len(tokens[-1])))
             self.claimed.update(t.i for t in chunk)
+
+    def _nominal_candidates(self) -> list[tuple[Span, Token]]:
+        """Noun chunks with their roots, each preceded by the possessor noun inside it:
+        in "the council's statement" the council is someone too."""
+        candidates = []
+        for chunk in self.doc.noun_chunks:
+            for owner in chunk.root.children:
+                if owner.dep_ == "poss" and owner.pos_ == "NOUN" and owner.left_edge.i >= chunk.start:
+                    candidates.append((self.doc[owner.left_edge.i : owner.i + 1], owner))
+            candidates.append((chunk, chunk.root))
+        return candidates
 
     def _short_name(self, chunk: Span) -> None:
         """ "the Human Security Monitor ... the monitor": "the" and the last word of one
