@@ -50,6 +50,12 @@ def said_by(attributions: list[dict], written: str) -> dict:
     return found[0]
 
 
+def actor_id(actors: list[dict], name: str) -> str:
+    found = [a["id"] for a in actors if a["name"] == name]
+    assert len(found) == 1, [a["name"] for a in actors]
+    return found[0]
+
+
 def spans_of(record: dict):
     for key in ("source", "cue", "content", "channel"):
         if record[key]:
@@ -787,6 +793,32 @@ def test_noun_cue_and_statement_by(attribute, attribute_by_rules):
     a = only(attributions, "said")
     assert a["source"]["text"] == "the council"
     assert a["channel"]["text"] == "A statement by the council"
+
+
+def test_whose_statement_it_is_speaks_through_it(attribute):
+    attributions, actors = attribute(
+        "The council's statement said the vote would be held on Friday. Monday's "
+        "statement said the talks had failed."
+    )
+    council = only([a for a in attributions if "vote" in a["content"]["text"]], "said")
+    assert council["source"]["text"] == "The council"
+    assert council["source"]["actor"] == actor_id(actors, "The council")
+    assert council["channel"]["text"] == "statement"
+    # A day has no voice: the statement stays the source.
+    dated = only([a for a in attributions if "talks" in a["content"]["text"]], "said")
+    assert dated["source"]["text"] == "Monday's statement"
+    assert dated["channel"] is None
+
+
+def test_a_possessive_pronoun_speaker_is_resolved(attribute):
+    attributions, actors = attribute(
+        "The defence minister arrived in Kessa on Monday. His statement said the border "
+        "would stay closed."
+    )
+    a = only(attributions, "said")
+    assert a["source"]["text"] == "His"
+    assert a["source"]["actor"] == actor_id(actors, "The defence minister")
+    assert a["channel"]["text"] == "statement"
 
 
 def test_a_report_published_by_someone_speaks_for_its_publisher(attribute):

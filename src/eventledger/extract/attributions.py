@@ -43,6 +43,7 @@ log = logging.getLogger(__name__)
 _PERSON_PRONOUNS = {"he", "she", "him", "her"}
 _ORG_PRONOUNS = {"it"}
 _PLURAL_PRONOUNS = {"they", "them"}
+_POSSESSIVE_PRONOUNS = {"his": "he", "its": "it", "their": "they"}
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 _TRIM = set(QUOTE_MARKS) | set(",;:—–-") | {" ", "\n", "\t", "\u00a0"}
 _LEADING_WORDS = {"that"}
@@ -782,6 +783,16 @@ class _Finder:
                     return pobj
         return None
 
+    def _statement_owner(self, noun: Token) -> Token | None:
+        """The possessor of a statement noun that can speak: not a date ("Monday's
+        statement") and not a word that is itself a statement ("the report's summary")."""
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if owner is None or owner.pos_ not in ("PROPN", "NOUN", "PRON"):
+            return None
+        if owner.ent_type_ in ("DATE", "TIME") or owner.lemma_.lower() in self.cues.nouns:
+            return None
+        return owner
+
     def _verb_content(
         self, verb: Token, frames: list[str], preps: list[str], *, strict: bool = False
     ) -> tuple[int, int] | None:
@@ -1133,11 +1144,15 @@ class _Finder:
         ):
             # "A statement by the council said ...": the council speaks through it.
             speaker = self._noun_speaker(subject, possessor=False)
+            start = subject.left_edge.idx
+            owner = self._statement_owner(subject)
+            if speaker is None and owner is not None:
+                # "The council's statement said ...": the council speaks through it, and
+                # the channel is the statement without whose it is.
+                speaker = owner
+                start = self.doc[owner.right_edge.i + 1].idx
             if speaker is not None:
-                attr.channel = (
-                    subject.left_edge.idx,
-                    subject.right_edge.idx + len(subject.right_edge),
-                )
+                attr.channel = (start, subject.right_edge.idx + len(subject.right_edge))
                 subject = speaker
         attr.source_token = subject
         attr.source = self._source_extent(subject)
@@ -2216,6 +2231,7 @@ class _Finder:
     def _resolve(self, attr: _Attr, done: list[_Attr]) -> None:
         start, end = attr.source
         word = self.text[start:end].lower()
+        word = _POSSESSIVE_PRONOUNS.get(word, word)  # "His statement said": his is he
         pronoun = attr.source_token is not None and attr.source_token.pos_ == "PRON"
         if pronoun and word in _PERSON_PRONOUNS | _ORG_PRONOUNS | _PLURAL_PRONOUNS:
             found = self._antecedent(word, start, done)
