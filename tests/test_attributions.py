@@ -639,6 +639,13 @@ def test_a_participle_before_the_reporting_verb_reports_nothing_itself(attribute
     assert a["channel"]["text"] == "letter to the council"
 
 
+def test_a_participle_report_after_the_verb_keeps_its_channel_to_itself(attribute_by_rules):
+    text = "The army said the town was calm, adding in a later statement that two soldiers were hurt."
+    attributions, _ = attribute_by_rules(text)
+    assert only(attributions, "said")["channel"] is None
+    assert only(attributions, "adding")["channel"]["text"] == "later statement"
+
+
 def test_social_media_is_a_channel(attribute_by_rules):
     text = "“The city stays open,” the mayor wrote on social media."
     assert only(attribute_by_rules(text)[0], "wrote")["channel"]["text"] == "social media"

@@ -1342,8 +1342,13 @@ class _Finder:
 
     def _channel(self, verb: Token) -> tuple[int, int] | None:
         # "Speaking in an interview with Radio Kestrel, the mayor said": the channel may
-        # hang on a participle beside the verb.
-        beside = [c for c in verb.children if c.dep_ == "advcl" and c.tag_ == "VBG"]
+        # hang on a participle beside the verb; a reporting participle after it reports
+        # words of its own ("said ..., adding in a later statement that ...").
+        beside = [
+            c for c in verb.children
+            if c.dep_ == "advcl" and c.tag_ == "VBG"
+            and not (c.i > verb.i and c.lemma_.lower() in self.cues.verbs)
+        ]
         # "claimed responsibility in a post on its channel": or on the verb's object.
         beside += [c for c in verb.children if c.dep_ == "dobj"]
         for child in [*verb.children, *(g for c in beside for g in c.children)]:
