@@ -646,6 +646,18 @@ def test_a_participle_report_after_the_verb_keeps_its_channel_to_itself(attribut
     assert only(attributions, "adding")["channel"]["text"] == "later statement"
 
 
+def test_a_participle_report_without_a_channel_takes_its_verbs(attribute):
+    text = (
+        "The rebels claimed responsibility for the ambush in a statement on Telegram, "
+        "saying it was a response to the raids."
+    )
+    attributions, _ = attribute(text)
+    assert only(attributions, "claimed")["channel"]["text"] == "statement on Telegram"
+    saying = only(attributions, "saying")
+    assert saying["content"]["text"] == "it was a response to the raids"
+    assert saying["channel"]["text"] == "statement on Telegram"
+
+
 def test_social_media_is_a_channel(attribute_by_rules):
     text = "“The city stays open,” the mayor wrote on social media."
     assert only(attribute_by_rules(text)[0], "wrote")["channel"]["text"] == "social media"

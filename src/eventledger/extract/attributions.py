@@ -2225,6 +2225,11 @@ class _Finder:
                 if head is not None and head is not attr and head.source is not None:
                     attr.source, attr.source_token = head.source, head.source_token
                     attr.name, attr.actor = head.name, head.actor
+                    if attr.channel is None and attr.cue_token is not None and (
+                        attr.cue_token.tag_ == "VBG"
+                    ):
+                        # "... in a statement on Telegram, saying ...": the same statement.
+                        attr.channel = head.channel
                 else:
                     subject = self._subject(attr.inherit_from)
                     if subject is not None:
