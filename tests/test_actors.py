@@ -111,6 +111,9 @@ def test_normalise_folds_case_article_possessive_and_diacritics():
         ("A local news website published the photos.", "A local news website", "media"),
         # A spokesperson speaks for any body, a rebel group as well as a ministry.
         ("A spokesman for the rebels read out the demands.", "A spokesman", None),
+        # ... and takes the sector of the body it is named by.
+        ("A police spokesman read out the demands.", "A police spokesman", "police"),
+        ("A rebel spokesman read out the demands.", "A rebel spokesman", "armed group"),
     ],
 )
 def test_nominal_actor_sector_from_its_head_noun(actors_of, text, written, sector):

@@ -821,6 +821,8 @@ class _Builder:
                 continue
             if is_excluded(doc, chunk.start_char, chunk.end_char):
                 continue
+            if sector == "other":
+                sector = self._modifier_sector(root) or sector
             tokens = _trim_det(same_paragraph(list(chunk), root)) or [root]
             if tokens[0].i > chunk.start and doc[tokens[0].i - 1].lower_ in _DETERMINERS:
                 tokens = [doc[tokens[0].i - 1], *tokens]  # as written: "The Israeli media"
@@ -848,6 +850,16 @@ class _Builder:
             )
             actor.mentions.append((tokens[0].idx, tokens[-1].idx + len(tokens[-1])))
             self.claimed.update(t.i for t in chunk)
+
+    def _modifier_sector(self, root: Token) -> str | None:
+        """A role with no sector of its own takes its modifier's: "a police spokesman",
+        "an army officer", "a rebel commander"."""
+        for child in root.lefts:
+            if child.dep_ in ("compound", "amod", "nmod") and child.pos_ in ("NOUN", "ADJ"):
+                sector = self.lexicon.head_sectors.get(child.lemma_.lower())
+                if sector not in (None, "other"):
+                    return sector
+        return None
 
     def _nominal_candidates(self) -> list[tuple[Span, Token]]:
         """Noun chunks with their roots, each preceded by the possessor noun inside it:
