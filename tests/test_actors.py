@@ -457,3 +457,18 @@ def test_the_owner_inside_a_possessive_phrase_is_an_actor(actors_of):
     assert [m["text"] for m in rebels["mentions"]] == ["the rebels"]
     assert rebels["sector"] == "armed group"
     assert by_name(actors, "The council")["sector"] == "government"
+
+
+def test_a_described_person_is_affiliated_with_whom_they_speak_for(actors_of):
+    text = (
+        "A spokesman for the Northern Front said the road was mined. "
+        "The Free Coast Movement denied any role. A spokeswoman for the group said "
+        "its members had left. A spokesman for the port declined to comment."
+    )
+    actors = actors_of(text)
+    spokesmen = [a for a in actors if a["name"] in ("A spokesman", "A spokeswoman")]
+    assert [a["affiliation"] for a in spokesmen] == [
+        "Northern Front",
+        "Free Coast Movement",
+        None,  # the port is no organisation named before
+    ]

@@ -452,6 +452,7 @@ class ActorsExtractor:
         builder.add_nominals()
         builder.resolve_state_nouns()
         builder.resolve_definite_nominals()
+        builder.resolve_nominal_affiliations()
         actors.extend(builder.records())
         return doc
 
@@ -957,6 +958,42 @@ class _Builder:
                 target.mentions.append(mention)
             if not actor.mentions:
                 del self.actors[key]
+
+    def resolve_nominal_affiliations(self) -> None:
+        """ "A spokesman for the Northern Front", "an official of the group": the
+        organisation a described person speaks or works for is their affiliation; a bare
+        "the group" is the one organisation it can stand for (``_named_organisation_before``)."""
+        for key, actor in self.actors.items():
+            if not key.startswith("nominal:") or actor.kind != "person" or actor.affiliation:
+                continue
+            for start, end in actor.mentions:
+                words = self.doc.char_span(start, end, alignment_mode="expand")
+                organisation = self._organisation_after(words.root) if words else None
+                if organisation is not None:
+                    actor.affiliation = organisation.name
+                    break
+
+    def _organisation_after(self, root: Token) -> _Actor | None:
+        for prep in root.rights:
+            if prep.dep_ != "prep" or prep.lower_ not in ("for", "of"):
+                continue
+            for pobj in prep.children:
+                if pobj.dep_ != "pobj":
+                    continue
+                found = [
+                    a for a in self.actors.values()
+                    if a.kind == "organization"
+                    and any(s < pobj.idx + len(pobj) and pobj.idx < e for s, e in a.mentions)
+                ]
+                if len(found) == 1:
+                    return found[0]
+                if pobj.lemma_.lower() in _ANY_GROUP_HEADS and any(
+                    c.lower_ == "the" for c in pobj.children
+                ):
+                    named = self._named_organisation_before(pobj, pobj.idx)
+                    if len(named) == 1:
+                        return self.actors[named.pop()]
+        return None
 
     def _named_organisation_before(self, root: Token, position: int) -> set[str]:
         """The named organisations a bare "the brigade" or "the group" may stand for: those
