@@ -658,6 +658,30 @@ def test_a_participle_report_without_a_channel_takes_its_verbs(attribute):
     assert saying["channel"]["text"] == "statement on Telegram"
 
 
+@pytest.mark.parametrize(
+    "text, cue, content",
+    [
+        ("Officials declined to comment on the report.", "declined to comment", "the report"),
+        (
+            "The army declined to say how many soldiers were hurt.",
+            "declined to say",
+            "how many soldiers were hurt",
+        ),
+        (
+            "The governor refused to confirm that the road had been closed.",
+            "refused to confirm",
+            "the road had been closed",
+        ),
+        # Refusing to act is no report refused: the act stays the content.
+        ("The rebels refused to withdraw from the town.", "refused", "to withdraw from the town"),
+    ],
+)
+def test_a_refused_report_is_part_of_the_cue(attribute, text, cue, content):
+    a = only(attribute(text)[0], cue)
+    assert a["content"]["text"] == content
+    assert a["negated"] is True
+
+
 def test_social_media_is_a_channel(attribute_by_rules):
     text = "“The city stays open,” the mayor wrote on social media."
     assert only(attribute_by_rules(text)[0], "wrote")["channel"]["text"] == "social media"
@@ -1031,7 +1055,7 @@ def test_a_different_speaker_inside_a_content_stays_as_a_chain(attribute):
         ("The ministry did not confirm that 12 people were killed.", "did not confirm", True),
         ("Officials have not said whether the two blasts were linked.", "have not said", True),
         ("The army denied that its troops had fired on the crowd.", "denied", True),
-        ("The mayor declined to say how many homes were lost.", "declined", True),
+        ("The mayor declined to say how many homes were lost.", "declined to say", True),
         ("The ministry confirmed that 12 people were killed.", "confirmed", False),
     ],
 )

@@ -119,6 +119,7 @@ class _Attr:
     source_token: Token | None = None  # the subject word (for pronouns)
     inherit_from: Token | None = None  # a participle reports for its head verb's speaker
     unstated_source: bool = False  # "Asked whether ...": the text leaves the asker out
+    refused_from: int | None = None  # "declined [to comment on] the report": where "to" is
     channel: tuple[int, int] | None = None
     cites: list[tuple[int, int]] = field(default_factory=list)
     cited_by: list[tuple[int, int]] = field(default_factory=list)
@@ -659,6 +660,12 @@ class _Finder:
             # "which he said was unacceptable": the clause is about the relative word's noun.
             start = relative.idx
         cue_start, cue_end = verb.idx, verb.idx + len(verb)
+        refused = self._refused_report(verb, entry)
+        if refused is not None:
+            # "declined to say how many were hurt": the cue is "declined to say", and what
+            # goes unsaid is the content, not "to say ...".
+            cue_end = refused[0].idx + len(refused[0])
+            start, end = refused[1]
         passive = self._quoted_as(verb)
         if passive is not None:
             cue_start = passive.idx  # "was quoted as saying"
@@ -666,6 +673,8 @@ class _Finder:
             if child.dep_ == "prt" and child.i == verb.i + 1:
                 cue_end = child.idx + len(child)  # "pointed out"
         attr = _Attr(kind="indirect", cue=(cue_start, cue_end), content=(start, end), cue_token=verb)
+        if refused is not None:
+            attr.refused_from = refused[0].left_edge.idx
         self._set_kind(attr)
         self._set_source(attr, verb)
         if not entry.get("plain", True) and not self._speaker_like(attr):
@@ -683,6 +692,24 @@ class _Finder:
         attr.cites = self._cites(verb)
         attr.cited_by += self._quoted_by(attr.source_token, passive)
         self.by_cue[verb.i] = attr
+
+    def _refused_report(
+        self, verb: Token, entry: dict
+    ) -> tuple[Token, tuple[int, int]] | None:
+        """The report a negating verb refuses ("declined to comment on the report",
+        "refused to confirm that ..."), with its content; None if it has none."""
+        if not entry.get("negates"):
+            return None
+        for child in verb.children:
+            inner = self.cues.verbs.get(child.lemma_.lower())
+            if child.dep_ != "xcomp" or child.tag_ != "VB" or not inner or inner.get("negates"):
+                continue
+            content = self._verb_content(
+                child, inner.get("frames", ["ccomp"]), inner.get("preps", []), strict=True
+            )
+            if content is not None:
+                return child, content
+        return None
 
     def _quoted_by(self, subject: Token | None, passive: Token | None) -> list[tuple[int, int]]:
         """ "A police source, quoted by the state news agency, said", "She was quoted by
@@ -2156,6 +2183,8 @@ class _Finder:
                 a.kind == "direct"
                 or self._by_object(a)
                 or self._agrees(a.content, extents)
+                # the tagger marks "to comment on the report" where the rules say "the report"
+                or (a.refused_from is not None and self._agrees((a.refused_from, a.content[1]), extents))
                 or (a.cue_token is not None and a.cue_token.i in cut)
             ):
                 kept.add(id(a))
