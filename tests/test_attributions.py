@@ -163,10 +163,10 @@ def test_she_after_an_unnamed_speaker_is_that_speaker(attribute):
         "According to a diplomat who spoke on condition of anonymity, the next round of talks "
         "will start on Friday. She said the venue had not been chosen."
     )
-    attributions, _ = attribute(text)
+    attributions, actors = attribute(text)
     she = said_by(attributions, "She")
     assert she["source"]["name"] == "a diplomat"
-    assert she["source"]["actor"] is None
+    assert she["source"]["actor"] == actor_id(actors, "a diplomat")
 
 
 def test_she_is_not_an_unnamed_spokesman(attribute):

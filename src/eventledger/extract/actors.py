@@ -809,7 +809,7 @@ class _Builder:
                 continue
             if root.dep_ not in _ACTOR_DEPS:
                 continue
-            if root.dep_ == "pobj" and not (root.head.lower_ == "by" or root.head.dep_ == "agent"):
+            if root.dep_ == "pobj" and not self._pobj_acts(root):
                 continue
             if any(t.like_num or t.pos_ == "NUM" or t.lower_ in _QUANTIFIERS for t in chunk):
                 continue  # "27 people", "several people": a figure, not an actor
@@ -851,6 +851,15 @@ class _Builder:
             )
             actor.mentions.append((tokens[0].idx, tokens[-1].idx + len(tokens[-1])))
             self.claimed.update(t.i for t in chunk)
+
+    @staticmethod
+    def _pobj_acts(root: Token) -> bool:
+        """An object of a preposition that names someone acting or speaking: "by the
+        army", "according to the army"."""
+        prep = root.head
+        if prep.lower_ == "by" or prep.dep_ == "agent":
+            return True
+        return prep.lower_ == "to" and prep.head.lower_ == "according"
 
     def _modifier_sector(self, root: Token) -> str | None:
         """A role with no sector of its own takes its modifier's: "a police spokesman",
