@@ -114,6 +114,7 @@ def test_normalise_folds_case_article_possessive_and_diacritics():
         # ... and takes the sector of the body it is named by.
         ("A police spokesman read out the demands.", "A police spokesman", "police"),
         ("A rebel spokesman read out the demands.", "A rebel spokesman", "armed group"),
+        ("A rebel commander read out the demands.", "A rebel commander", "armed group"),
         ("According to the army, the road is mined.", "the army", "military"),
     ],
 )

@@ -824,6 +824,8 @@ class _Builder:
                 continue
             if sector == "other":
                 sector = self._modifier_sector(root) or sector
+            elif sector == "military" and self._modifier_sector(root) == "armed group":
+                sector = "armed group"  # "a rebel commander", "militia fighters"
             tokens = _trim_det(same_paragraph(list(chunk), root)) or [root]
             if tokens[0].i > chunk.start and doc[tokens[0].i - 1].lower_ in _DETERMINERS:
                 tokens = [doc[tokens[0].i - 1], *tokens]  # as written: "The Israeli media"
