@@ -682,6 +682,16 @@ def test_a_refused_report_is_part_of_the_cue(attribute, text, cue, content):
     assert a["negated"] is True
 
 
+def test_a_closing_mark_the_parser_gives_the_speaker_is_not_part_of_the_source(attribute):
+    text = (
+        '"We did not target civilians," a rebel commander, who gave his name only as '
+        "Abu Karim, told reporters."
+    )
+    a = only(attribute(text)[0], "told")
+    assert a["source"]["text"] == "a rebel commander"
+    assert text[a["source"]["start"] : a["source"]["end"]] == "a rebel commander"
+
+
 def test_social_media_is_a_channel(attribute_by_rules):
     text = "“The city stays open,” the mayor wrote on social media."
     assert only(attribute_by_rules(text)[0], "wrote")["channel"]["text"] == "social media"

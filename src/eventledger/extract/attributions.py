@@ -1365,6 +1365,8 @@ class _Finder:
         start, stop = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
         while stop > start and self.text[stop - 1] in _TRIM:
             stop -= 1
+        while start < stop and self.text[start] in _TRIM:
+            start += 1  # a closing mark the parser hung on the speaker: '," a commander'
         return start, stop
 
     def _channel(self, verb: Token) -> tuple[int, int] | None:
