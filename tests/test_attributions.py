@@ -863,6 +863,13 @@ def test_whose_statement_it_is_speaks_through_it(attribute):
     assert dated["channel"] is None
 
 
+def test_a_statement_channel_ends_before_the_comma_that_closes_its_aside(attribute):
+    text = "The rebels' statement, issued late on Sunday, said their fighters had taken two villages."
+    a = only(attribute(text)[0], "said")
+    assert a["source"]["text"] == "The rebels"
+    assert a["channel"]["text"] == "statement, issued late on Sunday"
+
+
 def test_a_possessive_pronoun_speaker_is_resolved(attribute):
     attributions, actors = attribute(
         "The defence minister arrived in Kessa on Monday. His statement said the border "

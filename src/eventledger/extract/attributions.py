@@ -1179,7 +1179,7 @@ class _Finder:
                 speaker = owner
                 start = self.doc[owner.right_edge.i + 1].idx
             if speaker is not None:
-                attr.channel = (start, subject.right_edge.idx + len(subject.right_edge))
+                attr.channel = self._trim(start, subject.right_edge.idx + len(subject.right_edge))
                 subject = speaker
         attr.source_token = subject
         attr.source = self._source_extent(subject)
