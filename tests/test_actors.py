@@ -474,3 +474,14 @@ def test_a_described_person_is_affiliated_with_whom_they_speak_for(actors_of):
         "Free Coast Movement",
         None,  # the port is no organisation named before
     ]
+
+
+def test_a_group_named_in_full_then_by_its_last_word_is_one_the_group_can_stand_for(actors_of):
+    actors = actors_of(
+        "The army said it had struck the Free Valley Front. The Front's leader, Omar Hadid, "
+        "said the group would never surrender."
+    )
+    front = by_name(actors, "Free Valley Front")
+    assert [m["text"] for m in front["mentions"]] == ["Free Valley Front", "Front", "the group"]
+    assert by_name(actors, "Omar Hadid")["affiliation"] == "Free Valley Front"
+

@@ -450,6 +450,7 @@ class ActorsExtractor:
             builder.add_named(candidate)
         builder.add_surnames()
         builder.add_nominals()
+        builder.join_short_names()
         builder.resolve_state_nouns()
         builder.resolve_definite_nominals()
         builder.resolve_nominal_affiliations()
@@ -1086,9 +1087,23 @@ class _Builder:
         return "group"
 
     # -- output ---------------------------------------------------------------------------
-    def records(self) -> list[dict]:
+    def join_short_names(self) -> None:
+        """A surname or last word standing for a person or organisation named in full is
+        that one ("Hadid", "the Front"), before descriptions ("the group") are resolved
+        against the organisations named so far; an affiliation written as the short name
+        takes the full one."""
         self._join_surnames()
         self._join_last_words()
+        names = {}
+        for actor in self.actors.values():
+            for start, end in actor.mentions:
+                names.setdefault(self.doc.text[start:end], set()).add(actor.name)
+        for actor in self.actors.values():
+            full = names.get(actor.affiliation or "", set())
+            if len(full) == 1 and actor.affiliation not in full:
+                actor.affiliation = full.pop()
+
+    def records(self) -> list[dict]:
         actors = sorted(self.actors.values(), key=lambda a: min(a.mentions))
         records = []
         for number, actor in enumerate(actors, start=1):
