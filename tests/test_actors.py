@@ -485,3 +485,7 @@ def test_a_group_named_in_full_then_by_its_last_word_is_one_the_group_can_stand_
     assert [m["text"] for m in front["mentions"]] == ["Free Valley Front", "Front", "the group"]
     assert by_name(actors, "Omar Hadid")["affiliation"] == "Free Valley Front"
 
+
+def test_an_age_is_no_role(actors_of):
+    actors = actors_of('"The whole street shook," said Lina Sabri, 34, a teacher.')
+    assert by_name(actors, "Lina Sabri")["roles"] == ["teacher"]

@@ -674,8 +674,8 @@ class _Builder:
 
     def _add_role(self, actor: _Actor, tokens: list[Token]) -> None:
         tokens = _trim_det(same_paragraph(tokens, tokens[0])) if tokens else tokens
-        if not tokens or len(tokens) > 15:
-            return
+        if not tokens or len(tokens) > 15 or all(t.like_num for t in tokens):
+            return  # "Lina Sabri, 34, a teacher": an age is no role
         role = _text(self.doc, tokens)
         if role and role not in actor.roles:
             actor.roles.append(role)
