@@ -169,6 +169,22 @@ def test_she_after_an_unnamed_speaker_is_that_speaker(attribute):
     assert she["source"]["actor"] == actor_id(actors, "a diplomat")
 
 
+def test_it_after_a_name_with_no_actor_is_that_name(attribute):
+    # Chosen so the bundled NER misses "Channel 9" here (it finds it in a sentence alone).
+    text = (
+        "Ceasefire talks stall\n\n"
+        'In a post on X, Foreign Minister Dana Levin wrote that the talks had "reached a '
+        'dead end".\n\n'
+        "Channel 9 reported that 12 people were hurt in the blast. Citing police sources, "
+        "it said two of them were in serious condition."
+    )
+    attributions, _ = attribute(text)
+    assert said_by(attributions, "Channel 9")["source"]["actor"] is None
+    it = said_by(attributions, "it")
+    assert it["source"]["name"] == "Channel 9"
+    assert [c["text"] for c in it["cites"]] == ["police sources"]
+
+
 def test_she_is_not_an_unnamed_spokesman(attribute):
     text = (
         "According to a diplomat who spoke on condition of anonymity, the talks will resume "

@@ -2353,7 +2353,8 @@ class _Finder:
     def _unnamed_speaker(self, word: str, position: int, done: list[_Attr]) -> _Attr | None:
         """The latest earlier attribution, before ``position``, whose source the text leaves
         unnamed: one person ("a diplomat", "an official") for "he" or "she", people
-        ("protest organisers", "witnesses") for "they"."""
+        ("protest organisers", "witnesses") for "they", and for "it" a name no actor was
+        found for ("Channel 9 reported ... it said", where the NER missed the name)."""
 
         def fits(token: Token) -> bool:
             lemma = token.lemma_.lower()
@@ -2363,6 +2364,12 @@ class _Finder:
                     token.tag_ == "NN"
                     and lemma in self.cues.person_nouns
                     and token.lower_ not in other
+                )
+            if word in _ORG_PRONOUNS:
+                return (
+                    token.tag_ in ("NN", "NNP")
+                    and token.text[:1].isupper()
+                    and lemma not in self.cues.person_nouns
                 )
             return word in _PLURAL_PRONOUNS and token.tag_ == "NNS"
 
