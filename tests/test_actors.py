@@ -489,3 +489,13 @@ def test_a_group_named_in_full_then_by_its_last_word_is_one_the_group_can_stand_
 def test_an_age_is_no_role(actors_of):
     actors = actors_of('"The whole street shook," said Lina Sabri, 34, a teacher.')
     assert by_name(actors, "Lina Sabri")["roles"] == ["teacher"]
+
+
+def test_an_organisation_outside_the_dictionary_has_its_head_nouns_sector(actors_of):
+    actors = actors_of(
+        "Ali Rahimi, a spokesman for the interior ministry, told reporters that 30 people "
+        "had been arrested."
+    )
+    ministry = next(a for a in actors if a["kind"] == "organization")
+    assert ministry["name"] == "interior ministry"
+    assert ministry["sector"] == "government"

@@ -572,7 +572,14 @@ class _Builder:
                 "kind": "group",
                 "country": self.lexicon.demonym_country(text),
             }
-        return f"org:{normalise(text)}", {"name": text, "kind": "organization"}
+        # An organisation the dictionary lacks has its head noun's sector ("the interior
+        # ministry", "the Kessa Herald newspaper"), if the noun has one.
+        sector = self.lexicon.head_sector(tokens[-1]) if tokens[-1].pos_ == "NOUN" else None
+        return f"org:{normalise(text)}", {
+            "name": text,
+            "kind": "organization",
+            "sector": None if sector == "other" else sector,
+        }
 
     def add_named(self, span: Span) -> None:
         key, fields = self._key_for(span)
