@@ -781,12 +781,15 @@ class _Finder:
             attr.source_token, attr.source = speaker, self._source_extent(speaker)
         self.by_cue[noun.i] = attr
 
-    def _noun_speaker(self, noun: Token, *, possessor: bool = True) -> Token | None:
-        """Whose statement: the possessor, the object of "by"/"from", also after a
-        participle ("a report published by the monitor"), or an actor before the noun
-        ("a police statement")."""
+    def _noun_speaker(self, noun: Token) -> Token | None:
+        """Whose statement: the possessor (not a date, "Monday's statement", nor a word
+        that is itself a statement, "the report's claim"), the object of "by"/"from", also
+        after a participle ("a report published by the monitor"), or an actor before the
+        noun ("a police statement")."""
         for child in noun.children:
-            if child.dep_ == "poss" and possessor:
+            if child.dep_ == "poss":
+                if child.ent_type_ in ("DATE", "TIME") or child.lemma_.lower() in self.cues.nouns:
+                    break
                 return child
         for child in noun.lefts:
             if (
@@ -809,16 +812,6 @@ class _Finder:
                 if pobj.dep_ == "pobj" and pobj.pos_ in ("PROPN", "NOUN", "PRON"):
                     return pobj
         return None
-
-    def _statement_owner(self, noun: Token) -> Token | None:
-        """The possessor of a statement noun that can speak: not a date ("Monday's
-        statement") and not a word that is itself a statement ("the report's summary")."""
-        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
-        if owner is None or owner.pos_ not in ("PROPN", "NOUN", "PRON"):
-            return None
-        if owner.ent_type_ in ("DATE", "TIME") or owner.lemma_.lower() in self.cues.nouns:
-            return None
-        return owner
 
     def _verb_content(
         self, verb: Token, frames: list[str], preps: list[str], *, strict: bool = False
@@ -1169,16 +1162,13 @@ class _Finder:
             subject.lemma_.lower() in self.cues.nouns
             and actor_at(self.doc, subject.idx, subject.idx + len(subject)) is None
         ):
-            # "A statement by the council said ...": the council speaks through it.
-            speaker = self._noun_speaker(subject, possessor=False)
-            start = subject.left_edge.idx
-            owner = self._statement_owner(subject)
-            if speaker is None and owner is not None:
-                # "The council's statement said ...": the council speaks through it, and
-                # the channel is the statement without whose it is.
-                speaker = owner
-                start = self.doc[owner.right_edge.i + 1].idx
+            # "A statement by the council said ...", "The council's statement said ...":
+            # the council speaks through it; the channel is the statement, without whose.
+            speaker = self._noun_speaker(subject)
             if speaker is not None:
+                start = subject.left_edge.idx
+                if speaker.dep_ == "poss":
+                    start = self.doc[speaker.right_edge.i + 1].idx
                 attr.channel = self._trim(start, subject.right_edge.idx + len(subject.right_edge))
                 subject = speaker
         attr.source_token = subject
