@@ -876,7 +876,7 @@ class _Builder:
         "an army officer", "a rebel commander"."""
         for child in root.lefts:
             if child.dep_ in ("compound", "amod", "nmod") and child.pos_ in ("NOUN", "ADJ"):
-                sector = self.lexicon.head_sectors.get(child.lemma_.lower())
+                sector = self.lexicon.head_sector(child)
                 if sector not in (None, "other"):
                     return sector
         return None
