@@ -40,10 +40,10 @@ from .quotes import QUOTE_MARKS, Quote, quotes_of
 
 log = logging.getLogger(__name__)
 
-_PERSON_PRONOUNS = {"he", "she", "him", "her"}
-_ORG_PRONOUNS = {"it"}
-_PLURAL_PRONOUNS = {"they", "them"}
-_POSSESSIVE_PRONOUNS = {"his": "he", "its": "it", "their": "they"}
+# With the possessives: "His statement said" is his.
+_PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
+_ORG_PRONOUNS = {"it", "its"}
+_PLURAL_PRONOUNS = {"they", "them", "their"}
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 _TRIM = set(QUOTE_MARKS) | set(",;:—–-") | {" ", "\n", "\t", "\u00a0"}
 _LEADING_WORDS = {"that"}
@@ -2262,7 +2262,6 @@ class _Finder:
     def _resolve(self, attr: _Attr, done: list[_Attr]) -> None:
         start, end = attr.source
         word = self.text[start:end].lower()
-        word = _POSSESSIVE_PRONOUNS.get(word, word)  # "His statement said": his is he
         pronoun = attr.source_token is not None and attr.source_token.pos_ == "PRON"
         if pronoun and word in _PERSON_PRONOUNS | _ORG_PRONOUNS | _PLURAL_PRONOUNS:
             found = self._antecedent(word, start, done)
