@@ -672,9 +672,13 @@ class _Finder:
         for child in verb.children:
             if child.dep_ == "prt" and child.i == verb.i + 1:
                 cue_end = child.idx + len(child)  # "pointed out"
-        attr = _Attr(kind="indirect", cue=(cue_start, cue_end), content=(start, end), cue_token=verb)
-        if refused is not None:
-            attr.refused_from = refused[0].left_edge.idx
+        attr = _Attr(
+            kind="indirect",
+            cue=(cue_start, cue_end),
+            content=(start, end),
+            cue_token=verb,
+            refused_from=refused[0].left_edge.idx if refused is not None else None,
+        )
         self._set_kind(attr)
         self._set_source(attr, verb)
         if not entry.get("plain", True) and not self._speaker_like(attr):
