@@ -864,37 +864,46 @@ def test_noun_cue_and_statement_by(attribute, attribute_by_rules):
     assert a["channel"]["text"] == "A statement by the council"
 
 
-def test_whose_statement_it_is_speaks_through_it(attribute):
-    attributions, actors = attribute(
-        "The council's statement said the vote would be held on Friday. Monday's "
-        "statement said the talks had failed."
-    )
-    council = only([a for a in attributions if "vote" in a["content"]["text"]], "said")
-    assert council["source"]["text"] == "The council"
-    assert council["source"]["actor"] == actor_id(actors, "The council")
-    assert council["channel"]["text"] == "statement"
-    # A day has no voice: the statement stays the source.
-    dated = only([a for a in attributions if "talks" in a["content"]["text"]], "said")
-    assert dated["source"]["text"] == "Monday's statement"
-    assert dated["channel"] is None
-
-
-def test_a_statement_channel_ends_before_the_comma_that_closes_its_aside(attribute):
-    text = "The rebels' statement, issued late on Sunday, said their fighters had taken two villages."
-    a = only(attribute(text)[0], "said")
-    assert a["source"]["text"] == "The rebels"
-    assert a["channel"]["text"] == "statement, issued late on Sunday"
-
-
-def test_a_possessive_pronoun_speaker_is_resolved(attribute):
-    attributions, actors = attribute(
-        "The defence minister arrived in Kessa on Monday. His statement said the border "
-        "would stay closed."
-    )
+@pytest.mark.parametrize(
+    "text, source, speaker, channel",
+    [
+        (
+            "The council's statement said the vote would be held on Friday.",
+            "The council",
+            "The council",
+            "statement",
+        ),
+        # The channel ends before the comma that closes its aside.
+        (
+            "The rebels' statement, issued late on Sunday, said their fighters had taken two "
+            "villages.",
+            "The rebels",
+            "The rebels",
+            "statement, issued late on Sunday",
+        ),
+        # A possessive pronoun is resolved as "he" is.
+        (
+            "The defence minister arrived in Kessa on Monday. His statement said the border "
+            "would stay closed.",
+            "His",
+            "The defence minister",
+            "statement",
+        ),
+    ],
+)
+def test_whose_statement_it_is_speaks_through_it(attribute, text, source, speaker, channel):
+    attributions, actors = attribute(text)
     a = only(attributions, "said")
-    assert a["source"]["text"] == "His"
-    assert a["source"]["actor"] == actor_id(actors, "The defence minister")
-    assert a["channel"]["text"] == "statement"
+    assert a["source"]["text"] == source
+    assert a["source"]["actor"] == actor_id(actors, speaker)
+    assert a["channel"]["text"] == channel
+
+
+def test_a_dated_statement_stays_the_source(attribute):
+    # A day has no voice.
+    a = only(attribute("Monday's statement said the talks had failed.")[0], "said")
+    assert a["source"]["text"] == "Monday's statement"
+    assert a["channel"] is None
 
 
 def test_a_report_published_by_someone_speaks_for_its_publisher(attribute):
