@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from eventledger.extract.quotes import find_quotes
+from eventledger.extract.quotes import add_quote_splits, find_quotes
 
 
 def quoted(text: str) -> list[str]:
@@ -82,3 +82,24 @@ def test_unbalanced_straight_quote_at_text_end():
 def test_odd_inputs_never_raise(text):
     for quote in find_quotes(text):
         assert 0 <= quote.start <= quote.end <= len(text)
+
+
+
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        ("Mora said,“Look here.”", ["Mora", "said", ",", "“", "Look", "here", ".", "”"]),
+        ('the mayor:"We stay."', ["the", "mayor", ":", '"', "We", "stay", ".", '"']),
+        ('was over."Then we left', ["was", "over", ".", '"', "Then", "we", "left"]),
+    ],
+)
+def test_a_mark_typed_against_punctuation_is_a_token_of_its_own(nlp, text, words):
+    assert [t.text for t in nlp.tokenizer(text)] == words
+
+
+def test_quote_splits_leave_other_words_as_the_model_has_them(nlp, bare_nlp):
+    text = "The U.S. envoy, e.g. Ms. Ray, said 3.5 km; don't go! 'Yes,' he said."
+    assert [t.text for t in nlp.tokenizer(text)] == [t.text for t in bare_nlp.tokenizer(text)]
+    pattern = nlp.tokenizer.infix_finditer.__self__.pattern
+    add_quote_splits(nlp)  # a second call adds nothing
+    assert nlp.tokenizer.infix_finditer.__self__.pattern == pattern

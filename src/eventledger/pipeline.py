@@ -21,6 +21,7 @@ from .errors import ModelNotFoundError
 from .extract import COMPONENTS, ensure_extensions
 from .extract.actors import add_title_abbreviations
 from .extract.paragraphs import add_paragraph_starts
+from .extract.quotes import add_quote_splits
 
 log = logging.getLogger(__name__)
 
@@ -43,10 +44,11 @@ def load_model(name: str) -> Language:
 
 def build_pipeline(nlp: Language) -> Language:
     """Add eventledger's components to ``nlp`` (those not there already), in order,
-    paragraph starts before its parser, and the lexicon's abbreviated titles ("Lt.") to
-    its tokenizer."""
+    paragraph starts before its parser, and the lexicon's abbreviated titles ("Lt.") and
+    quotation marks typed against punctuation ('said,“Look') to its tokenizer."""
     ensure_extensions()
     add_paragraph_starts(nlp)
+    add_quote_splits(nlp)
     add_title_abbreviations(nlp)
     for name in COMPONENTS:
         if name not in nlp.pipe_names:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import astuple, dataclass
 
+from spacy.language import Language
 from spacy.tokens import Doc
 
 from .base import ensure_extensions
@@ -27,6 +28,25 @@ _DOUBLE_CLOSERS = {"“": '”"', "„": '“”"', "«": "»", '"': '"”', "�
 _SINGLE_CLOSERS = {"‘": "’'", "‚": "‘’", "‹": "›", "'": "'’"}
 # Characters that may stand right before an opening mark.
 _OPEN_CONTEXT = set(" \t\n([{—–-:;/") | {"\u00a0"}
+
+
+# A quotation mark typed against the punctuation before it ('said,“Look', 'Clinton:"We'):
+# spaCy's tokenizer keeps such a run as one token, so the parser never sees the verb.
+_PUNCT_BEFORE_QUOTE = r"(?<=\w)[,;:.!?](?=[\"“”«‘])"
+_QUOTE_AFTER_PUNCT = r"(?<=[,;:.!?])[\"“”«‘](?=\w)"
+
+
+def add_quote_splits(nlp: Language) -> Language:
+    """Teach ``nlp``'s tokenizer to split punctuation from a quotation mark typed right
+    after it, and the mark from the word it opens. Applied once; the model's own infixes
+    are kept."""
+    finditer = nlp.tokenizer.infix_finditer
+    pattern = finditer.__self__.pattern if finditer is not None else ""
+    if _QUOTE_AFTER_PUNCT in pattern:
+        return nlp
+    parts = [p for p in (pattern, _PUNCT_BEFORE_QUOTE, _QUOTE_AFTER_PUNCT) if p]
+    nlp.tokenizer.infix_finditer = re.compile("|".join(parts)).finditer
+    return nlp
 
 
 @dataclass(frozen=True)
