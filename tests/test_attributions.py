@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from spacy.tokens import Doc
 
 from eventledger.errors import ConfigError
 from eventledger.extract.attribution_spans import SPANS_KEY
@@ -813,6 +814,45 @@ def test_any_verb_right_after_a_quote_reports_it(attribute):
     ]
     assert all(a["cue"]["text"] == "continued" for a in attributions)
     assert all(a["source"]["text"] == "he" for a in attributions)
+
+
+def test_a_long_subject_after_a_quote_says_it(nlp):
+    # A parse the bundled model gives some such sentences, built by hand: "said" is a
+    # conjunct of the quoted verb, so no rule over "said" finds the quotation.
+    rows = [
+        ("“", "punct", 3, "PUNCT", "``"), ("We", "nsubj", 3, "PRON", "PRP"),
+        ("have", "aux", 3, "AUX", "VBP"), ("warned", "ROOT", 3, "VERB", "VBN"),
+        ("for", "prep", 3, "ADP", "IN"), ("months", "pobj", 4, "NOUN", "NNS"),
+        ("that", "mark", 10, "SCONJ", "IN"), ("the", "det", 8, "DET", "DT"),
+        ("dam", "nsubj", 10, "NOUN", "NN"), ("is", "aux", 10, "AUX", "VBZ"),
+        ("failing", "ccomp", 3, "VERB", "VBG"), (",", "punct", 3, "PUNCT", ","),
+        ("”", "punct", 3, "PUNCT", "''"), ("the", "det", 15, "DET", "DT"),
+        ("provincial", "amod", 15, "ADJ", "JJ"), ("governor", "nsubj", 20, "NOUN", "NN"),
+        ("and", "cc", 15, "CCONJ", "CC"), ("former", "amod", 19, "ADJ", "JJ"),
+        ("army", "compound", 19, "NOUN", "NN"), ("commander", "conj", 15, "NOUN", "NN"),
+        ("said", "conj", 3, "VERB", "VBD"), ("in", "prep", 20, "ADP", "IN"),
+        ("a", "det", 23, "DET", "DT"), ("statement", "pobj", 21, "NOUN", "NN"),
+        (".", "punct", 3, "PUNCT", "."),
+    ]
+    words = [r[0] for r in rows]
+    spaces = [
+        w != "“" and nxt not in (",", "”", ".")
+        for w, nxt in zip(words, [*words[1:], "."], strict=True)
+    ]
+    doc = Doc(
+        nlp.vocab, words=words, spaces=spaces, deps=[r[1] for r in rows],
+        heads=[r[2] for r in rows], pos=[r[3] for r in rows], tags=[r[4] for r in rows],
+        lemmas=[w.lower() if w != "said" else "say" for w in words],
+    )
+    for name in ("eventledger_layout", "eventledger_actors"):
+        doc = nlp.get_pipe(name)(doc)
+    AttributionsExtractor(
+        nlp, "rules", extra_cues_path=None, min_quote_words=3, continued_quotes="separate"
+    )(doc)
+    quote = only(doc._.el_attributions, "said")
+    assert quote["content"]["text"] == "We have warned for months that the dam is failing"
+    assert quote["source"]["text"] == "the provincial governor and former army commander"
+    assert quote["channel"]["text"] == "statement"
 
 
 def test_continued_quotes_joined_on_request(nlp):

@@ -1692,6 +1692,7 @@ class _Finder:
                 verb, subject = after
                 attr.cue, attr.cue_token = (verb.idx, verb.idx + len(verb)), verb
                 attr.source_token, attr.source = subject, self._source_extent(subject)
+                attr.channel = self._channel(verb)
                 found.append(attr)
                 continue
             speaker = self._previous_speaker(quote, attrs + found)
@@ -1784,7 +1785,7 @@ class _Finder:
             return None
         while i < len(doc) and doc[i].is_punct and doc[i].text in ",”\"'’":
             i += 1
-        window = [t for t in doc[i : i + 6] if not t.is_space]
+        window = [t for t in doc[i : i + 12] if not t.is_space]
         if not window or not self._same_paragraph(window[0], doc[i]):
             return None
         for k, token in enumerate(window):
@@ -1792,7 +1793,17 @@ class _Finder:
                 continue
             following = window[k + 1] if k + 1 < len(window) else None
             before = window[:k]
-            if before and all(t.pos_ in ("PRON", "PROPN", "NOUN", "DET", "ADJ") for t in before):
+            whole = self._subject_spanning(token, before)
+            if whole is not None:
+                # '"...," the senator and candidate said': a long subject, all of it the
+                # verb's own, however many words it has.
+                subject = whole
+                after_ok = following is None or following.is_punct or following.dep_ == "prep"
+            elif k >= 6:
+                return None
+            elif before and all(
+                t.pos_ in ("PRON", "PROPN", "NOUN", "DET", "ADJ") for t in before
+            ):
                 subject = before[-1]
                 after_ok = following is None or following.is_punct
             elif (
@@ -1813,6 +1824,19 @@ class _Finder:
             if after_ok and subject.lower_ not in ("it", "this", "that", "which"):
                 return token, subject
             return None
+        return None
+
+    @staticmethod
+    def _subject_spanning(verb: Token, words: list[Token]) -> Token | None:
+        """The subject of ``verb`` whose phrase is exactly ``words``, if there is one."""
+        if not words:
+            return None
+        wanted = {t.i for t in words}
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and {
+                t.i for t in child.subtree if not t.is_space
+            } == wanted:
+                return child
         return None
 
     def _quote_stands_alone(self, quote: Quote) -> bool:
