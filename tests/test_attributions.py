@@ -1054,6 +1054,16 @@ def test_according_to_at_the_end_stays_out_of_the_content(attribute):
     assert a["source"]["text"] == "the port authority"
 
 
+def test_according_to_inside_a_report_leaves_the_reports_that_out(attribute_by_rules):
+    attributions, _ = attribute_by_rules(
+        "The agency reported that, according to an analysis of hospital records, 85 of the "
+        "154 people treated in the city were children."
+    )
+    a = only(attributions, "according to")
+    assert a["content"]["text"] == "85 of the 154 people treated in the city were children"
+    assert a["source"]["text"] == "an analysis of hospital records"
+
+
 def test_trailing_relative_clause_on_the_last_noun_is_left_out(attribute):
     attributions, _ = attribute(
         "The mayor said the team will travel to the regional final, which starts on Friday."

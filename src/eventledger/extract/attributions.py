@@ -1610,8 +1610,14 @@ class _Finder:
         tokens = self._subtree_minus(
             head, exclude=[according, *self._other_cues_below(head, according)]
         )
-        # The cue and its source are no part of the content, wherever the parser hung them.
+        # The cue and its source are no part of the content, wherever the parser hung them,
+        # nor is the "that" of an outer report ("reported that, according to X, ...").
         tokens -= set(range(according.i, source_token.right_edge.i + 1))
+        tokens -= {
+            c.i
+            for c in head.children
+            if c.dep_ == "mark" and c.lower_ == "that" and c.i < according.i
+        }
         content = self._span_of_tokens(tokens, head, according)
         if content is None:
             return
