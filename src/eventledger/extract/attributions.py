@@ -575,7 +575,7 @@ class _Finder:
             return
         for attr in attrs:
             start, end = attr.content
-            if start < dateline[1] < end and start <= dateline[0] + 1:
+            if start < dateline[1] < end:  # from the place or from the date after it
                 attr.content = self._trim(dateline[1], end)
 
     def _keep_closing_marks(self, attrs: list[_Attr]) -> None:
