@@ -286,6 +286,16 @@ def test_gender_from_a_possessive_after_the_subject(actors_of):
     assert by_name(actors, "Tomas Brandt")["gender"] == "m"
 
 
+def test_affiliation_from_the_body_a_possessor_in_the_role_stands_for(actors_of):
+    actors = actors_of(
+        "The Southern Defence Council claimed the strike. The council's commander, Rasim "
+        "Bek, said more would follow."
+    )
+    bek = by_name(actors, "Rasim Bek")
+    assert bek["roles"] == ["council's commander"]
+    assert bek["affiliation"] == "Southern Defence Council"
+
+
 def test_affiliation_from_a_state_body_in_the_role(actors_of):
     actors = actors_of("Lena Fischer, a former member of the Syrian cabinet, criticized the plan.")
     fischer = by_name(actors, "Lena Fischer")

@@ -696,9 +696,23 @@ class _Builder:
                     actor.country = country
                     break
         if actor.affiliation is None:
-            affiliation = self._organisation_in(tokens) or self._state_body_in(tokens)
+            affiliation = (
+                self._organisation_in(tokens)
+                or self._state_body_in(tokens)
+                or self._possessor_organisation(tokens)
+            )
             if affiliation:
                 actor.affiliation = affiliation
+
+    def _possessor_organisation(self, tokens: list[Token]) -> str | None:
+        """ "The council's commander, Rasim Bek": the named organisation that a bare
+        possessor ("the council's") stands for."""
+        for token in tokens:
+            if token.dep_ == "poss" and any(c.lower_ == "the" for c in token.children):
+                named = self._named_organisation_before(token, token.idx)
+                if len(named) == 1:
+                    return self.actors[named.pop()].name
+        return None
 
     def _state_body_in(self, tokens: list[Token]) -> str | None:
         """ "a former member of the Israeli war cabinet" -> "Israel (government)": a state
