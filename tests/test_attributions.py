@@ -497,6 +497,18 @@ def test_an_outlet_reporting_according_to_unnamed_people_cites_them(attribute_by
     assert [c["text"] for c in a["cited_by"]] == ["aides"] and not a["cites"]
 
 
+def test_according_to_a_body_named_like_a_channel_is_who_carried_the_report(
+    attribute_by_rules,
+):
+    attributions, _ = attribute_by_rules(
+        "Aid workers warned that the road to Kessa remained closed, according to the World "
+        "Food Programme."
+    )
+    a = only(attributions, "warned")
+    assert a["channel"] is None  # "Programme" names a body here, not a broadcast
+    assert [c["text"] for c in a["cited_by"]] == ["the World Food Programme"]
+
+
 def test_according_to_a_statement_after_a_report_is_its_channel(attribute_by_rules):
     text = (
         "The army said its units had shelled the village of Kessa, according to a statement "

@@ -1650,6 +1650,7 @@ class _Finder:
             elif (
                 attr.channel is None
                 and self._is_channel_noun(source_token)
+                and source_token.pos_ != "PROPN"  # "the World Food Programme" is a body
                 and not any(c.dep_ == "poss" for c in source_token.children)
             ):
                 # "..., according to a statement posted on its website"
