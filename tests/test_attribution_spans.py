@@ -105,6 +105,19 @@ def test_a_learned_content_takes_the_noun_it_stopped_short_of(nlp):
     assert attribution["content"]["text"] == "shelling the district"
 
 
+def test_a_learned_content_of_only_a_speaker_and_cue_is_no_attribution(nlp):
+    doc = nlp("Aid workers warned that the road was closed, according to the relief agency.")
+    words = tagger_span(doc)
+    doc.spans[SPANS_KEY] = [
+        words("Aid", "warned", "CONTENT"),  # the nested report, cut short
+        words("according", "to", "CUE"),
+        words("the relief", "agency", "SOURCE"),
+        words("the road", "closed", "CONTENT"),
+    ]
+    rules_only(nlp)(doc)
+    assert [a["content"]["text"] for a in doc._.el_attributions] == ["the road was closed"]
+
+
 def test_each_tagged_span_has_a_confidence_between_zero_and_one(nlp):
     doc = nlp("The mayor said on Tuesday that the bridge would reopen in May.")
     group = doc.spans[SPANS_KEY]

@@ -1954,10 +1954,13 @@ class _Finder:
         taken = [a.content for a in attrs]
         cues_taken = [a.cue for a in attrs if a.cue is not None]
         cited = [c for a in attrs for c in a.cites]
+        speakers = [x for a in attrs for x in (a.source, a.cue) if x is not None]
         found = []
         for _content, start, end, score, cue in contents:
             if _overlaps_any((start, end), taken):
                 continue
+            if self._only_speakers((start, end), speakers):
+                continue  # "Aid workers warned": who reports and how, not what
             if cue is None:
                 continue  # no word reports it: what is left is not an attribution
             if score < _LEARNED_MIN_SCORE and not (
@@ -1995,6 +1998,14 @@ class _Finder:
         self._tagged_cues(attrs, cues)
         self._tagged_sources(attrs, sources)
         return attrs
+
+    def _only_speakers(self, extent: tuple[int, int], speakers: list[tuple[int, int]]) -> bool:
+        """Whether every word in ``extent`` is a source or cue of the rules'."""
+        words = self.doc.char_span(*extent, alignment_mode="expand")
+        return words is not None and all(
+            t.is_punct or t.is_space or _inside_any((t.idx, t.idx + len(t)), speakers)
+            for t in words
+        )
 
     @staticmethod
     def _noun_left_out(last: Token) -> bool:
