@@ -296,6 +296,24 @@ def test_affiliation_from_the_body_a_possessor_in_the_role_stands_for(actors_of)
     assert bek["affiliation"] == "Southern Defence Council"
 
 
+def test_a_bare_definite_role_noun_is_the_one_named_person_with_that_role(actors_of):
+    actors = actors_of(
+        "Defence Minister Ivo Karan and the mayor, Tomas Brandt, visited the port. "
+        "The minister said the army would stay."
+    )
+    karan = by_name(actors, "Ivo Karan")
+    assert [m["text"] for m in karan["mentions"]] == ["Defence Minister Ivo Karan", "The minister"]
+
+
+def test_a_role_noun_two_named_people_share_stays_unresolved(actors_of):
+    actors = actors_of(
+        "President Dario Venn met President Lina Sorel in Kessa. The president said talks "
+        "would go on."
+    )
+    for name in ("Dario Venn", "Lina Sorel"):
+        assert "The president" not in [m["text"] for m in by_name(actors, name)["mentions"]]
+
+
 def test_affiliation_from_a_state_body_in_the_role(actors_of):
     actors = actors_of("Lena Fischer, a former member of the Syrian cabinet, criticized the plan.")
     fischer = by_name(actors, "Lena Fischer")

@@ -982,6 +982,8 @@ class _Builder:
             }
             if not earlier:
                 earlier = self._named_organisation_before(root, position)
+            if not earlier:
+                earlier = self._named_person_by_role(root, position)
             if len(earlier) != 1:
                 continue  # never described, or two descriptions: ambiguous
             target = self.actors[earlier.pop()]
@@ -991,6 +993,27 @@ class _Builder:
                 target.mentions.append(mention)
             if not actor.mentions:
                 del self.actors[key]
+
+    def _named_person_by_role(self, root: Token, position: int) -> set[str]:
+        """ "President Dario Venn ... the president": the named people, mentioned before
+        ``position``, whose role has the same head word ("director" in "director of the
+        hospital")."""
+        if root.tag_ in ("NNS", "NNPS"):
+            return set()
+        lemma = root.lemma_.lower()
+
+        def head_word(role: str) -> str:
+            words = re.split(r"\s(?:of|for|at|in)\s", role.lower())[0].split()
+            return words[-1] if words else ""
+
+        return {
+            key
+            for key, actor in self.actors.items()
+            if not key.startswith("nominal:")
+            and actor.kind == "person"
+            and any(start < position for start, _ in actor.mentions)
+            and any(head_word(role) == lemma for role in actor.roles)
+        }
 
     def resolve_nominal_affiliations(self) -> None:
         """ "A spokesman for the Northern Front", "an official of the group": the
