@@ -465,6 +465,25 @@ def test_a_name_tagged_as_an_organisation_apposed_to_a_role_is_a_person(actors_o
     assert [m["text"] for m in obi["mentions"]][0] == "The UN's humanitarian coordinator"
 
 
+@pytest.mark.parametrize(
+    "text, affiliation",
+    [
+        (
+            "The Free Valley Front said it would fight on. Its spokesman said talks had "
+            "failed.",
+            "Free Valley Front",
+        ),
+        # "Its" is the school, which is no actor: no affiliation is guessed.
+        ("The old school reopened on Monday. Its spokesman said classes would resume.", None),
+    ],
+)
+def test_its_spokesman_works_for_the_organisation_that_spoke_before(
+    actors_of, text, affiliation
+):
+    (described,) = [a for a in actors_of(text) if a["name"].startswith("Its")]
+    assert described["affiliation"] == affiliation
+
+
 def test_each_indefinite_mention_brings_in_someone_new(actors_of):
     text = (
         "A spokesman for the port said the ferry had sailed. "

@@ -1024,10 +1024,38 @@ class _Builder:
                 continue
             for start, end in actor.mentions:
                 words = self.doc.char_span(start, end, alignment_mode="expand")
-                organisation = self._organisation_after(words.root) if words else None
+                organisation = (
+                    self._organisation_after(words.root) or self._its_organisation(words.root)
+                    if words
+                    else None
+                )
                 if organisation is not None:
                     actor.affiliation = organisation.name
                     break
+
+    def _its_organisation(self, root: Token) -> _Actor | None:
+        """ "The Front said ... Its spokesman": the organisation that is the subject of
+        one of the two sentences before, the latest one."""
+        if not any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in root.children):
+            return None
+        sentence = root.sent
+        earliest = self.doc[max(sentence.start - 1, 0)].sent
+        if sentence.start > 0 and earliest.start > 0:
+            earliest = self.doc[earliest.start - 1].sent
+        best: tuple[int, _Actor] | None = None
+        for actor in self.actors.values():
+            if actor.kind != "organization":
+                continue
+            for start, end in actor.mentions:
+                words = self.doc.char_span(start, end, alignment_mode="expand")
+                if (
+                    words is not None
+                    and earliest.start_char <= start < root.idx
+                    and words.root.dep_ in ("nsubj", "nsubjpass")
+                    and (best is None or start > best[0])
+                ):
+                    best = (start, actor)
+        return best[1] if best else None
 
     def _organisation_after(self, root: Token) -> _Actor | None:
         for prep in root.rights:
