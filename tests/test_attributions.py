@@ -509,6 +509,40 @@ def test_according_to_a_body_named_like_a_channel_is_who_carried_the_report(
     assert [c["text"] for c in a["cited_by"]] == ["the World Food Programme"]
 
 
+@pytest.mark.parametrize(
+    "text, cue, source",
+    [
+        (
+            "The army said on Sunday that twelve fighters had been killed near Kessa, a claim "
+            "the Free Valley Front denied.",
+            "denied",
+            "the Free Valley Front",
+        ),
+        (
+            "The ministry said 40 people were detained, a figure that rights groups disputed.",
+            "disputed",
+            "rights groups",
+        ),
+    ],
+)
+def test_a_claim_another_side_denied_is_their_answer_to_the_same_content(
+    attribute_by_rules, text, cue, source
+):
+    attributions, _ = attribute_by_rules(text)
+    (first,) = [a for a in attributions if a["cue"]["text"] == "said"]
+    answer = only(attributions, cue)
+    assert answer["content"] == first["content"]
+    assert answer["source"]["text"] == source
+    assert answer["negated"] is True
+
+
+def test_a_gloss_without_a_report_in_it_is_no_answer(attribute_by_rules):
+    attributions, _ = attribute_by_rules(
+        "The army said it killed a commander, a term it uses for any fighter."
+    )
+    assert [a["cue"]["text"] for a in attributions] == ["said"]
+
+
 def test_according_to_a_statement_after_a_report_is_its_channel(attribute_by_rules):
     text = (
         "The army said its units had shelled the village of Kessa, according to a statement "

@@ -549,6 +549,7 @@ class _Finder:
         attrs = self._resolve_cited_by(attrs)
         attrs += self._bare_quotes(attrs)
         attrs = self._learned(attrs)
+        attrs += self._answered_glosses(attrs)
         # "who asked not to be named": how a source is kept unnamed, not a report.
         anonymity = tuple(self.cues.anonymity_contents)
         attrs = [
@@ -565,6 +566,47 @@ class _Finder:
         self._keep_closing_marks(attrs)
         self._after_dateline(attrs)
         return [self._record(number, a) for number, a in enumerate(attrs, start=1)]
+
+    def _answered_glosses(self, attrs: list[_Attr]) -> list[_Attr]:
+        """ "The army said twelve fighters were killed, a claim the Front denied": the
+        writer's gloss on a report, with a reporting verb in its relative clause, is that
+        verb's subject answering the same content."""
+        found = []
+        reported = {a.cue_token.i for a in attrs if a.cue_token is not None}
+        for attr in attrs:
+            if attr.cue_token is None or attr.kind == "according_to":
+                continue
+            sentence = attr.cue_token.sent
+            last = max(x[1] for x in (attr.content, attr.cue, attr.source) if x is not None)
+            for noun in sentence:
+                if (
+                    noun.idx < last
+                    or noun.pos_ != "NOUN"
+                    or noun.lemma_.lower() not in _GLOSS_NOUNS
+                    or not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
+                ):
+                    continue
+                comma = noun.left_edge.i - 1
+                between = self.text[last : self.doc[comma].idx] if comma >= 0 else "x"
+                if self.doc[comma].text != "," or between.strip(" \"'”’»"):
+                    continue
+                for verb in noun.children:
+                    if (
+                        verb.dep_ != "relcl"
+                        or verb.i in reported
+                        or not self._is_cue_verb(verb)
+                        or not any(c.dep_ == "nsubj" for c in verb.children)
+                    ):
+                        continue
+                    answer = _Attr(
+                        kind="indirect",
+                        cue=(verb.idx, verb.idx + len(verb)),
+                        content=attr.content,
+                        cue_token=verb,
+                    )
+                    self._set_source(answer, verb)
+                    found.append(answer)
+        return found
 
     def _after_dateline(self, attrs: list[_Attr]) -> None:
         """A content that takes in the dateline ("KESSA, Orvania (Halvik Courier) -
