@@ -106,6 +106,7 @@ def test_place_of_the_speaker_is_not_the_site(bare_nlp):
         ("PORTO ALEGRE, March 3 (Wire) - A bridge collapsed.", "PORTO ALEGRE"),
         ("Lyon (Wire) -- A bridge collapsed.", "Lyon"),
         ("Title of the story\nTAMPERE - A bridge collapsed.", "TAMPERE"),
+        ("Title\n\nPhoto: The old bridge.\n\nTAMPERE - A bridge collapsed.", "TAMPERE"),
     ],
 )
 def test_dateline_span(text, place):

@@ -601,14 +601,13 @@ def national_territory(recipient: Token | None, places: Sequence[dict],
 
 
 def _dateline(text: str) -> re.Match | None:
-    match = _DATELINE.search(text, 0, _DATELINE_REACH)
-    if match is None:
-        return None
-    place = match.group("place")
-    # a dateline's place is in capitals or stands before an agency in brackets
-    if not (place.replace(",", "").replace(" ", "").isupper() or "(" in match.group(0)):
-        return None
-    return match
+    for match in _DATELINE.finditer(text, 0, _DATELINE_REACH):
+        place = match.group("place")
+        # a dateline's place is in capitals or stands before an agency in brackets; a line
+        # before it that only looks alike ("Photo: ...") is passed over
+        if place.replace(",", "").replace(" ", "").isupper() or "(" in match.group(0):
+            return match
+    return None
 
 
 def dateline_span(text: str) -> tuple[int, int] | None:
