@@ -118,6 +118,22 @@ def test_a_learned_content_of_only_a_speaker_and_cue_is_no_attribution(nlp):
     assert [a["content"]["text"] for a in doc._.el_attributions] == ["the road was closed"]
 
 
+def test_a_learned_asked_at_the_start_has_no_source(nlp):
+    doc = nlp("Asked about the closure, the minister said the road would reopen.")
+    words = tagger_span(doc)
+    doc.spans[SPANS_KEY] = [
+        words("Asked", "about", "CUE"),
+        words("the closure", "closure", "CONTENT"),
+        words("the minister", "minister", "SOURCE"),
+        words("said", "said", "CUE"),
+        words("the road", "reopen", "CONTENT"),
+    ]
+    rules_only(nlp)(doc)
+    by_cue = {a["cue"]["text"]: a for a in doc._.el_attributions}
+    assert by_cue["Asked about"]["source"] is None  # the minister was asked, not asking
+    assert by_cue["said"]["source"]["text"] == "the minister"
+
+
 def test_each_tagged_span_has_a_confidence_between_zero_and_one(nlp):
     doc = nlp("The mayor said on Tuesday that the bridge would reopen in May.")
     group = doc.spans[SPANS_KEY]

@@ -1189,11 +1189,7 @@ class _Finder:
     def _set_source(self, attr: _Attr, verb: Token) -> None:
         subject = self._subject(verb)
         if subject is None:
-            if (
-                verb.tag_ == "VBN"
-                and verb.dep_ == "advcl"
-                and verb.i == verb.left_edge.i < verb.head.i
-            ):
+            if self._asked_first(verb):
                 # "Asked whether ..., he said": someone the text leaves unnamed asked.
                 attr.unstated_source = True
                 return
@@ -1219,6 +1215,12 @@ class _Finder:
                 subject = speaker
         attr.source_token = subject
         attr.source = self._source_extent(subject)
+
+    @staticmethod
+    def _asked_first(verb: Token) -> bool:
+        """A participle opening the clause before its head verb ("Asked whether ..., he
+        said"): whoever did it goes unnamed."""
+        return verb.tag_ == "VBN" and verb.dep_ == "advcl" and verb.i == verb.left_edge.i < verb.head.i
 
     @staticmethod
     def _infinitive(verb: Token) -> bool:
@@ -2024,7 +2026,12 @@ class _Finder:
                 source_token=source.root if source is not None else None,
             )
             root = cue.root
-            if source is None and root.tag_ == "VBG" and root.dep_ in ("advcl", "conj"):
+            if self._asked_first(root):
+                # "Asked about the closure, the minister told ...": the one asked is no asker;
+                # the text leaves the asker out, as in the rules.
+                attr.source = attr.source_token = None
+                attr.unstated_source = True
+            elif source is None and root.tag_ == "VBG" and root.dep_ in ("advcl", "conj"):
                 # "..., calling on the authorities to ...": the participle reports for the
                 # speaker of the verb it hangs on, as in the rules.
                 attr.inherit_from = self._reporting_ancestor(root)
