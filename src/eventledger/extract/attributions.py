@@ -1208,9 +1208,12 @@ class _Finder:
             # the council speaks through it; the channel is the statement, without whose.
             speaker = self._noun_speaker(subject)
             if speaker is not None:
-                start = subject.left_edge.idx
+                first = subject.left_edge
                 if speaker.dep_ == "poss":
-                    start = self.doc[speaker.right_edge.i + 1].idx
+                    first = self.doc[speaker.right_edge.i + 1]
+                elif first.dep_ == "det" and first.i < subject.i:
+                    first = self.doc[first.i + 1]  # "statement by ...", as a channel is written
+                start = first.idx
                 attr.channel = self._trim(start, subject.right_edge.idx + len(subject.right_edge))
                 subject = speaker
         attr.source_token = subject
