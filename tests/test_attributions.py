@@ -359,6 +359,20 @@ def test_quoted_as_saying_is_said_by_the_passive_subject(attribute_by_rules):
     assert a["content"]["text"] == "the channel would reopen on Friday"
 
 
+def test_quoted_him_as_saying_is_said_by_the_object_and_carried_by_the_subject(
+    attribute_by_rules,
+):
+    text = (
+        "A port official spoke on Monday. The Kessa Courier quoted him as saying that the "
+        "channel would reopen on Friday."
+    )
+    attributions, _ = attribute_by_rules(text)
+    a = only(attributions, "quoted him as saying")
+    assert a["source"]["text"] == "him"
+    assert a["content"]["text"] == "the channel would reopen on Friday"
+    assert [c["text"] for c in a["cited_by"]] == ["The Kessa Courier"]
+
+
 def test_a_source_keeps_the_closing_parenthesis_of_its_acronym(attribute_by_rules):
     text = "The UN refugee agency (UNHCR) said that 3,000 people had crossed the border."
     attributions, _ = attribute_by_rules(text)

@@ -768,7 +768,16 @@ class _Finder:
                 if acl.dep_ == "acl" and acl.tag_ == "VBN"
                 and acl.lemma_.lower() in ("quote", "cite", "interview")
             ]
-        return [self._source_extent(obj) for verb in quoted for obj in self._agents(verb)]
+        carriers = [
+            obj
+            for verb in quoted
+            for obj in self._agents(verb) + [
+                # "The newspaper quoted him as saying": the subject carried the words.
+                c for c in verb.children
+                if c.dep_ == "nsubj" and any(d.dep_ == "dobj" for d in verb.children)
+            ]
+        ]
+        return [self._source_extent(obj) for obj in carriers]
 
     @staticmethod
     def _nobody(subject: Token | None) -> bool:
@@ -1234,13 +1243,14 @@ class _Finder:
         )
 
     def _quoted_as(self, verb: Token) -> Token | None:
-        """The passive "quoted" of "She was quoted as saying ...", whose subject speaks."""
+        """The "quoted" of "She was quoted as saying ...", whose subject speaks, or of
+        "The paper quoted him as saying ...", whose object does."""
         head = verb.head
         if verb.dep_ != "pcomp" or head.lower_ != "as":
             return None
         passive = head.head
         if passive.lemma_.lower() in self.cues.cite_verbs and any(
-            c.dep_ == "nsubjpass" for c in passive.children
+            c.dep_ in ("nsubjpass", "dobj") for c in passive.children
         ):
             return passive
         return None
@@ -1248,7 +1258,7 @@ class _Finder:
     def _subject(self, verb: Token) -> Token | None:
         passive = self._quoted_as(verb)
         if passive is not None:
-            return next(c for c in passive.children if c.dep_ == "nsubjpass")
+            return next(c for c in passive.children if c.dep_ in ("nsubjpass", "dobj"))
         pair = self._two_subjects(verb)
         if pair is not None:
             return pair[1]
