@@ -369,6 +369,7 @@ def test_quoted_him_as_saying_is_said_by_the_object_and_carried_by_the_subject(
     attributions, _ = attribute_by_rules(text)
     a = only(attributions, "quoted him as saying")
     assert a["source"]["text"] == "him"
+    assert a["source"]["name"] == "A port official"
     assert a["content"]["text"] == "the channel would reopen on Friday"
     assert [c["text"] for c in a["cited_by"]] == ["The Kessa Courier"]
 

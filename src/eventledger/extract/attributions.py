@@ -2372,7 +2372,10 @@ class _Finder:
         word = self.text[start:end].lower()
         pronoun = attr.source_token is not None and attr.source_token.pos_ == "PRON"
         if pronoun and word in _PERSON_PRONOUNS | _ORG_PRONOUNS | _PLURAL_PRONOUNS:
-            found = self._antecedent(word, start, done)
+            # "The Courier quoted him": an object pronoun is never its own verb's subject.
+            token = attr.source_token
+            verb = token.head if token.dep_ in ("dobj", "dative") else None
+            found = self._antecedent(word, start, done, not_subject_of=verb)
             unnamed = self._unnamed_speaker(word, start, done)
             if unnamed is not None and (found is None or unnamed.source[0] > found[0]):
                 # "a diplomat who spoke on condition of anonymity ... She said": the
@@ -2485,11 +2488,11 @@ class _Finder:
         return best
 
     def _antecedent(
-        self, word: str, position: int, done: list[_Attr]
+        self, word: str, position: int, done: list[_Attr], *, not_subject_of: Token | None = None
     ) -> tuple[int, dict] | None:
         """The latest compatible actor before ``position``, with the position of the
         mention that makes it so: earlier speakers and sentence subjects compete on
-        position."""
+        position; the subject of ``not_subject_of`` does not."""
 
         def fits(actor: dict, mention: dict | None) -> bool:
             kind = actor.get("kind")
@@ -2520,6 +2523,8 @@ class _Finder:
                     mention["start"], mention["end"], alignment_mode="expand"
                 )
                 if tokens is None or tokens.root.dep_ not in _SUBJECT_DEPS:
+                    continue
+                if not_subject_of is not None and tokens.root.head.i == not_subject_of.i:
                     continue
                 if best is None or mention["start"] > best[0]:
                     best = (mention["start"], actor)
