@@ -374,6 +374,27 @@ def test_quoted_him_as_saying_is_said_by_the_object_and_carried_by_the_subject(
     assert [c["text"] for c in a["cited_by"]] == ["The Kessa Courier"]
 
 
+@pytest.mark.parametrize(
+    "text, channel",
+    [
+        (
+            "A government spokesman, speaking to the Orvania Times, insisted the delegation "
+            "had only paused the talks.",
+            "the Orvania Times",
+        ),
+        (
+            "Speaking to reporters in Lisk, the minister insisted the delegation had only "
+            "paused the talks.",
+            "reporters",
+        ),
+    ],
+)
+def test_whom_the_speaker_was_speaking_to_is_the_channel(attribute_by_rules, text, channel):
+    a = only(attribute_by_rules(text)[0], "insisted")
+    assert a["channel"]["text"] == channel
+    assert a["content"]["text"] == "the delegation had only paused the talks"
+
+
 def test_a_source_keeps_the_closing_parenthesis_of_its_acronym(attribute_by_rules):
     text = "The UN refugee agency (UNHCR) said that 3,000 people had crossed the border."
     attributions, _ = attribute_by_rules(text)

@@ -1429,11 +1429,26 @@ class _Finder:
             if c.dep_ == "advcl" and c.tag_ == "VBG"
             and not (c.i > verb.i and c.lemma_.lower() in self.cues.verbs)
         ]
+        # "A spokesman, speaking to the Times, insisted": or on the speaker.
+        beside += [
+            c for s in verb.children if s.dep_ in _SUBJECT_DEPS
+            for c in s.children if c.dep_ == "acl" and c.tag_ == "VBG"
+        ]
         # "claimed responsibility in a post on its channel": or on the verb's object.
         beside += [c for c in verb.children if c.dep_ == "dobj"]
         for child in [*verb.children, *(g for c in beside for g in c.children)]:
             for pobj in self._channel_nouns_at(child):
                 return self._channel_extent(pobj, self._clause_on_channel(verb))
+            if (
+                child.dep_ == "prep"
+                and child.lower_ == "to"
+                and child.head in beside
+                and child.head.lemma_.lower() in ("speak", "talk")
+            ):
+                # "speaking to the Orvania Times": whom the speaker spoke to, as with "told".
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        return pobj.left_edge.idx, pobj.idx + len(pobj)
             if child.dep_ in ("dative", "dobj") and verb.lemma_.lower() in (
                 "tell",
                 "brief",
