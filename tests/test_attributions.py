@@ -158,6 +158,24 @@ def test_put_reports_only_with_a_figure_as_its_object(attribute):
     assert attributions == []
 
 
+def test_defending_a_place_is_an_act_not_a_stance_and_adding_stays_with_the_speaker(
+    attribute_by_rules,
+):
+    text = (
+        "Idris said his fighters were defending the town, adding: "
+        "'We are the ones protecting the people.'"
+    )
+    attributions, _ = attribute_by_rules(text)
+    assert [a["cue"]["text"] for a in attributions] == ["said", "adding"]
+    assert only(attributions, "said")["content"]["text"] == "his fighters were defending the town"
+    assert only(attributions, "adding")["source"]["text"] == "Idris"
+
+
+def test_defending_a_decision_is_a_stance(attribute_by_rules):
+    attributions, _ = attribute_by_rules("The mayor defended the decision to close the market.")
+    assert only(attributions, "defended")["content"]["text"] == "the decision to close the market"
+
+
 def test_she_after_an_unnamed_speaker_is_that_speaker(attribute):
     text = (
         "Mayor Ilse Varn said the bridge would reopen in June.\n\n"

@@ -35,7 +35,7 @@ from .actor_coref import attach_member_nouns, gender_fits
 from .actors import ActorLexicon, ActorsExtractor
 from .attribution_spans import SPANS_KEY
 from .base import actor_at, get_list, is_excluded, overlap_ratio, span
-from .locate import dateline_extent
+from .locate import PLACE_NOUNS, TERRITORY_NOUNS, dateline_extent
 from .quotes import QUOTE_MARKS, Quote, quotes_of
 
 log = logging.getLogger(__name__)
@@ -50,6 +50,15 @@ _LEADING_WORDS = {"that"}
 # How far a learned cue may lie from its content, and a learned source from its cue (tokens).
 _LEARNED_CUE_GAP = 20
 _LEARNED_SOURCE_GAP = 10
+# Places a stance verb can act on ("defending the town"): then it is no report. Common nouns
+# only, as a named place is often its government ("criticized Washington"); none that
+# politics uses for views ("his positions", "the party line", "his base").
+_PLACE_OBJECTS = (PLACE_NOUNS | TERRITORY_NOUNS | {
+    "building", "compound", "checkpoint", "bridge", "airport", "road", "hill", "frontline",
+    "trench", "hospital", "school", "embassy", "headquarters",
+}) - {"part", "parts", "side", "state", "country", "republic", "kingdom", "community",
+      "heart", "land", "soil", "south", "north", "east", "west", "position", "base"}
+
 # A tagged content and a rule attribution overlapping by more than this are one claim.
 _LEARNED_AGREEMENT = 0.6
 # A tagged content becomes an attribution of its own only if the tagger's confidence in it
@@ -496,6 +505,14 @@ class _Finder:
             c.dep_ == "dobj" and c.lemma_.lower() in objects for c in token.children
         ):
             return False  # "put the toll at 12" reports; "put pressure on" does not
+        if (
+            not self.cues.verbs[lemma].get("plain")
+            and any(c.dep_ == "dobj" and c.lemma_.lower() in _PLACE_OBJECTS for c in token.children)
+            and not any(c.dep_ in ("xcomp", "ccomp") for c in token.children)
+        ):
+            # "defended the town": an act on a place, not a stance ("ordered the city to
+            # publish it" still reports).
+            return False
         return token.dep_ not in ("amod", "compound")
 
     def _inside_xcomp_report(self, verb: Token) -> bool:
