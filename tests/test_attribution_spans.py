@@ -598,3 +598,25 @@ def test_a_denial_of_a_report_the_tagger_confirms_stands_with_it(nlp):
     assert set(found) == {"claim", "denied"}
     assert found["denied"]["source"]["text"] == "the rebels" and found["denied"]["negated"]
 
+
+
+@pytest.mark.parametrize(
+    "denial, kept",
+    [
+        ("The militia denied firing at the market.", "firing at the market"),
+        ("The militia denied that it had fired at the market.", "it had fired at the market"),
+        ("The militia denied any role in the attack.", "any role in the attack"),
+        ("The militia denied reports of a ceasefire.", "reports of a ceasefire"),
+        ("The militia denied the convoy entry to the town.", None),
+        ("The court denied the request for bail.", None),
+    ],
+)
+def test_a_denial_of_a_claim_stands_where_the_tagger_marks_nothing(nlp, denial, kept):
+    doc = nlp(f"The mayor said the bridge had reopened. {denial}")
+    words = tagger_span(doc)
+    doc.spans[SPANS_KEY] = [words("the bridge", "reopened", "CONTENT")]
+    rules_only(nlp)(doc)
+    contents = [a["content"]["text"] for a in doc._.el_attributions]
+    assert contents == ["the bridge had reopened"] + ([kept] if kept else [])
+    if kept:
+        assert doc._.el_attributions[1]["negated"] is True

@@ -59,6 +59,10 @@ _PLACE_OBJECTS = (PLACE_NOUNS | TERRITORY_NOUNS | {
 }) - {"part", "parts", "side", "state", "country", "republic", "kingdom", "community",
       "heart", "land", "soil", "south", "north", "east", "west", "position", "base"}
 
+# What a party denies besides a claim ("denied any role in the attack").
+_DENIED_NOUNS = {"role", "involvement", "responsibility", "charge", "rumour", "rumor",
+                 "knowledge", "wrongdoing", "link", "presence", "participation"}
+
 # A tagged content and a rule attribution overlapping by more than this are one claim.
 _LEARNED_AGREEMENT = 0.6
 # A tagged content becomes an attribution of its own only if the tagger's confidence in it
@@ -2334,6 +2338,10 @@ class _Finder:
                 and _inside_any(_whole(a), uncued)
             ):
                 kept.add(id(a))
+            elif self._denies_claim(a) and not _overlaps_any(_whole(a), extents):
+                # "The army denied firing at the market", where the tagger, trained on
+                # political news, marks nothing: a party's denial is a claim in itself.
+                kept.add(id(a))
         # "The ministry's claim that ... was denied by the rebels": a denial whose content
         # holds a kept report, cue and all, stands with it (the tagger marks the claim).
         claims = [_whole(b) for b in attrs if id(b) in kept and b.cue is not None]
@@ -2347,6 +2355,21 @@ class _Finder:
             for a in attrs
             if id(a) in kept or (_names_speaker(a) and _inside_any(a.content, outer))
         ]
+
+    def _denies_claim(self, attr: _Attr) -> bool:
+        """A "deny" whose speaker is given and whose content is an act or a claim:
+        "denied firing at the market", "denied that ...", "denied reports of ...", "denied
+        any role in the attack"; not "denied the convoy entry" or "denied the request"."""
+        verb = attr.cue_token
+        if verb is None or verb.lemma_.lower() != "deny" or attr.source is None:
+            return False
+        content = self.doc.char_span(*attr.content, alignment_mode="expand")
+        if content is None:
+            return False
+        root = content.root
+        if root.pos_ in ("VERB", "AUX"):
+            return True
+        return root.lemma_.lower() in self.cues.nouns or root.lemma_.lower() in _DENIED_NOUNS
 
     @staticmethod
     def _drop_pieces(
