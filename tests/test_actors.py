@@ -116,6 +116,11 @@ def test_normalise_folds_case_article_possessive_and_diacritics():
         ("A rebel spokesman read out the demands.", "A rebel spokesman", "armed group"),
         ("A rebel commander read out the demands.", "A rebel commander", "armed group"),
         ("According to the army, the road is mined.", "the army", "military"),
+        # a health directorate is a body of the state, as a health ministry is
+        ("The regional health directorate issued new rules.", "The regional health directorate",
+         "government"),
+        ("The regional bureau issued new rules.", "The regional bureau", "government"),
+        ("The regiment left the village at dawn.", "The regiment", "military"),
     ],
 )
 def test_nominal_actor_sector_from_its_head_noun(actors_of, text, written, sector):
