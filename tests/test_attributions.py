@@ -436,7 +436,7 @@ def test_a_source_keeps_the_name_that_follows_its_noun(attribute_by_rules):
     assert only(attribute_by_rules(text)[0], "said")["source"]["text"] == "The mayor"
 
 
-@pytest.mark.parametrize("nobody", ["No group has", "No one has", "Neither side"])
+@pytest.mark.parametrize("nobody", ["No group has", "No one has", "Neither side", "Neither of them"])
 def test_a_subject_that_names_no_one_reports_nothing(attribute_by_rules, nobody):
     text = f"{nobody} claimed responsibility for the bombing of the depot."
     assert attribute_by_rules(text)[0] == []

@@ -805,7 +805,7 @@ class _Finder:
         """A subject that names no one: "no group", "nobody", "none of the parties"."""
         if subject is None:
             return False
-        if subject.lower_ in ("nobody", "none", "no-one"):
+        if subject.lower_ in ("nobody", "none", "no-one", "neither"):
             return True
         if subject.lower_ == "one" and subject.i > 0 and subject.nbor(-1).lower_ == "no":
             return True  # "no one"
