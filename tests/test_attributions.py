@@ -144,6 +144,19 @@ def test_mixed_content_ending_in_quoted_words_keeps_their_closing_mark(attribute
     assert a["content"]["text"] == f"the report as {opening}pure fabrication.{closing}"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\u00ab We have no water, \u00bb said Mira Dalen.",
+        "\u00abWe have no water and no power,\u00bb said Mira Dalen, who lives by the depot.",
+    ],
+)
+def test_a_closing_guillemet_is_never_the_speaker(attribute_by_rules, text):
+    a = only(attribute_by_rules(text)[0], "said")
+    assert a["kind"] == "direct"
+    assert a["source"]["text"] == "Mira Dalen"
+
+
 def test_a_figure_put_at_a_number_is_reported_by_whoever_put_it(attribute):
     text = "The health ministry placed the death toll at 31 on Monday, citing hospital records."
     attributions, _ = attribute(text)

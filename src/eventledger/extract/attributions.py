@@ -1283,13 +1283,15 @@ class _Finder:
         pair = self._two_subjects(verb)
         if pair is not None:
             return pair[1]
-        # A subject the parser found in a heading or caption run into the sentence is not one.
+        # A subject the parser found in a heading or caption run into the sentence is not one,
+        # nor is a closing guillemet it took for a noun ('«...,» said Mariam Dede').
         subjects = [
             c
             for c in verb.children
             if c.dep_ in ("nsubj", "csubj")
             and self._same_paragraph(c, verb)
             and not self._excluded(c)
+            and not c.is_quote
         ]
         for child in subjects:
             if child.dep_ in ("nsubj", "csubj"):
@@ -2595,7 +2597,8 @@ class _Finder:
 
     def _record(self, number: int, attr: _Attr) -> dict:
         source = None
-        if attr.source is not None:
+        if attr.source is not None and attr.source[1] > attr.source[0]:
+            # A source trimmed to nothing (only quotation marks) names no one.
             source = span(self.text, *attr.source)
             if attr.actor is not None:
                 source["name"], source["actor"] = attr.actor["name"], attr.actor["id"]
