@@ -301,6 +301,16 @@ def test_affiliation_from_the_body_a_possessor_in_the_role_stands_for(actors_of)
     assert bek["affiliation"] == "Southern Defence Council"
 
 
+def test_affiliation_from_the_organisation_its_in_the_role_refers_to(actors_of):
+    actors = actors_of(
+        "The Northern Alliance denied any role. \"Our units did not fire,\" its spokesman, "
+        "Omar Halloum, told reporters."
+    )
+    halloum = by_name(actors, "Omar Halloum")
+    assert halloum["roles"] == ["its spokesman"]
+    assert halloum["affiliation"] == "Northern Alliance"
+
+
 def test_a_bare_definite_role_noun_is_the_one_named_person_with_that_role(actors_of):
     actors = actors_of(
         "Defence Minister Ivo Karan and the mayor, Tomas Brandt, visited the port. "

@@ -706,12 +706,17 @@ class _Builder:
 
     def _possessor_organisation(self, tokens: list[Token]) -> str | None:
         """ "The council's commander, Rasim Bek": the named organisation that a bare
-        possessor ("the council's") stands for."""
+        possessor ("the council's") stands for; "its spokesman, Omar Halloum": the one
+        that "its" refers to (``_its_organisation``)."""
         for token in tokens:
             if token.dep_ == "poss" and any(c.lower_ == "the" for c in token.children):
                 named = self._named_organisation_before(token, token.idx)
                 if len(named) == 1:
                     return self.actors[named.pop()].name
+            if token.dep_ == "poss" and token.lower_ in ("its", "their"):
+                organisation = self._its_organisation(token.head)
+                if organisation is not None:
+                    return organisation.name
         return None
 
     def _state_body_in(self, tokens: list[Token]) -> str | None:
