@@ -1213,6 +1213,17 @@ def test_the_writers_gloss_at_the_end_is_no_part_of_the_claim(attribute_by_rules
     assert a["content"]["text"] == content
 
 
+def test_a_gloss_the_parser_takes_for_an_adverbial_noun_is_no_part_of_the_claim(
+    attribute_by_rules,
+):
+    text = (
+        "The Alliance later claimed that government troops had moved guns into the industrial "
+        'zone, an accusation the interior ministry rejected as "baseless".'
+    )
+    a = only(attribute_by_rules(text)[0], "claimed")
+    assert a["content"]["text"] == "government troops had moved guns into the industrial zone"
+
+
 def test_a_trailing_relative_clause_that_counts_part_of_the_noun_stays(attribute_by_rules):
     attributions, _ = attribute_by_rules(
         "The ministry said it had recovered 40 bodies, most of which were found near the river."

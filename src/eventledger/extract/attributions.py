@@ -396,7 +396,7 @@ class _Finder:
         doc = self.doc
         for token in doc[low : high + 1]:
             gloss = (
-                token.dep_ == "appos"
+                token.dep_ in ("appos", "npadvmod")  # either, as the parser pleases
                 and token.lemma_.lower() in _GLOSS_NOUNS
                 and any(c.dep_ == "relcl" for c in token.children)
             )
