@@ -1009,6 +1009,33 @@ def test_a_short_opening_of_a_quotation_split_by_its_speaker_is_quoted_too(nlp):
     assert joined["content"]["text"].endswith("sheltered families")
 
 
+def test_a_report_an_outlet_carried_is_the_outlets_own_on_request(nlp):
+    text = "\u201cThe bridge will reopen in May,\u201d the mayor said, according to the Valley Herald."
+    doc = nlp(text)
+    (speaker,) = doc._.el_attributions
+    assert speaker["source"]["text"] == "the mayor"
+    assert [c["text"] for c in speaker["cited_by"]] == ["the Valley Herald"]
+    AttributionsExtractor(
+        nlp, "outer", extra_cues_path=None, min_quote_words=3, continued_quotes="separate",
+        carried_reports="outer",
+    )(doc)
+    (outlet,) = doc._.el_attributions
+    assert outlet["kind"] == "according_to"
+    assert outlet["cue"]["text"] == "according to"
+    assert outlet["source"]["text"] == "the Valley Herald"
+    assert outlet["content"]["text"] == "The bridge will reopen in May,\u201d the mayor said"
+    assert [c["text"] for c in outlet["cites"]] == ["the mayor"]
+    assert outlet["cited_by"] == []
+
+
+def test_unknown_carried_reports_mode_is_a_config_error(nlp):
+    with pytest.raises(ConfigError):
+        AttributionsExtractor(
+            nlp, "bad", extra_cues_path=None, min_quote_words=3, continued_quotes="join",
+            carried_reports="inner",
+        )
+
+
 def test_unknown_continued_quotes_mode_is_a_config_error(nlp):
     with pytest.raises(ConfigError):
         AttributionsExtractor(

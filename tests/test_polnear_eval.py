@@ -150,6 +150,34 @@ def test_eval_polnear_command_scores_in_polnears_convention_unless_told(tmp_path
     assert precision == recall == 0.0
 
 
+def test_eval_polnear_takes_a_report_an_outlet_carried_as_the_outlets(tmp_path):
+    text = "\u201cThe bridge will reopen in May,\u201d the mayor said, according to the Valley Herald."
+    write_split(tmp_path, {"doc1_a": ""}, text=text)
+    start, end = text.index("The bridge"), text.index(" said") + len(" said")
+    cue, source = text.index("according to"), text.index("the Valley Herald")
+    (tmp_path / "attributions" / "doc1_a.ann").write_text(
+        f"T1\tSource {source} {source + 17}\tthe Valley Herald\n"
+        f"T2\tCue {cue} {cue + 12}\taccording to\n"
+        f"T3\tContent {start} {end}\t{text[start:end]}\n"
+        "E1\tAttribution:T2 Content:T3 Cue:T2 Source:T1\n",
+        encoding="utf-8",
+    )
+
+    def cue_row(*options):
+        result = CliRunner().invoke(cli, ["eval", "polnear", str(tmp_path), *options])
+        assert result.exit_code == 0, result.output
+        header = result.output.splitlines()[0]
+        row = next(line for line in result.output.splitlines() if line.startswith("cue"))
+        return header, [float(x) for x in row.split()[1:4]]
+
+    header, (precision, recall, _f1) = cue_row()
+    assert "carried reports: outer" in header
+    assert precision == recall == 1.0
+    header, (precision, recall, _f1) = cue_row("--carried-reports", "cited_by")
+    assert "carried reports: cited_by" in header
+    assert precision == recall == 0.0  # the mayor's "said", inside the annotated content
+
+
 def _two_polnear_articles(tmp_path):
     """One article whose attribution the pipeline finds, one whose gold it cannot."""
     (tmp_path / "text").mkdir()

@@ -352,6 +352,12 @@ def eval_seed(gold, article, model, as_json):
               help="The attributions component's setting for '\"Q1,\" X said. \"Q2\"': "
               "'join' gives one attribution over both parts, as PolNeAR annotates it; "
               "'separate' (the component's default) gives each part its own.")
+@click.option("--carried-reports", type=click.Choice(["outer", "cited_by"]), default="outer",
+              show_default=True,
+              help="The attributions component's setting for '\"...,\" X said, according "
+              "to Y': 'outer' gives Y's report with X's words and verb inside it, as "
+              "PolNeAR annotates it; 'cited_by' (the component's default) gives X's report "
+              "with Y in its cited_by.")
 @click.option("--tagger", type=click.Path(exists=True, file_okay=False), default=None,
               help="A folder of the attribution span tagger that "
               "training/attribution_spans/finetune.py wrote (default: the shipped one).")
@@ -359,7 +365,8 @@ def eval_seed(gold, article, model, as_json):
               help="Also how far PolNeAR's annotators agree with one another on the "
               "articles that several of them annotated, in the same metric, beside the "
               "pipeline's scores against each of them.")
-def eval_polnear(directory, model, details, continued_quotes, tagger, agreement):
+def eval_polnear(directory, model, details, continued_quotes, carried_reports, tagger,
+                 agreement):
     """Attribution scores on a PolNeAR split (a folder with text/ and attributions/).
 
     \b
@@ -371,7 +378,7 @@ def eval_polnear(directory, model, details, continued_quotes, tagger, agreement)
     from .eval.polnear import evaluate_polnear, format_polnear
 
     result = evaluate_polnear(directory, details=details, continued_quotes=continued_quotes,
-                              model=_settings(model=model).model, tagger=tagger,
+                              carried_reports=carried_reports, model=_settings(model=model).model, tagger=tagger,
                               with_agreement=agreement)
     click.echo(format_polnear(result))
 

@@ -233,12 +233,18 @@ def agreement(
 
 
 def polnear_pipeline(
-    *, continued_quotes: str = "join", model: str | None = None, tagger: str | None = None
+    *,
+    continued_quotes: str = "join",
+    carried_reports: str = "outer",
+    model: str | None = None,
+    tagger: str | None = None,
 ) -> Language:
     """A fresh pipeline (not the cached one) over spaCy pipeline ``model`` (default: the
-    setting), whose attributions by default follow PolNeAR's convention for a quote that
-    goes on after "X said." (one attribution over both parts). ``tagger``: a folder of the
-    attribution span tagger (default: the one eventledger ships)."""
+    setting), whose attributions by default follow PolNeAR's conventions for a quote that
+    goes on after "X said." (one attribution over both parts) and for '"...," X said,
+    according to Y' (Y's report, X's words and verb inside it; every such case in the
+    training split is annotated so). ``tagger``: a folder of the attribution span tagger
+    (default: the one eventledger ships)."""
     from ..config import load_settings
     from ..pipeline import build_pipeline, load_model
 
@@ -246,7 +252,10 @@ def polnear_pipeline(
     nlp.add_pipe("eventledger_layout")
     nlp.add_pipe("eventledger_actors")
     nlp.add_pipe("eventledger_attribution_spans", config={"model_path": tagger})
-    nlp.add_pipe("eventledger_attributions", config={"continued_quotes": continued_quotes})
+    nlp.add_pipe(
+        "eventledger_attributions",
+        config={"continued_quotes": continued_quotes, "carried_reports": carried_reports},
+    )
     return build_pipeline(nlp)
 
 
@@ -256,6 +265,7 @@ def evaluate_polnear(
     nlp: Language | None = None,
     details: bool = False,
     continued_quotes: str = "join",
+    carried_reports: str = "outer",
     model: str | None = None,
     tagger: str | None = None,
     names: Collection[str] | None = None,
@@ -265,7 +275,9 @@ def evaluate_polnear(
 
     Without ``nlp``, a pipeline is built over spaCy pipeline ``model`` (default: the
     setting) with ``continued_quotes`` ("join" by default, as PolNeAR annotates
-    '"Q1," X said. "Q2"' as one attribution; "separate" is the extractor's default) and
+    '"Q1," X said. "Q2"' as one attribution; "separate" is the extractor's default),
+    ``carried_reports`` ("outer" by default, as PolNeAR annotates '"...," X said, according
+    to Y' as Y's report; "cited_by" is the extractor's default) and
     the attribution span tagger in folder ``tagger`` (default: the shipped one).
     ``names``: score only the articles of these names (a held-out share of a split).
 
@@ -294,13 +306,20 @@ def evaluate_polnear(
         documents.append(Document(text=text, path=str(text_path), source=name))
         golds.append(read_ann(ann_path))
     mode = continued_quotes if nlp is None else "as configured"
+    carried = carried_reports if nlp is None else "as configured"
     if nlp is None:
-        nlp = polnear_pipeline(continued_quotes=continued_quotes, model=model, tagger=tagger)
+        nlp = polnear_pipeline(
+            continued_quotes=continued_quotes,
+            carried_reports=carried_reports,
+            model=model,
+            tagger=tagger,
+        )
     records = list(extract_records(documents, nlp=nlp))
     predictions = [_items_of(record) for record in records]
     result: dict = {
         "documents": len(found),
         "continued_quotes": mode,
+        "carried_reports": carried,
         **score(zip(predictions, golds, strict=True)),
     }
     if with_agreement:
@@ -354,7 +373,8 @@ def format_polnear(result: dict) -> str:
     """A small table of the figures."""
     lines = [
         f"PolNeAR attributions, {result['documents']} documents "
-        f"(continued quotes: {result.get('continued_quotes')})",
+        f"(continued quotes: {result.get('continued_quotes')}, "
+        f"carried reports: {result.get('carried_reports')})",
         "",
     ]
     lines.append(f"{'':16}{'P':>8}{'R':>8}{'F1':>8}{'hits':>8}{'pred':>8}{'gold':>8}")

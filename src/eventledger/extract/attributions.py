@@ -136,6 +136,8 @@ class _Attr:
     channel: tuple[int, int] | None = None
     cites: list[tuple[int, int]] = field(default_factory=list)
     cited_by: list[tuple[int, int]] = field(default_factory=list)
+    # "..., he said, according to the Courier": the cue and source of the outlet's report
+    carrier: tuple[tuple[int, int], tuple[int, int]] | None = None
     name: str | None = None
     actor: dict | None = None
 
@@ -232,11 +234,17 @@ class AttributionsExtractor:
         min_quote_words: int,
         continued_quotes: str,
         inside_quotes: bool = False,
+        carried_reports: str = "cited_by",
     ):
         if continued_quotes not in ("separate", "join"):
             raise ConfigError(
                 f"continued_quotes must be 'separate' or 'join', not {continued_quotes!r}"
             )
+        if carried_reports not in ("cited_by", "outer"):
+            raise ConfigError(
+                f"carried_reports must be 'cited_by' or 'outer', not {carried_reports!r}"
+            )
+        self.carried_reports = carried_reports
         self.name = name
         self.cues = CueLexicon.load(extra_cues_path)
         self.min_quote_words = min_quote_words
@@ -271,6 +279,7 @@ class AttributionsExtractor:
         )
         finder.join_quotes = self.continued_quotes == "join"
         finder.inside_quotes = self.inside_quotes
+        finder.outer_carriers = self.carried_reports == "outer"
         records.extend(finder.run())
         if self.actor_lexicon is not None:
             # "the Brigades said that resistance fighters ..." -> the fighters are Hamas.
@@ -304,8 +313,11 @@ class _Finder:
         self.join_quotes = False
         # Reports inside a quotation belong to the quoted words (PolNeAR leaves them out).
         self.inside_quotes = False
+        self.outer_carriers = False
         # (reporting verb, outlet, its word) of "according to" that hang on a reporting verb
-        self._pending_cited_by: list[tuple[Token, tuple[int, int], Token]] = []
+        self._pending_cited_by: list[
+            tuple[Token, tuple[int, int], Token, tuple[int, int]]
+        ] = []
         # "..., in remarks carried by the state news agency": by cue token, the channel
         # noun of the phrase a content ended with, which is the report's channel.
         self._trailing_channels: dict[int, Token] = {}
@@ -1695,7 +1707,7 @@ class _Finder:
             self._is_cue_verb(head) and head.i != according.i and not passive
         ):
             # Already reported by a verb: the outlet that carried it.
-            self._pending_cited_by.append((head, source, source_token))
+            self._pending_cited_by.append((head, source, source_token, cue))
             return
         # The whole sentence is sourced, its conjoined clauses too ("A; B and C").
         while head.dep_ == "conj" and head.head.pos_ in ("VERB", "AUX") and head.head.i != head.i:
@@ -1736,7 +1748,7 @@ class _Finder:
         self.by_cue[according.i] = attr
 
     def _resolve_cited_by(self, attrs: list[_Attr]) -> list[_Attr]:
-        for head, source, source_token in self._pending_cited_by:
+        for head, source, source_token, cue in self._pending_cited_by:
             attr = self.by_cue.get(head.i)
             if attr is None:
                 continue
@@ -1752,6 +1764,7 @@ class _Finder:
                 attr.channel = self._channel_extent(source_token)
             else:  # "..., he added, according to the Chronicle" / "to Farley's account"
                 attr.cited_by.append(source)
+                attr.carrier = attr.carrier or (cue, source)
         return attrs
 
     def _reports_from(self, attr: _Attr, according: Token) -> bool:
@@ -2596,6 +2609,11 @@ class _Finder:
         return result
 
     def _record(self, number: int, attr: _Attr) -> dict:
+        if self.outer_carriers and attr.carrier is not None:
+            return self._carried_record(number, attr)
+        return self._record_of(number, attr)
+
+    def _record_of(self, number: int, attr: _Attr) -> dict:
         source = None
         if attr.source is not None and attr.source[1] > attr.source[0]:
             # A source trimmed to nothing (only quotation marks) names no one.
@@ -2619,6 +2637,23 @@ class _Finder:
             "cited_by": [self._named(c) for c in attr.cited_by],
             "negated": negation is not None or self._denies(attr),
         }
+
+    def _carried_record(self, number: int, attr: _Attr) -> dict:
+        """The outlet's report as the attribution, with the speaker's report inside its
+        content and the speaker in its ``cites`` ('"...," Hewitt said, according to a
+        transcript': the transcript's account, citing Hewitt), as PolNeAR annotates it."""
+        record = self._record_of(number, attr)
+        cue, source = attr.carrier
+        inner = [attr.content, *(x for x in (attr.cue, attr.source) if x is not None)]
+        record.update(
+            kind="according_to",
+            source=self._named(source),
+            cue=span(self.text, *cue),
+            content=span(self.text, min(x[0] for x in inner), max(x[1] for x in inner)),
+            cites=[record["source"]] if record["source"] else [],
+            cited_by=[c for c in record["cited_by"] if (c["start"], c["end"]) != source],
+        )
+        return record
 
     def _denies(self, attr: _Attr) -> bool:
         """Whether the cue is a verb by which the speaker denies the content or keeps it
@@ -2659,6 +2694,7 @@ class _Finder:
         "min_quote_words": 3,
         "continued_quotes": "separate",
         "inside_quotes": False,
+        "carried_reports": "cited_by",
     },
 )
 def make_attributions(
@@ -2669,10 +2705,14 @@ def make_attributions(
     min_quote_words: int,
     continued_quotes: str,
     inside_quotes: bool,
+    carried_reports: str,
 ) -> AttributionsExtractor:
     """``continued_quotes``: "separate" gives a quote that goes on after "X said." its own
     attribution; "join" stretches the first one over it, as PolNeAR annotates.
-    ``inside_quotes``: also report "said" and the like inside a quotation."""
+    ``inside_quotes``: also report "said" and the like inside a quotation.
+    ``carried_reports``: for '"...," X said, according to Y', "cited_by" gives X's report
+    with Y in its ``cited_by``; "outer" gives Y's report, its content taking in X's words
+    and verb and its ``cites`` naming X, as PolNeAR annotates."""
     return AttributionsExtractor(
         nlp,
         name,
@@ -2680,4 +2720,5 @@ def make_attributions(
         min_quote_words=min_quote_words,
         continued_quotes=continued_quotes,
         inside_quotes=inside_quotes,
+        carried_reports=carried_reports,
     )
