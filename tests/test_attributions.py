@@ -1251,6 +1251,19 @@ def test_a_gloss_the_parser_takes_for_an_adverbial_noun_is_no_part_of_the_claim(
     assert a["content"]["text"] == "government troops had moved guns into the industrial zone"
 
 
+@pytest.mark.parametrize("connector", [", while", ", whereas", ", but"])
+def test_a_content_ends_before_another_speakers_report_beside_it(attribute, connector):
+    text = (
+        f"Among the farmers, 64 percent said they would plant wheat again{connector} 30 percent "
+        "said they might switch to barley."
+    )
+    attributions, _ = attribute(text)
+    first = next(a for a in attributions if a["source"]["text"] == "64 percent")
+    assert first["content"]["text"] == "they would plant wheat again"
+    second = next(a for a in attributions if a["source"]["text"] == "30 percent")
+    assert second["content"]["text"] == "they might switch to barley"
+
+
 def test_a_trailing_relative_clause_that_counts_part_of_the_noun_stays(attribute_by_rules):
     attributions, _ = attribute_by_rules(
         "The ministry said it had recovered 40 bodies, most of which were found near the river."

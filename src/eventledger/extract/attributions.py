@@ -23,6 +23,7 @@ armed group's statement ("resistance fighters") joins that group (``actor_coref`
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -81,6 +82,10 @@ _GLOSS_NOUNS = {
     "term", "word", "phrase", "euphemism", "label", "claim", "charge", "accusation",
     "allegation", "assertion", "account", "version", "description", "figure", "number",
 }
+# Where a clause of its own begins, right before its subject: ", while", "; but", " - and".
+_CLAUSE_BOUNDARY = re.compile(
+    r"\s*(?:,|;|\s[\u2014\u2013-])\s*(?:(?:while|whereas|but|and|though|although)\s+)?$"
+)
 # A verb outside the lexicon reporting a "that" clause ("X hopes that ..."): that frame only.
 _CLAUSE_ENTRY = {"frames": ["ccomp"], "plain": False, "strict": True}
 
@@ -596,6 +601,7 @@ class _Finder:
             attrs = self._join_split_quotes(attrs)
         self._resolve_sources(attrs)
         attrs = self._drop_self_reports(attrs)
+        self._before_other_speakers(attrs)
         self._keep_closing_marks(attrs)
         self._after_dateline(attrs)
         return [self._record(number, a) for number, a in enumerate(attrs, start=1)]
@@ -698,6 +704,31 @@ class _Finder:
                 for outer in attrs
             )
         ]
+
+    def _before_other_speakers(self, attrs: list[_Attr]) -> None:
+        """A content ends before a clause set off by a comma in which someone else reports
+        ("74 percent said they would vote for him, while 22 percent said they might change
+        their mind"): a second claim beside the first, not part of it."""
+        for outer in attrs:
+            if outer.kind == "direct":
+                continue
+            for inner in attrs:
+                if (
+                    inner is outer
+                    or inner.source is None
+                    or inner.cue is None
+                    or not outer.content[0] < inner.source[0] < inner.cue[0]
+                    or inner.content[1] > outer.content[1]
+                    or (inner.actor is not None and inner.actor is outer.actor)
+                    or inner.source == outer.source
+                    or self.text[slice(*inner.source)].lower() in ("who", "which", "that")
+                ):
+                    continue
+                before = self.text[outer.content[0] : inner.source[0]]
+                boundary = _CLAUSE_BOUNDARY.search(before)
+                if boundary is not None:
+                    end = outer.content[0] + boundary.start()
+                    outer.content = self._trim(outer.content[0], end)
 
     def _is_clause_verb(self, token: Token) -> bool:
         """A verb outside the lexicon that takes a "that" clause and has a speaker-like
