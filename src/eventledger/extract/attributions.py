@@ -1000,8 +1000,11 @@ class _Finder:
                         # "A, economists say, B": the aside sits inside the content.
                         # "A, she said, B": the aside sits inside the content, whichever
                         # side of it the parser put the clause's head on.
-                        inside = [t for t in tokens if t > verb.i] and min(tokens) < verb.i
-                        first, last = self.doc[min(tokens)], self.doc[max(tokens)]
+                        # Not the line break after the paragraph, which the parser hangs
+                        # on its last word.
+                        words = [t for t in tokens if not self.doc[t].is_space]
+                        inside = [t for t in words if t > verb.i] and min(words) < verb.i
+                        first, last = self.doc[min(words)], self.doc[max(words)]
                         if (
                             inside
                             and self._same_paragraph(last, verb)
