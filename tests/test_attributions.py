@@ -1167,6 +1167,17 @@ def test_aside_inside_the_reported_clause_keeps_both_sides(attribute, end):
     assert a["source"]["text"] == "she"
 
 
+def test_a_reporting_aside_is_no_content_of_the_verb_it_interrupts(attribute_by_rules):
+    text = (
+        "A new dam would not only address the floods in the valley, she said, but also the "
+        "shortage of water in summer.\n"
+    )
+    attributions, _ = attribute_by_rules(text)
+    (a,) = attributions
+    assert a["cue"]["text"] == "said"
+    assert a["content"]["text"].startswith("A new dam would not only address the floods")
+
+
 def test_verb_outside_the_lexicon_with_a_that_clause(attribute):
     attributions, _ = attribute("Governor Lena Marsh realizes that the new ferry will run by May.")
     a = only(attributions, "realizes")

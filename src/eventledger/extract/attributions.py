@@ -971,6 +971,8 @@ class _Finder:
                 if result:
                     return self._snap_to_quote(result)
             for child in children:
+                if child.dep_ == "parataxis" and self._is_cue_verb(child):
+                    continue  # "A wall would address X, she said, ...": the aside reports
                 if child.dep_ in ("ccomp", "parataxis") and child.pos_ in ("VERB", "AUX"):
                     tokens = self._subtree_minus(
                         child,
