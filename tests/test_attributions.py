@@ -1167,6 +1167,29 @@ def test_aside_inside_the_reported_clause_keeps_both_sides(attribute, end):
     assert a["source"]["text"] == "she"
 
 
+@pytest.mark.parametrize(
+    "content",
+    [
+        # the parser makes "said" the root, or an aside of "thought"
+        "After the council approved the budget last spring, Hadid said, most of the repairs "
+        "were expected to finish by winter",
+        "After the court approved the law six years ago, Ortiz said, most toll roads requiring "
+        "a permit were thought to be safe",
+    ],
+)
+def test_a_clause_the_parser_hangs_on_the_aside_before_its_speaker_is_content(
+    attribute_by_rules, content
+):
+    a = only(attribute_by_rules(f"{content}.\n")[0], "said")
+    assert a["content"]["text"] == content
+
+
+def test_a_phrase_before_the_speaker_of_a_quotation_is_no_part_of_it(attribute_by_rules):
+    text = 'In a call with reporters on Monday, Hadid said, "The repairs will finish by winter."'
+    a = only(attribute_by_rules(text)[0], "said")
+    assert a["content"]["text"] == "The repairs will finish by winter"
+
+
 def test_a_reporting_aside_is_no_content_of_the_verb_it_interrupts(attribute_by_rules):
     text = (
         "A new dam would not only address the floods in the valley, she said, but also the "

@@ -705,6 +705,28 @@ class _Finder:
             )
         ]
 
+    def _fronted_before_aside(self, verb: Token, *, clauses_only: bool = False) -> set[int]:
+        """ "After the court approved the law, Hebert said, most laws were thought safe":
+        what the parser hung on the aside ahead of its speaker and a comma opens the
+        sentence that is reported. ``clauses_only``: only a subordinate clause ("After
+        ..."), where the verb heads the sentence and a phrase ("In a call with reporters")
+        may be its own."""
+        deps = ("advcl",) if clauses_only else ("advcl", "prep", "advmod", "npadvmod")
+        subject = next((c for c in verb.lefts if c.dep_ in _SUBJECT_DEPS), None)
+        if subject is None:
+            return set()
+        found: set[int] = set()
+        for child in verb.lefts:
+            comma = child.right_edge.i + 1
+            if (
+                child.i < subject.i
+                and child.dep_ in deps
+                and comma < len(self.doc)
+                and self.doc[comma].text == ","
+            ):
+                found |= {t.i for t in child.subtree} | {comma}
+        return found
+
     def _before_other_speakers(self, attrs: list[_Attr]) -> None:
         """A content ends before a clause set off by a comma in which someone else reports
         ("74 percent said they would vote for him, while 22 percent said they might change
@@ -984,6 +1006,16 @@ class _Finder:
                     tokens |= self._conjoined_complements(verb, child)
                     tokens |= self._clause_continued(verb, child, tokens)
                     result = self._span_of_tokens(tokens, child, verb)
+                    fronted = (
+                        self._fronted_before_aside(verb, clauses_only=True)
+                        if child.i > verb.i + 2
+                        and self.doc[verb.i + 1].text == ","
+                        and not self.doc[verb.i + 2].is_quote
+                        else set()
+                    )
+                    if result and fronted and self._same_paragraph(self.doc[min(fronted)], verb):
+                        # "After ..., Hadid said, most ...": the aside sits inside the content.
+                        result = (self.doc[min(fronted)].idx, result[1])
                     if result:
                         return self._snap_to_quote(result)
             # "CONTENT, he said": the parser made the cue a parenthetical of the content.
@@ -997,6 +1029,8 @@ class _Finder:
                     tokens = self._subtree_minus(
                         head, exclude=[verb, *self._other_cues_below(head, verb)]
                     )
+                    if verb.dep_ == "parataxis":
+                        tokens |= self._fronted_before_aside(verb)
                     result = self._span_of_tokens(tokens, head, verb)
                     if result and verb.dep_ == "parataxis":
                         # "A, economists say, B": the aside sits inside the content.
