@@ -561,3 +561,16 @@ def test_an_organisation_outside_the_dictionary_has_its_head_nouns_sector(actors
     ministry = next(a for a in actors if a["kind"] == "organization")
     assert ministry["name"] == "interior ministry"
     assert ministry["sector"] == "government"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Vellan Observer reported that nine civilians had been killed.",  # no entity
+        "The mayor told the Kessa Courier that the bridge would reopen.",  # read as a person
+    ],
+)
+def test_a_newspaper_name_after_the_is_a_media_organisation(actors_of, text):
+    (newspaper,) = [a for a in actors_of(text) if a["sector"] == "media"]
+    assert newspaper["kind"] == "organization"
+    assert newspaper["name"] in ("Vellan Observer", "Kessa Courier")

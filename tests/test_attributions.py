@@ -1476,3 +1476,14 @@ def test_what_the_speaker_did_besides_reporting_is_no_part_of_the_claim(
 ):
     attributions, _ = attribute_by_rules(text)
     assert only(attributions, "said")["content"]["text"] == content
+
+
+def test_it_after_a_newspaper_the_ner_misses_is_the_newspaper(attribute):
+    text = (
+        "The defence ministry denied losing any aircraft.\n\nThe Vellan Observer reported "
+        "that nine civilians had been killed since Monday. It said most of the dead were "
+        "women and children."
+    )
+    a = only(attribute(text)[0], "said")
+    assert a["source"]["text"] == "It"
+    assert a["source"]["name"] == "Vellan Observer"

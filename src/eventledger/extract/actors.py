@@ -229,6 +229,7 @@ class ActorLexicon:
     member_nouns: set[str] = field(default_factory=set)  # "fighter", "resistance fighter"
     platforms: set[str] = field(default_factory=set)  # "Telegram": a channel, not an actor
     medium_nouns: set[str] = field(default_factory=set)  # "channel", "account"
+    newspaper_titles: set[str] = field(default_factory=set)  # "observer": "the Vellan Observer"
     gender_words: dict[str, set[str]] = field(default_factory=dict)  # "m"/"f" -> words
     # data/demonyms.json: every nationality word, for the state-noun rule ("Chilean").
     nationalities: dict[str, str] = field(default_factory=dict)
@@ -265,7 +266,7 @@ class ActorLexicon:
                 data.setdefault("state_nouns", {}).setdefault(sector, [])[:0] = nouns
             for gender, words in extra.get("gender_words", {}).items():
                 data.setdefault("gender_words", {}).setdefault(gender, []).extend(words)
-            for key in ("member_nouns", "platforms", "medium_nouns"):
+            for key in ("member_nouns", "platforms", "medium_nouns", "newspaper_titles"):
                 data[key] = list(data.get(key, [])) + list(extra.get(key, []))
         entries = []
         for raw in data["actors"]:
@@ -296,6 +297,7 @@ class ActorLexicon:
             member_nouns={n.lower() for n in data.get("member_nouns", [])},
             platforms={p.casefold() for p in data.get("platforms", [])},
             medium_nouns={n.lower() for n in data.get("medium_nouns", [])},
+            newspaper_titles={n.lower() for n in data.get("newspaper_titles", [])},
             gender_words={g: set(w) for g, w in data.get("gender_words", {}).items()},
             nationalities=_nationalities(),
         )
@@ -443,7 +445,10 @@ class ActorsExtractor:
         actors = get_list(doc, "el_actors")
         actors.clear()
         builder = _Builder(doc, self.lexicon, self.fuzzy_threshold)
-        candidates = self._dictionary_spans(doc) + builder.entity_spans()
+        # Newspaper names before the NER's entities: on the same words they win.
+        candidates = (
+            self._dictionary_spans(doc) + builder.newspaper_spans() + builder.entity_spans()
+        )
         for candidate in filter_spans(candidates):
             if is_excluded(doc, candidate.start_char, candidate.end_char):
                 continue
@@ -490,6 +495,39 @@ class _Builder:
             elif label == "GPE" and self._gpe_acts(ent):
                 spans.append(Span(self.doc, ent.start, ent.end, label="GPE"))
         return spans
+
+    def newspaper_spans(self) -> list[Span]:
+        """Newspaper names the NER may miss or take for a person: after "the", capitalised
+        proper nouns ending in a title word ("the Vellan Observer", "the Kessa Courier")."""
+        spans = []
+        for token in self.doc:
+            if not self._newspaper_title(token):
+                continue
+            start = token.i
+            while start > 0 and self.doc[start - 1].tag_ == "NNP" and (
+                self.doc[start - 1].text[:1].isupper()
+            ):
+                start -= 1
+            if start < token.i and start > 0 and self.doc[start - 1].lower_ == "the":
+                spans.append(Span(self.doc, start, token.i + 1, label="ORG"))
+        return spans
+
+    def _newspaper_title(self, token: Token) -> bool:
+        return (
+            token.tag_ == "NNP"
+            and token.text[:1].isupper()
+            and token.lower_ in self.lexicon.newspaper_titles
+        )
+
+    def _newspaper_name(self, span: Span) -> bool:
+        """Whether ``span`` is a newspaper's name written after "the" ("the Kessa Courier"):
+        a person's name takes no article."""
+        return (
+            len(span) > 1
+            and self._newspaper_title(span[-1])
+            and span.start > 0
+            and self.doc[span.start - 1].lower_ == "the"
+        ) or (len(span) > 2 and span[0].lower_ == "the" and self._newspaper_title(span[-1]))
 
     def _is_platform(self, ent: Span) -> bool:
         """A media platform used as a medium, not an actor: "its Telegram channel",
@@ -541,7 +579,9 @@ class _Builder:
                 "gender": entry.gender,
             }
         if label == "PERSON" and (
-            _is_acronym(text) or (tokens and tokens[-1].lower_ in _ORG_WORDS)
+            _is_acronym(text)
+            or (tokens and tokens[-1].lower_ in _ORG_WORDS)
+            or self._newspaper_name(span)
         ):
             label = "ORG"  # "the Nasr Brigades", "PFLP" tagged as a person: he/she skip it
         elif (
@@ -575,6 +615,8 @@ class _Builder:
         # An organisation the dictionary lacks has its head noun's sector ("the interior
         # ministry", "the Kessa Herald newspaper"), if the noun has one.
         sector = self.lexicon.head_sector(tokens[-1]) if tokens[-1].pos_ == "NOUN" else None
+        if self._newspaper_name(span):
+            sector = "media"
         return f"org:{normalise(text)}", {
             "name": text,
             "kind": "organization",
