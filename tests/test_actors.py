@@ -574,3 +574,14 @@ def test_a_newspaper_name_after_the_is_a_media_organisation(actors_of, text):
     (newspaper,) = [a for a in actors_of(text) if a["sector"] == "media"]
     assert newspaper["kind"] == "organization"
     assert newspaper["name"] in ("Vellan Observer", "Kessa Courier")
+
+
+def test_a_named_person_described_as_speaking_for_an_organisation_is_affiliated_with_it(
+    actors_of,
+):
+    actors = actors_of(
+        "The government's humanitarian office said it had approved the convoy. A spokesman "
+        "for the office, Tarik Nour, declined to say when the next one would leave."
+    )
+    assert by_name(actors, "Tarik Nour")["affiliation"] == "The government's humanitarian office"
+

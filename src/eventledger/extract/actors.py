@@ -1064,10 +1064,11 @@ class _Builder:
 
     def resolve_nominal_affiliations(self) -> None:
         """ "A spokesman for the Northern Front", "an official of the group": the
-        organisation a described person speaks or works for is their affiliation; a bare
+        organisation a described or named person speaks or works for is their affiliation; a bare
         "the group" is the one organisation it can stand for (``_named_organisation_before``)."""
-        for key, actor in self.actors.items():
-            if not key.startswith("nominal:") or actor.kind != "person" or actor.affiliation:
+        for actor in self.actors.values():
+            # Named people too: "A spokesman for the office, Tarik Nour" is a mention of him.
+            if actor.kind != "person" or actor.affiliation:
                 continue
             for start, end in actor.mentions:
                 words = self.doc.char_span(start, end, alignment_mode="expand")
@@ -1118,9 +1119,9 @@ class _Builder:
                 ]
                 if len(found) == 1:
                     return found[0]
-                if pobj.lemma_.lower() in _ANY_GROUP_HEADS and any(
-                    c.lower_ == "the" for c in pobj.children
-                ):
+                if any(c.lower_ == "the" for c in pobj.children):
+                    # "the group": the one organisation it can stand for; "the office": the
+                    # one before whose name ends in "office".
                     named = self._named_organisation_before(pobj, pobj.idx)
                     if len(named) == 1:
                         return self.actors[named.pop()]
@@ -1133,14 +1134,16 @@ class _Builder:
         if root.tag_ != "NN":
             return set()
         lemma = root.lemma_.lower()
-        named = {
+        before = {
             key: actor
             for key, actor in self.actors.items()
-            if not key.startswith("nominal:")
-            and actor.kind == "organization"
+            if actor.kind == "organization"
             and any(start < position for start, _ in actor.mentions)
         }
-        same_word = {k for k, a in named.items() if a.name.lower().split()[-1] == lemma}
+        named = {k: a for k, a in before.items() if not k.startswith("nominal:")}
+        # "The government's humanitarian office said ... a spokesman for the office": an
+        # organisation described, not named, ends in the same word too.
+        same_word = {k for k, a in before.items() if a.name.lower().split()[-1] == lemma}
         if not same_word and self.lexicon.head_sectors.get(lemma) == "media":
             # "the newspaper Vechirni Visti ... The paper said": the outlets named before;
             # none for a noun that a name follows ("the newspaper Vechirni Visti" itself).
