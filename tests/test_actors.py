@@ -585,3 +585,12 @@ def test_a_named_person_described_as_speaking_for_an_organisation_is_affiliated_
     )
     assert by_name(actors, "Tarik Nour")["affiliation"] == "The government's humanitarian office"
 
+
+def test_a_newspaper_in_the_dateline_is_the_one_named_after_the(actors_of):
+    actors = actors_of(
+        "DERAN, June 3 (Kessa Courier) - A convoy of trucks reached the town on Tuesday.\n\n"
+        "The mayor told the Kessa Courier that about 40,000 people remained."
+    )
+    courier = by_name(actors, "Kessa Courier")
+    assert (courier["kind"], courier["sector"], courier["roles"]) == ("organization", "media", [])
+    assert len(courier["mentions"]) == 2

@@ -472,6 +472,7 @@ class _Builder:
         self.fuzzy_threshold = fuzzy_threshold
         self.actors: dict[str, _Actor] = {}
         self.claimed: set[int] = set()  # token indices already inside an actor mention
+        self.newspaper_names: set[str] = set()  # "Kessa Courier", seen after "the"
 
     # -- named mentions -------------------------------------------------------------------
     def entity_spans(self) -> list[Span]:
@@ -500,6 +501,7 @@ class _Builder:
         """Newspaper names the NER may miss or take for a person: after "the", capitalised
         proper nouns ending in a title word ("the Vellan Observer", "the Kessa Courier")."""
         spans = []
+        unsure = []
         for token in self.doc:
             if not self._newspaper_title(token):
                 continue
@@ -508,8 +510,16 @@ class _Builder:
                 self.doc[start - 1].text[:1].isupper()
             ):
                 start -= 1
-            if start < token.i and start > 0 and self.doc[start - 1].lower_ == "the":
-                spans.append(Span(self.doc, start, token.i + 1, label="ORG"))
+            if start == token.i:
+                continue
+            name = Span(self.doc, start, token.i + 1, label="ORG")
+            if start > 0 and self.doc[start - 1].lower_ == "the":
+                spans.append(name)
+                self.newspaper_names.add(name.text)
+            else:
+                unsure.append(name)
+        # "(Kessa Courier)" in the dateline: the same name as "the Kessa Courier" after it.
+        spans += [name for name in unsure if name.text in self.newspaper_names]
         return spans
 
     def _newspaper_title(self, token: Token) -> bool:
@@ -523,11 +533,15 @@ class _Builder:
         """Whether ``span`` is a newspaper's name written after "the" ("the Kessa Courier"):
         a person's name takes no article."""
         return (
-            len(span) > 1
-            and self._newspaper_title(span[-1])
-            and span.start > 0
-            and self.doc[span.start - 1].lower_ == "the"
-        ) or (len(span) > 2 and span[0].lower_ == "the" and self._newspaper_title(span[-1]))
+            (
+                len(span) > 1
+                and self._newspaper_title(span[-1])
+                and span.start > 0
+                and self.doc[span.start - 1].lower_ == "the"
+            )
+            or (len(span) > 2 and span[0].lower_ == "the" and self._newspaper_title(span[-1]))
+            or _text(self.doc, _trim_det(list(span))) in self.newspaper_names
+        )
 
     def _is_platform(self, ent: Span) -> bool:
         """A media platform used as a medium, not an actor: "its Telegram channel",
@@ -841,6 +855,8 @@ class _Builder:
     def _apposed_org(self, span: Span, actor: _Actor) -> None:
         """ "Hamas' military wing, the Qassam Brigades": the possessor is the affiliation."""
         noun = span.root.head
+        if noun.ent_type_ in ("DATE", "TIME") or noun.pos_ != "NOUN":
+            return  # "DERAN, June 3 (Kessa Courier)": the dateline, not a description
         for child in noun.lefts:
             if child.dep_ in ("poss", "nmod", "compound") and actor.affiliation is None:
                 index = self.lexicon.lookup(child.text, fuzzy_threshold=100)
