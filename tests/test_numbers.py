@@ -57,3 +57,13 @@ def test_parse_number_rejects_words(bare_nlp):
 def test_two_counts_in_one_sentence(bare_nlp):
     found = _counts(bare_nlp, "Three were killed and 12 were hurt.")
     assert [c[1] for c in found] == [3, 12]
+
+
+@pytest.mark.parametrize("text", ["Officials said about", "The count was between", "at least"])
+def test_a_bound_at_the_end_of_the_text_is_no_count(bare_nlp, text):
+    assert _counts(bare_nlp, text) == []
+
+
+def test_a_text_cut_off_after_a_bound_is_extracted_whole(nlp):
+    doc = nlp("The crossing stayed closed. Officials there said about")
+    assert doc._.el_figures == []

@@ -78,6 +78,8 @@ def parse_number(doc: Doc, i: int, end: int) -> tuple[int, int] | None:
 
     Reads "27", "1,200", "1.5 million", "twenty-seven", "one hundred and twenty",
     "a hundred", "two dozen"."""
+    if i >= min(end, len(doc)):
+        return None  # "... said about" at the end of the text: no number after the bound
     data = quantities()
     words, mults = data["number_words"], data["multipliers"]
     j = i
