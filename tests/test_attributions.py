@@ -477,6 +477,12 @@ def test_a_call_to_act_keeps_whom_it_addresses(attribute_by_rules, text, cue, co
     assert a["content"]["text"] == content
 
 
+def test_a_day_after_on_is_no_one_addressed(attribute_by_rules):
+    text = "The minister vowed on Wednesday to rebuild every school damaged in the fighting."
+    a = only(attribute_by_rules(text)[0], "vowed")
+    assert a["content"]["text"] == "to rebuild every school damaged in the fighting"
+
+
 def test_a_verb_followed_by_the_next_predicate_reports_nothing(attribute_by_rules):
     attributions, _ = attribute_by_rules(
         "The army said it was ready to respond and warned residents to stay away."

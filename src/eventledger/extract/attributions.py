@@ -1142,6 +1142,8 @@ class _Finder:
                 for o in prep.children
                 if o.dep_ == "pobj"
             ]
+            # "vowed on Wednesday to rebuild": a time is addressed by no one.
+            addressees = [a for a in addressees if a.ent_type_ not in ("DATE", "TIME")]
             if not addressees:
                 return None
             tokens = {t.i for t in addressees[0].subtree} | {t.i for t in clause.subtree}
