@@ -594,3 +594,8 @@ def test_a_newspaper_in_the_dateline_is_the_one_named_after_the(actors_of):
     courier = by_name(actors, "Kessa Courier")
     assert (courier["kind"], courier["sector"], courier["roles"]) == ("organization", "media", [])
     assert len(courier["mentions"]) == 2
+
+
+def test_an_organisation_name_the_ner_runs_into_a_preposition_ends_before_it(actors_of):
+    actors = actors_of("She accused the ministry of 'playing with numbers while children wait'.")
+    assert not [a for a in actors if a["name"].endswith(("of", "'"))]

@@ -490,7 +490,13 @@ class _Builder:
             elif label == "ORG":
                 if self._is_platform(ent):
                     continue
-                spans.append(Span(self.doc, ent.start, ent.end, label=label))
+                end = ent.end
+                # "accused the ministry of 'playing ...'": the NER ran on into "of '".
+                while end > ent.start + 1 and self.doc[end - 1].pos_ in (
+                    "ADP", "PUNCT", "CCONJ", "DET"
+                ):
+                    end -= 1
+                spans.append(Span(self.doc, ent.start, end, label=label))
             elif label == "NORP" and self._norp_is_group(ent):
                 spans.append(Span(self.doc, ent.start, ent.end, label="NORP"))
             elif label == "GPE" and self._gpe_acts(ent):
