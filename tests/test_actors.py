@@ -599,3 +599,13 @@ def test_a_newspaper_in_the_dateline_is_the_one_named_after_the(actors_of):
 def test_an_organisation_name_the_ner_runs_into_a_preposition_ends_before_it(actors_of):
     actors = actors_of("She accused the ministry of 'playing with numbers while children wait'.")
     assert not [a for a in actors if a["name"].endswith(("of", "'"))]
+
+
+def test_a_form_of_address_is_no_role(actors_of):
+    actors = actors_of(
+        "The education minister, Farid Osman, spoke on Wednesday. Mr Osman said the schools "
+        "would reopen."
+    )
+    osman = by_name(actors, "Farid Osman")
+    assert osman["roles"] == ["education minister"]
+    assert osman["gender"] == "m"

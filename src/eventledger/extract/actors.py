@@ -93,6 +93,7 @@ _PERSON_HEADS = {
 }
 # Heads of a bare definite description that may stand for any organisation named before
 # ("the Eastern Brigade said ... The group added"): resolved when only one is named.
+_HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "mx", "mx."}
 _ANY_GROUP_HEADS = {"group", "organisation", "organization", "movement"}
 _ORG_HEADS = {
     "ministry",
@@ -745,6 +746,8 @@ class _Builder:
         tokens = _trim_det(same_paragraph(tokens, tokens[0])) if tokens else tokens
         if not tokens or len(tokens) > 15 or all(t.like_num for t in tokens):
             return  # "Lina Sabri, 34, a teacher": an age is no role
+        if all(t.lower_ in _HONORIFICS for t in tokens):
+            return  # "Mr Osman": a form of address, not a role
         role = _text(self.doc, tokens)
         if role and role not in actor.roles:
             actor.roles.append(role)
