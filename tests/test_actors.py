@@ -609,3 +609,19 @@ def test_a_form_of_address_is_no_role(actors_of):
     osman = by_name(actors, "Farid Osman")
     assert osman["roles"] == ["education minister"]
     assert osman["gender"] == "m"
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "affiliation", "sector"),
+    [
+        ("A spokeswoman for the border authority said the crossing would stay closed.",
+         "A spokeswoman", "border authority", "government"),
+        ("A doctor at the city hospital put the number of wounded at 30.",
+         "A doctor", "city hospital", "health"),
+    ],
+)
+def test_a_person_described_by_an_unnamed_body_is_affiliated_with_it_as_written(
+    actors_of, text, written, affiliation, sector
+):
+    person = by_name(actors_of(text), written)
+    assert (person["affiliation"], person["sector"]) == (affiliation, sector)

@@ -1105,6 +1105,26 @@ class _Builder:
                 if organisation is not None:
                     actor.affiliation = organisation.name
                     break
+                body = self._body_described_after(words.root) if words else None
+                if body is not None:
+                    actor.affiliation, sector = body
+                    actor.sector = actor.sector or sector  # she speaks for a government body
+                    break
+
+    def _body_described_after(self, root: Token) -> tuple[str, str] | None:
+        """ "A spokeswoman for the border authority", "a doctor at the city hospital": a
+        body the text describes without naming, by a head noun with a sector: its words as
+        written, and its sector."""
+        for prep in root.rights:
+            if prep.dep_ != "prep" or prep.lower_ not in ("for", "of", "at"):
+                continue
+            for pobj in prep.children:
+                # A body, not people: "for the rebels" names no one organisation.
+                sector = self.lexicon.head_sector(pobj) if pobj.tag_ == "NN" else None
+                if pobj.dep_ == "pobj" and sector not in (None, "other", "civilians"):
+                    words = _trim_det(same_paragraph(list(pobj.subtree), pobj))
+                    return (_text(self.doc, words), sector) if words else None
+        return None
 
     def _its_organisation(self, root: Token) -> _Actor | None:
         """ "The Front said ... Its spokesman": the organisation that is the subject of
