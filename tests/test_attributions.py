@@ -1493,3 +1493,23 @@ def test_it_after_a_newspaper_the_ner_misses_is_the_newspaper(attribute):
     a = only(attribute(text)[0], "said")
     assert a["source"]["text"] == "It"
     assert a["source"]["name"] == "Vellan Observer"
+
+
+def test_a_quotation_left_open_ends_before_its_speaker_after_a_comma(attribute):
+    text = (
+        "The agency said its teams had been kept out of the valley. \u201cWe need safe passage "
+        "now, the director of its local branch, Amira Sol, told reporters.\n\nTalks resume today."
+    )
+    a = only(attribute(text)[0], "told")
+    assert a["kind"] == "direct"
+    assert a["content"]["text"] == "We need safe passage now"
+    assert a["source"]["name"] == "Amira Sol"
+
+
+def test_a_quotation_left_open_with_no_speaker_at_its_end_runs_to_its_paragraph_end(attribute):
+    text = (
+        "The mayor spoke at the market. \u201cThey told us the road was safe, and we believed "
+        "them.\n\nTalks resume today."
+    )
+    (quote,) = [a for a in attribute(text)[0] if a["kind"] == "direct"]
+    assert quote["content"]["text"] == "They told us the road was safe, and we believed them"

@@ -311,7 +311,9 @@ class _Finder:
         self.min_quote_words = min_quote_words
         self.gender_words = gender_words
         self.quotes = [
-            q for q in quotes_of(doc) if not is_excluded(doc, q.outer_start, q.outer_end)
+            self._closed_before_speaker(q)
+            for q in quotes_of(doc)
+            if not is_excluded(doc, q.outer_start, q.outer_end)
         ]
         self.by_cue: dict[int, _Attr] = {}
         # '"Q1," X said. "Q2"': one attribution from Q1 to Q2 (PolNeAR's convention) or two.
@@ -326,6 +328,39 @@ class _Finder:
         # "..., in remarks carried by the state news agency": by cue token, the channel
         # noun of the phrase a content ended with, which is the report's channel.
         self._trailing_channels: dict[int, Token] = {}
+
+    def _closed_before_speaker(self, quote: Quote) -> Quote:
+        """A quotation left open to the end of its paragraph that ends with its speaker
+        and a reporting verb ('"We need safe passage now, the director, Amira Sol, told
+        reporters.'): the closing mark was forgotten before the comma; the quotation ends
+        there."""
+        if quote.closed:
+            return quote
+        words = self.doc.char_span(quote.start, quote.end, alignment_mode="contract")
+        if words is None:
+            return quote
+        last = words[-1].sent
+        for verb in last:
+            if (
+                verb.i < words.start
+                or verb.i >= words.end
+                or verb.tag_ not in ("VBD", "VBZ")
+                or verb.lemma_.lower() not in self.cues.verbs
+            ):
+                continue
+            subject = next((c for c in verb.lefts if c.dep_ == "nsubj"), None)
+            if subject is None:
+                continue
+            comma = subject.left_edge.i - 1
+            # The speaker's clause after a comma, hung on nothing quoted after it.
+            if (
+                comma > words.start
+                and self.doc[comma].text == ","
+                and (verb.dep_ in ("ROOT", "parataxis") or verb.head.i < comma)
+            ):
+                end = self.doc[comma].idx
+                return Quote(quote.start, end, quote.outer_start, end, False, quote.family)
+        return quote
 
     # -- helpers --------------------------------------------------------------------------
     def _trim(self, start: int, end: int) -> tuple[int, int]:
