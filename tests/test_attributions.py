@@ -1513,3 +1513,16 @@ def test_a_quotation_left_open_with_no_speaker_at_its_end_runs_to_its_paragraph_
     )
     (quote,) = [a for a in attribute(text)[0] if a["kind"] == "direct"]
     assert quote["content"]["text"] == "They told us the road was safe, and we believed them"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Front said on Monday its fighters had captured the airbase.",
+        "The Front said Monday its fighters had captured the airbase.",
+        "The Front said on Monday night its fighters had captured the airbase.",
+    ],
+)
+def test_when_a_report_was_made_is_no_part_of_its_content(attribute_by_rules, text):
+    a = only(attribute_by_rules(text)[0], "said")
+    assert a["content"]["text"] == "its fighters had captured the airbase"

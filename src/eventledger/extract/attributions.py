@@ -740,6 +740,30 @@ class _Finder:
             )
         ]
 
+    def _time_after_verb(self, verb: Token, clause: Token) -> set[int]:
+        """ "said on Monday its fighters had ...", "said Monday its troops ...": when the
+        report was made, right after the verb, which the parser hung on the clause ahead of
+        its subject. Not part of what was said."""
+        subject = next(
+            (c for c in clause.lefts if c.dep_ in _SUBJECT_DEPS), None
+        )
+        if subject is None:
+            return set()
+        found: set[int] = set()
+        following = verb.i + 1
+        for child in clause.lefts:
+            if child.i >= subject.left_edge.i or child.left_edge.i != following:
+                break
+            timed = child.ent_type_ in ("DATE", "TIME") or (
+                child.dep_ == "prep"
+                and any(o.dep_ == "pobj" and o.ent_type_ in ("DATE", "TIME") for o in child.children)
+            )
+            if not (timed and child.dep_ in ("prep", "npadvmod", "advmod")):
+                break
+            found |= {t.i for t in child.subtree}
+            following = child.right_edge.i + 1
+        return found
+
     def _fronted_before_aside(self, verb: Token, *, clauses_only: bool = False) -> set[int]:
         """ "After the court approved the law, Hebert said, most laws were thought safe":
         what the parser hung on the aside ahead of its speaker and a comma opens the
@@ -1040,6 +1064,7 @@ class _Finder:
                     )
                     tokens |= self._conjoined_complements(verb, child)
                     tokens |= self._clause_continued(verb, child, tokens)
+                    tokens -= self._time_after_verb(verb, child)
                     result = self._span_of_tokens(tokens, child, verb)
                     fronted = (
                         self._fronted_before_aside(verb, clauses_only=True)
