@@ -625,3 +625,11 @@ def test_a_person_described_by_an_unnamed_body_is_affiliated_with_it_as_written(
 ):
     person = by_name(actors_of(text), written)
     assert (person["affiliation"], person["sector"]) == (affiliation, sector)
+
+
+def test_the_name_a_person_gives_is_no_role(actors_of):
+    actors = actors_of(
+        "A farmer who asked to be identified only by his first name, Hamid, said smoke was "
+        "still rising from the base."
+    )
+    assert by_name(actors, "Hamid")["roles"] == []

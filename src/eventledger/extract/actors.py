@@ -850,8 +850,8 @@ class _Builder:
             )
             if last is None:
                 return
-        elif noun.pos_ != "NOUN":
-            return
+        elif noun.pos_ != "NOUN" or noun.lemma_.lower() in ("name", "nickname", "surname"):
+            return  # "identified only by his first name, Hamid": how he is named, no role
         if noun.i in self.claimed:
             return
         words = same_paragraph(list(self.doc[noun.left_edge.i : last.i + 1]), noun)
