@@ -1526,3 +1526,12 @@ def test_a_quotation_left_open_with_no_speaker_at_its_end_runs_to_its_paragraph_
 def test_when_a_report_was_made_is_no_part_of_its_content(attribute_by_rules, text):
     a = only(attribute_by_rules(text)[0], "said")
     assert a["content"]["text"] == "its fighters had captured the airbase"
+
+
+def test_a_channel_opening_the_sentence_holds_for_a_conjoined_report(attribute_by_rules):
+    text = (
+        "In a video posted on Telegram, a commander stood in front of a hangar and said the "
+        "base was under the group's control."
+    )
+    a = only(attribute_by_rules(text)[0], "said")
+    assert a["channel"]["text"] == "video posted on Telegram"

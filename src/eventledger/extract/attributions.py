@@ -1622,6 +1622,13 @@ class _Finder:
                 "inform",
             ):
                 return child.left_edge.idx, child.right_edge.idx + len(child.right_edge)
+        if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and verb.head.i < verb.i:
+            # "In a video posted on Telegram, a commander stood by a hangar and said ...":
+            # the phrase that opens the sentence holds for both verbs.
+            for child in verb.head.children:
+                if child.i < verb.head.i and child.i == child.sent.start:
+                    for pobj in self._channel_nouns_at(child):
+                        return self._channel_extent(pobj)
         return None
 
     def _channel_extent(self, pobj: Token, clause: Token | None = None) -> tuple[int, int]:
