@@ -621,3 +621,25 @@ def test_a_denial_of_a_claim_stands_where_the_tagger_marks_nothing(nlp, denial, 
     assert contents == ["the bridge had reopened"] + ([kept] if kept else [])
     if kept:
         assert doc._.el_attributions[1]["negated"] is True
+
+
+def test_an_outlets_report_stands_once_where_the_tagger_reads_its_cue_too(nlp):
+    text = (
+        "\u201cThe bridge will reopen in May,\u201d the mayor will say, according to the "
+        "Valley Herald.\n\nTraders were pleased."
+    )
+    doc = nlp(text)
+    words = tagger_span(doc)
+    doc.spans[SPANS_KEY] = [
+        words("The bridge", "May", "CONTENT"),
+        words("the mayor will say", "the mayor will say", "CONTENT"),
+        words("according to", "according to", "CUE"),
+        words("the Valley", "Herald", "SOURCE"),
+    ]
+    AttributionsExtractor(
+        nlp, "outer", extra_cues_path=None, min_quote_words=3, continued_quotes="join",
+        carried_reports="outer",
+    )(doc)
+    (outlet,) = doc._.el_attributions
+    assert outlet["cue"]["text"] == "according to"
+    assert outlet["content"]["text"] == "The bridge will reopen in May,\u201d the mayor will say"

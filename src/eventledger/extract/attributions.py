@@ -639,6 +639,10 @@ class _Finder:
         self._before_other_speakers(attrs)
         self._keep_closing_marks(attrs)
         self._after_dateline(attrs)
+        if self.outer_carriers:
+            # The outlet's report stands once: not again as the tagger read its cue.
+            carried = {a.carrier[0] for a in attrs if a.carrier is not None}
+            attrs = [a for a in attrs if a.carrier is not None or a.cue not in carried]
         return [self._record(number, a) for number, a in enumerate(attrs, start=1)]
 
     def _answered_glosses(self, attrs: list[_Attr]) -> list[_Attr]:
