@@ -119,32 +119,38 @@ def test_polnear_metric_on_a_small_invented_set(nlp, tmp_path):
     assert "content" in format_polnear(result)
 
 
+def _one_article(root, text: str, source: str, cue: str, content: tuple[str, str]) -> None:
+    """A split of one article, ``text``, annotated with one attribution: the first
+    occurrences of ``source`` and ``cue``, and the content from ``content[0]`` to the end of
+    ``content[1]``."""
+    write_split(root, {"doc1_a": ""}, text=text)
+    first, last = text.index(content[0]), text.index(content[1]) + len(content[1])
+    spans = [("Source", text.index(source), source), ("Cue", text.index(cue), cue)]
+    lines = [f"T{n}\t{role} {at} {at + len(words)}\t{words}" for n, (role, at, words)
+             in enumerate(spans, start=1)]
+    lines.append(f"T3\tContent {first} {last}\t{text[first:last]}")
+    lines.append("E1\tAttribution:T2 Content:T3 Cue:T2 Source:T1")
+    (root / "attributions" / "doc1_a.ann").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def _command_row(directory, label: str, *options) -> tuple[str, list[float]]:
+    """``eventledger eval polnear``'s header line and the P, R, F1 of its ``label`` row."""
+    result = CliRunner().invoke(cli, ["eval", "polnear", str(directory), *options])
+    assert result.exit_code == 0, result.output
+    header = result.output.splitlines()[0]
+    row = next(line for line in result.output.splitlines() if line.startswith(label))
+    return header, [float(x) for x in row.split()[1:4]]
+
+
 def test_eval_polnear_command_scores_in_polnears_convention_unless_told(tmp_path):
     text = "“To all the farmers in the valley,” Mendez said, “keep your seeds dry this winter.”"
-    (tmp_path / "text").mkdir()
-    (tmp_path / "attributions").mkdir()
-    (tmp_path / "text" / "doc1.txt").write_text(text, encoding="utf-8")
-    start, end = text.index("To all"), text.index("winter") + len("winter")
-    cue, source = text.index("said"), text.index("Mendez")
-    (tmp_path / "attributions" / "doc1_a.ann").write_text(
-        f"T1\tSource {source} {source + 6}\tMendez\n"
-        f"T2\tCue {cue} {cue + 4}\tsaid\n"
-        f"T3\tContent {start} {end}\t{text[start:end]}\n"
-        "E1\tAttribution:T2 Content:T3 Cue:T2 Source:T1\n",
-        encoding="utf-8",
-    )
-
-    def content_row(*options):
-        result = CliRunner().invoke(cli, ["eval", "polnear", str(tmp_path), *options])
-        assert result.exit_code == 0, result.output
-        header = result.output.splitlines()[0]
-        row = next(line for line in result.output.splitlines() if line.startswith("content"))
-        return header, [float(x) for x in row.split()[1:4]]
-
-    header, (precision, recall, _f1) = content_row()
+    _one_article(tmp_path, text, "Mendez", "said", ("To all", "winter"))
+    header, (precision, recall, _f1) = _command_row(tmp_path, "content")
     assert "continued quotes: join" in header
     assert precision == recall == 1.0  # one attribution over both parts, as annotated
-    header, (precision, recall, _f1) = content_row("--continued-quotes", "separate")
+    header, (precision, recall, _f1) = _command_row(
+        tmp_path, "content", "--continued-quotes", "separate"
+    )
     assert "continued quotes: separate" in header
     # Two attributions, and neither part alone covers half of the annotated quotation.
     assert precision == recall == 0.0
@@ -152,28 +158,13 @@ def test_eval_polnear_command_scores_in_polnears_convention_unless_told(tmp_path
 
 def test_eval_polnear_takes_a_report_an_outlet_carried_as_the_outlets(tmp_path):
     text = "\u201cThe bridge will reopen in May,\u201d the mayor said, according to the Valley Herald."
-    write_split(tmp_path, {"doc1_a": ""}, text=text)
-    start, end = text.index("The bridge"), text.index(" said") + len(" said")
-    cue, source = text.index("according to"), text.index("the Valley Herald")
-    (tmp_path / "attributions" / "doc1_a.ann").write_text(
-        f"T1\tSource {source} {source + 17}\tthe Valley Herald\n"
-        f"T2\tCue {cue} {cue + 12}\taccording to\n"
-        f"T3\tContent {start} {end}\t{text[start:end]}\n"
-        "E1\tAttribution:T2 Content:T3 Cue:T2 Source:T1\n",
-        encoding="utf-8",
-    )
-
-    def cue_row(*options):
-        result = CliRunner().invoke(cli, ["eval", "polnear", str(tmp_path), *options])
-        assert result.exit_code == 0, result.output
-        header = result.output.splitlines()[0]
-        row = next(line for line in result.output.splitlines() if line.startswith("cue"))
-        return header, [float(x) for x in row.split()[1:4]]
-
-    header, (precision, recall, _f1) = cue_row()
+    _one_article(tmp_path, text, "the Valley Herald", "according to", ("The bridge", " said"))
+    header, (precision, recall, _f1) = _command_row(tmp_path, "cue")
     assert "carried reports: outer" in header
     assert precision == recall == 1.0
-    header, (precision, recall, _f1) = cue_row("--carried-reports", "cited_by")
+    header, (precision, recall, _f1) = _command_row(
+        tmp_path, "cue", "--carried-reports", "cited_by"
+    )
     assert "carried reports: cited_by" in header
     assert precision == recall == 0.0  # the mayor's "said", inside the annotated content
 
