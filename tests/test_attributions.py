@@ -1535,3 +1535,20 @@ def test_a_channel_opening_the_sentence_holds_for_a_conjoined_report(attribute_b
     )
     a = only(attribute_by_rules(text)[0], "said")
     assert a["channel"]["text"] == "video posted on Telegram"
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("As reported by the Meridian website, the governor visited the camp on Saturday.",
+         "the governor visited the camp on Saturday"),
+        ("The governor visited the camp on Saturday, as reported by the Meridian website.",
+         "The governor visited the camp on Saturday"),
+    ],
+)
+def test_as_reported_by_is_the_outlets_report_of_the_clause(attribute, text, content):
+    (a,) = attribute(text)[0]
+    assert a["kind"] == "according_to"
+    assert a["cue"]["text"].lower() == "as reported by"
+    assert a["source"]["text"] == "the Meridian website"
+    assert a["content"]["text"] == content

@@ -607,6 +607,8 @@ class _Finder:
                 and doc[token.i + 1].lower_ == "to"
             ):
                 self._according_to(token)
+            elif self._is_cue_verb(token) and self._as_reported_by(token):
+                continue
             elif self._is_cue_verb(token):
                 if not (
                     self._unrealised(token)
@@ -1759,6 +1761,35 @@ class _Finder:
             return None  # a complement of the verb: the plain frame reads it
         return that
 
+    def _as_reported_by(self, verb: Token) -> bool:
+        """ "As reported by the Meridian website, the governor visited the camp", "...,
+        as reported by Radio Meridian": the outlet's report of the clause the phrase hangs
+        on, as with "according to" (the phrase is in the lexicon's ``according_to``)."""
+        if verb.tag_ != "VBN" or verb.dep_ != "advcl" or verb.head.pos_ not in ("VERB", "AUX"):
+            return False
+        mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ == "as"), None)
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        source = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+        if mark is None or source is None or not mark.i < verb.i < agent.i:
+            return False
+        phrase = self.text[mark.idx : agent.idx + len(agent)].lower()
+        if phrase not in self.cues.according_to:
+            return False
+        head = verb.head
+        tokens = self._subtree_minus(head, exclude=[verb])
+        content = self._span_of_tokens(tokens, head, verb)
+        if content is None:
+            return False
+        self.by_cue[verb.i] = _Attr(
+            kind="according_to",
+            cue=(mark.idx, agent.idx + len(agent)),
+            content=content,
+            cue_token=verb,
+            source=self._source_extent(source),
+            source_token=source,
+        )
+        return True
+
     def _according_object(self, according: Token) -> Token | None:
         """Whom "according to" names, wherever the parser hung the object."""
         to = self.doc[according.i + 1]
@@ -2475,6 +2506,12 @@ class _Finder:
         for a in attrs:
             if (
                 a.kind == "direct"
+                # "As reported by the website, ...": a phrase that narrow needs no confirming
+                or (
+                    a.kind == "according_to"
+                    and a.cue_token is not None
+                    and a.cue_token.tag_ == "VBN"
+                )
                 or self._by_object(a)
                 or self._agrees(a.content, extents)
                 # the tagger marks "to comment on the report" where the rules say "the report"
