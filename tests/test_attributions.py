@@ -1552,3 +1552,17 @@ def test_as_reported_by_is_the_outlets_report_of_the_clause(attribute, text, con
     assert a["cue"]["text"].lower() == "as reported by"
     assert a["source"]["text"] == "the Meridian website"
     assert a["content"]["text"] == content
+
+
+def test_according_to_a_statement_from_a_body_is_the_bodys_by_that_statement(attribute):
+    text = "According to a statement from the Harbour Council, the ferry will resume on Monday."
+    a = only(attribute(text)[0], "According to")
+    assert a["source"]["text"] == "the Harbour Council"
+    assert a["channel"]["text"] == "statement from the Harbour Council"
+
+
+def test_according_to_reports_from_a_place_keeps_the_reports_as_the_source(attribute):
+    text = "According to reports from the border, the ferry will resume on Monday."
+    a = only(attribute(text)[0], "According to")
+    assert a["source"]["text"] == "reports from the border"
+    assert a["channel"] is None
