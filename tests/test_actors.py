@@ -123,6 +123,7 @@ def test_normalise_folds_case_article_possessive_and_diacritics():
         ("The regiment left the village at dawn.", "The regiment", "military"),
         # a trade union is an actor, of no sector of its own
         ("The union called off the strike.", "The union", None),
+        ("The committee rejected the plan.", "The committee", None),
     ],
 )
 def test_nominal_actor_sector_from_its_head_noun(actors_of, text, written, sector):
