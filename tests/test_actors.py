@@ -636,3 +636,14 @@ def test_the_name_a_person_gives_is_no_role(actors_of):
         "still rising from the base."
     )
     assert by_name(actors, "Hamid")["roles"] == []
+
+
+def test_two_people_of_one_surname_are_two_actors(nlp):
+    doc = nlp(
+        "The party said its leader, Sara Kamal, was arrested on Thursday. \"They took her "
+        "away without a warrant,\" her husband, Adel Kamal, told reporters."
+    )
+    sara, adel = by_name(doc._.el_actors, "Sara Kamal"), by_name(doc._.el_actors, "Adel Kamal")
+    assert (sara["roles"], adel["roles"]) == (["its leader"], ["her husband"])
+    (quote,) = [a for a in doc._.el_attributions if a["kind"] == "direct"]
+    assert quote["source"]["name"] == "Adel Kamal"

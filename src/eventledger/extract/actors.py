@@ -616,7 +616,17 @@ class _Builder:
         if label == "PERSON":
             words = [t for t in tokens if not t.is_punct]
             surname = words[-1].text if words else text
-            return f"person:{surname.casefold()}", {
+            key = f"person:{surname.casefold()}"
+            same = self.actors.get(key)
+            if (
+                len(words) > 1
+                and same is not None
+                and same.full_name
+                and same.name.split()[0].casefold() != words[0].text.casefold()
+            ):
+                # "its leader, Sara Kamal ... her husband, Adel Kamal": two people.
+                key = f"{key}:{normalise(text)}"
+            return key, {
                 "name": text,
                 "kind": "person",
                 "full_name": len(words) > 1,
