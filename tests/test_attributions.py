@@ -501,6 +501,13 @@ def test_a_statement_named_after_a_body_is_said_by_that_body(attribute_by_rules,
     assert a["channel"]["text"] == f"{body} statement"
 
 
+def test_a_statement_named_after_a_body_the_tagger_reads_is_said_by_that_body(attribute):
+    text = 'A ministry statement accused Kamal of "inciting violence" during protests last month.'
+    a = only(attribute(text)[0], "accused")
+    assert a["source"]["text"] == "ministry"
+    assert a["channel"]["text"] == "ministry statement"
+
+
 def test_a_source_written_as_an_earlier_actor_mention_is_that_actor(attribute):
     text = (
         "Police said 12 officers were hurt. A police statement said officers had used "

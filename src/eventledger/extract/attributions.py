@@ -1380,24 +1380,29 @@ class _Finder:
             elif verb.tag_ == "VBG" or verb.dep_ in ("advcl", "conj", "xcomp"):
                 attr.inherit_from = self._reporting_ancestor(verb) or verb.head
             return
-        if (
-            subject.lemma_.lower() in self.cues.nouns
-            and actor_at(self.doc, subject.idx, subject.idx + len(subject)) is None
-        ):
-            # "A statement by the council said ...", "The council's statement said ...":
-            # the council speaks through it; the channel is the statement, without whose.
-            speaker = self._noun_speaker(subject)
-            if speaker is not None:
-                first = subject.left_edge
-                if speaker.dep_ == "poss":
-                    first = self.doc[speaker.right_edge.i + 1]
-                elif first.dep_ == "det" and first.i < subject.i:
-                    first = self.doc[first.i + 1]  # "statement by ...", as a channel is written
-                start = first.idx
-                attr.channel = self._trim(start, subject.right_edge.idx + len(subject.right_edge))
-                subject = speaker
+        subject = self._through_statement(attr, subject)
         attr.source_token = subject
         attr.source = self._source_extent(subject)
+
+    def _through_statement(self, attr: _Attr, subject: Token) -> Token:
+        """ "A statement by the council said ...", "The council's statement said ...": the
+        council speaks through it; the channel is the statement, without whose. The speaker
+        is returned (``subject`` itself where the statement is no one's)."""
+        if (
+            subject.lemma_.lower() not in self.cues.nouns
+            or actor_at(self.doc, subject.idx, subject.idx + len(subject)) is not None
+        ):
+            return subject
+        speaker = self._noun_speaker(subject)
+        if speaker is None:
+            return subject
+        first = subject.left_edge
+        if speaker.dep_ == "poss":
+            first = self.doc[speaker.right_edge.i + 1]
+        elif first.dep_ == "det" and first.i < subject.i:
+            first = self.doc[first.i + 1]  # "statement by ...", as a channel is written
+        attr.channel = self._trim(first.idx, subject.right_edge.idx + len(subject.right_edge))
+        return speaker
 
     @staticmethod
     def _asked_first(verb: Token) -> bool:
@@ -2290,6 +2295,10 @@ class _Finder:
                 source=_extent(source) if source is not None else None,
                 source_token=source.root if source is not None else None,
             )
+            if source is not None:
+                speaker = self._through_statement(attr, source.root)
+                if speaker.i != source.root.i:  # "A ministry statement accused ..."
+                    attr.source_token, attr.source = speaker, self._source_extent(speaker)
             root = cue.root
             if self._asked_first(root):
                 # "Asked about the closure, the minister told ...": the one asked is no asker;
