@@ -1041,6 +1041,26 @@ def test_a_report_an_outlet_carried_is_the_outlets_own_on_request(nlp):
     assert outlet["cited_by"] == []
 
 
+def test_only_the_outermost_report_of_a_chain_on_request(nlp):
+    doc = nlp("The Ledger reported that the governor said the bridge would reopen in May.")
+    assert [a["cue"]["text"] for a in doc._.el_attributions] == ["reported", "said"]
+    AttributionsExtractor(
+        nlp, "outer", extra_cues_path=None, min_quote_words=3, continued_quotes="separate",
+        nested_reports="outer",
+    )(doc)
+    (outer,) = doc._.el_attributions
+    assert outer["cue"]["text"] == "reported"
+    assert outer["content"]["text"] == "the governor said the bridge would reopen in May"
+
+
+def test_unknown_nested_reports_mode_is_a_config_error(nlp):
+    with pytest.raises(ConfigError):
+        AttributionsExtractor(
+            nlp, "bad", extra_cues_path=None, min_quote_words=3, continued_quotes="join",
+            nested_reports="inner",
+        )
+
+
 def test_unknown_carried_reports_mode_is_a_config_error(nlp):
     with pytest.raises(ConfigError):
         AttributionsExtractor(

@@ -169,6 +169,19 @@ def test_eval_polnear_takes_a_report_an_outlet_carried_as_the_outlets(tmp_path):
     assert precision == recall == 0.0  # the mayor's "said", inside the annotated content
 
 
+def test_eval_polnear_scores_only_the_outermost_report_of_a_chain_unless_told(tmp_path):
+    text = "The Ledger reported that the governor said the bridge would reopen in May."
+    _one_article(tmp_path, text, "The Ledger", "reported", ("the governor", "May"))
+    header, (precision, recall, _f1) = _command_row(tmp_path, "content")
+    assert "nested reports: outer" in header
+    assert precision == recall == 1.0
+    header, (precision, recall, _f1) = _command_row(
+        tmp_path, "content", "--nested-reports", "keep"
+    )
+    assert "nested reports: keep" in header
+    assert (precision, recall) == (0.5, 1.0)  # the governor's "said" is no annotated report
+
+
 def _two_polnear_articles(tmp_path):
     """One article whose attribution the pipeline finds, one whose gold it cannot."""
     (tmp_path / "text").mkdir()

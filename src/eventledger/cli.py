@@ -358,6 +358,12 @@ def eval_seed(gold, article, model, as_json):
               "to Y': 'outer' gives Y's report with X's words and verb inside it, as "
               "PolNeAR annotates it; 'cited_by' (the component's default) gives X's report "
               "with Y in its cited_by.")
+@click.option("--nested-reports", type=click.Choice(["outer", "keep"]), default="outer",
+              show_default=True,
+              help="The attributions component's setting for a report inside another's "
+              "content ('The Ledger reported that the governor said ...'): 'outer' keeps the "
+              "outermost only, as PolNeAR mostly annotates it; 'keep' (the component's "
+              "default) gives the chain's inner report its own attribution too.")
 @click.option("--tagger", type=click.Path(exists=True, file_okay=False), default=None,
               help="A folder of the attribution span tagger that "
               "training/attribution_spans/finetune.py wrote (default: the shipped one).")
@@ -365,8 +371,8 @@ def eval_seed(gold, article, model, as_json):
               help="Also how far PolNeAR's annotators agree with one another on the "
               "articles that several of them annotated, in the same metric, beside the "
               "pipeline's scores against each of them.")
-def eval_polnear(directory, model, details, continued_quotes, carried_reports, tagger,
-                 agreement):
+def eval_polnear(directory, model, details, continued_quotes, carried_reports, nested_reports,
+                 tagger, agreement):
     """Attribution scores on a PolNeAR split (a folder with text/ and attributions/).
 
     \b
@@ -378,7 +384,8 @@ def eval_polnear(directory, model, details, continued_quotes, carried_reports, t
     from .eval.polnear import evaluate_polnear, format_polnear
 
     result = evaluate_polnear(directory, details=details, continued_quotes=continued_quotes,
-                              carried_reports=carried_reports, model=_settings(model=model).model, tagger=tagger,
+                              carried_reports=carried_reports,
+                              nested_reports=nested_reports, model=_settings(model=model).model, tagger=tagger,
                               with_agreement=agreement)
     click.echo(format_polnear(result))
 

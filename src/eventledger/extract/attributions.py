@@ -240,6 +240,7 @@ class AttributionsExtractor:
         continued_quotes: str,
         inside_quotes: bool = False,
         carried_reports: str = "cited_by",
+        nested_reports: str = "keep",
     ):
         if continued_quotes not in ("separate", "join"):
             raise ConfigError(
@@ -250,6 +251,11 @@ class AttributionsExtractor:
                 f"carried_reports must be 'cited_by' or 'outer', not {carried_reports!r}"
             )
         self.carried_reports = carried_reports
+        if nested_reports not in ("keep", "outer"):
+            raise ConfigError(
+                f"nested_reports must be 'keep' or 'outer', not {nested_reports!r}"
+            )
+        self.nested_reports = nested_reports
         self.name = name
         self.cues = CueLexicon.load(extra_cues_path)
         self.min_quote_words = min_quote_words
@@ -285,6 +291,7 @@ class AttributionsExtractor:
         finder.join_quotes = self.continued_quotes == "join"
         finder.inside_quotes = self.inside_quotes
         finder.outer_carriers = self.carried_reports == "outer"
+        finder.outer_only = self.nested_reports == "outer"
         records.extend(finder.run())
         if self.actor_lexicon is not None:
             # "the Brigades said that resistance fighters ..." -> the fighters are Hamas.
@@ -321,6 +328,8 @@ class _Finder:
         # Reports inside a quotation belong to the quoted words (PolNeAR leaves them out).
         self.inside_quotes = False
         self.outer_carriers = False
+        # Only the outermost report of a chain, as PolNeAR's single layer of spans marks it.
+        self.outer_only = False
         # (reporting verb, outlet, its word) of "according to" that hang on a reporting verb
         self._pending_cited_by: list[
             tuple[Token, tuple[int, int], Token, tuple[int, int]]
@@ -645,7 +654,26 @@ class _Finder:
             # The outlet's report stands once: not again as the tagger read its cue.
             carried = {a.carrier[0] for a in attrs if a.carrier is not None}
             attrs = [a for a in attrs if a.carrier is not None or a.cue not in carried]
+        if self.outer_only:
+            attrs = self._outermost(attrs)
         return [self._record(number, a) for number, a in enumerate(attrs, start=1)]
+
+    @staticmethod
+    def _outermost(attrs: list[_Attr]) -> list[_Attr]:
+        """The attributions whose source, cue and content lie inside no other's content."""
+
+        def extent(attr: _Attr) -> tuple[int, int]:
+            parts = [attr.content, *(x for x in (attr.cue, attr.source) if x is not None)]
+            return min(p[0] for p in parts), max(p[1] for p in parts)
+
+        return [
+            a
+            for a in attrs
+            if not any(
+                b is not a and b.content != a.content and _inside_any(extent(a), [b.content])
+                for b in attrs
+            )
+        ]
 
     def _answered_glosses(self, attrs: list[_Attr]) -> list[_Attr]:
         """ "The army said twelve fighters were killed, a claim the Front denied": the
@@ -2911,6 +2939,7 @@ class _Finder:
         "continued_quotes": "separate",
         "inside_quotes": False,
         "carried_reports": "cited_by",
+        "nested_reports": "keep",
     },
 )
 def make_attributions(
@@ -2922,13 +2951,17 @@ def make_attributions(
     continued_quotes: str,
     inside_quotes: bool,
     carried_reports: str,
+    nested_reports: str,
 ) -> AttributionsExtractor:
     """``continued_quotes``: "separate" gives a quote that goes on after "X said." its own
     attribution; "join" stretches the first one over it, as PolNeAR annotates.
     ``inside_quotes``: also report "said" and the like inside a quotation.
     ``carried_reports``: for '"...," X said, according to Y', "cited_by" gives X's report
     with Y in its ``cited_by``; "outer" gives Y's report, its content taking in X's words
-    and verb and its ``cites`` naming X, as PolNeAR annotates."""
+    and verb and its ``cites`` naming X, as PolNeAR annotates.
+    ``nested_reports``: "keep" gives a report inside another's content its own attribution
+    too (a chain: "The Ledger reported that the governor said ..."); "outer" gives only the
+    outermost one, as PolNeAR's single layer of spans mostly marks it."""
     return AttributionsExtractor(
         nlp,
         name,
@@ -2937,4 +2970,5 @@ def make_attributions(
         continued_quotes=continued_quotes,
         inside_quotes=inside_quotes,
         carried_reports=carried_reports,
+        nested_reports=nested_reports,
     )
