@@ -1053,27 +1053,17 @@ def test_only_the_outermost_report_of_a_chain_on_request(nlp):
     assert outer["content"]["text"] == "the governor said the bridge would reopen in May"
 
 
-def test_unknown_nested_reports_mode_is_a_config_error(nlp):
+@pytest.mark.parametrize(
+    "options",
+    [
+        {"continued_quotes": "merge"},
+        {"continued_quotes": "join", "carried_reports": "inner"},
+        {"continued_quotes": "join", "nested_reports": "inner"},
+    ],
+)
+def test_an_unknown_mode_is_a_config_error(nlp, options):
     with pytest.raises(ConfigError):
-        AttributionsExtractor(
-            nlp, "bad", extra_cues_path=None, min_quote_words=3, continued_quotes="join",
-            nested_reports="inner",
-        )
-
-
-def test_unknown_carried_reports_mode_is_a_config_error(nlp):
-    with pytest.raises(ConfigError):
-        AttributionsExtractor(
-            nlp, "bad", extra_cues_path=None, min_quote_words=3, continued_quotes="join",
-            carried_reports="inner",
-        )
-
-
-def test_unknown_continued_quotes_mode_is_a_config_error(nlp):
-    with pytest.raises(ConfigError):
-        AttributionsExtractor(
-            nlp, "bad", extra_cues_path=None, min_quote_words=3, continued_quotes="merge"
-        )
+        AttributionsExtractor(nlp, "bad", extra_cues_path=None, min_quote_words=3, **options)
 
 
 def test_noun_cue_and_statement_by(attribute, attribute_by_rules):

@@ -142,44 +142,41 @@ def _command_row(directory, label: str, *options) -> tuple[str, list[float]]:
     return header, [float(x) for x in row.split()[1:4]]
 
 
-def test_eval_polnear_command_scores_in_polnears_convention_unless_told(tmp_path):
-    text = "“To all the farmers in the valley,” Mendez said, “keep your seeds dry this winter.”"
-    _one_article(tmp_path, text, "Mendez", "said", ("To all", "winter"))
-    header, (precision, recall, _f1) = _command_row(tmp_path, "content")
-    assert "continued quotes: join" in header
-    assert precision == recall == 1.0  # one attribution over both parts, as annotated
-    header, (precision, recall, _f1) = _command_row(
-        tmp_path, "content", "--continued-quotes", "separate"
-    )
-    assert "continued quotes: separate" in header
-    # Two attributions, and neither part alone covers half of the annotated quotation.
-    assert precision == recall == 0.0
+# Each of PolNeAR's conventions: an article annotated by it, the row it shows in, the
+# option that turns it off, and the precision and recall then.
+_CONVENTIONS = {
+    # two attributions, and neither part alone covers half of the annotated quotation
+    "continued quotes": (
+        "\u201cTo all the farmers in the valley,\u201d Mendez said, \u201ckeep your seeds dry "
+        "this winter.\u201d", "Mendez", "said", ("To all", "winter"),
+        "content", ("join", "separate"), (0.0, 0.0),
+    ),
+    # the mayor's "said", inside the annotated content
+    "carried reports": (
+        "\u201cThe bridge will reopen in May,\u201d the mayor said, according to the Valley Herald.",
+        "the Valley Herald", "according to", ("The bridge", " said"),
+        "cue", ("outer", "cited_by"), (0.0, 0.0),
+    ),
+    # the governor's "said" is no annotated report
+    "nested reports": (
+        "The Ledger reported that the governor said the bridge would reopen in May.",
+        "The Ledger", "reported", ("the governor", "May"),
+        "content", ("outer", "keep"), (0.5, 1.0),
+    ),
+}
 
 
-def test_eval_polnear_takes_a_report_an_outlet_carried_as_the_outlets(tmp_path):
-    text = "\u201cThe bridge will reopen in May,\u201d the mayor said, according to the Valley Herald."
-    _one_article(tmp_path, text, "the Valley Herald", "according to", ("The bridge", " said"))
-    header, (precision, recall, _f1) = _command_row(tmp_path, "cue")
-    assert "carried reports: outer" in header
+@pytest.mark.parametrize("convention", list(_CONVENTIONS))
+def test_eval_polnear_command_scores_in_polnears_convention_unless_told(tmp_path, convention):
+    text, source, cue, content, label, (default, other), off = _CONVENTIONS[convention]
+    _one_article(tmp_path, text, source, cue, content)
+    header, (precision, recall, _f1) = _command_row(tmp_path, label)
+    assert f"{convention}: {default}" in header
     assert precision == recall == 1.0
-    header, (precision, recall, _f1) = _command_row(
-        tmp_path, "cue", "--carried-reports", "cited_by"
-    )
-    assert "carried reports: cited_by" in header
-    assert precision == recall == 0.0  # the mayor's "said", inside the annotated content
-
-
-def test_eval_polnear_scores_only_the_outermost_report_of_a_chain_unless_told(tmp_path):
-    text = "The Ledger reported that the governor said the bridge would reopen in May."
-    _one_article(tmp_path, text, "The Ledger", "reported", ("the governor", "May"))
-    header, (precision, recall, _f1) = _command_row(tmp_path, "content")
-    assert "nested reports: outer" in header
-    assert precision == recall == 1.0
-    header, (precision, recall, _f1) = _command_row(
-        tmp_path, "content", "--nested-reports", "keep"
-    )
-    assert "nested reports: keep" in header
-    assert (precision, recall) == (0.5, 1.0)  # the governor's "said" is no annotated report
+    option = "--" + convention.replace(" ", "-")
+    header, (precision, recall, _f1) = _command_row(tmp_path, label, option, other)
+    assert f"{convention}: {other}" in header
+    assert (precision, recall) == off
 
 
 def _two_polnear_articles(tmp_path):
