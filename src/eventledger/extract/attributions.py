@@ -1043,8 +1043,16 @@ class _Finder:
                 preps += [c for c in child.children if c.dep_ == "agent"]
         for prep in preps:
             for pobj in prep.children:
-                if pobj.dep_ == "pobj" and pobj.pos_ in ("PROPN", "NOUN", "PRON"):
-                    return pobj
+                if pobj.dep_ != "pobj" or pobj.pos_ not in ("PROPN", "NOUN", "PRON"):
+                    continue
+                if (
+                    prep.lower_ == "from"
+                    and pobj.pos_ == "NOUN"
+                    and pobj.lemma_.lower() not in self.body_nouns
+                    and actor_at(self.doc, pobj.idx, pobj.idx + len(pobj)) is None
+                ):
+                    continue  # "reports from the convention": where from, not who
+                return pobj
         return None
 
     def _verb_content(
@@ -1794,32 +1802,6 @@ class _Finder:
             return None  # a complement of the verb: the plain frame reads it
         return that
 
-    def _speaker_of_statement(self, attr: _Attr) -> None:
-        """ "according to a statement from the camp's committee": the committee speaks, by
-        the statement, its channel, written as "statement by ..." is in "A statement by the
-        council said"."""
-        noun = attr.source_token
-        if (
-            noun is None
-            or noun.lemma_.lower() not in self.cues.nouns
-            or actor_at(self.doc, noun.idx, noun.idx + len(noun)) is not None
-        ):
-            return
-        speaker = self._noun_speaker(noun)
-        if speaker is None or speaker.i < noun.i or speaker.pos_ == "PRON":
-            return  # "a police statement", "its statement": the phrase names no one apart
-        if (
-            speaker.pos_ != "PROPN"
-            and speaker.lemma_.lower() not in self.body_nouns
-            and actor_at(self.doc, speaker.idx, speaker.idx + len(speaker)) is None
-        ):
-            return  # "reports from the convention": where from, not who
-        first = noun.left_edge
-        if first.dep_ == "det" and first.i < noun.i:
-            first = self.doc[first.i + 1]
-        attr.channel = self._trim(first.idx, noun.right_edge.idx + len(noun.right_edge))
-        attr.source_token, attr.source = speaker, self._source_extent(speaker)
-
     def _as_reported_by(self, verb: Token) -> bool:
         """ "As reported by the Meridian website, the governor visited the camp", "...,
         as reported by Radio Meridian": the outlet's report of the clause the phrase hangs
@@ -1978,7 +1960,10 @@ class _Finder:
             source=source,
             source_token=source_token,
         )
-        self._speaker_of_statement(attr)
+        # "according to a statement from the camp's committee": the committee's, by it.
+        speaker = self._through_statement(attr, source_token)
+        if speaker.i != source_token.i:
+            attr.source_token, attr.source = speaker, self._source_extent(speaker)
         self.by_cue[according.i] = attr
 
     def _resolve_cited_by(self, attrs: list[_Attr]) -> list[_Attr]:
