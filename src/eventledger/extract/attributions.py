@@ -193,6 +193,12 @@ def _whole(attr: _Attr) -> tuple[int, int]:
     return min(attr.cue[0], attr.content[0]), max(attr.cue[1], attr.content[1])
 
 
+def _report_extent(attr: _Attr) -> tuple[int, int]:
+    """An attribution's content, cue and source together: the whole report."""
+    parts = [attr.content, *(x for x in (attr.cue, attr.source) if x is not None)]
+    return min(p[0] for p in parts), max(p[1] for p in parts)
+
+
 def _extent(tagged: Span) -> tuple[int, int]:
     """A tagged cue or source without the punctuation at its edges ("said:", "the mayor,
     Ilse Varn,"); a span of punctuation alone (a colon as the cue) stays as it is."""
@@ -661,16 +667,13 @@ class _Finder:
     @staticmethod
     def _outermost(attrs: list[_Attr]) -> list[_Attr]:
         """The attributions whose source, cue and content lie inside no other's content."""
-
-        def extent(attr: _Attr) -> tuple[int, int]:
-            parts = [attr.content, *(x for x in (attr.cue, attr.source) if x is not None)]
-            return min(p[0] for p in parts), max(p[1] for p in parts)
-
         return [
             a
             for a in attrs
             if not any(
-                b is not a and b.content != a.content and _inside_any(extent(a), [b.content])
+                b is not a
+                and b.content != a.content
+                and _inside_any(_report_extent(a), [b.content])
                 for b in attrs
             )
         ]
@@ -685,7 +688,7 @@ class _Finder:
             if attr.cue_token is None or attr.kind == "according_to":
                 continue
             sentence = attr.cue_token.sent
-            last = max(x[1] for x in (attr.content, attr.cue, attr.source) if x is not None)
+            last = _report_extent(attr)[1]
             for noun in sentence:
                 if (
                     noun.idx < last
@@ -2873,12 +2876,11 @@ class _Finder:
         transcript': the transcript's account, citing Hewitt), as PolNeAR annotates it."""
         record = self._record_of(number, attr)
         cue, source = attr.carrier
-        inner = [attr.content, *(x for x in (attr.cue, attr.source) if x is not None)]
         record.update(
             kind="according_to",
             source=self._named(source),
             cue=span(self.text, *cue),
-            content=span(self.text, min(x[0] for x in inner), max(x[1] for x in inner)),
+            content=span(self.text, *_report_extent(attr)),
             cites=[record["source"]] if record["source"] else [],
             cited_by=[c for c in record["cited_by"] if (c["start"], c["end"]) != source],
         )
