@@ -138,6 +138,8 @@ class _Attr:
     inherit_from: Token | None = None  # a participle reports for its head verb's speaker
     unstated_source: bool = False  # "Asked whether ...": the text leaves the asker out
     refused_from: int | None = None  # "declined [to comment on] the report": where "to" is
+    # A frame narrow enough to stand without the tagger's confirming ("as reported by X").
+    sure: bool = False
     channel: tuple[int, int] | None = None
     cites: list[tuple[int, int]] = field(default_factory=list)
     cited_by: list[tuple[int, int]] = field(default_factory=list)
@@ -622,11 +624,10 @@ class _Finder:
                 and doc[token.i + 1].lower_ == "to"
             ):
                 self._according_to(token)
-            elif self._is_cue_verb(token) and self._as_reported_by(token):
-                continue
             elif self._is_cue_verb(token):
                 if not (
-                    self._unrealised(token)
+                    self._as_reported_by(token)
+                    or self._unrealised(token)
                     or self._inside_xcomp_report(token)
                     or self._channel_participle(token)
                 ):
@@ -1831,6 +1832,7 @@ class _Finder:
             cue_token=verb,
             source=self._source_extent(source),
             source_token=source,
+            sure=True,
         )
         return True
 
@@ -2558,12 +2560,7 @@ class _Finder:
         for a in attrs:
             if (
                 a.kind == "direct"
-                # "As reported by the website, ...": a phrase that narrow needs no confirming
-                or (
-                    a.kind == "according_to"
-                    and a.cue_token is not None
-                    and a.cue_token.tag_ == "VBN"
-                )
+                or a.sure
                 or self._by_object(a)
                 or self._agrees(a.content, extents)
                 # the tagger marks "to comment on the report" where the rules say "the report"
