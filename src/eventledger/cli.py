@@ -383,9 +383,13 @@ def eval_polnear(directory, model, details, continued_quotes, carried_reports, n
     """
     from .eval.polnear import evaluate_polnear, format_polnear
 
-    result = evaluate_polnear(directory, details=details, continued_quotes=continued_quotes,
-                              carried_reports=carried_reports,
-                              nested_reports=nested_reports, model=_settings(model=model).model, tagger=tagger,
+    conventions = {
+        "continued_quotes": continued_quotes,
+        "carried_reports": carried_reports,
+        "nested_reports": nested_reports,
+    }
+    result = evaluate_polnear(directory, details=details, conventions=conventions,
+                              model=_settings(model=model).model, tagger=tagger,
                               with_agreement=agreement)
     click.echo(format_polnear(result))
 

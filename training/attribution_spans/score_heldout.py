@@ -30,7 +30,7 @@ def main() -> None:
     logging.basicConfig(level=logging.WARNING, format="%(message)s")
     names = {name for name, _t, _a in articles(args.split) if heldout_name(name, args.share)}
     result = evaluate_polnear(args.split, names=names, tagger=args.tagger,
-                              continued_quotes=args.continued_quotes)
+                              conventions={"continued_quotes": args.continued_quotes})
     print(format_polnear(result))
 
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 import itertools
 import logging
 import re
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -232,21 +232,29 @@ def agreement(
     return result
 
 
+# The attributions component's settings by which it follows PolNeAR's annotation where
+# the extractor's defaults differ: a quote that goes on after "X said." is one attribution
+# ("separate" by default); '"...," X said, according to Y' is Y's report with X's words and
+# verb inside it (every such case in the training split is annotated so; "cited_by" by
+# default); of a chain, only the outermost report (on the held-out training articles, 7 of
+# 43 nested reports are annotated; "keep" by default).
+POLNEAR_CONVENTIONS = {
+    "continued_quotes": "join",
+    "carried_reports": "outer",
+    "nested_reports": "outer",
+}
+
+
 def polnear_pipeline(
     *,
-    continued_quotes: str = "join",
-    carried_reports: str = "outer",
-    nested_reports: str = "outer",
+    conventions: Mapping[str, str] | None = None,
     model: str | None = None,
     tagger: str | None = None,
 ) -> Language:
     """A fresh pipeline (not the cached one) over spaCy pipeline ``model`` (default: the
-    setting), whose attributions by default follow PolNeAR's conventions for a quote that
-    goes on after "X said." (one attribution over both parts) and for '"...," X said,
-    according to Y' (Y's report, X's words and verb inside it; every such case in the
-    training split is annotated so) and for a chain (its outermost report only: on the
-    held-out training articles 7 of 43 nested reports are annotated). ``tagger``: a folder
-    of the attribution span tagger (default: the one eventledger ships)."""
+    setting), whose attributions follow ``POLNEAR_CONVENTIONS``, with ``conventions`` over
+    them ({"nested_reports": "keep"}). ``tagger``: a folder of the attribution span tagger
+    (default: the one eventledger ships)."""
     from ..config import load_settings
     from ..pipeline import build_pipeline, load_model
 
@@ -255,12 +263,7 @@ def polnear_pipeline(
     nlp.add_pipe("eventledger_actors")
     nlp.add_pipe("eventledger_attribution_spans", config={"model_path": tagger})
     nlp.add_pipe(
-        "eventledger_attributions",
-        config={
-            "continued_quotes": continued_quotes,
-            "carried_reports": carried_reports,
-            "nested_reports": nested_reports,
-        },
+        "eventledger_attributions", config={**POLNEAR_CONVENTIONS, **(conventions or {})}
     )
     return build_pipeline(nlp)
 
@@ -270,9 +273,7 @@ def evaluate_polnear(
     *,
     nlp: Language | None = None,
     details: bool = False,
-    continued_quotes: str = "join",
-    carried_reports: str = "outer",
-    nested_reports: str = "outer",
+    conventions: Mapping[str, str] | None = None,
     model: str | None = None,
     tagger: str | None = None,
     names: Collection[str] | None = None,
@@ -281,12 +282,9 @@ def evaluate_polnear(
     """Run the pipeline over a PolNeAR directory and score its attributions.
 
     Without ``nlp``, a pipeline is built over spaCy pipeline ``model`` (default: the
-    setting) with ``continued_quotes`` ("join" by default, as PolNeAR annotates
-    '"Q1," X said. "Q2"' as one attribution; "separate" is the extractor's default),
-    ``carried_reports`` ("outer" by default, as PolNeAR annotates '"...," X said, according
-    to Y' as Y's report; "cited_by" is the extractor's default), ``nested_reports``
-    ("outer" by default, PolNeAR's single layer; "keep" is the extractor's default) and
-    the attribution span tagger in folder ``tagger`` (default: the shipped one).
+    setting) with PolNeAR's conventions (``POLNEAR_CONVENTIONS``, with ``conventions``
+    over them) and the attribution span tagger in folder ``tagger`` (default: the shipped
+    one).
     ``names``: score only the articles of these names (a held-out share of a split).
 
     Returns ``{"documents": n, "content": {...}, "cue": {...}, "source": {...},
@@ -313,24 +311,14 @@ def evaluate_polnear(
             text = handle.read()
         documents.append(Document(text=text, path=str(text_path), source=name))
         golds.append(read_ann(ann_path))
-    mode = continued_quotes if nlp is None else "as configured"
-    carried = carried_reports if nlp is None else "as configured"
-    nested = nested_reports if nlp is None else "as configured"
+    used = {**POLNEAR_CONVENTIONS, **(conventions or {})} if nlp is None else None
     if nlp is None:
-        nlp = polnear_pipeline(
-            continued_quotes=continued_quotes,
-            carried_reports=carried_reports,
-            nested_reports=nested_reports,
-            model=model,
-            tagger=tagger,
-        )
+        nlp = polnear_pipeline(conventions=conventions, model=model, tagger=tagger)
     records = list(extract_records(documents, nlp=nlp))
     predictions = [_items_of(record) for record in records]
     result: dict = {
         "documents": len(found),
-        "continued_quotes": mode,
-        "carried_reports": carried,
-        "nested_reports": nested,
+        "conventions": used,  # None: as the given pipeline is configured
         **score(zip(predictions, golds, strict=True)),
     }
     if with_agreement:
@@ -382,13 +370,13 @@ _ROWS = (
 
 def format_polnear(result: dict) -> str:
     """A small table of the figures."""
-    lines = [
-        f"PolNeAR attributions, {result['documents']} documents "
-        f"(continued quotes: {result.get('continued_quotes')}, "
-        f"carried reports: {result.get('carried_reports')}, "
-        f"nested reports: {result.get('nested_reports')})",
-        "",
-    ]
+    conventions = result.get("conventions")
+    settings = (
+        ", ".join(f"{key.replace('_', ' ')}: {value}" for key, value in conventions.items())
+        if conventions
+        else "as configured"
+    )
+    lines = [f"PolNeAR attributions, {result['documents']} documents ({settings})", ""]
     lines.append(f"{'':16}{'P':>8}{'R':>8}{'F1':>8}{'hits':>8}{'pred':>8}{'gold':>8}")
     for key, label in _ROWS:
         row = result[key]
@@ -431,4 +419,4 @@ if __name__ == "__main__":  # pragma: no cover - a convenience for development
     import sys
 
     mode = sys.argv[2] if len(sys.argv) > 2 else "join"
-    print(format_polnear(evaluate_polnear(sys.argv[1], continued_quotes=mode)))
+    print(format_polnear(evaluate_polnear(sys.argv[1], conventions={"continued_quotes": mode})))
