@@ -86,6 +86,12 @@ _GLOSS_NOUNS = {
 _CLAUSE_BOUNDARY = re.compile(
     r"\s*(?:,|;|\s[\u2014\u2013-])\s*(?:(?:while|whereas|but|and|though|although)\s+)?$"
 )
+# The values each mode of the component takes, its default first.
+_MODES = {
+    "continued_quotes": ("separate", "join"),
+    "carried_reports": ("cited_by", "outer"),
+    "nested_reports": ("keep", "outer"),
+}
 # A verb outside the lexicon reporting a "that" clause ("X hopes that ..."): that frame only.
 _CLAUSE_ENTRY = {"frames": ["ccomp"], "plain": False, "strict": True}
 
@@ -250,19 +256,18 @@ class AttributionsExtractor:
         carried_reports: str = "cited_by",
         nested_reports: str = "keep",
     ):
-        if continued_quotes not in ("separate", "join"):
-            raise ConfigError(
-                f"continued_quotes must be 'separate' or 'join', not {continued_quotes!r}"
-            )
-        if carried_reports not in ("cited_by", "outer"):
-            raise ConfigError(
-                f"carried_reports must be 'cited_by' or 'outer', not {carried_reports!r}"
-            )
+        modes = {
+            "continued_quotes": continued_quotes,
+            "carried_reports": carried_reports,
+            "nested_reports": nested_reports,
+        }
+        for setting, value in modes.items():
+            allowed = _MODES[setting]
+            if value not in allowed:
+                raise ConfigError(
+                    f"{setting} must be {' or '.join(map(repr, allowed))}, not {value!r}"
+                )
         self.carried_reports = carried_reports
-        if nested_reports not in ("keep", "outer"):
-            raise ConfigError(
-                f"nested_reports must be 'keep' or 'outer', not {nested_reports!r}"
-            )
         self.nested_reports = nested_reports
         self.name = name
         self.cues = CueLexicon.load(extra_cues_path)
@@ -338,7 +343,8 @@ class _Finder:
         self.outer_carriers = False
         # Only the outermost report of a chain, as PolNeAR's single layer of spans marks it.
         self.outer_only = False
-        # (reporting verb, outlet, its word) of "according to" that hang on a reporting verb
+        # (reporting verb, outlet, its word, the "according to" cue) of the phrases that
+        # hang on a reporting verb
         self._pending_cited_by: list[
             tuple[Token, tuple[int, int], Token, tuple[int, int]]
         ] = []
