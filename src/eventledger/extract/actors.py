@@ -91,9 +91,10 @@ _PERSON_HEADS = {
     "activist",
     "source",
 }
+# Forms of address, which are no role ("Mr Osman").
+_HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "mx", "mx."}
 # Heads of a bare definite description that may stand for any organisation named before
 # ("the Eastern Brigade said ... The group added"): resolved when only one is named.
-_HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "mx", "mx."}
 _ANY_GROUP_HEADS = {"group", "organisation", "organization", "movement"}
 _ORG_HEADS = {
     "ministry",
@@ -537,18 +538,9 @@ class _Builder:
         )
 
     def _newspaper_name(self, span: Span) -> bool:
-        """Whether ``span`` is a newspaper's name written after "the" ("the Kessa Courier"):
-        a person's name takes no article."""
-        return (
-            (
-                len(span) > 1
-                and self._newspaper_title(span[-1])
-                and span.start > 0
-                and self.doc[span.start - 1].lower_ == "the"
-            )
-            or (len(span) > 2 and span[0].lower_ == "the" and self._newspaper_title(span[-1]))
-            or _text(self.doc, _trim_det(list(span))) in self.newspaper_names
-        )
+        """Whether ``span`` is a name ``newspaper_spans`` found written after "the" ("the
+        Kessa Courier"; a person's name takes no article)."""
+        return _text(self.doc, _trim_det(list(span))) in self.newspaper_names
 
     def _is_platform(self, ent: Span) -> bool:
         """A media platform used as a medium, not an actor: "its Telegram channel",
