@@ -15,9 +15,10 @@ from eventledger.extract.attribution_spans import (
 from eventledger.extract.attributions import AttributionsExtractor
 
 
-def rules_only(nlp, continued_quotes: str = "separate") -> AttributionsExtractor:
+def rules_only(nlp, continued_quotes: str = "separate", **modes: str) -> AttributionsExtractor:
     return AttributionsExtractor(
-        nlp, "rules", extra_cues_path=None, min_quote_words=3, continued_quotes=continued_quotes
+        nlp, "rules", extra_cues_path=None, min_quote_words=3, continued_quotes=continued_quotes,
+        **modes,
     )
 
 
@@ -636,10 +637,7 @@ def test_an_outlets_report_stands_once_where_the_tagger_reads_its_cue_too(nlp):
         words("according to", "according to", "CUE"),
         words("the Valley", "Herald", "SOURCE"),
     ]
-    AttributionsExtractor(
-        nlp, "outer", extra_cues_path=None, min_quote_words=3, continued_quotes="join",
-        carried_reports="outer",
-    )(doc)
+    rules_only(nlp, continued_quotes="join", carried_reports="outer")(doc)
     (outlet,) = doc._.el_attributions
     assert outlet["cue"]["text"] == "according to"
     assert outlet["content"]["text"] == "The bridge will reopen in May,\u201d the mayor will say"
