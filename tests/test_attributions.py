@@ -287,6 +287,31 @@ def test_according_to(attribute):
     assert a["content"]["text"] == "three cars were damaged in the storm"
 
 
+def test_a_poll_reports_its_findings(attribute):
+    text = (
+        "In a poll released Monday by the Harbor Institute, 52 percent of voters chose Ortiz "
+        "while 40 percent chose Lund.\n\n"
+        "Ortiz has a clear lead in the polls ahead of the vote.\n\n"
+        "\u201cWe are holding our own in the polls,\u201d the campaign manager said."
+    )
+    attributions, _ = attribute(text)
+    poll, polls = [a for a in attributions if a["kind"] == "according_to"]
+    assert poll["cue"]["text"] == "In"
+    assert poll["source"]["text"] == "a poll released Monday by the Harbor Institute"
+    assert poll["content"]["text"] == "52 percent of voters chose Ortiz while 40 percent chose Lund"
+    assert polls["cue"]["text"] == "in"
+    assert polls["source"]["text"] == "the polls"
+    assert polls["content"]["text"].startswith("Ortiz has a clear lead")
+    # A poll inside a quotation is in the speaker's words: the speaker's report only.
+    said = only(attributions, "said")
+    assert said["content"]["text"] == "We are holding our own in the polls"
+
+
+def test_people_taking_part_in_a_poll_report_nothing_by_it(attribute_by_rules):
+    attributions, _ = attribute_by_rules("Voters who took part in the poll were asked about taxes.")
+    assert not [a for a in attributions if a["kind"] == "according_to"]
+
+
 def test_participle_adds_a_second_attribution_for_the_same_speaker(attribute):
     text = "Senator Ruth Alvarez spoke at the harbour. She said the port needed new cranes, adding that funding had been approved."
     attributions, actors = attribute(text)
