@@ -641,3 +641,24 @@ def test_an_outlets_report_stands_once_where_the_tagger_reads_its_cue_too(nlp):
     (outlet,) = doc._.el_attributions
     assert outlet["cue"]["text"] == "according to"
     assert outlet["content"]["text"] == "The bridge will reopen in May,\u201d the mayor will say"
+
+
+def test_a_tagged_cue_beside_the_content_replaces_a_rule_cue_the_tagger_passed_over(nlp):
+    text = "The manager appeared on television and outlined how he thinks the campaign could win."
+
+    def cue_of_content(*cues: str) -> str:
+        doc = nlp(text)
+        words = tagger_span(doc)
+        doc.spans[SPANS_KEY] = [
+            words("The manager", "manager", "SOURCE"),
+            *(words(cue, cue, "CUE") for cue in cues),
+            words("the campaign", "win", "CONTENT"),
+        ]
+        rules_only(nlp)(doc)
+        (found,) = [a for a in doc._.el_attributions if a["content"]["text"].endswith("win")]
+        assert found["source"]["text"] == "The manager"
+        return found["cue"]["text"]
+
+    assert cue_of_content("outlined") == "outlined"  # the rules took "thinks"
+    # Where the tagger reads the rules' cue as one too, the rules' reading stands.
+    assert cue_of_content("outlined", "thinks") == "thinks"

@@ -50,6 +50,9 @@ _TRIM = set(QUOTE_MARKS) | set(",;:—–-") | {" ", "\n", "\t", "\u00a0"}
 _LEADING_WORDS = {"that"}
 # How far a learned cue may lie from its content, and a learned source from its cue (tokens).
 _LEARNED_CUE_GAP = 20
+# How far from a content a tagged cue may stand to replace a rule cue the tagger does not
+# read as one (``_cues_the_tagger_reads``).
+_RETAGGED_CUE_GAP = 8
 _LEARNED_SOURCE_GAP = 10
 # Places a stance verb can act on ("defending the town"): then it is no report. Common nouns
 # only, as a named place is often its government ("criticized Washington"); none that
@@ -2389,6 +2392,7 @@ class _Finder:
             cues_taken.append(attr.cue)
         attrs += found
         self._tagged_cues(attrs, cues)
+        self._cues_the_tagger_reads(attrs, cues)
         self._tagged_sources(attrs, sources)
         return attrs
 
@@ -2460,6 +2464,51 @@ class _Finder:
                 attr.cue = _extent(best)
                 attr.cue_token = best.root
                 taken.append(attr.cue)
+
+    def _cues_the_tagger_reads(self, attrs: list[_Attr], cues: list[Span]) -> None:
+        """A tagged cue for a rule attribution whose cue the tagger does not read as one,
+        when it stands beside the content (within ``_RETAGGED_CUE_GAP`` tokens, in its
+        paragraph) and no other attribution has it: "charged him after determining that a
+        video showed him grabbing ...", where the rules took "showed". The speaker is then
+        the tagged cue's: its subject, else the tagged source beside it
+        (``_tagged_sources``). Plain reporting verbs ("said") keep their reading, as do
+        the narrow frames ("according to", "in a poll") and reports an outlet carried.
+        """
+        taken = [a.cue for a in attrs if a.cue is not None]
+        taken += [a.carrier[0] for a in attrs if a.carrier is not None]
+        for attr in attrs:
+            if (
+                attr.cue is None
+                or attr.carrier is not None
+                or attr.sure
+                or attr.kind == "according_to"
+                or self._plain_verb(attr.cue_token)
+                or _overlaps_any(attr.cue, [(c.start_char, c.end_char) for c in cues])
+            ):
+                continue
+            start, end = attr.content
+            low = _paragraph_bounds(self.text, start)[0]
+            high = _paragraph_bounds(self.text, end - 1)[1]
+            free = [
+                cue
+                for cue in _within(cues, low, high)
+                if not (start <= cue.start_char and cue.end_char <= end)
+                and not _overlaps_any((cue.start_char, cue.end_char), taken)
+            ]
+            content = self.doc.char_span(start, end, alignment_mode="expand")
+            best = _nearest(free, content, _RETAGGED_CUE_GAP) if content is not None else None
+            if best is None:
+                continue
+            taken.remove(attr.cue)
+            attr.cue, attr.cue_token = _extent(best), best.root
+            taken.append(attr.cue)
+            attr.source = attr.source_token = attr.inherit_from = attr.channel = None
+            attr.unstated_source = False
+            if best.root.pos_ in ("VERB", "AUX"):
+                self._set_source(attr, best.root)
+                channel = self._channel(best.root)
+                if channel is not None and not _overlaps_any(channel, [attr.content]):
+                    attr.channel = channel
 
     def _tagged_sources(self, attrs: list[_Attr], sources: list[Span]) -> None:
         """Sources from the tagger where the parse gave none, or gave a common noun phrase
