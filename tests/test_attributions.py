@@ -1078,12 +1078,32 @@ def test_only_the_outermost_report_of_a_chain_on_request(nlp):
     assert outer["content"]["text"] == "the governor said the bridge would reopen in May"
 
 
+def test_only_attributions_with_a_cue_on_request(nlp):
+    text = (
+        "The mayor said the bridge would reopen in May.\n\n"
+        "CITY DESK\u2014\"Harbor market to close its doors at the end of the year,\" by the "
+        "Courier's Lena Ward: \"The market opened in 1931 and has served the harbor since.\""
+    )
+    doc = nlp(text)
+    uncued = [a for a in doc._.el_attributions if a["cue"] is None]
+    assert "The market opened in 1931 and has served the harbor since" in [
+        a["content"]["text"] for a in uncued
+    ]
+    AttributionsExtractor(
+        nlp, "cued", extra_cues_path=None, min_quote_words=3, continued_quotes="separate",
+        uncued_quotes="drop",
+    )(doc)
+    (said,) = doc._.el_attributions
+    assert said["cue"]["text"] == "said"
+
+
 @pytest.mark.parametrize(
     "options",
     [
         {"continued_quotes": "merge"},
         {"continued_quotes": "join", "carried_reports": "inner"},
         {"continued_quotes": "join", "nested_reports": "inner"},
+        {"continued_quotes": "join", "uncued_quotes": "strip"},
     ],
 )
 def test_an_unknown_mode_is_a_config_error(nlp, options):

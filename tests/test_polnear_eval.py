@@ -163,6 +163,13 @@ _CONVENTIONS = {
         "The Ledger", "reported", ("the governor", "May"),
         "content", ("outer", "keep"), (0.5, 1.0),
     ),
+    # a quotation no word reports, beside the annotated report
+    "uncued quotes": (
+        "The mayor said the bridge would reopen in May.\n\nCITY DESK\u2014\"Harbor market to "
+        "close its doors at the end of the year,\" by the Courier's Lena Ward.",
+        "The mayor", "said", ("the bridge", "May"),
+        "content", ("drop", "keep"), (0.5, 1.0),
+    ),
 }
 
 

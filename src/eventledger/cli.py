@@ -364,6 +364,12 @@ def eval_seed(gold, article, model, as_json):
               "content ('The Ledger reported that the governor said ...'): 'outer' keeps the "
               "outermost only, as PolNeAR mostly annotates it; 'keep' (the component's "
               "default) gives the chain's inner report its own attribution too.")
+@click.option("--uncued-quotes", type=click.Choice(["drop", "keep"]), default="drop",
+              show_default=True,
+              help="The attributions component's setting for a quotation that no word "
+              "reports (a quoted headline): 'drop' leaves it out, as PolNeAR annotates "
+              "every attribution with its cue; 'keep' (the component's default) gives it "
+              "an attribution without a cue.")
 @click.option("--tagger", type=click.Path(exists=True, file_okay=False), default=None,
               help="A folder of the attribution span tagger that "
               "training/attribution_spans/finetune.py wrote (default: the shipped one).")
@@ -372,7 +378,7 @@ def eval_seed(gold, article, model, as_json):
               "articles that several of them annotated, in the same metric, beside the "
               "pipeline's scores against each of them.")
 def eval_polnear(directory, model, details, continued_quotes, carried_reports, nested_reports,
-                 tagger, agreement):
+                 uncued_quotes, tagger, agreement):
     """Attribution scores on a PolNeAR split (a folder with text/ and attributions/).
 
     \b
@@ -387,6 +393,7 @@ def eval_polnear(directory, model, details, continued_quotes, carried_reports, n
         "continued_quotes": continued_quotes,
         "carried_reports": carried_reports,
         "nested_reports": nested_reports,
+        "uncued_quotes": uncued_quotes,
     }
     result = evaluate_polnear(directory, details=details, conventions=conventions,
                               model=_settings(model=model).model, tagger=tagger,

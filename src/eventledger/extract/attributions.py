@@ -94,6 +94,7 @@ _MODES = {
     "continued_quotes": ("separate", "join"),
     "carried_reports": ("cited_by", "outer"),
     "nested_reports": ("keep", "outer"),
+    "uncued_quotes": ("keep", "drop"),
 }
 # A verb outside the lexicon reporting a "that" clause ("X hopes that ..."): that frame only.
 _CLAUSE_ENTRY = {"frames": ["ccomp"], "plain": False, "strict": True}
@@ -260,11 +261,13 @@ class AttributionsExtractor:
         inside_quotes: bool = False,
         carried_reports: str = "cited_by",
         nested_reports: str = "keep",
+        uncued_quotes: str = "keep",
     ):
         modes = {
             "continued_quotes": continued_quotes,
             "carried_reports": carried_reports,
             "nested_reports": nested_reports,
+            "uncued_quotes": uncued_quotes,
         }
         for setting, value in modes.items():
             allowed = _MODES[setting]
@@ -274,6 +277,7 @@ class AttributionsExtractor:
                 )
         self.carried_reports = carried_reports
         self.nested_reports = nested_reports
+        self.uncued_quotes = uncued_quotes
         self.name = name
         self.cues = CueLexicon.load(extra_cues_path)
         self.min_quote_words = min_quote_words
@@ -310,6 +314,7 @@ class AttributionsExtractor:
         finder.inside_quotes = self.inside_quotes
         finder.outer_carriers = self.carried_reports == "outer"
         finder.outer_only = self.nested_reports == "outer"
+        finder.drop_uncued = self.uncued_quotes == "drop"
         records.extend(finder.run())
         if self.actor_lexicon is not None:
             # "the Brigades said that resistance fighters ..." -> the fighters are Hamas.
@@ -348,6 +353,8 @@ class _Finder:
         self.outer_carriers = False
         # Only the outermost report of a chain, as PolNeAR's single layer of spans marks it.
         self.outer_only = False
+        # Only attributions with a cue, as PolNeAR annotates every one with its cue.
+        self.drop_uncued = False
         # (reporting verb, outlet, its word, the "according to" cue) of the phrases that
         # hang on a reporting verb
         self._pending_cited_by: list[
@@ -683,6 +690,8 @@ class _Finder:
             attrs = [a for a in attrs if a.carrier is not None or a.cue not in carried]
         if self.outer_only:
             attrs = self._outermost(attrs)
+        if self.drop_uncued:
+            attrs = [a for a in attrs if a.cue is not None]
         return [self._record(number, a) for number, a in enumerate(attrs, start=1)]
 
     @staticmethod
@@ -3025,6 +3034,7 @@ class _Finder:
         "inside_quotes": False,
         "carried_reports": "cited_by",
         "nested_reports": "keep",
+        "uncued_quotes": "keep",
     },
 )
 def make_attributions(
@@ -3037,6 +3047,7 @@ def make_attributions(
     inside_quotes: bool,
     carried_reports: str,
     nested_reports: str,
+    uncued_quotes: str,
 ) -> AttributionsExtractor:
     """``continued_quotes``: "separate" gives a quote that goes on after "X said." its own
     attribution; "join" stretches the first one over it, as PolNeAR annotates.
@@ -3046,7 +3057,10 @@ def make_attributions(
     and verb and its ``cites`` naming X, as PolNeAR annotates.
     ``nested_reports``: "keep" gives a report inside another's content its own attribution
     too (a chain: "The Ledger reported that the governor said ..."); "outer" gives only the
-    outermost one, as PolNeAR's single layer of spans mostly marks it."""
+    outermost one, as PolNeAR's single layer of spans mostly marks it.
+    ``uncued_quotes``: "keep" gives a quotation that no word reports (a quoted headline,
+    a quote standing alone after another speaker's) an attribution without a cue; "drop"
+    leaves such attributions out, as PolNeAR annotates every attribution with its cue."""
     return AttributionsExtractor(
         nlp,
         name,
@@ -3056,4 +3070,5 @@ def make_attributions(
         inside_quotes=inside_quotes,
         carried_reports=carried_reports,
         nested_reports=nested_reports,
+        uncued_quotes=uncued_quotes,
     )
