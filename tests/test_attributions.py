@@ -312,6 +312,15 @@ def test_people_taking_part_in_a_poll_report_nothing_by_it(attribute_by_rules):
     assert not [a for a in attributions if a["kind"] == "according_to"]
 
 
+def test_asked_about_reports_what_was_asked_not_whom(attribute_by_rules):
+    attributions, _ = attribute_by_rules(
+        "The radio host asked the senator about statements he had made the previous night."
+    )
+    asked = only(attributions, "asked")
+    assert asked["content"]["text"] == "statements he had made the previous night"
+    assert asked["source"]["text"] == "The radio host"
+
+
 def test_participle_adds_a_second_attribution_for_the_same_speaker(attribute):
     text = "Senator Ruth Alvarez spoke at the harbour. She said the port needed new cranes, adding that funding had been approved."
     attributions, actors = attribute(text)
