@@ -2460,19 +2460,30 @@ class _Finder:
         for attr in attrs:
             if attr.cue is not None:
                 continue
-            start, end = attr.content
-            free = [
-                cue
-                for cue in cues
-                if not start <= cue.start_char < end
-                and not _overlaps_any((cue.start_char, cue.end_char), taken)
-            ]
-            content = self.doc.char_span(start, end, alignment_mode="expand")
-            best = _nearest(free, content, _LEARNED_CUE_GAP) if content is not None else None
+            best = self._free_cue_beside(attr.content, cues, taken, _LEARNED_CUE_GAP)
             if best is not None:
                 attr.cue = _extent(best)
                 attr.cue_token = best.root
                 taken.append(attr.cue)
+
+    def _free_cue_beside(
+        self,
+        content: tuple[int, int],
+        cues: list[Span],
+        taken: list[tuple[int, int]],
+        max_gap: int,
+    ) -> Span | None:
+        """The tagged cue fewest tokens from ``content`` (within ``max_gap``), starting
+        outside it, that overlaps no cue in ``taken``."""
+        start, end = content
+        free = [
+            cue
+            for cue in cues
+            if not start <= cue.start_char < end
+            and not _overlaps_any((cue.start_char, cue.end_char), taken)
+        ]
+        words = self.doc.char_span(start, end, alignment_mode="expand")
+        return _nearest(free, words, max_gap) if words is not None else None
 
     def _cues_the_tagger_reads(self, attrs: list[_Attr], cues: list[Span]) -> None:
         """A tagged cue for a rule attribution whose cue the tagger does not read as one,
@@ -2485,27 +2496,22 @@ class _Finder:
         """
         taken = [a.cue for a in attrs if a.cue is not None]
         taken += [a.carrier[0] for a in attrs if a.carrier is not None]
+        tagged = [(c.start_char, c.end_char) for c in cues]
         for attr in attrs:
             if (
                 attr.cue is None
                 or attr.carrier is not None
-                or attr.sure
-                or attr.kind == "according_to"
+                or attr.kind == "according_to"  # the narrow frames, "sure" ones among them
                 or self._plain_verb(attr.cue_token)
-                or _overlaps_any(attr.cue, [(c.start_char, c.end_char) for c in cues])
+                or _overlaps_any(attr.cue, tagged)
             ):
                 continue
             start, end = attr.content
             low = _paragraph_bounds(self.text, start)[0]
             high = _paragraph_bounds(self.text, end - 1)[1]
-            free = [
-                cue
-                for cue in _within(cues, low, high)
-                if not (start <= cue.start_char and cue.end_char <= end)
-                and not _overlaps_any((cue.start_char, cue.end_char), taken)
-            ]
-            content = self.doc.char_span(start, end, alignment_mode="expand")
-            best = _nearest(free, content, _RETAGGED_CUE_GAP) if content is not None else None
+            best = self._free_cue_beside(
+                attr.content, _within(cues, low, high), taken, _RETAGGED_CUE_GAP
+            )
             if best is None:
                 continue
             taken.remove(attr.cue)
