@@ -916,6 +916,17 @@ def test_bare_quote_without_speaker_has_no_source(attribute):
     assert attributions[0]["cue"] is None
 
 
+@pytest.mark.parametrize("byline", [
+    '"Why the old ferry still matters to the islands" by Omar Haddad, in the Valley Herald.',
+    "“Why the old ferry still matters to the islands,” by the Herald’s Omar Haddad.",
+])
+def test_a_title_with_its_byline_is_the_authors_not_the_last_speakers(attribute, byline):
+    text = "The mayor said the budget for the port was final.\n\n" + byline
+    attributions, _ = attribute(text)
+    title = next(a for a in attributions if a["content"]["text"].startswith("Why the old"))
+    assert title["source"]["text"].endswith("Omar Haddad")
+
+
 def test_a_quotation_keeps_its_first_word_that(attribute):
     attributions, _ = attribute('The mayor said: "That bridge was closed for a reason."')
     assert only(attributions, "said")["content"]["text"] == "That bridge was closed for a reason"

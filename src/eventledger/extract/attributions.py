@@ -2112,6 +2112,14 @@ class _Finder:
                 attr.channel = self._channel(verb)
                 found.append(attr)
                 continue
+            author = self._byline_after(quote)
+            if author is not None:
+                # '"Why the old ferry still matters," by Omar Haddad': a title and its
+                # author, whoever spoke in the paragraph before. "by" reports nothing, so
+                # there is no cue.
+                attr.source_token, attr.source = author, self._source_extent(author)
+                found.append(attr)
+                continue
             speaker = self._previous_speaker(quote, attrs + found)
             quoted = self._previous_speaker(quote, attrs + found, quoted=True)
             if (
@@ -2192,6 +2200,21 @@ class _Finder:
             ):
                 return child
         return None
+
+    def _byline_after(self, quote: Quote) -> Token | None:
+        """'"...," by the Courier's Lena Ward': the named author right after a quotation."""
+        doc = self.doc
+        i = next((t.i for t in doc if t.idx >= quote.outer_end), None)
+        while i is not None and i < len(doc) and doc[i].is_punct and doc[i].text in ",”\"'’":
+            i += 1
+        if i is None or i >= len(doc) or doc[i].lower_ != "by":
+            return None
+        if not self._same_paragraph(doc[i], doc[i - 1]):
+            return None
+        author = next((c for c in doc[i].children if c.dep_ == "pobj"), None)
+        if author is None or author.pos_ != "PROPN":
+            return None
+        return author
 
     def _verb_after_quote(self, quote: Quote) -> tuple[Token, Token] | None:
         """'"...," he continued.' / '"...," laughed Ms Ray.': any verb right after a quote,
