@@ -1,8 +1,9 @@
 """A trained tagger for the spans of attributions: CONTENT, CUE and SOURCE.
 
 The rules of ``attributions.py`` read the parse; this component adds what was learned from
-PolNeAR's annotated training articles (``training/attribution_spans/``): all-MiniLM-L6-v2,
-fine-tuned to tag word pieces (``span_transformer``), shipped in ``data/attribution_spans``.
+PolNeAR's annotated training articles (``training/attribution_spans/``): all-mpnet-base-v2
+with its top layers fine-tuned to tag word pieces (``span_transformer``), the tuned layers
+shipped in ``data/attribution_spans``.
 It reads the text itself, in overlapping windows of word pieces, so a quotation may run
 over several sentences. Its spans go to ``doc.spans["attribution_spans"]``; the
 attributions component checks its rules' attributions against them and turns the contents
