@@ -231,6 +231,14 @@ def _names_speaker(attr: _Attr) -> bool:
     )
 
 
+def _after_all(
+    cue: tuple[int, int], extents: list[tuple[int, int]], content: tuple[int, int]
+) -> bool:
+    """Whether a cue stands after the end of every extent that holds ``content``."""
+    holding = [(low, high) for low, high in extents if low <= content[0] and content[1] <= high]
+    return bool(holding) and all(cue[0] >= high for _low, high in holding)
+
+
 def _inside_any(extent: tuple[int, int], extents: list[tuple[int, int]]) -> bool:
     return any(low <= extent[0] and extent[1] <= high for low, high in extents)
 
@@ -2391,6 +2399,13 @@ class _Finder:
         speakers = [x for a in attrs for x in (a.source, a.cue) if x is not None]
         found = []
         for _content, start, end, score, cue in contents:
+            # "X said that A. B, he added": the claim ends where B, reported after it, begins.
+            later = [
+                a.content[0] for a in attrs
+                if a.cue is not None and start < a.content[0] and a.content[1] <= end <= a.cue[0]
+            ]
+            if later:
+                start, end = self._trim(start, min(later))
             if _overlaps_any((start, end), taken):
                 continue
             if self._only_speakers((start, end), speakers):
@@ -2733,6 +2748,14 @@ class _Finder:
                 and self._plain_verb(a.cue_token)
                 and _inside_any(_whole(a), uncued)
             ):
+                kept.add(id(a))
+            elif (
+                a.cue is not None
+                and self._plain_verb(a.cue_token)
+                and _after_all(a.cue, extents, a.content)
+            ):
+                # "X said that A. B, he added", where the tagger ran B into X's first
+                # claim: the verb after it reports B.
                 kept.add(id(a))
             elif self._denies_claim(a) and not _overlaps_any(_whole(a), extents):
                 # "The army denied firing at the market", where the tagger, trained on
