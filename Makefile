@@ -46,7 +46,7 @@ clean:
 	rm -rf $(VENV) out build *.egg-info
 
 # Retrain the attribution span tagger shipped in src/eventledger/data/attribution_spans
-# from PolNeAR's training split (about an hour and a half on two cores; the best held-out
+# from PolNeAR's training split (about two hours on two cores; the best held-out
 # epoch is kept).
 train-attribution-spans: $(STAMP)
 	$(BIN)/python training/attribution_spans/prepare.py $(SHARED)/eval/polnear/train out/attribution_spans
