@@ -24,7 +24,9 @@ from __future__ import annotations
 
 import logging
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from spacy.language import Language
@@ -2210,13 +2212,24 @@ class _Finder:
                 return child
         return None
 
+    @cached_property
+    def _token_starts(self) -> list[int]:
+        return [t.idx for t in self.doc]
+
+    def _index_after_quote(self, quote: Quote) -> int:
+        """The first token after a quotation, past the comma and marks that close it
+        (``len(doc)`` at the end of the text)."""
+        doc = self.doc
+        i = bisect_left(self._token_starts, quote.outer_end)
+        while i < len(doc) and doc[i].is_punct and doc[i].text in ",”\"'’":
+            i += 1
+        return i
+
     def _byline_after(self, quote: Quote) -> Token | None:
         """'"...," by the Courier's Lena Ward': the named author right after a quotation."""
         doc = self.doc
-        i = next((t.i for t in doc if t.idx >= quote.outer_end), None)
-        while i is not None and i < len(doc) and doc[i].is_punct and doc[i].text in ",”\"'’":
-            i += 1
-        if i is None or i >= len(doc) or doc[i].lower_ != "by":
+        i = self._index_after_quote(quote)
+        if i >= len(doc) or doc[i].lower_ != "by":
             return None
         if not self._same_paragraph(doc[i], doc[i - 1]):
             return None
@@ -2229,11 +2242,7 @@ class _Finder:
         """'"...," he continued.' / '"...," laughed Ms Ray.': any verb right after a quote,
         with its subject, ending the sentence, reports the quote."""
         doc = self.doc
-        i = next((t.i for t in doc if t.idx >= quote.outer_end), None)
-        if i is None:
-            return None
-        while i < len(doc) and doc[i].is_punct and doc[i].text in ",”\"'’":
-            i += 1
+        i = self._index_after_quote(quote)
         window = [t for t in doc[i : i + 12] if not t.is_space]
         if not window or not self._same_paragraph(window[0], doc[i]):
             return None
@@ -2402,7 +2411,8 @@ class _Finder:
             # "X said that A. B, he added": the claim ends where B, reported after it, begins.
             later = [
                 a.content[0] for a in attrs
-                if a.cue is not None and start < a.content[0] and a.content[1] <= end <= a.cue[0]
+                if a.cue is not None and start < a.content[0]
+                and _after_all(a.cue, [(start, end)], a.content)
             ]
             if later:
                 start, end = self._trim(start, min(later))
