@@ -26,7 +26,7 @@ def saved(tmp_path_factory):
     """A tagger with an untrained head over the bundled encoder, saved with small windows
     so that a few sentences already need several of them."""
     torch.manual_seed(7)
-    model = st.build_model(str(st.bundled_encoder_dir()), labels=LABELS, trainable_layers=1)
+    model = st.build_model(str(encoders.encoder_dir(encoders.MINILM)), labels=LABELS, trainable_layers=1)
     folder = tmp_path_factory.mktemp("tagger")
     st.save(model, folder, labels=LABELS, trainable_layers=1, window=24, stride=16,
             meta={"epoch": 0})
@@ -158,7 +158,7 @@ def test_an_unreadable_model_folder_is_a_config_error(tmp_path):
 def test_layers_run_one_by_one_give_what_the_encoder_gives(encoder):
     """Training runs the frozen layers once and the tuned ones each step; together they must
     be the encoder's own forward pass, padding and all."""
-    model = st.build_model(str(st.bundled_encoder_dir(encoder)), labels=LABELS,
+    model = st.build_model(str(encoders.encoder_dir(encoder)), labels=LABELS,
                            trainable_layers=2)
     model.eval()
     ids, mask = st.padded([[101, 2000, 3000, 4000, 102], [101, 5000, 102]])

@@ -145,7 +145,7 @@ def main() -> None:
     heldout = list(DocBin().from_disk(args.data / "heldout.spacy").get_docs(vocab))
     if args.limit:
         train_docs = train_docs[: args.limit]
-    encoder_dir = str(st.bundled_encoder_dir(args.encoder))
+    encoder_dir = str(encoders.encoder_dir(args.encoder))
     tokenizer = st.bundled_tokenizer(args.encoder)
     rows = windows_of(train_docs, tokenizer, size=args.window, stride=args.stride)
     log.info("%d articles, %d windows", len(train_docs), len(rows))

@@ -18,6 +18,7 @@ import os
 import shutil
 import tempfile
 import zipfile
+from bisect import bisect_right
 from importlib import metadata
 from pathlib import Path
 
@@ -99,7 +100,7 @@ class _JoinedParts(io.RawIOBase):
     """Several files read as one, in order: the parts of a split archive."""
 
     def __init__(self, paths: list[Path]) -> None:
-        self._files = [open(path, "rb") for path in paths]  # noqa: SIM115 - closed in close()
+        self._files = [open(path, "rb") for path in paths]  # closed in close()
         self._starts = []
         total = 0
         for f in self._files:
@@ -126,7 +127,7 @@ class _JoinedParts(io.RawIOBase):
         view = memoryview(buffer).cast("B")
         done = 0
         while done < len(view) and self._pos < self._size:
-            i = max(j for j, start in enumerate(self._starts) if start <= self._pos)
+            i = bisect_right(self._starts, self._pos) - 1
             f = self._files[i]
             f.seek(self._pos - self._starts[i])
             n = f.readinto(view[done:])

@@ -32,18 +32,13 @@ _SETTINGS = ("labels", "trainable_layers", "window", "stride")
 WEIGHTS_FILE = "weights.safetensors"
 
 
-def bundled_encoder_dir(name: str = encoders.MINILM) -> Path:
-    """The folder of a pretrained encoder that a package ships (``encoders``)."""
-    return encoders.encoder_dir(name)
-
-
 @lru_cache(maxsize=2)
 def bundled_tokenizer(name: str = encoders.MINILM):
     """The word-piece tokenizer of a bundled encoder."""
     from transformers import AutoTokenizer
 
     with _quiet_loading():
-        return AutoTokenizer.from_pretrained(str(bundled_encoder_dir(name)))
+        return AutoTokenizer.from_pretrained(str(encoders.encoder_dir(name)))
 
 
 @contextmanager
@@ -240,7 +235,7 @@ class SpanTransformer:
         self.encoder = self.config.get("encoder", encoders.MINILM)
         self.tokenizer = bundled_tokenizer(self.encoder)
         self.model = build_model(
-            str(bundled_encoder_dir(self.encoder)), labels=labels,
+            str(encoders.encoder_dir(self.encoder)), labels=labels,
             trainable_layers=trainable_layers,
         )
         load_tuned(self.model, path)
