@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test lint clean bench eval train-attribution-spans
+.PHONY: install demo test lint clean bench eval train-attribution-spans system-deps
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -24,7 +24,12 @@ demo: $(STAMP)
 	$(BIN)/eventledger export --db out/demo.db --format csv -o out/demo.csv
 	@echo "ACLED-style CSV written to out/demo.csv"
 
-test: $(STAMP)
+# tools/system-deps.sh installs PostgreSQL and Chromium for the tests that drive them,
+# when it can; otherwise those tests skip with a reason (CI makes them fail instead).
+system-deps:
+	@bash tools/system-deps.sh
+
+test: $(STAMP) system-deps
 	$(BIN)/ruff check src tests benchmarks training
 	$(BIN)/python -m pytest
 
