@@ -42,25 +42,29 @@ def load_model(name: str) -> Language:
         ) from exc
 
 
-def build_pipeline(nlp: Language) -> Language:
-    """Add eventledger's components to ``nlp`` (those not there already), in order,
-    paragraph starts before its parser, and the lexicon's abbreviated titles ("Lt.") and
-    quotation marks typed against punctuation ('said,“Look') to its tokenizer."""
+def build_pipeline(nlp: Language, configs: dict[str, dict] | None = None) -> Language:
+    """Add eventledger's components to ``nlp`` (those not there already), in order, each
+    with its part of ``configs`` (by component name); paragraph starts before its parser,
+    and the lexicon's abbreviated titles ("Lt.") and quotation marks typed against
+    punctuation ('said,“Look') to its tokenizer."""
     ensure_extensions()
     add_paragraph_starts(nlp)
     add_quote_splits(nlp)
     add_title_abbreviations(nlp)
+    configs = configs or {}
     for name in COMPONENTS:
         if name not in nlp.pipe_names:
-            nlp.add_pipe(name)
+            nlp.add_pipe(name, config=configs.get(name, {}))
     return nlp
 
 
 @lru_cache(maxsize=4)
-def load_pipeline(model: str | None = None) -> Language:
-    """The model with every extractor added; cached, so it is loaded once per process."""
-    name = model or load_settings().model
-    return build_pipeline(load_model(name))
+def load_pipeline(model: str | None = None, device: str | None = None) -> Language:
+    """The model with every extractor added, the attribution tagger on ``device``
+    (default: setting 'device'); cached, so it is loaded once per process."""
+    settings = load_settings(model=model, device=device)
+    configs = {"eventledger_attribution_spans": {"device": settings.device}}
+    return build_pipeline(load_model(settings.model), configs)
 
 
 def split_paragraphs(text: str, max_chars: int) -> list[tuple[int, str]]:

@@ -30,11 +30,12 @@ def packaged_model_path() -> Path:
 
 
 class AttributionSpansTagger:
-    def __init__(self, nlp: Language, name: str, *, model_path: str | None, batch_size: int):
+    def __init__(self, nlp: Language, name: str, *, model_path: str | None, batch_size: int,
+                 device: str = "auto"):
         self.name = name
         self.model_path = model_path or str(packaged_model_path())
         self.batch_size = batch_size
-        self.tagger = span_transformer.load(self.model_path)
+        self.tagger = span_transformer.load(self.model_path, device)
 
     @staticmethod
     def _set_spans(doc: Doc, spans: list[tuple[int, int, str, float]]) -> Doc:
@@ -60,11 +61,13 @@ class AttributionSpansTagger:
 @Language.factory(
     "eventledger_attribution_spans",
     assigns=["doc.spans"],
-    default_config={"model_path": None, "batch_size": 32},
+    default_config={"model_path": None, "batch_size": 32, "device": "auto"},
 )
 def make_attribution_spans(
-    nlp: Language, name: str, *, model_path: str | None, batch_size: int
+    nlp: Language, name: str, *, model_path: str | None, batch_size: int, device: str
 ) -> AttributionSpansTagger:
     """``model_path``: a folder written by ``training/attribution_spans/finetune.py``
-    (default: the one eventledger ships)."""
-    return AttributionSpansTagger(nlp, name, model_path=model_path, batch_size=batch_size)
+    (default: the one eventledger ships). ``device``: ``auto`` (CUDA where torch sees a
+    GPU, else the CPU), ``cpu`` or ``cuda``."""
+    return AttributionSpansTagger(nlp, name, model_path=model_path, batch_size=batch_size,
+                                  device=device)

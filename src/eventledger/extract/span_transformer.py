@@ -213,10 +213,28 @@ def padded(rows: list[list[int]]):
     return input_ids, mask
 
 
-class SpanTransformer:
-    """The fine-tuned tagger, loaded from a folder written by ``save``."""
+DEVICES = ("auto", "cpu", "cuda")
 
-    def __init__(self, path: str) -> None:
+
+def resolve_device(device: str) -> str:
+    """The torch device the tagger runs on: ``auto`` is CUDA where torch sees a GPU, else
+    the CPU; ``cuda`` without one is a configuration error, not a silent fall back."""
+    import torch
+
+    if device not in DEVICES:
+        raise ConfigError(f"attribution span device {device!r}: use one of {', '.join(DEVICES)}")
+    if device == "auto":
+        return "cuda" if torch.cuda.is_available() else "cpu"
+    if device == "cuda" and not torch.cuda.is_available():
+        raise ConfigError("attribution span device 'cuda': torch sees no CUDA device here")
+    return device
+
+
+class SpanTransformer:
+    """The fine-tuned tagger, loaded from a folder written by ``save``, on ``device``
+    (``auto``, ``cpu`` or ``cuda``)."""
+
+    def __init__(self, path: str, device: str = "auto") -> None:
         import torch
 
         try:
@@ -239,6 +257,8 @@ class SpanTransformer:
             trainable_layers=trainable_layers,
         )
         load_tuned(self.model, path)
+        self.device = resolve_device(device)
+        self.model.to(self.device)
         self.model.eval()
         self._torch = torch
 
@@ -264,7 +284,8 @@ class SpanTransformer:
             chosen = [rows[r] for r in order[step : step + windows_per_step]]
             input_ids, mask = padded([row[4] for row in chosen])
             with self._torch.inference_mode():
-                out = self._torch.log_softmax(self.model(input_ids, mask), dim=-1).numpy()
+                logits = self.model(input_ids.to(self.device), mask.to(self.device))
+                out = self._torch.log_softmax(logits, dim=-1).cpu().numpy()
             for i, (d, start, keep_start, keep_end, _ids) in enumerate(chosen):
                 # +1 for the [CLS] piece that opens each window.
                 scores[d][keep_start:keep_end] = out[i, keep_start - start + 1 :
@@ -341,6 +362,12 @@ def save(model, folder: Path, *, labels: list[str], trainable_layers: int, windo
     (folder / CONFIG_FILE).write_text(json.dumps(config, indent=2), encoding="utf-8")
 
 
+def load(path: str, device: str = "auto") -> SpanTransformer:
+    """The tagger in ``path`` on ``device``, loaded once per process for each folder and
+    device it resolves to ("auto" and "cpu" share one copy on a machine without a GPU)."""
+    return _load(path, resolve_device(device))
+
+
 @lru_cache(maxsize=2)
-def load(path: str) -> SpanTransformer:
-    return SpanTransformer(path)
+def _load(path: str, device: str) -> SpanTransformer:
+    return SpanTransformer(path, device)
