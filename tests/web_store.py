@@ -7,6 +7,7 @@ it) and shared by every tests/test_web_*.py file.
 
 from __future__ import annotations
 
+import atexit
 import json
 import shutil
 import sqlite3
@@ -140,9 +141,26 @@ def build_store(nlp) -> Path:
     return path
 
 
+def build_clean_store(nlp) -> Path:
+    """A store of the ordinary invented articles only (no hostile names): what the
+    README's screenshots show."""
+    if "clean" in _BUILT:
+        return _BUILT["clean"]
+    folder = Path(tempfile.mkdtemp(prefix="eventledger-web-clean-"))
+    source = folder / "articles.jsonl"
+    source.write_text("\n".join(json.dumps(a) for a in ARTICLES[:3]) + "\n", encoding="utf-8")
+    path = folder / "clean.db"
+    with Store.open(path) as store:
+        summary = process_documents(list(iter_inputs([str(source)])), store, nlp=nlp)
+        assert summary.ok, summary.failed
+    _BUILT["clean"] = path
+    return path
+
+
 def remove_store() -> None:
-    if "path" in _BUILT:
-        shutil.rmtree(_BUILT.pop("path").parent, ignore_errors=True)
+    for key in ("path", "clean"):
+        if key in _BUILT:
+            shutil.rmtree(_BUILT.pop(key).parent, ignore_errors=True)
 
 
 def copy_store(destination: Path) -> Path:
@@ -152,3 +170,6 @@ def copy_store(destination: Path) -> Path:
             closing(sqlite3.connect(path)) as target:
         source.backup(target)
     return path
+
+
+atexit.register(remove_store)

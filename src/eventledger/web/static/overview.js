@@ -87,7 +87,7 @@
     state.cluster.addLayers(markers);
     mapBox.setAttribute("data-markers", String(markers.length));
     if (markers.length) {
-      state.map.fitBounds(state.cluster.getBounds(), { maxZoom: 7, padding: [30, 30] });
+      state.map.fitBounds(state.cluster.getBounds(), { maxZoom: 6, padding: [60, 60], animate: false });
     }
     var count = document.getElementById("map-count");
     count.textContent = collection.total > collection.shown
