@@ -214,6 +214,14 @@ def test_an_article_carrying_a_script_runs_no_script(page, base, store_path):
     assert page.problems == []
 
 
+def test_api_docs_render_from_local_files(page, base):
+    page.goto(base + "/docs")
+    page.wait_for_selector(".opblock")
+    assert page.locator(".opblock").count() >= 10
+    assert page.locator(".opblock-summary-path", has_text="/api/events").count() >= 1
+    assert page.problems == []
+
+
 def test_screenshots_for_the_readme(browser, nlp):
     """docs/overview.png, docs/story.png and docs/document.png, from the invented articles."""
     DOCS.mkdir(exist_ok=True)
