@@ -9,7 +9,7 @@ event's day, else its document's.
 
 from __future__ import annotations
 
-from sqlalchemy import and_, exists, func, literal, or_, select, union
+from sqlalchemy import and_, exists, func, literal, or_, select, tuple_, union
 from sqlalchemy.engine import Engine
 
 from ..store.schema import T
@@ -34,12 +34,20 @@ def _contains(column, text: str):
     return func.lower(column).like(_like(text), escape="\\")
 
 
-def _said_by(doc_id, attribution_id, text: str):
-    """The attribution names ``text`` as its source, a source it cites or a carrier."""
-    return exists().where(
-        SOURCES.c.doc_id == doc_id, SOURCES.c.attribution_id == attribution_id,
-        or_(_contains(SOURCES.c.mention_name, text), _contains(SOURCES.c.mention_text, text)),
-    )
+def _from_source(doc_id, attribution_id, text: str):
+    """The item's outlet, or a name its attribution gives (source, cites, carriers), holds
+    ``text``. Written as two IN look-ups, so that the database finds the few matching
+    documents and attributions first and reaches the items through their keys."""
+    outlets = select(DOCS.c.id).where(_contains(DOCS.c.outlet, text))
+    named = select(SOURCES.c.doc_id, SOURCES.c.attribution_id).where(
+        or_(_contains(SOURCES.c.mention_name, text), _contains(SOURCES.c.mention_text, text)))
+    return or_(doc_id.in_(outlets), tuple_(doc_id, attribution_id).in_(named))
+
+
+def _within(column, since: str | None, until: str | None):
+    if since and until:
+        return column.between(since, until)
+    return column >= since if since else column <= until
 
 
 def _event_actor(event, text: str):
@@ -53,12 +61,14 @@ def event_day(event=EVENTS):
 
 def event_conditions(f: Filters, event=EVENTS) -> list:
     """Where-clauses on ``event`` (joined to DOCS) for the filters."""
-    day = event_day(event)
     where = []
-    if f.since:
-        where.append(day >= f.since)
-    if f.until:
-        where.append(day <= f.until)
+    if f.since or f.until:
+        # The event's day is its date, else the document's: as an OR of two indexed
+        # ranges (events.date, and the undated events' documents), not a coalesce().
+        where.append(or_(
+            _within(event.c.date, f.since, f.until),
+            and_(event.c.date.is_(None), _within(DOCS.c.published, f.since, f.until)),
+        ))
     if f.types:
         where.append(event.c.type.in_(sorted({t.upper() for t in f.types})))
     if f.country:
@@ -66,8 +76,7 @@ def event_conditions(f: Filters, event=EVENTS) -> list:
     if f.actor:
         where.append(_event_actor(event, f.actor))
     if f.source:
-        where.append(or_(_contains(DOCS.c.outlet, f.source),
-                         _said_by(event.c.doc_id, event.c.attribution_id, f.source)))
+        where.append(_from_source(event.c.doc_id, event.c.attribution_id, f.source))
     if f.q:
         place = PLACES.alias("q_place")
         where.append(or_(
@@ -83,13 +92,18 @@ def figure_conditions(f: Filters) -> list:
     """Where-clauses on FIGURES (joined to DOCS; its event, if any, as ``fig_event``)."""
     linked = EVENTS.alias("fig_event")
     has_event = and_(linked.c.doc_id == FIGURES.c.doc_id, linked.c.id == FIGURES.c.event_id)
-    day = func.coalesce(
-        select(linked.c.date).where(has_event).scalar_subquery(), DOCS.c.published)
     where = []
-    if f.since:
-        where.append(day >= f.since)
-    if f.until:
-        where.append(day <= f.until)
+    if f.since or f.until:
+        # Its event's date in the window, or no dated event and the document's date in it:
+        # both found through indexes (events.date, documents.published).
+        dated = EVENTS.alias("dated")
+        by_event = select(dated.c.doc_id, dated.c.id).where(
+            _within(dated.c.date, f.since, f.until))
+        undated = and_(
+            _within(DOCS.c.published, f.since, f.until),
+            ~exists().where(has_event, linked.c.date.is_not(None)),
+        )
+        where.append(or_(tuple_(FIGURES.c.doc_id, FIGURES.c.event_id).in_(by_event), undated))
     if f.types:
         where.append(or_(
             FIGURES.c.category.in_(sorted({t.lower() for t in f.types})),
@@ -100,8 +114,7 @@ def figure_conditions(f: Filters) -> list:
     if f.actor:
         where.append(exists().where(has_event, _event_actor(linked, f.actor)))
     if f.source:
-        where.append(or_(_contains(DOCS.c.outlet, f.source),
-                         _said_by(FIGURES.c.doc_id, FIGURES.c.attribution_id, f.source)))
+        where.append(_from_source(FIGURES.c.doc_id, FIGURES.c.attribution_id, f.source))
     if f.q:
         place = PLACES.alias("q_place")
         where.append(or_(
