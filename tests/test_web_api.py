@@ -10,7 +10,7 @@ import sqlite3
 
 import pytest
 from fastapi.testclient import TestClient
-from web_store import build_store
+from web_store import build_store, copy_store, hostile_record
 
 from eventledger.export import export_records
 from eventledger.store import Store
@@ -175,3 +175,18 @@ def test_openapi_and_docs_are_served_locally(client):
     assert "/static/vendor/swagger-ui-dist/swagger-ui-bundle.js" in page
     assert "http://" not in page and "https://" not in page
     assert client.get("/static/vendor/swagger-ui-dist/swagger-ui-bundle.js").status_code == 200
+
+
+def test_kept_answers_follow_a_write_by_another_process(store_path, tmp_path):
+    path = copy_store(tmp_path)
+    with TestClient(create_app(path)) as client:
+        before = client.get("/api/events").json()["total"]
+        assert client.get("/api/events").json()["total"] == before  # kept, same answer
+        timeline = client.get("/api/timeline").json()["days"]
+        record = hostile_record()
+        record["document"] = {**record["document"], "id": "another000000000"}
+        with Store.open(path) as writer:  # as `eventledger process` would, meanwhile
+            writer.write_record(record, extractor_version="hand-written")
+        assert client.get("/api/events").json()["total"] == before + 1
+        assert sum(d["count"] for d in client.get("/api/timeline").json()["days"]) == \
+            sum(d["count"] for d in timeline) + 1

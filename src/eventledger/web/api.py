@@ -59,6 +59,14 @@ def _json(payload) -> JSONResponse:
     return JSONResponse(payload)
 
 
+def _cached(request: Request, make) -> Response:
+    """``make()``'s JSON answer, kept while the store does not change (keyed by the
+    request's path and query)."""
+    key = f"{request.url.path}?{request.url.query}"
+    body = _state(request).cache.get(key, lambda: make().body)
+    return Response(body, media_type="application/json")
+
+
 def _listing(total: int, rows: list[dict], limit: int, offset: int, f: Filters) -> JSONResponse:
     return _json({"total": total, "limit": limit, "offset": offset, "filters": f.as_dict(),
                   "items": rows})
@@ -73,28 +81,40 @@ def healthz(request: Request) -> dict:
 
 
 @router.get("/api/events", tags=["reading"])
-def api_events(request: Request, f: FiltersDep, paging: PageDep) -> JSONResponse:
+def api_events(request: Request, f: FiltersDep, paging: PageDep) -> Response:
     """Events passing the filters, by day; ``total`` counts them all."""
     limit, offset = paging
-    total, rows = queries.list_events(_state(request).engine, f, limit=limit, offset=offset)
-    return _listing(total, rows, limit, offset, f)
+
+    def make():
+        total, rows = queries.list_events(_state(request).engine, f, limit=limit, offset=offset)
+        return _listing(total, rows, limit, offset, f)
+
+    return _cached(request, make)
 
 
 @router.get("/api/figures", tags=["reading"])
-def api_figures(request: Request, f: FiltersDep, paging: PageDep) -> JSONResponse:
+def api_figures(request: Request, f: FiltersDep, paging: PageDep) -> Response:
     """Casualty and other figures passing the filters, each with its source."""
     limit, offset = paging
-    total, rows = queries.list_figures(_state(request).engine, f, limit=limit, offset=offset)
-    return _listing(total, rows, limit, offset, f)
+
+    def make():
+        total, rows = queries.list_figures(_state(request).engine, f, limit=limit, offset=offset)
+        return _listing(total, rows, limit, offset, f)
+
+    return _cached(request, make)
 
 
 @router.get("/api/stories", tags=["reading"])
-def api_stories(request: Request, f: FiltersDep, paging: PageDep) -> JSONResponse:
+def api_stories(request: Request, f: FiltersDep, paging: PageDep) -> Response:
     """Stories (incidents reported by one or more documents), newest first, with the
     range of each figure category reported."""
     limit, offset = paging
-    total, rows = queries.list_stories(_state(request).engine, f, limit=limit, offset=offset)
-    return _listing(total, rows, limit, offset, f)
+
+    def make():
+        total, rows = queries.list_stories(_state(request).engine, f, limit=limit, offset=offset)
+        return _listing(total, rows, limit, offset, f)
+
+    return _cached(request, make)
 
 
 @router.get("/api/stories/{story_id}", tags=["reading"])
@@ -145,10 +165,13 @@ def api_event(request: Request, doc_id: str, event_id: str) -> dict:
 
 
 @router.get("/api/map", tags=["reading"])
-def api_map(request: Request, f: FiltersDep) -> JSONResponse:
+def api_map(request: Request, f: FiltersDep) -> Response:
     """Placed events passing the filters as GeoJSON points (at most the ``map_limit``
     setting; ``total`` counts them all)."""
-    state = _state(request)
+    return _cached(request, lambda: _map(_state(request), f))
+
+
+def _map(state, f: Filters) -> JSONResponse:
     total, rows = queries.map_points(state.engine, f, limit=state.settings.map_limit)
     features = [{
         "type": "Feature", "id": f"{row['doc_id']}-{row['id']}",
@@ -161,9 +184,10 @@ def api_map(request: Request, f: FiltersDep) -> JSONResponse:
 
 
 @router.get("/api/timeline", tags=["reading"])
-def api_timeline(request: Request, f: FiltersDep) -> JSONResponse:
+def api_timeline(request: Request, f: FiltersDep) -> Response:
     """Events per day and PLOVER type (the overview's timeline)."""
-    return _json({"filters": f.as_dict(), "days": queries.timeline(_state(request).engine, f)})
+    return _cached(request, lambda: _json(
+        {"filters": f.as_dict(), "days": queries.timeline(_state(request).engine, f)}))
 
 
 @router.get("/api/export", tags=["reading"])

@@ -23,7 +23,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
 from ..errors import EventledgerError
-from .database import open_reader
+from .cache import AnswerCache
+from .database import open_reader, sqlite_file
 from .filters import FilterError
 from .settings import WebSettings, load_web_settings
 
@@ -44,6 +45,7 @@ class WebState:
         self.target = target
         self.settings = settings
         self.store, self.engine = open_reader(target)
+        self.cache = AnswerCache(sqlite_file(target), size=settings.cache_entries)
         self._writer = None
         self.nlp = nlp
         self.write_lock = threading.Lock()

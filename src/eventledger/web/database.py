@@ -27,6 +27,14 @@ def is_sqlite(target: str | Path) -> bool:
     return database_url(target).startswith("sqlite")
 
 
+def sqlite_file(target: str | Path) -> Path | None:
+    """The database file of an SQLite target, else None."""
+    if not is_sqlite(target):
+        return None
+    database = make_url(database_url(target)).database
+    return Path(database).expanduser().resolve() if database and database != ":memory:" else None
+
+
 def _read_only_engine(target: str | Path) -> Engine:
     url_text = database_url(target)
     try:

@@ -22,6 +22,7 @@ class WebSettings:
     max_limit: int = 500
     map_limit: int = 5000
     actor_rows: int = 200
+    cache_entries: int = 256
 
 
 def _coerce(values: dict, origin: str) -> dict:
