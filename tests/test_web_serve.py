@@ -9,6 +9,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -60,6 +61,30 @@ def test_serve_prints_its_address_answers_and_stops_on_ctrl_c(nlp):
     assert f"at http://127.0.0.1:{port}/" in out
     assert process.returncode == 0, err
     assert "no token" not in err
+
+
+def test_serve_with_several_workers(nlp, tmp_path):
+    path = build_store(nlp)
+    port = free_port()
+    token = tmp_path / "token"
+    token.write_text("worker-token\n")
+    process = _serve(["--db", str(path), "--port", str(port), "--workers", "2",
+                      "--token-file", str(token)], env={"EVENTLEDGER_SERVE_TOKEN": ""})
+    try:
+        assert b'"total"' in _wait(f"http://127.0.0.1:{port}/api/stories", process)
+        # Every worker has the token: a wrong one is refused with 401, not 403.
+        for _ in range(4):
+            request = urllib.request.Request(
+                f"http://127.0.0.1:{port}/api/documents", data=b"{}", method="POST",
+                headers={"Authorization": "Bearer wrong", "Content-Type": "application/json"})
+            try:
+                urllib.request.urlopen(request, timeout=10)
+            except urllib.error.HTTPError as refused:
+                assert refused.code == 401
+    finally:
+        process.send_signal(signal.SIGINT)
+        process.communicate(timeout=30)
+    assert process.returncode == 0
 
 
 def test_serve_on_every_interface_without_token_warns(nlp):

@@ -303,7 +303,9 @@ def export(db, fmt, output, since, until, types, country, source):
 @click.option("--token-file", type=click.Path(dir_okay=False), default=None,
               help="File holding the bearer token that POST /api/documents requires "
               "(default: env EVENTLEDGER_SERVE_TOKEN; none: writing is off).")
-def serve(db, host, port, token_file):
+@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Server processes (more answer more readers at once on several cores).")
+def serve(db, host, port, token_file, workers):
     """Serve the ledger in a browser: a map, a timeline, stories, documents, a JSON API.
 
     Everything (scripts, styles, the basemap) comes from this server; nothing is
@@ -318,9 +320,10 @@ def serve(db, host, port, token_file):
     from .web.settings import load_web_settings
 
     target = _settings(db=db).db
-    app = build(target, host, load_web_settings(token_file=token_file))
+    settings = load_web_settings(token_file=token_file)
+    app = build(target, host, settings)
     click.echo(f"serving {target} at {address(host, port)} (Ctrl-C stops)")
-    run(app, host, port)
+    run(app, host, port, workers=workers, db=target, settings=settings)
 
 
 @cli.command()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ipaddress
 import logging
+import os
 
 from .app import create_app
 from .settings import WebSettings
@@ -34,7 +35,28 @@ def build(db: str, host: str, settings: WebSettings):
     return create_app(db, settings=settings)
 
 
-def run(app, host: str, port: int) -> None:
+# How a worker process learns which store to serve (see app_from_environment).
+DB_VARIABLE = "EVENTLEDGER_SERVE_DATABASE"
+
+
+def app_from_environment():
+    """The app of one worker process of ``serve --workers N``."""
+    from .settings import load_web_settings
+
+    return create_app(os.environ[DB_VARIABLE], settings=load_web_settings())
+
+
+def run(app, host: str, port: int, *, workers: int = 1, db: str | None = None,
+        settings: WebSettings | None = None) -> None:
+    """Serve ``app`` until Ctrl-C; with ``workers`` above 1, that many processes each
+    build their own app over ``db`` (the token reaches them through the environment)."""
     import uvicorn
 
-    uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
+    if workers <= 1:
+        uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
+        return
+    os.environ[DB_VARIABLE] = str(db)
+    if settings is not None and settings.token:
+        os.environ["EVENTLEDGER_SERVE_TOKEN"] = settings.token
+    uvicorn.run("eventledger.web.serve:app_from_environment", factory=True, host=host,
+                port=port, workers=workers, log_level="warning", server_header=False)
