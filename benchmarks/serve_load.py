@@ -1,7 +1,7 @@
 """Load on ``eventledger serve``: concurrent clients over loopback against a large store.
 
     python benchmarks/serve_load.py [--events 100000] [--clients 50] [--seconds 30]
-                                    [--db PATH] [--baseline-seconds 10]
+                                    [--db PATH] [--baseline-seconds 10] [--workers 1]
 
 A store of ``--events`` generated events (four per document, with a figure, a place, an
 attribution and an actor each; days over two years, places over a 20 x 20 degree region)
@@ -143,6 +143,10 @@ def _requests(rng: random.Random, doc_ids: list[str], story_ids: list[str]):
         ("api story", f"/api/stories/{rng.choice(story_ids)}"),
         ("api document", f"/api/documents/{rng.choice(doc_ids)}"),
         ("page overview", f"/?{window}"),
+        # What every reader's overview asks first: everything, unfiltered.
+        ("api map", "/api/map"),
+        ("api timeline", "/api/timeline"),
+        ("api stories", "/api/stories"),
         ("page story", f"/stories/{rng.choice(story_ids)}"),
         ("page document", f"/documents/{rng.choice(doc_ids)}"),
     ]
@@ -216,6 +220,7 @@ def main() -> None:
     parser.add_argument("--baseline-seconds", type=float, default=10)
     parser.add_argument("--db", type=Path, default=None,
                         help="Keep the generated store here (reused when present).")
+    parser.add_argument("--workers", type=int, default=1, help="serve --workers.")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -226,11 +231,13 @@ def main() -> None:
         port = _free_port()
         server = subprocess.Popen(
             [sys.executable, "-m", "eventledger.cli", "serve", "--db", str(path),
-             "--port", str(port)], stdout=subprocess.DEVNULL, env=os.environ.copy())
+             "--port", str(port), "--workers", str(args.workers)],
+            stdout=subprocess.DEVNULL, env=os.environ.copy())
         base = f"http://127.0.0.1:{port}"
         try:
             _wait(base, server)
-            print(f"{args.clients} clients over loopback, server pid {server.pid}; "
+            print(f"{args.clients} clients over loopback, server pid {server.pid} "
+                  f"({args.workers} worker process(es)); "
                   f"load average before: {os.getloadavg()[0]:.2f}")
             baseline = asyncio.run(_load(base, args.clients, args.baseline_seconds,
                                          lambda rng: ("healthz", "/healthz")))
