@@ -38,7 +38,9 @@ def _from_source(doc_id, attribution_id, text: str):
     """The item's outlet, or a name its attribution gives (source, cites, carriers), holds
     ``text``. Written as two IN look-ups, so that the database finds the few matching
     documents and attributions first and reaches the items through their keys."""
-    outlets = select(DOCS.c.id).where(_contains(DOCS.c.outlet, text))
+    # Outlets are few: match their names on the outlet index, then take their documents.
+    names = select(DOCS.c.outlet).where(_contains(DOCS.c.outlet, text)).distinct()
+    outlets = select(DOCS.c.id).where(DOCS.c.outlet.in_(names))
     named = select(SOURCES.c.doc_id, SOURCES.c.attribution_id).where(
         or_(_contains(SOURCES.c.mention_name, text), _contains(SOURCES.c.mention_text, text)))
     return or_(doc_id.in_(outlets), tuple_(doc_id, attribution_id).in_(named))
