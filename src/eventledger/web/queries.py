@@ -101,8 +101,9 @@ def figure_conditions(f: Filters) -> list:
         dated = EVENTS.alias("dated")
         by_event = select(dated.c.doc_id, dated.c.id).where(
             _within(dated.c.date, f.since, f.until))
+        in_window = select(DOCS.c.id).where(_within(DOCS.c.published, f.since, f.until))
         undated = and_(
-            _within(DOCS.c.published, f.since, f.until),
+            FIGURES.c.doc_id.in_(in_window),
             ~exists().where(has_event, linked.c.date.is_not(None)),
         )
         where.append(or_(tuple_(FIGURES.c.doc_id, FIGURES.c.event_id).in_(by_event), undated))
