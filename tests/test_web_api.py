@@ -52,6 +52,8 @@ def test_events_are_paginated_with_the_total(client, store_path):
     assert len(everything) == stored
     days = [e["day"] for e in everything]
     assert days == sorted(days)
+    past = client.get("/api/events?offset=1000").json()
+    assert past["total"] == stored and past["items"] == []
 
 
 def test_event_filters(client, store_path):

@@ -130,10 +130,21 @@ def figure_conditions(f: Filters) -> list:
 
 
 def _page(engine: Engine, query, order, limit: int, offset: int) -> tuple[int, list[dict]]:
+    """``(how many rows pass, the page of them)``: one query, the count being a window
+    over every passing row; a second one only for a page past the end."""
+    counted = query.add_columns(func.count().over().label("_total"))
     with engine.connect() as conn:
-        total = conn.execute(select(func.count()).select_from(query.subquery())).scalar_one()
-        rows = conn.execute(query.order_by(*order).limit(limit).offset(offset))
-        return total, [dict(row._mapping) for row in rows]
+        rows = [dict(row._mapping) for row in
+                conn.execute(counted.order_by(*order).limit(limit).offset(offset))]
+        if rows:
+            total = rows[0]["_total"]
+        elif offset == 0:
+            total = 0
+        else:
+            total = conn.execute(select(func.count()).select_from(query.subquery())).scalar_one()
+    for row in rows:
+        del row["_total"]
+    return total, rows
 
 
 def _source_name():
