@@ -154,6 +154,19 @@ def test_a_filter_changes_map_timeline_and_table_and_stays_in_the_url(page, base
     assert page.problems == []
 
 
+def test_a_marker_opens_its_evidence(page, base):
+    page.goto(base + "/?type=COERCE")
+    _ready(page)
+    marker = page.locator(".leaflet-marker-icon.event-marker.type-COERCE")
+    assert marker.count() == 1
+    marker.click()
+    popup = page.locator(".leaflet-popup-content .popup")
+    popup.locator(".evidence", has_text="arrested").wait_for()
+    assert "Police arrested 6 protesters" in popup.inner_text()
+    assert "a council spokesperson" in popup.inner_text()
+    assert page.problems == []
+
+
 def _bunia(page, base) -> str:
     stories = page.request.get(base + "/api/stories").json()["items"]
     return next(s["id"] for s in stories if s["place"] == "Bunia")
