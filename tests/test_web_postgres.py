@@ -63,6 +63,9 @@ def postgres_url():
         subprocess.run(_as_server_user([_bin("createdb"), "-h", "127.0.0.1", "-p", str(port),
                                         "-U", "ledger", "ledger"]), check=True,
                        capture_output=True)
+        subprocess.run(_as_server_user([_bin("createdb"), "-h", "127.0.0.1", "-p", str(port),
+                                        "-U", "ledger", "empty"]), check=True,
+                       capture_output=True)
         yield f"postgresql+psycopg://ledger@127.0.0.1:{port}/ledger"
     finally:
         subprocess.run(_as_server_user([pg_ctl, "-D", str(data), "-m", "fast", "-w", "stop"]),
@@ -106,3 +109,24 @@ def test_postgres_reading_is_read_only(clients):
         with pg.app.state.web.engine.connect() as conn:
             conn.execute(text("DELETE FROM stories"))
             conn.commit()
+
+
+def test_an_empty_postgres_database_is_set_up_as_every_command_does(postgres_url):
+    empty = postgres_url.rsplit("/", 1)[0] + "/empty"
+    with TestClient(create_app(empty)) as client:
+        assert client.get("/api/events").json()["total"] == 0
+        assert client.get("/").status_code == 200
+
+
+def test_an_unreachable_server_is_one_line(postgres_url):
+    from click.testing import CliRunner
+
+    from eventledger.cli import cli
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        closed = sock.getsockname()[1]
+    result = CliRunner().invoke(cli, ["serve", "--db",
+                                      f"postgresql+psycopg://ledger@127.0.0.1:{closed}/none"])
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: ") and result.output.count("\n") == 1

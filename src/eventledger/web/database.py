@@ -71,13 +71,27 @@ def _read_only_engine(target: str | Path) -> Engine:
     return engine
 
 
+def _one_line(reason) -> str:
+    return " ".join(str(reason).split())
+
+
+def _open_once(target: str | Path) -> None:
+    """Open the store for writing and close it: this creates or migrates it, as every
+    other command does. Its error comes on one line."""
+    try:
+        Store.open(target).close()
+    except StoreError as exc:
+        raise StoreError(_one_line(exc.message)) from exc
+
+
 def open_reader(target: str | Path) -> tuple[Store, Engine]:
     """A read-only store over ``target`` and its engine (for the listing queries).
 
-    An SQLite file that does not exist yet, or one at an older schema, is first opened
-    once for writing (which creates or migrates it), as every other command does."""
-    if is_sqlite(target) and not Path(make_url(database_url(target)).database or "").is_file():
-        Store.open(target).close()
+    A database server's store, an SQLite file that does not exist yet, or one at an older
+    schema, is first opened once for writing (which creates or migrates it), as every
+    other command does."""
+    if not is_sqlite(target) or not Path(make_url(database_url(target)).database or "").is_file():
+        _open_once(target)
     engine = _read_only_engine(target)
     try:
         with engine.connect() as conn:
@@ -86,10 +100,10 @@ def open_reader(target: str | Path) -> tuple[Store, Engine]:
     except SQLAlchemyError as exc:
         engine.dispose()
         reason = getattr(exc, "orig", None) or exc
-        raise StoreError(f"cannot open database {target}: {reason}") from exc
+        raise StoreError(f"cannot open database {target}: {_one_line(reason)}") from exc
     if version is None or version < SCHEMA_VERSION:
         engine.dispose()
-        Store.open(target).close()  # migrates, as any command would
+        _open_once(target)  # migrates, as any command would
         engine = _read_only_engine(target)
     elif version > SCHEMA_VERSION:
         engine.dispose()
