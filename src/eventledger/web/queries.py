@@ -46,6 +46,11 @@ def _from_source(doc_id, attribution_id, text: str):
     return or_(doc_id.in_(outlets), tuple_(doc_id, attribution_id).in_(named))
 
 
+def _unindexed(column, skip: bool):
+    """``column``, or when ``skip``, an expression of it that no index serves."""
+    return column.concat("") if skip else column
+
+
 def _within(column, since: str | None, until: str | None):
     if since and until:
         return column.between(since, until)
@@ -71,10 +76,14 @@ def event_conditions(f: Filters, event=EVENTS) -> list:
             _within(event.c.date, f.since, f.until),
             and_(event.c.date.is_(None), _within(DOCS.c.published, f.since, f.until)),
         ))
+    # With a day window, the window's index finds the candidates: type and country are
+    # then checked on them, not looked up (without statistics, the database would
+    # otherwise take the type's index and read every event of that type).
+    windowed = bool(f.since or f.until)
     if f.types:
-        where.append(event.c.type.in_(sorted({t.upper() for t in f.types})))
+        where.append(_unindexed(event.c.type, windowed).in_(sorted({t.upper() for t in f.types})))
     if f.country:
-        where.append(event.c.country == f.country)
+        where.append(_unindexed(event.c.country, windowed) == f.country)
     if f.actor:
         where.append(_event_actor(event, f.actor))
     if f.source:
@@ -209,13 +218,19 @@ def _story_conditions(f: Filters) -> list:
         where.append(STORIES.c.last_date >= f.since)
     if f.until:
         where.append(STORIES.c.first_date <= f.until)
+    # As Store.story_rows: a member of one of the types, a member in the country. With a
+    # day window (few stories), each candidate's members are looked up; without one, one
+    # pass over the members is cheaper than a look-up per story.
+    def with_member(condition):
+        if f.since or f.until:
+            return exists().where(MEMBERS.c.story_id == STORIES.c.id, condition)
+        return STORIES.c.id.in_(select(MEMBERS.c.story_id).where(condition))
+
     if f.types:
         wanted = sorted({t.upper() for t in f.types} | {t.lower() for t in f.types})
-        where.append(exists().where(MEMBERS.c.story_id == STORIES.c.id,
-                                    MEMBERS.c.type.in_(wanted)))
+        where.append(with_member(MEMBERS.c.type.in_(wanted)))
     if f.country:
-        where.append(exists().where(MEMBERS.c.story_id == STORIES.c.id,
-                                    MEMBERS.c.country == f.country))
+        where.append(with_member(MEMBERS.c.country == f.country))
     if f.actor or f.source or f.q:
         # A story passes when one of its members passes the item filters.
         item_filters = Filters(actor=f.actor, source=f.source, q=f.q)
