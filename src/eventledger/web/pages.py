@@ -42,11 +42,14 @@ def overview(request: Request):
     limit, offset = parse_page(request.query_params, default=state.settings.page_size,
                                most=state.settings.max_limit)
     total, stories = queries.list_stories(state.engine, f, limit=limit, offset=offset)
+    own_limit = limit if limit != state.settings.page_size else None  # kept in the links
     return _render(request, "overview.html", {
         "filters": f, "stories": stories, "total": total, "limit": limit, "offset": offset,
         "query": f.query_string(),
-        "previous": f.query_string(offset=max(offset - limit, 0)) if offset else None,
-        "next": f.query_string(offset=offset + limit) if offset + limit < total else None,
+        "previous": f.query_string(limit=own_limit, offset=max(offset - limit, 0))
+        if offset else None,
+        "next": f.query_string(limit=own_limit, offset=offset + limit)
+        if offset + limit < total else None,
         "export_ok": not (f.actor or f.q),
     })
 
