@@ -199,8 +199,31 @@
       row.appendChild(figures);
       body.appendChild(row);
     });
+    drawPager(listing);
+  }
+
+  // The pager under the table: the rest of the list is on the server-rendered pages.
+  function drawPager(listing) {
     var pages = document.querySelector(".pages");
-    if (pages) pages.hidden = listing.total <= listing.limit;
+    if (!pages) return;
+    pages.replaceChildren();
+    var shown = Math.min(listing.offset + listing.limit, listing.total);
+    var from = listing.total ? listing.offset + 1 : 0;
+    if (listing.offset > 0) {
+      var back = params();
+      back.set("offset", String(Math.max(listing.offset - listing.limit, 0)));
+      var previous = element("a", "Previous");
+      previous.href = "/?" + back.toString();
+      pages.appendChild(previous);
+    }
+    pages.appendChild(element("span", from + "–" + shown + " of " + listing.total, "muted"));
+    if (shown < listing.total) {
+      var on = params();
+      on.set("offset", String(listing.offset + listing.limit));
+      var next = element("a", "Next");
+      next.href = "/?" + on.toString();
+      pages.appendChild(next);
+    }
   }
 
   function updateExports(query) {
