@@ -227,6 +227,21 @@ def test_an_article_carrying_a_script_runs_no_script(page, base, store_path):
     assert page.problems == []
 
 
+def test_pages_read_without_javascript(browser, base):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base + "/?type=ASSAULT")
+    rows = page.locator("#stories tbody tr")
+    assert rows.count() >= 1
+    assert set(page.locator("#stories tbody td:nth-child(3)").all_inner_texts()) == {"ASSAULT"}
+    page.locator("#stories tbody a", has_text=_bunia(page, base)).click()
+    assert page.locator("#category-killed tr.source-row").count() >= 3
+    page.locator("#category-killed a.evidence").first.click()
+    assert page.locator("#text a.hl.figure").count() >= 1
+    assert page.locator("table.rows").count() >= 3  # the records, as tables
+    context.close()
+
+
 def test_api_docs_render_from_local_files(page, base):
     page.goto(base + "/docs")
     page.wait_for_selector(".opblock")
