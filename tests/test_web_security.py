@@ -65,6 +65,9 @@ def test_no_markup_from_documents_reaches_a_page(client):
     document = pages[f"/documents/{HOSTILE_DOC}"]
     # The names are shown, as text.
     assert "&lt;script&gt;window.__pwned=&#39;name&#39;&lt;/script&gt;" in document
+    # The channel words of an attribution, highlighted, are text too.
+    assert re.search(r'<a class="hl [^"]*channel[^"]*"[^>]*>[^<]*&lt;img src=x onerror=&#34;'
+                     r"window.__pwned=&#39;channel&#39;&#34;&gt;", document)
     # A javascript: URL is shown as text, never as a link.
     assert '<span class="unsafe-url">javascript:alert(&#39;doc&#39;)</span>' in document
     evil = pages[f"/documents/{_evil_doc_id(client)}"]

@@ -76,8 +76,8 @@ HOSTILE = "<script>window.__pwned='name'</script>\"'><img src=x onerror=alert(1)
 
 def hostile_record() -> dict:
     text = (
-        "The Night Brigade said on its channel that 3 people were killed in Gao. "
-        "The Night Brigade attacked a checkpoint in Gao."
+        "The Night Brigade said on <img src=x onerror=\"window.__pwned='channel'\"> that "
+        "3 people were killed in Gao. The Night Brigade attacked a checkpoint in Gao."
     )
 
     def span(word: str, nth: int = 0) -> dict:
@@ -96,7 +96,8 @@ def hostile_record() -> dict:
         "attributions": [{
             "id": "Q1", "kind": "indirect", "source": brigade, "cue": span("said"),
             "content": span("3 people were killed in Gao"),
-            "channel": span("on its channel"), "cites": [], "cited_by": [],
+            "channel": span("on <img src=x onerror=\"window.__pwned='channel'\">"),
+            "cites": [], "cited_by": [],
         }],
         "events": [{
             "id": "E1", "type": "ASSAULT", "mode": None, "trigger": span("attacked"),
