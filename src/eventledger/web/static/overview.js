@@ -9,7 +9,7 @@
   var timelineBox = document.getElementById("timeline");
   var legend = document.getElementById("legend");
   var SVG = "http://www.w3.org/2000/svg";
-  var state = { map: null, cluster: null, request: 0 };
+  var state = { map: null, cluster: null, basemap: null, request: 0 };
 
   function element(tag, text, cls) {
     var el = document.createElement(tag);
@@ -37,15 +37,16 @@
 
   // -- map ---------------------------------------------------------------------------
   function setUpMap() {
-    var map = L.map(mapBox, { worldCopyJump: true, minZoom: 1, maxZoom: 12 }).setView([15, 10], 2);
-    getJSON("/static/vendor/world-atlas/countries-110m.json").then(function (topo) {
+    var map = L.map(mapBox, { worldCopyJump: true, minZoom: 1, maxZoom: 12, fadeAnimation: false })
+      .setView([15, 10], 2);
+    state.basemap = getJSON("/static/vendor/world-atlas/countries-110m.json").then(function (topo) {
       var land = topojson.feature(topo, topo.objects.countries);
       L.geoJSON(land, { style: { color: "#8a9aa5", weight: 0.6, fillColor: "#f3f1ea", fillOpacity: 1 },
                         interactive: false }).addTo(map).bringToBack();
-    });
+    }).catch(function () { /* no basemap: the markers still show */ });
     map.attributionControl.addAttribution("Natural Earth (world-atlas)");
     state.map = map;
-    state.cluster = L.markerClusterGroup({ maxClusterRadius: 40 });
+    state.cluster = L.markerClusterGroup({ maxClusterRadius: 40, animate: false });
     map.addLayer(state.cluster);
   }
 
@@ -247,6 +248,7 @@
       getJSON("/api/map?" + text),
       getJSON("/api/timeline?" + text),
       getJSON("/api/stories?" + text),
+      state.basemap,
     ]).then(function (answers) {
       if (ticket !== state.request) return;
       drawMap(answers[0]);
