@@ -92,6 +92,10 @@ def test_every_response_forbids_inline_scripts(client):
         assert directives["object-src"] == "'none'"
         assert "unsafe-inline" not in directives["script-src"]
     assert client.get("/").headers["x-content-type-options"] == "nosniff"
+    static = client.get("/static/app.css")
+    assert "script-src 'self'" in static.headers["content-security-policy"]
+    assert static.headers["cache-control"] == "public, max-age=3600"
+    assert "cache-control" not in client.get("/api/events").headers
 
 
 SQL = ["' OR 1=1 --", "\"; DROP TABLE events; --", "%", "%%", "t_e", "\\", "' UNION SELECT * FROM documents --",

@@ -113,6 +113,8 @@ def create_app(db: str | Path, *, settings: WebSettings | None = None, nlp=None)
         response.headers["X-Content-Type-Options"] = "nosniff"
         response.headers["Referrer-Policy"] = "no-referrer"
         response.headers["X-Frame-Options"] = "DENY"
+        if path.startswith("/static/"):  # shipped with this version: browsers may keep it
+            response.headers["Cache-Control"] = "public, max-age=3600"
         return response
 
     @app.exception_handler(FilterError)
