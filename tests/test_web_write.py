@@ -113,3 +113,21 @@ def test_an_uploaded_file_is_read_like_an_input_file(client):
     binary = client.post("/api/documents", headers=_auth(),
                          files={"file": ("blob.txt", b"\x00\x01\x02" * 50, "text/plain")})
     assert binary.status_code == 422 and binary.json()["detail"].startswith("failed: blob.txt: ")
+
+
+def test_size_limit_and_token_are_settings(monkeypatch, tmp_path):
+    monkeypatch.delenv("EVENTLEDGER_SERVE_TOKEN", raising=False)
+    monkeypatch.delenv("EVENTLEDGER_SERVE_MAX_BODY_BYTES", raising=False)
+    defaults = load_web_settings()
+    assert (defaults.max_body_bytes, defaults.token) == (2000000, "")
+    monkeypatch.setenv("EVENTLEDGER_SERVE_MAX_BODY_BYTES", "1234")
+    monkeypatch.setenv("EVENTLEDGER_SERVE_TOKEN", "from-env")
+    assert load_web_settings().max_body_bytes == 1234
+    token = tmp_path / "token"
+    token.write_text("  from-file \n")
+    assert load_web_settings(token_file=token).token == "from-file"
+    monkeypatch.setenv("EVENTLEDGER_SERVE_MAX_BODY_BYTES", "lots")
+    from eventledger.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="max_body_bytes must be a whole number"):
+        load_web_settings()
