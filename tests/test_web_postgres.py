@@ -130,3 +130,9 @@ def test_an_unreachable_server_is_one_line(postgres_url):
                                       f"postgresql+psycopg://ledger@127.0.0.1:{closed}/none"])
     assert result.exit_code == 1
     assert result.output.startswith("Error: ") and result.output.count("\n") == 1
+
+
+def test_postgres_nul_in_an_address_is_400_not_500(clients):
+    _lite, pg = clients
+    for url in ("/documents/ab%00cd", "/api/stories/S%00", "/actors/x%00", "/api/events?q=%00"):
+        assert pg.get(url).status_code == 400, url

@@ -119,7 +119,7 @@ def test_sql_metacharacters_are_plain_text(client, store_path, value):
 @pytest.mark.parametrize("query", [
     "since=yesterday", "until=2025-02-30", "since=2025-03-10&until=2025-03-01",
     "country=ISR", "country=' OR '1'='1", "type=ASSAULT'--", "type=%00", "limit=-1",
-    "limit=100000", "limit=ten", "offset=-5", "q=" + "x" * 500, "actor=a%00b",
+    "limit=100000", "limit=ten", "offset=-5", "q=" + "x" * 500, "actor=a%00b", "source=%00",
 ])
 def test_malformed_filters_are_4xx_never_500(client, query):
     endpoints = ["/api/events", "/api/figures", "/api/stories", "/"]
@@ -156,3 +156,12 @@ def test_public_address_without_token_warns(store_path, caplog, tmp_path, monkey
         token.write_text("s3cret\n")
         build(str(store_path), "0.0.0.0", load_web_settings(token_file=token))
     assert not caplog.records
+
+
+@pytest.mark.parametrize("url", ["/documents/%00", "/api/documents/ab%00cd", "/stories/S%00",
+                                 "/api/stories/%00", "/actors/a%00b",
+                                 "/api/documents/x/events/%00"])
+def test_a_nul_in_an_address_is_400(client, url):
+    answer = client.get(url)
+    assert answer.status_code == 400
+    assert "content-security-policy" in answer.headers

@@ -107,7 +107,11 @@ def create_app(db: str | Path, *, settings: WebSettings | None = None, nlp=None)
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next):
-        response = await call_next(request)
+        if "\x00" in request.url.path or "%00" in request.url.query:
+            # No store keeps a NUL in a name or an id (PostgreSQL cannot even be asked).
+            response = _error(request, 400, "a NUL character in the request's address")
+        else:
+            response = await call_next(request)
         path = request.url.path
         response.headers["Content-Security-Policy"] = DOCS_CSP if path == "/docs" else CSP
         response.headers["X-Content-Type-Options"] = "nosniff"
