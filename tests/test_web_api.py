@@ -133,6 +133,12 @@ def test_map_has_every_placed_event(client, store_path):
                         f"{feature['properties']['id']}").json()
     assert feature["properties"]["trigger"] in detail["evidence"]
     assert detail["source"]
+    bunia = next(f["properties"] for f in collection["features"]
+                 if f["properties"]["outlet"] == "Lake Radio"
+                 and f["properties"]["trigger"] == "attack")
+    counted = client.get(f"/api/documents/{bunia['doc_id']}/events/{bunia['id']}").json()
+    assert ("killed", "at least 21", "Hospital sources (via Lake Radio)") in {
+        (f["category"], f["count"], f["source"]) for f in counted["figures"]}
 
 
 def test_timeline_counts_events_per_day_and_type(client, store_path):

@@ -11,7 +11,7 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import JSONResponse, Response
 from sqlalchemy import text
 
-from ..provenance import evidence_sentence, name_of, source_chain
+from ..provenance import denied, evidence_sentence, name_of, source_chain
 from . import queries
 from .filters import FilterError, Filters, parse_filters, parse_page
 
@@ -140,7 +140,8 @@ def api_document(request: Request, doc_id: str) -> JSONResponse:
 
 @router.get("/api/documents/{doc_id}/events/{event_id}", tags=["reading"])
 def api_event(request: Request, doc_id: str, event_id: str) -> dict:
-    """One event with its source chain and evidence sentence (the map's popup)."""
+    """One event with its source chain, evidence sentence and the figures that count its
+    victims, each with its own source (the map's popup)."""
     record = _state(request).store.get_record(doc_id[:64])
     event = next((e for e in (record or {}).get("events") or [] if e.get("id") == event_id),
                  None)
@@ -150,6 +151,14 @@ def api_event(request: Request, doc_id: str, event_id: str) -> dict:
     attribution = next((a for a in record.get("attributions") or []
                         if a.get("id") == event.get("attribution")), None)
     trigger = event.get("trigger") or {}
+    attributions = {a.get("id"): a for a in record.get("attributions") or []}
+    figures = [{
+        "id": f.get("id"), "category": f.get("category"),
+        "count": (f.get("count") or {}).get("text"),
+        "source": source_chain(attributions.get(f.get("attribution")),
+                               document.get("outlet")) or "the outlet",
+        "negated": denied(f, attributions),
+    } for f in record.get("figures") or [] if f.get("event") == event["id"]]
     return {
         "doc_id": document["id"], "id": event["id"], "type": event.get("type"),
         "mode": event.get("mode"), "trigger": trigger.get("text"),
@@ -161,6 +170,7 @@ def api_event(request: Request, doc_id: str, event_id: str) -> dict:
         "evidence": evidence_sentence(document["text"], trigger.get("start", 0),
                                       trigger.get("end", 0)),
         "outlet": document.get("outlet"), "title": document.get("title"),
+        "figures": figures,
     }
 
 

@@ -58,6 +58,8 @@
     box.appendChild(evidence);
     var source = element("div", "", "muted");
     box.appendChild(source);
+    var figures = element("ul", null, "figures");
+    box.appendChild(figures);
     var link = element("a", props.title || "the document");
     link.href = "/documents/" + encodeURIComponent(props.doc_id) + "#item-" + encodeURIComponent(props.id);
     box.appendChild(link);
@@ -66,6 +68,10 @@
         evidence.textContent = "“" + detail.evidence + "”";
         var flags = (detail.negated ? " (negated)" : "") + (detail.hypothetical ? " (hypothetical)" : "");
         source.textContent = "Source: " + detail.source + flags;
+        detail.figures.forEach(function (figure) {
+          figures.appendChild(element("li", figure.category + " " + figure.count + " (" +
+            figure.source + (figure.negated ? ", denied" : "") + ")"));
+        });
       })
       .catch(function (error) { evidence.textContent = error.message; });
     return box;
