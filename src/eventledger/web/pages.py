@@ -1,9 +1,9 @@
 """The HTML pages: the overview, a story, a document, an actor, and the API's docs.
 
 Everything a page shows is in its HTML (tables and text), so it reads without
-JavaScript; ``static/app.js`` adds the map, the timeline and the interaction. Templates
-escape every value (Jinja2 autoescape); data for scripts goes in JSON blocks that the
-browser never runs.
+JavaScript; ``static/overview.js`` and ``static/document.js`` add the map, the timeline
+and the interaction. Templates escape every value (Jinja2 autoescape); data for scripts
+goes in JSON blocks that the browser never runs.
 """
 
 from __future__ import annotations
