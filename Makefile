@@ -23,6 +23,8 @@ demo: $(STAMP)
 	$(BIN)/eventledger summary --db out/demo.db
 	$(BIN)/eventledger export --db out/demo.db --format csv -o out/demo.csv
 	@echo "ACLED-style CSV written to out/demo.csv"
+	@echo "To open the demo's ledger in a browser (http://127.0.0.1:8000/), run:"
+	@echo "  $(BIN)/eventledger serve --db out/demo.db"
 
 # tools/system-deps.sh installs PostgreSQL and Chromium for the tests that drive them,
 # when it can; otherwise those tests skip with a reason (CI makes them fail instead).

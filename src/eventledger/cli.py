@@ -296,6 +296,37 @@ def export(db, fmt, output, since, until, types, country, source):
 
 
 @cli.command()
+@_db_option
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on (0.0.0.0: every interface; set a token then).")
+@click.option("--port", type=int, default=8000, show_default=True, help="Port to listen on.")
+@click.option("--token-file", type=click.Path(dir_okay=False), default=None,
+              help="File holding the bearer token that POST /api/documents requires "
+              "(default: env EVENTLEDGER_SERVE_TOKEN; none: writing is off).")
+@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Server processes (more answer more readers at once on several cores).")
+def serve(db, host, port, token_file, workers):
+    """Serve the ledger in a browser: a map, a timeline, stories, documents, a JSON API.
+
+    Everything (scripts, styles, the basemap) comes from this server; nothing is
+    fetched from the network. Ctrl-C stops it.
+
+    \b
+    Example:
+        eventledger serve --db events.db
+        eventledger serve --db postgresql+psycopg://user@localhost/events --port 8080
+    """
+    from .web.serve import address, build, run
+    from .web.settings import load_web_settings
+
+    target = _settings(db=db).db
+    settings = load_web_settings(token_file=token_file)
+    app = build(target, host, settings)
+    click.echo(f"serving {target} at {address(host, port)} (Ctrl-C stops)")
+    run(app, host, port, workers=workers, db=target, settings=settings)
+
+
+@cli.command()
 def schema():
     """Print the JSON Schema of the extraction record.
 

@@ -1,0 +1,223 @@
+"""The JSON API: ``/api/events``, ``/api/figures``, ``/api/stories`` (filtered, paginated),
+one story, one document's record, the map's points, the timeline's counts, the export
+of the current filter, and ``/healthz``."""
+
+from __future__ import annotations
+
+import io
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi.responses import JSONResponse, Response
+from sqlalchemy import text
+
+from ..provenance import denied, evidence_sentence, name_of, source_chain
+from . import queries
+from .filters import FilterError, Filters, parse_filters, parse_page
+
+router = APIRouter()
+
+EXPORT_FORMATS = {"csv": "text/csv", "geojson": "application/geo+json",
+                  "jsonl": "application/x-ndjson"}
+
+
+def filters(
+    request: Request,
+    since: Annotated[str | None, Query(description="On or after this day (YYYY-MM-DD).")] = None,
+    until: Annotated[str | None, Query(description="On or before this day (YYYY-MM-DD).")] = None,
+    type: Annotated[list[str] | None, Query(  # noqa: A002 - the CLI's name
+        description="PLOVER type (or figure category); repeatable.")] = None,
+    country: Annotated[str | None, Query(description="ISO 3166-1 alpha-2 code.")] = None,
+    actor: Annotated[str | None, Query(description="Actor or recipient (substring).")] = None,
+    source: Annotated[str | None, Query(description="Outlet or source (substring).")] = None,
+    q: Annotated[str | None, Query(description="Free text: trigger, title, place, actor.")] = None,
+) -> Filters:
+    """The filters, checked (the named parameters are here for the OpenAPI page)."""
+    return parse_filters(request.query_params)
+
+
+def page(
+    request: Request,
+    limit: Annotated[str | None, Query(description="Rows per page.")] = None,
+    offset: Annotated[str | None, Query(description="Rows to skip.")] = None,
+) -> tuple[int, int]:
+    settings = request.app.state.web.settings
+    return parse_page(request.query_params, default=settings.page_size, most=settings.max_limit)
+
+
+FiltersDep = Annotated[Filters, Depends(filters)]
+PageDep = Annotated[tuple[int, int], Depends(page)]
+
+
+def _state(request: Request):
+    return request.app.state.web
+
+
+def _json(payload) -> JSONResponse:
+    """The payload as JSON, written directly: the rows are plain JSON values already, so
+    FastAPI's per-value conversion (slow on long lists) is not needed."""
+    return JSONResponse(payload)
+
+
+def _cached(request: Request, make) -> Response:
+    """``make()``'s JSON answer, kept while the store does not change (keyed by the
+    request's path and query)."""
+    key = f"{request.url.path}?{request.url.query}"
+    body = _state(request).cache.get(key, lambda: make().body)
+    return Response(body, media_type="application/json")
+
+
+def _listing(total: int, rows: list[dict], limit: int, offset: int, f: Filters) -> JSONResponse:
+    return _json({"total": total, "limit": limit, "offset": offset, "filters": f.as_dict(),
+                  "items": rows})
+
+
+@router.get("/healthz", tags=["service"])
+def healthz(request: Request) -> dict:
+    """The server is up and can read its store."""
+    with _state(request).engine.connect() as conn:
+        conn.execute(text("SELECT 1"))
+    return {"status": "ok"}
+
+
+@router.get("/api/events", tags=["reading"])
+def api_events(request: Request, f: FiltersDep, paging: PageDep) -> Response:
+    """Events passing the filters, by day; ``total`` counts them all."""
+    limit, offset = paging
+
+    def make():
+        total, rows = queries.list_events(_state(request).engine, f, limit=limit, offset=offset)
+        return _listing(total, rows, limit, offset, f)
+
+    return _cached(request, make)
+
+
+@router.get("/api/figures", tags=["reading"])
+def api_figures(request: Request, f: FiltersDep, paging: PageDep) -> Response:
+    """Casualty and other figures passing the filters, each with its source."""
+    limit, offset = paging
+
+    def make():
+        total, rows = queries.list_figures(_state(request).engine, f, limit=limit, offset=offset)
+        return _listing(total, rows, limit, offset, f)
+
+    return _cached(request, make)
+
+
+@router.get("/api/stories", tags=["reading"])
+def api_stories(request: Request, f: FiltersDep, paging: PageDep) -> Response:
+    """Stories (incidents reported by one or more documents), newest first, with the
+    range of each figure category reported."""
+    limit, offset = paging
+
+    def make():
+        total, rows = queries.list_stories(_state(request).engine, f, limit=limit, offset=offset)
+        return _listing(total, rows, limit, offset, f)
+
+    return _cached(request, make)
+
+
+@router.get("/api/stories/{story_id}", tags=["reading"])
+def api_story(request: Request, story_id: str) -> JSONResponse:
+    """One story: every source's figures side by side, ranges, conservative figure,
+    independent sources. No figure is picked as the true one."""
+    from ..stories.table import list_stories
+
+    tables = list_stories(_state(request).store, ids=[story_id.upper()[:16]])
+    if not tables:
+        raise HTTPException(404, f"no story {story_id[:40]}")
+    return _json(tables[0].as_dict())
+
+
+@router.get("/api/documents/{doc_id}", tags=["reading"])
+def api_document(request: Request, doc_id: str) -> JSONResponse:
+    """The document's extraction record, as stored (see CONTRACT)."""
+    record = _state(request).store.get_record(doc_id[:64])
+    if record is None:
+        raise HTTPException(404, f"no document {doc_id[:64]}")
+    return _json(record)
+
+
+@router.get("/api/documents/{doc_id}/events/{event_id}", tags=["reading"])
+def api_event(request: Request, doc_id: str, event_id: str) -> dict:
+    """One event with its source chain, evidence sentence and the figures that count its
+    victims, each with its own source (the map's popup)."""
+    record = _state(request).store.get_record(doc_id[:64])
+    event = next((e for e in (record or {}).get("events") or [] if e.get("id") == event_id),
+                 None)
+    if event is None:
+        raise HTTPException(404, f"no event {event_id[:64]} in document {doc_id[:64]}")
+    document = record["document"]
+    attribution = next((a for a in record.get("attributions") or []
+                        if a.get("id") == event.get("attribution")), None)
+    trigger = event.get("trigger") or {}
+    attributions = {a.get("id"): a for a in record.get("attributions") or []}
+    figures = [{
+        "id": f.get("id"), "category": f.get("category"),
+        "count": (f.get("count") or {}).get("text"),
+        "source": source_chain(attributions.get(f.get("attribution")),
+                               document.get("outlet")) or "the outlet",
+        "negated": denied(f, attributions),
+    } for f in record.get("figures") or [] if f.get("event") == event["id"]]
+    return {
+        "doc_id": document["id"], "id": event["id"], "type": event.get("type"),
+        "mode": event.get("mode"), "trigger": trigger.get("text"),
+        "actor": name_of(event.get("actor")) or None,
+        "recipient": name_of(event.get("recipient")) or None,
+        "date": event.get("date") or document.get("published"),
+        "negated": bool(event.get("negated")), "hypothetical": bool(event.get("hypothetical")),
+        "source": source_chain(attribution, document.get("outlet")) or "the outlet",
+        "evidence": evidence_sentence(document["text"], trigger.get("start", 0),
+                                      trigger.get("end", 0)),
+        "outlet": document.get("outlet"), "title": document.get("title"),
+        "figures": figures,
+    }
+
+
+@router.get("/api/map", tags=["reading"])
+def api_map(request: Request, f: FiltersDep) -> Response:
+    """Placed events passing the filters as GeoJSON points (at most the ``map_limit``
+    setting; ``total`` counts them all)."""
+    return _cached(request, lambda: _map(_state(request), f))
+
+
+def _map(state, f: Filters) -> JSONResponse:
+    total, rows = queries.map_points(state.engine, f, limit=state.settings.map_limit)
+    features = [{
+        "type": "Feature", "id": f"{row['doc_id']}-{row['id']}",
+        "geometry": {"type": "Point", "coordinates": [row["lon"], row["lat"]]},
+        "properties": {k: row[k] for k in ("doc_id", "id", "type", "trigger", "day", "place",
+                                           "negated", "hypothetical", "outlet", "title")},
+    } for row in rows]
+    return _json({"type": "FeatureCollection", "total": total, "shown": len(features),
+                  "features": features})
+
+
+@router.get("/api/timeline", tags=["reading"])
+def api_timeline(request: Request, f: FiltersDep) -> Response:
+    """Events per day and PLOVER type (the overview's timeline)."""
+    return _cached(request, lambda: _json(
+        {"filters": f.as_dict(), "days": queries.timeline(_state(request).engine, f)}))
+
+
+@router.get("/api/export", tags=["reading"])
+def api_export(request: Request, f: FiltersDep,
+               format: Annotated[str, Query(  # noqa: A002 - the CLI's name
+                   description="csv, geojson or jsonl")] = "csv") -> Response:
+    """The current filter as a download: the same rows as ``eventledger export`` with
+    the same ``since``, ``until``, ``type``, ``country`` and ``source``."""
+    from ..export import export_records
+
+    if format not in EXPORT_FORMATS:
+        raise FilterError(f"format: {format[:20]!r} is not one of {', '.join(EXPORT_FORMATS)}")
+    if f.actor or f.q:
+        raise FilterError("export takes the command line's filters (since, until, type, "
+                          "country, source); actor and q are not among them")
+    records = _state(request).store.iter_records(
+        since=f.since, until=f.until, types=[t.upper() for t in f.types] or None,
+        country=f.country, source=f.source)
+    buffer = io.StringIO()
+    export_records(records, format, buffer)
+    extension = "geojson" if format == "geojson" else format
+    return Response(buffer.getvalue(), media_type=EXPORT_FORMATS[format], headers={
+        "Content-Disposition": f'attachment; filename="eventledger.{extension}"'})

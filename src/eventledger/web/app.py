@@ -1,0 +1,152 @@
+"""The application factory: ``create_app(db)`` gives the ASGI app ``eventledger serve`` runs.
+
+Pages (:mod:`.pages`) and the JSON API (:mod:`.api`) read through a read-only store;
+``POST /api/documents`` (:mod:`.writing`) opens the writable store and the extraction
+pipeline on first use. Every response carries a Content-Security-Policy that allows
+scripts, styles and images from this server only (no inline script), so nothing in a
+document can run in the browser even if it slipped past the templates' escaping.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from .. import __version__
+from ..errors import EventledgerError
+from .cache import AnswerCache
+from .database import open_reader, sqlite_file
+from .filters import FilterError
+from .settings import WebSettings, load_web_settings
+
+log = logging.getLogger(__name__)
+
+HERE = Path(__file__).parent
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+       "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; "
+       "form-action 'self'; frame-ancestors 'none'")
+# Swagger UI sets style attributes in the markup it builds; scripts stay 'self' only.
+DOCS_CSP = CSP.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
+
+
+class WebState:
+    """What the routes share: the stores, the settings, the pipeline (loaded on demand)."""
+
+    def __init__(self, target: str, settings: WebSettings, *, nlp=None):
+        self.target = target
+        self.settings = settings
+        self.store, self.engine = open_reader(target)
+        self.cache = AnswerCache(sqlite_file(target), size=settings.cache_entries)
+        self._writer = None
+        self.nlp = nlp
+        self.write_lock = threading.Lock()
+
+    def writer(self):
+        """The writable store (opened on first use, under ``write_lock``)."""
+        from ..store import Store
+
+        if self._writer is None:
+            self._writer = Store.open(self.target)
+        return self._writer
+
+    def pipeline(self):
+        from ..config import load_settings
+        from ..pipeline import load_pipeline
+
+        if self.nlp is None:
+            self.nlp = load_pipeline(load_settings().model)
+        return self.nlp
+
+    def close(self) -> None:
+        self.store.close()
+        if self._writer is not None:
+            self._writer.close()
+
+
+def templates() -> Jinja2Templates:
+    found = Jinja2Templates(directory=str(HERE / "templates"))
+    found.env.autoescape = True
+    found.env.globals["version"] = __version__
+    return found
+
+
+def create_app(db: str | Path, *, settings: WebSettings | None = None, nlp=None) -> FastAPI:
+    """The web application over the store ``db`` (a SQLite path or an SQLAlchemy URL).
+    ``nlp``: an extraction pipeline already loaded (else loaded on the first write)."""
+    from . import api, pages, writing
+
+    state = WebState(str(db), settings or load_web_settings(), nlp=nlp)
+
+    @asynccontextmanager
+    async def lifespan(_app):
+        yield
+        state.close()
+
+    app = FastAPI(
+        lifespan=lifespan,
+        title="eventledger", version=__version__, docs_url=None, redoc_url=None,
+        openapi_url="/openapi.json",
+        description="Source-attributed event data: events, casualty figures and stories, "
+        "each with who claimed it and the words that say so.",
+    )
+    app.state.web = state
+    app.state.templates = templates()
+    app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+    app.include_router(api.router)
+    app.include_router(writing.router)
+    app.include_router(pages.router)
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next):
+        if "\x00" in request.url.path or "%00" in request.url.query:
+            # No store keeps a NUL in a name or an id (PostgreSQL cannot even be asked).
+            response = _error(request, 400, "a NUL character in the request's address")
+        else:
+            response = await call_next(request)
+        path = request.url.path
+        response.headers["Content-Security-Policy"] = DOCS_CSP if path == "/docs" else CSP
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers["Referrer-Policy"] = "no-referrer"
+        response.headers["X-Frame-Options"] = "DENY"
+        if path.startswith("/static/"):  # shipped with this version: browsers may keep it
+            response.headers["Cache-Control"] = "public, max-age=3600"
+        return response
+
+    @app.exception_handler(FilterError)
+    async def bad_filter(request: Request, exc: FilterError):
+        return _error(request, 400, exc.message)
+
+    @app.exception_handler(EventledgerError)
+    async def eventledger_error(request: Request, exc: EventledgerError):
+        return _error(request, 400, exc.message)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(request: Request, exc: RequestValidationError):
+        first = exc.errors()[0] if exc.errors() else {}
+        where = ".".join(str(p) for p in first.get("loc", ()) if p != "query")
+        return _error(request, 422, f"{where}: {first.get('msg', 'invalid request')}")
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException):
+        return _error(request, exc.status_code, str(exc.detail), headers=exc.headers)
+
+    return app
+
+
+def _error(request: Request, status: int, message: str, *, headers=None):
+    """A JSON error for the API, a small HTML page for the pages."""
+    path = request.url.path
+    if path.startswith("/api/") or path in ("/healthz", "/openapi.json"):
+        return JSONResponse({"detail": message}, status_code=status, headers=headers)
+    return request.app.state.templates.TemplateResponse(
+        request, "error.html", {"status": status, "message": message},
+        status_code=status, headers=headers)

@@ -1,0 +1,377 @@
+"""The web application's listing queries, in SQLAlchemy Core over the store's tables.
+
+A page of events, figures or stories, the map's points and the timeline's counts are
+each one indexed query with its filters as bound parameters, so that they stay fast on a
+large store (the records' JSON is read only for one document or one story at a time).
+An event's day is its own date, else its document's publication date; a figure's is its
+event's day, else its document's.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import and_, exists, func, literal, or_, select, tuple_, union
+from sqlalchemy.engine import Engine
+
+from ..store.schema import T
+from .filters import Filters
+
+DOCS = T["documents"]
+EVENTS = T["events"]
+FIGURES = T["figures"]
+PLACES = T["places"]
+SOURCES = T["attribution_sources"]
+ATTRIBUTIONS = T["attributions"]
+STORIES = T["stories"]
+MEMBERS = T["story_members"]
+
+
+def _like(text: str) -> str:
+    escaped = text.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def _contains(column, text: str):
+    return func.lower(column).like(_like(text), escape="\\")
+
+
+def _from_source(doc_id, attribution_id, text: str):
+    """The item's outlet, or a name its attribution gives (source, cites, carriers), holds
+    ``text``. Written as two IN look-ups, so that the database finds the few matching
+    documents and attributions first and reaches the items through their keys."""
+    # Outlets are few: match their names on the outlet index, then take their documents.
+    names = select(DOCS.c.outlet).where(_contains(DOCS.c.outlet, text)).distinct()
+    outlets = select(DOCS.c.id).where(DOCS.c.outlet.in_(names))
+    named = select(SOURCES.c.doc_id, SOURCES.c.attribution_id).where(
+        or_(_contains(SOURCES.c.mention_name, text), _contains(SOURCES.c.mention_text, text)))
+    return or_(doc_id.in_(outlets), tuple_(doc_id, attribution_id).in_(named))
+
+
+def _unindexed(column, skip: bool):
+    """``column``, or when ``skip``, an expression of it that no index serves."""
+    return column.concat("") if skip else column
+
+
+def _within(column, since: str | None, until: str | None):
+    if since and until:
+        return column.between(since, until)
+    return column >= since if since else column <= until
+
+
+def _event_actor(event, text: str):
+    return or_(*(_contains(event.c[f"{role}_{part}"], text)
+                 for role in ("actor", "recipient") for part in ("name", "text")))
+
+
+def event_day(event=EVENTS):
+    return func.coalesce(event.c.date, DOCS.c.published)
+
+
+def event_conditions(f: Filters, event=EVENTS) -> list:
+    """Where-clauses on ``event`` (joined to DOCS) for the filters."""
+    where = []
+    if f.since or f.until:
+        # The event's day is its date, else the document's: as an OR of two indexed
+        # ranges (events.date, and the undated events' documents), not a coalesce().
+        where.append(or_(
+            _within(event.c.date, f.since, f.until),
+            and_(event.c.date.is_(None), _within(DOCS.c.published, f.since, f.until)),
+        ))
+    # With a day window, the window's index finds the candidates: type and country are
+    # then checked on them, not looked up (without statistics, the database would
+    # otherwise take the type's index and read every event of that type).
+    windowed = bool(f.since or f.until)
+    if f.types:
+        where.append(_unindexed(event.c.type, windowed).in_(sorted({t.upper() for t in f.types})))
+    if f.country:
+        where.append(_unindexed(event.c.country, windowed) == f.country)
+    if f.actor:
+        where.append(_event_actor(event, f.actor))
+    if f.source:
+        where.append(_from_source(event.c.doc_id, event.c.attribution_id, f.source))
+    if f.q:
+        place = PLACES.alias("q_place")
+        where.append(or_(
+            _contains(event.c.trigger_text, f.q), _contains(DOCS.c.title, f.q),
+            _event_actor(event, f.q),
+            exists().where(place.c.doc_id == event.c.doc_id, place.c.id == event.c.place_id,
+                           _contains(place.c.name, f.q)),
+        ))
+    return where
+
+
+def figure_conditions(f: Filters) -> list:
+    """Where-clauses on FIGURES (joined to DOCS; its event, if any, as ``fig_event``)."""
+    linked = EVENTS.alias("fig_event")
+    has_event = and_(linked.c.doc_id == FIGURES.c.doc_id, linked.c.id == FIGURES.c.event_id)
+    where = []
+    if f.since or f.until:
+        # Its event's date in the window, or no dated event and the document's date in it:
+        # both found through indexes (events.date, documents.published).
+        dated = EVENTS.alias("dated")
+        by_event = select(dated.c.doc_id, dated.c.id).where(
+            _within(dated.c.date, f.since, f.until))
+        in_window = select(DOCS.c.id).where(_within(DOCS.c.published, f.since, f.until))
+        undated = and_(
+            FIGURES.c.doc_id.in_(in_window),
+            ~exists().where(has_event, linked.c.date.is_not(None)),
+        )
+        where.append(or_(tuple_(FIGURES.c.doc_id, FIGURES.c.event_id).in_(by_event), undated))
+    if f.types:
+        where.append(or_(
+            FIGURES.c.category.in_(sorted({t.lower() for t in f.types})),
+            exists().where(has_event, linked.c.type.in_(sorted({t.upper() for t in f.types}))),
+        ))
+    if f.country:
+        where.append(FIGURES.c.country == f.country)
+    if f.actor:
+        where.append(exists().where(has_event, _event_actor(linked, f.actor)))
+    if f.source:
+        where.append(_from_source(FIGURES.c.doc_id, FIGURES.c.attribution_id, f.source))
+    if f.q:
+        place = PLACES.alias("q_place")
+        where.append(or_(
+            _contains(FIGURES.c.trigger_text, f.q), _contains(FIGURES.c.who_text, f.q),
+            _contains(DOCS.c.title, f.q),
+            exists().where(place.c.doc_id == FIGURES.c.doc_id, place.c.id == FIGURES.c.place_id,
+                           _contains(place.c.name, f.q)),
+        ))
+    return where
+
+
+def _page(engine: Engine, query, order, limit: int, offset: int) -> tuple[int, list[dict]]:
+    """``(how many rows pass, the page of them)``: one query, the count being a window
+    over every passing row; a second one only for a page past the end."""
+    counted = query.add_columns(func.count().over().label("_total"))
+    with engine.connect() as conn:
+        rows = [dict(row._mapping) for row in
+                conn.execute(counted.order_by(*order).limit(limit).offset(offset))]
+        if rows:
+            total = rows[0]["_total"]
+        elif offset == 0:
+            total = 0
+        else:
+            total = conn.execute(select(func.count()).select_from(query.subquery())).scalar_one()
+    for row in rows:
+        del row["_total"]
+    return total, rows
+
+
+def _source_name():
+    """The name (else the words) of an item's attribution's source, as a subquery."""
+    return lambda doc_id, attribution_id: (
+        select(func.coalesce(ATTRIBUTIONS.c.source_name, ATTRIBUTIONS.c.source_text))
+        .where(ATTRIBUTIONS.c.doc_id == doc_id, ATTRIBUTIONS.c.id == attribution_id)
+        .scalar_subquery()
+    )
+
+
+def list_events(engine: Engine, f: Filters, *, limit: int, offset: int):
+    place = PLACES.alias("place")
+    query = (
+        select(
+            EVENTS.c.doc_id, EVENTS.c.id, EVENTS.c.type, EVENTS.c.mode,
+            EVENTS.c.trigger_text.label("trigger"), event_day().label("day"),
+            func.coalesce(EVENTS.c.actor_name, EVENTS.c.actor_text).label("actor"),
+            func.coalesce(EVENTS.c.recipient_name, EVENTS.c.recipient_text).label("recipient"),
+            EVENTS.c.country, place.c.name.label("place"), place.c.lat, place.c.lon,
+            EVENTS.c.negated, EVENTS.c.hypothetical, EVENTS.c.attribution_id.label("attribution"),
+            _source_name()(EVENTS.c.doc_id, EVENTS.c.attribution_id).label("source"),
+            DOCS.c.outlet, DOCS.c.published, DOCS.c.title,
+        )
+        .select_from(
+            EVENTS.join(DOCS, DOCS.c.id == EVENTS.c.doc_id)
+            .outerjoin(place, and_(place.c.doc_id == EVENTS.c.doc_id,
+                                   place.c.id == EVENTS.c.place_id))
+        )
+        .where(*event_conditions(f))
+    )
+    return _page(engine, query, [event_day(), EVENTS.c.doc_id, EVENTS.c.id], limit, offset)
+
+
+def list_figures(engine: Engine, f: Filters, *, limit: int, offset: int):
+    place = PLACES.alias("place")
+    query = (
+        select(
+            FIGURES.c.doc_id, FIGURES.c.id, FIGURES.c.category,
+            FIGURES.c.count_text.label("count"), FIGURES.c.low, FIGURES.c.high,
+            FIGURES.c.exact, FIGURES.c.who_text.label("who"),
+            FIGURES.c.trigger_text.label("trigger"), FIGURES.c.event_id.label("event"),
+            FIGURES.c.country, place.c.name.label("place"), place.c.lat, place.c.lon,
+            FIGURES.c.attribution_id.label("attribution"),
+            _source_name()(FIGURES.c.doc_id, FIGURES.c.attribution_id).label("source"),
+            DOCS.c.outlet, DOCS.c.published, DOCS.c.title,
+        )
+        .select_from(
+            FIGURES.join(DOCS, DOCS.c.id == FIGURES.c.doc_id)
+            .outerjoin(place, and_(place.c.doc_id == FIGURES.c.doc_id,
+                                   place.c.id == FIGURES.c.place_id))
+        )
+        .where(*figure_conditions(f))
+    )
+    order = [DOCS.c.published, FIGURES.c.doc_id, FIGURES.c.id]
+    return _page(engine, query, order, limit, offset)
+
+
+def _story_conditions(f: Filters) -> list:
+    where = []
+    if f.since:
+        where.append(STORIES.c.last_date >= f.since)
+    if f.until:
+        where.append(STORIES.c.first_date <= f.until)
+    # As Store.story_rows: a member of one of the types, a member in the country. With a
+    # day window (few stories), each candidate's members are looked up; without one, one
+    # pass over the members is cheaper than a look-up per story.
+    def with_member(condition):
+        if f.since or f.until:
+            return exists().where(MEMBERS.c.story_id == STORIES.c.id, condition)
+        return STORIES.c.id.in_(select(MEMBERS.c.story_id).where(condition))
+
+    if f.types:
+        wanted = sorted({t.upper() for t in f.types} | {t.lower() for t in f.types})
+        where.append(with_member(MEMBERS.c.type.in_(wanted)))
+    if f.country:
+        where.append(with_member(MEMBERS.c.country == f.country))
+    if f.actor or f.source or f.q:
+        # A story passes when one of its members passes the item filters.
+        item_filters = Filters(actor=f.actor, source=f.source, q=f.q)
+        by_event = (
+            select(MEMBERS.c.story_id)
+            .select_from(MEMBERS.join(EVENTS, and_(EVENTS.c.doc_id == MEMBERS.c.doc_id,
+                                                   EVENTS.c.id == MEMBERS.c.item_id))
+                         .join(DOCS, DOCS.c.id == MEMBERS.c.doc_id))
+            .where(MEMBERS.c.kind == "event", *event_conditions(item_filters))
+        )
+        by_figure = (
+            select(MEMBERS.c.story_id)
+            .select_from(MEMBERS.join(FIGURES, and_(FIGURES.c.doc_id == MEMBERS.c.doc_id,
+                                                    FIGURES.c.id == MEMBERS.c.item_id))
+                         .join(DOCS, DOCS.c.id == MEMBERS.c.doc_id))
+            .where(MEMBERS.c.kind == "figure", *figure_conditions(item_filters))
+        )
+        where.append(STORIES.c.id.in_(union(by_event, by_figure)))
+    return where
+
+
+def list_stories(engine: Engine, f: Filters, *, limit: int, offset: int):
+    """A page of stories (newest first) with, per figure category, the range reported."""
+    query = select(STORIES).where(*_story_conditions(f))
+    order = [STORIES.c.first_date.desc(), STORIES.c.seq.desc()]
+    total, rows = _page(engine, query, order, limit, offset)
+    ranges = figure_ranges(engine, [row["id"] for row in rows])
+    for row in rows:
+        row["figures"] = ranges.get(row["id"], {})
+    return total, rows
+
+
+def figure_ranges(engine: Engine, story_ids: list[str]) -> dict[str, dict[str, dict]]:
+    """``{story: {category: {"low", "high", "reports"}}}`` of the stories' figures."""
+    if not story_ids:
+        return {}
+    query = (
+        select(MEMBERS.c.story_id, FIGURES.c.category, func.min(FIGURES.c.low).label("low"),
+               func.max(func.coalesce(FIGURES.c.high, FIGURES.c.low)).label("high"),
+               func.count().label("reports"))
+        .select_from(MEMBERS.join(FIGURES, and_(FIGURES.c.doc_id == MEMBERS.c.doc_id,
+                                                FIGURES.c.id == MEMBERS.c.item_id)))
+        .where(MEMBERS.c.story_id.in_(story_ids), MEMBERS.c.kind == "figure")
+        .group_by(MEMBERS.c.story_id, FIGURES.c.category)
+        .order_by(MEMBERS.c.story_id, FIGURES.c.category)
+    )
+    result: dict[str, dict[str, dict]] = {}
+    with engine.connect() as conn:
+        for row in conn.execute(query):
+            result.setdefault(row.story_id, {})[row.category] = {
+                "low": row.low, "high": row.high, "reports": row.reports}
+    return result
+
+
+def map_points(engine: Engine, f: Filters, *, limit: int) -> tuple[int, list[dict]]:
+    """Placed events (with coordinates) for the map: ``(how many pass, the first limit)``."""
+    place = PLACES.alias("place")
+    query = (
+        select(EVENTS.c.doc_id, EVENTS.c.id, EVENTS.c.type, EVENTS.c.trigger_text.label("trigger"),
+               event_day().label("day"), place.c.name.label("place"), place.c.lat, place.c.lon,
+               EVENTS.c.negated, EVENTS.c.hypothetical, DOCS.c.outlet, DOCS.c.title)
+        .select_from(
+            EVENTS.join(DOCS, DOCS.c.id == EVENTS.c.doc_id)
+            .join(place, and_(place.c.doc_id == EVENTS.c.doc_id, place.c.id == EVENTS.c.place_id))
+        )
+        .where(place.c.lat.is_not(None), place.c.lon.is_not(None), *event_conditions(f))
+    )
+    return _page(engine, query, [event_day().desc(), EVENTS.c.doc_id, EVENTS.c.id], limit, 0)
+
+
+def timeline(engine: Engine, f: Filters) -> list[dict]:
+    """Events per day and type: ``[{"day", "type", "count"}]``, by day (days unknown left out)."""
+    day = event_day().label("day")
+    query = (
+        select(day, EVENTS.c.type, func.count().label("count"))
+        .select_from(EVENTS.join(DOCS, DOCS.c.id == EVENTS.c.doc_id))
+        .where(event_day().is_not(None), *event_conditions(f))
+        .group_by(day, EVENTS.c.type)
+        .order_by(day, EVENTS.c.type)
+    )
+    with engine.connect() as conn:
+        return [dict(row._mapping) for row in conn.execute(query)]
+
+
+def actor_claims(engine: Engine, name: str, *, limit: int) -> list[dict]:
+    """What ``name`` said (as an attribution's source), across documents, newest first."""
+    query = (
+        select(ATTRIBUTIONS.c.doc_id, ATTRIBUTIONS.c.id, ATTRIBUTIONS.c.kind,
+               ATTRIBUTIONS.c.cue_text.label("cue"), ATTRIBUTIONS.c.content_text.label("content"),
+               DOCS.c.outlet, DOCS.c.published, DOCS.c.title)
+        .select_from(ATTRIBUTIONS.join(DOCS, DOCS.c.id == ATTRIBUTIONS.c.doc_id))
+        .where(func.lower(func.coalesce(ATTRIBUTIONS.c.source_name, ATTRIBUTIONS.c.source_text))
+               == name.lower())
+        .order_by(DOCS.c.published.desc(), ATTRIBUTIONS.c.doc_id, ATTRIBUTIONS.c.id)
+        .limit(limit)
+    )
+    with engine.connect() as conn:
+        return [dict(row._mapping) for row in conn.execute(query)]
+
+
+def actor_events(engine: Engine, name: str, *, limit: int) -> list[dict]:
+    """The events ``name`` took part in, as actor or recipient, newest first."""
+    lowered = name.lower()
+    role = (
+        func.lower(func.coalesce(EVENTS.c.actor_name, EVENTS.c.actor_text)) == lowered
+    )
+    query = (
+        select(EVENTS.c.doc_id, EVENTS.c.id, EVENTS.c.type, EVENTS.c.mode,
+               EVENTS.c.trigger_text.label("trigger"), event_day().label("day"),
+               func.coalesce(EVENTS.c.actor_name, EVENTS.c.actor_text).label("actor"),
+               func.coalesce(EVENTS.c.recipient_name, EVENTS.c.recipient_text).label("recipient"),
+               EVENTS.c.negated, EVENTS.c.hypothetical, DOCS.c.outlet, DOCS.c.title,
+               literal(None).label("as_role"))
+        .select_from(EVENTS.join(DOCS, DOCS.c.id == EVENTS.c.doc_id))
+        .where(or_(role, func.lower(func.coalesce(EVENTS.c.recipient_name,
+                                                  EVENTS.c.recipient_text)) == lowered))
+        .order_by(event_day().desc(), EVENTS.c.doc_id, EVENTS.c.id)
+        .limit(limit)
+    )
+    with engine.connect() as conn:
+        rows = [dict(row._mapping) for row in conn.execute(query)]
+    for row in rows:
+        row["as_role"] = "actor" if (row["actor"] or "").lower() == lowered else "recipient"
+    return rows
+
+
+def stories_of_document(engine: Engine, doc_id: str) -> list[dict]:
+    query = (
+        select(STORIES.c.id, STORIES.c.type, STORIES.c.place, STORIES.c.first_date,
+               STORIES.c.last_date)
+        .where(STORIES.c.id.in_(select(MEMBERS.c.story_id).where(MEMBERS.c.doc_id == doc_id)))
+        .order_by(STORIES.c.seq)
+    )
+    with engine.connect() as conn:
+        return [dict(row._mapping) for row in conn.execute(query)]
+
+
+def document_titles(engine: Engine, doc_ids: list[str]) -> dict[str, dict]:
+    if not doc_ids:
+        return {}
+    query = select(DOCS.c.id, DOCS.c.title, DOCS.c.outlet, DOCS.c.published).where(
+        DOCS.c.id.in_(doc_ids))
+    with engine.connect() as conn:
+        return {row.id: dict(row._mapping) for row in conn.execute(query)}
