@@ -6,13 +6,13 @@ import pytest
 from spacy.tokens import Span
 
 from eventledger.errors import ConfigError
-from eventledger.extract import attributions, span_transformer
+from eventledger.extract import span_transformer
 from eventledger.extract.attribution_spans import (
     SPANS_KEY,
     AttributionSpansTagger,
     packaged_model_path,
 )
-from eventledger.extract.attributions import AttributionsExtractor
+from eventledger.extract.attributions import AttributionsExtractor, tagger
 
 
 def rules_only(nlp, continued_quotes: str = "separate", **modes: str) -> AttributionsExtractor:
@@ -170,8 +170,8 @@ def test_a_less_sure_content_is_taken_when_the_tagger_is_sure_of_its_cue(nlp):
         Span(doc, 3, 8, label="CONTENT"),
     ]
     # Less sure of the content than a content standing alone needs, sure of its cue.
-    content_score = (attributions._LEARNED_MIN_SCORE_SURE_CUE + attributions._LEARNED_MIN_SCORE) / 2
-    unsure_cue = attributions._LEARNED_SURE_CUE - 0.05
+    content_score = (tagger.LEARNED_MIN_SCORE_SURE_CUE + tagger.LEARNED_MIN_SCORE) / 2
+    unsure_cue = tagger.LEARNED_SURE_CUE - 0.05
     doc.spans[SPANS_KEY].attrs["scores"] = [0.9, 0.95, content_score]
     rules_only(nlp)(doc)
     assert [a["content"]["text"] for a in doc._.el_attributions] == ["the heating was broken"]
