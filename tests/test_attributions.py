@@ -995,6 +995,24 @@ def test_user_cue_file_in_a_component(nlp, tmp_path):
     assert doc._.el_attributions[0]["source"]["text"] == "The tenant"
 
 
+def test_user_cue_file_extends_the_word_lists_of_the_frames(nlp, tmp_path):
+    # "defended the marina": a place, as the user's file says, is acted on, not a stance.
+    extra = tmp_path / "cues.json"
+    extra.write_text(json.dumps({"place_objects": ["Marina"]}))
+    assert "marina" not in CueLexicon.load().place_objects
+    assert "marina" in CueLexicon.load(extra).place_objects
+    doc = nlp("The mayor defended the marina.")
+    del doc.spans[SPANS_KEY]  # the rules alone, without the trained tagger's spans
+    AttributionsExtractor(
+        nlp, "rules", extra_cues_path=None, min_quote_words=3, continued_quotes="separate"
+    )(doc)
+    assert [a["content"]["text"] for a in doc._.el_attributions] == ["the marina"]
+    AttributionsExtractor(
+        nlp, "custom", extra_cues_path=str(extra), min_quote_words=3, continued_quotes="separate"
+    )(doc)
+    assert doc._.el_attributions == []
+
+
 def test_any_verb_right_after_a_quote_reports_it(attribute):
     text = "“The first part is done,” he continued. “The second part starts soon.”"
     attributions, _ = attribute(text)

@@ -5,11 +5,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from . import channels, clauses, cue_words, lexicon, sources
-from .candidates import (
-    Candidate,
-    Candidates,
-)
+from . import channels, clauses, cue_words, sources
+from .candidates import Candidate, Candidates
 from .context import Context
 
 
@@ -195,7 +192,7 @@ def reports_from(ctx: Context, attr: Candidate, according: Token) -> bool:
         return False
     cue = attr.cue_token
     speaker = attr.source_token
-    return (cue is not None and cue.lemma_.lower() in lexicon.OUTLET_VERBS) or (
+    return (cue is not None and cue.lemma_.lower() in ctx.cues.outlet_verbs) or (
         speaker is not None and speaker.lemma_.lower() in ctx.media_nouns
     )
 

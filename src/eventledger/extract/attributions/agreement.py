@@ -4,31 +4,22 @@ are pieces of another's claim."""
 from __future__ import annotations
 
 from ..base import overlap_ratio
-from . import cue_words, lexicon, records
-from .candidates import (
-    Candidate,
-    after_all,
-    inside_any,
-    names_speaker,
-    overlaps_any,
-    whole,
-)
+from . import cue_words, records
+from .candidates import Candidate, after_all, inside_any, names_speaker, overlaps_any, whole
 from .context import Context
 
-# A tagged content and a rule attribution overlapping by more than this are one claim.
-LEARNED_AGREEMENT = 0.6
 
-
-def agrees(content: tuple[int, int], extents: list[tuple[int, int]]) -> bool:
+def agrees(content: tuple[int, int], extents: list[tuple[int, int]], threshold: float) -> bool:
     """Whether the tagger read ``content`` as a claim: one tagged content mostly the
-    same, or tagged pieces inside it that cover most of it (the tagger leaves an aside
-    out: "Many of the shops, she said, have closed")."""
-    if any(overlap_ratio(content, extent) > LEARNED_AGREEMENT for extent in extents):
+    same (overlapping by more than ``threshold``), or tagged pieces inside it that cover
+    most of it (the tagger leaves an aside out: "Many of the shops, she said, have
+    closed")."""
+    if any(overlap_ratio(content, extent) > threshold for extent in extents):
         return True
     covered = sum(
         end - start for start, end in extents if content[0] <= start and end <= content[1]
     )
-    return covered > LEARNED_AGREEMENT * (content[1] - content[0])
+    return covered > threshold * (content[1] - content[0])
 
 
 def claim_with_relative(
@@ -96,8 +87,8 @@ def confirmed(
     cut: set[int],
 ) -> list[Candidate]:
     """The rule attributions the tagger agrees with, direct quotations, reports of a
-    figure by a verb that needs its object (``_by_object``), reports the tagger reads as
-    an aside inside a longer claim (which becomes their content, ``_claim_around_aside``),
+    figure by a verb that needs its object (``by_object``), reports the tagger reads as
+    an aside inside a longer claim (which becomes their content, ``claim_around_aside``),
     and chains: a named speaker's report inside a kept one's content ("The Ledger
     reported that Governor Brenner said ..."), which PolNeAR's single layer of spans
     cannot mark. A named speaker's report, cue and all, inside a tagged content that no
@@ -106,15 +97,19 @@ def confirmed(
     content holds a kept report, and the speaker's next report whose cue (token index
     in ``cut``) ended a tagged content ("said two soldiers were killed and called for
     calm")."""
+    threshold = ctx.options.tagger.agreement
     kept = set()
     for a in attrs:
         if (
             a.kind == "direct"
             or a.sure
             or by_object(ctx, a)
-            or agrees(a.content, extents)
+            or agrees(a.content, extents, threshold)
             # the tagger marks "to comment on the report" where the rules say "the report"
-            or (a.refused_from is not None and agrees((a.refused_from, a.content[1]), extents))
+            or (
+                a.refused_from is not None
+                and agrees((a.refused_from, a.content[1]), extents, threshold)
+            )
             or (a.cue_token is not None and a.cue_token.i in cut)
         ):
             kept.add(id(a))
@@ -172,22 +167,27 @@ def denies_claim(ctx: Context, attr: Candidate) -> bool:
     root = content.root
     if root.pos_ in ("VERB", "AUX"):
         return True
-    return root.lemma_.lower() in ctx.cues.nouns or root.lemma_.lower() in lexicon.DENIED_NOUNS
+    return root.lemma_.lower() in ctx.cues.nouns or root.lemma_.lower() in ctx.cues.denied_nouns
 
 
 def drop_pieces(
-    attrs: list[Candidate], contents: list[tuple[int, int]], *, keep_quotes: bool
+    attrs: list[Candidate],
+    contents: list[tuple[int, int]],
+    *,
+    keep_quotes: bool,
+    threshold: float,
 ) -> list[Candidate]:
     """The rule attributions that are not pieces of another's claim. A tagged content
     that agrees with one rule attribution claims it; another rule attribution that lies
     inside the claim is a piece and goes, unless it names a speaker of its own (a chain:
     "The Post reported that Klein said ...") or, with continued quotes kept separate,
-    it is a direct quotation."""
+    it is a direct quotation. A tagged content agrees with a rule attribution that it
+    overlaps by more than ``threshold``."""
     claims: dict[int, tuple[int, int]] = {}
     for content in contents:
         ratios = [overlap_ratio(a.content, content) for a in attrs]
         best = max(range(len(attrs)), key=ratios.__getitem__, default=None)
-        if best is not None and best not in claims and ratios[best] > LEARNED_AGREEMENT:
+        if best is not None and best not in claims and ratios[best] > threshold:
             claims[best] = content
     extents = [
         (min(content[0], attrs[i].content[0]), max(content[1], attrs[i].content[1]))

@@ -7,12 +7,8 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..syntax import SUBJECT_DEPS
-from . import according_frames, channels, cue_words, lexicon
-from .candidates import (
-    Candidate,
-    Candidates,
-    block,
-)
+from . import according_frames, channels, cue_words
+from .candidates import Candidate, Candidates, block
 from .context import Context
 
 
@@ -82,7 +78,7 @@ def before_trailing_relative(ctx: Context, low: int, high: int) -> int:
     for token in doc[low : high + 1]:
         gloss = (
             token.dep_ in ("appos", "npadvmod")  # either, as the parser pleases
-            and token.lemma_.lower() in lexicon.GLOSS_NOUNS
+            and token.lemma_.lower() in ctx.cues.gloss_nouns
             and any(c.dep_ == "relcl" for c in token.children)
         )
         if not (token.dep_ == "relcl" or gloss):
@@ -142,7 +138,7 @@ def speaker_asides(ctx: Context, clause: Token) -> list[Token]:
 
 
 def aside_start(ctx: Context, aside: Token) -> Token:
-    """Where one of ``_speaker_asides`` starts: its "but", or the comma before it."""
+    """Where one of ``speaker_asides`` starts: its "but", or the comma before it."""
     if aside.dep_ == "conj":
         return next(
             c for c in aside.head.children

@@ -10,10 +10,38 @@ from ...errors import ConfigError
 from ..actor_coref import attach_member_nouns
 from ..actors import ActorLexicon, ActorsExtractor
 from ..base import get_list
-from .context import Context, Options, SpeakerWords
+from .context import Context, Options, SpeakerWords, TaggerSettings
 from .finder import find
 from .lexicon import CueLexicon
 
+# The component's settings and their defaults. The span tagger's thresholds
+# (``tagger_*``, :class:`TaggerSettings`) are chosen for the shipped tagger on the
+# held-out training articles.
+DEFAULT_CONFIG = {
+    "extra_cues_path": None,
+    "min_quote_words": 3,
+    "continued_quotes": "separate",
+    "inside_quotes": False,
+    "carried_reports": "cited_by",
+    "nested_reports": "keep",
+    "uncued_quotes": "keep",
+    "tagger_min_score": 0.7,
+    "tagger_min_score_sure_cue": 0.6,
+    "tagger_sure_cue": 0.7,
+    "tagger_agreement": 0.6,
+    "tagger_cue_gap": 20,
+    "tagger_source_gap": 10,
+    "tagger_retagged_cue_gap": 8,
+}
+TAGGER_SETTINGS = {
+    "min_score": "tagger_min_score",
+    "min_score_sure_cue": "tagger_min_score_sure_cue",
+    "sure_cue": "tagger_sure_cue",
+    "agreement": "tagger_agreement",
+    "cue_gap": "tagger_cue_gap",
+    "source_gap": "tagger_source_gap",
+    "retagged_cue_gap": "tagger_retagged_cue_gap",
+}
 # The values each mode of the component takes, its default first.
 MODES = {
     "continued_quotes": ("separate", "join"),
@@ -36,6 +64,7 @@ class AttributionsExtractor:
         carried_reports: str = "cited_by",
         nested_reports: str = "keep",
         uncued_quotes: str = "keep",
+        tagger: TaggerSettings | None = None,
     ):
         modes = {
             "continued_quotes": continued_quotes,
@@ -53,6 +82,7 @@ class AttributionsExtractor:
         self.cues = CueLexicon.load(extra_cues_path)
         self.options = Options(
             min_quote_words=min_quote_words,
+            tagger=tagger or tagger_settings(DEFAULT_CONFIG),
             join_quotes=continued_quotes == "join",
             inside_quotes=inside_quotes,
             outer_carriers=carried_reports == "outer",
@@ -92,15 +122,7 @@ class AttributionsExtractor:
     "eventledger_attributions",
     requires=["token.dep", "token.lemma", "doc._.el_actors", "doc._.el_excluded"],
     assigns=["doc._.el_attributions", "doc._.el_actors"],
-    default_config={
-        "extra_cues_path": None,
-        "min_quote_words": 3,
-        "continued_quotes": "separate",
-        "inside_quotes": False,
-        "carried_reports": "cited_by",
-        "nested_reports": "keep",
-        "uncued_quotes": "keep",
-    },
+    default_config=DEFAULT_CONFIG,
 )
 def make_attributions(
     nlp: Language,
@@ -113,6 +135,13 @@ def make_attributions(
     carried_reports: str,
     nested_reports: str,
     uncued_quotes: str,
+    tagger_min_score: float,
+    tagger_min_score_sure_cue: float,
+    tagger_sure_cue: float,
+    tagger_agreement: float,
+    tagger_cue_gap: int,
+    tagger_source_gap: int,
+    tagger_retagged_cue_gap: int,
 ) -> AttributionsExtractor:
     """``continued_quotes``: "separate" gives a quote that goes on after "X said." its own
     attribution; "join" stretches the first one over it, as PolNeAR annotates.
@@ -125,7 +154,16 @@ def make_attributions(
     outermost one, as PolNeAR's single layer of spans mostly marks it.
     ``uncued_quotes``: "keep" gives a quotation that no word reports (a quoted headline,
     a quote standing alone after another speaker's) an attribution without a cue; "drop"
-    leaves such attributions out, as PolNeAR annotates every attribution with its cue."""
+    leaves such attributions out, as PolNeAR annotates every attribution with its cue.
+    ``tagger_*``: how the rules' attributions are reconciled with the span tagger's
+    (:class:`TaggerSettings`): the confidence a tagged content needs to become an
+    attribution (``tagger_min_score``, or ``tagger_min_score_sure_cue`` when the tagger's
+    confidence in its cue is at least ``tagger_sure_cue``), the overlap from which a tagged
+    content and a rule attribution are one claim (``tagger_agreement``), and how many tokens
+    apart a tagged cue and its content (``tagger_cue_gap``), a tagged source and its cue
+    (``tagger_source_gap``) and a tagged cue replacing a rule's and the content
+    (``tagger_retagged_cue_gap``) may lie."""
+    settings = locals()
     return AttributionsExtractor(
         nlp,
         name,
@@ -136,4 +174,21 @@ def make_attributions(
         carried_reports=carried_reports,
         nested_reports=nested_reports,
         uncued_quotes=uncued_quotes,
+        tagger=tagger_settings(settings),
     )
+
+
+def tagger_settings(config: dict) -> TaggerSettings:
+    """The span tagger's thresholds from the component's ``tagger_*`` settings: scores
+    between 0 and 1, gaps a whole number of tokens, 0 or more."""
+    for key in TAGGER_SETTINGS.values():
+        value = config[key]
+        if isinstance(DEFAULT_CONFIG[key], float):
+            fits = isinstance(value, int | float) and 0 <= value <= 1
+            wanted = "a number between 0 and 1"
+        else:
+            fits = isinstance(value, int) and value >= 0
+            wanted = "a whole number of tokens, 0 or more"
+        if isinstance(value, bool) or not fits:
+            raise ConfigError(f"{key} must be {wanted}, not {value!r}")
+    return TaggerSettings(**{field: config[key] for field, key in TAGGER_SETTINGS.items()})

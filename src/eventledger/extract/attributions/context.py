@@ -18,10 +18,36 @@ from .lexicon import CueLexicon
 
 
 @dataclass(frozen=True)
+class TaggerSettings:
+    """How sure of its spans the span tagger must be, and how near its spans must lie, for
+    the reconciliation (``tagger.py``): the component's ``tagger_*`` settings, whose
+    defaults (the component's default config) are chosen for the shipped tagger on the
+    held-out training articles."""
+
+    # A tagged content becomes an attribution of its own only if the tagger's confidence in
+    # it is at least ``min_score``; below it, most are not claims ...
+    min_score: float
+    # ... or at least ``min_score_sure_cue``, when its confidence in the cue that reports it
+    # is at least ``sure_cue``: "the massive tax cut package" after a sure "talks over".
+    min_score_sure_cue: float
+    sure_cue: float
+    # A tagged content and a rule attribution overlapping by more than this are one claim.
+    agreement: float
+    # How far (tokens) a tagged cue may lie from its content, and a tagged source from its
+    # cue.
+    cue_gap: int
+    source_gap: int
+    # How far from a content a tagged cue may stand to replace a rule cue the tagger does
+    # not read as one.
+    retagged_cue_gap: int
+
+
+@dataclass(frozen=True)
 class Options:
     """The component's modes, as the stages read them."""
 
     min_quote_words: int
+    tagger: TaggerSettings
     # '"Q1," X said. "Q2"': one attribution from Q1 to Q2 (PolNeAR's convention) or two.
     join_quotes: bool = False
     # Reports inside a quotation belong to the quoted words (PolNeAR leaves them out).

@@ -4,11 +4,7 @@ outermost report of a chain, only attributions with a cue."""
 
 from __future__ import annotations
 
-from .candidates import (
-    Candidate,
-    inside_any,
-    report_extent,
-)
+from .candidates import Candidate, inside_any, report_extent
 from .context import Context
 
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..base import actor_at
-from . import lexicon
 from .context import Context
 
 
@@ -24,7 +23,7 @@ def is_cue_verb(ctx: Context, token: Token) -> bool:
     if (
         not ctx.cues.verbs[lemma].get("plain")
         and any(
-            c.dep_ == "dobj" and c.lemma_.lower() in lexicon.PLACE_OBJECTS
+            c.dep_ == "dobj" and c.lemma_.lower() in ctx.cues.place_objects
             for c in token.children
         )
         and not any(c.dep_ in ("xcomp", "ccomp") for c in token.children)

@@ -7,12 +7,8 @@ from __future__ import annotations
 import re
 
 from ..locate import dateline_extent
-from . import cue_words, lexicon, sources
-from .candidates import (
-    TRIM,
-    Candidate,
-    report_extent,
-)
+from . import cue_words, sources
+from .candidates import TRIM, Candidate, report_extent
 from .context import Context
 
 # Where a clause of its own begins, right before its subject: ", while", "; but", " - and".
@@ -36,7 +32,7 @@ def answered_glosses(ctx: Context, attrs: list[Candidate]) -> list[Candidate]:
             if (
                 noun.idx < last
                 or noun.pos_ != "NOUN"
-                or noun.lemma_.lower() not in lexicon.GLOSS_NOUNS
+                or noun.lemma_.lower() not in ctx.cues.gloss_nouns
                 or not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
             ):
                 continue

@@ -7,10 +7,7 @@ from spacy.tokens import Token
 
 from ..base import actor_at
 from . import according_frames, channels, clauses, cue_words, sources
-from .candidates import (
-    Candidate,
-    Candidates,
-)
+from .candidates import Candidate, Candidates
 from .context import Context
 
 

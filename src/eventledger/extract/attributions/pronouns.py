@@ -9,11 +9,14 @@ from spacy.tokens import Token
 from ..actor_coref import gender_fits
 from ..base import actor_at, span
 from ..syntax import SUBJECT_DEPS
-from . import lexicon, sources
-from .candidates import (
-    Candidate,
-)
+from . import sources
+from .candidates import Candidate
 from .context import Context
+
+# With the possessives: "His statement said" is his.
+PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
+ORG_PRONOUNS = {"it", "its"}
+PLURAL_PRONOUNS = {"they", "them", "their"}
 
 
 def resolve_sources(ctx: Context, attrs: list[Candidate]) -> None:
@@ -44,7 +47,7 @@ def resolve(ctx: Context, attr: Candidate, done: list[Candidate]) -> None:
     start, end = attr.source
     word = ctx.text[start:end].lower()
     pronoun = attr.source_token is not None and attr.source_token.pos_ == "PRON"
-    if pronoun and word in lexicon.PERSON_PRONOUNS | lexicon.ORG_PRONOUNS | lexicon.PLURAL_PRONOUNS:
+    if pronoun and word in PERSON_PRONOUNS | ORG_PRONOUNS | PLURAL_PRONOUNS:
         # "The Courier quoted him": an object pronoun is never its own verb's subject.
         token = attr.source_token
         verb = token.head if token.dep_ in ("dobj", "dative") else None
@@ -136,20 +139,20 @@ def unnamed_speaker(
 
     def fits(token: Token) -> bool:
         lemma = token.lemma_.lower()
-        if word in lexicon.PERSON_PRONOUNS:
+        if word in PERSON_PRONOUNS:
             other = ctx.gender_words.get("m" if word in ("she", "her") else "f", set())
             return (
                 token.tag_ == "NN"
                 and lemma in ctx.cues.person_nouns
                 and token.lower_ not in other
             )
-        if word in lexicon.ORG_PRONOUNS:
+        if word in ORG_PRONOUNS:
             return (
                 token.tag_ in ("NN", "NNP")
                 and token.text[:1].isupper()
                 and lemma not in ctx.cues.person_nouns
             )
-        return word in lexicon.PLURAL_PRONOUNS and token.tag_ == "NNS"
+        return word in PLURAL_PRONOUNS and token.tag_ == "NNS"
 
     best = None
     for attr in done:
@@ -180,9 +183,9 @@ def latest_antecedent(
 
     def fits(actor: dict, mention: dict | None) -> bool:
         kind = actor.get("kind")
-        if word in lexicon.PERSON_PRONOUNS:
+        if word in PERSON_PRONOUNS:
             return kind == "person" and gender_fits(actor, word)
-        if word in lexicon.ORG_PRONOUNS:
+        if word in ORG_PRONOUNS:
             return kind == "organization"
         text = (mention or {}).get("text", actor["name"])
         return kind in ("group", "organization") and (

@@ -9,9 +9,7 @@ from spacy.tokens import Token
 from ..base import actor_at
 from ..quotes import Quote
 from . import channels, sources
-from .candidates import (
-    Candidate,
-)
+from .candidates import Candidate
 from .context import Context
 
 

@@ -4,10 +4,7 @@ negation of the cue, and the outlet's report for a carried one."""
 from __future__ import annotations
 
 from ..base import actor_at, span
-from .candidates import (
-    Candidate,
-    report_extent,
-)
+from .candidates import Candidate, report_extent
 from .context import Context
 
 

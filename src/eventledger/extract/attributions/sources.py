@@ -8,10 +8,7 @@ from spacy.tokens import Token
 from ..base import actor_at
 from ..quotes import QUOTE_MARKS
 from . import channels, clauses, cue_words, noun_frames
-from .candidates import (
-    TRIM,
-    Candidate,
-)
+from .candidates import TRIM, Candidate
 from .context import Context
 
 
@@ -56,7 +53,7 @@ def through_statement(ctx: Context, attr: Candidate, subject: Token) -> Token:
 
 
 def speaker_behind_statement(ctx: Context, attr: Candidate) -> None:
-    """Where the source is a statement someone makes (``_through_statement``), that
+    """Where the source is a statement someone makes (``through_statement``), that
     speaker becomes the source, and the statement its channel."""
     subject = attr.source_token
     speaker = through_statement(ctx, attr, subject)

@@ -20,22 +20,7 @@ from .candidates import (
     tagged_extent,
     within,
 )
-from .context import Context
-
-# How far a learned cue may lie from its content, and a learned source from its cue (tokens).
-LEARNED_CUE_GAP = 20
-# How far from a content a tagged cue may stand to replace a rule cue the tagger does not
-# read as one (``cues_the_tagger_reads``).
-RETAGGED_CUE_GAP = 8
-LEARNED_SOURCE_GAP = 10
-# A tagged content becomes an attribution of its own only if the tagger's confidence in it
-# (``attribution_spans``' "scores") is at least this; below it, most are not claims. The
-# three thresholds are chosen for the shipped tagger on the held-out training articles.
-LEARNED_MIN_SCORE = 0.7
-# ... or at least this, when the tagger is sure (``LEARNED_SURE_CUE``) of the cue that
-# reports it: "the massive tax cut package" after a sure "talks over".
-LEARNED_MIN_SCORE_SURE_CUE = 0.6
-LEARNED_SURE_CUE = 0.7
+from .context import Context, TaggerSettings
 
 
 @dataclass
@@ -76,11 +61,11 @@ def learned(ctx: Context, attrs: list[Candidate]) -> list[Candidate]:
     ``agreement.drop_pieces``; in PolNeAR's training articles they are mostly the same
     speaker's stance inside the claim: "he believes").
 
-    Each CONTENT span that the tagger is sure of (``LEARNED_MIN_SCORE``, or less when
-    it is sure of the cue: ``LEARNED_MIN_SCORE_SURE_CUE``), that no rule
-    attribution overlaps and that has a CUE span within ``LEARNED_CUE_GAP`` tokens
-    that no other attribution has becomes an attribution, with the SOURCE span nearest
-    that cue (within ``LEARNED_SOURCE_GAP``). An attribution still without a cue takes
+    Each CONTENT span that the tagger is sure of (``min_score``, or less when it is sure
+    of the cue: ``min_score_sure_cue``, of :class:`TaggerSettings`), that no rule
+    attribution overlaps and that has a CUE span within ``cue_gap`` tokens that no other
+    attribution has becomes an attribution, with the SOURCE span nearest that cue (within
+    ``source_gap``). An attribution still without a cue takes
     a tagged one beside it (``tagged_cues``)."""
     if SPANS_KEY not in ctx.doc.spans:
         return attrs
@@ -88,7 +73,12 @@ def learned(ctx: Context, attrs: list[Candidate]) -> list[Candidate]:
     extents = [(c.start, c.end) for c in tagged.contents]
     uncued = [(c.start, c.end) for c in tagged.contents if c.cue is None]
     attrs = agreement.confirmed(ctx, attrs, extents, uncued, tagged.cut)
-    attrs = agreement.drop_pieces(attrs, extents, keep_quotes=not ctx.options.join_quotes)
+    attrs = agreement.drop_pieces(
+        attrs,
+        extents,
+        keep_quotes=not ctx.options.join_quotes,
+        threshold=ctx.options.tagger.agreement,
+    )
     attrs += tagger_attributions(ctx, attrs, tagged)
     tagged_cues(ctx, attrs, tagged.cues)
     cues_the_tagger_reads(ctx, attrs, tagged.cues)
@@ -186,7 +176,8 @@ def tagger_attributions(
             continue  # "Aid workers warned": who reports and how, not what
         if cue is None:
             continue  # no word reports it: what is left is not an attribution
-        if not sure_enough(content.score, tagged.cue_scores[(cue.start, cue.end)]):
+        cue_score = tagged.cue_scores[(cue.start, cue.end)]
+        if not sure_enough(ctx.options.tagger, content.score, cue_score):
             continue  # the tagger is unsure it is a claim, and of the word reporting it
         if overlaps_any((start, end), cited):
             continue  # "citing lawyers": whom a speaker cites, kept in its cites
@@ -199,11 +190,11 @@ def tagger_attributions(
     return found
 
 
-def sure_enough(content_score: float, cue_score: float) -> bool:
+def sure_enough(settings: TaggerSettings, content_score: float, cue_score: float) -> bool:
     """Whether the tagger is sure enough of a content, or less sure of it and sure of its
     cue."""
-    return content_score >= LEARNED_MIN_SCORE or (
-        content_score >= LEARNED_MIN_SCORE_SURE_CUE and cue_score >= LEARNED_SURE_CUE
+    return content_score >= settings.min_score or (
+        content_score >= settings.min_score_sure_cue and cue_score >= settings.sure_cue
     )
 
 
@@ -212,7 +203,7 @@ def tagger_attribution(
 ) -> Candidate:
     """A tagged content as an attribution: the tagged cue, the tagged source nearest it,
     and the speaker and channel as the rules find them for that cue."""
-    source = nearest(in_paragraph_of(ctx, source_spans, cue), cue, LEARNED_SOURCE_GAP)
+    source = nearest(in_paragraph_of(ctx, source_spans, cue), cue, ctx.options.tagger.source_gap)
     attr = Candidate(
         kind="indirect",
         cue=tagged_extent(cue),
@@ -263,7 +254,7 @@ def noun_left_out(last: Token) -> bool:
 
 
 def learned_cue(ctx: Context, cues: list[Span], content: Span, start: int, end: int) -> Span | None:
-    """The tagged cue nearest a tagged content, within ``LEARNED_CUE_GAP`` tokens and
+    """The tagged cue nearest a tagged content, within ``cue_gap`` tokens and
     the paragraphs the content is in (and the one before, if it announces it with a
     colon: "Hewitt writes:"). Another paragraph before may end with a cue that has its
     own content ("..., according to the agency.")."""
@@ -272,7 +263,7 @@ def learned_cue(ctx: Context, cues: list[Span], content: Span, start: int, end: 
     if ctx.text[:low].rstrip().endswith(":"):
         # "Hewitt writes:" announces the paragraph after it.
         low = ctx.paragraph_bounds(len(ctx.text[:low].rstrip()) - 1)[0]
-    return nearest(within(cues, low, high), content, LEARNED_CUE_GAP)
+    return nearest(within(cues, low, high), content, ctx.options.tagger.cue_gap)
 
 
 def in_paragraph_of(ctx: Context, spans: list[Span], anchor: Span) -> list[Span]:
@@ -286,12 +277,12 @@ def tagged_cues(ctx: Context, attrs: list[Candidate], cues: list[Span]) -> None:
     """A cue from the tagger for an attribution the rules found none for, mostly a
     quotation inside a report ("She also argued that it was late, “because ...”") or
     after a colon: the tagged CUE nearest the content, outside it, within
-    ``LEARNED_CUE_GAP`` tokens, that no other attribution has."""
+    ``cue_gap`` tokens, that no other attribution has."""
     taken = [a.cue for a in attrs if a.cue is not None]
     for attr in attrs:
         if attr.cue is not None:
             continue
-        best = free_cue_beside(ctx, attr.content, cues, taken, LEARNED_CUE_GAP)
+        best = free_cue_beside(ctx, attr.content, cues, taken, ctx.options.tagger.cue_gap)
         if best is not None:
             attr.cue = tagged_extent(best)
             attr.cue_token = best.root
@@ -320,11 +311,11 @@ def free_cue_beside(
 
 def cues_the_tagger_reads(ctx: Context, attrs: list[Candidate], cues: list[Span]) -> None:
     """A tagged cue for a rule attribution whose cue the tagger does not read as one,
-    when it stands beside the content (within ``RETAGGED_CUE_GAP`` tokens, in its
+    when it stands beside the content (within ``retagged_cue_gap`` tokens, in its
     paragraph) and no other attribution has it: "charged him after determining that a
     video showed him grabbing ...", where the rules took "showed". The speaker is then
     the tagged cue's: its subject, else the tagged source beside it
-    (``_tagged_sources``). Plain reporting verbs ("said") keep their reading, as do
+    (``tagged_sources``). Plain reporting verbs ("said") keep their reading, as do
     the narrow frames ("according to", "in a poll") and reports an outlet carried.
     """
     taken = [a.cue for a in attrs if a.cue is not None]
@@ -343,7 +334,7 @@ def cues_the_tagger_reads(ctx: Context, attrs: list[Candidate], cues: list[Span]
         low = ctx.paragraph_bounds(start)[0]
         high = ctx.paragraph_bounds(end - 1)[1]
         best = free_cue_beside(
-            ctx, attr.content, within(cues, low, high), taken, RETAGGED_CUE_GAP
+            ctx, attr.content, within(cues, low, high), taken, ctx.options.tagger.retagged_cue_gap
         )
         if best is None:
             continue
@@ -363,7 +354,7 @@ def tagged_sources(ctx: Context, attrs: list[Candidate], source_spans: list[Span
     """Sources from the tagger where the parse gave none, or gave a common noun phrase
     the tagger does not see as a source ("a court document" for "state attorney
     Dave Aronberg"): the tagged SOURCE nearest the cue, outside the content, within
-    ``LEARNED_SOURCE_GAP`` tokens (and in the cue's sentence to replace one).
+    ``source_gap`` tokens (and in the cue's sentence to replace one).
     A named source stays, and so does one whose noun phrase holds the tagged source
     ("The harbour master, Ines Varga")."""
     for attr in attrs:
@@ -380,7 +371,7 @@ def tagged_sources(ctx: Context, attrs: list[Candidate], source_spans: list[Span
             and not overlaps_any((s.start_char, s.end_char), named)
         ]
         if attr.source is None:
-            best = nearest(in_paragraph_of(ctx, outside, cue), cue, LEARNED_SOURCE_GAP)
+            best = nearest(in_paragraph_of(ctx, outside, cue), cue, ctx.options.tagger.source_gap)
         elif (
             attr.source_token is None
             or attr.source_token.pos_ == "PROPN"
@@ -395,7 +386,7 @@ def tagged_sources(ctx: Context, attrs: list[Candidate], source_spans: list[Span
                     if s.sent == sentence and not speaks_elsewhere(s, attr, attrs)
                 ],
                 cue,
-                LEARNED_SOURCE_GAP,
+                ctx.options.tagger.source_gap,
             )
             subject = attr.source_token
             if (

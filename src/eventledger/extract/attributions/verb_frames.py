@@ -10,10 +10,7 @@ from spacy.tokens import Token
 
 from ..base import overlap_ratio
 from . import channels, clauses, cue_words, sources
-from .candidates import (
-    Candidate,
-    Candidates,
-)
+from .candidates import Candidate, Candidates
 from .context import Context
 
 
