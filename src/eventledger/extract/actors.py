@@ -1363,7 +1363,7 @@ class _Builder:
 
 @Language.factory(
     "eventledger_actors",
-    requires=["doc.ents", "token.dep", "token.lemma"],
+    requires=["doc.ents", "token.dep", "token.lemma", "token.tag", "doc._.el_excluded"],
     assigns=["doc._.el_actors"],
     default_config={"extra_actors_path": None, "fuzzy_threshold": 92.0},
 )

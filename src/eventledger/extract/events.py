@@ -1058,7 +1058,10 @@ def _of_objects(token: Token) -> list[Token]:
 
 @Language.factory(
     "eventledger_events",
-    requires=["doc._.el_actors", "doc._.el_places", "doc._.el_attributions"],
+    requires=[
+        "token.dep", "token.lemma", "doc._.el_excluded", "doc._.el_actors", "doc._.el_places",
+        "doc._.el_attributions",
+    ],
     assigns=["doc._.el_events"],
     default_config={"extra_triggers_path": None},
 )

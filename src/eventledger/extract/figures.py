@@ -656,7 +656,10 @@ def _about(members: list[dict], places: dict) -> str:
 
 @Language.factory(
     "eventledger_figures",
-    requires=["doc._.el_places", "doc._.el_attributions", "doc._.el_events"],
+    requires=[
+        "doc.ents", "token.dep", "token.lemma", "doc._.el_excluded", "doc._.el_places",
+        "doc._.el_attributions", "doc._.el_events",
+    ],
     assigns=["doc._.el_figures", "doc._.el_disagreements"],
     default_config={"extra_triggers_path": None, "singular_counts": True},
 )

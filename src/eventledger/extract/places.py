@@ -520,6 +520,7 @@ class PlacesExtractor:
 
 @Language.factory(
     "eventledger_places",
+    requires=["doc.ents", "token.lemma", "doc._.el_excluded"],
     assigns=["doc._.el_places"],
     default_config={
         "labels": ["GPE", "LOC", "FAC"],

@@ -19,6 +19,7 @@ from .lexicon import CueLexicon
 # held-out training articles.
 DEFAULT_CONFIG = {
     "extra_cues_path": None,
+    "actors_component": "eventledger_actors",
     "min_quote_words": 3,
     "continued_quotes": "separate",
     "inside_quotes": False,
@@ -65,6 +66,7 @@ class AttributionsExtractor:
         nested_reports: str = "keep",
         uncued_quotes: str = "keep",
         tagger: TaggerSettings | None = None,
+        actors_component: str | None = "eventledger_actors",
     ):
         modes = {
             "continued_quotes": continued_quotes,
@@ -89,38 +91,53 @@ class AttributionsExtractor:
             outer_only=nested_reports == "outer",
             drop_uncued=uncued_quotes == "drop",
         )
-        # The actors component's lexicon (with the user's file) for the member-noun rule.
-        actors = next(
-            (
-                nlp.get_pipe(n)
-                for n in nlp.pipe_names
-                if isinstance(nlp.get_pipe(n), ActorsExtractor)
-            ),
-            None,
-        )
-        self.actor_lexicon = actors.lexicon if actors is not None else None
-        lexicon = self.actor_lexicon or ActorLexicon.load()
-        self.speakers = SpeakerWords(
-            gender_words={g: {w.lower() for w in ws} for g, ws in lexicon.gender_words.items()},
-            body_nouns={
-                n for n, sector in lexicon.head_sectors.items() if sector not in (None, "media")
-            },
-            media_nouns={n for n, sector in lexicon.head_sectors.items() if sector == "media"},
-        )
+        self.nlp = nlp
+        self.actors_component = actors_component
+        self._actors: tuple[ActorLexicon | None, SpeakerWords] | None = None
+
+    def actors(self) -> tuple[ActorLexicon | None, SpeakerWords]:
+        """The lexicon of the actors component named by ``actors_component`` (with the
+        user's file), for the member-noun rule, and the words of it the stages read (of the
+        packaged lexicon without one). Looked up when the first document comes, so that the
+        order in which the pipeline was built does not matter."""
+        if self._actors is None:
+            lexicon = None
+            name = self.actors_component
+            if name and name in self.nlp.pipe_names:
+                actors = self.nlp.get_pipe(name)
+                if not isinstance(actors, ActorsExtractor):
+                    raise ConfigError(
+                        f"actors_component {name!r} is not an eventledger_actors component"
+                    )
+                lexicon = actors.lexicon
+            self._actors = (lexicon, speaker_words(lexicon or ActorLexicon.load()))
+        return self._actors
 
     def __call__(self, doc: Doc) -> Doc:
+        actor_lexicon, speakers = self.actors()
         records = get_list(doc, "el_attributions")
         records.clear()
-        records.extend(find(Context(doc, self.cues, self.options, self.speakers)))
-        if self.actor_lexicon is not None:
+        records.extend(find(Context(doc, self.cues, self.options, speakers)))
+        if actor_lexicon is not None:
             # "the Brigades said that resistance fighters ..." -> the fighters are Hamas.
-            attach_member_nouns(doc, records, self.actor_lexicon)
+            attach_member_nouns(doc, records, actor_lexicon)
         return doc
+
+
+def speaker_words(lexicon: ActorLexicon) -> SpeakerWords:
+    """The words of the actor lexicon that the stages read."""
+    return SpeakerWords(
+        gender_words={g: {w.lower() for w in ws} for g, ws in lexicon.gender_words.items()},
+        body_nouns={
+            n for n, sector in lexicon.head_sectors.items() if sector not in (None, "media")
+        },
+        media_nouns={n for n, sector in lexicon.head_sectors.items() if sector == "media"},
+    )
 
 
 @Language.factory(
     "eventledger_attributions",
-    requires=["token.dep", "token.lemma", "doc._.el_actors", "doc._.el_excluded"],
+    requires=["token.dep", "token.lemma", "doc._.el_actors", "doc._.el_excluded", "doc.spans"],
     assigns=["doc._.el_attributions", "doc._.el_actors"],
     default_config=DEFAULT_CONFIG,
 )
@@ -129,6 +146,7 @@ def make_attributions(
     name: str,
     *,
     extra_cues_path: str | None,
+    actors_component: str | None,
     min_quote_words: int,
     continued_quotes: str,
     inside_quotes: bool,
@@ -143,7 +161,10 @@ def make_attributions(
     tagger_source_gap: int,
     tagger_retagged_cue_gap: int,
 ) -> AttributionsExtractor:
-    """``continued_quotes``: "separate" gives a quote that goes on after "X said." its own
+    """``actors_component``: the actors component whose lexicon (with the user's file) the
+    attributions read (its member nouns, gendered words and nouns of bodies and media);
+    without one in the pipeline, the packaged lexicon.
+    ``continued_quotes``: "separate" gives a quote that goes on after "X said." its own
     attribution; "join" stretches the first one over it, as PolNeAR annotates.
     ``inside_quotes``: also report "said" and the like inside a quotation.
     ``carried_reports``: for '"...," X said, according to Y', "cited_by" gives X's report
@@ -168,6 +189,7 @@ def make_attributions(
         nlp,
         name,
         extra_cues_path=extra_cues_path,
+        actors_component=actors_component,
         min_quote_words=min_quote_words,
         continued_quotes=continued_quotes,
         inside_quotes=inside_quotes,
