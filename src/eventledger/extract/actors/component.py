@@ -1,4 +1,5 @@
-"""The ``eventledger_actors`` component: the lexicon's matchers, and the builder's stages in order."""
+"""The ``eventledger_actors`` component: the lexicon's matchers, then the builder's stages
+in order."""
 
 from __future__ import annotations
 
