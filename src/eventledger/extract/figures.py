@@ -41,10 +41,11 @@ from .base import attribution_covering, get_list, is_excluded
 from .events import load_lexicon
 from .locate import FALLBACK_PREPS as _FALLBACK_PREPS
 from .locate import SITE_PREPS as _SITE_PREPS
-from .locate import dateline_place, locate_event, paragraph_start, with_tokens
+from .locate import dateline_place, locate_event, with_tokens
 from .locate import place_under as _place_under
-from .locate import token_range as _token_range
 from .numbers import Count, find_counts, quantities
+from .syntax import paragraph_start
+from .syntax import token_range as _token_range
 
 log = logging.getLogger(__name__)
 

@@ -25,6 +25,8 @@ from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
+from .syntax import first_dep, paragraph_start, token_range
+
 # Prepositions whose object, when a place, is where the event happened.
 SITE_PREPS = {"in", "at", "inside", "near", "outside", "around", "across", "on", "onto",
               "towards", "toward", "into", "over", "against", "throughout", "within", "upon",
@@ -65,23 +67,6 @@ _DATELINE = re.compile(
 _DATELINE_REACH = 400
 
 
-_BLANK_LINE = re.compile(r"\n[ \t]*\n")
-
-
-def paragraph_start(text: str, position: int) -> int:
-    """Where the paragraph holding ``position`` starts: after the last blank line (a single
-    line end may be a hard wrap inside the paragraph)."""
-    start = 0
-    for match in _BLANK_LINE.finditer(text, 0, position):
-        start = match.end()
-    return start
-
-
-def token_range(doc: Doc, start_char: int, end_char: int) -> tuple[int, int] | None:
-    """The token range ``[start, end)`` covering the characters, or None."""
-    span = doc.char_span(start_char, end_char, alignment_mode="expand")
-    return (span.start, span.end) if span is not None and len(span) else None
-
 
 def with_tokens(doc: Doc, places: Iterable[dict] | None = None) -> list[dict]:
     """Copies of the place records (default ``doc._.el_places``) with ``_tokens``, their
@@ -95,15 +80,6 @@ def with_tokens(doc: Doc, places: Iterable[dict] | None = None) -> list[dict]:
         if tokens:
             result.append({**place, "_tokens": tokens})
     return result
-
-
-def first_dep(token: Token | None, dep: str) -> Token | None:
-    if token is None:
-        return None
-    for child in token.children:
-        if child.dep_ == dep:
-            return child
-    return None
 
 
 def place_under(token: Token, places: Sequence[dict]) -> dict | None:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from ..base import is_excluded
+from ..syntax import paragraph_bounds
 from .lexicon import (
     _ACTOR_DEPS,
     _DETERMINERS,
@@ -46,10 +47,7 @@ def _trim_det(tokens: list[Token]) -> list[Token]:
 def same_paragraph(tokens: list[Token], anchor: Token) -> list[Token]:
     """The tokens in ``anchor``'s paragraph: the parser sometimes runs a heading or a
     caption into the next sentence, and a mention never crosses a line break."""
-    text = anchor.doc.text
-    low = text.rfind("\n", 0, anchor.idx) + 1
-    high = text.find("\n", anchor.idx)
-    high = len(text) if high < 0 else high
+    low, high = paragraph_bounds(anchor.doc.text, anchor.idx)
     return [t for t in tokens if low <= t.idx and t.idx + len(t) <= high]
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..base import is_excluded
-from ..locate import first_dep as _first_dep
+from ..syntax import first_dep as _first_dep
 from .lexicon import (
     _ADJUNCT_PREPS,
     _CARRIER_NOUNS,
