@@ -29,6 +29,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..geo.gazetteer import load_regions_data
 from .base import get_list, is_excluded
+from .place_words import place_words
 
 log = logging.getLogger(__name__)
 
@@ -48,14 +49,6 @@ _SITE_PREPS = {"in", "at", "near", "outside", "inside", "into", "around", "acros
                "towards", "toward", "throughout", "within", "from", "to", "through"}
 # ... of which these alone before a name the model calls a person ("a letter from X").
 _PERSON_SITE_PREPS = {"in", "at", "near", "outside", "inside", "into", "throughout", "within"}
-# Nouns that make the name before or after them a place: "the town of Qusayr",
-# "Nuwakot district", "the Jumla and Diwan villages".
-_PLACE_NOUNS = {"city", "town", "village", "district", "province", "region", "area",
-                "governorate", "county", "neighbourhood", "neighborhood", "suburb", "suburbs",
-                "outskirts", "municipality", "camp", "countryside", "valley", "port",
-                "island", "junction", "crossing", "settlement", "quarter", "township",
-                "locality", "commune", "oblast", "prefecture", "subdistrict", "border",
-                "environs", "hamlet", "state", "capital"}
 # Words that may stand between a preposition and the name: "in nearby Bethlehem".
 _PLACE_MODIFIERS = {"the", "nearby", "central", "northern", "southern", "eastern", "western",
                     "north", "south", "east", "west", "northeastern", "northwestern",
@@ -66,9 +59,6 @@ _PLACE_MODIFIERS = {"the", "nearby", "central", "northern", "southern", "eastern
 _TERRITORY_VERBS = {"capture", "recapture", "seize", "patrol", "shell", "bomb", "storm",
                     "liberate", "besiege", "overrun", "encircle", "retake", "occupy",
                     "evacuate", "raid", "bombard", "surround", "enter", "invade"}
-_TERRITORY_NOUNS = {"siege", "capture", "recapture", "fall", "liberation", "shelling",
-                    "bombardment", "bombing", "outskirts", "invasion", "occupation",
-                    "offensive", "encirclement"}
 # Last words of names of buildings and streets, which share names with towns: "the White
 # House" is no White House, Tennessee.
 _BUILDING_WORDS = {"house", "hotel", "palace", "hospital", "school", "university", "church",
@@ -84,6 +74,12 @@ _NOT_NAMES = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDIN
 # Name joiners inside runs of capitalised words: "Umm al-Fahm", "Bin Jawad".
 _JOINERS = {"-", "al", "el", "ad", "ar", "as", "ash", "at", "az", "ed", "bin", "ibn", "de",
             "del", "la", "le"}
+
+
+# Nouns that make the name before or after them a place ("the town of Qusayr"), and acts
+# whose object is a territory ("the siege on Manbij"): lists of data/place_words.json.
+_PLACE_NOUNS = place_words()["name_place_nouns"]
+_TERRITORY_NOUNS = place_words()["territory_act_nouns"]
 
 
 def _fold(text: str) -> str:

@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Token
 
 from ...data_files import packaged_json, user_json
 from ...geo.resolver import load_demonyms
-from ..locate import PLACE_NOUNS
+from ..place_words import place_words
 
 # Dependents left out of an argument's noun phrase: clauses and asides.
 _NP_SKIP = {"relcl", "acl", "appos", "punct", "advcl", "parataxis", "ccomp"}
@@ -85,12 +85,6 @@ _PARTY_PREDICATES = {"responsible", "involve", "implicate", "complicit", "culpab
                      "participate", "guilty"}
 
 
-# Buildings and grounds: a relative clause on one ("the cafe, which killed 13") tells what
-# the event there did, not what the building did.
-_SITE_NOUNS = PLACE_NOUNS | {"cafe", "restaurant", "bar", "shop", "store", "bakery", "hotel",
-                             "market", "building", "house", "home", "station", "school",
-                             "hospital", "mosque", "church", "square", "road", "bridge",
-                             "checkpoint", "base", "camp", "office"}
 
 
 _REFLEXIVES = {"himself", "herself", "itself", "themselves", "themself", "myself",
@@ -173,3 +167,7 @@ class PhraseIndex:
             else:
                 i += 1
         return found
+
+
+# A trigger's actor that is one of these is where it happened (data/place_words.json).
+_SITE_NOUNS = place_words()["event_site_nouns"]
