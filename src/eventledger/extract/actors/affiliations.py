@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .lexicon import _ANY_GROUP_HEADS
 from .mentions import _Actor, _text, _trim_det, same_paragraph
 
 
@@ -100,7 +99,7 @@ class AffiliationsMixin:
     def _named_organisation_before(self, root: Token, position: int) -> set[str]:
         """The named organisations a bare "the brigade" or "the group" may stand for: those
         named before ``position`` whose name ends in the same word ("Eastern Brigade"), or,
-        for a word that fits any group (``_ANY_GROUP_HEADS``), every one named before."""
+        for a word that fits any group (``any_group_heads``), every one named before."""
         if root.tag_ != "NN":
             return set()
         lemma = root.lemma_.lower()
@@ -121,7 +120,7 @@ class AffiliationsMixin:
                 root.i + 1 < len(self.doc) and self.doc[root.i + 1].pos_ == "PROPN"
             )
             return set() if followed else {k for k, a in named.items() if self._is_outlet(a)}
-        if same_word or lemma not in _ANY_GROUP_HEADS:
+        if same_word or lemma not in self.lexicon.any_group_heads:
             return same_word
         if len(named) > 1:
             # "The Free Coast Movement claimed the attack. The group said ...": the one

@@ -34,142 +34,6 @@ _ACTOR_DEPS = {
 }
 
 
-# Head nouns naming one person, a group of people, or an institution.
-_PERSON_HEADS = {
-    "spokesperson",
-    "spokesman",
-    "spokeswoman",
-    "coordinator",
-    "director",
-    "official",
-    "minister",
-    "president",
-    "leader",
-    "commander",
-    "general",
-    "officer",
-    "soldier",
-    "reporter",
-    "journalist",
-    "correspondent",
-    "witness",
-    "eyewitness",
-    "resident",
-    "doctor",
-    "medic",
-    "analyst",
-    "expert",
-    "member",
-    "representative",
-    "diplomat",
-    "ambassador",
-    "envoy",
-    "governor",
-    "mayor",
-    "lawmaker",
-    "senator",
-    "judge",
-    "prosecutor",
-    "activist",
-    "source",
-}
-
-
-# Forms of address, which are no role ("Mr Osman").
-_HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "mx", "mx."}
-
-
-# Heads of a bare definite description that may stand for any organisation named before
-# ("the Eastern Brigade said ... The group added"): resolved when only one is named.
-_ANY_GROUP_HEADS = {"group", "organisation", "organization", "movement"}
-
-
-_ORG_HEADS = {
-    "ministry",
-    "government",
-    "authority",
-    "cabinet",
-    "administration",
-    "parliament",
-    "council",
-    "department",
-    "agency",
-    "office",
-    "website",
-    "newspaper",
-    "channel",
-    "broadcaster",
-    "network",
-    "outlet",
-    "daily",
-    "paper",
-    "television",
-    "radio",
-    "party",
-    "movement",
-    "group",
-    "organisation",
-    "organization",
-    "wing",
-    "army",
-    "military",
-    "navy",
-    "militia",
-    "faction",
-    "court",
-    "hospital",
-    "regime",
-    "brigade",
-    "brigades",
-    "police",
-    "media",
-    "charity",
-    "ngo",
-}
-
-
-# Org-like nouns that a named organisation can head through "of"/apposition/compound
-# ("the resistance movement of Hamas", "Hamas' military wing, the Qassam Brigades").
-_WRAPPER_HEADS = {
-    "movement",
-    "group",
-    "party",
-    "wing",
-    "organisation",
-    "organization",
-    "faction",
-    "network",
-    "website",
-    "channel",
-    "broadcaster",
-    "newspaper",
-    "agency",
-    "outlet",
-    "daily",
-    "militia",
-}
-
-
-_ORG_WORDS = {
-    "brigades",
-    "brigade",
-    "battalion",
-    "battalions",
-    "front",
-    "army",
-    "movement",
-    "party",
-    "council",
-    "committee",
-    "forces",
-    "force",
-    "organisation",
-    "organization",
-    "group",
-    "union",
-}
-
-
 _DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
 
 
@@ -205,6 +69,12 @@ def _is_acronym(alias: str) -> bool:
     return bool(letters) and all(c.isupper() for c in letters) and len(letters) <= 6
 
 
+# The word lists of mention building in data/actors.json, which a user's file extends.
+WORD_LISTS = (
+    "person_heads", "org_heads", "wrapper_heads", "org_words", "any_group_heads", "honorifics"
+)
+
+
 @dataclass
 class ActorEntry:
     name: str
@@ -231,6 +101,13 @@ class ActorLexicon:
     medium_nouns: set[str] = field(default_factory=set)  # "channel", "account"
     newspaper_titles: set[str] = field(default_factory=set)  # "observer": "the Vellan Observer"
     gender_words: dict[str, set[str]] = field(default_factory=dict)  # "m"/"f" -> words
+    # The word lists of mention building (``_about`` in data/actors.json).
+    person_heads: set[str] = field(default_factory=set)  # "spokesperson", "police"
+    org_heads: set[str] = field(default_factory=set)  # "ministry"
+    wrapper_heads: set[str] = field(default_factory=set)  # "movement", "wing"
+    org_words: set[str] = field(default_factory=set)  # "brigades"
+    any_group_heads: set[str] = field(default_factory=set)  # "group"
+    honorifics: set[str] = field(default_factory=set)  # "mr", "ms."
     # data/demonyms.json: every nationality word, for the state-noun rule ("Chilean").
     nationalities: dict[str, str] = field(default_factory=dict)
     keys: dict[str, int] = field(default_factory=dict)
@@ -266,7 +143,8 @@ class ActorLexicon:
                 data.setdefault("state_nouns", {}).setdefault(sector, [])[:0] = nouns
             for gender, words in extra.get("gender_words", {}).items():
                 data.setdefault("gender_words", {}).setdefault(gender, []).extend(words)
-            for key in ("member_nouns", "platforms", "medium_nouns", "newspaper_titles"):
+            lists = ("member_nouns", "platforms", "medium_nouns", "newspaper_titles", *WORD_LISTS)
+            for key in lists:
                 data[key] = list(data.get(key, [])) + list(extra.get(key, []))
         entries = []
         for raw in data["actors"]:
@@ -300,6 +178,7 @@ class ActorLexicon:
             newspaper_titles={n.lower() for n in data.get("newspaper_titles", [])},
             gender_words={g: set(w) for g, w in data.get("gender_words", {}).items()},
             nationalities=_nationalities(),
+            **{key: {w.lower() for w in data.get(key, [])} for key in WORD_LISTS},
         )
 
     def lookup(self, text: str, *, fuzzy_threshold: float = 92.0) -> int | None:

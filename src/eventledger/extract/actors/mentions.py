@@ -12,11 +12,7 @@ from ..syntax import paragraph_bounds
 from .lexicon import (
     _ACTOR_DEPS,
     _DETERMINERS,
-    _ORG_HEADS,
-    _ORG_WORDS,
-    _PERSON_HEADS,
     _SUBJECT_DEPS,
-    _WRAPPER_HEADS,
     _is_acronym,
     normalise,
 )
@@ -63,7 +59,7 @@ class MentionsMixin:
         spans = []
         for ent in self.doc.ents:
             label = ent.label_
-            if label == "FAC" and ent[-1].lower_ in _ORG_WORDS:
+            if label == "FAC" and ent[-1].lower_ in self.lexicon.org_words:
                 label = "ORG"
             if label == "PERSON":
                 start = ent.start
@@ -175,16 +171,16 @@ class MentionsMixin:
             }
         if label == "PERSON" and (
             _is_acronym(text)
-            or (tokens and tokens[-1].lower_ in _ORG_WORDS)
+            or (tokens and tokens[-1].lower_ in self.lexicon.org_words)
             or self._newspaper_name(span)
         ):
             label = "ORG"  # "the Nasr Brigades", "PFLP" tagged as a person: he/she skip it
         elif (
             label == "ORG"
             and span.root.dep_ == "appos"
-            and span.root.head.lemma_.lower() in _PERSON_HEADS
+            and span.root.head.lemma_.lower() in self.lexicon.person_heads
             and 2 <= len(tokens) <= 3
-            and all(t.pos_ == "PROPN" and t.lower_ not in _ORG_WORDS for t in tokens)
+            and all(t.pos_ == "PROPN" and t.lower_ not in self.lexicon.org_words for t in tokens)
         ):
             label = "PERSON"  # "the UN's humanitarian coordinator, Grace Obi," as an org
         if label == "PERSON":
@@ -273,7 +269,7 @@ class MentionsMixin:
         root = span.root
         head = root.head
         # A title or an organisation noun of which the name is a compound modifier.
-        if root.dep_ == "compound" and head.i >= end and head.lower_ in _WRAPPER_HEADS:
+        if root.dep_ == "compound" and head.i >= end and head.lower_ in self.lexicon.wrapper_heads:
             end = head.i + 1
         elif root.dep_ == "compound":
             return span.start_char, span.end_char
@@ -292,14 +288,15 @@ class MentionsMixin:
         if (
             root.dep_ == "pobj"
             and root.head.lower_ == "of"
-            and root.head.head.lower_ in _WRAPPER_HEADS
+            and root.head.head.lower_ in self.lexicon.wrapper_heads
         ):
             wrapper = root.head.head
             start = min(start, wrapper.left_edge.i)
         # "<noun phrase>, <name>" apposition
         if root.dep_ == "appos" and root.head.i < start and root.head.pos_ in ("NOUN", "PROPN"):
             noun = root.head
-            if noun.lower_ in _WRAPPER_HEADS or noun.lemma_.lower() in _ORG_HEADS:
+            lexicon = self.lexicon
+            if noun.lower_ in lexicon.wrapper_heads or noun.lemma_.lower() in lexicon.org_heads:
                 start = min(start, noun.left_edge.i)
         tokens = _trim_det(same_paragraph(list(doc[start:end]), span.root))
         if not tokens:

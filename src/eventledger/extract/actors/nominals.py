@@ -9,8 +9,6 @@ from ..base import is_excluded
 from .lexicon import (
     _ACTOR_DEPS,
     _DETERMINERS,
-    _ORG_HEADS,
-    _PERSON_HEADS,
     _PRONOUN_WORDS,
     _QUANTIFIERS,
     normalise,
@@ -120,11 +118,10 @@ class NominalsMixin:
             self.actors[named.pop()].mentions.append((chunk.start_char, chunk.end_char))
             self.claimed.update(t.i for t in chunk)
 
-    @staticmethod
-    def _nominal_kind(root: Token) -> str:
+    def _nominal_kind(self, root: Token) -> str:
         lemma = root.lemma_.lower()
-        if lemma in _ORG_HEADS and root.tag_ not in ("NNS", "NNPS"):
+        if lemma in self.lexicon.org_heads and root.tag_ not in ("NNS", "NNPS"):
             return "organization"
-        if lemma in _PERSON_HEADS and root.tag_ == "NN":
+        if lemma in self.lexicon.person_heads and root.tag_ == "NN":
             return "person"
         return "group"

@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from ..actor_coref import qualifier_country
-from .lexicon import _DETERMINERS, _HONORIFICS
+from .lexicon import _DETERMINERS
 from .mentions import _Actor, _text, _trim_det, same_paragraph
 
 
@@ -35,7 +35,7 @@ class RolesMixin:
         tokens = _trim_det(same_paragraph(tokens, tokens[0])) if tokens else tokens
         if not tokens or len(tokens) > 15 or all(t.like_num for t in tokens):
             return  # "Lina Sabri, 34, a teacher": an age is no role
-        if all(t.lower_ in _HONORIFICS for t in tokens):
+        if all(t.lower_ in self.lexicon.honorifics for t in tokens):
             return  # "Mr Osman": a form of address, not a role
         role = _text(self.doc, tokens)
         if role and role not in actor.roles:
