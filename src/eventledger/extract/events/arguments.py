@@ -9,12 +9,7 @@ from ..base import is_excluded
 from ..syntax import first_dep as _first_dep
 from .lexicon import (
     _ADJUNCT_PREPS,
-    _CARRIER_NOUNS,
-    _GIVING_VERBS,
-    _HIT_VERBS,
-    _LEGAL_WORDS,
     _NON_ACTOR_ENTS,
-    _REFLEXIVES,
     _SITE_NOUNS,
     _TIME_ENTS,
     _TIME_UNITS,
@@ -45,7 +40,8 @@ class ArgumentsMixin:
             c.dep_ == "det" and c.lower_ == "no" for c in token.children
         ):
             return False  # "no group has claimed the blast"
-        if token.pos_ == "NOUN" and (lemma in self.non_actors or lemma in _LEGAL_WORDS):
+        legal = self.words["legal_words"]
+        if token.pos_ == "NOUN" and (lemma in self.non_actors or lemma in legal):
             return False
         if token.pos_ == "NOUN" and lemma in self.lexicon["triggers"]:
             return False
@@ -75,7 +71,7 @@ class ArgumentsMixin:
         "launched a series of attacks", "claimed responsibility for the bombing")."""
         for _ in range(2):
             if head.dep_ == "pobj" and head.head.lower_ in ("of", "for") and (
-                head.head.head.lemma_.lower() in _CARRIER_NOUNS
+                head.head.head.lemma_.lower() in self.words["carrier_nouns"]
             ):
                 head = head.head.head
             else:
@@ -145,7 +141,7 @@ class ArgumentsMixin:
                 recipient.dep_ == "dobj"
             ):
                 recipient = None  # "detonated a device": the means, not the one hit
-        if recipient is not None and recipient.lower_ in _REFLEXIVES:
+        if recipient is not None and recipient.lower_ in self.words["reflexives"]:
             recipient = None  # "blew himself up": the attacker, not the one attacked
         if recipient is not None and recipient.i not in _addressees(head) and (
             entry.get("object") == "theme"
@@ -223,7 +219,7 @@ class ArgumentsMixin:
         actor = recipient = None
         owners = [head]
         if head.dep_ == "pobj" and head.head.lower_ == "of" and (
-            head.head.head.lemma_.lower() in _CARRIER_NOUNS
+            head.head.head.lemma_.lower() in self.words["carrier_nouns"]
         ):
             owners.append(head.head.head)  # "a spate of attacks carried out by X"
         for owner in owners[1:]:
@@ -264,18 +260,18 @@ class ArgumentsMixin:
                 agent = _first_dep(child, "agent")
                 if agent is not None and actor is None:
                     actor = _first_dep(agent, "pobj")
-                if child.lemma_.lower() in _HIT_VERBS and recipient is None:
+                if child.lemma_.lower() in self.words["hit_verbs"] and recipient is None:
                     for sub in child.children:
                         if sub.dep_ == "prep" and sub.lower_ in ("at", "on", "against"):
                             recipient = _first_dep(sub, "pobj")
-        if recipient is None and head.head.lemma_.lower() in _HIT_VERBS:
+        if recipient is None and head.head.lemma_.lower() in self.words["hit_verbs"]:
             verb = head.head
             if head.dep_ == "nsubj":  # "the explosion damaged the bakery"
                 recipient = _first_dep(verb, "dobj")
         if recipient is None and head.dep_ == "pobj" and head.head.dep_ == "agent":
             # "the building was shattered by an explosion"
             verb = head.head.head
-            if verb.lemma_.lower() in _HIT_VERBS:
+            if verb.lemma_.lower() in self.words["hit_verbs"]:
                 recipient = _first_dep(verb, "nsubjpass")
         if actor is None:
             for child in head.children:
@@ -303,7 +299,7 @@ class ArgumentsMixin:
                         recipient = _first_dep(child, "pobj")
                         break
         if recipient is None and head.dep_ == "dobj" and (
-            head.head.lemma_.lower() in _GIVING_VERBS
+            head.head.lemma_.lower() in self.words["giving_verbs"]
         ):
             # "gave the workers an ultimatum", "the workers were given an ultimatum"
             giver = head.head
@@ -312,7 +308,7 @@ class ArgumentsMixin:
         if recipient is None:
             recipient = self._relative_target(head)
         if actor is None:
-            actor = _responsible_party(head, self.event_modified)
+            actor = _responsible_party(head, self.event_modified, self.words["party_predicates"])
         return actor, recipient
 
     def _relative_target(self, head: Token) -> Token | None:
@@ -322,7 +318,7 @@ class ArgumentsMixin:
         for _ in range(3):
             if clause is None:
                 return None
-            if clause.lemma_.lower() in _HIT_VERBS:
+            if clause.lemma_.lower() in self.words["hit_verbs"]:
                 if not _passive(clause):
                     return _first_dep(clause, "dobj")
                 for child in clause.children:

@@ -12,7 +12,7 @@ from ..base import attribution_covering, get_list, named
 from ..dates import sentence_date
 from ..locate import locate_event, with_tokens
 from .arguments import ArgumentsMixin
-from .lexicon import PhraseIndex, _demonyms, load_lexicon
+from .lexicon import WORD_LISTS, PhraseIndex, _demonyms, load_lexicon
 from .modality import ModalityMixin
 from .phrases import _inherited_actor, np_bounds
 from .triggers import TriggersMixin
@@ -40,6 +40,8 @@ class EventsExtractor(TriggersMixin, ArgumentsMixin, ModalityMixin):
         self.event_modified = set(self.lexicon.get("event_modified_nouns", ()))
         self.non_actors = set(self.lexicon.get("non_actor_nouns", ()))
         self.demonyms = _demonyms()
+        # The word lists of trigger senses, arguments and modality.
+        self.words = {key: set(self.lexicon[key]) for key in WORD_LISTS}
 
     # -- places ----------------------------------------------------------------------
     def locate(self, doc: Doc, trig: dict, sent: Span, places: list, others: list[Token],

@@ -15,22 +15,7 @@ from ..place_words import place_words
 _NP_SKIP = {"relcl", "acl", "appos", "punct", "advcl", "parataxis", "ccomp"}
 
 
-# "a series of attacks", "responsibility for the bombing": nouns between a light verb and
-# the event noun it carries
-_CARRIER_NOUNS = {"series", "wave", "spate", "string", "number", "campaign", "round",
-                  "barrage", "volley", "salvo", "responsibility", "credit", "blame"}
-
-
-# Verbs whose subject, when an event noun, tells what the event hit ("the blast damaged X")
-_HIT_VERBS = {"target", "hit", "strike", "destroy", "damage", "shatter", "rock", "wreck",
-              "kill", "wound", "injure", "tear", "level", "flatten", "devastate", "aim"}
-
-
 _TIME_ENTS = {"DATE", "TIME"}
-
-
-_LEGAL_WORDS = {"charge", "count", "convict", "accuse", "guilty", "indict", "sentence",
-                "conviction", "indictment", "allegation", "suspicion", "acquit"}
 
 
 _TYPES_OF_RECIPIENT = {"ASSAULT", "COERCE", "THREATEN", "ACCUSE", "REQUEST", "SANCTION",
@@ -41,23 +26,7 @@ _TYPES_OF_RECIPIENT = {"ASSAULT", "COERCE", "THREATEN", "ACCUSE", "REQUEST", "SA
 _MODIFIER_DEPS = {"compound", "amod", "nmod"}
 
 
-_GENERIC_ADVERBS = {"still", "often", "usually", "regularly", "routinely", "always",
-                    "frequently", "constantly", "repeatedly", "sometimes", "daily"}
-
-
-_INTENT_VERBS = {"agree", "promise", "pledge", "vow", "plan", "intend", "decide", "offer",
-                 "commit", "announce", "prepare", "expect", "hope"}
-
-
-_KEEP_DEFAULT_MODES = {"abduct", "torture", "sexual", "targeted", "beat"}
-
-
 _WHO = {"who", "which", "that"}
-
-
-# PLOVER: an assault is deliberate; "an accidental explosion" is not one.
-_ACCIDENT_WORDS = {"accidental", "accidentally", "inadvertent", "inadvertently",
-                   "unintentional", "unintentionally"}
 
 
 # Entity types that never stand for the party that acts.
@@ -75,20 +44,12 @@ _ADJUNCT_PREPS = {"after", "before", "following", "during", "since", "despite", 
                   "besides", "beyond", "over"}
 
 
-# Verbs that hand something to someone: "were given an ultimatum", "gave them a warning".
-_GIVING_VERBS = {"give", "issue", "deliver", "send", "hand", "serve"}
-
-
-# Predicates whose subject took part in the event of their "in"/"for" phrase: "those
-# responsible for the bombing", "34 people are involved in the attempt".
-_PARTY_PREDICATES = {"responsible", "involve", "implicate", "complicit", "culpable",
-                     "participate", "guilty"}
-
-
-
-
-_REFLEXIVES = {"himself", "herself", "itself", "themselves", "themself", "myself",
-               "yourself", "ourselves", "yourselves", "oneself"}
+# The word lists of trigger senses, arguments and modality in the trigger lexicon (its
+# "about" says what each is), which a user's file extends.
+WORD_LISTS = (
+    "carrier_nouns", "hit_verbs", "legal_words", "generic_adverbs", "intent_verbs",
+    "keep_default_modes", "accident_words", "giving_verbs", "party_predicates", "reflexives",
+)
 
 
 @lru_cache(maxsize=1)

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .lexicon import _GENERIC_ADVERBS, _INTENT_VERBS
-
 
 class ModalityMixin:
     """Negated, hypothetical and generic events."""
@@ -82,7 +80,7 @@ class ModalityMixin:
         for child in head.children:
             if child.dep_ == "aux" and child.lower_ in ("will", "'ll", "shall", "wo", "would"):
                 return True
-        return head.dep_ == "xcomp" and head.head.lemma_.lower() in _INTENT_VERBS
+        return head.dep_ == "xcomp" and head.head.lemma_.lower() in self.words["intent_verbs"]
 
     def generic(self, head: Token) -> bool:
         """A present-tense statement of something that keeps happening."""
@@ -97,5 +95,5 @@ class ModalityMixin:
         if not present:
             return False
         return head.tag_ in ("VBP", "VBZ") or any(
-            c.dep_ == "advmod" and c.lower_ in _GENERIC_ADVERBS for c in head.children
+            c.dep_ == "advmod" and c.lower_ in self.words["generic_adverbs"] for c in head.children
         )

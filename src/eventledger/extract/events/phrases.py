@@ -7,7 +7,7 @@ from spacy.tokens import Token
 
 from ..syntax import first_dep as _first_dep
 from ..syntax import paragraph_bounds
-from .lexicon import _NP_SKIP, _PARTY_PREDICATES, _WHO
+from .lexicon import _NP_SKIP, _WHO
 
 
 def np_bounds(token: Token, avoid: Token | None = None) -> tuple[int, int]:
@@ -92,7 +92,9 @@ def _names_site(token: Token, *, whole: bool = True) -> bool:
                for place in token.doc._.el_places or ())
 
 
-def _responsible_party(head: Token, modified: set[str]) -> Token | None:
+def _responsible_party(
+    head: Token, modified: set[str], predicates: set[str]
+) -> Token | None:
     """"those responsible for the bombing", "34 people are involved in the attempt": the
     party a predicate of taking part says took part in the event."""
     noun = head
@@ -101,7 +103,7 @@ def _responsible_party(head: Token, modified: set[str]) -> Token | None:
     if noun.dep_ != "pobj" or noun.head.lower_ not in ("in", "for"):
         return None
     predicate = noun.head.head
-    if predicate.lemma_.lower() not in _PARTY_PREDICATES:
+    if predicate.lemma_.lower() not in predicates:
         return None
     if predicate.dep_ == "amod":
         return predicate.head  # "those responsible for"

@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from ..base import is_excluded
-from .lexicon import _ACCIDENT_WORDS, _KEEP_DEFAULT_MODES, _LEGAL_WORDS, _MODIFIER_DEPS
+from .lexicon import _MODIFIER_DEPS
 from .phrases import _capitalised_common, _inside_clause, _objects, _of_objects, _sense_context
 
 
@@ -56,7 +56,7 @@ class TriggersMixin:
             ):
                 continue  # "air raid sirens", "ceasefire agreement"; not "bombing suspect"
             if pos == "NOUN" and head.dep_ == "pobj" and (
-                head.head.head.lemma_.lower() in _LEGAL_WORDS
+                head.head.head.lemma_.lower() in self.words["legal_words"]
             ):
                 continue  # "charges of murder": a charge, told by ACCUSE, not a new event
             if is_excluded(doc, span.start_char, span.end_char):
@@ -146,7 +146,7 @@ class TriggersMixin:
         verb = self._light_verb(head) if head.pos_ == "NOUN" else None
         if verb is not None:
             carriers.append(verb)
-        return any(c.dep_ in ("amod", "advmod") and c.lower_ in _ACCIDENT_WORDS
+        return any(c.dep_ in ("amod", "advmod") and c.lower_ in self.words["accident_words"]
                    for carrier in carriers for c in carrier.children)
 
     def _is_weapon(self, token: Token) -> bool:
@@ -177,7 +177,7 @@ class TriggersMixin:
 
     # -- arguments -------------------------------------------------------------------
     def _mode(self, trig: dict) -> str | None:
-        if trig["type"] != "ASSAULT" or trig["mode"] in _KEEP_DEFAULT_MODES:
+        if trig["type"] != "ASSAULT" or trig["mode"] in self.words["keep_default_modes"]:
             return trig["mode"]
         context = self._context(trig["head"], trig["start"], trig["end"])
         modes = [m for ws, _we, m in trig["weapons"] if ws in context]
