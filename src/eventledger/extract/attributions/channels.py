@@ -33,17 +33,13 @@ def channel(ctx: Context, verb: Token) -> tuple[int, int] | None:
             child.dep_ == "prep"
             and child.lower_ == "to"
             and child.head in beside
-            and child.head.lemma_.lower() in ("speak", "talk")
+            and child.head.lemma_.lower() in ctx.cues.speaking_verbs
         ):
             # "speaking to the Orvania Times": whom the speaker spoke to, as with "told".
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     return pobj.left_edge.idx, pobj.idx + len(pobj)
-        if child.dep_ in ("dative", "dobj") and verb.lemma_.lower() in (
-            "tell",
-            "brief",
-            "inform",
-        ):
+        if child.dep_ in ("dative", "dobj") and verb.lemma_.lower() in ctx.cues.briefing_verbs:
             return child.left_edge.idx, child.right_edge.idx + len(child.right_edge)
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and verb.head.i < verb.i:
         # "In a video posted on Telegram, a commander stood by a hangar and said ...":

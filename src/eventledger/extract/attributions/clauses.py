@@ -116,7 +116,7 @@ def speaker_asides(ctx: Context, clause: Token) -> list[Token]:
     how the speaker spoke, after a comma ("..., speaking on condition of anonymity")."""
     found = [
         c for c in clause.rights
-        if c.dep_ == "advcl" and c.tag_ == "VBG" and c.lemma_.lower() in ("speak", "talk")
+        if c.dep_ == "advcl" and c.tag_ == "VBG" and c.lemma_.lower() in ctx.cues.speaking_verbs
         and ctx.doc[c.left_edge.i - 1].text == ","
     ]
     for conj in clause.children:
@@ -129,9 +129,7 @@ def speaker_asides(ctx: Context, clause: Token) -> list[Token]:
         ):
             continue
         objects = {c.lemma_.lower() for c in conj.children if c.dep_ == "dobj"}
-        gives = conj.lemma_.lower() in ("give", "provide", "offer") and objects & {
-            "figure", "number", "detail", "evidence", "toll", "breakdown", "estimate"
-        }
+        gives = conj.lemma_.lower() in ctx.cues.giving_verbs and objects & ctx.cues.withheld_objects
         if cue_words.is_cue_verb(ctx, conj) or gives:
             found.append(conj)
     return found

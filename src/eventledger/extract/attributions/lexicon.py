@@ -21,6 +21,12 @@ WORD_LISTS = {
     "denied_nouns": True,
     "outlet_verbs": True,
     "gloss_nouns": True,
+    "speaking_verbs": True,
+    "giving_verbs": True,
+    "withheld_objects": True,
+    "carrying_participles": True,
+    "addressing_verbs": True,
+    "briefing_verbs": True,
 }
 
 
@@ -42,6 +48,12 @@ class CueLexicon:
     denied_nouns: set[str]
     outlet_verbs: set[str]
     gloss_nouns: set[str]
+    speaking_verbs: set[str]
+    giving_verbs: set[str]
+    withheld_objects: set[str]
+    carrying_participles: set[str]
+    addressing_verbs: set[str]
+    briefing_verbs: set[str]
 
     @classmethod
     def load(cls, extra_path: str | Path | None = None) -> CueLexicon:

@@ -96,7 +96,7 @@ def quoted_by(ctx: Context, subject: Token | None, passive: Token | None) -> lis
         quoted += [
             acl for acl in subject.children
             if acl.dep_ == "acl" and acl.tag_ == "VBN"
-            and acl.lemma_.lower() in ("quote", "cite", "interview")
+            and acl.lemma_.lower() in ctx.cues.carrying_participles
         ]
     carriers = [
         obj
@@ -442,7 +442,7 @@ def rest_of_sentence(
             and token.dep_ in skip_deps
             and (
                 token.dep_ != "dobj"
-                or verb.lemma_.lower() in ("tell", "inform", "assure", "remind")
+                or verb.lemma_.lower() in ctx.cues.addressing_verbs
             )
         ):
             i = token.right_edge.i + 1
