@@ -168,6 +168,7 @@ class PlacesExtractor:
         demonyms_file: str | None,
         use_context: bool = True,
         approximate: bool = True,
+        lemmatizer_component: str | None = "lemmatizer",
     ):
         self.name = name
         self.nlp = nlp
@@ -179,6 +180,7 @@ class PlacesExtractor:
         self.cache_dir = cache_dir
         self.regions_file = regions_file
         self.demonyms_file = demonyms_file
+        self.lemmatizer_component = lemmatizer_component
         self._resolver = None
         self._matcher: PhraseMatcher | None = None
         self._not_places: set[str] = set()
@@ -367,7 +369,7 @@ class PlacesExtractor:
         if self._words is None:
             words: set[str] = set()
             try:
-                lookups = self.nlp.get_pipe("lemmatizer").lookups
+                lookups = self.nlp.get_pipe(self.lemmatizer_component).lookups
                 for entries in lookups.get_table("lemma_index").values():
                     words.update(entries)
             except (KeyError, ValueError, AttributeError):
@@ -527,6 +529,7 @@ class PlacesExtractor:
         "cache_dir": None,
         "regions_file": None,
         "demonyms_file": None,
+        "lemmatizer_component": "lemmatizer",
     },
 )
 def make_places(
@@ -541,10 +544,13 @@ def make_places(
     cache_dir: str | None,
     regions_file: str | None,
     demonyms_file: str | None,
+    lemmatizer_component: str | None,
 ) -> PlacesExtractor:
     """``cache_dir``: where the gazetteer index lives (default ``$EVENTLEDGER_CACHE`` or
     ``~/.cache/eventledger``); ``regions_file``/``demonyms_file``: a user's JSON files of
-    the same shape as ``data/regions.json``/``data/demonyms.json``, added to them."""
+    the same shape as ``data/regions.json``/``data/demonyms.json``, added to them;
+    ``lemmatizer_component``: the pipeline's lemmatizer, whose word index keeps common
+    English words ("Hope", "Mobile") from being taken as places by their context."""
     return PlacesExtractor(
         nlp,
         name,
@@ -556,4 +562,5 @@ def make_places(
         cache_dir=cache_dir,
         regions_file=regions_file,
         demonyms_file=demonyms_file,
+        lemmatizer_component=lemmatizer_component,
     )
