@@ -647,3 +647,12 @@ def test_two_people_of_one_surname_are_two_actors(nlp):
     assert (sara["roles"], adel["roles"]) == (["its leader"], ["her husband"])
     (quote,) = [a for a in doc._.el_attributions if a["kind"] == "direct"]
     assert quote["source"]["name"] == "Adel Kamal"
+
+
+def test_a_users_actor_file_extends_the_word_lists_of_mention_building(tmp_path):
+    extra = tmp_path / "actors.json"
+    extra.write_text(json.dumps({"person_heads": ["Harbourmaster"], "org_words": ["Guild"]}))
+    assert "harbourmaster" not in ActorLexicon.load().person_heads
+    lexicon = ActorLexicon.load(extra)
+    assert "harbourmaster" in lexicon.person_heads and "guild" in lexicon.org_words
+    assert ActorLexicon.load().person_heads < lexicon.person_heads

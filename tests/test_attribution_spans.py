@@ -6,13 +6,14 @@ import pytest
 from spacy.tokens import Span
 
 from eventledger.errors import ConfigError
-from eventledger.extract import attributions, span_transformer
+from eventledger.extract import span_transformer
 from eventledger.extract.attribution_spans import (
     SPANS_KEY,
     AttributionSpansTagger,
     packaged_model_path,
 )
 from eventledger.extract.attributions import AttributionsExtractor
+from eventledger.extract.attributions.component import tagger_settings
 
 
 def rules_only(nlp, continued_quotes: str = "separate", **modes: str) -> AttributionsExtractor:
@@ -162,6 +163,35 @@ def test_a_learned_content_the_tagger_is_unsure_of_is_no_attribution(nlp):
     assert [a["content"]["text"] for a in doc._.el_attributions] == ["the heating was broken"]
 
 
+def test_the_taggers_thresholds_are_settings_of_the_component(nlp):
+    doc = nlp("The tenant grumbled that the heating was broken.")
+    doc.spans[SPANS_KEY] = [
+        Span(doc, 0, 2, label="SOURCE"),
+        Span(doc, 2, 3, label="CUE"),
+        Span(doc, 3, 8, label="CONTENT"),
+    ]
+    doc.spans[SPANS_KEY].attrs["scores"] = [0.9, 0.5, 0.55]
+    rules_only(nlp)(doc)
+    assert doc._.el_attributions == []
+    # A component that takes less sure contents of the tagger takes this one.
+    settings = {**nlp.get_pipe_config("eventledger_attributions"), "tagger_min_score": 0.5}
+    lenient = AttributionsExtractor(
+        nlp, "lenient", extra_cues_path=None, min_quote_words=3, continued_quotes="separate",
+        tagger=tagger_settings(settings),
+    )
+    lenient(doc)
+    assert [a["content"]["text"] for a in doc._.el_attributions] == ["the heating was broken"]
+
+
+@pytest.mark.parametrize(
+    ("key", "value"), [("tagger_min_score", 1.5), ("tagger_cue_gap", -1), ("tagger_agreement", "x")]
+)
+def test_a_tagger_threshold_out_of_range_is_refused(nlp, key, value):
+    settings = {**nlp.get_pipe_config("eventledger_attributions"), key: value}
+    with pytest.raises(ConfigError, match=key):
+        tagger_settings(settings)
+
+
 def test_a_less_sure_content_is_taken_when_the_tagger_is_sure_of_its_cue(nlp):
     doc = nlp("The tenant grumbled that the heating was broken.")
     doc.spans[SPANS_KEY] = [
@@ -170,8 +200,9 @@ def test_a_less_sure_content_is_taken_when_the_tagger_is_sure_of_its_cue(nlp):
         Span(doc, 3, 8, label="CONTENT"),
     ]
     # Less sure of the content than a content standing alone needs, sure of its cue.
-    content_score = (attributions._LEARNED_MIN_SCORE_SURE_CUE + attributions._LEARNED_MIN_SCORE) / 2
-    unsure_cue = attributions._LEARNED_SURE_CUE - 0.05
+    settings = nlp.get_pipe_config("eventledger_attributions")
+    content_score = (settings["tagger_min_score_sure_cue"] + settings["tagger_min_score"]) / 2
+    unsure_cue = settings["tagger_sure_cue"] - 0.05
     doc.spans[SPANS_KEY].attrs["scores"] = [0.9, 0.95, content_score]
     rules_only(nlp)(doc)
     assert [a["content"]["text"] for a in doc._.el_attributions] == ["the heating was broken"]

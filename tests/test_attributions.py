@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+import spacy
 from spacy.tokens import Doc
 
 from eventledger.errors import ConfigError
@@ -993,6 +994,52 @@ def test_user_cue_file_in_a_component(nlp, tmp_path):
     component(doc)
     assert [a["content"]["text"] for a in doc._.el_attributions] == ["the heating was broken"]
     assert doc._.el_attributions[0]["source"]["text"] == "The tenant"
+
+
+def test_user_cue_file_extends_the_word_lists_of_the_frames(nlp, tmp_path):
+    # "defended the marina": a place, as the user's file says, is acted on, not a stance.
+    extra = tmp_path / "cues.json"
+    extra.write_text(json.dumps({"place_objects": ["Marina"]}))
+    assert "marina" not in CueLexicon.load().place_objects
+    assert "marina" in CueLexicon.load(extra).place_objects
+    doc = nlp("The mayor defended the marina.")
+    del doc.spans[SPANS_KEY]  # the rules alone, without the trained tagger's spans
+    AttributionsExtractor(
+        nlp, "rules", extra_cues_path=None, min_quote_words=3, continued_quotes="separate"
+    )(doc)
+    assert [a["content"]["text"] for a in doc._.el_attributions] == ["the marina"]
+    AttributionsExtractor(
+        nlp, "custom", extra_cues_path=str(extra), min_quote_words=3, continued_quotes="separate"
+    )(doc)
+    assert doc._.el_attributions == []
+
+
+def test_the_actors_lexicon_is_read_whatever_order_the_pipeline_was_built_in(
+    model_name, tmp_path
+):
+    extra = tmp_path / "actors.json"
+    extra.write_text(json.dumps({"gender_words": {"f": ["skipper"]}}))
+    nlp = spacy.load(model_name)
+    nlp.add_pipe("eventledger_layout")
+    nlp.add_pipe("eventledger_attributions")
+    # The actors component comes later, and before the attributions in the pipeline.
+    nlp.add_pipe(
+        "eventledger_actors", before="eventledger_attributions",
+        config={"extra_actors_path": str(extra)},
+    )
+    nlp("The skipper said the harbour was closed.")
+    lexicon, speakers = nlp.get_pipe("eventledger_attributions").actors()
+    assert lexicon is nlp.get_pipe("eventledger_actors").lexicon
+    assert "skipper" in speakers.gender_words["f"]
+
+
+def test_an_actors_component_that_is_none_is_refused(nlp):
+    component = AttributionsExtractor(
+        nlp, "rules", extra_cues_path=None, min_quote_words=3, continued_quotes="separate",
+        actors_component="eventledger_places",
+    )
+    with pytest.raises(ConfigError, match="actors_component 'eventledger_places'"):
+        component(nlp.make_doc("The mayor said the bridge was open."))
 
 
 def test_any_verb_right_after_a_quote_reports_it(attribute):

@@ -587,3 +587,13 @@ def test_killing_after_a_carried_attack_is_its_outcome(bare_nlp, events):
 def test_building_before_a_relative_clause_is_not_the_actor(bare_nlp, events):
     doc = run(bare_nlp, events, "It was an attack on the old cafe, which killed ten people.")
     assert all(e["actor"] is None for e in doc._.el_events)
+
+
+def test_a_users_trigger_file_extends_the_word_lists_of_senses_and_arguments(nlp, tmp_path):
+    extra = tmp_path / "triggers.json"
+    extra.write_text(json.dumps({"intent_verbs": ["scheme"], "reflexives": ["oneself"]}))
+    packaged = EventsExtractor(nlp, "events")
+    extended = EventsExtractor(nlp, "custom", extra_triggers_path=str(extra))
+    assert "scheme" not in packaged.words["intent_verbs"]
+    assert extended.words["intent_verbs"] == packaged.words["intent_verbs"] | {"scheme"}
+    assert "oneself" in extended.words["reflexives"]

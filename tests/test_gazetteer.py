@@ -58,7 +58,7 @@ def test_lookup_knows_countries_divisions_regions_and_aliases(cache):
 def test_index_is_rebuilt_when_the_data_version_changes(cache, tmp_path, monkeypatch):
     path = tmp_path / gz.INDEX_NAME
     conn = sqlite3.connect(path)
-    conn.executescript(gz._SCHEMA)
+    conn.executescript(gz.SCHEMA)
     conn.execute("INSERT INTO meta VALUES ('version', 'schema0:old')")
     conn.commit()
     conn.close()

@@ -1,11 +1,18 @@
 import pytest
+import spacy
 from spacy.tokens import Doc, DocBin
 
 from eventledger import Document
 from eventledger.errors import ModelNotFoundError
 from eventledger.extract import COMPONENTS
 from eventledger.extract.quotes import quotes_of
-from eventledger.pipeline import extract_record, extract_records, load_model, split_paragraphs
+from eventledger.pipeline import (
+    doc_sections,
+    extract_record,
+    extract_records,
+    load_model,
+    split_paragraphs,
+)
 from eventledger.record import record_problems
 
 ARTICLE = (
@@ -92,3 +99,34 @@ def test_a_processed_doc_serializes_with_its_quotations_and_attributions(nlp):
     assert text[quotes_of(again)[0].start : quotes_of(again)[0].end] == (
         "the north pier will stay shut,"
     )
+
+
+def test_the_pipeline_is_saved_and_loaded_with_its_components_and_their_settings(
+    nlp, tmp_path
+):
+    nlp.to_disk(tmp_path / "pipeline")
+    loaded = spacy.load(tmp_path / "pipeline")
+    assert loaded.pipe_names == nlp.pipe_names
+    for name in COMPONENTS:
+        assert loaded.get_pipe_config(name) == nlp.get_pipe_config(name)
+        assert loaded.get_pipe_meta(name).requires == nlp.get_pipe_meta(name).requires
+    assert doc_sections(loaded(ARTICLE)) == doc_sections(nlp(ARTICLE))
+
+
+def test_a_components_settings_survive_saving_and_loading(model_name, tmp_path):
+    nlp = spacy.load(model_name, exclude=["ner"])
+    settings = {"continued_quotes": "join", "tagger_min_score": 0.8, "actors_component": None}
+    nlp.add_pipe("eventledger_attributions", config=settings)
+    nlp.to_disk(tmp_path / "pipeline")
+    loaded = spacy.load(tmp_path / "pipeline")
+    config = loaded.get_pipe_config("eventledger_attributions")
+    assert {key: config[key] for key in settings} == settings
+    component = loaded.get_pipe("eventledger_attributions")
+    assert component.options.join_quotes and component.options.tagger.min_score == 0.8
+
+
+def test_every_component_declares_what_it_reads_and_an_earlier_one_assigns_it(nlp):
+    analysis = nlp.analyze_pipes(pretty=False)
+    assert all(not problems for problems in analysis["problems"].values())
+    assert "doc.spans" in nlp.get_pipe_meta("eventledger_attributions").requires
+    assert "doc._.el_excluded" in nlp.get_pipe_meta("eventledger_events").requires

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+import spacy
 
 from eventledger.geo.resolver import distance_km, resolve
 
@@ -332,3 +333,13 @@ def test_names_in_a_list_of_towns_are_places_though_they_share_a_word(nlp):
     places = _places(nlp, text)
     assert _at(places, text, "Abu Varo") is None
     assert _at(places, text, "Abu Mirak") is not None
+
+
+def test_the_lemmatizer_is_a_setting_of_the_places_component(model_name):
+    nlp = spacy.load(model_name)
+    nlp.rename_pipe("lemmatizer", "lemmas")
+    found = nlp.add_pipe("eventledger_places", config={"lemmatizer_component": "lemmas"})
+    lost = nlp.add_pipe("eventledger_places", name="no_lemmas")
+    # "hope" is an English word the guard knows only through the lemmatizer named.
+    assert "hope" in found._common_words()
+    assert lost._common_words() == frozenset()

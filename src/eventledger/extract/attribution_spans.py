@@ -1,6 +1,6 @@
 """A trained tagger for the spans of attributions: CONTENT, CUE and SOURCE.
 
-The rules of ``attributions.py`` read the parse; this component adds what was learned from
+The rules of ``attributions/`` read the parse; this component adds what was learned from
 PolNeAR's annotated training articles (``training/attribution_spans/``): all-mpnet-base-v2
 with its top layers fine-tuned to tag word pieces (``span_transformer``), the tuned layers
 shipped in ``data/attribution_spans``.

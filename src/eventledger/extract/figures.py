@@ -41,10 +41,12 @@ from .base import attribution_covering, get_list, is_excluded
 from .events import load_lexicon
 from .locate import FALLBACK_PREPS as _FALLBACK_PREPS
 from .locate import SITE_PREPS as _SITE_PREPS
-from .locate import dateline_place, locate_event, paragraph_start, with_tokens
+from .locate import dateline_place, locate_event, with_tokens
 from .locate import place_under as _place_under
-from .locate import token_range as _token_range
 from .numbers import Count, find_counts, quantities
+from .place_words import place_words
+from .syntax import paragraph_start
+from .syntax import token_range as _token_range
 
 log = logging.getLogger(__name__)
 
@@ -53,8 +55,8 @@ _TIME_WORDS = {"year", "month", "week", "day", "hour", "minute", "second", "deca
                "century", "ago", "old", "night", "morning", "evening", "weekend", "half",
                "-year", "year-old", "era"}
 _CURRENCY = {"$", "£", "€", "¥", "usd", "us$", "dollars", "euros", "pounds", "shekels"}
-_BACK_WORDS = {"city", "town", "village", "area", "camp", "region", "district", "province",
-               "neighbourhood", "neighborhood", "site", "capital", "country", "there"}
+# "the city", "the site", "there": words that point back to a place (data/place_words.json).
+_BACK_WORDS = place_words()["back_nouns"] | place_words()["back_words_of_figures"]
 _CATEGORY_WORDS = {"killed": "killed", "injured": "injured", "missing": "missing",
                    "arrested": "arrested", "displaced": "displaced", "held": "held",
                    "other": "affected"}
@@ -656,7 +658,10 @@ def _about(members: list[dict], places: dict) -> str:
 
 @Language.factory(
     "eventledger_figures",
-    requires=["doc._.el_places", "doc._.el_attributions", "doc._.el_events"],
+    requires=[
+        "doc.ents", "token.dep", "token.lemma", "doc._.el_excluded", "doc._.el_places",
+        "doc._.el_attributions", "doc._.el_events",
+    ],
     assigns=["doc._.el_figures", "doc._.el_disagreements"],
     default_config={"extra_triggers_path": None, "singular_counts": True},
 )

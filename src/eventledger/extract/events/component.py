@@ -1,0 +1,162 @@
+"""The ``eventledger_events`` component: triggers sentence by sentence, each built into an event
+with its arguments, place, date and modality."""
+
+from __future__ import annotations
+
+import logging
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from ..base import attribution_covering, get_list, named
+from ..dates import sentence_date
+from ..locate import locate_event, with_tokens
+from .arguments import ArgumentsMixin
+from .lexicon import WORD_LISTS, PhraseIndex, _demonyms, load_lexicon
+from .modality import ModalityMixin
+from .phrases import _inherited_actor, np_bounds
+from .triggers import TriggersMixin
+
+log = logging.getLogger(__name__)
+
+
+class EventsExtractor(TriggersMixin, ArgumentsMixin, ModalityMixin):
+    """The ``eventledger_events`` component."""
+
+    def __init__(self, nlp: Language, name: str, *, extra_triggers_path: str | None = None):
+        self.name = name
+        self.lexicon = load_lexicon(extra_triggers_path or None)
+        self.triggers = PhraseIndex(self.lexicon["triggers"])
+        self.weapons = PhraseIndex(self.lexicon["weapons"])
+        self.light_verbs = PhraseIndex({v: True for v in self.lexicon["light_verbs"]})
+        self.light_heads = {v.split()[0] for v in self.lexicon["light_verbs"]}
+        self.priority = {m: k for k, m in enumerate(self.lexicon["weapon_priority"])}
+        self.hyp_governors = set(self.lexicon["hypothetical_governors"])
+        self.modals = set(self.lexicon["hypothetical_modals"])
+        self.neg_governors = set(self.lexicon["negating_governors"])
+        self.neg_words = set(self.lexicon["negating_words"])
+        self.abstract = set(self.lexicon["abstract_objects"])
+        self.person_words = set(self.lexicon["person_words"])
+        self.event_modified = set(self.lexicon.get("event_modified_nouns", ()))
+        self.non_actors = set(self.lexicon.get("non_actor_nouns", ()))
+        self.demonyms = _demonyms()
+        # The word lists of trigger senses, arguments and modality.
+        self.words = {key: set(self.lexicon[key]) for key in WORD_LISTS}
+
+    # -- places ----------------------------------------------------------------------
+    def locate(self, doc: Doc, trig: dict, sent: Span, places: list, others: list[Token],
+               skip_ranges: list[tuple[int, int]], recipient: Token | None = None
+               ) -> tuple[dict | None, dict | None]:
+        """``(location place, origin place)`` of the trigger (see :mod:`.locate`)."""
+        head: Token = trig["head"]
+        verb = self._light_verb(head) if head.pos_ == "NOUN" else None
+        return locate_event(
+            doc, (trig["start"], trig["end"]), places, sentence=sent, others=others,
+            skip_ranges=skip_ranges, recipient=recipient,
+            carriers=[verb] if verb is not None else (),
+            assault=trig["type"] == "ASSAULT", demonyms=self.demonyms,
+        )
+
+    # -- the component ---------------------------------------------------------------
+    def __call__(self, doc: Doc) -> Doc:
+        events = get_list(doc, "el_events")
+        events.clear()
+        if not doc.has_annotation("DEP"):
+            log.warning("eventledger_events needs a dependency parse; no events for this doc")
+            return doc
+        places = with_tokens(doc)
+        skip_ranges = []
+        for attribution in doc._.el_attributions or ():
+            for key in ("source", "cue", "channel"):
+                if attribution.get(key):
+                    skip_ranges.append((attribution[key]["start"], attribution[key]["end"]))
+        for sent in doc.sents:
+            # headings and captions are skipped trigger by trigger: the parser may have
+            # joined a heading to the sentence after it
+            triggers = self.find_triggers(doc, sent)
+            heads = [t["head"] for t in triggers]
+            built = {}
+            for trig in triggers:
+                built[trig["head"].i] = self.build(doc, sent, trig, places, heads, skip_ranges,
+                                                   0)
+            # "Jets bombed X, killing eight": a dependent event happened where its head did
+            for trig in triggers:
+                event, head = built[trig["head"].i], trig["head"]
+                governor = built.get(head.head.i) if head.dep_ in ("conj", "advcl") else None
+                if event["location"] is None and governor is not None and governor is not event:
+                    event["location"] = governor["location"]
+            # "five were killed in the blast", "a bomber blew himself up, killing six": the
+            # killing is the attack's outcome, not a second assault; without an actor of its
+            # own ("two guards were killed") it tells a toll, which the figures count
+            attacks = {t["head"].i for t in triggers
+                       if t["type"] == "ASSAULT" and not t.get("consequence")}
+            for trig in triggers:
+                event = built[trig["head"].i]
+                if trig.get("consequence") and (
+                    event["actor"] is None or _inherited_actor(trig["head"], attacks)
+                ):
+                    continue
+                if trig.get("needs_party") and event["actor"] is None and (
+                    event["recipient"] is None
+                ):
+                    continue  # "the threat of terrorism": a risk, not a threat made
+                event["id"] = f"E{len(events) + 1}"
+                events.append(event)
+        return doc
+
+    def build(self, doc, sent, trig, places, heads, skip_ranges, number) -> dict:
+        head: Token = trig["head"]
+        start_char = doc[trig["start"]].idx
+        end_char = doc[trig["end"] - 1].idx + len(doc[trig["end"] - 1])
+        actor, recipient = self.arguments(trig)
+        actor_skip = list(skip_ranges)
+        if actor is not None:
+            actor_skip.append(np_bounds(actor, head))
+        location, origin = self.locate(doc, trig, sent, places, heads, actor_skip, recipient)
+        hypothetical = self.hypothetical(head)
+        generic = self.generic(head)
+        type_, mode = trig["type"], self._mode(trig)
+        if hypothetical and self._future(head):
+            # PLOVER: future cooperation is an intention (AGREE); a future retreat a
+            # concession (CONCEDE)
+            if type_ in ("CONSULT", "SUPPORT", "COOPERATE", "AID"):
+                type_, mode = "AGREE", None
+            elif type_ == "RETREAT":
+                type_, mode = "CONCEDE", None
+        date, precision = (None, None)
+        if not hypothetical and not generic:
+            date, precision = sentence_date(sent, doc._.el_published)
+        attribution = attribution_covering(doc, start_char, end_char)
+        event = {
+            "id": f"E{number}",
+            "type": type_,
+            "mode": mode,
+            "trigger": {"text": doc.text[start_char:end_char], "start": start_char,
+                        "end": end_char},
+            "actor": named(doc, *np_bounds(actor, head)) if actor is not None else None,
+            "recipient": (named(doc, *np_bounds(recipient, head)) if recipient is not None
+                          else None),
+            "location": {"place": location["id"]} if location else None,
+            "origin": {"place": origin["id"]} if origin else None,
+            "date": date,
+            "date_precision": precision,
+            "attribution": attribution["id"] if attribution else None,
+            "negated": self.negated(head),
+            "hypothetical": hypothetical,
+        }
+        if generic:
+            event["generic"] = True
+        return event
+
+
+@Language.factory(
+    "eventledger_events",
+    requires=[
+        "token.dep", "token.lemma", "doc._.el_excluded", "doc._.el_actors", "doc._.el_places",
+        "doc._.el_attributions",
+    ],
+    assigns=["doc._.el_events"],
+    default_config={"extra_triggers_path": None},
+)
+def make_events(nlp: Language, name: str, *, extra_triggers_path: str | None) -> EventsExtractor:
+    return EventsExtractor(nlp, name, extra_triggers_path=extra_triggers_path)

@@ -1,0 +1,134 @@
+"""The trigger lexicon (``data/event_triggers.json`` with the user's file on top), its phrase
+index, and the word lists of trigger senses and arguments."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.tokens import Doc, Token
+
+from ...data_files import packaged_json, user_json
+from ...geo.resolver import load_demonyms
+from ..place_words import place_words
+
+# Dependents left out of an argument's noun phrase: clauses and asides.
+_NP_SKIP = {"relcl", "acl", "appos", "punct", "advcl", "parataxis", "ccomp"}
+
+
+_TIME_ENTS = {"DATE", "TIME"}
+
+
+_TYPES_OF_RECIPIENT = {"ASSAULT", "COERCE", "THREATEN", "ACCUSE", "REQUEST", "SANCTION",
+                       "REJECT", "RETREAT", "CONCEDE"}
+
+
+# Roles (of the trigger itself) that make a noun a modifier, not an event mention.
+_MODIFIER_DEPS = {"compound", "amod", "nmod"}
+
+
+_WHO = {"who", "which", "that"}
+
+
+# Entity types that never stand for the party that acts.
+_NON_ACTOR_ENTS = {"DATE", "TIME", "FAC", "LOC", "EVENT", "QUANTITY", "MONEY", "PERCENT"}
+
+
+# "30 minutes' warning", "a day's strike": a possessive of time measures, not an owner
+_TIME_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "night"}
+
+
+# Prepositions of time and circumstance: "Following the strike, the government issued a
+# ban" does not make the government the striker.
+_ADJUNCT_PREPS = {"after", "before", "following", "during", "since", "despite", "amid",
+                  "amidst", "until", "till", "throughout", "without", "like", "unlike",
+                  "besides", "beyond", "over"}
+
+
+# The word lists of trigger senses, arguments and modality in the trigger lexicon (its
+# "about" says what each is), which a user's file extends.
+WORD_LISTS = (
+    "carrier_nouns", "hit_verbs", "legal_words", "generic_adverbs", "intent_verbs",
+    "keep_default_modes", "accident_words", "giving_verbs", "party_predicates", "reflexives",
+)
+
+
+@lru_cache(maxsize=1)
+def _demonyms() -> dict[str, str]:
+    """Nationality words -> ISO country code (the places extractor's table), plurals too."""
+    table = load_demonyms()
+    return {**table, **{word + "s": code for word, code in table.items()}}
+
+
+@lru_cache(maxsize=8)
+def load_lexicon(extra_path: str | None = None) -> dict:
+    """The packaged trigger lexicon, with the entries of ``extra_path`` laid on top
+    (same layout; its dict sections extend and override, its lists extend)."""
+    lexicon = packaged_json("event_triggers.json")
+    if extra_path:
+        extra = user_json(extra_path, "trigger lexicon")
+        for key, value in extra.items():
+            if isinstance(value, dict) and isinstance(lexicon.get(key), dict):
+                merged = dict(lexicon[key])
+                for sub, item in value.items():
+                    if isinstance(item, dict) and isinstance(merged.get(sub), dict) and (
+                        key == "figure_triggers"
+                    ):
+                        merged[sub] = {**merged[sub], **item}
+                    elif isinstance(item, list) and isinstance(merged.get(sub), list):
+                        merged[sub] = merged[sub] + item
+                    else:
+                        merged[sub] = item
+                lexicon[key] = merged
+            elif isinstance(value, list) and isinstance(lexicon.get(key), list):
+                lexicon[key] = lexicon[key] + value
+            else:
+                lexicon[key] = value
+    return lexicon
+
+
+class PhraseIndex:
+    """Lemma phrases (space-separated, lower case) looked up token by token."""
+
+    def __init__(self, entries: dict):
+        self.first: dict[str, list[tuple[tuple[str, ...], object]]] = {}
+        for key, value in entries.items():
+            words = tuple(key.lower().split())
+            if words:
+                self.first.setdefault(words[0], []).append((words, value))
+        for items in self.first.values():
+            items.sort(key=lambda item: len(item[0]), reverse=True)
+
+    @staticmethod
+    def _forms(token: Token) -> tuple[str, ...]:
+        lower = token.lower_
+        # a capitalised plural ("Rockets were fired") may be left unlemmatised
+        if lower.endswith("s") and len(lower) > 3 and token.lemma_.lower() == lower:
+            return token.lemma_.lower(), lower, lower[:-1]
+        return token.lemma_.lower(), lower
+
+    def match_at(self, doc: Doc, i: int, end: int):
+        """``(length, value)`` of the longest phrase starting at token ``i``, or None."""
+        for form in dict.fromkeys(self._forms(doc[i])):
+            for words, value in self.first.get(form, ()):
+                if i + len(words) > end:
+                    continue
+                if all(w in self._forms(doc[i + k]) for k, w in enumerate(words)):
+                    return len(words), value
+        return None
+
+    def find(self, doc: Doc, start: int, end: int) -> list[tuple[int, int, object]]:
+        """Non-overlapping ``(start, end, value)`` matches in tokens ``[start, end)``."""
+        found = []
+        i = start
+        while i < end:
+            hit = self.match_at(doc, i, end)
+            if hit:
+                found.append((i, i + hit[0], hit[1]))
+                i += hit[0]
+            else:
+                i += 1
+        return found
+
+
+# A trigger's actor that is one of these is where it happened (data/place_words.json).
+_SITE_NOUNS = place_words()["event_site_nouns"]

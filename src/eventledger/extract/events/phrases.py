@@ -1,0 +1,204 @@
+"""Parse helpers of event arguments: noun-phrase bounds, clauses, objects, passives, and the
+words around a trigger that decide its sense."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..syntax import first_dep as _first_dep
+from ..syntax import paragraph_bounds
+from .lexicon import _NP_SKIP, _WHO
+
+
+def np_bounds(token: Token, avoid: Token | None = None) -> tuple[int, int]:
+    """Character range of the noun phrase headed by ``token``, without relative clauses,
+    appositions and other asides, and without the branch holding ``avoid`` (the trigger:
+    "those responsible for the bombing" is the bombing's actor as "those")."""
+    if token.lower_ in _WHO and token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == (
+        "relcl"
+    ):
+        token = token.head.head
+    indices = [token.i]
+    for child in token.children:
+        if child.dep_ in _NP_SKIP:
+            continue
+        if avoid is not None and child.left_edge.i <= avoid.i <= child.right_edge.i:
+            continue
+        if child.dep_ == "prep" and any(
+            c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in child.children
+        ):
+            continue  # "the opposition on Thursday": the date is not part of the party
+        if child.dep_ == "cc" and child.i > token.i and not any(
+            c.dep_ == "conj" for c in token.children
+        ):
+            continue
+        indices.extend(t.i for t in child.subtree if not _inside_skip(t, token))
+    doc = token.doc
+    # stay on the head's own line: a heading or caption may have been parsed into it
+    line_start, line_end = paragraph_bounds(doc.text, token.idx)
+    indices = [i for i in indices if line_start <= doc[i].idx < line_end] or [token.i]
+    first, last = min(indices), max(indices)
+    while last > first and (doc[last].is_punct or doc[last].dep_ in ("cc", "case")):
+        if doc[last].dep_ == "case":  # keep the possessive "’s" with its noun
+            break
+        last -= 1
+    while first < last and doc[first].is_punct:
+        first += 1
+    return doc[first].idx, doc[last].idx + len(doc[last])
+
+
+def _inside_skip(token: Token, top: Token) -> bool:
+    """True when ``token`` hangs below ``top`` through a clause or an aside."""
+    current = token
+    while current.i != top.i and current.head.i != current.i:
+        if current.dep_ in _NP_SKIP:
+            return True
+        current = current.head
+    return False
+
+
+def _sense_context(head: Token) -> list[Token]:
+    """Words that tell a sense: the trigger's phrase, its verb and that verb's subject
+    ("teachers began a strike", "a 48-hour strike called by the unions")."""
+    tokens = list(head.subtree)
+    governor = head.head
+    if head.dep_ == "pobj":
+        governor = governor.head
+    if governor.i != head.i:
+        tokens.append(governor)
+        for child in governor.children:
+            if child.dep_ in ("nsubj", "nsubjpass", "agent"):
+                tokens.extend(child.subtree)
+    return tokens
+
+
+def _capitalised_common(token: Token) -> bool:
+    """A common noun capitalised at the start of a sentence or line."""
+    if token.ent_type_ or not token.is_title:
+        return False
+    previous = token.doc[token.i - 1] if token.i > 0 else None
+    return token.is_sent_start or previous is None or previous.is_space or (
+        previous.is_punct and previous.text in "\"“'‘(["
+    )
+
+
+def _names_site(token: Token, *, whole: bool = True) -> bool:
+    """"the Manchester bombing", "the Boston Marathon bombing": a modifier naming a place
+    smaller than a country tells where, not who ("a U.S. strike" keeps its actor).
+    ``whole``: look at the token's whole phrase, else at the token alone."""
+    low, high = (token.left_edge.idx, token.right_edge.idx + len(token.right_edge)) if (
+        whole) else (token.idx, token.idx + len(token))
+    return any(place["start"] < high and low < place["end"] and place.get("kind") != "country"
+               for place in token.doc._.el_places or ())
+
+
+def _responsible_party(
+    head: Token, modified: set[str], predicates: set[str]
+) -> Token | None:
+    """"those responsible for the bombing", "34 people are involved in the attempt": the
+    party a predicate of taking part says took part in the event."""
+    noun = head
+    if noun.dep_ == "compound" and noun.head.lemma_.lower() in modified:
+        noun = noun.head  # "the assassination attempt"
+    if noun.dep_ != "pobj" or noun.head.lower_ not in ("in", "for"):
+        return None
+    predicate = noun.head.head
+    if predicate.lemma_.lower() not in predicates:
+        return None
+    if predicate.dep_ == "amod":
+        return predicate.head  # "those responsible for"
+    subject = next((c for c in predicate.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None and predicate.dep_ in ("acomp", "oprd"):
+        subject = next((c for c in predicate.head.children
+                        if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is not None and subject.lower_ in _WHO and subject.head.dep_ == "relcl":
+        subject = subject.head.head
+    return subject
+
+
+def _inherited_actor(head: Token, attacks: set[int]) -> bool:
+    """A verb without a subject of its own that hangs on an attack ("stormed the hotel and
+    killed two guards", "blew himself up, killing six"): its actor is the attack's."""
+    if head.pos_ not in ("VERB", "AUX") or any(
+        c.dep_ in ("nsubj", "agent") for c in head.children
+    ):
+        return False
+    current = head
+    for _ in range(3):
+        if current.dep_ not in ("conj", "advcl", "xcomp") or current.head.i == current.i:
+            return False
+        current = current.head
+        if current.i in attacks or any(
+            t.i in attacks for t in _carried(current)
+        ):
+            return True
+    return False
+
+
+def _carried(verb: Token) -> list[Token]:
+    """The nouns a verb carries: its objects and their "of" phrases ("launched a series of
+    attacks")."""
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    return objects + [p for o in objects for p in _of_objects(o)]
+
+
+def _addressees(head: Token) -> set[int]:
+    """Token indices of whom a request is addressed to: "on"/"upon"/"to"/"of" phrases of
+    the trigger ("called on X", "appealed to X", "demanded of X")."""
+    return {pobj.i for child in head.children
+            if child.dep_ == "prep" and child.lower_ in ("on", "upon", "to", "of")
+            for pobj in child.children if pobj.dep_ == "pobj"}
+
+
+def _named_form(token: Token | None) -> Token | None:
+    """"One of them, Mr X, ..." / "he, the minister": the apposition names the party."""
+    if token is None:
+        return None
+    if token.pos_ in ("PRON", "NUM") or token.lower_ in ("one", "some"):
+        appos = _first_dep(token, "appos")
+        if appos is not None:
+            return appos
+    return token
+
+
+def _inside_clause(token: Token, top: Token) -> bool:
+    current = token
+    while current.i != top.i and current.head.i != current.i:
+        if current.dep_ in ("ccomp", "advcl", "parataxis", "relcl") or (
+            current.dep_ == "conj" and current.pos_ in ("VERB", "AUX")
+        ):
+            return True
+        current = current.head
+    return False
+
+
+def _passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass", "agent") for c in verb.children) or (
+        verb.dep_ == "acl" and verb.tag_ == "VBN"
+    )
+
+
+def _objects(head: Token) -> list[Token]:
+    """Objects of a verb (direct, passive subject, of a particle's preposition)."""
+    result = []
+    for child in head.children:
+        if child.dep_ in ("dobj", "nsubjpass", "attr", "oprd"):
+            result.append(child)
+            result.extend(c for c in child.children if c.dep_ == "conj")
+        elif child.dep_ == "prep":
+            pobj = _first_dep(child, "pobj")
+            if pobj is not None:
+                result.append(pobj)
+    if head.dep_ == "acl" and head.tag_ == "VBN":
+        result.append(head.head)
+    return result
+
+
+def _of_objects(token: Token) -> list[Token]:
+    return [
+        pobj
+        for child in token.children
+        if child.dep_ == "prep" and child.lower_ == "of"
+        for pobj in child.children
+        if pobj.dep_ == "pobj"
+    ]
