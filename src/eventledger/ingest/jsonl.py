@@ -8,7 +8,8 @@ from collections.abc import Iterator
 
 from ..document import Document
 from ..errors import IngestError
-from .encoding import normalise_line_ends
+from .encoding import InputProblem, normalise_line_ends
+from .limits import check_json_depth
 from .text import iso_day
 
 log = logging.getLogger(__name__)
@@ -39,13 +40,21 @@ def record_to_document(record: dict, *, source: str, path: str | None) -> Docume
     )
 
 
-def read_jsonl(text: str, *, source: str, path: str | None) -> Iterator[Document | IngestError]:
-    """One Document per non-blank line (``source:LINE``); a bad line is one IngestError
-    and the lines after it are still read."""
+def read_jsonl(
+    text: str, *, source: str, path: str | None, max_depth: int = 256
+) -> Iterator[Document | IngestError]:
+    """One Document per non-blank line (``source:LINE``); a bad line (malformed, or
+    nested more than ``max_depth`` levels) is one IngestError and the lines after it are
+    still read."""
     for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         label = f"{source}:{number}"
+        try:
+            check_json_depth(line, max_depth)
+        except InputProblem as exc:
+            yield IngestError(label, f"line {number}: {exc}")
+            continue
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
