@@ -109,3 +109,13 @@ def test_file_over_the_byte_limit(tmp_path):
 def test_a_limit_must_be_positive(name):
     with pytest.raises(IngestError, match="positive"):
         iter_inputs(["x"], limits=InputLimits(**{name: 0}))
+
+
+def test_reading_past_the_time_limit(tmp_path):
+    page = tmp_path / "long.html"
+    page.write_text("<html><body><article>" + f"<p>{ARTICLE}</p>" * 400
+                    + "</article></body></html>")
+    assert _messages(_results([page], max_seconds=0.001)) == [
+        f"{page}: took longer than the 0.001 s limit per document: skipped"
+    ]
+    assert _messages(_results([page], max_seconds=0)) == ["ok"]  # 0: no limit
