@@ -23,6 +23,7 @@ import argparse
 import datetime as dt
 import hashlib
 import os
+import shutil
 import sys
 import tempfile
 import time
@@ -205,13 +206,16 @@ def main() -> int:
     print("plan: " + ", ".join(f"{k} {v}" for k, v in plan.items()), flush=True)
     fuzzer = Fuzzer(Path(args.failures), _stop_time(args.stop_at))
     started = time.perf_counter()
-    for target, count in plan.items():
-        if fuzzer.out_of_time():
-            break
-        fuzzer.run(target, count)
-        tally = fuzzer.tallies[target]
-        print(f"{target}: {tally.inputs} inputs in {tally.seconds:.1f} s, "
-              f"{len(tally.failures)} failures", flush=True)
+    try:
+        for target, count in plan.items():
+            if fuzzer.out_of_time():
+                break
+            fuzzer.run(target, count)
+            tally = fuzzer.tallies[target]
+            print(f"{target}: {tally.inputs} inputs in {tally.seconds:.1f} s, "
+                  f"{len(tally.failures)} failures", flush=True)
+    finally:
+        shutil.rmtree(fuzzer.folder, ignore_errors=True)
     wall = time.perf_counter() - started
     total = sum(t.inputs for t in fuzzer.tallies.values())
     failed = sum(len(t.failures) for t in fuzzer.tallies.values())

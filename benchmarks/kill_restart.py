@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import shutil
 import sys
 import tempfile
 import time
@@ -87,8 +88,12 @@ def main() -> int:
           f"{counts['documents']} documents, {counts['events']} events, "
           f"{counts['figures']} figures; problems: {final_problems or 'none'}")
     print(f"final store equals the clean run's (fingerprint): {same}")
-    print(f"wall clock {time.perf_counter() - started:.1f} s; files in {folder}")
-    return 0 if same and not failures and not final_problems else 1
+    ok = same and not failures and not final_problems
+    print(f"wall clock {time.perf_counter() - started:.1f} s"
+          + ("" if ok else f"; the stores are kept in {folder}"))
+    if ok:
+        shutil.rmtree(folder, ignore_errors=True)
+    return 0 if ok else 1
 
 
 if __name__ == "__main__":
