@@ -119,3 +119,18 @@ def test_reading_past_the_time_limit(tmp_path):
         f"{page}: took longer than the 0.001 s limit per document: skipped"
     ]
     assert _messages(_results([page], max_seconds=0)) == ["ok"]  # 0: no limit
+
+
+def test_a_number_too_long_to_read_fails_its_line_only(tmp_path):
+    # Python refuses integers of more than 4300 digits with a ValueError, not a
+    # JSONDecodeError: once the whole file was lost with it.
+    lines = tmp_path / "articles.jsonl"
+    lines.write_text('{"text": "' + ARTICLE + '", "n": ' + "9" * 5000 + "}\n"
+                     + json.dumps({"text": ARTICLE + " Again."}) + "\n")
+    export = tmp_path / "result.json"
+    export.write_text('{"messages": [], "n": ' + "9" * 5000 + "}")
+    assert _messages(_results([lines, export])) == [
+        f"{lines}:1: JSON on line 1 holds a number too long to read",
+        "ok",
+        f"{export}: JSON holds a number too long to read",
+    ]

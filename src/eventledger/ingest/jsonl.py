@@ -23,6 +23,15 @@ def _optional_str(record: dict, *keys: str) -> str | None:
     return None
 
 
+def json_problem(exc: ValueError, line: int | None = None) -> str:
+    """What is wrong with JSON that ``json.loads`` refused, in words for one line."""
+    if isinstance(exc, json.JSONDecodeError):
+        return f"malformed JSON on line {line or exc.lineno}: {exc.msg} (column {exc.colno})"
+    # Python reads integers of at most 4300 digits (sys.get_int_max_str_digits).
+    where = f" on line {line}" if line else ""
+    return f"JSON{where} holds a number too long to read"
+
+
 def record_to_document(record: dict, *, source: str, path: str | None) -> Document:
     """A Document from one JSON object; ``text`` must be there (checked by the caller)."""
     raw_date = _optional_str(record, "date", "published")
@@ -57,10 +66,8 @@ def read_jsonl(
             continue
         try:
             record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield IngestError(
-                label, f"malformed JSON on line {number}: {exc.msg} (column {exc.colno})"
-            )
+        except ValueError as exc:  # malformed, or an integer of thousands of digits
+            yield IngestError(label, json_problem(exc, number))
             continue
         if not isinstance(record, dict):
             yield IngestError(label, f"line {number} is not a JSON object")

@@ -23,7 +23,7 @@ from ..errors import IngestError
 from .encoding import InputProblem, decode_bytes
 from .feeds import read_feed
 from .html import read_html
-from .jsonl import read_jsonl, record_to_document
+from .jsonl import json_problem, read_jsonl, record_to_document
 from .language import SUPPORTED, unsupported_language
 from .limits import InputLimits, check_document_size, check_json_depth, check_markup_depth
 from .telegram import is_telegram_export, read_telegram
@@ -227,10 +227,6 @@ def detect_format(name: str | None, data: bytes) -> str:
     return "text"
 
 
-def _json_problem(exc: json.JSONDecodeError) -> str:
-    return f"malformed JSON on line {exc.lineno}: {exc.msg} (column {exc.colno})"
-
-
 def _read_json(
     text: str, *, source: str, path: str | None, strict: bool, max_depth: int
 ) -> Iterator:
@@ -239,9 +235,9 @@ def _read_json(
     check_json_depth(text, max_depth)
     try:
         data = json.loads(text)
-    except json.JSONDecodeError as exc:
+    except ValueError as exc:  # malformed, or an integer of thousands of digits
         if strict:
-            raise InputProblem(_json_problem(exc)) from exc
+            raise InputProblem(json_problem(exc)) from exc
         yield from read_jsonl(text, source=source, path=path, max_depth=max_depth)
         return
     if is_telegram_export(data):
