@@ -60,3 +60,13 @@ def test_exit_2_for_a_setting_that_cannot_work(tmp_path, monkeypatch):
     result = CliRunner().invoke(cli, ["process", "x.txt", "--db", str(tmp_path / "e.db")])
     assert result.exit_code == 2
     assert result.output == f"Error: [E300] {config}: unknown setting 'max_parse_depht'\n"
+
+
+def test_exit_1_for_a_database_that_cannot_be_opened_before_the_model_loads(tmp_path):
+    article = tmp_path / "avonford.txt"
+    article.write_text(ARTICLE)
+    db = tmp_path / "no_such_folder" / "events.db"
+    result = CliRunner().invoke(cli, ["process", str(article), "--db", str(db),
+                                      "--model", "no_such_model", "-q"])
+    assert result.exit_code == 1
+    assert result.output == f"Error: [E200] cannot open database {db}: unable to open database file\n"

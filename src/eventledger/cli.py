@@ -135,15 +135,16 @@ def process(inputs, db, model, date, reprocess, batch_size, quiet):
     settings = _settings(db=db, model=model, batch_size=batch_size)
     items = list(iter_inputs(list(inputs), date=_check_date(date),
                              limits=settings.input_limits()))
-    # Inputs that all failed need no model: say so without loading it.
-    has_documents = any(isinstance(item, Document) for item in items)
-    nlp = _pipeline(settings.model) if has_documents else None
-    started = time.perf_counter()
-    options = dict(nlp=nlp, reprocess=reprocess, batch_size=settings.batch_size,
-                   max_chunk_chars=settings.max_chunk_chars,
-                   near_duplicate_threshold=settings.near_duplicate_threshold,
-                   max_seconds_per_document=settings.max_seconds_per_document)
+    # The store first, and the model only for documents: a database that cannot be
+    # opened, or inputs that all failed, are said at once.
     with _open_store(settings.db) as store:
+        has_documents = any(isinstance(item, Document) for item in items)
+        options = dict(nlp=_pipeline(settings.model) if has_documents else None,
+                       reprocess=reprocess, batch_size=settings.batch_size,
+                       max_chunk_chars=settings.max_chunk_chars,
+                       near_duplicate_threshold=settings.near_duplicate_threshold,
+                       max_seconds_per_document=settings.max_seconds_per_document)
+        started = time.perf_counter()
         progress = _progress(len(items), enabled=not quiet and len(items) > 3)
         if progress is None:
             summary = process_documents(items, store, **options)
