@@ -1,7 +1,8 @@
 """The ``eventledger`` command: a thin layer over the library.
 
-Every eventledger error becomes one line ``Error: ...`` on standard error and exit code 1;
-``process`` exits 1 when any input failed, after storing the others.
+Every eventledger error becomes one line ``Error: ...`` on standard error. Exit codes:
+0 all done, 1 some inputs failed (the others are stored) or the command could not be
+done, 2 usage error (a bad option, argument or setting).
 """
 
 from __future__ import annotations
@@ -28,7 +29,15 @@ class EventledgerGroup(click.Group):
         try:
             return super().invoke(ctx)
         except EventledgerError as exc:
-            click.echo(f"Error: {exc.message}", err=True)
+            click.echo(f"Error: [{exc.code}] {exc.message}", err=True)
+            sys.exit(exc.exit_code)
+        except (click.exceptions.Exit, click.ClickException, click.Abort):
+            raise
+        except Exception as exc:  # a bug: one line, the traceback with -v
+            log.info("unexpected failure", exc_info=True)
+            first = (str(exc).strip().splitlines() or [""])[0]
+            click.echo(f"Error: [E000] unexpected failure ({type(exc).__name__}: {first}); "
+                       "run with -v for the traceback", err=True)
             sys.exit(1)
 
 
@@ -119,21 +128,26 @@ def process(inputs, db, model, date, reprocess, batch_size, quiet):
     Example:
         eventledger process articles/ feeds/today.xml --db events.db
     """
+    from .document import Document
     from .ingest import iter_inputs
     from .process import process_documents
 
     settings = _settings(db=db, model=model, batch_size=batch_size)
     items = list(iter_inputs(list(inputs), date=_check_date(date),
-                             max_bytes=settings.max_input_bytes))
-    nlp = _pipeline(settings.model)
-    started = time.perf_counter()
+                             limits=settings.input_limits()))
+    # The store first, and the model only for documents: a database that cannot be
+    # opened, or inputs that all failed, are said at once.
     with _open_store(settings.db) as store:
+        has_documents = any(isinstance(item, Document) for item in items)
+        options = dict(nlp=_pipeline(settings.model) if has_documents else None,
+                       reprocess=reprocess, batch_size=settings.batch_size,
+                       max_chunk_chars=settings.max_chunk_chars,
+                       near_duplicate_threshold=settings.near_duplicate_threshold,
+                       max_seconds_per_document=settings.max_seconds_per_document)
+        started = time.perf_counter()
         progress = _progress(len(items), enabled=not quiet and len(items) > 3)
         if progress is None:
-            summary = process_documents(items, store, nlp=nlp, reprocess=reprocess,
-                                        batch_size=settings.batch_size,
-                                        max_chunk_chars=settings.max_chunk_chars,
-                                        near_duplicate_threshold=settings.near_duplicate_threshold)
+            summary = process_documents(items, store, **options)
         else:
             with progress:
                 task = progress.add_task("processing", total=len(items), rate=0.0)
@@ -144,11 +158,7 @@ def process(inputs, db, model, date, reprocess, batch_size, quiet):
                     progress.update(task, completed=min(done, len(items)),
                                     rate=done / elapsed)
 
-                summary = process_documents(items, store, nlp=nlp, reprocess=reprocess,
-                                            batch_size=settings.batch_size,
-                                            max_chunk_chars=settings.max_chunk_chars,
-                                            near_duplicate_threshold=settings.near_duplicate_threshold,
-                                            on_document=advance)
+                summary = process_documents(items, store, on_document=advance, **options)
                 progress.update(task, completed=len(items))
     elapsed = time.perf_counter() - started
     _print_summary(summary, elapsed, settings.db)
@@ -195,7 +205,7 @@ def extract(inputs, fmt, model, date, validate):
     settings = _settings(model=model)
     documents, failed = [], 0
     for item in iter_inputs(list(inputs), date=_check_date(date),
-                            max_bytes=settings.max_input_bytes):
+                            limits=settings.input_limits()):
         if isinstance(item, IngestError):
             click.echo(f"failed: {item.message}", err=True)
             failed += 1

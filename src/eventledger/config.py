@@ -20,8 +20,19 @@ class Settings:
     batch_size: int = 32
     max_chunk_chars: int = 100000
     max_input_bytes: int = 20000000
+    max_document_chars: int = 1000000
+    max_parse_depth: int = 256
+    max_seconds_per_document: float = 300.0
     near_duplicate_threshold: float = 0.7
     device: str = "auto"
+
+    def input_limits(self):
+        """The limits on one input, for :func:`eventledger.ingest.iter_inputs`."""
+        from .ingest.limits import InputLimits
+
+        return InputLimits(max_bytes=self.max_input_bytes, max_chars=self.max_document_chars,
+                           max_depth=self.max_parse_depth,
+                           max_seconds=self.max_seconds_per_document)
 
     def with_options(self, **options) -> Settings:
         """These settings with every option that is not None laid on top."""

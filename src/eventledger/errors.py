@@ -1,7 +1,9 @@
 """Exception classes. The CLI turns each into a one-line ``Error: ...`` message.
 
 Every message starts with a code (``E1xx`` input, ``E2xx`` store, ``E3xx`` model and
-configuration, ``E4xx`` evaluation) so that users can search for it.
+configuration, ``E4xx`` evaluation) so that users can search for it. ``exit_code`` is
+the command's exit status: 1 when something could not be done, 2 for a usage error
+(an option or setting the user gave that cannot work).
 """
 
 
@@ -9,6 +11,7 @@ class EventledgerError(Exception):
     """Base class of every error eventledger raises on purpose."""
 
     code = "E000"
+    exit_code = 1
 
     def __init__(self, message: str):
         super().__init__(f"[{self.code}] {message}")
@@ -29,8 +32,15 @@ class StoreError(EventledgerError):
     code = "E200"
 
 
+class StoreUnusableError(StoreError):
+    """The store takes no more writes at all (full disk, read-only): the run stops."""
+
+    code = "E201"
+
+
 class ConfigError(EventledgerError):
     code = "E300"
+    exit_code = 2
 
 
 class ModelNotFoundError(ConfigError):

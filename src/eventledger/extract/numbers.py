@@ -18,6 +18,7 @@ Whether a count is a casualty figure is decided by the figures extractor, not he
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -80,6 +81,15 @@ def parse_number(doc: Doc, i: int, end: int) -> tuple[int, int] | None:
     "a hundred", "two dozen"."""
     if i >= min(end, len(doc)):
         return None  # "... said about" at the end of the text: no number after the bound
+    found = _parse_number(doc, i, end)
+    # Beyond any real toll ("99999999999999999999999999 people"): not a count. Capping
+    # it would state a figure the text does not give.
+    if found is None or found[0] > quantities()["max_count"]:
+        return None
+    return found
+
+
+def _parse_number(doc: Doc, i: int, end: int) -> tuple[int, int] | None:
     data = quantities()
     words, mults = data["number_words"], data["multipliers"]
     j = i
@@ -90,8 +100,8 @@ def parse_number(doc: Doc, i: int, end: int) -> tuple[int, int] | None:
         if j < end and doc[j].lower_ in mults:
             value *= mults[doc[j].lower_]
             j += 1
-        if value != int(value):
-            return None
+        if not math.isfinite(value) or value != int(value):
+            return None  # a fraction, or more digits than a float holds
         return int(value), j
     if token.lower_ in ("a", "an") and j + 1 < end and doc[j + 1].lower_ in mults:
         total, j = mults[doc[j + 1].lower_], j + 2

@@ -66,6 +66,7 @@ from typing import BinaryIO
 
 from ..document import Document
 from ..errors import IngestError
+from .limits import DocumentTimeout, InputLimits, time_limit
 from .readers import expand_inputs, finish, read_input
 from .text import iso_day
 
@@ -74,7 +75,7 @@ IngestResult = Document | IngestError
 
 DEFAULT_MAX_BYTES = 20_000_000
 
-__all__ = ["IngestResult", "iter_inputs"]
+__all__ = ["InputLimits", "IngestResult", "iter_inputs"]
 
 
 def iter_inputs(
@@ -83,23 +84,36 @@ def iter_inputs(
     date: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     stdin: BinaryIO | None = None,
+    limits: InputLimits | None = None,
 ) -> Iterator[IngestResult]:
     """Documents and IngestErrors for ``inputs``, in a deterministic order.
 
     ``date`` (YYYY-MM-DD) is the publication date of inputs that do not state one; a
     malformed ``date`` raises IngestError at once, since it concerns the whole call.
-    ``stdin`` is read for ``-`` (default: ``sys.stdin.buffer``).
+    ``stdin`` is read for ``-`` (default: ``sys.stdin.buffer``). ``limits`` bounds each
+    input's bytes, each document's characters, nesting depth and reading time (default:
+    ``max_bytes`` and the other limits' defaults); an input over one is an IngestError.
     """
     if date is not None and iso_day(date) != date:
         raise IngestError("--date", f"{date!r} is not a date in the form YYYY-MM-DD")
-    if max_bytes <= 0:
-        raise IngestError("--max-bytes", "the size limit must be a positive number of bytes")
-    return _generate(inputs, date=date, max_bytes=max_bytes, stdin=stdin)
+    limits = limits or InputLimits(max_bytes=max_bytes)
+    for name in ("max_bytes", "max_chars", "max_depth"):
+        if getattr(limits, name) <= 0:
+            raise IngestError(name, "the limit must be a positive number")
+    return _generate(inputs, date=date, limits=limits, stdin=stdin)
 
 
 def _generate(
-    inputs: list[str], *, date: str | None, max_bytes: int, stdin: BinaryIO | None
+    inputs: list[str], *, date: str | None, limits: InputLimits, stdin: BinaryIO | None
 ) -> Iterator[IngestResult]:
     for item in expand_inputs(inputs):
-        for result in read_input(item, max_bytes=max_bytes, stdin=stdin):
-            yield result if isinstance(result, IngestError) else finish(result, date=date)
+        try:
+            with time_limit(limits.max_seconds):
+                results = list(read_input(item, limits=limits, stdin=stdin))
+        except DocumentTimeout as exc:
+            results = [IngestError(item.source, str(exc))]
+        for result in results:
+            if isinstance(result, IngestError):
+                yield result
+            else:
+                yield finish(result, date=date, max_chars=limits.max_chars)

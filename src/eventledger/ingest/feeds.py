@@ -113,7 +113,11 @@ def _one_line(value: str | None, detail: dict | None) -> str | None:
 
 
 def _entry_day(entry) -> str | None:
-    parsed: time.struct_time | None = entry.get("published_parsed") or entry.get("updated_parsed")
+    parsed: time.struct_time | None = entry.get("published_parsed")
+    # "in" first: feedparser's get("updated_parsed") falls back to a published date it
+    # could not parse, with a DeprecationWarning.
+    if not parsed and "updated_parsed" in entry:
+        parsed = entry["updated_parsed"]
     return time.strftime("%Y-%m-%d", parsed) if parsed else None
 
 

@@ -8,7 +8,8 @@ from collections.abc import Iterator
 
 from ..document import Document
 from ..errors import IngestError
-from .encoding import normalise_line_ends
+from .encoding import InputProblem, normalise_line_ends
+from .limits import check_json_depth
 from .text import iso_day
 
 log = logging.getLogger(__name__)
@@ -20,6 +21,15 @@ def _optional_str(record: dict, *keys: str) -> str | None:
         if isinstance(value, str) and value.strip():
             return value.strip()
     return None
+
+
+def json_problem(exc: ValueError, line: int | None = None) -> str:
+    """What is wrong with JSON that ``json.loads`` refused, in words for one line."""
+    if isinstance(exc, json.JSONDecodeError):
+        return f"malformed JSON on line {line or exc.lineno}: {exc.msg} (column {exc.colno})"
+    # Python reads integers of at most 4300 digits (sys.get_int_max_str_digits).
+    where = f" on line {line}" if line else ""
+    return f"JSON{where} holds a number too long to read"
 
 
 def record_to_document(record: dict, *, source: str, path: str | None) -> Document:
@@ -39,19 +49,25 @@ def record_to_document(record: dict, *, source: str, path: str | None) -> Docume
     )
 
 
-def read_jsonl(text: str, *, source: str, path: str | None) -> Iterator[Document | IngestError]:
-    """One Document per non-blank line (``source:LINE``); a bad line is one IngestError
-    and the lines after it are still read."""
+def read_jsonl(
+    text: str, *, source: str, path: str | None, max_depth: int = 256
+) -> Iterator[Document | IngestError]:
+    """One Document per non-blank line (``source:LINE``); a bad line (malformed, or
+    nested more than ``max_depth`` levels) is one IngestError and the lines after it are
+    still read."""
     for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         label = f"{source}:{number}"
         try:
+            check_json_depth(line, max_depth)
+        except InputProblem as exc:
+            yield IngestError(label, f"line {number}: {exc}")
+            continue
+        try:
             record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield IngestError(
-                label, f"malformed JSON on line {number}: {exc.msg} (column {exc.colno})"
-            )
+        except ValueError as exc:  # malformed, or an integer of thousands of digits
+            yield IngestError(label, json_problem(exc, number))
             continue
         if not isinstance(record, dict):
             yield IngestError(label, f"line {number} is not a JSON object")

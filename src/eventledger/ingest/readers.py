@@ -23,8 +23,9 @@ from ..errors import IngestError
 from .encoding import InputProblem, decode_bytes
 from .feeds import read_feed
 from .html import read_html
-from .jsonl import read_jsonl, record_to_document
+from .jsonl import json_problem, read_jsonl, record_to_document
 from .language import SUPPORTED, unsupported_language
+from .limits import InputLimits, check_document_size, check_json_depth, check_markup_depth
 from .telegram import is_telegram_export, read_telegram
 from .text import read_text
 
@@ -226,19 +227,18 @@ def detect_format(name: str | None, data: bytes) -> str:
     return "text"
 
 
-def _json_problem(exc: json.JSONDecodeError) -> str:
-    return f"malformed JSON on line {exc.lineno}: {exc.msg} (column {exc.colno})"
-
-
-def _read_json(text: str, *, source: str, path: str | None, strict: bool) -> Iterator:
+def _read_json(
+    text: str, *, source: str, path: str | None, strict: bool, max_depth: int
+) -> Iterator:
     """A ``.json`` file (``strict``) must be a Telegram export; sniffed JSON from
     standard input or an unknown extension may also be JSON lines."""
+    check_json_depth(text, max_depth)
     try:
         data = json.loads(text)
-    except json.JSONDecodeError as exc:
+    except ValueError as exc:  # malformed, or an integer of thousands of digits
         if strict:
-            raise InputProblem(_json_problem(exc)) from exc
-        yield from read_jsonl(text, source=source, path=path)
+            raise InputProblem(json_problem(exc)) from exc
+        yield from read_jsonl(text, source=source, path=path, max_depth=max_depth)
         return
     if is_telegram_export(data):
         yield from read_telegram(data, source=source, path=path)
@@ -250,26 +250,31 @@ def _read_json(text: str, *, source: str, path: str | None, strict: bool) -> Ite
     elif isinstance(data, dict) and isinstance(data.get("text"), str):
         yield record_to_document(data, source=source, path=path)  # one article object
     else:
-        yield from read_jsonl(text, source=source, path=path)
+        yield from read_jsonl(text, source=source, path=path, max_depth=max_depth)
 
 
-def _parse(fmt: str, data: bytes, *, source: str, path: str | None) -> Iterator:
+def _parse(
+    fmt: str, data: bytes, *, source: str, path: str | None, max_depth: int
+) -> Iterator:
     if fmt == "feed":
+        check_markup_depth(data, max_depth, kind="XML")
         yield from read_feed(data, source=source, path=path)
     elif fmt == "html":
+        check_markup_depth(data, max_depth, kind="HTML")
         yield read_html(data, source=source, path=path)
     else:
         text = decode_bytes(data)
         if fmt == "jsonl":
-            yield from read_jsonl(text, source=source, path=path)
+            yield from read_jsonl(text, source=source, path=path, max_depth=max_depth)
         elif fmt in ("json", "json-or-lines"):
-            yield from _read_json(text, source=source, path=path, strict=fmt == "json")
+            yield from _read_json(text, source=source, path=path, strict=fmt == "json",
+                                  max_depth=max_depth)
         else:
             yield read_text(text, source=source, path=path)
 
 
 def read_input(
-    item: Input, *, max_bytes: int, stdin: BinaryIO | None = None
+    item: Input, *, limits: InputLimits, stdin: BinaryIO | None = None
 ) -> Iterator[Document | IngestError]:
     """Everything one input holds: Documents, and an IngestError for what is wrong."""
     if item.problem:
@@ -277,24 +282,37 @@ def read_input(
         return
     try:
         if item.path is None:
-            data = read_stream(stdin, max_bytes=max_bytes)
+            data = read_stream(stdin, max_bytes=limits.max_bytes)
         else:
-            data = read_bytes(item.path, max_bytes=max_bytes)
+            data = read_bytes(item.path, max_bytes=limits.max_bytes)
         if not data.strip():
             raise InputProblem("empty document")
-        yield from _parse(detect_format(item.path, data), data, source=item.source, path=item.path)
+        yield from _parse(detect_format(item.path, data), data, source=item.source,
+                          path=item.path, max_depth=limits.max_depth)
     except InputProblem as exc:
         yield IngestError(item.source, str(exc))
     except Exception as exc:  # a reader library failing must not end the batch
-        log.warning("%s: unexpected failure while reading", item.source, exc_info=True)
-        yield IngestError(item.source, f"could not be read ({type(exc).__name__}: {exc})")
+        # The caller prints one line; the traceback is for -v (INFO) only.
+        log.info("%s: unexpected failure while reading", item.source, exc_info=True)
+        yield IngestError(item.source, f"could not be read ({unexpected(exc)})")
 
 
-def finish(document: Document, *, date: str | None) -> Document | IngestError:
-    """The last checks every Document passes: not empty, English; the ``date`` given by
-    the caller fills in a publication date the input does not state."""
+def unexpected(exc: BaseException) -> str:
+    """An exception nobody foresaw, in one line: its class and the first line of its text."""
+    text = str(exc).strip().splitlines()
+    return f"{type(exc).__name__}: {text[0]}" if text else type(exc).__name__
+
+
+def finish(
+    document: Document, *, date: str | None, max_chars: int | None = None
+) -> Document | IngestError:
+    """The last checks every Document passes: not empty, not over ``max_chars``, English;
+    the ``date`` given by the caller fills in a publication date the input does not state."""
     if not document.text.strip():
         return IngestError(document.source, "empty document")
+    too_long = check_document_size(document.text, max_chars) if max_chars else None
+    if too_long:
+        return IngestError(document.source, too_long)
     problem = unsupported_language(document.text)
     if problem:
         return IngestError(document.source, problem)
