@@ -4,6 +4,7 @@ processes writing one database at once (a real server, tests/pg_server.py)."""
 from __future__ import annotations
 
 import multiprocessing
+import re
 
 import pytest
 from test_store import make_record
@@ -117,3 +118,48 @@ def test_concurrent_story_assignment_stays_consistent(postgres_server):
             assert table.story["n_items"] == len(members)
             assert table.story["n_documents"] == len({m["doc_id"] for m in members})
         assert store.counts()["documents"] == len(CORPUS)
+
+
+def _process(inputs, db):
+    import subprocess
+    import sys
+
+    return subprocess.Popen(
+        [sys.executable, "-m", "eventledger.cli", "process", *map(str, inputs), "--db", db,
+         "-q", "--batch-size", "2"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+
+
+def _member_keys(store) -> list[tuple[str, str]]:
+    keys = []
+    for row in store.story_rows():
+        keys += [(m["doc_id"], m["item_id"]) for m in store.story_members(row["id"])]
+    return sorted(keys)
+
+
+def test_two_process_runs_over_overlapping_inputs(postgres_server, tmp_path):
+    from test_cli import _write_corpus
+
+    corpus = _write_corpus(tmp_path / "all", count=8)
+    names = sorted(p.name for p in corpus.iterdir())
+    first, second = names[:6], names[2:]  # four files in both
+    reference = postgres_server.create_database()
+    assert _process([corpus], reference).wait(timeout=600) == 0
+
+    shared = postgres_server.create_database()
+    runs = [_process([corpus / n for n in first], shared),
+            _process([corpus / n for n in reversed(second)], shared)]
+    outputs = [run.communicate(timeout=600) for run in runs]
+    assert [run.returncode for run in runs] == [0, 0], outputs
+    stored = [int(re.search(r"(\d+) stored", out).group(1)) for out, _err in outputs]
+    assert sum(stored) == 8, outputs  # the four shared files were stored by one run only
+    with Store.open(shared) as store, Store.open(reference) as ref:
+        assert store.counts() == ref.counts()  # every document once, with all its items
+        rows = store.story_rows()
+        assert [r["id"] for r in rows] == [f"S{n:06d}" for n in range(1, len(rows) + 1)]
+        assert _member_keys(store) == _member_keys(ref)  # every item in one story
+        for row in rows:
+            members = store.story_members(row["id"])
+            assert row["n_items"] == len(members)
+            assert row["n_documents"] == len({m["doc_id"] for m in members})
