@@ -108,7 +108,12 @@ def _progress(total: int, enabled: bool):
               "swap their records atomically.")
 @click.option("--batch-size", type=int, default=None, help="Documents per nlp.pipe batch.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
-def process(inputs, db, model, date, reprocess, batch_size, quiet):
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help="Extract on a local Dask cluster of this many worker processes, one "
+              "thread each.")
+@click.option("--scheduler", default=None, metavar="tcp://HOST:PORT",
+              help="Extract on the existing Dask cluster of this scheduler.")
+def process(inputs, db, model, date, reprocess, batch_size, quiet, workers, scheduler):
     """Ingest INPUTS, extract their records and store them.
 
     INPUTS are files, folders (recursive), globs, or - for standard input: text, the
@@ -118,22 +123,35 @@ def process(inputs, db, model, date, reprocess, batch_size, quiet):
     \b
     Example:
         eventledger process articles/ feeds/today.xml --db events.db
+        eventledger process articles/ --workers 2 --db postgresql://me@dbhost:5432/events
     """
+    from contextlib import ExitStack
+
     from .ingest import iter_inputs
     from .process import process_documents
 
     settings = _settings(db=db, model=model, batch_size=batch_size)
     items = list(iter_inputs(list(inputs), date=_check_date(date),
                              max_bytes=settings.max_input_bytes))
-    nlp = _pipeline(settings.model)
-    started = time.perf_counter()
-    with _open_store(settings.db) as store:
+    with ExitStack() as stack:
+        store = stack.enter_context(_open_store(settings.db))
+        extractor = None
+        if workers is not None or scheduler is not None:
+            from .distributed import dask_extractor
+
+            extractor = stack.enter_context(dask_extractor(
+                workers=workers, scheduler=scheduler, model=settings.model,
+                batch_size=settings.batch_size, max_chunk_chars=settings.max_chunk_chars,
+                partition_chars=settings.partition_chars))
+        nlp = None if extractor is not None else _pipeline(settings.model)
+        started = time.perf_counter()
+        options = dict(nlp=nlp, reprocess=reprocess, batch_size=settings.batch_size,
+                       max_chunk_chars=settings.max_chunk_chars,
+                       near_duplicate_threshold=settings.near_duplicate_threshold,
+                       extractor=extractor)
         progress = _progress(len(items), enabled=not quiet and len(items) > 3)
         if progress is None:
-            summary = process_documents(items, store, nlp=nlp, reprocess=reprocess,
-                                        batch_size=settings.batch_size,
-                                        max_chunk_chars=settings.max_chunk_chars,
-                                        near_duplicate_threshold=settings.near_duplicate_threshold)
+            summary = process_documents(items, store, **options)
         else:
             with progress:
                 task = progress.add_task("processing", total=len(items), rate=0.0)
@@ -144,14 +162,10 @@ def process(inputs, db, model, date, reprocess, batch_size, quiet):
                     progress.update(task, completed=min(done, len(items)),
                                     rate=done / elapsed)
 
-                summary = process_documents(items, store, nlp=nlp, reprocess=reprocess,
-                                            batch_size=settings.batch_size,
-                                            max_chunk_chars=settings.max_chunk_chars,
-                                            near_duplicate_threshold=settings.near_duplicate_threshold,
-                                            on_document=advance)
+                summary = process_documents(items, store, on_document=advance, **options)
                 progress.update(task, completed=len(items))
     elapsed = time.perf_counter() - started
-    _print_summary(summary, elapsed, settings.db)
+    _print_summary(summary, elapsed, store.label)
     if not summary.ok:
         sys.exit(1)
 

@@ -21,6 +21,7 @@ class Settings:
     max_chunk_chars: int = 100000
     max_input_bytes: int = 20000000
     near_duplicate_threshold: float = 0.7
+    partition_chars: int = 20000
 
     def with_options(self, **options) -> Settings:
         """These settings with every option that is not None laid on top."""

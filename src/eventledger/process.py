@@ -57,9 +57,13 @@ def process_documents(
     max_chunk_chars: int = 100000,
     near_duplicate_threshold: float = 0.7,
     on_document: Callable[[ProcessSummary], None] | None = None,
+    extractor: Callable[[list[Document]], tuple[list[dict], list[tuple[str, str]]]]
+    | None = None,
 ) -> ProcessSummary:
     """Extract every document of ``items`` and write it to ``store``; ingest errors in
-    ``items`` are counted as failures and the rest goes on."""
+    ``items`` are counted as failures and the rest goes on. ``extractor`` extracts a
+    batch elsewhere (a Dask cluster: :mod:`eventledger.distributed`): it returns the
+    records and the ``(input, reason)`` of documents that failed."""
     summary = ProcessSummary()
     index = _near_duplicate_index(store, near_duplicate_threshold)
     seen: set[str] = set()
@@ -74,6 +78,10 @@ def process_documents(
             on_document(summary)
 
     def extract(documents: list[Document]) -> dict[str, dict]:
+        if extractor is not None:
+            records, failures = extractor(documents) if documents else ([], [])
+            summary.failed.extend(failures)
+            return {record["document"]["id"]: record for record in records}
         try:
             records = list(extract_records(documents, nlp=nlp, batch_size=batch_size,
                                           max_chunk_chars=max_chunk_chars))
