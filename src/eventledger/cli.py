@@ -127,12 +127,20 @@ def process(inputs, db, model, date, reprocess, batch_size, quiet, workers, sche
     """
     from contextlib import ExitStack
 
-    from .ingest import iter_inputs
+    from .ingest import count_inputs, iter_inputs
     from .process import process_documents
 
     settings = _settings(db=db, model=model, batch_size=batch_size)
-    items = list(iter_inputs(list(inputs), date=_check_date(date),
-                             max_bytes=settings.max_input_bytes))
+    # Inputs are streamed, never all in memory; the bar's total is counted from the file
+    # listings first and grows when a feed or JSON lines file holds many documents.
+    total = count_inputs(list(inputs))
+
+    def one_more() -> None:
+        nonlocal total
+        total += 1
+
+    items = iter_inputs(list(inputs), date=_check_date(date),
+                        max_bytes=settings.max_input_bytes, on_more=one_more)
     with ExitStack() as stack:
         store = stack.enter_context(_open_store(settings.db))
         extractor = None
@@ -149,21 +157,21 @@ def process(inputs, db, model, date, reprocess, batch_size, quiet, workers, sche
                        max_chunk_chars=settings.max_chunk_chars,
                        near_duplicate_threshold=settings.near_duplicate_threshold,
                        extractor=extractor)
-        progress = _progress(len(items), enabled=not quiet and len(items) > 3)
+        progress = _progress(total, enabled=not quiet and total > 3)
         if progress is None:
             summary = process_documents(items, store, **options)
         else:
             with progress:
-                task = progress.add_task("processing", total=len(items), rate=0.0)
+                task = progress.add_task("processing", total=total, rate=0.0)
 
                 def advance(current):
                     done = current.done
                     elapsed = max(time.perf_counter() - started, 1e-6)
-                    progress.update(task, completed=min(done, len(items)),
+                    progress.update(task, total=total, completed=min(done, total),
                                     rate=done / elapsed)
 
                 summary = process_documents(items, store, on_document=advance, **options)
-                progress.update(task, completed=len(items))
+                progress.update(task, total=total, completed=total)
     elapsed = time.perf_counter() - started
     _print_summary(summary, elapsed, store.label)
     if not summary.ok:

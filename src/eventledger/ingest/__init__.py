@@ -61,12 +61,12 @@ Near-duplicates (the same wire story on two sites) are found with
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import BinaryIO
 
 from ..document import Document
 from ..errors import IngestError
-from .readers import expand_inputs, finish, read_input
+from .readers import count_inputs, expand_inputs, finish, read_input
 from .text import iso_day
 
 IngestResult = Document | IngestError
@@ -74,7 +74,7 @@ IngestResult = Document | IngestError
 
 DEFAULT_MAX_BYTES = 20_000_000
 
-__all__ = ["IngestResult", "iter_inputs"]
+__all__ = ["IngestResult", "count_inputs", "iter_inputs"]
 
 
 def iter_inputs(
@@ -83,23 +83,32 @@ def iter_inputs(
     date: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     stdin: BinaryIO | None = None,
+    on_more: Callable[[], None] | None = None,
 ) -> Iterator[IngestResult]:
     """Documents and IngestErrors for ``inputs``, in a deterministic order.
 
     ``date`` (YYYY-MM-DD) is the publication date of inputs that do not state one; a
     malformed ``date`` raises IngestError at once, since it concerns the whole call.
     ``stdin`` is read for ``-`` (default: ``sys.stdin.buffer``).
+
+    Inputs are read one at a time as the results are taken: only the input being read
+    is in memory. ``on_more`` is called for every result after an input's first (a feed
+    or JSON lines file holds many documents), so that a total taken beforehand with
+    :func:`count_inputs` can grow to the number of results.
     """
     if date is not None and iso_day(date) != date:
         raise IngestError("--date", f"{date!r} is not a date in the form YYYY-MM-DD")
     if max_bytes <= 0:
         raise IngestError("--max-bytes", "the size limit must be a positive number of bytes")
-    return _generate(inputs, date=date, max_bytes=max_bytes, stdin=stdin)
+    return _generate(inputs, date=date, max_bytes=max_bytes, stdin=stdin, on_more=on_more)
 
 
 def _generate(
-    inputs: list[str], *, date: str | None, max_bytes: int, stdin: BinaryIO | None
+    inputs: list[str], *, date: str | None, max_bytes: int, stdin: BinaryIO | None,
+    on_more: Callable[[], None] | None = None,
 ) -> Iterator[IngestResult]:
     for item in expand_inputs(inputs):
-        for result in read_input(item, max_bytes=max_bytes, stdin=stdin):
+        for number, result in enumerate(read_input(item, max_bytes=max_bytes, stdin=stdin)):
+            if number and on_more is not None:
+                on_more()
             yield result if isinstance(result, IngestError) else finish(result, date=date)
