@@ -163,3 +163,21 @@ def test_two_process_runs_over_overlapping_inputs(postgres_server, tmp_path):
             members = store.story_members(row["id"])
             assert row["n_items"] == len(members)
             assert row["n_documents"] == len({m["doc_id"] for m in members})
+
+
+def test_a_database_not_in_byte_order_is_warned_about(postgres_server, caplog):
+    import psycopg
+
+    with psycopg.connect(host="127.0.0.1", port=postgres_server.port, user="eventledger",
+                         dbname="postgres", autocommit=True) as conn:
+        conn.execute("CREATE DATABASE by_bytes TEMPLATE template0")
+        conn.execute("CREATE DATABASE by_words LOCALE_PROVIDER icu ICU_LOCALE 'en-US' "
+                     "LOCALE 'C' TEMPLATE template0")
+    with caplog.at_level("WARNING", logger="eventledger"):
+        Store.open(postgres_server.url("by_bytes")).close()
+        assert caplog.records == []
+        Store.open(postgres_server.url("by_words")).close()
+    assert [r.getMessage() for r in caplog.records] == [
+        f"database {postgres_server.url('by_words')} does not sort text in byte order; "
+        "eventledger lists items as SQLite does only with the C collation (CREATE DATABASE "
+        "... LC_COLLATE 'C' TEMPLATE template0)"]

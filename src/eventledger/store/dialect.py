@@ -143,3 +143,18 @@ def lock(conn: Connection, name: str) -> None:
     key = int.from_bytes(hashlib.blake2b(name.encode("utf-8"), digest_size=8).digest(),
                          "big", signed=True)
     conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": key})
+
+
+def check_database(engine: Engine, label: str) -> None:
+    """Warn about a PostgreSQL database whose text order is not byte order: ids then sort
+    differently from SQLite ("p1-E10" against "p10-E1", "B" against "a"), and so do
+    listings of stories."""
+    if engine.dialect.name != "postgresql":
+        return
+    with engine.connect() as conn:
+        # Byte order puts capitals first and "-" before digits; word orders do neither.
+        byte_order = conn.execute(text("SELECT 'B' < 'a' AND 'p1-E10' < 'p10-E1'")).scalar_one()
+    if not byte_order:
+        log.warning("database %s does not sort text in byte order; eventledger lists items "
+                    "as SQLite does only with the C collation (CREATE DATABASE ... "
+                    "LC_COLLATE 'C' TEMPLATE template0)", label)

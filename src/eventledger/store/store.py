@@ -64,6 +64,7 @@ class Store:
         engine = dialect.create_store_engine(target)
         try:
             upgrade(engine, label=label)
+            dialect.check_database(engine, label)
         except StoreError:
             engine.dispose()
             raise
