@@ -25,7 +25,7 @@ from contextlib import contextmanager
 from distributed.diagnostics.plugin import WorkerPlugin
 
 from .document import Document
-from .errors import ConfigError
+from .errors import ClusterError, ConfigError
 
 log = logging.getLogger(__name__)
 
@@ -136,7 +136,13 @@ class DaskExtractor:
                 extract_partition, parts[i], model=self.model, batch_size=self.batch_size,
                 max_chunk_chars=self.max_chunk_chars, pure=False,
             )
-        results = self.client.gather([futures[i] for i in range(len(parts))])
+        try:
+            results = self.client.gather([futures[i] for i in range(len(parts))])
+        except Exception as exc:  # the workers catch document errors: this is the cluster
+            raise ClusterError(
+                f"the Dask cluster failed while extracting ({type(exc).__name__}: "
+                f"{' '.join(str(exc).split())}); the documents stored so far are kept, "
+                f"and running the command again goes on from there") from exc
         records = [record for part_records, _ in results for record in part_records]
         failures = [failure for _, part_failures in results for failure in part_failures]
         return records, failures
@@ -171,7 +177,7 @@ def dask_extractor(*, workers: int | None = None, scheduler: str | None = None,
         try:
             client = Client(scheduler, timeout=CONNECT_TIMEOUT)
         except (OSError, TimeoutError, ValueError) as exc:
-            raise ConfigError(f"cannot reach the Dask scheduler at {scheduler}: "
+            raise ClusterError(f"cannot reach the Dask scheduler at {scheduler}: "
                               f"{' '.join(str(exc).split())}") from exc
     try:
         client.register_plugin(PipelinePlugin(model), name=PLUGIN_NAME)
