@@ -5,6 +5,9 @@ from __future__ import annotations
 import pytest
 import spacy
 
+# The store, process, stories and export tests run on SQLite and on a real PostgreSQL.
+from pg_server import database, postgres_server  # noqa: F401
+
 from eventledger.config import load_settings
 from eventledger.pipeline import load_pipeline
 

@@ -1,4 +1,5 @@
-"""The command line, end to end on inputs written here, against a real SQLite file."""
+"""The command line, end to end on inputs written here, against a real SQLite file and a
+real PostgreSQL server."""
 
 from __future__ import annotations
 
@@ -57,9 +58,9 @@ def test_every_command_has_help_with_an_example(path):
     assert "Example" in result.output
 
 
-def test_process_twice_leaves_the_database_unchanged(tmp_path):
+def test_process_twice_leaves_the_database_unchanged(tmp_path, database):
     corpus = _write_corpus(tmp_path / "in")
-    db = str(tmp_path / "events.db")
+    db = database
     runner = CliRunner()
     first = runner.invoke(cli, ["process", str(corpus), "--db", db, "-q"])
     assert first.exit_code == 0, first.output
@@ -74,9 +75,9 @@ def test_process_twice_leaves_the_database_unchanged(tmp_path):
         assert store.fingerprint() == before
 
 
-def test_reprocess_swaps_records_and_keeps_the_content(tmp_path):
+def test_reprocess_swaps_records_and_keeps_the_content(tmp_path, database):
     corpus = _write_corpus(tmp_path / "in")
-    db = str(tmp_path / "events.db")
+    db = database
     runner = CliRunner()
     runner.invoke(cli, ["process", str(corpus), "--db", db, "-q"])
     with Store.open(db) as store:
@@ -88,12 +89,12 @@ def test_reprocess_swaps_records_and_keeps_the_content(tmp_path):
         assert store.fingerprint() == before
 
 
-def test_bad_inputs_are_reported_and_the_rest_is_stored(tmp_path):
+def test_bad_inputs_are_reported_and_the_rest_is_stored(tmp_path, database):
     corpus = _write_corpus(tmp_path / "in")
     (corpus / "empty.txt").write_text("   \n")
     (corpus / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 20)
     (corpus / "broken.jsonl").write_text('{"text": "Troops left the town on Monday."}\n{oops\n')
-    db = str(tmp_path / "events.db")
+    db = database
     result = CliRunner().invoke(cli, ["process", str(corpus), str(tmp_path / "nowhere.txt"),
                                       "--db", db, "-q"])
     assert result.exit_code == 1
@@ -117,9 +118,9 @@ def test_extract_prints_a_valid_record(tmp_path):
     assert record["document"]["text"].startswith("Gunmen attacked")
 
 
-def test_show_and_export(tmp_path):
+def test_show_and_export(tmp_path, database):
     corpus = _write_corpus(tmp_path / "in")
-    db = str(tmp_path / "events.db")
+    db = database
     runner = CliRunner()
     runner.invoke(cli, ["process", str(corpus), "--db", db, "-q"])
     with Store.open(db) as store:
@@ -137,6 +138,10 @@ def test_show_and_export(tmp_path):
         assert out.stat().st_size > 0
     records = json.loads((tmp_path / "out.json").read_text())
     assert len(records) == 3
+    summary = runner.invoke(cli, ["summary", "--db", db])
+    assert summary.exit_code == 0, summary.output
+    assert summary.output.startswith("store: 3 documents")
+    assert doc_id in summary.output
 
 
 def _cli_process(corpus, db, *, env=None):
@@ -179,7 +184,7 @@ def test_killed_run_restarted_ends_like_an_uninterrupted_run(tmp_path):
         assert store.fingerprint() == reference.fingerprint()
 
 
-def test_process_places_reports_of_one_incident_in_one_story(tmp_path):
+def test_process_places_reports_of_one_incident_in_one_story(tmp_path, database):
     corpus = tmp_path / "in"
     corpus.mkdir()
     (corpus / "first.txt").write_text(ARTICLE, encoding="utf-8")
@@ -188,7 +193,7 @@ def test_process_places_reports_of_one_incident_in_one_story(tmp_path):
         "a hospital official said. Six people were killed in the attack, the official said.\n",
         encoding="utf-8",
     )
-    db = str(tmp_path / "events.db")
+    db = database
     runner = CliRunner()
     assert runner.invoke(cli, ["process", str(corpus), "--db", db, "-q"]).exit_code == 0
     listed = runner.invoke(cli, ["stories", "--db", db, "--format", "json"])
@@ -203,9 +208,9 @@ def test_process_places_reports_of_one_incident_in_one_story(tmp_path):
     assert "a hospital official" in shown.output
 
 
-def test_rerun_with_new_documents_stores_only_those(tmp_path):
+def test_rerun_with_new_documents_stores_only_those(tmp_path, database):
     corpus = _write_corpus(tmp_path / "in", count=2)
-    db = str(tmp_path / "events.db")
+    db = database
     runner = CliRunner()
     assert runner.invoke(cli, ["process", str(corpus), "--db", db, "-q"]).exit_code == 0
     (corpus / "later.txt").write_text(

@@ -130,8 +130,8 @@ def test_record_builder_offsets_are_consistent():
 
 
 @pytest.fixture
-def store(tmp_path):
-    with Store.open(tmp_path / "events.db") as opened:
+def store(database):
+    with Store.open(database) as opened:
         yield opened
 
 
@@ -358,13 +358,15 @@ def test_unusable_paths_raise_store_error(tmp_path):
         Store.open("nosuchdriver://host/db")
 
 
-def test_sqlite_pragmas_on_every_connection(store, tmp_path):
+def test_sqlite_pragmas_on_every_connection(tmp_path):
+    store = Store.open(tmp_path / "events.db")
     with store._engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 1  # NORMAL
     # The file is an ordinary SQLite database others can read.
     store.write_record(make_record(), extractor_version="1.0")
+    store.close()
     with sqlite3.connect(tmp_path / "events.db") as plain:
         assert plain.execute("SELECT count(*) FROM events").fetchone() == (3,)
 
@@ -379,10 +381,10 @@ def test_url_and_memory_targets(tmp_path):
         assert memory.counts()["events"] == 3
 
 
-def test_concurrent_writers_do_not_lose_documents(tmp_path):
+def test_concurrent_writers_do_not_lose_documents(database):
     from concurrent.futures import ThreadPoolExecutor
 
-    path = tmp_path / "shared.db"
+    path = database
     Store.open(path).close()
 
     def write(worker: int) -> list[str]:

@@ -151,16 +151,16 @@ def _pairs(groups) -> set[tuple[str, str]]:
     return {pair for group in groups for pair in itertools.combinations(sorted(group), 2)}
 
 
-def _stored(tmp_path, records=CORPUS) -> Store:
-    store = Store.open(tmp_path / "stories.db")
+def _stored(database, records=CORPUS) -> Store:
+    store = Store.open(database)
     for record in records:
         store.write_record(record, extractor_version="test")
     return store
 
 
 @pytest.fixture
-def store(tmp_path):
-    with _stored(tmp_path) as opened:
+def store(database):
+    with _stored(database) as opened:
         assign_stories(opened, [r["document"]["id"] for r in CORPUS])
         yield opened
 
@@ -218,7 +218,7 @@ def test_other_stories_tables(store):
     assert tables[("r07",)].figures == {} and tables[("r07",)].story["type"] == "PROTEST"
 
 
-def test_assignment_is_idempotent_and_deterministic(tmp_path, store):
+def test_assignment_is_idempotent_and_deterministic(store):
     before = store.fingerprint()
     assert assign_stories(store, ["r01", "r05"]) == ["S000001", "S000002"]
     assert store.fingerprint() == before
@@ -228,8 +228,8 @@ def test_assignment_is_idempotent_and_deterministic(tmp_path, store):
     assert groups == sorted(map(sorted, GOLD))
 
 
-def test_incremental_new_document_joins_existing_story(tmp_path):
-    with _stored(tmp_path, CORPUS[:2] + CORPUS[4:]) as store:
+def test_incremental_new_document_joins_existing_story(database):
+    with _stored(database, CORPUS[:2] + CORPUS[4:]) as store:
         assign_stories(store, [r["document"]["id"] for r in CORPUS[:2] + CORPUS[4:]])
         before = {t.story["id"]: t.documents for t in list_stories(store)}
         store.write_record(CORPUS[2], extractor_version="test")
@@ -309,19 +309,19 @@ def test_candidate_lookup_keeps_to_window_cell_and_family(store):
                                   day_to="2025-03-04") == []
 
 
-def test_events_that_did_not_happen_join_no_story(tmp_path):
+def test_events_that_did_not_happen_join_no_story(database):
     record = json.loads(json.dumps(CORPUS[11]))
     record["events"][0]["negated"] = True
-    with _stored(tmp_path, [record]) as store:
+    with _stored(database, [record]) as store:
         assert assign_stories(store, ["r12"]) == []
         assert list_stories(store) == []
 
 
-def test_events_and_figures_of_a_denied_report_join_no_story(tmp_path):
+def test_events_and_figures_of_a_denied_report_join_no_story(database):
     record = json.loads(json.dumps(CORPUS[1]))  # the governor's six killed
     record["document"]["id"] = "r02-denied"
     record["attributions"][0]["negated"] = True
-    with _stored(tmp_path, [CORPUS[1], record]) as store:
+    with _stored(database, [CORPUS[1], record]) as store:
         assert assign_stories(store, ["r02"]) != []
         assert assign_stories(store, ["r02-denied"]) == []
 
@@ -340,12 +340,12 @@ PIPELINE_REPORTS = [
 ]
 
 
-def test_full_pipeline_reports_form_stories(nlp, tmp_path):
+def test_full_pipeline_reports_form_stories(nlp, database):
     from eventledger.document import Document
     from eventledger.pipeline import extract_records
 
     documents = [Document(text=t, outlet=o, published=p) for o, p, t in PIPELINE_REPORTS]
-    with Store.open(tmp_path / "pipeline.db") as store:
+    with Store.open(database) as store:
         for record in extract_records(documents, nlp=nlp):
             store.write_record(record, extractor_version="test")
         assign_stories(store, [d.id for d in documents])
@@ -370,22 +370,22 @@ def test_full_pipeline_reports_form_stories(nlp, tmp_path):
         assert attack.figures["injured"].rows[0].chain == "Lakeview Post"
 
 
-def test_documents_without_outlet_are_separate_sources(tmp_path):
+def test_documents_without_outlet_are_separate_sources(database):
     first, second = (json.loads(json.dumps(CORPUS[i])) for i in (9, 10))
     first["document"]["outlet"] = second["document"]["outlet"] = None
     second["attributions"], second["events"][0]["attribution"] = [], None
     second["figures"][0]["attribution"] = None
-    with _stored(tmp_path, [first, second]) as store:
+    with _stored(database, [first, second]) as store:
         assign_stories(store, ["r10", "r11"])
         (table,) = list_stories(store)
         assert table.figures["killed"].sources == ["unknown outlet r10", "unknown outlet r11"]
 
 
-def test_near_duplicate_documents_are_one_source(tmp_path):
+def test_near_duplicate_documents_are_one_source(database):
     first, second = (json.loads(json.dumps(CORPUS[i])) for i in (9, 10))
     second["attributions"], second["events"][0]["attribution"] = [], None
     second["figures"][0]["attribution"] = None
-    with _stored(tmp_path, [first, second]) as store:
+    with _stored(database, [first, second]) as store:
         assign_stories(store, ["r10", "r11"])
         (table,) = list_stories(store)
         assert table.figures["killed"].sources == ["coastal times", "valley herald"]

@@ -117,7 +117,12 @@ def _progress(total: int, enabled: bool):
               "swap their records atomically.")
 @click.option("--batch-size", type=int, default=None, help="Documents per nlp.pipe batch.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
-def process(inputs, db, model, date, reprocess, batch_size, quiet):
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help="Extract on a local Dask cluster of this many worker processes, one "
+              "thread each.")
+@click.option("--scheduler", default=None, metavar="tcp://HOST:PORT",
+              help="Extract on the existing Dask cluster of this scheduler.")
+def process(inputs, db, model, date, reprocess, batch_size, quiet, workers, scheduler):
     """Ingest INPUTS, extract their records and store them.
 
     INPUTS are files, folders (recursive), globs, or - for standard input: text, the
@@ -127,43 +132,80 @@ def process(inputs, db, model, date, reprocess, batch_size, quiet):
     \b
     Example:
         eventledger process articles/ feeds/today.xml --db events.db
+        eventledger process articles/ --workers 2 --db postgresql://me@dbhost:5432/events
     """
-    from .document import Document
-    from .ingest import iter_inputs
+    from contextlib import ExitStack
+
+    from .ingest import count_inputs, iter_inputs
     from .process import process_documents
 
     settings = _settings(db=db, model=model, batch_size=batch_size)
-    items = list(iter_inputs(list(inputs), date=_check_date(date),
-                             limits=settings.input_limits()))
+    # Inputs are streamed, never all in memory; the bar's total is counted from the file
+    # listings first and grows when a feed or JSON lines file holds many documents.
+    total = count_inputs(list(inputs))
+
+    def one_more() -> None:
+        nonlocal total
+        total += 1
+
+    items = iter_inputs(list(inputs), date=_check_date(date),
+                        limits=settings.input_limits(), on_more=one_more)
     # The store first, and the model only for documents: a database that cannot be
     # opened, or inputs that all failed, are said at once.
-    with _open_store(settings.db) as store:
-        has_documents = any(isinstance(item, Document) for item in items)
-        options = dict(nlp=_pipeline(settings.model) if has_documents else None,
-                       reprocess=reprocess, batch_size=settings.batch_size,
+    with ExitStack() as stack:
+        store = stack.enter_context(_open_store(settings.db))
+        items, has_documents = _up_to_first_document(items)
+        extractor = nlp = None
+        if has_documents and (workers is not None or scheduler is not None):
+            from .distributed import dask_extractor
+
+            extractor = stack.enter_context(dask_extractor(
+                workers=workers, scheduler=scheduler, model=settings.model,
+                batch_size=settings.batch_size, max_chunk_chars=settings.max_chunk_chars,
+                partition_chars=settings.partition_chars))
+        elif has_documents:
+            nlp = _pipeline(settings.model)
+        started = time.perf_counter()
+        options = dict(nlp=nlp, reprocess=reprocess, batch_size=settings.batch_size,
                        max_chunk_chars=settings.max_chunk_chars,
                        near_duplicate_threshold=settings.near_duplicate_threshold,
-                       max_seconds_per_document=settings.max_seconds_per_document)
-        started = time.perf_counter()
-        progress = _progress(len(items), enabled=not quiet and len(items) > 3)
+                       max_seconds_per_document=settings.max_seconds_per_document,
+                       extractor=extractor)
+        progress = _progress(total, enabled=not quiet and total > 3)
         if progress is None:
             summary = process_documents(items, store, **options)
         else:
             with progress:
-                task = progress.add_task("processing", total=len(items), rate=0.0)
+                task = progress.add_task("processing", total=total, rate=0.0)
 
                 def advance(current):
                     done = current.done
                     elapsed = max(time.perf_counter() - started, 1e-6)
-                    progress.update(task, completed=min(done, len(items)),
+                    progress.update(task, total=total, completed=min(done, total),
                                     rate=done / elapsed)
 
                 summary = process_documents(items, store, on_document=advance, **options)
-                progress.update(task, completed=len(items))
+                progress.update(task, total=total, completed=total)
     elapsed = time.perf_counter() - started
-    _print_summary(summary, elapsed, settings.db)
+    _print_summary(summary, elapsed, store.label)
     if not summary.ok:
         sys.exit(1)
+
+
+def _up_to_first_document(items):
+    """``items`` as an iterator again, and whether it holds a document: what comes before
+    the first document (failed inputs) is read ahead, the rest stays streamed."""
+    from itertools import chain
+
+    from .document import Document
+
+    items = iter(items)
+    head = []
+    for item in items:
+        head.append(item)
+        if isinstance(item, Document):
+            return chain(head, items), True
+    return iter(head), False
 
 
 def _print_summary(summary, elapsed: float, db: str) -> None:

@@ -25,6 +25,7 @@ class Settings:
     max_seconds_per_document: float = 300.0
     near_duplicate_threshold: float = 0.7
     device: str = "auto"
+    partition_chars: int = 20000
 
     def input_limits(self):
         """The limits on one input, for :func:`eventledger.ingest.iter_inputs`."""

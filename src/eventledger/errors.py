@@ -47,5 +47,11 @@ class ModelNotFoundError(ConfigError):
     code = "E301"
 
 
+class ClusterError(ConfigError):
+    """The Dask cluster cannot be reached or lost the work (process --workers/--scheduler)."""
+
+    code = "E310"
+
+
 class EvaluationError(EventledgerError):
     code = "E400"

@@ -27,6 +27,9 @@ from .stories import assign_stories
 
 log = logging.getLogger(__name__)
 
+# Extracts a batch elsewhere: its records, and (input, reason) for each that failed.
+Extractor = Callable[[list[Document]], tuple[list[dict], list[tuple[str, str]]]]
+
 # SQLite's primary result codes (sqlite3 errors carry them) and PostgreSQL's SQLSTATEs
 # that mean no document can be written: the run stops rather than fail each in turn.
 _SQLITE_UNUSABLE = {8: "the database is read-only", 13: "the database or disk is full",
@@ -85,9 +88,11 @@ class _Run:
 
     def __init__(self, store, *, nlp, reprocess: bool, batch_size: int, max_chunk_chars: int,
                  near_duplicate_threshold: float, max_seconds: float | None,
-                 on_document: Callable[[ProcessSummary], None] | None):
+                 on_document: Callable[[ProcessSummary], None] | None,
+                 extractor: Extractor | None = None):
         self.store = store
         self.nlp = nlp
+        self.extractor = extractor
         self.reprocess = reprocess
         self.batch_size = batch_size
         self.max_chunk_chars = max_chunk_chars
@@ -195,6 +200,10 @@ class _Run:
         again one document at a time, so that only the guilty document fails."""
         if not documents:
             return {}
+        if self.extractor is not None:
+            records, failures = self.extractor(documents)
+            self.summary.failed.extend(failures)
+            return {record["document"]["id"]: record for record in records}
         if not self.warm:
             self.warm = True
             try:
@@ -262,17 +271,23 @@ def process_documents(
     near_duplicate_threshold: float = 0.7,
     on_document: Callable[[ProcessSummary], None] | None = None,
     max_seconds_per_document: float | None = None,
+    extractor: Extractor | None = None,
 ) -> ProcessSummary:
     """Extract every document of ``items`` and write it to ``store``; ingest errors in
     ``items`` are counted as failures and the rest goes on, as does the batch after a
     document whose extraction or storing fails, or that takes more than
     ``max_seconds_per_document`` (None: no limit). Raises
     :class:`~eventledger.errors.StoreUnusableError` when the store takes no more writes
-    (full, read-only); the documents stored before it stay."""
+    (full, read-only); the documents stored before it stay.
+
+    ``extractor`` extracts a batch elsewhere (a Dask cluster:
+    :mod:`eventledger.distributed`): it returns the records and the ``(input, reason)``
+    of documents that failed; the time limit is then the cluster's affair."""
     run = _Run(store, nlp=nlp, reprocess=reprocess, batch_size=batch_size,
                max_chunk_chars=max_chunk_chars,
                near_duplicate_threshold=near_duplicate_threshold,
-               max_seconds=max_seconds_per_document, on_document=on_document)
+               max_seconds=max_seconds_per_document, on_document=on_document,
+               extractor=extractor)
     for item in items:
         run.add(item)
     run.flush()

@@ -61,13 +61,13 @@ Near-duplicates (the same wire story on two sites) are found with
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import BinaryIO
 
 from ..document import Document
 from ..errors import IngestError
 from .limits import DocumentTimeout, InputLimits, time_limit
-from .readers import expand_inputs, finish, read_input
+from .readers import count_inputs, expand_inputs, finish, read_input
 from .text import iso_day
 
 IngestResult = Document | IngestError
@@ -75,7 +75,7 @@ IngestResult = Document | IngestError
 
 DEFAULT_MAX_BYTES = 20_000_000
 
-__all__ = ["InputLimits", "IngestResult", "iter_inputs"]
+__all__ = ["InputLimits", "IngestResult", "count_inputs", "iter_inputs"]
 
 
 def iter_inputs(
@@ -85,6 +85,7 @@ def iter_inputs(
     max_bytes: int = DEFAULT_MAX_BYTES,
     stdin: BinaryIO | None = None,
     limits: InputLimits | None = None,
+    on_more: Callable[[], None] | None = None,
 ) -> Iterator[IngestResult]:
     """Documents and IngestErrors for ``inputs``, in a deterministic order.
 
@@ -93,6 +94,11 @@ def iter_inputs(
     ``stdin`` is read for ``-`` (default: ``sys.stdin.buffer``). ``limits`` bounds each
     input's bytes, each document's characters, nesting depth and reading time (default:
     ``max_bytes`` and the other limits' defaults); an input over one is an IngestError.
+
+    Inputs are read one at a time as the results are taken: only the input being read
+    is in memory. ``on_more`` is called for every result after an input's first (a feed
+    or JSON lines file holds many documents), so that a total taken beforehand with
+    :func:`count_inputs` can grow to the number of results.
     """
     if date is not None and iso_day(date) != date:
         raise IngestError("--date", f"{date!r} is not a date in the form YYYY-MM-DD")
@@ -100,11 +106,12 @@ def iter_inputs(
     for name in ("max_bytes", "max_chars", "max_depth"):
         if getattr(limits, name) <= 0:
             raise IngestError(name, "the limit must be a positive number")
-    return _generate(inputs, date=date, limits=limits, stdin=stdin)
+    return _generate(inputs, date=date, limits=limits, stdin=stdin, on_more=on_more)
 
 
 def _generate(
-    inputs: list[str], *, date: str | None, limits: InputLimits, stdin: BinaryIO | None
+    inputs: list[str], *, date: str | None, limits: InputLimits, stdin: BinaryIO | None,
+    on_more: Callable[[], None] | None = None,
 ) -> Iterator[IngestResult]:
     for item in expand_inputs(inputs):
         try:
@@ -112,7 +119,9 @@ def _generate(
                 results = list(read_input(item, limits=limits, stdin=stdin))
         except DocumentTimeout as exc:
             results = [IngestError(item.source, str(exc))]
-        for result in results:
+        for number, result in enumerate(results):
+            if number and on_more is not None:
+                on_more()
             if isinstance(result, IngestError):
                 yield result
             else:

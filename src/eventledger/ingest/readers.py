@@ -127,6 +127,12 @@ def expand_inputs(inputs: Iterable[str]) -> Iterator[Input]:
             yield found
 
 
+def count_inputs(inputs: Iterable[str]) -> int:
+    """How many inputs :func:`expand_inputs` leads to (files, standard input, names that
+    lead nowhere), from the file system's listings alone: nothing is opened or read."""
+    return sum(1 for _ in expand_inputs(inputs))
+
+
 # ---------------------------------------------------------------- reading bytes
 
 

@@ -17,7 +17,7 @@ from sqlalchemy import inspect, select, update
 from sqlalchemy.engine import Connection, Engine
 
 from ..errors import StoreError
-from .dialect import WRITE
+from .dialect import SCHEMA_LOCK, WRITE, lock
 from .schema import SCHEMA_VERSION, build_metadata
 
 log = logging.getLogger(__name__)
@@ -82,6 +82,7 @@ def upgrade(engine: Engine, *, target: int = SCHEMA_VERSION, label: str = "") ->
     with engine.connect() as conn:
         conn = conn.execution_options(**{WRITE: True})
         with conn.begin():
+            lock(conn, SCHEMA_LOCK)  # two processes opening a new database: one migrates
             found = current_version(conn)
             if found > SCHEMA_VERSION:
                 raise StoreError(

@@ -60,17 +60,20 @@ class Store:
     def open(cls, target: str | Path) -> Store:
         """The store at ``target``: an SQLite file path or an SQLAlchemy URL. A missing
         SQLite file is created; an older schema is migrated; a newer one is refused."""
-        label = str(target)
+        label = dialect.display_name(target)
         engine = dialect.create_store_engine(target)
         try:
             upgrade(engine, label=label)
+            dialect.check_database(engine, label)
         except StoreError:
             engine.dispose()
             raise
         except SQLAlchemyError as exc:
             engine.dispose()
             reason = getattr(exc, "orig", None) or exc
-            raise StoreError(f"cannot open database {label}: {reason}") from exc
+            raise StoreError(
+                f"cannot open database {label}: {dialect.one_line(reason)}"
+            ) from exc
         return cls(engine, label=label)
 
     def close(self) -> None:
@@ -98,7 +101,7 @@ class Store:
 
     def _error(self, action: str, exc: SQLAlchemyError) -> StoreError:
         reason = getattr(exc, "orig", None) or exc
-        return StoreError(f"database {self.label}: {action} failed: {reason}")
+        return StoreError(f"database {self.label}: {action} failed: {dialect.one_line(reason)}")
 
     # -- documents -------------------------------------------------------------------
     def has_document(self, doc_id: str) -> bool:
@@ -142,6 +145,8 @@ class Store:
         docs = T["documents"]
         try:
             with self._write() as conn:
+                # Another process writing the same document waits here, then finds it.
+                dialect.lock(conn, f"document:{doc_id}")
                 stored = conn.execute(select(docs.c.id).where(docs.c.id == doc_id)).first()
                 if stored and not replace:
                     return "unchanged"
@@ -162,7 +167,7 @@ class Store:
         except IntegrityError as exc:
             raise StoreError(
                 f"cannot store document {doc_id}: the record is inconsistent "
-                f"(duplicate id or reference to an unknown item): {exc.orig}"
+                f"(duplicate id or reference to an unknown item): {dialect.one_line(exc.orig)}"
             ) from exc
         except SQLAlchemyError as exc:
             raise self._error(f"writing document {doc_id}", exc) from exc
@@ -314,6 +319,8 @@ class Store:
         :mod:`eventledger.stories`): a document's assignment is all or nothing."""
         try:
             with self._write() as conn:
+                # One assigner at a time across processes: each sees every story before it.
+                dialect.lock(conn, dialect.STORIES_LOCK)
                 yield StorySession(conn)
         except SQLAlchemyError as exc:
             raise self._error("assigning stories", exc) from exc
