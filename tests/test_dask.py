@@ -74,7 +74,7 @@ def test_unreachable_scheduler_is_one_line(tmp_path, monkeypatch):
     result = CliRunner().invoke(cli, ["process", str(corpus), "--scheduler", address,
                                       "--db", str(tmp_path / "x.db"), "-q"])
     assert result.exit_code == 1
-    assert result.output.startswith(f"Error: cannot reach the Dask scheduler at {address}: ")
+    assert result.output.startswith(f"Error: [E310] cannot reach the Dask scheduler at {address}: ")
     assert result.output.count("\n") == 1
 
 

@@ -112,4 +112,4 @@ def test_serve_refuses_a_bad_database_and_token_file(tmp_path):
     result = runner.invoke(cli, ["serve", "--db", str(tmp_path / "new.db"),
                                  "--token-file", str(empty)])
     assert result.exit_code == 2  # a setting that cannot work is a usage error
-    assert "Error: token file" in result.output and "is empty" in result.output
+    assert "Error: [E300] token file" in result.output and "is empty" in result.output

@@ -51,6 +51,7 @@ class ClusterError(ConfigError):
     """The Dask cluster cannot be reached or lost the work (process --workers/--scheduler)."""
 
     code = "E310"
+    exit_code = 1  # the command could not be done; not a usage error
 
 
 class EvaluationError(EventledgerError):
