@@ -57,14 +57,16 @@ def parse_url(target: str | Path) -> URL:
 
 
 def display_name(target: str | Path) -> str:
-    """``target`` as messages show it: a URL without its password."""
+    """``target`` as messages show it: as the user wrote it, but a URL without its
+    password (SQLAlchemy's rendering quotes characters, so it is used only then)."""
     text = str(target)
     if "://" not in text:
         return text
     try:
-        return make_url(text).render_as_string(hide_password=True)
+        url = make_url(text)
     except ArgumentError:
         return text
+    return text if url.password is None else url.render_as_string(hide_password=True)
 
 
 def one_line(reason: object) -> str:
