@@ -64,3 +64,18 @@ def test_unreadable_user_data_file_is_one_error(tmp_path):
     broken.write_text("{not json")
     with pytest.raises(ConfigError, match=r"cannot read cues file .*cues\.json"):
         user_json(broken, "cues")
+
+
+def test_the_user_files_serve_table_sets_the_web_applications_settings(monkeypatch, tmp_path):
+    from eventledger.web.settings import load_web_settings
+
+    config = tmp_path / "config.toml"
+    config.write_text('batch_size = 8\n\n[serve]\npage_size = 7\n')
+    monkeypatch.setenv("EVENTLEDGER_CONFIG", str(config))
+    assert load_settings().batch_size == 8
+    assert load_web_settings().page_size == 7
+    monkeypatch.setenv("EVENTLEDGER_SERVE_PAGE_SIZE", "9")
+    assert load_web_settings().page_size == 9
+    config.write_text('[serve]\npage_size = 0\n')
+    with pytest.raises(ConfigError, match=r"\[serve\]: page_size must be above zero"):
+        load_web_settings()

@@ -11,6 +11,8 @@ from pathlib import Path
 from .errors import ConfigError
 
 ENV_PREFIX = "EVENTLEDGER_"
+# The user file's table of ``eventledger serve`` settings (eventledger.web.settings).
+SERVE_TABLE = "serve"
 
 
 @dataclass(frozen=True)
@@ -61,12 +63,16 @@ def _read_toml(path: Path) -> dict:
         raise ConfigError(f"cannot read config file {path}: {exc}") from exc
 
 
-def _coerce(values: dict, origin: str) -> dict:
-    known = {f.name: f.type for f in fields(Settings)}
+def coerce(values: dict, origin: str, schema: type | None = None, *, what: str = "setting",
+           positive: bool = False) -> dict:
+    """``values`` as the fields of the dataclass ``schema`` (default: :class:`Settings`)
+    type them; an unknown key or a value of the wrong kind is a ConfigError naming
+    ``origin``. ``positive``: whole numbers must be above zero."""
+    known = {f.name: f.type for f in fields(schema or Settings)}
     result = {}
     for key, value in values.items():
         if key not in known:
-            raise ConfigError(f"{origin}: unknown setting {key!r}")
+            raise ConfigError(f"{origin}: unknown {what} {key!r}")
         if known[key] == "float":
             try:
                 value = float(value)
@@ -77,21 +83,33 @@ def _coerce(values: dict, origin: str) -> dict:
                 value = int(value)
             except (TypeError, ValueError) as exc:
                 raise ConfigError(f"{origin}: {key} must be a whole number") from exc
+            if positive and value <= 0:
+                raise ConfigError(f"{origin}: {key} must be above zero")
         result[key] = str(value) if known[key] == "str" else value
     return result
+
+
+def environment_values(schema: type, prefix: str = ENV_PREFIX) -> dict:
+    """The fields of ``schema`` that ``PREFIX<FIELD>`` environment variables set."""
+    return {
+        f.name: os.environ[prefix + f.name.upper()]
+        for f in fields(schema)
+        if prefix + f.name.upper() in os.environ
+    }
+
+
+def user_file_values() -> tuple[dict, str]:
+    """The user file's settings and its name (``{}`` where there is none)."""
+    path = user_config_path()
+    return ({}, "") if path is None else (_read_toml(path), str(path))
 
 
 def load_settings(**options) -> Settings:
     """Defaults, user file, ``EVENTLEDGER_*`` variables, then ``options`` (None skipped)."""
     packaged = resources.files("eventledger").joinpath("data/defaults.toml").read_bytes()
-    settings = Settings(**_coerce(tomllib.loads(packaged.decode("utf-8")), "defaults.toml"))
-    path = user_config_path()
-    if path is not None:
-        settings = replace(settings, **_coerce(_read_toml(path), str(path)))
-    env = {
-        f.name: os.environ[ENV_PREFIX + f.name.upper()]
-        for f in fields(Settings)
-        if ENV_PREFIX + f.name.upper() in os.environ
-    }
-    settings = replace(settings, **_coerce(env, "environment"))
+    settings = Settings(**coerce(tomllib.loads(packaged.decode("utf-8")), "defaults.toml"))
+    values, origin = user_file_values()
+    values.pop(SERVE_TABLE, None)  # the web application's own settings
+    settings = replace(settings, **coerce(values, origin))
+    settings = replace(settings, **coerce(environment_values(Settings), "environment"))
     return settings.with_options(**options)

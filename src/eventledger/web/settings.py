@@ -1,14 +1,15 @@
-"""Settings of the web application: packaged defaults (``web/defaults.toml``), then
-``EVENTLEDGER_SERVE_*`` environment variables, then the ``serve`` command's options."""
+"""Settings of the web application: packaged defaults (``web/defaults.toml``), then the
+``[serve]`` table of the user's config file, then ``EVENTLEDGER_SERVE_*`` environment
+variables, then the ``serve`` command's options."""
 
 from __future__ import annotations
 
-import os
 import tomllib
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
 
+from ..config import SERVE_TABLE, coerce, environment_values, user_file_values
 from ..errors import ConfigError
 
 ENV_PREFIX = "EVENTLEDGER_SERVE_"
@@ -26,20 +27,7 @@ class WebSettings:
 
 
 def _coerce(values: dict, origin: str) -> dict:
-    known = {f.name: f.type for f in fields(WebSettings)}
-    result = {}
-    for key, value in values.items():
-        if key not in known:
-            raise ConfigError(f"{origin}: unknown serve setting {key!r}")
-        if known[key] == "int":
-            try:
-                value = int(value)
-            except (TypeError, ValueError) as exc:
-                raise ConfigError(f"{origin}: {key} must be a whole number") from exc
-            if value <= 0:
-                raise ConfigError(f"{origin}: {key} must be above zero")
-        result[key] = str(value) if known[key] == "str" else value
-    return result
+    return coerce(values, origin, WebSettings, what="serve setting", positive=True)
 
 
 def read_token_file(path: str | Path) -> str:
@@ -57,11 +45,9 @@ def load_web_settings(*, token_file: str | Path | None = None, **options) -> Web
     """Defaults, then the environment, then ``token_file`` and ``options`` (None skipped)."""
     packaged = resources.files("eventledger.web").joinpath("defaults.toml").read_text("utf-8")
     settings = WebSettings(**_coerce(tomllib.loads(packaged), "web/defaults.toml"))
-    env = {
-        f.name: os.environ[ENV_PREFIX + f.name.upper()]
-        for f in fields(WebSettings)
-        if ENV_PREFIX + f.name.upper() in os.environ
-    }
+    values, origin = user_file_values()
+    settings = replace(settings, **_coerce(values.get(SERVE_TABLE, {}), f"{origin} [serve]"))
+    env = environment_values(WebSettings, ENV_PREFIX)
     settings = replace(settings, **_coerce(env, "environment"))
     if token_file is not None:
         settings = replace(settings, token=read_token_file(token_file))
