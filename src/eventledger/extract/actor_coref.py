@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span, Token
 
 from .base import span
+from .syntax import doc_text
 
 if TYPE_CHECKING:
     from .actors import ActorLexicon
@@ -228,7 +229,7 @@ def attach_member_nouns(doc: Doc, attributions: list[dict], lexicon: ActorLexico
                 by_id[target["id"]] = target
             changed = True
             actor["mentions"].remove(mention)
-            target["mentions"].append(span(doc.text, mention["start"], mention["end"]))
+            target["mentions"].append(span(doc_text(doc), mention["start"], mention["end"]))
             target["mentions"].sort(key=lambda m: m["start"])
             log.debug(
                 "%r in a statement of %s -> %s", mention["text"], source["name"], target["name"]
@@ -267,7 +268,7 @@ def person_gender(
     """ "m", "f" or None: a gendered title or role word in a mention or role, else the first
     possessive "his"/"her" after a mention that is its sentence's subject."""
     words = lexicon.gender_words
-    for text in [doc.text[s:e] for s, e in mentions] + list(roles):
+    for text in [doc_text(doc)[s:e] for s, e in mentions] + list(roles):
         for word in text.replace(",", " ").split():
             for gender in ("m", "f"):
                 if word in words.get(gender, ()) and word.lower() not in ("his", "her", "he"):

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from .syntax import doc_text
+
 # name -> default; lists are created per Doc through getters-free defaults of None.
 EXTENSIONS = {
     "el_published": None,  # document date "YYYY-MM-DD" or None
@@ -58,7 +60,7 @@ def span_of(obj: Span) -> dict:
     """A CONTRACT ``Span`` from a spaCy span or token."""
     start = obj.start_char if isinstance(obj, Span) else obj.idx
     end = obj.end_char if isinstance(obj, Span) else obj.idx + len(obj)
-    return {"text": obj.doc.text[start:end], "start": start, "end": end}
+    return {"text": doc_text(obj.doc)[start:end], "start": start, "end": end}
 
 
 def is_excluded(doc: Doc, start: int, end: int) -> bool:
@@ -82,7 +84,7 @@ def actor_at(doc: Doc, start: int, end: int) -> dict | None:
 
 def named(doc: Doc, start: int, end: int, *, name: str | None = None) -> dict:
     """A CONTRACT ``Named``: the span plus the resolved actor's canonical name and id."""
-    result = span(doc.text, start, end)
+    result = span(doc_text(doc), start, end)
     actor = actor_at(doc, start, end)
     result["name"] = name or (actor["name"] if actor else result["text"])
     result["actor"] = actor["id"] if actor else None

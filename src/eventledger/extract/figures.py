@@ -45,7 +45,7 @@ from .locate import dateline_place, locate_event, with_tokens
 from .locate import place_under as _place_under
 from .numbers import Count, find_counts, quantities
 from .place_words import place_words
-from .syntax import paragraph_start
+from .syntax import doc_text, paragraph_start
 from .syntax import token_range as _token_range
 
 log = logging.getLogger(__name__)
@@ -418,7 +418,7 @@ class FiguresExtractor:
         if not words:
             return None
         want_city = any(t.lower_ in ("city", "town", "village", "capital") for t in words)
-        first = paragraph_start(doc.text, sent.start_char)
+        first = paragraph_start(doc_text(doc), sent.start_char)
         earlier = [p for p in places if first <= p["start"] < sent.start_char]
         if want_city:  # "the city" is no country or region named before it
             earlier = [p for p in earlier if p.get("kind") in ("city", None)]
@@ -521,8 +521,8 @@ class FiguresExtractor:
         return {
             "id": "",
             "category": read["category"],
-            "trigger": {"text": doc.text[t_start:t_end], "start": t_start, "end": t_end},
-            "count": {"text": doc.text[start_char:end_char], "start": start_char,
+            "trigger": {"text": doc_text(doc)[t_start:t_end], "start": t_start, "end": t_end},
+            "count": {"text": doc_text(doc)[start_char:end_char], "start": start_char,
                       "end": end_char, "low": count.low, "high": count.high,
                       "exact": count.exact},
             "who": (_who_span(doc, who, count) if who is not None and not (
@@ -547,7 +547,7 @@ def _who_span(doc: Doc, who: Token, count: Count) -> dict:
             start = child.i
     start_char = doc[start].idx
     end_char = who.idx + len(who)
-    return {"text": doc.text[start_char:end_char], "start": start_char, "end": end_char}
+    return {"text": doc_text(doc)[start_char:end_char], "start": start_char, "end": end_char}
 
 
 def _count_who(doc: Doc, who: Token | None, count: Count) -> dict | None:
@@ -556,7 +556,7 @@ def _count_who(doc: Doc, who: Token | None, count: Count) -> dict | None:
         return None
     if who.ent_type_ == "PERSON":  # a named person: the whole name
         start, last = doc[count.start], doc[count.end - 1]
-        return {"text": doc.text[start.idx:last.idx + len(last)], "start": start.idx,
+        return {"text": doc_text(doc)[start.idx:last.idx + len(last)], "start": start.idx,
                 "end": last.idx + len(last)}
     return {"text": who.text, "start": who.idx, "end": who.idx + len(who)}
 

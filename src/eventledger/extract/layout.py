@@ -18,6 +18,8 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .syntax import doc_text
+
 _PARAGRAPH = re.compile(r"[^\n]+")
 # A sentence ends with these, possibly followed by closing quotes or brackets.
 _SENTENCE_END = re.compile(r"[.!?:;…][\"'”’»)\]]*\s*$|[\"”»]\s*$")
@@ -100,7 +102,7 @@ class LayoutMarker:
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.el_excluded = layout_ranges(
-            doc.text, doc=doc, max_heading_words=self.max_heading_words
+            doc_text(doc), doc=doc, max_heading_words=self.max_heading_words
         )
         return doc
 

@@ -26,7 +26,7 @@ from collections.abc import Iterable, Sequence
 from spacy.tokens import Doc, Span, Token
 
 from .place_words import place_words
-from .syntax import first_dep, paragraph_start, token_range
+from .syntax import doc_text, first_dep, paragraph_start, token_range
 
 _WORDS = place_words()
 # The lists of data/place_words.json that event location reads (``_about`` there).
@@ -518,7 +518,7 @@ def _back_reference(doc: Doc, head: Token, carriers: list[Token], sent: Span,
                 words.append(target)
     if not words:
         return None
-    first = paragraph_start(doc.text, sent.start_char)
+    first = paragraph_start(doc_text(doc), sent.start_char)
     earlier = [p for p in places if first <= p["start"] < sent.start_char]
     if any(w.lemma_.lower() in _CITY_NOUNS for w in words):
         # "the city" is no country or region named before it
@@ -564,7 +564,7 @@ def dateline_extent(text: str) -> tuple[int, int] | None:
 
 def dateline_place(doc: Doc, places: Sequence[dict] | None = None) -> dict | None:
     """The place named by the document's dateline, the first one in it ("GAZA CITY")."""
-    bounds = dateline_span(doc.text)
+    bounds = dateline_span(doc_text(doc))
     if bounds is None:
         return None
     start, end = bounds

@@ -30,6 +30,7 @@ from spacy.tokens import Doc, Span, Token
 from ..geo.gazetteer import load_regions_data
 from .base import get_list, is_excluded
 from .place_words import place_words
+from .syntax import doc_text
 
 log = logging.getLogger(__name__)
 
@@ -264,7 +265,7 @@ class PlacesExtractor:
         if self.use_matcher:
             blocked = [False] * len(doc)
             relabel: set[tuple[int, int]] = set()
-            named = {doc.text[s:e] for s, e in found}
+            named = {doc_text(doc)[s:e] for s, e in found}
             for ent in doc.ents:
                 if ent.label_ in _BLOCKING_LABELS:
                     for i in range(ent.start, ent.end):
@@ -465,11 +466,11 @@ class PlacesExtractor:
             return doc
         spans = [(start, end) for start, end, _loose in found]
         outlet = self.resolver.outlet_country(doc._.el_outlet)
-        picks = self.resolver.resolve_mentions(doc.text, spans, context=[outlet] if outlet else ())
+        picks = self.resolver.resolve_mentions(doc_text(doc), spans, context=[outlet] if outlet else ())
         records: list[dict] = []
         unplaced: list[dict] = []
         for (start, end, loose), pick in zip(found, picks, strict=True):
-            record = {"text": doc.text[start:end], "start": start, "end": end}
+            record = {"text": doc_text(doc)[start:end], "start": start, "end": end}
             if pick is not None:
                 record.update(pick.to_dict())
             elif loose and self.approximate:

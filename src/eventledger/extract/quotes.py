@@ -18,6 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .base import ensure_extensions
+from .syntax import doc_text
 
 _PARAGRAPH = re.compile(r"[^\n]+")
 # Every character treated as a quotation mark (for trimming spans).
@@ -142,7 +143,7 @@ def quotes_of(doc: Doc) -> list[Quote]:
     tuples, so that the Doc still serializes (``Doc.to_bytes``, ``DocBin``)."""
     ensure_extensions()
     if doc._.el_quotes is None:
-        doc._.el_quotes = [astuple(q) for q in find_quotes(doc.text)]
+        doc._.el_quotes = [astuple(q) for q in find_quotes(doc_text(doc))]
     return [Quote(*fields) for fields in doc._.el_quotes]
 
 

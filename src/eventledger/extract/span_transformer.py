@@ -25,6 +25,7 @@ from spacy.tokens import Doc
 
 from ..errors import ConfigError
 from . import encoders
+from .syntax import doc_text
 
 CONFIG_FILE = "span_transformer.json"
 # What span_transformer.json must give (``save`` writes them).
@@ -85,9 +86,9 @@ class Pieces:
 
 def pieces_of(doc: Doc, tokenizer) -> Pieces:
     encoded = tokenizer(
-        doc.text, add_special_tokens=False, return_offsets_mapping=True, verbose=False
+        doc_text(doc), add_special_tokens=False, return_offsets_mapping=True, verbose=False
     )
-    token_of = numpy.full(len(doc.text) + 1, -1, dtype="int64")
+    token_of = numpy.full(len(doc_text(doc)) + 1, -1, dtype="int64")
     for t in doc:
         token_of[t.idx : t.idx + len(t.text)] = t.i
     offsets = numpy.array(encoded["offset_mapping"], dtype="int64").reshape(-1, 2)

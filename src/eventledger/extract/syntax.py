@@ -16,8 +16,22 @@ from spacy.tokens import Doc, Token
 
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
+# Where a Doc keeps its text once it is built (see doc_text).
+_TEXT_KEY = "eventledger.text"
+
 # The dependency labels of a verb's subject.
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once per Doc: spaCy joins every token's text at each call, which
+    made the extractors' many look-ups quadratic in a document's length."""
+    text = doc.user_data.get(_TEXT_KEY)
+    # A copy kept from another Doc (user data travels with Doc.copy) must be as long.
+    length = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
+    if text is None or len(text) != length:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
 
 
 def paragraph_bounds(text: str, index: int) -> tuple[int, int]:

@@ -6,6 +6,7 @@ from spacy.tokens import Doc
 
 from ..actor_coref import person_gender
 from ..base import span
+from ..syntax import doc_text
 from .affiliations import AffiliationsMixin
 from .coreference import CoreferenceMixin
 from .lexicon import ActorLexicon
@@ -41,7 +42,7 @@ class _Builder(MentionsMixin, RolesMixin, NominalsMixin, CoreferenceMixin, Affil
                     "name": actor.name,
                     "country": actor.country,
                     "sector": actor.sector,
-                    "mentions": [span(self.doc.text, s, e) for s, e in mentions],
+                    "mentions": [span(doc_text(self.doc), s, e) for s, e in mentions],
                     "kind": actor.kind,
                     "roles": list(actor.roles),
                     "affiliation": actor.affiliation,

@@ -15,6 +15,7 @@ from ..actor_coref import (
     same_head,
     state_qualifiers,
 )
+from ..syntax import doc_text
 from .mentions import _Actor
 
 log = logging.getLogger(__name__)
@@ -34,7 +35,7 @@ class CoreferenceMixin:
         names = {}
         for actor in self.actors.values():
             for start, end in actor.mentions:
-                names.setdefault(self.doc.text[start:end], set()).add(actor.name)
+                names.setdefault(doc_text(self.doc)[start:end], set()).add(actor.name)
         for actor in self.actors.values():
             full = names.get(actor.affiliation or "", set())
             if len(full) == 1 and actor.affiliation not in full:

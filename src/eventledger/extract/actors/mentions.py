@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from ..base import is_excluded
-from ..syntax import paragraph_bounds
+from ..syntax import doc_text, paragraph_bounds
 from .lexicon import (
     _ACTOR_DEPS,
     _DETERMINERS,
@@ -43,12 +43,12 @@ def _trim_det(tokens: list[Token]) -> list[Token]:
 def same_paragraph(tokens: list[Token], anchor: Token) -> list[Token]:
     """The tokens in ``anchor``'s paragraph: the parser sometimes runs a heading or a
     caption into the next sentence, and a mention never crosses a line break."""
-    low, high = paragraph_bounds(anchor.doc.text, anchor.idx)
+    low, high = paragraph_bounds(doc_text(anchor.doc), anchor.idx)
     return [t for t in tokens if low <= t.idx and t.idx + len(t) <= high]
 
 
 def _text(doc: Doc, tokens: list[Token]) -> str:
-    return doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])] if tokens else ""
+    return doc_text(doc)[tokens[0].idx : tokens[-1].idx + len(tokens[-1])] if tokens else ""
 
 
 class MentionsMixin:

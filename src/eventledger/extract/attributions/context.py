@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Token
 
 from ..base import is_excluded
 from ..quotes import Quote, quotes_of
-from ..syntax import ParagraphIndex
+from ..syntax import ParagraphIndex, doc_text
 from .candidates import trim_text
 from .lexicon import CueLexicon
 
@@ -77,13 +77,13 @@ class Context:
 
     def __init__(self, doc: Doc, cues: CueLexicon, options: Options, speakers: SpeakerWords):
         self.doc = doc
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.cues = cues
         self.options = options
         self.gender_words = speakers.gender_words
         self.body_nouns = speakers.body_nouns
         self.media_nouns = speakers.media_nouns
-        self.paragraphs = ParagraphIndex(doc.text)
+        self.paragraphs = ParagraphIndex(doc_text(doc))
         self.token_starts = [t.idx for t in doc]
         self.quotes = [
             closed_before_speaker(doc, cues, q)

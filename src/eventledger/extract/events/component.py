@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span, Token
 from ..base import attribution_covering, get_list, named
 from ..dates import sentence_date
 from ..locate import locate_event, with_tokens
+from ..syntax import doc_text
 from .arguments import ArgumentsMixin
 from .lexicon import WORD_LISTS, PhraseIndex, _demonyms, load_lexicon
 from .modality import ModalityMixin
@@ -131,7 +132,7 @@ class EventsExtractor(TriggersMixin, ArgumentsMixin, ModalityMixin):
             "id": f"E{number}",
             "type": type_,
             "mode": mode,
-            "trigger": {"text": doc.text[start_char:end_char], "start": start_char,
+            "trigger": {"text": doc_text(doc)[start_char:end_char], "start": start_char,
                         "end": end_char},
             "actor": named(doc, *np_bounds(actor, head)) if actor is not None else None,
             "recipient": (named(doc, *np_bounds(recipient, head)) if recipient is not None

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..syntax import doc_text, paragraph_bounds
 from ..syntax import first_dep as _first_dep
-from ..syntax import paragraph_bounds
 from .lexicon import _NP_SKIP, _WHO
 
 
@@ -35,7 +35,7 @@ def np_bounds(token: Token, avoid: Token | None = None) -> tuple[int, int]:
         indices.extend(t.i for t in child.subtree if not _inside_skip(t, token))
     doc = token.doc
     # stay on the head's own line: a heading or caption may have been parsed into it
-    line_start, line_end = paragraph_bounds(doc.text, token.idx)
+    line_start, line_end = paragraph_bounds(doc_text(doc), token.idx)
     indices = [i for i in indices if line_start <= doc[i].idx < line_end] or [token.i]
     first, last = min(indices), max(indices)
     while last > first and (doc[last].is_punct or doc[last].dep_ in ("cc", "case")):
