@@ -3,19 +3,12 @@ test, filled through the same Store, answers as the SQLite store does, read-only
 
 from __future__ import annotations
 
-import glob
-import os
-import shutil
 import socket
-import subprocess
-import tempfile
-from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
-from system_requirements import unavailable
 from web_store import build_store
 
 from eventledger.store import Store
@@ -23,54 +16,10 @@ from eventledger.stories import assign_stories
 from eventledger.web import create_app
 
 
-def _bin(name: str) -> str | None:
-    found = sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{name}"))
-    return found[-1] if found else shutil.which(name)
-
-
-def _as_server_user(command: list[str]) -> list[str]:
-    """PostgreSQL refuses to run as root: run it as the postgres user then."""
-    if os.geteuid() == 0:
-        if not shutil.which("runuser"):
-            unavailable("running as root without runuser: cannot start PostgreSQL")
-        return ["runuser", "-u", "postgres", "--", *command]
-    return command
-
-
 @pytest.fixture(scope="module")
-def postgres_url():
-    initdb, pg_ctl = _bin("initdb"), _bin("pg_ctl")
-    if not initdb or not pg_ctl:
-        unavailable("PostgreSQL is not installed (tools/system-deps.sh installs it)")
-    try:
-        import psycopg  # noqa: F401
-    except ImportError:
-        unavailable("the psycopg driver is not installed")
-    folder = Path(tempfile.mkdtemp(prefix="eventledger-pg-"))
-    if os.geteuid() == 0:
-        shutil.chown(folder, "postgres")
-    data = folder / "data"
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    subprocess.run(_as_server_user([initdb, "-D", str(data), "-A", "trust", "-U", "ledger"]),
-                   check=True, capture_output=True)
-    options = f"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off"
-    subprocess.run(_as_server_user([pg_ctl, "-D", str(data), "-o", options, "-l",
-                                    str(folder / "log"), "-w", "start"]),
-                   check=True, capture_output=True)
-    try:
-        subprocess.run(_as_server_user([_bin("createdb"), "-h", "127.0.0.1", "-p", str(port),
-                                        "-U", "ledger", "ledger"]), check=True,
-                       capture_output=True)
-        subprocess.run(_as_server_user([_bin("createdb"), "-h", "127.0.0.1", "-p", str(port),
-                                        "-U", "ledger", "empty"]), check=True,
-                       capture_output=True)
-        yield f"postgresql+psycopg://ledger@127.0.0.1:{port}/ledger"
-    finally:
-        subprocess.run(_as_server_user([pg_ctl, "-D", str(data), "-m", "fast", "-w", "stop"]),
-                       capture_output=True)
-        shutil.rmtree(folder, ignore_errors=True)
+def postgres_url(postgres_server):
+    """A database on the session's throwaway server (tests/pg_server.py)."""
+    return postgres_server.create_database()
 
 
 @pytest.fixture(scope="module")
@@ -111,14 +60,14 @@ def test_postgres_reading_is_read_only(clients):
             conn.commit()
 
 
-def test_an_empty_postgres_database_is_set_up_as_every_command_does(postgres_url):
-    empty = postgres_url.rsplit("/", 1)[0] + "/empty"
+def test_an_empty_postgres_database_is_set_up_as_every_command_does(postgres_server):
+    empty = postgres_server.create_database()
     with TestClient(create_app(empty)) as client:
         assert client.get("/api/events").json()["total"] == 0
         assert client.get("/").status_code == 200
 
 
-def test_an_unreachable_server_is_one_line(postgres_url):
+def test_an_unreachable_server_is_one_line():
     from click.testing import CliRunner
 
     from eventledger.cli import cli
