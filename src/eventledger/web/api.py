@@ -67,9 +67,17 @@ def _cached(request: Request, make) -> Response:
     return Response(body, media_type="application/json")
 
 
-def _listing(total: int, rows: list[dict], limit: int, offset: int, f: Filters) -> JSONResponse:
-    return _json({"total": total, "limit": limit, "offset": offset, "filters": f.as_dict(),
-                  "items": rows})
+def _listing(request: Request, lister, f: Filters, paging: tuple[int, int]) -> Response:
+    """One page of ``lister``'s rows (a ``queries.list_*``) passing ``f``, with their
+    total, as the cached JSON answer every list of the API gives."""
+    limit, offset = paging
+
+    def make() -> JSONResponse:
+        total, rows = lister(_state(request).engine, f, limit=limit, offset=offset)
+        return _json({"total": total, "limit": limit, "offset": offset,
+                      "filters": f.as_dict(), "items": rows})
+
+    return _cached(request, make)
 
 
 @router.get("/healthz", tags=["service"])
@@ -83,38 +91,20 @@ def healthz(request: Request) -> dict:
 @router.get("/api/events", tags=["reading"])
 def api_events(request: Request, f: FiltersDep, paging: PageDep) -> Response:
     """Events passing the filters, by day; ``total`` counts them all."""
-    limit, offset = paging
-
-    def make():
-        total, rows = queries.list_events(_state(request).engine, f, limit=limit, offset=offset)
-        return _listing(total, rows, limit, offset, f)
-
-    return _cached(request, make)
+    return _listing(request, queries.list_events, f, paging)
 
 
 @router.get("/api/figures", tags=["reading"])
 def api_figures(request: Request, f: FiltersDep, paging: PageDep) -> Response:
     """Casualty and other figures passing the filters, each with its source."""
-    limit, offset = paging
-
-    def make():
-        total, rows = queries.list_figures(_state(request).engine, f, limit=limit, offset=offset)
-        return _listing(total, rows, limit, offset, f)
-
-    return _cached(request, make)
+    return _listing(request, queries.list_figures, f, paging)
 
 
 @router.get("/api/stories", tags=["reading"])
 def api_stories(request: Request, f: FiltersDep, paging: PageDep) -> Response:
     """Stories (incidents reported by one or more documents), newest first, with the
     range of each figure category reported."""
-    limit, offset = paging
-
-    def make():
-        total, rows = queries.list_stories(_state(request).engine, f, limit=limit, offset=offset)
-        return _listing(total, rows, limit, offset, f)
-
-    return _cached(request, make)
+    return _listing(request, queries.list_stories, f, paging)
 
 
 @router.get("/api/stories/{story_id}", tags=["reading"])
