@@ -28,6 +28,7 @@ class Settings:
     near_duplicate_threshold: float = 0.7
     device: str = "auto"
     partition_chars: int = 20000
+    extra_words_path: str = ""
 
     def input_limits(self):
         """The limits on one input, for :func:`eventledger.ingest.iter_inputs`."""

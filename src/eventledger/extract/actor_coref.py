@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
+from ..data_files import word_lists
 from .base import span
 from .syntax import doc_text
 
@@ -40,7 +41,7 @@ log = logging.getLogger(__name__)
 _QUALIFIER_DEPS = {"amod", "compound", "nmod", "npadvmod"}
 _OWN_MODIFIERS = {"det", "poss", "amod", "compound", "nmod", "case", "punct", "nummod", "quantmod"}
 # Possessive determiners a member noun may carry ("our fighters", "its forces").
-_POSSESSIVE_PRONOUNS = {"our", "its", "their", "his", "her"}
+_POSSESSIVE_PRONOUNS = word_lists("grammar_words")["possessive_determiners"]
 
 
 # -- state nouns ----------------------------------------------------------------------------

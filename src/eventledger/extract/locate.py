@@ -40,13 +40,10 @@ _SITE_HEADS = _WORDS["site_heads"]
 _PEOPLE_NOUNS = _WORDS["people_nouns"]
 
 # Prepositions whose object, when a place, is where the event happened.
-SITE_PREPS = {"in", "at", "inside", "near", "outside", "around", "across", "on", "onto",
-              "towards", "toward", "into", "over", "against", "throughout", "within", "upon",
-              "to"}
+SITE_PREPS = _WORDS["site_preps"]
 # Sites elsewhere in the sentence count only after these ("in X"), not "support for X".
-FALLBACK_PREPS = {"in", "at", "inside", "near", "outside", "around", "across", "throughout",
-                  "within"}
-ORIGIN_PREPS = {"from"}
+FALLBACK_PREPS = _WORDS["fallback_site_preps"]
+ORIGIN_PREPS = _WORDS["origin_preps"]
 # Clauses of their own: a place below one of these belongs to that clause's event.
 _CLAUSE_DEPS = {"ccomp", "advcl", "parataxis", "relcl", "acl"}
 
@@ -262,17 +259,13 @@ def _weak(place: dict, doc: Doc) -> bool:
 
 # Prepositions a site may hang below, deeper in the trigger's phrase: "in a raid on houses
 # in the city of X", "at a checkpoint near X"; not "against X", "for X", "with X".
-_CHAIN_PREPS = {"in", "at", "inside", "near", "outside", "around", "across", "on", "onto",
-                "into", "over", "throughout", "within", "upon", "through", "along", "among",
-                "behind", "off", "beyond", "under", "beside", "between", "during", "to",
-                "towards", "toward", "with", "against"}
+_CHAIN_PREPS = _WORDS["chain_preps"]
 # Prepositions of the trigger itself that lead to its site.
-_FIRST_PREPS = (SITE_PREPS - {"over", "against", "to", "upon"}) | {
-    "through", "along", "off", "during", "amid", "among", "behind", "beyond", "under", "with"}
+_FIRST_PREPS = _WORDS["first_preps"]
 # Prepositions whose own object is a party or a thing, never the site, though a site may
 # hang below it: "clashes with forces in X", "shot with a gun ... in X", "an operation
 # against militants in X".
-_PARTY_PREPS = {"with", "against"}
+_PARTY_PREPS = _WORDS["party_preps"]
 # Roles through which the search goes down from the trigger: phrases of place and time,
 # the objects and what qualifies them; not subjects (the actor) nor relative clauses.
 _DOWN_DEPS = {"agent", "prep", "pobj", "pcomp", "dobj", "nsubjpass", "attr", "oprd", "npadvmod",
@@ -297,9 +290,8 @@ def _modifier_country(token: Token, place: dict) -> bool:
     )
 
 
-_DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast",
-               "southwest", "northeastern", "northwestern", "southeastern", "southwestern"}
-_DISTANCES = {"km", "kilometres", "kilometers", "kilometre", "kilometer", "miles", "mile"}
+_DIRECTIONS = _WORDS["directions"]
+_DISTANCES = _WORDS["distance_units"]
 
 
 def _penalty(token: Token) -> int:
@@ -411,8 +403,7 @@ def _phrase_site(head: Token, carriers: list[Token], places: Sequence[dict],
 
 
 # Bodies that act where they are: "Los Angeles police detonated a package".
-_LOCAL_BODIES = {"police", "policeman", "policemen", "authorities", "firefighters", "residents",
-                 "mayor", "council", "prosecutors", "court", "governor", "villagers"}
+_LOCAL_BODIES = _WORDS["local_bodies"]
 
 
 def _local_subject(head: Token, places: Sequence[dict]) -> dict | None:

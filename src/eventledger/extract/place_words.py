@@ -3,13 +3,9 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
-
-from ..data_files import packaged_json
+from ..data_files import word_lists
 
 
-@lru_cache(maxsize=1)
 def place_words() -> dict[str, frozenset[str]]:
-    """Each list of ``data/place_words.json`` by its name."""
-    data = packaged_json("place_words.json")
-    return {key: frozenset(words) for key, words in data.items() if not key.startswith("_")}
+    """Each list of ``data/place_words.json`` by its name, with the user's words added."""
+    return word_lists("place_words")

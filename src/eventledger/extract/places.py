@@ -37,44 +37,30 @@ log = logging.getLogger(__name__)
 # Entities whose tokens a gazetteer match may not take: "Paris Hilton", "Jordan Times".
 # The whole entity may still be a place: see PlacesExtractor._mislabelled.
 _BLOCKING_LABELS = {"PERSON", "ORG", "NORP", "WORK_OF_ART", "LAW", "PRODUCT"}
-_TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "president", "minister",
-           "general", "gen", "col", "capt", "sgt", "judge", "senator", "sen", "rep", "gov",
-           "governor", "mayor", "prof", "rabbi", "sheikh", "king", "queen", "prince", "pope",
-           "saint", "st", "coach", "officer", "chief", "by"}
-_LOCATIVE = {"in", "at", "from", "to", "near", "into", "outside", "across", "around"}
+_TITLES = place_words()["titles_before_names"]
+_LOCATIVE = place_words()["name_place_preps"]
 
 # The context pass (PlacesExtractor._in_context): a name the gazetteer knows, which the
 # model missed or labelled otherwise, counts as a place where the words around it say so.
 # Prepositions of place before it: "demonstrated in Beslan", "an office at Birgunj".
-_SITE_PREPS = {"in", "at", "near", "outside", "inside", "into", "around", "across",
-               "towards", "toward", "throughout", "within", "from", "to", "through"}
+_SITE_PREPS = place_words()["context_site_preps"]
 # ... of which these alone before a name the model calls a person ("a letter from X").
-_PERSON_SITE_PREPS = {"in", "at", "near", "outside", "inside", "into", "throughout", "within"}
+_PERSON_SITE_PREPS = place_words()["person_site_preps"]
 # Words that may stand between a preposition and the name: "in nearby Bethlehem".
-_PLACE_MODIFIERS = {"the", "nearby", "central", "northern", "southern", "eastern", "western",
-                    "north", "south", "east", "west", "northeastern", "northwestern",
-                    "southeastern", "southwestern", "downtown", "rural", "neighbouring",
-                    "neighboring", "occupied", "besieged", "embattled", "restive"}
+_PLACE_MODIFIERS = place_words()["place_modifiers"]
 # Verbs and nouns whose object is a territory: "captured Badme", "patrolled Kakata",
 # "the siege on Manbij". Not "attacked", whose object is as often a group.
-_TERRITORY_VERBS = {"capture", "recapture", "seize", "patrol", "shell", "bomb", "storm",
-                    "liberate", "besiege", "overrun", "encircle", "retake", "occupy",
-                    "evacuate", "raid", "bombard", "surround", "enter", "invade"}
+_TERRITORY_VERBS = place_words()["territory_verbs"]
 # Last words of names of buildings and streets, which share names with towns: "the White
 # House" is no White House, Tennessee.
-_BUILDING_WORDS = {"house", "hotel", "palace", "hospital", "school", "university", "church",
-                   "mosque", "temple", "stadium", "airport", "station", "center", "centre",
-                   "hall", "tower", "building", "square", "street", "road", "avenue", "bridge",
-                   "base", "prison", "embassy", "market", "mall", "park", "office", "court",
-                   "college", "museum", "theatre", "theater", "club", "gate"}
+_BUILDING_WORDS = place_words()["building_words"]
 # How far (in tokens) a known place may stand from a place the gazetteer lacks to give
 # it its position.
 _ANCHOR_REACH = 25
 # Entity labels whose spans are no names at all.
 _NOT_NAMES = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "LANGUAGE"}
 # Name joiners inside runs of capitalised words: "Umm al-Fahm", "Bin Jawad".
-_JOINERS = {"-", "al", "el", "ad", "ar", "as", "ash", "at", "az", "ed", "bin", "ibn", "de",
-            "del", "la", "le"}
+_JOINERS = place_words()["name_joiners"]
 
 
 # Nouns that make the name before or after them a place ("the town of Qusayr"), and acts

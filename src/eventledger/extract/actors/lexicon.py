@@ -13,7 +13,7 @@ from spacy.language import Language
 from spacy.symbols import ORTH
 from spacy.tokens import Token
 
-from ...data_files import packaged_json, user_json
+from ...data_files import packaged_json, user_json, word_lists
 from ...errors import ConfigError
 from ...geo.resolver import load_demonyms
 
@@ -34,13 +34,13 @@ _ACTOR_DEPS = {
 }
 
 
-_DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
+_DETERMINERS = word_lists("grammar_words")["determiners"]
 
 
-_QUANTIFIERS = {"several", "many", "some", "dozens", "hundreds", "thousands", "few", "most", "all"}
+_QUANTIFIERS = word_lists("grammar_words")["quantifiers"]
 
 
-_PRONOUN_WORDS = {"he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us"}
+_PRONOUN_WORDS = word_lists("grammar_words")["personal_pronouns"]
 
 
 def add_title_abbreviations(nlp: Language) -> Language:

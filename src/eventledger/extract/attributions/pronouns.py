@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ...data_files import word_lists
 from ..actor_coref import gender_fits
 from ..base import actor_at, span
 from ..syntax import SUBJECT_DEPS
@@ -14,9 +15,9 @@ from .candidates import Candidate
 from .context import Context
 
 # With the possessives: "His statement said" is his.
-PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
-ORG_PRONOUNS = {"it", "its"}
-PLURAL_PRONOUNS = {"they", "them", "their"}
+PERSON_PRONOUNS = word_lists("grammar_words")["person_pronouns"]
+ORG_PRONOUNS = word_lists("grammar_words")["org_pronouns"]
+PLURAL_PRONOUNS = word_lists("grammar_words")["plural_pronouns"]
 
 
 def resolve_sources(ctx: Context, attrs: list[Candidate]) -> None:
