@@ -42,7 +42,7 @@ class ExportError(EventledgerError):
 
 
 @contextmanager
-def _text_output(output: str | Path | IO, *, newline: str | None = None) -> Iterator[IO]:
+def text_output(output: str | Path | IO, *, newline: str | None = None) -> Iterator[IO]:
     if isinstance(output, str | Path):
         try:
             handle = open(output, "w", encoding="utf-8", newline=newline)
@@ -56,7 +56,7 @@ def _text_output(output: str | Path | IO, *, newline: str | None = None) -> Iter
 
 def _write_json(records: Iterable[dict], output) -> int:
     count = 0
-    with _text_output(output) as handle:
+    with text_output(output) as handle:
         handle.write("[")
         for record in records:
             handle.write(",\n" if count else "\n")
@@ -68,7 +68,7 @@ def _write_json(records: Iterable[dict], output) -> int:
 
 def _write_jsonl(records: Iterable[dict], output) -> int:
     count = 0
-    with _text_output(output) as handle:
+    with text_output(output) as handle:
         for record in records:
             handle.write(json.dumps(record, ensure_ascii=False) + "\n")
             count += 1
@@ -77,7 +77,7 @@ def _write_jsonl(records: Iterable[dict], output) -> int:
 
 def _write_csv(records: Iterable[dict], output, table=None) -> int:
     count = 0
-    with _text_output(output, newline="") as handle:
+    with text_output(output, newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=ACLED_COLUMNS, lineterminator="\n")
         writer.writeheader()
         for record in records:
@@ -138,7 +138,7 @@ def geojson_features(record: dict) -> list[dict]:
 
 def _write_geojson(records: Iterable[dict], output) -> int:
     features = [f for record in records for f in geojson_features(record)]
-    with _text_output(output) as handle:
+    with text_output(output) as handle:
         json.dump({"type": "FeatureCollection", "features": features}, handle,
                   ensure_ascii=False, indent=2)
         handle.write("\n")

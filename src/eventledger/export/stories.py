@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import IO
 
-from . import ExportError, _text_output
+from . import ExportError, text_output
 from .acled import acled_type
 
 STORY_FORMATS = ("json", "csv", "acled")
@@ -83,7 +83,7 @@ def acled_story_row(table) -> dict:
 
 
 def _write_csv(rows: list[dict], columns: tuple[str, ...], output) -> int:
-    with _text_output(output, newline="") as handle:
+    with text_output(output, newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=list(columns))
         writer.writeheader()
         for row in rows:
@@ -97,7 +97,7 @@ def export_stories(tables: Iterable, fmt: str, output: str | Path | IO) -> int:
     tables = list(tables)
     if fmt == "json":
         data = story_dicts(tables)
-        with _text_output(output) as handle:
+        with text_output(output) as handle:
             json.dump(data, handle, ensure_ascii=False, indent=2)
             handle.write("\n")
         return len(data)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .mentions import _Actor, _text, _trim_det, same_paragraph
+from .mentions import Actor, mention_text, same_paragraph, trim_determiners
 
 
 class AffiliationsMixin:
@@ -46,11 +46,11 @@ class AffiliationsMixin:
                 # A body, not people: "for the rebels" names no one organisation.
                 sector = self.lexicon.head_sector(pobj) if pobj.tag_ == "NN" else None
                 if pobj.dep_ == "pobj" and sector not in (None, "other", "civilians"):
-                    words = _trim_det(same_paragraph(list(pobj.subtree), pobj))
-                    return (_text(self.doc, words), sector) if words else None
+                    words = trim_determiners(same_paragraph(list(pobj.subtree), pobj))
+                    return (mention_text(self.doc, words), sector) if words else None
         return None
 
-    def _its_organisation(self, root: Token) -> _Actor | None:
+    def _its_organisation(self, root: Token) -> Actor | None:
         """ "The Front said ... Its spokesman": the organisation that is the subject of
         one of the two sentences before, the latest one."""
         if not any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in root.children):
@@ -59,7 +59,7 @@ class AffiliationsMixin:
         earliest = self.doc[max(sentence.start - 1, 0)].sent
         if sentence.start > 0 and earliest.start > 0:
             earliest = self.doc[earliest.start - 1].sent
-        best: tuple[int, _Actor] | None = None
+        best: tuple[int, Actor] | None = None
         for actor in self.actors.values():
             if actor.kind != "organization":
                 continue
@@ -74,7 +74,7 @@ class AffiliationsMixin:
                     best = (start, actor)
         return best[1] if best else None
 
-    def _organisation_after(self, root: Token) -> _Actor | None:
+    def _organisation_after(self, root: Token) -> Actor | None:
         for prep in root.rights:
             if prep.dep_ != "prep" or prep.lower_ not in ("for", "of"):
                 continue
@@ -130,7 +130,7 @@ class AffiliationsMixin:
                 return {subject}
         return set(named)
 
-    def _is_outlet(self, actor: _Actor) -> bool:
+    def _is_outlet(self, actor: Actor) -> bool:
         """A news outlet: by the lexicon's sector, or introduced as one ("the newspaper
         Vechirni Visti")."""
         if actor.sector == "media":
@@ -150,7 +150,7 @@ class AffiliationsMixin:
                 return True
         return False
 
-    def _sole_subject_before(self, root: Token, named: dict[str, _Actor]) -> str | None:
+    def _sole_subject_before(self, root: Token, named: dict[str, Actor]) -> str | None:
         sentence = root.sent
         if sentence.start == 0:
             return None

@@ -10,19 +10,19 @@ from ..syntax import doc_text
 from .affiliations import AffiliationsMixin
 from .coreference import CoreferenceMixin
 from .lexicon import ActorLexicon
-from .mentions import MentionsMixin, _Actor
+from .mentions import Actor, MentionsMixin
 from .nominals import NominalsMixin
 from .roles import RolesMixin
 
 
-class _Builder(MentionsMixin, RolesMixin, NominalsMixin, CoreferenceMixin, AffiliationsMixin):
+class Builder(MentionsMixin, RolesMixin, NominalsMixin, CoreferenceMixin, AffiliationsMixin):
     """Collects mentions of one Doc into actors."""
 
     def __init__(self, doc: Doc, lexicon: ActorLexicon, fuzzy_threshold: float):
         self.doc = doc
         self.lexicon = lexicon
         self.fuzzy_threshold = fuzzy_threshold
-        self.actors: dict[str, _Actor] = {}
+        self.actors: dict[str, Actor] = {}
         self.claimed: set[int] = set()  # token indices already inside an actor mention
         self.newspaper_names: set[str] = set()  # "Kessa Courier", seen after "the"
 
@@ -51,7 +51,7 @@ class _Builder(MentionsMixin, RolesMixin, NominalsMixin, CoreferenceMixin, Affil
             )
         return records
 
-    def _gender(self, actor: _Actor) -> str | None:
+    def _gender(self, actor: Actor) -> str | None:
         if actor.kind != "person":
             return None
         return actor.gender or person_gender(self.doc, actor.mentions, actor.roles, self.lexicon)

@@ -9,8 +9,8 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..base import get_list, is_excluded
-from .builder import _Builder
-from .lexicon import ActorLexicon, _is_acronym
+from .builder import Builder
+from .lexicon import ActorLexicon, is_acronym
 
 
 class ActorsExtractor:
@@ -25,7 +25,7 @@ class ActorsExtractor:
         for index, entry in enumerate(self.lexicon.entries):
             plain, upper = [], []
             for alias in [entry.name, *entry.aliases]:
-                (upper if _is_acronym(alias) else plain).append(nlp.make_doc(alias))
+                (upper if is_acronym(alias) else plain).append(nlp.make_doc(alias))
                 if alias.lower().startswith("the "):
                     plain.append(nlp.make_doc(alias[4:]))
             if plain:
@@ -45,7 +45,7 @@ class ActorsExtractor:
     def __call__(self, doc: Doc) -> Doc:
         actors = get_list(doc, "el_actors")
         actors.clear()
-        builder = _Builder(doc, self.lexicon, self.fuzzy_threshold)
+        builder = Builder(doc, self.lexicon, self.fuzzy_threshold)
         # Newspaper names before the NER's entities: on the same words they win.
         candidates = (
             self._dictionary_spans(doc) + builder.newspaper_spans() + builder.entity_spans()

@@ -16,7 +16,7 @@ from ..actor_coref import (
     state_qualifiers,
 )
 from ..syntax import doc_text
-from .mentions import _Actor
+from .mentions import Actor
 
 log = logging.getLogger(__name__)
 
@@ -44,7 +44,7 @@ class CoreferenceMixin:
     def _join_surnames(self) -> None:
         """Dictionary people, full names and surnames alone with the same surname are one
         actor (a one-word "organisation" that is a known surname included)."""
-        by_surname: dict[str, _Actor] = {}
+        by_surname: dict[str, Actor] = {}
         for actor in self.actors.values():
             if actor.kind == "person" and actor.key.startswith("dict:"):
                 by_surname[actor.name.split()[-1].casefold()] = actor

@@ -17,10 +17,10 @@ from ...data_files import packaged_json, user_json, word_lists
 from ...errors import ConfigError
 from ...geo.resolver import load_demonyms
 
-_SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+NOMINAL_SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 
 
-_ACTOR_DEPS = {
+ACTOR_DEPS = {
     "nsubj",
     "nsubjpass",
     "dobj",
@@ -34,13 +34,13 @@ _ACTOR_DEPS = {
 }
 
 
-_DETERMINERS = word_lists("grammar_words")["determiners"]
+DETERMINERS = word_lists("grammar_words")["determiners"]
 
 
-_QUANTIFIERS = word_lists("grammar_words")["quantifiers"]
+QUANTIFIERS = word_lists("grammar_words")["quantifiers"]
 
 
-_PRONOUN_WORDS = word_lists("grammar_words")["personal_pronouns"]
+PERSONAL_PRONOUNS = word_lists("grammar_words")["personal_pronouns"]
 
 
 def add_title_abbreviations(nlp: Language) -> Language:
@@ -64,7 +64,7 @@ def normalise(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def _is_acronym(alias: str) -> bool:
+def is_acronym(alias: str) -> bool:
     letters = [c for c in alias if c.isalpha()]
     return bool(letters) and all(c.isupper() for c in letters) and len(letters) <= 6
 
@@ -120,7 +120,7 @@ class ActorLexicon:
             if entry.country and entry.sector and entry.name.endswith(f"({entry.sector})"):
                 self.state_entries.setdefault((entry.country, entry.sector), index)
             for alias in [entry.name, *entry.aliases]:
-                if _is_acronym(alias):
+                if is_acronym(alias):
                     self.acronyms.setdefault(alias.replace(".", ""), index)
                 else:
                     self.keys.setdefault(normalise(alias), index)
@@ -184,7 +184,7 @@ class ActorLexicon:
     def lookup(self, text: str, *, fuzzy_threshold: float = 92.0) -> int | None:
         """The entry index of a name, exactly (normalised) or by a close fuzzy match."""
         stripped = text.strip()
-        if _is_acronym(stripped) and stripped.replace(".", "") in self.acronyms:
+        if is_acronym(stripped) and stripped.replace(".", "") in self.acronyms:
             return self.acronyms[stripped.replace(".", "")]
         key = normalise(stripped)
         if not key:

@@ -10,16 +10,16 @@ from spacy.tokens import Doc, Span, Token
 from ..base import is_excluded
 from ..syntax import doc_text, paragraph_bounds
 from .lexicon import (
-    _ACTOR_DEPS,
-    _DETERMINERS,
-    _SUBJECT_DEPS,
-    _is_acronym,
+    ACTOR_DEPS,
+    DETERMINERS,
+    NOMINAL_SUBJECT_DEPS,
+    is_acronym,
     normalise,
 )
 
 
 @dataclass
-class _Actor:
+class Actor:
     key: str
     name: str
     kind: str
@@ -32,8 +32,8 @@ class _Actor:
     gender: str | None = None
 
 
-def _trim_det(tokens: list[Token]) -> list[Token]:
-    while tokens and (tokens[0].lower_ in _DETERMINERS or tokens[0].is_punct or tokens[0].is_space):
+def trim_determiners(tokens: list[Token]) -> list[Token]:
+    while tokens and (tokens[0].lower_ in DETERMINERS or tokens[0].is_punct or tokens[0].is_space):
         tokens = tokens[1:]
     while tokens and (tokens[-1].is_punct or tokens[-1].tag_ == "POS" or tokens[-1].is_space):
         tokens = tokens[:-1]
@@ -47,7 +47,7 @@ def same_paragraph(tokens: list[Token], anchor: Token) -> list[Token]:
     return [t for t in tokens if low <= t.idx and t.idx + len(t) <= high]
 
 
-def _text(doc: Doc, tokens: list[Token]) -> str:
+def mention_text(doc: Doc, tokens: list[Token]) -> str:
     return doc_text(doc)[tokens[0].idx : tokens[-1].idx + len(tokens[-1])] if tokens else ""
 
 
@@ -118,7 +118,7 @@ class MentionsMixin:
     def _newspaper_name(self, span: Span) -> bool:
         """Whether ``span`` is a name ``newspaper_spans`` found written after "the" ("the
         Kessa Courier"; a person's name takes no article)."""
-        return _text(self.doc, _trim_det(list(span))) in self.newspaper_names
+        return mention_text(self.doc, trim_determiners(list(span))) in self.newspaper_names
 
     def _is_platform(self, ent: Span) -> bool:
         """A media platform used as a medium, not an actor: "its Telegram channel",
@@ -134,24 +134,24 @@ class MentionsMixin:
         root = ent.root
         return (
             root.pos_ in ("PROPN", "NOUN")
-            and root.dep_ in _ACTOR_DEPS
+            and root.dep_ in ACTOR_DEPS
             and root.text[:1].isupper()
             and self.lexicon.demonym_country(root.text) is not None
         )
 
     def _gpe_acts(self, ent: Span) -> bool:
         root = ent.root
-        if root.dep_ in _SUBJECT_DEPS:
+        if root.dep_ in NOMINAL_SUBJECT_DEPS:
             return True
         return root.dep_ == "pobj" and root.head.lower_ == "by" and root.head.dep_ == "agent"
 
     def _key_for(self, span: Span) -> tuple[str, dict]:
         """The merge key and the fields of the actor that ``span`` names."""
         label = span.label_
-        tokens = _trim_det(list(span))
+        tokens = trim_determiners(list(span))
         if not tokens:
             tokens = list(span)
-        text = _text(self.doc, tokens)
+        text = mention_text(self.doc, tokens)
         index: int | None = None
         if label.startswith("DICT"):
             index = int(label[4:])
@@ -170,7 +170,7 @@ class MentionsMixin:
                 "gender": entry.gender,
             }
         if label == "PERSON" and (
-            _is_acronym(text)
+            is_acronym(text)
             or (tokens and tokens[-1].lower_ in self.lexicon.org_words)
             or self._newspaper_name(span)
         ):
@@ -243,10 +243,10 @@ class MentionsMixin:
         elif span.root.dep_ == "appos" and span.root.head.i < span.start:
             self._apposed_org(span, actor)
 
-    def _get(self, key: str, fields: dict) -> _Actor:
+    def _get(self, key: str, fields: dict) -> Actor:
         actor = self.actors.get(key)
         if actor is None:
-            actor = _Actor(
+            actor = Actor(
                 key=key,
                 name=fields["name"],
                 kind=fields.get("kind", "organization"),
@@ -298,17 +298,17 @@ class MentionsMixin:
             lexicon = self.lexicon
             if noun.lower_ in lexicon.wrapper_heads or noun.lemma_.lower() in lexicon.org_heads:
                 start = min(start, noun.left_edge.i)
-        tokens = _trim_det(same_paragraph(list(doc[start:end]), span.root))
+        tokens = trim_determiners(same_paragraph(list(doc[start:end]), span.root))
         if not tokens:
             return span.start_char, span.end_char
-        if tokens[0].lower_ in _DETERMINERS:
+        if tokens[0].lower_ in DETERMINERS:
             tokens = tokens[1:]
         return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
 
     def add_surnames(self) -> None:
         """A known person's surname standing alone where the NER saw no name ("Brandt
         added ...")."""
-        surnames: dict[str, _Actor] = {}
+        surnames: dict[str, Actor] = {}
         for actor in self.actors.values():
             if actor.kind == "person" and " " in actor.name:
                 surnames.setdefault(actor.name.split()[-1], actor)

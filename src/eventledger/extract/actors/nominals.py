@@ -7,13 +7,13 @@ from spacy.tokens import Span, Token
 
 from ..base import is_excluded
 from .lexicon import (
-    _ACTOR_DEPS,
-    _DETERMINERS,
-    _PRONOUN_WORDS,
-    _QUANTIFIERS,
+    ACTOR_DEPS,
+    DETERMINERS,
+    PERSONAL_PRONOUNS,
+    QUANTIFIERS,
     normalise,
 )
-from .mentions import _text, _trim_det, same_paragraph
+from .mentions import mention_text, same_paragraph, trim_determiners
 
 
 class NominalsMixin:
@@ -27,13 +27,13 @@ class NominalsMixin:
             common = root.pos_ == "NOUN" or (root.pos_ == "PROPN" and root.text.islower())
             if root.i in self.claimed or not common:
                 continue
-            if root.dep_ not in _ACTOR_DEPS:
+            if root.dep_ not in ACTOR_DEPS:
                 continue
             if root.dep_ == "pobj" and not self._pobj_acts(root):
                 continue
-            if any(t.like_num or t.pos_ == "NUM" or t.lower_ in _QUANTIFIERS for t in chunk):
+            if any(t.like_num or t.pos_ == "NUM" or t.lower_ in QUANTIFIERS for t in chunk):
                 continue  # "27 people", "several people": a figure, not an actor
-            if any(t.lower_ in _PRONOUN_WORDS for t in chunk):
+            if any(t.lower_ in PERSONAL_PRONOUNS for t in chunk):
                 continue
             sector = self.lexicon.head_sector(root)
             if sector is None:
@@ -46,10 +46,10 @@ class NominalsMixin:
                 sector = self._modifier_sector(root) or sector
             elif sector == "military" and self._modifier_sector(root) == "armed group":
                 sector = "armed group"  # "a rebel commander", "militia fighters"
-            tokens = _trim_det(same_paragraph(list(chunk), root)) or [root]
-            if tokens[0].i > chunk.start and doc[tokens[0].i - 1].lower_ in _DETERMINERS:
+            tokens = trim_determiners(same_paragraph(list(chunk), root)) or [root]
+            if tokens[0].i > chunk.start and doc[tokens[0].i - 1].lower_ in DETERMINERS:
                 tokens = [doc[tokens[0].i - 1], *tokens]  # as written: "The Israeli media"
-            text = _text(doc, tokens)
+            text = mention_text(doc, tokens)
             key = f"nominal:{normalise(text)}"
             if tokens[0].lower_ in ("a", "an") and key in self.actors:
                 # "A spokesman said ... A spokesman for the mayor said": each "a" brings in

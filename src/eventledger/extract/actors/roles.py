@@ -6,38 +6,38 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from ..actor_coref import qualifier_country
-from .lexicon import _DETERMINERS
-from .mentions import _Actor, _text, _trim_det, same_paragraph
+from .lexicon import DETERMINERS
+from .mentions import Actor, mention_text, same_paragraph, trim_determiners
 
 
 class RolesMixin:
     """Roles and the affiliations they give."""
 
-    def _roles(self, span: Span, actor: _Actor) -> None:
+    def _roles(self, span: Span, actor: Actor) -> None:
         """Titles before the name, appositions and "who is the ..." clauses after it."""
         doc = self.doc
         root = span.root
-        title = [t for t in doc[root.left_edge.i : span.start] if t.lower_ not in _DETERMINERS]
-        title = _trim_det(same_paragraph(title, root))
+        title = [t for t in doc[root.left_edge.i : span.start] if t.lower_ not in DETERMINERS]
+        title = trim_determiners(same_paragraph(title, root))
         if title and not any(
             t.ent_type_ == "PERSON" and t.lower_ not in self.lexicon.titles for t in title
         ):
             self._add_role(actor, title)
         for child in root.rights:
             if child.dep_ == "appos" and child.ent_type_ != "PERSON":
-                self._add_role(actor, _trim_det(list(child.subtree)))
+                self._add_role(actor, trim_determiners(list(child.subtree)))
             elif child.dep_ == "relcl" and child.lemma_ == "be":
                 for attr in child.children:
                     if attr.dep_ == "attr":
-                        self._add_role(actor, _trim_det(list(attr.subtree)))
+                        self._add_role(actor, trim_determiners(list(attr.subtree)))
 
-    def _add_role(self, actor: _Actor, tokens: list[Token]) -> None:
-        tokens = _trim_det(same_paragraph(tokens, tokens[0])) if tokens else tokens
+    def _add_role(self, actor: Actor, tokens: list[Token]) -> None:
+        tokens = trim_determiners(same_paragraph(tokens, tokens[0])) if tokens else tokens
         if not tokens or len(tokens) > 15 or all(t.like_num for t in tokens):
             return  # "Lina Sabri, 34, a teacher": an age is no role
         if all(t.lower_ in self.lexicon.honorifics for t in tokens):
             return  # "Mr Osman": a form of address, not a role
-        role = _text(self.doc, tokens)
+        role = mention_text(self.doc, tokens)
         if role and role not in actor.roles:
             actor.roles.append(role)
         self.claimed.update(t.i for t in tokens)
@@ -96,18 +96,18 @@ class RolesMixin:
         ]
         for ent in ents:
             index = self.lexicon.lookup(
-                _text(doc, _trim_det(list(ent)) or list(ent)), fuzzy_threshold=self.fuzzy_threshold
+                mention_text(doc, trim_determiners(list(ent)) or list(ent)), fuzzy_threshold=self.fuzzy_threshold
             )
             if index is not None:
                 entry = self.lexicon.entries[index]
                 rank = 0 if entry.sector in ("party", "armed group") else 1
                 found.append((rank, entry.name))
             else:
-                words = _trim_det(list(ent))
+                words = trim_determiners(list(ent))
                 if words and words[-1].lower_ == "party":
                     words = words[:-1]
                 if words:
-                    found.append((2, _text(doc, words)))
+                    found.append((2, mention_text(doc, words)))
         # Dictionary names the NER missed ("Hamas" tagged as nothing).
         for token in tokens:
             index = (
@@ -120,7 +120,7 @@ class RolesMixin:
                 found.append((0 if entry.sector in ("party", "armed group") else 1, entry.name))
         return min(found)[1] if found else None
 
-    def _apposed_description(self, span: Span, actor: _Actor) -> None:
+    def _apposed_description(self, span: Span, actor: Actor) -> None:
         """ "The port spokesperson, Captain Mira Solberg, said": the description is a
         mention of the person (so it is the speaker's name) and her role."""
         noun = span.root.head
@@ -146,11 +146,11 @@ class RolesMixin:
         words = same_paragraph(list(self.doc[noun.left_edge.i : last.i + 1]), noun)
         if not words or any(t.ent_type_ == "PERSON" for t in words):
             return
-        self._add_role(actor, _trim_det(words))
+        self._add_role(actor, trim_determiners(words))
         actor.mentions.append((words[0].idx, last.idx + len(last)))
         self.claimed.update(t.i for t in words)
 
-    def _apposed_org(self, span: Span, actor: _Actor) -> None:
+    def _apposed_org(self, span: Span, actor: Actor) -> None:
         """ "Hamas' military wing, the Qassam Brigades": the possessor is the affiliation."""
         noun = span.root.head
         if noun.ent_type_ in ("DATE", "TIME") or noun.pos_ != "NOUN":
@@ -160,6 +160,6 @@ class RolesMixin:
                 index = self.lexicon.lookup(child.text, fuzzy_threshold=100)
                 if index is not None:
                     actor.affiliation = self.lexicon.entries[index].name
-        role = _trim_det(list(self.doc[noun.left_edge.i : noun.i + 1]))
-        if role and _text(self.doc, role) not in actor.roles:
-            actor.roles.append(_text(self.doc, role))
+        role = trim_determiners(list(self.doc[noun.left_edge.i : noun.i + 1]))
+        if role and mention_text(self.doc, role) not in actor.roles:
+            actor.roles.append(mention_text(self.doc, role))
