@@ -1,5 +1,5 @@
-"""The packaged word lists (data/place_words.json, data/grammar_words.json) with the user's
-word file (setting extra_words_path) on top. The lists are read once per process, so each
+"""The packaged word lists (data/place_words.json, grammar_words.json, figure_words.json)
+with the user's word file (setting extra_words_path) on top. The lists are read once per process, so each
 case runs eventledger in a process of its own."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from eventledger.data_files import packaged_json, word_lists
+from eventledger.data_files import WORD_FILES, packaged_json, word_lists
 
 # "Jordan" after a title is a person; before the user names "admiral" a title, a country.
 ARTICLE = ("Talks resumed on Monday. Admiral Jordan told reporters the ships would leave "
@@ -42,7 +42,7 @@ def _places(result: subprocess.CompletedProcess) -> list[str]:
 
 
 def test_every_list_is_a_list_of_lower_case_words():
-    for name in ("place_words", "grammar_words"):
+    for name in WORD_FILES:
         data = packaged_json(f"{name}.json")
         assert data["_about"]
         for key, words in data.items():

@@ -5,8 +5,8 @@ reads one also takes a user's file of the same shape. Both are read here, so tha
 missing or malformed user file gives the same one-line error everywhere.
 
 The word lists that the extractors' modules read as constants (``place_words.json``,
-``grammar_words.json``) are read once per process, with the lists of the user's word file
-(setting ``extra_words_path``) added: ``{"place_words": {"site_heads": ["quay"]}}``.
+``grammar_words.json``, ``figure_words.json``) are read once per process, with the lists of
+the user's word file (setting ``extra_words_path``) added: ``{"place_words": {"site_heads": ["quay"]}}``.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from typing import Any
 from .errors import ConfigError
 
 # The files of word lists that a user's word file extends (see word_lists).
-WORD_FILES = ("place_words", "grammar_words")
+WORD_FILES = ("place_words", "grammar_words", "figure_words")
 
 
 def packaged_json(name: str) -> Any:

@@ -36,6 +36,7 @@ from collections import Counter
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from ..data_files import word_lists
 from ..provenance import denied
 from .base import attribution_covering, get_list, is_excluded
 from .events import load_lexicon
@@ -51,22 +52,20 @@ from .syntax import token_range as _token_range
 log = logging.getLogger(__name__)
 
 _NON_FIGURE_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"}
-_TIME_WORDS = {"year", "month", "week", "day", "hour", "minute", "second", "decade",
-               "century", "ago", "old", "night", "morning", "evening", "weekend", "half",
-               "-year", "year-old", "era"}
-_CURRENCY = {"$", "£", "€", "¥", "usd", "us$", "dollars", "euros", "pounds", "shekels"}
+_TIME_WORDS = word_lists("figure_words")["time_words"]
+_CURRENCY = word_lists("figure_words")["currency_words"]
 # "the city", "the site", "there": words that point back to a place (data/place_words.json).
 _BACK_WORDS = place_words()["back_nouns"] | place_words()["back_words_of_figures"]
 _CATEGORY_WORDS = {"killed": "killed", "injured": "injured", "missing": "missing",
                    "arrested": "arrested", "displaced": "displaced", "held": "held",
                    "other": "affected"}
 # adjectives used as nouns for the people themselves
-_PEOPLE_STATES = {"dead", "injured", "wounded", "missing", "displaced", "hurt", "killed"}
+_PEOPLE_STATES = word_lists("figure_words")["people_states"]
 _PLURAL = {"person": "people", "man": "men", "woman": "women", "child": "children"}
 # Categories in which one named person counts as one ("Major Smith died").
 _NAMED_CATEGORIES = {"killed", "injured", "missing"}
 # Verbs whose active subject is the one who suffers it.
-_INTRANSITIVE = {"die", "perish", "flee", "disappear", "go missing", "lose life"}
+_INTRANSITIVE = word_lists("figure_words")["sufferer_verbs"]
 
 
 class FiguresExtractor:

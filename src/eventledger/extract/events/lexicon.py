@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from ...data_files import packaged_json, user_json
+from ...data_files import packaged_json, user_json, word_lists
 from ...geo.resolver import load_demonyms
 from ..place_words import place_words
 
@@ -26,7 +26,7 @@ _TYPES_OF_RECIPIENT = {"ASSAULT", "COERCE", "THREATEN", "ACCUSE", "REQUEST", "SA
 _MODIFIER_DEPS = {"compound", "amod", "nmod"}
 
 
-_WHO = {"who", "which", "that"}
+_WHO = word_lists("grammar_words")["relative_pronouns"]
 
 
 # Entity types that never stand for the party that acts.
@@ -34,14 +34,12 @@ _NON_ACTOR_ENTS = {"DATE", "TIME", "FAC", "LOC", "EVENT", "QUANTITY", "MONEY", "
 
 
 # "30 minutes' warning", "a day's strike": a possessive of time measures, not an owner
-_TIME_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "night"}
+_TIME_UNITS = word_lists("grammar_words")["time_units"]
 
 
 # Prepositions of time and circumstance: "Following the strike, the government issued a
 # ban" does not make the government the striker.
-_ADJUNCT_PREPS = {"after", "before", "following", "during", "since", "despite", "amid",
-                  "amidst", "until", "till", "throughout", "without", "like", "unlike",
-                  "besides", "beyond", "over"}
+_ADJUNCT_PREPS = word_lists("grammar_words")["adjunct_preps"]
 
 
 # The word lists of trigger senses, arguments and modality in the trigger lexicon (its
