@@ -8,21 +8,21 @@ from spacy.tokens import Token
 from ..base import is_excluded
 from ..syntax import first_dep as _first_dep
 from .lexicon import (
-    _ADJUNCT_PREPS,
-    _NON_ACTOR_ENTS,
-    _SITE_NOUNS,
-    _TIME_ENTS,
-    _TIME_UNITS,
-    _TYPES_OF_RECIPIENT,
-    _WHO,
+    ADJUNCT_PREPS,
+    NON_ACTOR_ENTS,
+    RELATIVE_PRONOUNS,
+    SITE_NOUNS,
+    TIME_ENTS,
+    TIME_UNITS,
+    TYPES_OF_RECIPIENT,
 )
 from .phrases import (
-    _addressees,
-    _named_form,
-    _names_site,
-    _of_objects,
-    _passive,
-    _responsible_party,
+    addressees,
+    is_passive,
+    named_form,
+    names_site,
+    of_objects,
+    responsible_party,
 )
 
 
@@ -34,7 +34,7 @@ class ArgumentsMixin:
         detonated"), not another event ("the attack, which killed three"), not a time or a
         site ("30 minutes' warning", "the cafe which killed")."""
         lemma = token.lemma_.lower()
-        if token.ent_type_ in _NON_ACTOR_ENTS:
+        if token.ent_type_ in NON_ACTOR_ENTS:
             return False
         if lemma in ("nobody", "none") or any(
             c.dep_ == "det" and c.lower_ == "no" for c in token.children
@@ -45,7 +45,7 @@ class ArgumentsMixin:
             return False
         if token.pos_ == "NOUN" and lemma in self.lexicon["triggers"]:
             return False
-        if token.dep_ == "poss" and lemma in _TIME_UNITS:
+        if token.dep_ == "poss" and lemma in TIME_UNITS:
             return False
         return not self._is_weapon(token)
 
@@ -79,7 +79,7 @@ class ArgumentsMixin:
         if head.dep_ in ("dobj", "nsubjpass", "attr"):
             verb = head.head
         elif head.dep_ == "pobj" and head.head.head.pos_ in ("VERB", "AUX") and (
-            head.head.lower_ not in _ADJUNCT_PREPS
+            head.head.lower_ not in ADJUNCT_PREPS
         ):
             verb = head.head.head
         else:
@@ -97,7 +97,7 @@ class ArgumentsMixin:
             for child in token.children:
                 if child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN"):
                     return child
-            for pobj in _of_objects(token):
+            for pobj in of_objects(token):
                 return pobj
         return token
 
@@ -113,14 +113,14 @@ class ArgumentsMixin:
         if recipient is not None:
             recipient = self._recipient_token(recipient)
         doc = head.doc
-        actor, recipient = _named_form(actor), _named_form(recipient)
-        if actor is not None and actor.lower_ in _WHO and actor.head.dep_ == "relcl":
+        actor, recipient = named_form(actor), named_form(recipient)
+        if actor is not None and actor.lower_ in RELATIVE_PRONOUNS and actor.head.dep_ == "relcl":
             actor = actor.head.head  # "the attack, which killed three": the antecedent
-            if actor.lemma_.lower() in _SITE_NOUNS or _names_site(actor, whole=False):
+            if actor.lemma_.lower() in SITE_NOUNS or names_site(actor, whole=False):
                 actor = None  # "an attack at the cafe, which killed 13": not the cafe
-        if actor is not None and actor.ent_type_ in _TIME_ENTS:
+        if actor is not None and actor.ent_type_ in TIME_ENTS:
             actor = None
-        if recipient is not None and recipient.ent_type_ in _TIME_ENTS:
+        if recipient is not None and recipient.ent_type_ in TIME_ENTS:
             recipient = None
         if actor is not None and is_excluded(doc, actor.idx, actor.idx + len(actor)):
             actor = None
@@ -133,7 +133,7 @@ class ArgumentsMixin:
         if recipient is not None and self._is_weapon(recipient):
             recipient = None
         entry = trig.get("entry") or {}
-        if head.pos_ in ("VERB", "AUX") and not _passive(head):
+        if head.pos_ in ("VERB", "AUX") and not is_passive(head):
             has_object = _first_dep(head, "dobj") is not None
             if entry.get("subject") == "means" and not has_object:
                 actor = None  # "the bomb exploded": what went off, not who set it off
@@ -143,7 +143,7 @@ class ArgumentsMixin:
                 recipient = None  # "detonated a device": the means, not the one hit
         if recipient is not None and recipient.lower_ in self.words["reflexives"]:
             recipient = None  # "blew himself up": the attacker, not the one attacked
-        if recipient is not None and recipient.i not in _addressees(head) and (
+        if recipient is not None and recipient.i not in addressees(head) and (
             entry.get("object") == "theme"
             or entry.get("object") == "party" and not self._is_party(recipient)
         ):
@@ -164,7 +164,7 @@ class ArgumentsMixin:
         if depth < 3 and verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.i != verb.i:
             if verb.head.pos_ in ("VERB", "AUX"):
                 return self._subject_of(verb.head, depth + 1)
-        if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN") and not _passive(verb):
+        if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN") and not is_passive(verb):
             return verb.head
         # "the group's decision to carry out": the owner of the decision
         if verb.dep_ in ("acl", "xcomp") and verb.head.pos_ == "NOUN":
@@ -173,7 +173,7 @@ class ArgumentsMixin:
 
     def _verb_arguments(self, head: Token, tokens: list[Token], type_: str):
         actor = recipient = None
-        passive = _passive(head)
+        passive = is_passive(head)
         for child in head.children:
             if child.dep_ == "agent":
                 actor = _first_dep(child, "pobj") or actor
@@ -202,7 +202,7 @@ class ArgumentsMixin:
                         "on", "against", "upon", "at", "to", "with"
                     ):
                         pobj = _first_dep(child, "pobj")
-                        if pobj is None or pobj.ent_type_ in _TIME_ENTS:
+                        if pobj is None or pobj.ent_type_ in TIME_ENTS:
                             continue  # "on Monday" is a time, not a party
                         if child.lower_ in ("on", "against", "upon") or (
                             child.lower_ == "at" and type_ == "ASSAULT"
@@ -234,14 +234,14 @@ class ArgumentsMixin:
             elif child.dep_ in ("prep", "agent"):
                 word = child.lower_
                 pobj = _first_dep(child, "pobj")
-                if pobj is None or pobj.ent_type_ in _TIME_ENTS:
+                if pobj is None or pobj.ent_type_ in TIME_ENTS:
                     continue  # "the explosion on April 19" is a time, not a target
                 if word == "by":
                     actor = pobj
                 elif word == "of":
                     if type_ in ("THREATEN", "REQUEST"):
                         continue  # "the threat of violence": what is threatened
-                    if type_ in _TYPES_OF_RECIPIENT:
+                    if type_ in TYPES_OF_RECIPIENT:
                         recipient = pobj
                         # "the killing of civilians by the forces": by may hang on civilians
                         for sub in pobj.children:
@@ -277,7 +277,7 @@ class ArgumentsMixin:
             for child in head.children:
                 if child.dep_ in ("amod", "compound") and (
                     child.ent_type_ in ("NORP", "GPE", "ORG", "PERSON")
-                ) and not _names_site(child):
+                ) and not names_site(child):
                     actor = child
                     break
         verb = self._light_verb(head)
@@ -288,7 +288,7 @@ class ArgumentsMixin:
                 if recipient is None:
                     recipient = self._subject_of(verb)
             elif actor is None:
-                if _passive(verb):
+                if is_passive(verb):
                     agent = _first_dep(verb, "agent")
                     actor = _first_dep(agent, "pobj") if agent is not None else None
                 else:
@@ -304,11 +304,11 @@ class ArgumentsMixin:
             # "gave the workers an ultimatum", "the workers were given an ultimatum"
             giver = head.head
             recipient = _first_dep(giver, "dative") or (
-                _first_dep(giver, "nsubjpass") if _passive(giver) else None)
+                _first_dep(giver, "nsubjpass") if is_passive(giver) else None)
         if recipient is None:
             recipient = self._relative_target(head)
         if actor is None:
-            actor = _responsible_party(head, self.event_modified, self.words["party_predicates"])
+            actor = responsible_party(head, self.event_modified, self.words["party_predicates"])
         return actor, recipient
 
     def _relative_target(self, head: Token) -> Token | None:
@@ -319,7 +319,7 @@ class ArgumentsMixin:
             if clause is None:
                 return None
             if clause.lemma_.lower() in self.words["hit_verbs"]:
-                if not _passive(clause):
+                if not is_passive(clause):
                     return _first_dep(clause, "dobj")
                 for child in clause.children:
                     if child.dep_ == "prep" and child.lower_ in ("at", "on", "against"):

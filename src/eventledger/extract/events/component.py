@@ -13,9 +13,9 @@ from ..dates import sentence_date
 from ..locate import locate_event, with_tokens
 from ..syntax import doc_text
 from .arguments import ArgumentsMixin
-from .lexicon import WORD_LISTS, PhraseIndex, _demonyms, load_lexicon
+from .lexicon import WORD_LISTS, PhraseIndex, demonym_countries, load_lexicon
 from .modality import ModalityMixin
-from .phrases import _inherited_actor, np_bounds
+from .phrases import inherited_actor, np_bounds
 from .triggers import TriggersMixin
 
 log = logging.getLogger(__name__)
@@ -40,7 +40,7 @@ class EventsExtractor(TriggersMixin, ArgumentsMixin, ModalityMixin):
         self.person_words = set(self.lexicon["person_words"])
         self.event_modified = set(self.lexicon.get("event_modified_nouns", ()))
         self.non_actors = set(self.lexicon.get("non_actor_nouns", ()))
-        self.demonyms = _demonyms()
+        self.demonyms = demonym_countries()
         # The word lists of trigger senses, arguments and modality.
         self.words = {key: set(self.lexicon[key]) for key in WORD_LISTS}
 
@@ -94,7 +94,7 @@ class EventsExtractor(TriggersMixin, ArgumentsMixin, ModalityMixin):
             for trig in triggers:
                 event = built[trig["head"].i]
                 if trig.get("consequence") and (
-                    event["actor"] is None or _inherited_actor(trig["head"], attacks)
+                    event["actor"] is None or inherited_actor(trig["head"], attacks)
                 ):
                     continue
                 if trig.get("needs_party") and event["actor"] is None and (

@@ -12,34 +12,34 @@ from ...geo.resolver import load_demonyms
 from ..place_words import place_words
 
 # Dependents left out of an argument's noun phrase: clauses and asides.
-_NP_SKIP = {"relcl", "acl", "appos", "punct", "advcl", "parataxis", "ccomp"}
+NP_SKIP = {"relcl", "acl", "appos", "punct", "advcl", "parataxis", "ccomp"}
 
 
-_TIME_ENTS = {"DATE", "TIME"}
+TIME_ENTS = {"DATE", "TIME"}
 
 
-_TYPES_OF_RECIPIENT = {"ASSAULT", "COERCE", "THREATEN", "ACCUSE", "REQUEST", "SANCTION",
+TYPES_OF_RECIPIENT = {"ASSAULT", "COERCE", "THREATEN", "ACCUSE", "REQUEST", "SANCTION",
                        "REJECT", "RETREAT", "CONCEDE"}
 
 
 # Roles (of the trigger itself) that make a noun a modifier, not an event mention.
-_MODIFIER_DEPS = {"compound", "amod", "nmod"}
+MODIFIER_DEPS = {"compound", "amod", "nmod"}
 
 
-_WHO = word_lists("grammar_words")["relative_pronouns"]
+RELATIVE_PRONOUNS = word_lists("grammar_words")["relative_pronouns"]
 
 
 # Entity types that never stand for the party that acts.
-_NON_ACTOR_ENTS = {"DATE", "TIME", "FAC", "LOC", "EVENT", "QUANTITY", "MONEY", "PERCENT"}
+NON_ACTOR_ENTS = {"DATE", "TIME", "FAC", "LOC", "EVENT", "QUANTITY", "MONEY", "PERCENT"}
 
 
 # "30 minutes' warning", "a day's strike": a possessive of time measures, not an owner
-_TIME_UNITS = word_lists("grammar_words")["time_units"]
+TIME_UNITS = word_lists("grammar_words")["time_units"]
 
 
 # Prepositions of time and circumstance: "Following the strike, the government issued a
 # ban" does not make the government the striker.
-_ADJUNCT_PREPS = word_lists("grammar_words")["adjunct_preps"]
+ADJUNCT_PREPS = word_lists("grammar_words")["adjunct_preps"]
 
 
 # The word lists of trigger senses, arguments and modality in the trigger lexicon (its
@@ -51,7 +51,7 @@ WORD_LISTS = (
 
 
 @lru_cache(maxsize=1)
-def _demonyms() -> dict[str, str]:
+def demonym_countries() -> dict[str, str]:
     """Nationality words -> ISO country code (the places extractor's table), plurals too."""
     table = load_demonyms()
     return {**table, **{word + "s": code for word, code in table.items()}}
@@ -129,4 +129,4 @@ class PhraseIndex:
 
 
 # A trigger's actor that is one of these is where it happened (data/place_words.json).
-_SITE_NOUNS = place_words()["event_site_nouns"]
+SITE_NOUNS = place_words()["event_site_nouns"]

@@ -7,20 +7,20 @@ from spacy.tokens import Token
 
 from ..syntax import doc_text, paragraph_bounds
 from ..syntax import first_dep as _first_dep
-from .lexicon import _NP_SKIP, _WHO
+from .lexicon import NP_SKIP, RELATIVE_PRONOUNS
 
 
 def np_bounds(token: Token, avoid: Token | None = None) -> tuple[int, int]:
     """Character range of the noun phrase headed by ``token``, without relative clauses,
     appositions and other asides, and without the branch holding ``avoid`` (the trigger:
     "those responsible for the bombing" is the bombing's actor as "those")."""
-    if token.lower_ in _WHO and token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == (
+    if token.lower_ in RELATIVE_PRONOUNS and token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == (
         "relcl"
     ):
         token = token.head.head
     indices = [token.i]
     for child in token.children:
-        if child.dep_ in _NP_SKIP:
+        if child.dep_ in NP_SKIP:
             continue
         if avoid is not None and child.left_edge.i <= avoid.i <= child.right_edge.i:
             continue
@@ -51,13 +51,13 @@ def _inside_skip(token: Token, top: Token) -> bool:
     """True when ``token`` hangs below ``top`` through a clause or an aside."""
     current = token
     while current.i != top.i and current.head.i != current.i:
-        if current.dep_ in _NP_SKIP:
+        if current.dep_ in NP_SKIP:
             return True
         current = current.head
     return False
 
 
-def _sense_context(head: Token) -> list[Token]:
+def sense_words(head: Token) -> list[Token]:
     """Words that tell a sense: the trigger's phrase, its verb and that verb's subject
     ("teachers began a strike", "a 48-hour strike called by the unions")."""
     tokens = list(head.subtree)
@@ -72,7 +72,7 @@ def _sense_context(head: Token) -> list[Token]:
     return tokens
 
 
-def _capitalised_common(token: Token) -> bool:
+def capitalised_common(token: Token) -> bool:
     """A common noun capitalised at the start of a sentence or line."""
     if token.ent_type_ or not token.is_title:
         return False
@@ -82,7 +82,7 @@ def _capitalised_common(token: Token) -> bool:
     )
 
 
-def _names_site(token: Token, *, whole: bool = True) -> bool:
+def names_site(token: Token, *, whole: bool = True) -> bool:
     """"the Manchester bombing", "the Boston Marathon bombing": a modifier naming a place
     smaller than a country tells where, not who ("a U.S. strike" keeps its actor).
     ``whole``: look at the token's whole phrase, else at the token alone."""
@@ -92,7 +92,7 @@ def _names_site(token: Token, *, whole: bool = True) -> bool:
                for place in token.doc._.el_places or ())
 
 
-def _responsible_party(
+def responsible_party(
     head: Token, modified: set[str], predicates: set[str]
 ) -> Token | None:
     """"those responsible for the bombing", "34 people are involved in the attempt": the
@@ -111,12 +111,12 @@ def _responsible_party(
     if subject is None and predicate.dep_ in ("acomp", "oprd"):
         subject = next((c for c in predicate.head.children
                         if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subject is not None and subject.lower_ in _WHO and subject.head.dep_ == "relcl":
+    if subject is not None and subject.lower_ in RELATIVE_PRONOUNS and subject.head.dep_ == "relcl":
         subject = subject.head.head
     return subject
 
 
-def _inherited_actor(head: Token, attacks: set[int]) -> bool:
+def inherited_actor(head: Token, attacks: set[int]) -> bool:
     """A verb without a subject of its own that hangs on an attack ("stormed the hotel and
     killed two guards", "blew himself up, killing six"): its actor is the attack's."""
     if head.pos_ not in ("VERB", "AUX") or any(
@@ -139,10 +139,10 @@ def _carried(verb: Token) -> list[Token]:
     """The nouns a verb carries: its objects and their "of" phrases ("launched a series of
     attacks")."""
     objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
-    return objects + [p for o in objects for p in _of_objects(o)]
+    return objects + [p for o in objects for p in of_objects(o)]
 
 
-def _addressees(head: Token) -> set[int]:
+def addressees(head: Token) -> set[int]:
     """Token indices of whom a request is addressed to: "on"/"upon"/"to"/"of" phrases of
     the trigger ("called on X", "appealed to X", "demanded of X")."""
     return {pobj.i for child in head.children
@@ -150,7 +150,7 @@ def _addressees(head: Token) -> set[int]:
             for pobj in child.children if pobj.dep_ == "pobj"}
 
 
-def _named_form(token: Token | None) -> Token | None:
+def named_form(token: Token | None) -> Token | None:
     """"One of them, Mr X, ..." / "he, the minister": the apposition names the party."""
     if token is None:
         return None
@@ -161,7 +161,7 @@ def _named_form(token: Token | None) -> Token | None:
     return token
 
 
-def _inside_clause(token: Token, top: Token) -> bool:
+def inside_clause(token: Token, top: Token) -> bool:
     current = token
     while current.i != top.i and current.head.i != current.i:
         if current.dep_ in ("ccomp", "advcl", "parataxis", "relcl") or (
@@ -172,13 +172,13 @@ def _inside_clause(token: Token, top: Token) -> bool:
     return False
 
 
-def _passive(verb: Token) -> bool:
+def is_passive(verb: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass", "agent") for c in verb.children) or (
         verb.dep_ == "acl" and verb.tag_ == "VBN"
     )
 
 
-def _objects(head: Token) -> list[Token]:
+def objects_of(head: Token) -> list[Token]:
     """Objects of a verb (direct, passive subject, of a particle's preposition)."""
     result = []
     for child in head.children:
@@ -194,7 +194,7 @@ def _objects(head: Token) -> list[Token]:
     return result
 
 
-def _of_objects(token: Token) -> list[Token]:
+def of_objects(token: Token) -> list[Token]:
     return [
         pobj
         for child in token.children

@@ -6,8 +6,8 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from ..base import is_excluded
-from .lexicon import _MODIFIER_DEPS
-from .phrases import _capitalised_common, _inside_clause, _objects, _of_objects, _sense_context
+from .lexicon import MODIFIER_DEPS
+from .phrases import capitalised_common, inside_clause, objects_of, of_objects, sense_words
 
 
 class TriggersMixin:
@@ -44,14 +44,14 @@ class TriggersMixin:
                 span = doc[start:end]
             single = end - start == 1
             pos = head.pos_
-            if pos == "PROPN" and _capitalised_common(head):
+            if pos == "PROPN" and capitalised_common(head):
                 pos = "NOUN"  # "Shootings in the city continued": a capital, not a name
             if pos == "PROPN" or (single and pos not in ("VERB", "NOUN")):
                 continue
             allowed = entry.get("pos")
             if allowed and pos not in allowed:
                 continue
-            if pos == "NOUN" and head.dep_ in _MODIFIER_DEPS and (
+            if pos == "NOUN" and head.dep_ in MODIFIER_DEPS and (
                 head.head.lemma_.lower() not in self.event_modified
             ):
                 continue  # "air raid sirens", "ceasefire agreement"; not "bombing suspect"
@@ -67,7 +67,7 @@ class TriggersMixin:
             type_, mode = resolved
             complements = [c for c in head.children if c.dep_ == "acomp"]
             if any(o.lemma_.lower() in entry.get("not_objects", ()) for o in
-                   _objects(head) + _of_objects(head) + complements):
+                   objects_of(head) + of_objects(head) + complements):
                 continue  # "attack the virus", "destroying records", "pleaded guilty"
             found.append({"start": start, "end": end, "head": head, "type": type_,
                           "mode": mode, "weapons": weapons, "entry": entry,
@@ -80,14 +80,14 @@ class TriggersMixin:
         and the trigger phrase itself."""
         indices = set(range(start, end))
         for token in head.subtree:
-            if not _inside_clause(token, head):
+            if not inside_clause(token, head):
                 indices.add(token.i)
         # a noun carried by a verb ("carried out strikes with drones") shares its clause
         if head.pos_ == "NOUN" and head.dep_ in ("dobj", "nsubjpass", "pobj", "attr"):
             governor = head.head if head.dep_ != "pobj" else head.head.head
             if governor.pos_ in ("VERB", "AUX"):
                 for token in governor.subtree:
-                    if not _inside_clause(token, governor):
+                    if not inside_clause(token, governor):
                         indices.add(token.i)
         return indices
 
@@ -102,7 +102,7 @@ class TriggersMixin:
         objects = entry.get("objects")
         if objects:
             picked = None
-            for obj in _objects(head):
+            for obj in objects_of(head):
                 for form in (obj.lemma_.lower(), obj.lower_):
                     if form in objects:
                         picked = objects[form]
@@ -113,8 +113,8 @@ class TriggersMixin:
                 return None
             type_, mode = picked["type"], picked.get("mode", mode)
         if entry.get("objects_any") == ["person"]:
-            objs = _objects(head) or ([head] if head.pos_ == "NOUN" else [])
-            pobjs = [c for t in ([head] if head.pos_ == "NOUN" else []) for c in _of_objects(t)]
+            objs = objects_of(head) or ([head] if head.pos_ == "NOUN" else [])
+            pobjs = [c for t in ([head] if head.pos_ == "NOUN" else []) for c in of_objects(t)]
             if not any(self._is_person(t) for t in objs + pobjs):
                 return None
         if needs == "clause" and not any(c.dep_ in ("ccomp", "xcomp") for c in head.children):
@@ -130,7 +130,7 @@ class TriggersMixin:
         for sense in entry.get("senses", ()):
             words = set(sense["context"])
             if sense_context is None:
-                sense_context = _sense_context(head)
+                sense_context = sense_words(head)
             if any(t.lemma_.lower() in words or t.lower_ in words for t in sense_context):
                 type_, mode = sense["type"], sense.get("mode")
                 break
