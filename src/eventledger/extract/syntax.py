@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Collection, Iterable
 
 from spacy.tokens import Doc, Token
 
@@ -80,3 +81,127 @@ def first_dep(token: Token | None, dep: str) -> Token | None:
         if child.dep_ == dep:
             return child
     return None
+
+
+def on_line(tokens: Iterable[Token], anchor: Token, *, whole: bool = False) -> list[Token]:
+    """The tokens that start on ``anchor``'s line (:func:`paragraph_bounds`); ``whole``: that
+    end on it too. The parser sometimes runs a heading or a caption into the next sentence,
+    and a phrase never crosses a line break."""
+    low, high = paragraph_bounds(doc_text(anchor.doc), anchor.idx)
+    return [t for t in tokens if low <= t.idx < high and (not whole or t.idx + len(t) <= high)]
+
+
+def noun_phrase(
+    head: Token,
+    *,
+    asides: Collection[str],
+    stop_at_aside: bool = False,
+    names: bool = False,
+    avoid: Token | None = None,
+    trim: Collection[str] | None = None,
+) -> tuple[int, int]:
+    """The characters of the noun phrase headed by ``head``, on its line, without the
+    dependents whose role is in ``asides`` (relative clauses, appositions...).
+
+    ``stop_at_aside``: the phrase is everything left of the head and, on its right, runs up
+    to the first aside (a source as written); else every dependent but the asides is in,
+    with the words below it that hang on through no aside, nor a date ("the opposition on
+    Thursday"), nor the branch holding ``avoid`` (an event's argument without its
+    trigger). ``names``: a name beside the head stays in ("The UN refugee agency
+    (UNHCR)", "the state news agency NNA", "news agency NNA reported", parsed as two
+    subjects). ``trim``: characters cut off both ends; else punctuation tokens are, and a
+    conjunction at the end."""
+    doc = head.doc
+    if stop_at_aside:
+        first, last = head.left_edge.i, _right_end(head, asides, names)
+        tokens = on_line(doc[first : last + 1], head)
+    else:
+        indices = on_line((doc[i] for i in _kept(head, asides, avoid)), head) or [head]
+        tokens = list(doc[min(t.i for t in indices) : max(t.i for t in indices) + 1])
+    if not tokens:
+        return head.idx, head.idx + len(head)
+    if trim is None:
+        return _trimmed_tokens(tokens)
+    text = doc_text(doc)
+    start, stop = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+    while stop > start and text[stop - 1] in trim:
+        stop -= 1
+    while start < stop and text[start] in trim:
+        start += 1  # a closing mark the parser hung on the speaker: '," a commander'
+    return start, stop
+
+
+def _right_end(head: Token, asides: Collection[str], names: bool) -> int:
+    """The last token of ``head``'s phrase that runs right up to its first aside."""
+    doc = head.doc
+    end = head.i
+    for child in head.rights:
+        if names and (
+            child.text == "("
+            and child.i == end + 1
+            and child.i + 2 < len(doc)
+            and doc[child.i + 2].text == ")"
+        ):
+            end = child.i + 2  # "The UN refugee agency (UNHCR)": its acronym
+            continue
+        if names and child.dep_ == "appos" and child.i == end + 1 and child.pos_ == "PROPN":
+            end = child.right_edge.i  # "the state news agency NNA": its name, no comma
+            continue
+        if child.i <= end:
+            continue
+        if child.dep_ in asides:
+            break
+        end = child.right_edge.i
+    following = doc[end + 1] if end + 1 < len(doc) else None
+    if (
+        names
+        and following is not None
+        and following.pos_ == "PROPN"
+        and following.dep_ == "nsubj"
+        and following.head.i == head.head.i != head.i
+    ):
+        end = following.right_edge.i  # "news agency NNA reported": two subjects parsed
+    return end
+
+
+def _kept(head: Token, asides: Collection[str], avoid: Token | None) -> list[int]:
+    """The indices of ``head`` and of the words below it that are no aside."""
+    indices = [head.i]
+    for child in head.children:
+        if child.dep_ in asides:
+            continue
+        if avoid is not None and child.left_edge.i <= avoid.i <= child.right_edge.i:
+            continue
+        if child.dep_ == "prep" and any(
+            c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in child.children
+        ):
+            continue  # "the opposition on Thursday": the date is not part of the party
+        if child.dep_ == "cc" and child.i > head.i and not any(
+            c.dep_ == "conj" for c in head.children
+        ):
+            continue
+        indices.extend(t.i for t in child.subtree if not _inside_aside(t, head, asides))
+    return indices
+
+
+def _inside_aside(token: Token, top: Token, asides: Collection[str]) -> bool:
+    """True when ``token`` hangs below ``top`` through an aside."""
+    current = token
+    while current.i != top.i and current.head.i != current.i:
+        if current.dep_ in asides:
+            return True
+        current = current.head
+    return False
+
+
+def _trimmed_tokens(tokens: list[Token]) -> tuple[int, int]:
+    """The characters of ``tokens`` without punctuation at either end, nor a conjunction
+    at the end; a possessive "’s" stays with its noun."""
+    first, last = 0, len(tokens) - 1
+    while last > first and (tokens[last].is_punct or tokens[last].dep_ in ("cc", "case")):
+        if tokens[last].dep_ == "case":
+            break
+        last -= 1
+    while first < last and tokens[first].is_punct:
+        first += 1
+    return tokens[first].idx, tokens[last].idx + len(tokens[last])

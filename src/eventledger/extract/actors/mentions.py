@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from ..base import is_excluded
-from ..syntax import doc_text, paragraph_bounds
+from ..syntax import doc_text, on_line
 from .lexicon import (
     ACTOR_DEPS,
     DETERMINERS,
@@ -43,8 +43,7 @@ def trim_determiners(tokens: list[Token]) -> list[Token]:
 def same_paragraph(tokens: list[Token], anchor: Token) -> list[Token]:
     """The tokens in ``anchor``'s paragraph: the parser sometimes runs a heading or a
     caption into the next sentence, and a mention never crosses a line break."""
-    low, high = paragraph_bounds(doc_text(anchor.doc), anchor.idx)
-    return [t for t in tokens if low <= t.idx and t.idx + len(t) <= high]
+    return on_line(tokens, anchor, whole=True)
 
 
 def mention_text(doc: Doc, tokens: list[Token]) -> str:

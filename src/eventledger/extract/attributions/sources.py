@@ -5,11 +5,15 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from .. import syntax
 from ..base import actor_at
 from ..quotes import QUOTE_MARKS
 from . import channels, clauses, cue_words, noun_frames
 from .candidates import TRIM, Candidate
 from .context import Context
+
+# The dependents that end a source's phrase: "the minister, who ...", "the army and police".
+SOURCE_ASIDES = ("relcl", "appos", "punct", "acl", "cc", "conj", "case")
 
 
 def set_source(ctx: Context, attr: Candidate, verb: Token) -> None:
@@ -223,42 +227,7 @@ def conjuncts(ctx: Context, subject: Token) -> list[Token]:
 
 
 def noun_phrase(ctx: Context, subject: Token) -> tuple[int, int]:
-    doc = ctx.doc
-    end = subject.i
-    for child in subject.rights:
-        if (
-            child.text == "("
-            and child.i == end + 1
-            and child.i + 2 < len(doc)
-            and doc[child.i + 2].text == ")"
-        ):
-            end = child.i + 2  # "The UN refugee agency (UNHCR)": its acronym
-            continue
-        if child.dep_ == "appos" and child.i == end + 1 and child.pos_ == "PROPN":
-            end = child.right_edge.i  # "the state news agency NNA": its name, no comma
-            continue
-        if child.i <= end:
-            continue
-        if child.dep_ in ("relcl", "appos", "punct", "acl", "cc", "conj", "case"):
-            break
-        end = child.right_edge.i
-    following = doc[end + 1] if end + 1 < len(doc) else None
-    if (
-        following is not None
-        and following.pos_ == "PROPN"
-        and following.dep_ == "nsubj"
-        and following.head.i == subject.head.i != subject.i
-    ):
-        end = following.right_edge.i  # "news agency NNA reported": two subjects parsed
-    tokens = [
-        t for t in ctx.doc[subject.left_edge.i : end + 1] if ctx.same_paragraph(t, subject)
-    ]
-    if not tokens:
-        return subject.idx, subject.idx + len(subject)
-    start, stop = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-    while stop > start and ctx.text[stop - 1] in TRIM:
-        stop -= 1
-    while start < stop and ctx.text[start] in TRIM:
-        start += 1  # a closing mark the parser hung on the speaker: '," a commander'
-    return start, stop
+    """The source's words as written: its phrase up to the first aside, with its name."""
+    return syntax.noun_phrase(subject, asides=SOURCE_ASIDES, stop_at_aside=True, names=True,
+                              trim=TRIM)
 

@@ -5,56 +5,21 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ..syntax import doc_text, paragraph_bounds
 from ..syntax import first_dep as _first_dep
+from ..syntax import noun_phrase
 from .lexicon import NP_SKIP, RELATIVE_PRONOUNS
 
 
 def np_bounds(token: Token, avoid: Token | None = None) -> tuple[int, int]:
-    """Character range of the noun phrase headed by ``token``, without relative clauses,
-    appositions and other asides, and without the branch holding ``avoid`` (the trigger:
-    "those responsible for the bombing" is the bombing's actor as "those")."""
-    if token.lower_ in RELATIVE_PRONOUNS and token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == (
-        "relcl"
+    """Character range of the noun phrase headed by ``token`` (or by the noun a relative
+    pronoun stands for), without relative clauses, appositions and other asides, and
+    without the branch holding ``avoid`` (the trigger: "those responsible for the bombing"
+    is the bombing's actor as "those")."""
+    if token.lower_ in RELATIVE_PRONOUNS and token.dep_ in ("nsubj", "nsubjpass") and (
+        token.head.dep_ == "relcl"
     ):
         token = token.head.head
-    indices = [token.i]
-    for child in token.children:
-        if child.dep_ in NP_SKIP:
-            continue
-        if avoid is not None and child.left_edge.i <= avoid.i <= child.right_edge.i:
-            continue
-        if child.dep_ == "prep" and any(
-            c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in child.children
-        ):
-            continue  # "the opposition on Thursday": the date is not part of the party
-        if child.dep_ == "cc" and child.i > token.i and not any(
-            c.dep_ == "conj" for c in token.children
-        ):
-            continue
-        indices.extend(t.i for t in child.subtree if not _inside_skip(t, token))
-    doc = token.doc
-    # stay on the head's own line: a heading or caption may have been parsed into it
-    line_start, line_end = paragraph_bounds(doc_text(doc), token.idx)
-    indices = [i for i in indices if line_start <= doc[i].idx < line_end] or [token.i]
-    first, last = min(indices), max(indices)
-    while last > first and (doc[last].is_punct or doc[last].dep_ in ("cc", "case")):
-        if doc[last].dep_ == "case":  # keep the possessive "’s" with its noun
-            break
-        last -= 1
-    while first < last and doc[first].is_punct:
-        first += 1
-    return doc[first].idx, doc[last].idx + len(doc[last])
-
-
-def _inside_skip(token: Token, top: Token) -> bool:
-    """True when ``token`` hangs below ``top`` through a clause or an aside."""
-    current = token
-    while current.i != top.i and current.head.i != current.i:
-        if current.dep_ in NP_SKIP:
-            return True
-        current = current.head
-    return False
+    return noun_phrase(token, asides=NP_SKIP, avoid=avoid)
 
 
 def sense_words(head: Token) -> list[Token]:
