@@ -11,12 +11,13 @@ gives the ``affiliation``. Pronoun mentions are added later by the attributions 
 The package: ``lexicon`` (the actor lexicon and word lists), ``mentions`` (named mentions),
 ``roles`` (roles and the affiliations they give), ``nominals`` (nominal actors),
 ``coreference`` (short names, state nouns, definite nominals), ``affiliations`` (of
-nominal actors), ``builder`` (one document's actors, stage by stage) and ``component``.
+nominal actors): functions over ``context`` (a read-only ``Context`` of the document and
+the ``Found`` actors they build), which ``component`` runs in order; ``records``.
 """
 
 from .component import ActorsExtractor, make_actors
+from .context import same_paragraph
 from .lexicon import ActorEntry, ActorLexicon, add_title_abbreviations, normalise
-from .mentions import same_paragraph
 
 __all__ = [
     "ActorEntry",

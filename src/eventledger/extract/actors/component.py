@@ -9,7 +9,8 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..base import get_list, is_excluded
-from .builder import Builder
+from . import affiliations, coreference, mentions, nominals, records
+from .context import Context, Found
 from .lexicon import ActorLexicon, is_acronym
 
 
@@ -45,22 +46,23 @@ class ActorsExtractor:
     def __call__(self, doc: Doc) -> Doc:
         actors = get_list(doc, "el_actors")
         actors.clear()
-        builder = Builder(doc, self.lexicon, self.fuzzy_threshold)
+        ctx, found = Context(doc, self.lexicon, self.fuzzy_threshold), Found()
         # Newspaper names before the NER's entities: on the same words they win.
         candidates = (
-            self._dictionary_spans(doc) + builder.newspaper_spans() + builder.entity_spans()
+            self._dictionary_spans(doc) + mentions.newspaper_spans(ctx, found)
+            + mentions.entity_spans(ctx, found)
         )
         for candidate in filter_spans(candidates):
             if is_excluded(doc, candidate.start_char, candidate.end_char):
                 continue
-            builder.add_named(candidate)
-        builder.add_surnames()
-        builder.add_nominals()
-        builder.join_short_names()
-        builder.resolve_state_nouns()
-        builder.resolve_definite_nominals()
-        builder.resolve_nominal_affiliations()
-        actors.extend(builder.records())
+            mentions.add_named(ctx, found, candidate)
+        mentions.add_surnames(ctx, found)
+        nominals.add_nominals(ctx, found)
+        coreference.join_short_names(ctx, found)
+        coreference.resolve_state_nouns(ctx, found)
+        coreference.resolve_definite_nominals(ctx, found)
+        affiliations.resolve_nominal_affiliations(ctx, found)
+        actors.extend(records.records(ctx, found))
         return doc
 
 
