@@ -594,6 +594,6 @@ def test_a_users_trigger_file_extends_the_word_lists_of_senses_and_arguments(nlp
     extra.write_text(json.dumps({"intent_verbs": ["scheme"], "reflexives": ["oneself"]}))
     packaged = EventsExtractor(nlp, "events")
     extended = EventsExtractor(nlp, "custom", extra_triggers_path=str(extra))
-    assert "scheme" not in packaged.words["intent_verbs"]
-    assert extended.words["intent_verbs"] == packaged.words["intent_verbs"] | {"scheme"}
-    assert "oneself" in extended.words["reflexives"]
+    assert "scheme" not in packaged.ctx.words["intent_verbs"]
+    assert extended.ctx.words["intent_verbs"] == packaged.ctx.words["intent_verbs"] | {"scheme"}
+    assert "oneself" in extended.ctx.words["reflexives"]

@@ -32,7 +32,8 @@ counted as a dated event. ``origin`` (extra field) is the place a "from" phrase 
 
 The package: ``lexicon`` (the trigger lexicon and word lists), ``triggers`` (trigger
 finding, senses and modes), ``arguments`` (actors and recipients), ``modality`` (negated,
-hypothetical, generic), ``phrases`` (parse helpers) and ``component``, which builds each
+hypothetical, generic), ``phrases`` (parse helpers): functions over ``context.Context``
+(the lexicon and what is made of it, read-only), which ``component`` calls to build each
 event with its place (``locate``) and date (``dates``).
 """
 

@@ -7,6 +7,8 @@ from spacy.tokens import Token
 
 from ..base import is_excluded
 from ..syntax import first_dep as _first_dep
+from . import triggers
+from .context import Context
 from .lexicon import (
     ADJUNCT_PREPS,
     NON_ACTOR_ENTS,
@@ -26,304 +28,310 @@ from .phrases import (
 )
 
 
-class ArgumentsMixin:
-    """Actors and recipients of triggers."""
+def can_act(ctx: Context, token: Token) -> bool:
+    """Whether ``token`` may stand for the party that acts: not a thing ("the device
+    detonated"), not another event ("the attack, which killed three"), not a time or a
+    site ("30 minutes' warning", "the cafe which killed")."""
+    lemma = token.lemma_.lower()
+    if token.ent_type_ in NON_ACTOR_ENTS:
+        return False
+    if lemma in ("nobody", "none") or any(
+        c.dep_ == "det" and c.lower_ == "no" for c in token.children
+    ):
+        return False  # "no group has claimed the blast"
+    legal = ctx.words["legal_words"]
+    if token.pos_ == "NOUN" and (lemma in ctx.non_actors or lemma in legal):
+        return False
+    if token.pos_ == "NOUN" and lemma in ctx.lexicon["triggers"]:
+        return False
+    if token.dep_ == "poss" and lemma in TIME_UNITS:
+        return False
+    return not triggers.is_weapon(ctx, token)
 
-    def can_act(self, token: Token) -> bool:
-        """Whether ``token`` may stand for the party that acts: not a thing ("the device
-        detonated"), not another event ("the attack, which killed three"), not a time or a
-        site ("30 minutes' warning", "the cafe which killed")."""
-        lemma = token.lemma_.lower()
-        if token.ent_type_ in NON_ACTOR_ENTS:
-            return False
-        if lemma in ("nobody", "none") or any(
-            c.dep_ == "det" and c.lower_ == "no" for c in token.children
+
+def _is_party(ctx: Context, token: Token) -> bool:
+    """A person or group: by its words, or named among the document's actors."""
+    if is_person(ctx, token):
+        return True
+    return any(m["start"] <= token.idx < m["end"]
+               for actor in token.doc._.el_actors or () for m in actor["mentions"])
+
+
+def is_person(ctx: Context, token: Token) -> bool:
+    if token.pos_ == "NOUN" and token.lemma_.lower() == "person":
+        return True
+    return (
+        token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+        or token.pos_ in ("PROPN", "PRON")
+        or token.lemma_.lower() in ctx.person_words
+        or token.lower_ in ctx.person_words
+    )
+
+
+def light_verb(ctx: Context, head: Token) -> Token | None:
+    """The verb carrying a noun trigger ("carried out", "launched", "came under",
+    "launched a series of attacks", "claimed responsibility for the bombing")."""
+    for _ in range(2):
+        if head.dep_ == "pobj" and head.head.lower_ in ("of", "for") and (
+            head.head.head.lemma_.lower() in ctx.words["carrier_nouns"]
         ):
-            return False  # "no group has claimed the blast"
-        legal = self.words["legal_words"]
-        if token.pos_ == "NOUN" and (lemma in self.non_actors or lemma in legal):
-            return False
-        if token.pos_ == "NOUN" and lemma in self.lexicon["triggers"]:
-            return False
-        if token.dep_ == "poss" and lemma in TIME_UNITS:
-            return False
-        return not self._is_weapon(token)
-
-    def _is_party(self, token: Token) -> bool:
-        """A person or group: by its words, or named among the document's actors."""
-        if self._is_person(token):
-            return True
-        return any(m["start"] <= token.idx < m["end"]
-                   for actor in token.doc._.el_actors or () for m in actor["mentions"])
-
-    def _is_person(self, token: Token) -> bool:
-        if token.pos_ == "NOUN" and token.lemma_.lower() == "person":
-            return True
-        return (
-            token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
-            or token.pos_ in ("PROPN", "PRON")
-            or token.lemma_.lower() in self.person_words
-            or token.lower_ in self.person_words
-        )
-
-    def _light_verb(self, head: Token) -> Token | None:
-        """The verb carrying a noun trigger ("carried out", "launched", "came under",
-        "launched a series of attacks", "claimed responsibility for the bombing")."""
-        for _ in range(2):
-            if head.dep_ == "pobj" and head.head.lower_ in ("of", "for") and (
-                head.head.head.lemma_.lower() in self.words["carrier_nouns"]
-            ):
-                head = head.head.head
-            else:
-                break
-        if head.dep_ in ("dobj", "nsubjpass", "attr"):
-            verb = head.head
-        elif head.dep_ == "pobj" and head.head.head.pos_ in ("VERB", "AUX") and (
-            head.head.lower_ not in ADJUNCT_PREPS
-        ):
-            verb = head.head.head
+            head = head.head.head
         else:
-            return None
-        if verb.pos_ not in ("VERB", "AUX"):
-            return None
-        if verb.lemma_.lower() in self.light_heads or head.lemma_.lower() == "responsibility":
-            return verb
+            break
+    if head.dep_ in ("dobj", "nsubjpass", "attr"):
+        verb = head.head
+    elif head.dep_ == "pobj" and head.head.head.pos_ in ("VERB", "AUX") and (
+        head.head.lower_ not in ADJUNCT_PREPS
+    ):
+        verb = head.head.head
+    else:
         return None
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    if verb.lemma_.lower() in ctx.light_heads or head.lemma_.lower() == "responsibility":
+        return verb
+    return None
 
-    def _recipient_token(self, token: Token) -> Token:
-        """"the policies of Netanyahu" -> Netanyahu: an abstract object stands for its
-        owner."""
-        if token.lemma_.lower() in self.abstract:
-            for child in token.children:
-                if child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN"):
-                    return child
-            for pobj in of_objects(token):
-                return pobj
-        return token
 
-    def arguments(self, trig: dict) -> tuple[Token | None, Token | None]:
-        head: Token = trig["head"]
-        type_ = trig["type"]
-        tokens = [head.doc[i] for i in range(trig["start"], trig["end"])]
-        actor = recipient = None
-        if head.pos_ in ("VERB", "AUX"):
-            actor, recipient = self._verb_arguments(head, tokens, type_)
-        else:
-            actor, recipient = self._noun_arguments(head, tokens, type_)
-        if recipient is not None:
-            recipient = self._recipient_token(recipient)
-        doc = head.doc
-        actor, recipient = named_form(actor), named_form(recipient)
-        if actor is not None and actor.lower_ in RELATIVE_PRONOUNS and actor.head.dep_ == "relcl":
-            actor = actor.head.head  # "the attack, which killed three": the antecedent
-            if actor.lemma_.lower() in SITE_NOUNS or names_site(actor, whole=False):
-                actor = None  # "an attack at the cafe, which killed 13": not the cafe
-        if actor is not None and actor.ent_type_ in TIME_ENTS:
-            actor = None
-        if recipient is not None and recipient.ent_type_ in TIME_ENTS:
-            recipient = None
-        if actor is not None and is_excluded(doc, actor.idx, actor.idx + len(actor)):
-            actor = None
-        if recipient is not None and is_excluded(doc, recipient.idx,
-                                                 recipient.idx + len(recipient)):
-            recipient = None
-        # the missile is the means, not a party; nor is a thing, a time or another event
-        if actor is not None and not self.can_act(actor):
-            actor = None
-        if recipient is not None and self._is_weapon(recipient):
-            recipient = None
-        entry = trig.get("entry") or {}
-        if head.pos_ in ("VERB", "AUX") and not is_passive(head):
-            has_object = _first_dep(head, "dobj") is not None
-            if entry.get("subject") == "means" and not has_object:
-                actor = None  # "the bomb exploded": what went off, not who set it off
-            if entry.get("object") == "means" and recipient is not None and (
-                recipient.dep_ == "dobj"
-            ):
-                recipient = None  # "detonated a device": the means, not the one hit
-        if recipient is not None and recipient.lower_ in self.words["reflexives"]:
-            recipient = None  # "blew himself up": the attacker, not the one attacked
-        if recipient is not None and recipient.i not in addressees(head) and (
-            entry.get("object") == "theme"
-            or entry.get("object") == "party" and not self._is_party(recipient)
-        ):
-            recipient = None  # "called for talks", "ordered an inquiry": what is asked for
-        if actor is not None and recipient is not None and actor.i == recipient.i:
-            recipient = None
-        return actor, recipient
-
-    def _subject_of(self, verb: Token, depth: int = 0) -> Token | None:
-        for child in verb.children:
-            if child.dep_ in ("nsubj",):
+def _recipient_token(ctx: Context, token: Token) -> Token:
+    """"the policies of Netanyahu" -> Netanyahu: an abstract object stands for its
+    owner."""
+    if token.lemma_.lower() in ctx.abstract:
+        for child in token.children:
+            if child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN"):
                 return child
-        for child in verb.children:
-            if child.dep_ == "agent":
-                for pobj in child.children:
-                    if pobj.dep_ == "pobj":
-                        return pobj
-        if depth < 3 and verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.i != verb.i:
-            if verb.head.pos_ in ("VERB", "AUX"):
-                return self._subject_of(verb.head, depth + 1)
-        if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN") and not is_passive(verb):
-            return verb.head
-        # "the group's decision to carry out": the owner of the decision
-        if verb.dep_ in ("acl", "xcomp") and verb.head.pos_ == "NOUN":
-            return _first_dep(verb.head, "poss")
-        return None
+        for pobj in of_objects(token):
+            return pobj
+    return token
 
-    def _verb_arguments(self, head: Token, tokens: list[Token], type_: str):
-        actor = recipient = None
-        passive = is_passive(head)
-        for child in head.children:
-            if child.dep_ == "agent":
-                actor = _first_dep(child, "pobj") or actor
-            elif child.dep_ == "nsubj" and not passive:
-                actor = child
-            elif child.dep_ == "nsubjpass":
-                recipient = child
-            elif child.dep_ == "dobj" and not passive and type_ not in ("MOBILIZE", "AID") and (
-                not self._is_weapon(child)
-            ):
-                recipient = child  # "fired rockets at X": the rockets are the means
-        if actor is None and not passive:
-            actor = self._subject_of(head)
-        if actor is None and passive and head.dep_ in ("conj", "xcomp"):
-            actor = None
-        if recipient is None and head.dep_ == "acl" and head.tag_ == "VBN":
-            recipient = head.head  # "civilians killed by soldiers"
-        if recipient is None:
-            for token in tokens:
-                if token.pos_ == "ADP" and token.i != head.i:
-                    recipient = _first_dep(token, "pobj")
-                    if recipient is not None:
-                        break
-                for child in token.children:
-                    if child.dep_ == "prep" and child.lower_ in (
-                        "on", "against", "upon", "at", "to", "with"
-                    ):
-                        pobj = _first_dep(child, "pobj")
-                        if pobj is None or pobj.ent_type_ in TIME_ENTS:
-                            continue  # "on Monday" is a time, not a party
-                        if child.lower_ in ("on", "against", "upon") or (
-                            child.lower_ == "at" and type_ == "ASSAULT"
-                        ) or (
-                            token.i != head.i or type_ in ("REQUEST", "CONSULT", "AID")
-                        ):
-                            recipient = pobj
-                            break
+
+def arguments(ctx: Context, trig: dict) -> tuple[Token | None, Token | None]:
+    head: Token = trig["head"]
+    type_ = trig["type"]
+    tokens = [head.doc[i] for i in range(trig["start"], trig["end"])]
+    actor = recipient = None
+    if head.pos_ in ("VERB", "AUX"):
+        actor, recipient = _verb_arguments(ctx, head, tokens, type_)
+    else:
+        actor, recipient = _noun_arguments(ctx, head, tokens, type_)
+    if recipient is not None:
+        recipient = _recipient_token(ctx, recipient)
+    doc = head.doc
+    actor, recipient = named_form(actor), named_form(recipient)
+    if actor is not None and actor.lower_ in RELATIVE_PRONOUNS and actor.head.dep_ == "relcl":
+        actor = actor.head.head  # "the attack, which killed three": the antecedent
+        if actor.lemma_.lower() in SITE_NOUNS or names_site(actor, whole=False):
+            actor = None  # "an attack at the cafe, which killed 13": not the cafe
+    if actor is not None and actor.ent_type_ in TIME_ENTS:
+        actor = None
+    if recipient is not None and recipient.ent_type_ in TIME_ENTS:
+        recipient = None
+    if actor is not None and is_excluded(doc, actor.idx, actor.idx + len(actor)):
+        actor = None
+    if recipient is not None and is_excluded(doc, recipient.idx,
+                                             recipient.idx + len(recipient)):
+        recipient = None
+    # the missile is the means, not a party; nor is a thing, a time or another event
+    if actor is not None and not can_act(ctx, actor):
+        actor = None
+    if recipient is not None and triggers.is_weapon(ctx, recipient):
+        recipient = None
+    entry = trig.get("entry") or {}
+    if head.pos_ in ("VERB", "AUX") and not is_passive(head):
+        has_object = _first_dep(head, "dobj") is not None
+        if entry.get("subject") == "means" and not has_object:
+            actor = None  # "the bomb exploded": what went off, not who set it off
+        if entry.get("object") == "means" and recipient is not None and (
+            recipient.dep_ == "dobj"
+        ):
+            recipient = None  # "detonated a device": the means, not the one hit
+    if recipient is not None and recipient.lower_ in ctx.words["reflexives"]:
+        recipient = None  # "blew himself up": the attacker, not the one attacked
+    if recipient is not None and recipient.i not in addressees(head) and (
+        entry.get("object") == "theme"
+        or entry.get("object") == "party" and not _is_party(ctx, recipient)
+    ):
+        recipient = None  # "called for talks", "ordered an inquiry": what is asked for
+    if actor is not None and recipient is not None and actor.i == recipient.i:
+        recipient = None
+    return actor, recipient
+
+
+def _subject_of(ctx: Context, verb: Token, depth: int = 0) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in ("nsubj",):
+            return child
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    return pobj
+    if depth < 3 and verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.i != verb.i:
+        if verb.head.pos_ in ("VERB", "AUX"):
+            return _subject_of(ctx, verb.head, depth + 1)
+    if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN") and not is_passive(verb):
+        return verb.head
+    # "the group's decision to carry out": the owner of the decision
+    if verb.dep_ in ("acl", "xcomp") and verb.head.pos_ == "NOUN":
+        return _first_dep(verb.head, "poss")
+    return None
+
+
+def _verb_arguments(ctx: Context, head: Token, tokens: list[Token], type_: str):
+    actor = recipient = None
+    passive = is_passive(head)
+    for child in head.children:
+        if child.dep_ == "agent":
+            actor = _first_dep(child, "pobj") or actor
+        elif child.dep_ == "nsubj" and not passive:
+            actor = child
+        elif child.dep_ == "nsubjpass":
+            recipient = child
+        elif child.dep_ == "dobj" and not passive and type_ not in ("MOBILIZE", "AID") and (
+            not triggers.is_weapon(ctx, child)
+        ):
+            recipient = child  # "fired rockets at X": the rockets are the means
+    if actor is None and not passive:
+        actor = _subject_of(ctx, head)
+    if actor is None and passive and head.dep_ in ("conj", "xcomp"):
+        actor = None
+    if recipient is None and head.dep_ == "acl" and head.tag_ == "VBN":
+        recipient = head.head  # "civilians killed by soldiers"
+    if recipient is None:
+        for token in tokens:
+            if token.pos_ == "ADP" and token.i != head.i:
+                recipient = _first_dep(token, "pobj")
                 if recipient is not None:
                     break
-        return actor, recipient
-
-    def _noun_arguments(self, head: Token, tokens: list[Token], type_: str):
-        actor = recipient = None
-        owners = [head]
-        if head.dep_ == "pobj" and head.head.lower_ == "of" and (
-            head.head.head.lemma_.lower() in self.words["carrier_nouns"]
-        ):
-            owners.append(head.head.head)  # "a spate of attacks carried out by X"
-        for owner in owners[1:]:
-            for child in owner.children:
-                if child.dep_ == "acl" and child.tag_ == "VBN":
-                    agent = _first_dep(child, "agent")
-                    if agent is not None:
-                        actor = _first_dep(agent, "pobj")
-        for child in head.children:
-            if child.dep_ == "poss" and child.lower_ not in ("its", "their", "his", "her"):
-                actor = child
-            elif child.dep_ in ("prep", "agent"):
-                word = child.lower_
-                pobj = _first_dep(child, "pobj")
-                if pobj is None or pobj.ent_type_ in TIME_ENTS:
-                    continue  # "the explosion on April 19" is a time, not a target
-                if word == "by":
-                    actor = pobj
-                elif word == "of":
-                    if type_ in ("THREATEN", "REQUEST"):
-                        continue  # "the threat of violence": what is threatened
-                    if type_ in TYPES_OF_RECIPIENT:
+            for child in token.children:
+                if child.dep_ == "prep" and child.lower_ in (
+                    "on", "against", "upon", "at", "to", "with"
+                ):
+                    pobj = _first_dep(child, "pobj")
+                    if pobj is None or pobj.ent_type_ in TIME_ENTS:
+                        continue  # "on Monday" is a time, not a party
+                    if child.lower_ in ("on", "against", "upon") or (
+                        child.lower_ == "at" and type_ == "ASSAULT"
+                    ) or (
+                        token.i != head.i or type_ in ("REQUEST", "CONSULT", "AID")
+                    ):
                         recipient = pobj
-                        # "the killing of civilians by the forces": by may hang on civilians
-                        for sub in pobj.children:
-                            if sub.dep_ == "prep" and sub.lower_ == "by":
-                                actor = _first_dep(sub, "pobj") or actor
-                    elif actor is None:
-                        actor = pobj
-                elif word in ("on", "against", "upon", "targeting") and recipient is None:
-                    recipient = pobj
-                elif word == "between" and actor is None:
-                    actor = pobj  # two-sided: every party is an actor
-                elif word == "with" and type_ == "CONSULT" and recipient is None:
-                    recipient = pobj
-            elif child.dep_ == "acl" and child.tag_ == "VBN":
-                # "attacks carried out by X", "bombings aimed at X"
-                agent = _first_dep(child, "agent")
-                if agent is not None and actor is None:
-                    actor = _first_dep(agent, "pobj")
-                if child.lemma_.lower() in self.words["hit_verbs"] and recipient is None:
-                    for sub in child.children:
-                        if sub.dep_ == "prep" and sub.lower_ in ("at", "on", "against"):
-                            recipient = _first_dep(sub, "pobj")
-        if recipient is None and head.head.lemma_.lower() in self.words["hit_verbs"]:
-            verb = head.head
-            if head.dep_ == "nsubj":  # "the explosion damaged the bakery"
-                recipient = _first_dep(verb, "dobj")
-        if recipient is None and head.dep_ == "pobj" and head.head.dep_ == "agent":
-            # "the building was shattered by an explosion"
-            verb = head.head.head
-            if verb.lemma_.lower() in self.words["hit_verbs"]:
-                recipient = _first_dep(verb, "nsubjpass")
-        if actor is None:
-            for child in head.children:
-                if child.dep_ in ("amod", "compound") and (
-                    child.ent_type_ in ("NORP", "GPE", "ORG", "PERSON")
-                ) and not names_site(child):
-                    actor = child
-                    break
-        verb = self._light_verb(head)
-        if verb is not None:
-            lemma = verb.lemma_.lower()
-            if lemma in ("face", "come", "receive"):
-                # "X has come under criticism": X is on the receiving end
-                if recipient is None:
-                    recipient = self._subject_of(verb)
-            elif actor is None:
-                if is_passive(verb):
-                    agent = _first_dep(verb, "agent")
-                    actor = _first_dep(agent, "pobj") if agent is not None else None
-                else:
-                    actor = self._subject_of(verb)
-            if recipient is None:
-                for child in verb.children:
-                    if child.dep_ == "prep" and child.lower_ in ("on", "against", "upon"):
-                        recipient = _first_dep(child, "pobj")
                         break
-        if recipient is None and head.dep_ == "dobj" and (
-            head.head.lemma_.lower() in self.words["giving_verbs"]
-        ):
-            # "gave the workers an ultimatum", "the workers were given an ultimatum"
-            giver = head.head
-            recipient = _first_dep(giver, "dative") or (
-                _first_dep(giver, "nsubjpass") if is_passive(giver) else None)
-        if recipient is None:
-            recipient = self._relative_target(head)
-        if actor is None:
-            actor = responsible_party(head, self.event_modified, self.words["party_predicates"])
-        return actor, recipient
+            if recipient is not None:
+                break
+    return actor, recipient
 
-    def _relative_target(self, head: Token) -> Token | None:
-        """"bombings which seemed to be aimed at civilians", "attacks that hit the port":
-        what a relative clause on the event noun says it hit."""
-        clause = next((c for c in head.children if c.dep_ == "relcl"), None)
-        for _ in range(3):
-            if clause is None:
-                return None
-            if clause.lemma_.lower() in self.words["hit_verbs"]:
-                if not is_passive(clause):
-                    return _first_dep(clause, "dobj")
-                for child in clause.children:
-                    if child.dep_ == "prep" and child.lower_ in ("at", "on", "against"):
-                        return _first_dep(child, "pobj")
-                return None
-            clause = next((c for c in clause.children if c.dep_ == "xcomp"), None)
-        return None
+
+def _noun_arguments(ctx: Context, head: Token, tokens: list[Token], type_: str):
+    actor = recipient = None
+    owners = [head]
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and (
+        head.head.head.lemma_.lower() in ctx.words["carrier_nouns"]
+    ):
+        owners.append(head.head.head)  # "a spate of attacks carried out by X"
+    for owner in owners[1:]:
+        for child in owner.children:
+            if child.dep_ == "acl" and child.tag_ == "VBN":
+                agent = _first_dep(child, "agent")
+                if agent is not None:
+                    actor = _first_dep(agent, "pobj")
+    for child in head.children:
+        if child.dep_ == "poss" and child.lower_ not in ("its", "their", "his", "her"):
+            actor = child
+        elif child.dep_ in ("prep", "agent"):
+            word = child.lower_
+            pobj = _first_dep(child, "pobj")
+            if pobj is None or pobj.ent_type_ in TIME_ENTS:
+                continue  # "the explosion on April 19" is a time, not a target
+            if word == "by":
+                actor = pobj
+            elif word == "of":
+                if type_ in ("THREATEN", "REQUEST"):
+                    continue  # "the threat of violence": what is threatened
+                if type_ in TYPES_OF_RECIPIENT:
+                    recipient = pobj
+                    # "the killing of civilians by the forces": by may hang on civilians
+                    for sub in pobj.children:
+                        if sub.dep_ == "prep" and sub.lower_ == "by":
+                            actor = _first_dep(sub, "pobj") or actor
+                elif actor is None:
+                    actor = pobj
+            elif word in ("on", "against", "upon", "targeting") and recipient is None:
+                recipient = pobj
+            elif word == "between" and actor is None:
+                actor = pobj  # two-sided: every party is an actor
+            elif word == "with" and type_ == "CONSULT" and recipient is None:
+                recipient = pobj
+        elif child.dep_ == "acl" and child.tag_ == "VBN":
+            # "attacks carried out by X", "bombings aimed at X"
+            agent = _first_dep(child, "agent")
+            if agent is not None and actor is None:
+                actor = _first_dep(agent, "pobj")
+            if child.lemma_.lower() in ctx.words["hit_verbs"] and recipient is None:
+                for sub in child.children:
+                    if sub.dep_ == "prep" and sub.lower_ in ("at", "on", "against"):
+                        recipient = _first_dep(sub, "pobj")
+    if recipient is None and head.head.lemma_.lower() in ctx.words["hit_verbs"]:
+        verb = head.head
+        if head.dep_ == "nsubj":  # "the explosion damaged the bakery"
+            recipient = _first_dep(verb, "dobj")
+    if recipient is None and head.dep_ == "pobj" and head.head.dep_ == "agent":
+        # "the building was shattered by an explosion"
+        verb = head.head.head
+        if verb.lemma_.lower() in ctx.words["hit_verbs"]:
+            recipient = _first_dep(verb, "nsubjpass")
+    if actor is None:
+        for child in head.children:
+            if child.dep_ in ("amod", "compound") and (
+                child.ent_type_ in ("NORP", "GPE", "ORG", "PERSON")
+            ) and not names_site(child):
+                actor = child
+                break
+    verb = light_verb(ctx, head)
+    if verb is not None:
+        lemma = verb.lemma_.lower()
+        if lemma in ("face", "come", "receive"):
+            # "X has come under criticism": X is on the receiving end
+            if recipient is None:
+                recipient = _subject_of(ctx, verb)
+        elif actor is None:
+            if is_passive(verb):
+                agent = _first_dep(verb, "agent")
+                actor = _first_dep(agent, "pobj") if agent is not None else None
+            else:
+                actor = _subject_of(ctx, verb)
+        if recipient is None:
+            for child in verb.children:
+                if child.dep_ == "prep" and child.lower_ in ("on", "against", "upon"):
+                    recipient = _first_dep(child, "pobj")
+                    break
+    if recipient is None and head.dep_ == "dobj" and (
+        head.head.lemma_.lower() in ctx.words["giving_verbs"]
+    ):
+        # "gave the workers an ultimatum", "the workers were given an ultimatum"
+        giver = head.head
+        recipient = _first_dep(giver, "dative") or (
+            _first_dep(giver, "nsubjpass") if is_passive(giver) else None)
+    if recipient is None:
+        recipient = _relative_target(ctx, head)
+    if actor is None:
+        actor = responsible_party(head, ctx.event_modified, ctx.words["party_predicates"])
+    return actor, recipient
+
+
+def _relative_target(ctx: Context, head: Token) -> Token | None:
+    """"bombings which seemed to be aimed at civilians", "attacks that hit the port":
+    what a relative clause on the event noun says it hit."""
+    clause = next((c for c in head.children if c.dep_ == "relcl"), None)
+    for _ in range(3):
+        if clause is None:
+            return None
+        if clause.lemma_.lower() in ctx.words["hit_verbs"]:
+            if not is_passive(clause):
+                return _first_dep(clause, "dobj")
+            for child in clause.children:
+                if child.dep_ == "prep" and child.lower_ in ("at", "on", "against"):
+                    return _first_dep(child, "pobj")
+            return None
+        clause = next((c for c in clause.children if c.dep_ == "xcomp"), None)
+    return None

@@ -12,37 +12,23 @@ from ..base import attribution_covering, get_list, named
 from ..dates import sentence_date
 from ..locate import locate_event, with_tokens
 from ..syntax import doc_text
-from .arguments import ArgumentsMixin
-from .lexicon import WORD_LISTS, PhraseIndex, demonym_countries, load_lexicon
-from .modality import ModalityMixin
+from .arguments import arguments, light_verb
+from .context import Context
+from .lexicon import load_lexicon
+from .modality import future, generic, hypothetical, negated
 from .phrases import inherited_actor, np_bounds
-from .triggers import TriggersMixin
+from .triggers import find_triggers, mode
 
 log = logging.getLogger(__name__)
 
 
-class EventsExtractor(TriggersMixin, ArgumentsMixin, ModalityMixin):
+class EventsExtractor:
     """The ``eventledger_events`` component."""
 
     def __init__(self, nlp: Language, name: str, *, extra_triggers_path: str | None = None):
         self.name = name
-        self.lexicon = load_lexicon(extra_triggers_path or None)
-        self.triggers = PhraseIndex(self.lexicon["triggers"])
-        self.weapons = PhraseIndex(self.lexicon["weapons"])
-        self.light_verbs = PhraseIndex({v: True for v in self.lexicon["light_verbs"]})
-        self.light_heads = {v.split()[0] for v in self.lexicon["light_verbs"]}
-        self.priority = {m: k for k, m in enumerate(self.lexicon["weapon_priority"])}
-        self.hyp_governors = set(self.lexicon["hypothetical_governors"])
-        self.modals = set(self.lexicon["hypothetical_modals"])
-        self.neg_governors = set(self.lexicon["negating_governors"])
-        self.neg_words = set(self.lexicon["negating_words"])
-        self.abstract = set(self.lexicon["abstract_objects"])
-        self.person_words = set(self.lexicon["person_words"])
-        self.event_modified = set(self.lexicon.get("event_modified_nouns", ()))
-        self.non_actors = set(self.lexicon.get("non_actor_nouns", ()))
-        self.demonyms = demonym_countries()
-        # The word lists of trigger senses, arguments and modality.
-        self.words = {key: set(self.lexicon[key]) for key in WORD_LISTS}
+        # What the stages read: the trigger lexicon and what is made of it, never changed.
+        self.ctx = Context.of(load_lexicon(extra_triggers_path or None))
 
     # -- places ----------------------------------------------------------------------
     def locate(self, doc: Doc, trig: dict, sent: Span, places: list, others: list[Token],
@@ -50,12 +36,12 @@ class EventsExtractor(TriggersMixin, ArgumentsMixin, ModalityMixin):
                ) -> tuple[dict | None, dict | None]:
         """``(location place, origin place)`` of the trigger (see :mod:`.locate`)."""
         head: Token = trig["head"]
-        verb = self._light_verb(head) if head.pos_ == "NOUN" else None
+        verb = light_verb(self.ctx, head) if head.pos_ == "NOUN" else None
         return locate_event(
             doc, (trig["start"], trig["end"]), places, sentence=sent, others=others,
             skip_ranges=skip_ranges, recipient=recipient,
             carriers=[verb] if verb is not None else (),
-            assault=trig["type"] == "ASSAULT", demonyms=self.demonyms,
+            assault=trig["type"] == "ASSAULT", demonyms=self.ctx.demonyms,
         )
 
     # -- the component ---------------------------------------------------------------
@@ -74,7 +60,7 @@ class EventsExtractor(TriggersMixin, ArgumentsMixin, ModalityMixin):
         for sent in doc.sents:
             # headings and captions are skipped trigger by trigger: the parser may have
             # joined a heading to the sentence after it
-            triggers = self.find_triggers(doc, sent)
+            triggers = find_triggers(self.ctx, doc, sent)
             heads = [t["head"] for t in triggers]
             built = {}
             for trig in triggers:
@@ -109,29 +95,29 @@ class EventsExtractor(TriggersMixin, ArgumentsMixin, ModalityMixin):
         head: Token = trig["head"]
         start_char = doc[trig["start"]].idx
         end_char = doc[trig["end"] - 1].idx + len(doc[trig["end"] - 1])
-        actor, recipient = self.arguments(trig)
+        actor, recipient = arguments(self.ctx, trig)
         actor_skip = list(skip_ranges)
         if actor is not None:
             actor_skip.append(np_bounds(actor, head))
         location, origin = self.locate(doc, trig, sent, places, heads, actor_skip, recipient)
-        hypothetical = self.hypothetical(head)
-        generic = self.generic(head)
-        type_, mode = trig["type"], self._mode(trig)
-        if hypothetical and self._future(head):
+        is_hypothetical = hypothetical(self.ctx, head)
+        is_generic = generic(self.ctx, head)
+        type_, mode_ = trig["type"], mode(self.ctx, trig)
+        if is_hypothetical and future(self.ctx, head):
             # PLOVER: future cooperation is an intention (AGREE); a future retreat a
             # concession (CONCEDE)
             if type_ in ("CONSULT", "SUPPORT", "COOPERATE", "AID"):
-                type_, mode = "AGREE", None
+                type_, mode_ = "AGREE", None
             elif type_ == "RETREAT":
-                type_, mode = "CONCEDE", None
+                type_, mode_ = "CONCEDE", None
         date, precision = (None, None)
-        if not hypothetical and not generic:
+        if not is_hypothetical and not is_generic:
             date, precision = sentence_date(sent, doc._.el_published)
         attribution = attribution_covering(doc, start_char, end_char)
         event = {
             "id": f"E{number}",
             "type": type_,
-            "mode": mode,
+            "mode": mode_,
             "trigger": {"text": doc_text(doc)[start_char:end_char], "start": start_char,
                         "end": end_char},
             "actor": named(doc, *np_bounds(actor, head)) if actor is not None else None,
@@ -142,10 +128,10 @@ class EventsExtractor(TriggersMixin, ArgumentsMixin, ModalityMixin):
             "date": date,
             "date_precision": precision,
             "attribution": attribution["id"] if attribution else None,
-            "negated": self.negated(head),
-            "hypothetical": hypothetical,
+            "negated": negated(self.ctx, head),
+            "hypothetical": is_hypothetical,
         }
-        if generic:
+        if is_generic:
             event["generic"] = True
         return event
 

@@ -5,95 +5,99 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from .arguments import light_verb
+from .context import Context
 
-class ModalityMixin:
-    """Negated, hypothetical and generic events."""
 
-    # -- negation, modality ----------------------------------------------------------
-    def _governors(self, head: Token, steps: int = 5):
-        current = head
-        for _ in range(steps):
-            if current.head.i == current.i:
-                return
-            dep = current.dep_
-            current = current.head
-            yield dep, current
+# -- negation, modality ----------------------------------------------------------
+def _governors(ctx: Context, head: Token, steps: int = 5):
+    current = head
+    for _ in range(steps):
+        if current.head.i == current.i:
+            return
+        dep = current.dep_
+        current = current.head
+        yield dep, current
 
-    def negated(self, head: Token) -> bool:
-        if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no")
-               for c in head.children):
+
+def negated(ctx: Context, head: Token) -> bool:
+    if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no")
+           for c in head.children):
+        return True
+    verb = light_verb(ctx, head) if head.pos_ == "NOUN" else None
+    if verb is not None and any(c.dep_ == "neg" for c in verb.children):
+        return True
+    for dep, governor in _governors(ctx, head):
+        lemma = governor.lemma_.lower()
+        if lemma in ctx.neg_governors and dep in ("ccomp", "dobj", "xcomp", "pobj", "prep"):
             return True
-        verb = self._light_verb(head) if head.pos_ == "NOUN" else None
-        if verb is not None and any(c.dep_ == "neg" for c in verb.children):
+        if lemma == "refuse" and dep == "xcomp":
             return True
-        for dep, governor in self._governors(head):
-            lemma = governor.lemma_.lower()
-            if lemma in self.neg_governors and dep in ("ccomp", "dobj", "xcomp", "pobj", "prep"):
-                return True
-            if lemma == "refuse" and dep == "xcomp":
-                return True
-            if dep == "xcomp" and any(c.dep_ == "neg" for c in governor.children):
-                return True
-            if dep not in ("xcomp", "conj", "dobj", "pobj", "prep", "ccomp", "acl"):
-                break
-        return False
+        if dep == "xcomp" and any(c.dep_ == "neg" for c in governor.children):
+            return True
+        if dep not in ("xcomp", "conj", "dobj", "pobj", "prep", "ccomp", "acl"):
+            break
+    return False
 
-    def hypothetical(self, head: Token) -> bool:
-        carriers = [head]
-        verb = self._light_verb(head) if head.pos_ == "NOUN" else None
-        if verb is not None:
-            carriers.append(verb)
-        for dep, governor in self._governors(head, steps=3):
-            if dep in ("xcomp", "conj") and governor.pos_ in ("VERB", "AUX"):
-                carriers.append(governor)
-            if dep == "xcomp" and governor.lemma_.lower() in self.hyp_governors:
-                return True
-            if dep == "pobj" and governor.dep_ == "prep" and (
-                governor.head.lemma_.lower() in self.hyp_governors
-                or governor.head.lemma_.lower() in ("threat", "plan", "risk", "prospect")
+
+def hypothetical(ctx: Context, head: Token) -> bool:
+    carriers = [head]
+    verb = light_verb(ctx, head) if head.pos_ == "NOUN" else None
+    if verb is not None:
+        carriers.append(verb)
+    for dep, governor in _governors(ctx, head, steps=3):
+        if dep in ("xcomp", "conj") and governor.pos_ in ("VERB", "AUX"):
+            carriers.append(governor)
+        if dep == "xcomp" and governor.lemma_.lower() in ctx.hyp_governors:
+            return True
+        if dep == "pobj" and governor.dep_ == "prep" and (
+            governor.head.lemma_.lower() in ctx.hyp_governors
+            or governor.head.lemma_.lower() in ("threat", "plan", "risk", "prospect")
+        ):
+            return True
+        if dep not in ("xcomp", "conj", "dobj", "pobj", "prep"):
+            break
+    for carrier in carriers:
+        for child in carrier.children:
+            if child.dep_ in ("aux", "auxpass") and (
+                child.tag_ == "MD" or child.lower_ in ctx.modals
             ):
                 return True
-            if dep not in ("xcomp", "conj", "dobj", "pobj", "prep"):
-                break
-        for carrier in carriers:
-            for child in carrier.children:
-                if child.dep_ in ("aux", "auxpass") and (
-                    child.tag_ == "MD" or child.lower_ in self.modals
-                ):
-                    return True
-                if child.dep_ == "aux" and child.lower_ == "to" and carrier.dep_ == "xcomp" and (
-                    carrier.head.lemma_.lower() == "go"
-                ):
-                    return True
-        # an if-clause anywhere above the trigger
-        current = head
-        for _ in range(6):
-            if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in current.children):
+            if child.dep_ == "aux" and child.lower_ == "to" and carrier.dep_ == "xcomp" and (
+                carrier.head.lemma_.lower() == "go"
+            ):
                 return True
-            if current.head.i == current.i:
-                break
-            current = current.head
+    # an if-clause anywhere above the trigger
+    current = head
+    for _ in range(6):
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in current.children):
+            return True
+        if current.head.i == current.i:
+            break
+        current = current.head
+    return False
+
+
+def future(ctx: Context, head: Token) -> bool:
+    """Said of the future: "will meet", "agreed to withdraw", "plans to visit"."""
+    for child in head.children:
+        if child.dep_ == "aux" and child.lower_ in ("will", "'ll", "shall", "wo", "would"):
+            return True
+    return head.dep_ == "xcomp" and head.head.lemma_.lower() in ctx.words["intent_verbs"]
+
+
+def generic(ctx: Context, head: Token) -> bool:
+    """A present-tense statement of something that keeps happening."""
+    if head.pos_ != "VERB":
         return False
-
-    def _future(self, head: Token) -> bool:
-        """Said of the future: "will meet", "agreed to withdraw", "plans to visit"."""
-        for child in head.children:
-            if child.dep_ == "aux" and child.lower_ in ("will", "'ll", "shall", "wo", "would"):
-                return True
-        return head.dep_ == "xcomp" and head.head.lemma_.lower() in self.words["intent_verbs"]
-
-    def generic(self, head: Token) -> bool:
-        """A present-tense statement of something that keeps happening."""
-        if head.pos_ != "VERB":
-            return False
-        auxes = [c for c in head.children if c.dep_ in ("aux", "auxpass")]
-        present = head.tag_ in ("VBP", "VBZ") or any(
-            a.tag_ in ("VBP", "VBZ") and a.lemma_ == "be" for a in auxes
-        )
-        if any(a.lemma_ == "have" for a in auxes):
-            return False
-        if not present:
-            return False
-        return head.tag_ in ("VBP", "VBZ") or any(
-            c.dep_ == "advmod" and c.lower_ in self.words["generic_adverbs"] for c in head.children
-        )
+    auxes = [c for c in head.children if c.dep_ in ("aux", "auxpass")]
+    present = head.tag_ in ("VBP", "VBZ") or any(
+        a.tag_ in ("VBP", "VBZ") and a.lemma_ == "be" for a in auxes
+    )
+    if any(a.lemma_ == "have" for a in auxes):
+        return False
+    if not present:
+        return False
+    return head.tag_ in ("VBP", "VBZ") or any(
+        c.dep_ == "advmod" and c.lower_ in ctx.words["generic_adverbs"] for c in head.children
+    )

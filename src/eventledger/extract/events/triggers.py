@@ -6,181 +6,186 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from ..base import is_excluded
+from . import arguments
+from .context import Context
 from .lexicon import MODIFIER_DEPS
 from .phrases import capitalised_common, inside_clause, objects_of, of_objects, sense_words
 
 
-class TriggersMixin:
-    """Trigger finding."""
-
-    # -- trigger finding -------------------------------------------------------------
-    def find_triggers(self, doc: Doc, sent: Span) -> list[dict]:
-        """Candidate triggers of one sentence: ``{"start", "end", "head", "type", "mode"}``
-        (token indices)."""
-        weapons = self.weapons.find(doc, sent.start, sent.end)
-        found = []
-        matches = self.triggers.find(doc, sent.start, sent.end)
-        matched = {i for start, end, _e in matches for i in range(start, end)}
-        # verb and particle apart: "blew himself up", "rounded them up"
-        for token in sent:
-            if token.pos_ != "VERB" or token.i in matched:
+# -- trigger finding -------------------------------------------------------------
+def find_triggers(ctx: Context, doc: Doc, sent: Span) -> list[dict]:
+    """Candidate triggers of one sentence: ``{"start", "end", "head", "type", "mode"}``
+    (token indices)."""
+    weapons = ctx.weapons.find(doc, sent.start, sent.end)
+    found = []
+    matches = ctx.triggers.find(doc, sent.start, sent.end)
+    matched = {i for start, end, _e in matches for i in range(start, end)}
+    # verb and particle apart: "blew himself up", "rounded them up"
+    for token in sent:
+        if token.pos_ != "VERB" or token.i in matched:
+            continue
+        for child in token.children:
+            if child.dep_ == "prt":
+                entry = ctx.lexicon["triggers"].get(f"{token.lemma_.lower()} {child.lower_}")
+                if entry is not None:
+                    matches.append((token.i, token.i + 1, entry))
+    for start, end, entry in sorted(matches, key=lambda m: m[0]):
+        span = doc[start:end]
+        head = span.root
+        if end - start > 1 and head.pos_ == "VERB" and any(
+            t.dep_ in ("nsubj", "nsubjpass") for t in span
+        ):
+            # "a drone struck": subject and verb are not the noun "drone strike"
+            hit = ctx.triggers.match_at(doc, head.i, head.i + 1)
+            if hit is None:
                 continue
-            for child in token.children:
-                if child.dep_ == "prt":
-                    entry = self.lexicon["triggers"].get(f"{token.lemma_.lower()} {child.lower_}")
-                    if entry is not None:
-                        matches.append((token.i, token.i + 1, entry))
-        for start, end, entry in sorted(matches, key=lambda m: m[0]):
+            start, end, entry = head.i, head.i + 1, hit[1]
             span = doc[start:end]
-            head = span.root
-            if end - start > 1 and head.pos_ == "VERB" and any(
-                t.dep_ in ("nsubj", "nsubjpass") for t in span
-            ):
-                # "a drone struck": subject and verb are not the noun "drone strike"
-                hit = self.triggers.match_at(doc, head.i, head.i + 1)
-                if hit is None:
-                    continue
-                start, end, entry = head.i, head.i + 1, hit[1]
-                span = doc[start:end]
-            single = end - start == 1
-            pos = head.pos_
-            if pos == "PROPN" and capitalised_common(head):
-                pos = "NOUN"  # "Shootings in the city continued": a capital, not a name
-            if pos == "PROPN" or (single and pos not in ("VERB", "NOUN")):
-                continue
-            allowed = entry.get("pos")
-            if allowed and pos not in allowed:
-                continue
-            if pos == "NOUN" and head.dep_ in MODIFIER_DEPS and (
-                head.head.lemma_.lower() not in self.event_modified
-            ):
-                continue  # "air raid sirens", "ceasefire agreement"; not "bombing suspect"
-            if pos == "NOUN" and head.dep_ == "pobj" and (
-                head.head.head.lemma_.lower() in self.words["legal_words"]
-            ):
-                continue  # "charges of murder": a charge, told by ACCUSE, not a new event
-            if is_excluded(doc, span.start_char, span.end_char):
-                continue
-            resolved = self._resolve_entry(doc, sent, start, end, head, entry, weapons)
-            if resolved is None:
-                continue
-            type_, mode = resolved
-            complements = [c for c in head.children if c.dep_ == "acomp"]
-            if any(o.lemma_.lower() in entry.get("not_objects", ()) for o in
-                   objects_of(head) + of_objects(head) + complements):
-                continue  # "attack the virus", "destroying records", "pleaded guilty"
-            found.append({"start": start, "end": end, "head": head, "type": type_,
-                          "mode": mode, "weapons": weapons, "entry": entry,
-                          "consequence": bool(entry.get("consequence")),
-                          "needs_party": entry.get("needs") == "party"})
-        return self._drop_carriers(found)
+        single = end - start == 1
+        pos = head.pos_
+        if pos == "PROPN" and capitalised_common(head):
+            pos = "NOUN"  # "Shootings in the city continued": a capital, not a name
+        if pos == "PROPN" or (single and pos not in ("VERB", "NOUN")):
+            continue
+        allowed = entry.get("pos")
+        if allowed and pos not in allowed:
+            continue
+        if pos == "NOUN" and head.dep_ in MODIFIER_DEPS and (
+            head.head.lemma_.lower() not in ctx.event_modified
+        ):
+            continue  # "air raid sirens", "ceasefire agreement"; not "bombing suspect"
+        if pos == "NOUN" and head.dep_ == "pobj" and (
+            head.head.head.lemma_.lower() in ctx.words["legal_words"]
+        ):
+            continue  # "charges of murder": a charge, told by ACCUSE, not a new event
+        if is_excluded(doc, span.start_char, span.end_char):
+            continue
+        resolved = _resolve_entry(ctx, doc, sent, start, end, head, entry, weapons)
+        if resolved is None:
+            continue
+        type_, mode = resolved
+        complements = [c for c in head.children if c.dep_ == "acomp"]
+        if any(o.lemma_.lower() in entry.get("not_objects", ()) for o in
+               objects_of(head) + of_objects(head) + complements):
+            continue  # "attack the virus", "destroying records", "pleaded guilty"
+        found.append({"start": start, "end": end, "head": head, "type": type_,
+                      "mode": mode, "weapons": weapons, "entry": entry,
+                      "consequence": bool(entry.get("consequence")),
+                      "needs_party": entry.get("needs") == "party"})
+    return _drop_carriers(ctx, found)
 
-    def _context(self, head: Token, start: int, end: int) -> set[int]:
-        """Token indices of the trigger's own clause: its subtree without nested clauses,
-        and the trigger phrase itself."""
-        indices = set(range(start, end))
-        for token in head.subtree:
-            if not inside_clause(token, head):
-                indices.add(token.i)
-        # a noun carried by a verb ("carried out strikes with drones") shares its clause
-        if head.pos_ == "NOUN" and head.dep_ in ("dobj", "nsubjpass", "pobj", "attr"):
-            governor = head.head if head.dep_ != "pobj" else head.head.head
-            if governor.pos_ in ("VERB", "AUX"):
-                for token in governor.subtree:
-                    if not inside_clause(token, governor):
-                        indices.add(token.i)
-        return indices
 
-    def _resolve_entry(self, doc, sent, start, end, head, entry, weapons):
-        type_, mode = entry["type"], entry.get("mode")
-        context = None
-        needs = entry.get("needs")
-        if needs == "weapon":
-            context = self._context(head, start, end)
-            if not any(ws in context for ws, _we, _m in weapons):
-                return None
-        objects = entry.get("objects")
-        if objects:
-            picked = None
-            for obj in objects_of(head):
-                for form in (obj.lemma_.lower(), obj.lower_):
-                    if form in objects:
-                        picked = objects[form]
-                        break
-                if picked:
+def _context(ctx: Context, head: Token, start: int, end: int) -> set[int]:
+    """Token indices of the trigger's own clause: its subtree without nested clauses,
+    and the trigger phrase itself."""
+    indices = set(range(start, end))
+    for token in head.subtree:
+        if not inside_clause(token, head):
+            indices.add(token.i)
+    # a noun carried by a verb ("carried out strikes with drones") shares its clause
+    if head.pos_ == "NOUN" and head.dep_ in ("dobj", "nsubjpass", "pobj", "attr"):
+        governor = head.head if head.dep_ != "pobj" else head.head.head
+        if governor.pos_ in ("VERB", "AUX"):
+            for token in governor.subtree:
+                if not inside_clause(token, governor):
+                    indices.add(token.i)
+    return indices
+
+
+def _resolve_entry(ctx: Context, doc, sent, start, end, head, entry, weapons):
+    type_, mode = entry["type"], entry.get("mode")
+    context = None
+    needs = entry.get("needs")
+    if needs == "weapon":
+        context = _context(ctx, head, start, end)
+        if not any(ws in context for ws, _we, _m in weapons):
+            return None
+    objects = entry.get("objects")
+    if objects:
+        picked = None
+        for obj in objects_of(head):
+            for form in (obj.lemma_.lower(), obj.lower_):
+                if form in objects:
+                    picked = objects[form]
                     break
-            if picked is None:
-                return None
-            type_, mode = picked["type"], picked.get("mode", mode)
-        if entry.get("objects_any") == ["person"]:
-            objs = objects_of(head) or ([head] if head.pos_ == "NOUN" else [])
-            pobjs = [c for t in ([head] if head.pos_ == "NOUN" else []) for c in of_objects(t)]
-            if not any(self._is_person(t) for t in objs + pobjs):
-                return None
-        if needs == "clause" and not any(c.dep_ in ("ccomp", "xcomp") for c in head.children):
-            return None  # "warned police of their fears" informs; "warned that ..." threatens
-        if type_ == "ASSAULT" and self._accidental(head):
-            return None
-        required = entry.get("requires_prep")
-        if required and not any(
-            c.dep_ == "prep" and c.lower_ in required for c in head.children
-        ):
-            return None
-        sense_context = None
-        for sense in entry.get("senses", ()):
-            words = set(sense["context"])
-            if sense_context is None:
-                sense_context = sense_words(head)
-            if any(t.lemma_.lower() in words or t.lower_ in words for t in sense_context):
-                type_, mode = sense["type"], sense.get("mode")
+            if picked:
                 break
-        if head.lemma_.lower() == "demonstrate" and any(
-            c.dep_ in ("ccomp", "mark") for c in head.children
+        if picked is None:
+            return None
+        type_, mode = picked["type"], picked.get("mode", mode)
+    if entry.get("objects_any") == ["person"]:
+        objs = objects_of(head) or ([head] if head.pos_ == "NOUN" else [])
+        pobjs = [c for t in ([head] if head.pos_ == "NOUN" else []) for c in of_objects(t)]
+        if not any(arguments.is_person(ctx, t) for t in objs + pobjs):
+            return None
+    if needs == "clause" and not any(c.dep_ in ("ccomp", "xcomp") for c in head.children):
+        return None  # "warned police of their fears" informs; "warned that ..." threatens
+    if type_ == "ASSAULT" and _accidental(ctx, head):
+        return None
+    required = entry.get("requires_prep")
+    if required and not any(
+        c.dep_ == "prep" and c.lower_ in required for c in head.children
+    ):
+        return None
+    sense_context = None
+    for sense in entry.get("senses", ()):
+        words = set(sense["context"])
+        if sense_context is None:
+            sense_context = sense_words(head)
+        if any(t.lemma_.lower() in words or t.lower_ in words for t in sense_context):
+            type_, mode = sense["type"], sense.get("mode")
+            break
+    if head.lemma_.lower() == "demonstrate" and any(
+        c.dep_ in ("ccomp", "mark") for c in head.children
+    ):
+        return None  # "this demonstrates that ..."
+    return type_, mode
+
+
+def _accidental(ctx: Context, head: Token) -> bool:
+    """"an accidental explosion", "the device detonated accidentally"."""
+    carriers = [head]
+    verb = arguments.light_verb(ctx, head) if head.pos_ == "NOUN" else None
+    if verb is not None:
+        carriers.append(verb)
+    return any(c.dep_ in ("amod", "advmod") and c.lower_ in ctx.words["accident_words"]
+               for carrier in carriers for c in carrier.children)
+
+
+def is_weapon(ctx: Context, token: Token) -> bool:
+    group = [token] + [c for c in token.children if c.dep_ == "conj"]
+    if token.lemma_.lower() in ctx.person_words:
+        return False  # gunmen, snipers: people, not means
+    return any(
+        ctx.weapons.match_at(t.doc, t.i, t.i + 1) is not None
+        or t.lemma_.lower() in ctx.lexicon["weapons"]
+        for t in group
+    )
+
+
+def _drop_carriers(ctx: Context, found: list[dict]) -> list[dict]:
+    """A verb whose object is itself a trigger of the same type ("launched rocket
+    attacks") is dropped in favour of the noun."""
+    heads = {f["head"].i: f for f in found}
+    kept = []
+    for item in found:
+        head = item["head"]
+        if head.pos_ == "VERB" and any(
+            c.dep_ in ("dobj", "nsubjpass") and c.i in heads
+            and heads[c.i]["type"] == item["type"] and c.i != head.i
+            for c in head.children
         ):
-            return None  # "this demonstrates that ..."
-        return type_, mode
+            continue
+        kept.append(item)
+    return kept
 
-    def _accidental(self, head: Token) -> bool:
-        """"an accidental explosion", "the device detonated accidentally"."""
-        carriers = [head]
-        verb = self._light_verb(head) if head.pos_ == "NOUN" else None
-        if verb is not None:
-            carriers.append(verb)
-        return any(c.dep_ in ("amod", "advmod") and c.lower_ in self.words["accident_words"]
-                   for carrier in carriers for c in carrier.children)
 
-    def _is_weapon(self, token: Token) -> bool:
-        group = [token] + [c for c in token.children if c.dep_ == "conj"]
-        if token.lemma_.lower() in self.person_words:
-            return False  # gunmen, snipers: people, not means
-        return any(
-            self.weapons.match_at(t.doc, t.i, t.i + 1) is not None
-            or t.lemma_.lower() in self.lexicon["weapons"]
-            for t in group
-        )
-
-    def _drop_carriers(self, found: list[dict]) -> list[dict]:
-        """A verb whose object is itself a trigger of the same type ("launched rocket
-        attacks") is dropped in favour of the noun."""
-        heads = {f["head"].i: f for f in found}
-        kept = []
-        for item in found:
-            head = item["head"]
-            if head.pos_ == "VERB" and any(
-                c.dep_ in ("dobj", "nsubjpass") and c.i in heads
-                and heads[c.i]["type"] == item["type"] and c.i != head.i
-                for c in head.children
-            ):
-                continue
-            kept.append(item)
-        return kept
-
-    # -- arguments -------------------------------------------------------------------
-    def _mode(self, trig: dict) -> str | None:
-        if trig["type"] != "ASSAULT" or trig["mode"] in self.words["keep_default_modes"]:
-            return trig["mode"]
-        context = self._context(trig["head"], trig["start"], trig["end"])
-        modes = [m for ws, _we, m in trig["weapons"] if ws in context]
-        if not modes:
-            return trig["mode"]
-        return min(modes, key=lambda m: self.priority.get(m, 99))
+# -- arguments -------------------------------------------------------------------
+def mode(ctx: Context, trig: dict) -> str | None:
+    if trig["type"] != "ASSAULT" or trig["mode"] in ctx.words["keep_default_modes"]:
+        return trig["mode"]
+    context = _context(ctx, trig["head"], trig["start"], trig["end"])
+    modes = [m for ws, _we, m in trig["weapons"] if ws in context]
+    if not modes:
+        return trig["mode"]
+    return min(modes, key=lambda m: ctx.priority.get(m, 99))
