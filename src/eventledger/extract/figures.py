@@ -416,7 +416,7 @@ class FiguresExtractor:
         )]
         if not words:
             return None
-        want_city = any(t.lower_ in ("city", "town", "village", "capital") for t in words)
+        want_city = any(t.lower_ in place_words()["city_nouns"] for t in words)
         first = paragraph_start(doc_text(doc), sent.start_char)
         earlier = [p for p in places if first <= p["start"] < sent.start_char]
         if want_city:  # "the city" is no country or region named before it
