@@ -166,8 +166,11 @@ def load_encoder(encoder_dir: str | Path) -> MPNetEncoder:
     ``model.safetensors``)."""
     from safetensors.torch import load_file
 
-    model = MPNetEncoder(read_config(encoder_dir))
+    # Built without memory of its own ("meta"), then given the loaded tensors as they are:
+    # no random initialisation, and no second copy of the weights at its peak.
+    with torch.device("meta"):
+        model = MPNetEncoder(read_config(encoder_dir))
     weights = load_file(str(Path(encoder_dir) / "model.safetensors"))
     weights.pop("embeddings.position_ids", None)  # a buffer transformers keeps; not needed
-    model.load_state_dict(weights, strict=True)
+    model.load_state_dict(weights, strict=True, assign=True)
     return model
