@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 from ..base import attribution_covering, get_list, named
 from ..dates import sentence_date
 from ..locate import locate_event, with_tokens
-from ..syntax import doc_text
+from ..syntax import Entities, doc_text
 from .arguments import ArgumentsMixin
 from .lexicon import WORD_LISTS, PhraseIndex, _demonyms, load_lexicon
 from .modality import ModalityMixin
@@ -71,14 +71,16 @@ class EventsExtractor(TriggersMixin, ArgumentsMixin, ModalityMixin):
             for key in ("source", "cue", "channel"):
                 if attribution.get(key):
                     skip_ranges.append((attribution[key]["start"], attribution[key]["end"]))
+        entities = Entities(doc)
         for sent in doc.sents:
+            sent_ents = entities.within(sent.start, sent.end)
             # headings and captions are skipped trigger by trigger: the parser may have
             # joined a heading to the sentence after it
             triggers = self.find_triggers(doc, sent)
             heads = [t["head"] for t in triggers]
             built = {}
             for trig in triggers:
-                built[trig["head"].i] = self.build(doc, sent, trig, places, heads, skip_ranges,
+                built[trig["head"].i] = self.build(doc, sent, trig, places, heads, skip_ranges, sent_ents,
                                                    0)
             # "Jets bombed X, killing eight": a dependent event happened where its head did
             for trig in triggers:
@@ -105,7 +107,8 @@ class EventsExtractor(TriggersMixin, ArgumentsMixin, ModalityMixin):
                 events.append(event)
         return doc
 
-    def build(self, doc, sent, trig, places, heads, skip_ranges, number) -> dict:
+    def build(self, doc, sent, trig, places, heads, skip_ranges, sent_ents,
+              number) -> dict:
         head: Token = trig["head"]
         start_char = doc[trig["start"]].idx
         end_char = doc[trig["end"] - 1].idx + len(doc[trig["end"] - 1])
@@ -126,7 +129,7 @@ class EventsExtractor(TriggersMixin, ArgumentsMixin, ModalityMixin):
                 type_, mode = "CONCEDE", None
         date, precision = (None, None)
         if not hypothetical and not generic:
-            date, precision = sentence_date(sent, doc._.el_published)
+            date, precision = sentence_date(sent, doc._.el_published, sent_ents)
         attribution = attribution_covering(doc, start_char, end_char)
         event = {
             "id": f"E{number}",
