@@ -561,18 +561,24 @@ def _count_who(doc: Doc, who: Token | None, count: Count) -> dict | None:
     return {"text": who.text, "start": who.idx, "end": who.idx + len(who)}
 
 
-def _source_key(doc: Doc, attribution_id: str | None) -> tuple:
+def _source_keys(doc: Doc) -> dict[str, tuple]:
+    """Who each attribution's figures come from, by attribution id: its source and what it
+    cites (see ``_source_key``)."""
+    keys: dict[str, tuple] = {}
+    for attribution in doc._.el_attributions or ():
+        source = attribution.get("source")
+        name = (source.get("name") or source.get("text") or "").lower() if source else ""
+        cites = tuple(sorted((c.get("name") or c.get("text") or "").lower()
+                             for c in attribution.get("cites") or ()))
+        keys.setdefault(attribution["id"], (name or attribution["id"], cites))
+    return keys
+
+
+def _source_key(keys: dict[str, tuple], attribution_id: str | None) -> tuple:
     """Who a figure comes from: the attribution's source and what it cites, or the outlet."""
     if attribution_id is None:
         return ("outlet",)
-    for attribution in doc._.el_attributions or ():
-        if attribution["id"] == attribution_id:
-            source = attribution.get("source")
-            name = (source.get("name") or source.get("text") or "").lower() if source else ""
-            cites = tuple(sorted((c.get("name") or c.get("text") or "").lower()
-                                 for c in attribution.get("cites") or ()))
-            return (name or attribution_id, cites)
-    return (attribution_id,)
+    return keys.get(attribution_id, (attribution_id,))
 
 
 def find_disagreements(doc: Doc, figures: list[dict]) -> list[dict]:
@@ -636,11 +642,12 @@ def find_disagreements(doc: Doc, figures: list[dict]) -> list[dict]:
     groups: dict[int, list[dict]] = {}
     for i, figure in enumerate(figures):
         groups.setdefault(find(i), []).append(figure)
+    source_keys = _source_keys(doc)
     result = []
     for members in groups.values():
         if len(members) < 2:
             continue
-        keyed = [(f, _source_key(doc, f["attribution"]),
+        keyed = [(f, _source_key(source_keys, f["attribution"]),
                   (f["count"]["low"], f["count"]["high"], f["count"]["exact"]))
                  for f in members]
         # Some two differ in both source and count. Pairs that each share one or the other
