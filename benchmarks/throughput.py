@@ -116,11 +116,14 @@ def main() -> None:
                         help="add the seconds spent in each component")
     args = parser.parse_args()
 
-    model = args.model or load_settings().model
+    settings = load_settings()
+    model = args.model or settings.model
     documents = _documents(args.inputs, args.docs)
     chars = sum(len(d.text) for d in documents)
     bare = spacy.load(model)
-    full = build_pipeline(spacy.load(model))
+    # The tagger where the device setting says (EVENTLEDGER_DEVICE), as the commands run it.
+    full = build_pipeline(spacy.load(model),
+                          {"eventledger_attribution_spans": {"device": settings.device}})
     warm = documents[: min(8, len(documents))]
     _bare(bare, warm, args.batch_size)
     _full(full, warm, args.batch_size)
@@ -129,6 +132,7 @@ def main() -> None:
     full_s = _timed(_full, full, documents, args.batch_size)
     result = {
         "model": model,
+        "device": settings.device,
         "documents": len(documents),
         "characters": chars,
         "bare_spacy_docs_per_s": len(documents) / bare_s,
