@@ -114,6 +114,8 @@ def main() -> None:
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--profile", action="store_true",
                         help="add the seconds spent in each component")
+    parser.add_argument("--no-memory", action="store_true",
+                        help="leave out the traced pass that measures peak memory")
     args = parser.parse_args()
 
     settings = load_settings()
@@ -138,19 +140,20 @@ def main() -> None:
         "bare_spacy_docs_per_s": len(documents) / bare_s,
         "eventledger_docs_per_s": len(documents) / full_s,
         "ratio_eventledger_to_bare": (len(documents) / full_s) / (len(documents) / bare_s),
-        "bare_spacy_peak_mb": _peak_mb(_bare, bare, documents, args.batch_size),
-        "eventledger_peak_mb": _peak_mb(_full, full, documents, args.batch_size),
     }
+    if not args.no_memory:
+        result["bare_spacy_peak_mb"] = _peak_mb(_bare, bare, documents, args.batch_size)
+        result["eventledger_peak_mb"] = _peak_mb(_full, full, documents, args.batch_size)
     if args.profile:
         result["profile_seconds"] = _profile(full, documents)
     if args.json:
         print(json.dumps(result, indent=2))
         return
     print(f"{result['documents']} documents, {chars} characters, model {model}")
-    print(f"bare spaCy nlp.pipe : {result['bare_spacy_docs_per_s']:8.1f} docs/s  "
-          f"peak {result['bare_spacy_peak_mb']:.1f} MB")
-    print(f"eventledger extract : {result['eventledger_docs_per_s']:8.1f} docs/s  "
-          f"peak {result['eventledger_peak_mb']:.1f} MB")
+    peaks = {name: f"  peak {result[name + '_peak_mb']:.1f} MB" if not args.no_memory else ""
+             for name in ("bare_spacy", "eventledger")}
+    print(f"bare spaCy nlp.pipe : {result['bare_spacy_docs_per_s']:8.1f} docs/s{peaks['bare_spacy']}")
+    print(f"eventledger extract : {result['eventledger_docs_per_s']:8.1f} docs/s{peaks['eventledger']}")
     print(f"ratio (eventledger / bare spaCy): {result['ratio_eventledger_to_bare']:.2f}")
     if args.profile:
         profile = result["profile_seconds"]
