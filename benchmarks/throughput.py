@@ -1,28 +1,43 @@
 """Throughput of eventledger's extraction against bare spaCy, in one process.
 
-    python benchmarks/throughput.py INPUT [INPUT ...] [--docs N] [--model NAME]
+    python benchmarks/throughput.py INPUT [INPUT ...] [--docs N] [--model NAME] [--profile]
 
 INPUTs are anything ``eventledger process`` reads (files, folders). Their documents are
 repeated up to ``--docs`` and run (1) through the bare spaCy model with ``nlp.pipe`` and
 (2) through the full extraction (``extract_records``), both on the same texts, after a
 warm-up. Prints documents per second of each, their ratio, and the peak Python memory
 of each (tracemalloc, in a separate pass so that tracing does not slow the timed one).
+
+``--profile`` adds where the full extraction's time goes, per component: the documents run
+once more, one at a time, through each pipe of the pipeline in turn (spaCy's own loop,
+``proc(doc)``), and each record is written into a throwaway SQLite store ("store").
+Parse is the model's own pipes (tok2vec, tagger, parser, ner, ...) together.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import tempfile
 import time
 import tracemalloc
+from collections import Counter
+from pathlib import Path
 
 import spacy
 
-from eventledger import Document
+from eventledger import EXTRACTOR_VERSION, Document
 from eventledger.config import load_settings
 from eventledger.errors import IngestError
 from eventledger.ingest import iter_inputs
-from eventledger.pipeline import build_pipeline, extract_records
+from eventledger.pipeline import (
+    SECTIONS,
+    build_pipeline,
+    doc_sections,
+    extract_records,
+    make_doc,
+)
+from eventledger.store import Store
 
 
 def _documents(inputs: list[str], count: int) -> list[Document]:
@@ -56,6 +71,40 @@ def _peak_mb(run, *args) -> float:
     return peak / 1e6
 
 
+# What each eventledger pipe is called in the profile; the model's own pipes are "parse".
+_COMPONENT_NAMES = {
+    "eventledger_paragraph_starts": "parse",
+    "eventledger_layout": "layout",
+    "eventledger_actors": "actors",
+    "eventledger_places": "places",
+    "eventledger_attribution_spans": "tagger",
+    "eventledger_attributions": "attributions",
+    "eventledger_events": "events",
+    "eventledger_figures": "figures",
+}
+
+
+def _profile(nlp, documents) -> dict[str, float]:
+    """Seconds spent in each component over ``documents``, one document at a time, as
+    spaCy's pipe loop calls each pipe (documents longer than one chunk are skipped)."""
+    seconds: Counter = Counter()
+    with tempfile.TemporaryDirectory() as folder:
+        store = Store.open(Path(folder) / "profile.db")
+        for document in documents:
+            doc = make_doc(nlp, document, document.text)
+            for name, proc in nlp.pipeline:
+                started = time.perf_counter()
+                doc = proc(doc)
+                seconds[_COMPONENT_NAMES.get(name, "parse")] += time.perf_counter() - started
+            record = {"document": document.to_record(), **{s: [] for s in SECTIONS}}
+            record.update(doc_sections(doc))
+            started = time.perf_counter()
+            store.write_record(record, extractor_version=EXTRACTOR_VERSION, replace=True)
+            seconds["store"] += time.perf_counter() - started
+        store.close()
+    return dict(seconds)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("inputs", nargs="+")
@@ -63,13 +112,20 @@ def main() -> None:
     parser.add_argument("--model", default=None)
     parser.add_argument("--batch-size", type=int, default=32)
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("--profile", action="store_true",
+                        help="add the seconds spent in each component")
+    parser.add_argument("--no-memory", action="store_true",
+                        help="leave out the traced pass that measures peak memory")
     args = parser.parse_args()
 
-    model = args.model or load_settings().model
+    settings = load_settings()
+    model = args.model or settings.model
     documents = _documents(args.inputs, args.docs)
     chars = sum(len(d.text) for d in documents)
     bare = spacy.load(model)
-    full = build_pipeline(spacy.load(model))
+    # The tagger where the device setting says (EVENTLEDGER_DEVICE), as the commands run it.
+    full = build_pipeline(spacy.load(model),
+                          {"eventledger_attribution_spans": {"device": settings.device}})
     warm = documents[: min(8, len(documents))]
     _bare(bare, warm, args.batch_size)
     _full(full, warm, args.batch_size)
@@ -78,23 +134,33 @@ def main() -> None:
     full_s = _timed(_full, full, documents, args.batch_size)
     result = {
         "model": model,
+        "device": settings.device,
         "documents": len(documents),
         "characters": chars,
         "bare_spacy_docs_per_s": len(documents) / bare_s,
         "eventledger_docs_per_s": len(documents) / full_s,
         "ratio_eventledger_to_bare": (len(documents) / full_s) / (len(documents) / bare_s),
-        "bare_spacy_peak_mb": _peak_mb(_bare, bare, documents, args.batch_size),
-        "eventledger_peak_mb": _peak_mb(_full, full, documents, args.batch_size),
     }
+    if not args.no_memory:
+        result["bare_spacy_peak_mb"] = _peak_mb(_bare, bare, documents, args.batch_size)
+        result["eventledger_peak_mb"] = _peak_mb(_full, full, documents, args.batch_size)
+    if args.profile:
+        result["profile_seconds"] = _profile(full, documents)
     if args.json:
         print(json.dumps(result, indent=2))
         return
     print(f"{result['documents']} documents, {chars} characters, model {model}")
-    print(f"bare spaCy nlp.pipe : {result['bare_spacy_docs_per_s']:8.1f} docs/s  "
-          f"peak {result['bare_spacy_peak_mb']:.1f} MB")
-    print(f"eventledger extract : {result['eventledger_docs_per_s']:8.1f} docs/s  "
-          f"peak {result['eventledger_peak_mb']:.1f} MB")
+    peaks = {name: f"  peak {result[name + '_peak_mb']:.1f} MB" if not args.no_memory else ""
+             for name in ("bare_spacy", "eventledger")}
+    print(f"bare spaCy nlp.pipe : {result['bare_spacy_docs_per_s']:8.1f} docs/s{peaks['bare_spacy']}")
+    print(f"eventledger extract : {result['eventledger_docs_per_s']:8.1f} docs/s{peaks['eventledger']}")
     print(f"ratio (eventledger / bare spaCy): {result['ratio_eventledger_to_bare']:.2f}")
+    if args.profile:
+        profile = result["profile_seconds"]
+        total = sum(profile.values())
+        print(f"per component, {len(documents)} documents one at a time ({total:.1f} s):")
+        for name, spent in sorted(profile.items(), key=lambda item: -item[1]):
+            print(f"  {name:13s} {spent:8.2f} s  {100 * spent / total:5.1f} %")
 
 
 if __name__ == "__main__":

@@ -412,3 +412,86 @@ def test_participle_after_the_counted_noun_even_tagged_as_past(bare_nlp, figures
     figure = only(doc)
     assert counted(figure) == ("killed", 6, 6, True)
     assert figure["who"]["text"] == "service members"
+
+
+
+def _reference_disagreements(figures: list[dict], place_key, source) -> list[list[str]]:
+    """find_disagreements' rule written pair by pair, as it was (its definition)."""
+    parent = list(range(len(figures)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            i = parent[i]
+        return i
+
+    for i, first in enumerate(figures):
+        for j in range(i + 1, len(figures)):
+            second = figures[j]
+            if first["category"] != second["category"]:
+                continue
+            if first["location"] and second["location"]:
+                same = place_key(first) == place_key(second)
+            elif first["event"] and first["event"] == second["event"]:
+                same = True
+            elif not first["location"] and not second["location"] and not (
+                first["event"] or second["event"]
+            ):
+                same = (first["who"] or {}).get("text") == (second["who"] or {}).get("text")
+            else:
+                same = False
+            if same:
+                parent[find(j)] = find(i)
+    for category in {f["category"] for f in figures}:
+        placed = [i for i, f in enumerate(figures) if f["category"] == category and f["location"]]
+        if placed and len({place_key(figures[i]) for i in placed}) == 1:
+            for i, figure in enumerate(figures):
+                if figure["category"] == category and not figure["location"]:
+                    parent[find(i)] = find(placed[0])
+    groups: dict[int, list[dict]] = {}
+    for i, figure in enumerate(figures):
+        groups.setdefault(find(i), []).append(figure)
+    return [
+        [f["id"] for f in members] for members in groups.values()
+        if any(source(a) != source(b) and a["count"] != b["count"]
+               for a in members for b in members)
+    ]
+
+
+def test_disagreements_group_figures_as_the_pairwise_rule_does(bare_nlp):
+    import random
+
+    from eventledger.extract import ensure_extensions
+    from eventledger.extract.figures import find_disagreements
+
+    ensure_extensions()
+    doc = bare_nlp.make_doc("Officials said two people were killed.")
+    doc._.el_places = [{"id": f"P{i}", "name": name, "geonameid": None}
+                       for i, name in enumerate(["Gao", "Gao", "Mopti"])]
+    doc._.el_attributions = [
+        {"id": f"A{i}", "negated": False, "source": {"text": source}, "cites": []}
+        for i, source in enumerate(["the army", "the rebels", "the army"])
+    ]
+    sources = {"A0": "army", "A2": "army", "A1": "rebels", None: "outlet"}
+    rng = random.Random(29)
+    found = 0
+    for _ in range(400):
+        figures = []
+        for i in range(rng.randint(2, 9)):
+            low = rng.choice([2, 3])
+            figures.append({
+                "id": f"F{i + 1}",
+                "category": rng.choice(["killed", "injured"]),
+                "location": rng.choice([None, {"place": "P0"}, {"place": "P1"},
+                                        {"place": "P2"}]),
+                "event": rng.choice([None, None, "E1", "E2"]),
+                "who": rng.choice([None, {"text": "people"}, {"text": "soldiers"}]),
+                "attribution": rng.choice([None, "A0", "A1", "A2"]),
+                "count": {"low": low, "high": low, "exact": True},
+            })
+        expected = _reference_disagreements(
+            figures, lambda f: f["location"]["place"].replace("P1", "P0"),
+            lambda f: sources[f["attribution"]],
+        )
+        assert [d["figures"] for d in find_disagreements(doc, figures)] == expected
+        found += len(expected)
+    assert found > 100

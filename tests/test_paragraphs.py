@@ -35,3 +35,36 @@ def test_a_single_line_break_is_left_to_the_parser(model_name):
     nlp = add_paragraph_starts(spacy.load(model_name))
     doc = nlp("The harbour master said\nthat two boats had sunk.")
     assert len(list(doc.sents)) == 1
+
+
+RUN_ON = "Officials said two people were killed in Gao, " * 300
+
+
+def test_a_run_without_a_sentence_end_is_cut_after_a_comma(model_name):
+    nlp = add_paragraph_starts(spacy.load(model_name))
+    limit = nlp.get_pipe_config("eventledger_paragraph_starts")["max_run_tokens"]
+    doc = nlp(RUN_ON)
+    sentences = list(doc.sents)
+    assert len(sentences) > 1
+    # Cut at the first comma past the limit: a clause of the run is ten tokens.
+    assert max(len(s) for s in sentences) <= limit + 10
+    # Each cut follows a comma, before a word.
+    for sentence in sentences[1:]:
+        assert doc[sentence.start - 1].text == "," and sentence[0].is_alpha
+
+
+def test_a_long_sentence_under_the_limit_is_left_to_the_parser(model_name):
+    nlp = add_paragraph_starts(spacy.load(model_name))
+    text = "The council said that " + ", ".join(f"road {i} was closed" for i in range(30)) + "."
+    assert len(nlp.make_doc(text)) < nlp.get_pipe_config("eventledger_paragraph_starts")[
+        "max_run_tokens"
+    ]
+    assert len(list(nlp(text).sents)) == len(list(spacy.load(model_name)(text).sents))
+
+
+def test_no_limit_leaves_a_run_whole(model_name):
+    nlp = spacy.load(model_name)
+    nlp.add_pipe("eventledger_paragraph_starts", before="parser", config={"max_run_tokens": 0})
+    cut = add_paragraph_starts(spacy.load(model_name))
+    text = RUN_ON[: len(RUN_ON) // 2]
+    assert len(list(nlp(text).sents)) < len(list(cut(text).sents))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from eventledger.extract.syntax import doc_text, noun_phrase, on_line
+from eventledger.extract.syntax import Entities, doc_text, noun_phrase, on_line
 
 
 def test_doc_text_is_the_docs_text_built_once(bare_nlp):
@@ -76,3 +76,23 @@ def test_a_phrase_stays_on_its_heads_line(bare_nlp):
     assert _text(doc, noun_phrase(doc[4], asides=())) == "The mayor"
     assert [t.text for t in on_line(doc[0:5], doc[4])] == ["The", "mayor"]
     assert [t.text for t in on_line(doc[0:2], doc[0])] == ["Harbour", "news"]
+
+
+ENTITY_TEXT = (
+    "On Monday, Amira Sol of the Kestrel Foundation said 12 people were hurt in Port Elvin "
+    "and Avonford. Police in Norbury said on Tuesday that two men, Tomas Reyes and Ivo Brand, "
+    "had been arrested.\n\nThe United Nations said 300 families had fled since March."
+)
+
+
+def test_entities_give_what_spacy_gives_for_every_range(bare_nlp):
+    doc = bare_nlp(ENTITY_TEXT)
+    assert len(doc.ents) > 6
+    entities = Entities(doc)
+    for sent in doc.sents:
+        assert entities.within(sent.start, sent.end) == list(sent.ents)
+    for start in range(len(doc)):
+        for end in range(start + 1, min(start + 6, len(doc)) + 1):
+            expected = [e for e in doc.ents if e.start < end and start < e.end]
+            assert entities.overlapping(start, end) == expected
+            assert entities.within(start, end) == list(doc[start:end].ents)

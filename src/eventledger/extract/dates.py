@@ -168,11 +168,14 @@ def resolve_date(expression: str, anchor: str | None) -> tuple[str, str] | None:
     return value.isoformat(), "day"
 
 
-def sentence_date(sent: Span, published: str | None) -> tuple[str | None, str | None]:
+def sentence_date(
+    sent: Span, published: str | None, ents: list[Span] | None = None
+) -> tuple[str | None, str | None]:
     """``(date, precision)`` for an event in ``sent``: the first of its DATE entities
-    that resolves against ``published``; the document date when the sentence gives none;
-    ``(None, None)`` when neither is known."""
-    for ent in sent.ents:
+    (``ents``: the sentence's entities, where the caller has them) that resolves against
+    ``published``; the document date when the sentence gives none; ``(None, None)`` when
+    neither is known."""
+    for ent in sent.ents if ents is None else ents:
         if ent.label_ != "DATE":
             continue
         resolved = resolve_date(ent.text, published)

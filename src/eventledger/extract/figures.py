@@ -46,7 +46,7 @@ from .locate import dateline_place, locate_event, with_tokens
 from .locate import place_under as _place_under
 from .numbers import Count, find_counts, quantities
 from .place_words import place_words
-from .syntax import doc_text, paragraph_start
+from .syntax import Entities, doc_text, paragraph_start
 from .syntax import token_range as _token_range
 
 log = logging.getLogger(__name__)
@@ -85,11 +85,9 @@ class FiguresExtractor:
                              if " " in k}
 
     # -- what is not a figure ----------------------------------------------------------
-    def not_a_figure(self, doc: Doc, count: Count) -> bool:
+    def not_a_figure(self, doc: Doc, count: Count, entities: Entities) -> bool:
         tokens = [doc[i] for i in range(count.start, count.end)]
-        for ent in doc.ents:
-            if ent.start >= count.end or ent.end <= count.start:
-                continue
+        for ent in entities.overlapping(count.start, count.end):
             if ent.label_ in _NON_FIGURE_ENTS - {"DATE", "TIME"}:
                 return True
             # the tagger calls some plain counts dates; a time word makes it one
@@ -371,7 +369,8 @@ class FiguresExtractor:
         return None
 
     # -- singular counts ("a soldier was killed") -------------------------------------
-    def singular(self, doc: Doc, sent: Span, taken: set[int]) -> list[Count]:
+    def singular(self, doc: Doc, sent: Span, taken: set[int],
+                 entities: Entities) -> list[Count]:
         result = []
         for token in sent:
             if token.lower_ not in ("a", "an") or token.dep_ != "det" or token.i in taken:
@@ -382,7 +381,7 @@ class FiguresExtractor:
                 continue
             result.append(Count(token.i, token.i + 1, 1, 1, True))
         # a named person: "Major Smith died", "Smith was killed", "they shot Smith dead"
-        for ent in sent.ents:
+        for ent in entities.within(sent.start, sent.end):
             if ent.label_ != "PERSON" or any(i in taken for i in range(ent.start, ent.end)):
                 continue
             if ent.root.dep_ in ("nsubj", "nsubjpass", "dobj"):
@@ -462,24 +461,25 @@ class FiguresExtractor:
         places = with_tokens(doc)
         events = doc._.el_events or []
         by_place = {p["id"]: p for p in places}
+        entities = Entities(doc)
         for sent in doc.sents:
             counts = find_counts(doc, sent.start, sent.end)
             if self.singular_counts:
                 taken = {i for c in counts for i in range(c.start, c.end)}
-                counts = sorted(counts + self.singular(doc, sent, taken),
+                counts = sorted(counts + self.singular(doc, sent, taken, entities),
                                 key=lambda c: c.start)
             for count in counts:
-                figure = self.figure(doc, sent, count, places, events, by_place)
+                figure = self.figure(doc, sent, count, places, events, by_place, entities)
                 if figure is not None:
                     figure["id"] = f"F{len(figures) + 1}"
                     figures.append(figure)
         doc._.el_disagreements = find_disagreements(doc, figures)
         return doc
 
-    def figure(self, doc, sent, count, places, events, by_place) -> dict | None:
+    def figure(self, doc, sent, count, places, events, by_place, entities) -> dict | None:
         start_char = doc[count.start].idx
         end_char = doc[count.end - 1].idx + len(doc[count.end - 1])
-        if is_excluded(doc, start_char, end_char) or self.not_a_figure(doc, count):
+        if is_excluded(doc, start_char, end_char) or self.not_a_figure(doc, count, entities):
             return None
         read = self.read(doc, count)
         if read is None:
@@ -560,18 +560,24 @@ def _count_who(doc: Doc, who: Token | None, count: Count) -> dict | None:
     return {"text": who.text, "start": who.idx, "end": who.idx + len(who)}
 
 
-def _source_key(doc: Doc, attribution_id: str | None) -> tuple:
+def _source_keys(doc: Doc) -> dict[str, tuple]:
+    """Who each attribution's figures come from, by attribution id: its source and what it
+    cites (see ``_source_key``)."""
+    keys: dict[str, tuple] = {}
+    for attribution in doc._.el_attributions or ():
+        source = attribution.get("source")
+        name = (source.get("name") or source.get("text") or "").lower() if source else ""
+        cites = tuple(sorted((c.get("name") or c.get("text") or "").lower()
+                             for c in attribution.get("cites") or ()))
+        keys.setdefault(attribution["id"], (name or attribution["id"], cites))
+    return keys
+
+
+def _source_key(keys: dict[str, tuple], attribution_id: str | None) -> tuple:
     """Who a figure comes from: the attribution's source and what it cites, or the outlet."""
     if attribution_id is None:
         return ("outlet",)
-    for attribution in doc._.el_attributions or ():
-        if attribution["id"] == attribution_id:
-            source = attribution.get("source")
-            name = (source.get("name") or source.get("text") or "").lower() if source else ""
-            cites = tuple(sorted((c.get("name") or c.get("text") or "").lower()
-                                 for c in attribution.get("cites") or ()))
-            return (name or attribution_id, cites)
-    return (attribution_id,)
+    return keys.get(attribution_id, (attribution_id,))
 
 
 def find_disagreements(doc: Doc, figures: list[dict]) -> list[dict]:
@@ -599,22 +605,30 @@ def find_disagreements(doc: Doc, figures: list[dict]) -> list[dict]:
     def who_word(figure: dict) -> str | None:
         return figure["who"]["text"].lower() if figure["who"] else None
 
-    for i, first in enumerate(figures):
-        for j in range(i + 1, len(figures)):
-            second = figures[j]
-            if first["category"] != second["category"]:
-                continue
-            same = False
-            if first["location"] and second["location"]:
-                same = place_key(first) == place_key(second)
-            elif first["event"] and first["event"] == second["event"]:
-                same = True
-            elif not first["location"] and not second["location"] and not (
-                first["event"] or second["event"]
-            ):
-                same = who_word(first) == who_word(second)
-            if same:
-                parent[find(j)] = find(i)
+    # Two figures of a category tell of one incident when both are placed at one place;
+    # when one is unplaced, and both belong to one event; when both are unplaced and of
+    # no event, when they count the same people ("soldiers"). Figures are joined through
+    # what they share (grouped, not compared pair by pair, which grew with the square of
+    # their number): the groups are those of the pairwise rule.
+    by_place: dict[tuple, list[int]] = {}
+    by_event: dict[tuple, list[int]] = {}
+    by_who: dict[tuple, list[int]] = {}
+    for i, figure in enumerate(figures):
+        category = figure["category"]
+        if figure["location"]:
+            by_place.setdefault((category, place_key(figure)), []).append(i)
+        if figure["event"]:
+            by_event.setdefault((category, figure["event"]), []).append(i)
+        elif not figure["location"]:
+            by_who.setdefault((category, who_word(figure)), []).append(i)
+    joined = [*by_place.values(), *by_who.values()]
+    # One event joins its figures only through an unplaced one (two placed figures of
+    # one event go by their places).
+    joined += [members for members in by_event.values()
+               if any(not figures[i]["location"] for i in members)]
+    for members in joined:
+        for j in members[1:]:
+            parent[find(j)] = find(members[0])
     # A figure with no place joins its category's figures when every placed one of that
     # category is at the same place: the document tells of one incident there.
     for category in {f["category"] for f in figures}:
@@ -627,14 +641,17 @@ def find_disagreements(doc: Doc, figures: list[dict]) -> list[dict]:
     groups: dict[int, list[dict]] = {}
     for i, figure in enumerate(figures):
         groups.setdefault(find(i), []).append(figure)
+    source_keys = _source_keys(doc)
     result = []
     for members in groups.values():
         if len(members) < 2:
             continue
-        keyed = [(f, _source_key(doc, f["attribution"]),
+        keyed = [(f, _source_key(source_keys, f["attribution"]),
                   (f["count"]["low"], f["count"]["high"], f["count"]["exact"]))
                  for f in members]
-        if not any(a[1] != b[1] and a[2] != b[2] for a in keyed for b in keyed):
+        # Some two differ in both source and count. Pairs that each share one or the other
+        # all share one source or one count, so this is: more than one of each.
+        if len({k[1] for k in keyed}) < 2 or len({k[2] for k in keyed}) < 2:
             continue
         result.append({"id": f"D{len(result) + 1}",
                        "about": _about(members, places),

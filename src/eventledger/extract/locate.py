@@ -104,8 +104,13 @@ def place_under_ranked(token: Token, places: Sequence[dict]) -> tuple[dict | Non
                         frontier.append(pobj)
     found = []
     site_name = None
+    low, high = min(names), max(names)
     for place in places:
         tok_start, tok_end = place["_tokens"]
+        # Only a place with a token among the names can be one (its root is one of its
+        # tokens): the rest are passed over before the costlier look at their root.
+        if tok_end <= low or tok_start > high:
+            continue
         root = token.doc[tok_start:tok_end].root
         if root.i in names or any(i in names for i in range(tok_start, tok_end)) and (
             root.head.i in names

@@ -42,6 +42,45 @@ def bundled_tokenizer(name: str = encoders.MINILM):
         return AutoTokenizer.from_pretrained(str(encoders.encoder_dir(name)))
 
 
+class PieceTokenizer:
+    """A bundled encoder's fast tokenizer read from its ``tokenizer.json`` with the
+    ``tokenizers`` package, which transformers' fast tokenizer runs too: the same pieces
+    and offsets, without importing transformers. Called as ``pieces_of`` calls
+    transformers' tokenizer."""
+
+    def __init__(self, folder: Path) -> None:
+        from tokenizers import Tokenizer
+
+        self._tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
+        # The file's own limits are for sentence embeddings; windows are cut here.
+        self._tokenizer.no_truncation()
+        self._tokenizer.no_padding()
+        special = json.loads((folder / "special_tokens_map.json").read_text(encoding="utf-8"))
+        self.cls_token_id = self._special_id(special["cls_token"])
+        self.sep_token_id = self._special_id(special["sep_token"])
+
+    def _special_id(self, token: str | dict) -> int:
+        found = self._tokenizer.token_to_id(token["content"] if isinstance(token, dict) else token)
+        if found is None:
+            raise ConfigError(f"the encoder's tokenizer has no special token {token!r}")
+        return found
+
+    def __call__(self, text: str, *, add_special_tokens: bool = False,
+                 return_offsets_mapping: bool = True, verbose: bool = False) -> dict:
+        encoding = self._tokenizer.encode(text, add_special_tokens=add_special_tokens)
+        return {"input_ids": encoding.ids, "offset_mapping": encoding.offsets}
+
+
+@lru_cache(maxsize=2)
+def inference_tokenizer(name: str):
+    """The tokenizer the tagger runs with: :class:`PieceTokenizer` where the encoder ships a
+    ``tokenizer.json``, else transformers' (``bundled_tokenizer``)."""
+    folder = encoders.encoder_dir(name)
+    if (folder / "tokenizer.json").is_file() and (folder / "special_tokens_map.json").is_file():
+        return PieceTokenizer(folder)
+    return bundled_tokenizer(name)
+
+
 @contextmanager
 def _quiet_loading() -> Iterator[None]:
     """transformers draws a progress bar while it loads weights; a library must not print."""
@@ -145,17 +184,28 @@ def best_path(log_probs: numpy.ndarray, allowed: numpy.ndarray) -> list[int]:
     return path[::-1]
 
 
-def build_model(encoder_dir: str, *, labels: list[str], trainable_layers: int):
+def build_model(encoder_dir: str, *, labels: list[str], trainable_layers: int,
+                inference: bool = False):
     """The encoder with a tagging layer on top; everything below the top
-    ``trainable_layers`` layers is frozen."""
+    ``trainable_layers`` layers is frozen. ``inference``: an MPNet encoder is eventledger's
+    own (``mpnet``: the same forward pass, without importing transformers); training needs
+    transformers' model."""
     import torch
-    from transformers import AutoModel
+
+    from . import mpnet
+
+    own = inference and mpnet.read_config(encoder_dir).model_type == mpnet.MODEL_TYPE
 
     class SpanTagger(torch.nn.Module):
         def __init__(self) -> None:
             super().__init__()
-            with _quiet_loading():
-                self.encoder = AutoModel.from_pretrained(encoder_dir)
+            if own:
+                self.encoder = mpnet.load_encoder(encoder_dir)
+            else:
+                from transformers import AutoModel
+
+                with _quiet_loading():
+                    self.encoder = AutoModel.from_pretrained(encoder_dir)
             self.dropout = torch.nn.Dropout(0.1)
             self.classify = torch.nn.Linear(
                 self.encoder.config.hidden_size, len(bio_labels(labels))
@@ -252,10 +302,10 @@ class SpanTransformer:
         }
         # Taggers saved before the encoder was a setting are all built on MiniLM.
         self.encoder = self.config.get("encoder", encoders.MINILM)
-        self.tokenizer = bundled_tokenizer(self.encoder)
+        self.tokenizer = inference_tokenizer(self.encoder)
         self.model = build_model(
             str(encoders.encoder_dir(self.encoder)), labels=labels,
-            trainable_layers=trainable_layers,
+            trainable_layers=trainable_layers, inference=True,
         )
         load_tuned(self.model, path)
         self.device = resolve_device(device)

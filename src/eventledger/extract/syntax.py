@@ -10,10 +10,10 @@ looks for the place it names, as a hard-wrapped paragraph spans lines.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Iterable
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
@@ -33,6 +33,38 @@ def doc_text(doc: Doc) -> str:
     if text is None or len(text) != length:
         text = doc.user_data[_TEXT_KEY] = doc.text
     return text
+
+
+class Entities:
+    """A Doc's named entities, read once: ``doc.ents`` (and a sentence's ``sent.ents``,
+    which reads them all) builds every entity of the document at each call, which made a
+    look-up per count or per event quadratic in a document's length. Entities do not
+    overlap and come in order, so their starts and their ends are both sorted."""
+
+    def __init__(self, doc: Doc):
+        self.ents = list(doc.ents)
+        self.ends = [ent.end for ent in self.ents]
+
+    def overlapping(self, start: int, end: int) -> list[Span]:
+        """The entities that share a token with ``[start, end)``, in order."""
+        found = []
+        for i in range(bisect_right(self.ends, start), len(self.ents)):
+            if self.ents[i].start >= end:
+                break
+            found.append(self.ents[i])
+        return found
+
+    def within(self, start: int, end: int) -> list[Span]:
+        """The entities inside ``[start, end)``, as ``Span.ents`` gives them."""
+        found = []
+        for i in range(bisect_right(self.ends, start), len(self.ents)):
+            ent = self.ents[i]
+            if ent.start < start:
+                continue
+            if ent.end > end:
+                break
+            found.append(ent)
+        return found
 
 
 def paragraph_bounds(text: str, index: int) -> tuple[int, int]:

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 from ..base import attribution_covering, get_list, named
 from ..dates import sentence_date
 from ..locate import locate_event, with_tokens
-from ..syntax import doc_text
+from ..syntax import Entities, doc_text
 from .arguments import arguments, light_verb
 from .context import Context
 from .lexicon import load_lexicon
@@ -57,7 +57,9 @@ class EventsExtractor:
             for key in ("source", "cue", "channel"):
                 if attribution.get(key):
                     skip_ranges.append((attribution[key]["start"], attribution[key]["end"]))
+        entities = Entities(doc)
         for sent in doc.sents:
+            sent_ents = entities.within(sent.start, sent.end)
             # headings and captions are skipped trigger by trigger: the parser may have
             # joined a heading to the sentence after it
             triggers = find_triggers(self.ctx, doc, sent)
@@ -65,7 +67,7 @@ class EventsExtractor:
             built = {}
             for trig in triggers:
                 built[trig["head"].i] = self.build(doc, sent, trig, places, heads, skip_ranges,
-                                                   0)
+                                                   sent_ents, 0)
             # "Jets bombed X, killing eight": a dependent event happened where its head did
             for trig in triggers:
                 event, head = built[trig["head"].i], trig["head"]
@@ -91,7 +93,8 @@ class EventsExtractor:
                 events.append(event)
         return doc
 
-    def build(self, doc, sent, trig, places, heads, skip_ranges, number) -> dict:
+    def build(self, doc, sent, trig, places, heads, skip_ranges, sent_ents,
+              number) -> dict:
         head: Token = trig["head"]
         start_char = doc[trig["start"]].idx
         end_char = doc[trig["end"] - 1].idx + len(doc[trig["end"] - 1])
@@ -112,7 +115,7 @@ class EventsExtractor:
                 type_, mode_ = "CONCEDE", None
         date, precision = (None, None)
         if not is_hypothetical and not is_generic:
-            date, precision = sentence_date(sent, doc._.el_published)
+            date, precision = sentence_date(sent, doc._.el_published, sent_ents)
         attribution = attribution_covering(doc, start_char, end_char)
         event = {
             "id": f"E{number}",
