@@ -37,6 +37,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..provenance import denied
+from ..units import Units
 from .base import attribution_covering, get_list, is_excluded
 from .events import load_lexicon
 from .locate import FALLBACK_PREPS as _FALLBACK_PREPS
@@ -73,8 +74,9 @@ class FiguresExtractor:
     """The ``eventledger_figures`` component."""
 
     def __init__(self, nlp: Language, name: str, *, extra_triggers_path: str | None = None,
-                 singular_counts: bool = True):
+                 singular_counts: bool = True, extra_units_path: str | None = None):
         self.name = name
+        self.unit_nouns = Units.load(extra_units_path or None)
         lexicon = load_lexicon(extra_triggers_path or None)
         self.lex = lexicon["figure_triggers"]
         self.person_words = set(lexicon["person_words"])
@@ -527,6 +529,9 @@ class FiguresExtractor:
                       "exact": count.exact},
             "who": (_who_span(doc, who, count) if who is not None and not (
                 count.start <= who.i < count.end) else _count_who(doc, who, count)),
+            # "several families had fled": 2 families, not 2 people
+            "unit": self.unit_nouns.of_words(who.lower_, who.lemma_) if who is not None
+            else self.unit_nouns.default,
             "location": {"place": place["id"]} if place else None,
             "event": event["id"] if event else None,
             "attribution": attribution["id"] if attribution else None,
@@ -603,7 +608,7 @@ def find_disagreements(doc: Doc, figures: list[dict]) -> list[dict]:
     for i, first in enumerate(figures):
         for j in range(i + 1, len(figures)):
             second = figures[j]
-            if first["category"] != second["category"]:
+            if first["category"] != second["category"] or first["unit"] != second["unit"]:
                 continue
             same = False
             if first["location"] and second["location"]:
@@ -616,14 +621,15 @@ def find_disagreements(doc: Doc, figures: list[dict]) -> list[dict]:
                 same = who_word(first) == who_word(second)
             if same:
                 parent[find(j)] = find(i)
-    # A figure with no place joins its category's figures when every placed one of that
-    # category is at the same place: the document tells of one incident there.
-    for category in {f["category"] for f in figures}:
-        placed = [i for i, f in enumerate(figures) if f["category"] == category and f["location"]]
+    # A figure with no place joins its category's figures (in its unit) when every placed
+    # one of that category is at the same place: the document tells of one incident there.
+    for kind in {(f["category"], f["unit"]) for f in figures}:
+        placed = [i for i, f in enumerate(figures) if (f["category"], f["unit"]) == kind
+                  and f["location"]]
         if not placed or len({place_key(figures[i]) for i in placed}) != 1:
             continue
         for i, figure in enumerate(figures):
-            if figure["category"] == category and not figure["location"]:
+            if (figure["category"], figure["unit"]) == kind and not figure["location"]:
                 parent[find(i)] = find(placed[0])
     groups: dict[int, list[dict]] = {}
     for i, figure in enumerate(figures):
@@ -663,9 +669,11 @@ def _about(members: list[dict], places: dict) -> str:
         "doc._.el_attributions", "doc._.el_events",
     ],
     assigns=["doc._.el_figures", "doc._.el_disagreements"],
-    default_config={"extra_triggers_path": None, "singular_counts": True},
+    default_config={"extra_triggers_path": None, "singular_counts": True,
+                    "extra_units_path": None},
 )
 def make_figures(nlp: Language, name: str, *, extra_triggers_path: str | None,
-                 singular_counts: bool) -> FiguresExtractor:
+                 singular_counts: bool, extra_units_path: str | None) -> FiguresExtractor:
+    """``extra_units_path``: a user's file of unit nouns on top of ``data/units.json``."""
     return FiguresExtractor(nlp, name, extra_triggers_path=extra_triggers_path,
-                            singular_counts=singular_counts)
+                            singular_counts=singular_counts, extra_units_path=extra_units_path)
