@@ -152,3 +152,4 @@ def test_the_figures_source_chain_names_the_outlet_that_carried_it(extract):
 def test_whom_else_a_speaker_tells_carried_nothing(extract, text):
     attributions, _ = extract(text)
     assert attributions and all(a["cited_by"] == [] for a in attributions)
+
