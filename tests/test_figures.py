@@ -427,7 +427,7 @@ def _reference_disagreements(figures: list[dict], place_key, source) -> list[lis
     for i, first in enumerate(figures):
         for j in range(i + 1, len(figures)):
             second = figures[j]
-            if first["category"] != second["category"]:
+            if (first["category"], first["unit"]) != (second["category"], second["unit"]):
                 continue
             if first["location"] and second["location"]:
                 same = place_key(first) == place_key(second)
@@ -441,11 +441,12 @@ def _reference_disagreements(figures: list[dict], place_key, source) -> list[lis
                 same = False
             if same:
                 parent[find(j)] = find(i)
-    for category in {f["category"] for f in figures}:
-        placed = [i for i, f in enumerate(figures) if f["category"] == category and f["location"]]
+    for kind in {(f["category"], f["unit"]) for f in figures}:
+        placed = [i for i, f in enumerate(figures)
+                  if (f["category"], f["unit"]) == kind and f["location"]]
         if placed and len({place_key(figures[i]) for i in placed}) == 1:
             for i, figure in enumerate(figures):
-                if figure["category"] == category and not figure["location"]:
+                if (figure["category"], figure["unit"]) == kind and not figure["location"]:
                     parent[find(i)] = find(placed[0])
     groups: dict[int, list[dict]] = {}
     for i, figure in enumerate(figures):
@@ -481,6 +482,7 @@ def test_disagreements_group_figures_as_the_pairwise_rule_does(bare_nlp):
             figures.append({
                 "id": f"F{i + 1}",
                 "category": rng.choice(["killed", "injured"]),
+                "unit": rng.choice(["people", "people", "families"]),
                 "location": rng.choice([None, {"place": "P0"}, {"place": "P1"},
                                         {"place": "P2"}]),
                 "event": rng.choice([None, None, "E1", "E2"]),

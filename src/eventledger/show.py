@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from . import provenance
 from .provenance import evidence_sentence
+from .units import unit_of
 
 
 def source_chain(record: dict, attribution_id: str | None) -> str:
@@ -32,6 +33,12 @@ def _who(figure: dict) -> str:
     return f" {who['text']}"
 
 
+def _unit(figure: dict) -> str:
+    """ "  [families]": what the count counts, people included, so that counts of
+    different units are never read as one."""
+    return f"  [{unit_of(figure)}]"
+
+
 def _place_name(record: dict, ref: dict | None) -> str:
     if not ref:
         return ""
@@ -50,7 +57,7 @@ def _disagreement_lines(record: dict, heading: str) -> list[str]:
             if fid in figures:
                 figure = figures[fid]
                 lines.append(f"      {_count(figure['count']):>14}  "
-                             f"{source_chain(record, figure['attribution'])}")
+                             f"{source_chain(record, figure['attribution'])}{_unit(figure)}")
     return lines
 
 
@@ -91,7 +98,7 @@ def format_record(record: dict, *, near_duplicates=()) -> str:
     lines.append(f"figures ({len(record['figures'])})")
     for f in record["figures"]:
         lines.append(f"  {f['id']} {f['category']} {_count(f['count'])}"
-                     f"{_who(f)}{_place_name(record, f['location'])}")
+                     f"{_who(f)}{_place_name(record, f['location'])}{_unit(f)}")
         lines.append(f"      source: {source_chain(record, f['attribution'])}")
         lines.append(f"      evidence: {evidence_sentence(text, f['count']['start'], f['trigger']['end'])}")
     if record["disagreements"]:
@@ -134,7 +141,7 @@ def format_summary(store, *, limit: int = 10) -> str:
         for f in record["figures"]:
             who = _who(f)
             lines.append(f"  count {f['category']} {_count(f['count'])}{who}"
-                         f"{_place_name(record, f['location'])}  <- "
+                         f"{_place_name(record, f['location'])}{_unit(f)}  <- "
                          f"{source_chain(record, f['attribution'])}")
         lines.extend(_disagreement_lines(record, "  sources disagree on {about}:"))
     return "\n".join(lines)

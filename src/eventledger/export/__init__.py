@@ -12,7 +12,7 @@ and write them to a path or an open file; :func:`export_records` returns how man
   ``fatalities``, ``injuries`` integers; ``latitude``/``longitude`` floats), plus
   ``item_json``: the JSON of the event or figure the row comes from.
 - ``geojson``: a FeatureCollection with one Point per event and per figure that has a
-  place (coordinates ``[lon, lat]``). Every event is there, with ``negated`` and
+  place (coordinates ``[lon, lat]``), a figure with its ``unit``. Every event is there, with ``negated`` and
   ``hypothetical`` in its properties, so that a map can leave them out.
 """
 
@@ -28,6 +28,7 @@ from typing import IO
 
 from ..errors import EventledgerError
 from ..provenance import source_chain
+from ..units import unit_of
 from .acled import ACLED_COLUMNS, acled_items, acled_rows, load_type_table
 
 log = logging.getLogger(__name__)
@@ -129,7 +130,7 @@ def geojson_features(record: dict) -> list[dict]:
         found = feature(fig, "figure", {
             "category": fig.get("category"), "count": count.get("text"),
             "low": count.get("low"), "high": count.get("high"), "exact": count.get("exact"),
-            "event": fig.get("event"), "date": document.get("published"),
+            "unit": unit_of(fig), "event": fig.get("event"), "date": document.get("published"),
         })
         if found:
             features.append(found)

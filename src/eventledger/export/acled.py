@@ -27,7 +27,8 @@ Columns, in :data:`ACLED_COLUMNS` order:
 - ``fatalities`` / ``injuries``: as ACLED, the most conservative figure: the lowest
   ``low`` of the "killed" (or "injured") figures linked to the event, or to another event
   of the same story where events carry a ``story`` field; 0 when there is none. A
-  figure row counts its own ``low``.
+  figure row counts its own ``low``. Only figures that count people (``unit``) are
+  counted: "300 families displaced" or "40 cattle killed" are no fatalities.
 - ``plover_type``, ``plover_mode``, ``doc_id``, ``trigger``, ``url``, ``outlet``.
 """
 
@@ -44,6 +45,7 @@ from pathlib import Path
 from ..errors import EventledgerError
 from ..provenance import denied, name_of, source_chain
 from ..provenance import evidence_sentence as sentence_around
+from ..units import unit_of
 
 log = logging.getLogger(__name__)
 
@@ -57,6 +59,7 @@ ACLED_COLUMNS = (
 FALLBACK_TYPE = ("Strategic developments", "Other")
 CASUALTY_REPORT = "Casualty report"
 GEO_PRECISION = {"city": 1, "region": 2, "other": 2, "country": 3}
+PEOPLE = "people"  # ACLED's fatalities and injuries are people
 
 TypeTable = dict[tuple[str, str], tuple[str, str]]
 
@@ -129,8 +132,10 @@ def _country_names() -> dict[str, str]:
 
 
 def _min_low(figures: Iterable[dict]) -> int:
+    """The lowest ``low`` of the figures that count people, 0 when there is none."""
     lows = [f["count"]["low"] for f in figures
-            if isinstance(f.get("count"), dict) and isinstance(f["count"].get("low"), int)]
+            if isinstance(f.get("count"), dict) and isinstance(f["count"].get("low"), int)
+            and unit_of(f) == PEOPLE]
     return min(lows) if lows else 0
 
 

@@ -38,6 +38,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..data_files import word_lists
 from ..provenance import denied
+from ..units import Units
 from .base import attribution_covering, get_list, is_excluded
 from .events import load_lexicon
 from .locate import FALLBACK_PREPS as _FALLBACK_PREPS
@@ -72,8 +73,9 @@ class FiguresExtractor:
     """The ``eventledger_figures`` component."""
 
     def __init__(self, nlp: Language, name: str, *, extra_triggers_path: str | None = None,
-                 singular_counts: bool = True):
+                 singular_counts: bool = True, extra_units_path: str | None = None):
         self.name = name
+        self.unit_nouns = Units.load(extra_units_path or None)
         lexicon = load_lexicon(extra_triggers_path or None)
         self.lex = lexicon["figure_triggers"]
         self.person_words = set(lexicon["person_words"])
@@ -526,6 +528,9 @@ class FiguresExtractor:
                       "exact": count.exact},
             "who": (_who_span(doc, who, count) if who is not None and not (
                 count.start <= who.i < count.end) else _count_who(doc, who, count)),
+            # "several families had fled": 2 families, not 2 people
+            "unit": self.unit_nouns.of_words(who.lower_, who.lemma_) if who is not None
+            else self.unit_nouns.default,
             "location": {"place": place["id"]} if place else None,
             "event": event["id"] if event else None,
             "attribution": attribution["id"] if attribution else None,
@@ -605,16 +610,16 @@ def find_disagreements(doc: Doc, figures: list[dict]) -> list[dict]:
     def who_word(figure: dict) -> str | None:
         return figure["who"]["text"].lower() if figure["who"] else None
 
-    # Two figures of a category tell of one incident when both are placed at one place;
-    # when one is unplaced, and both belong to one event; when both are unplaced and of
-    # no event, when they count the same people ("soldiers"). Figures are joined through
+    # Two figures of a category and unit tell of one incident when both are placed at one
+    # place; when one is unplaced, and both belong to one event; when both are unplaced and
+    # of no event, when they count the same people ("soldiers"). Figures are joined through
     # what they share (grouped, not compared pair by pair, which grew with the square of
     # their number): the groups are those of the pairwise rule.
     by_place: dict[tuple, list[int]] = {}
     by_event: dict[tuple, list[int]] = {}
     by_who: dict[tuple, list[int]] = {}
     for i, figure in enumerate(figures):
-        category = figure["category"]
+        category = (figure["category"], figure["unit"])
         if figure["location"]:
             by_place.setdefault((category, place_key(figure)), []).append(i)
         if figure["event"]:
@@ -629,14 +634,15 @@ def find_disagreements(doc: Doc, figures: list[dict]) -> list[dict]:
     for members in joined:
         for j in members[1:]:
             parent[find(j)] = find(members[0])
-    # A figure with no place joins its category's figures when every placed one of that
-    # category is at the same place: the document tells of one incident there.
-    for category in {f["category"] for f in figures}:
-        placed = [i for i, f in enumerate(figures) if f["category"] == category and f["location"]]
+    # A figure with no place joins its category's figures (in its unit) when every placed
+    # one of that category is at the same place: the document tells of one incident there.
+    for kind in {(f["category"], f["unit"]) for f in figures}:
+        placed = [i for i, f in enumerate(figures) if (f["category"], f["unit"]) == kind
+                  and f["location"]]
         if not placed or len({place_key(figures[i]) for i in placed}) != 1:
             continue
         for i, figure in enumerate(figures):
-            if figure["category"] == category and not figure["location"]:
+            if (figure["category"], figure["unit"]) == kind and not figure["location"]:
                 parent[find(i)] = find(placed[0])
     groups: dict[int, list[dict]] = {}
     for i, figure in enumerate(figures):
@@ -679,9 +685,11 @@ def _about(members: list[dict], places: dict) -> str:
         "doc._.el_attributions", "doc._.el_events",
     ],
     assigns=["doc._.el_figures", "doc._.el_disagreements"],
-    default_config={"extra_triggers_path": None, "singular_counts": True},
+    default_config={"extra_triggers_path": None, "singular_counts": True,
+                    "extra_units_path": None},
 )
 def make_figures(nlp: Language, name: str, *, extra_triggers_path: str | None,
-                 singular_counts: bool) -> FiguresExtractor:
+                 singular_counts: bool, extra_units_path: str | None) -> FiguresExtractor:
+    """``extra_units_path``: a user's file of unit nouns on top of ``data/units.json``."""
     return FiguresExtractor(nlp, name, extra_triggers_path=extra_triggers_path,
-                            singular_counts=singular_counts)
+                            singular_counts=singular_counts, extra_units_path=extra_units_path)

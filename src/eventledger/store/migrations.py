@@ -17,6 +17,7 @@ from sqlalchemy import inspect, select, update
 from sqlalchemy.engine import Connection, Engine
 
 from ..errors import StoreError
+from ..units import unit_of
 from .dialect import SCHEMA_LOCK, WRITE, lock
 from .schema import SCHEMA_VERSION, build_metadata
 
@@ -58,10 +59,34 @@ def _add_stories(conn: Connection) -> None:
         md.tables[name].create(conn)
 
 
+def _add_figure_units(conn: Connection) -> None:
+    """figures.unit: what each count counts. Figures stored before had none and were
+    compared as people; their unit is read from their counted noun ("several families":
+    families), as :func:`eventledger.extract.units.unit_of` reads a record without one."""
+    conn.exec_driver_sql(
+        "ALTER TABLE figures ADD COLUMN unit VARCHAR(32) NOT NULL DEFAULT 'people'"
+    )
+    figures = build_metadata(4).tables["figures"]
+    rows = conn.execute(
+        select(figures.c.doc_id, figures.c.id, figures.c.who_text).where(
+            figures.c.who_text.is_not(None)
+        )
+    ).all()
+    for doc_id, figure_id, who in rows:
+        unit = unit_of({"who": {"text": who}})
+        if unit != "people":
+            conn.execute(
+                update(figures)
+                .where(figures.c.doc_id == doc_id, figures.c.id == figure_id)
+                .values(unit=unit)
+            )
+
+
 MIGRATIONS: list[Migration] = [
     ("documents, extraction items, signatures, near-duplicate links", _create_v1),
     ("country of events and figures", _add_item_countries),
     ("stories across documents", _add_stories),
+    ("the unit each figure counts", _add_figure_units),
 ]
 
 assert len(MIGRATIONS) == SCHEMA_VERSION, "every schema version needs its migration"

@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from ..errors import StoreError
+from ..units import unit_of
 from .schema import ITEM_TABLES
 
 SECTIONS = ("attributions", "events", "figures", "places", "actors", "disagreements")
@@ -187,6 +188,7 @@ def _figure_rows(rows: _Rows, fig: dict) -> None:
         "place_id": place_id, "event_id": fig.get("event"),
         "attribution_id": fig.get("attribution"),
         "country": rows.countries.get(place_id) if place_id else None,
+        "unit": unit_of(fig),
         "item_json": dumps(fig),
     })
 

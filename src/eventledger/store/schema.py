@@ -32,7 +32,7 @@ from sqlalchemy import (
     Text,
 )
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 # The tables that hold one document's extraction, in insertion order (references first).
 ITEM_TABLES = (
@@ -210,6 +210,8 @@ def _events_table(md: MetaData, version: int) -> Table:
 def _figures_table(md: MetaData, version: int) -> Table:
     figure_extra = [Column("country", String(2))] if version >= 2 else []
     figure_index = [Index("ix_figures_country", "country")] if version >= 2 else []
+    # What the count counts (version 4): "people", "families", ... (data/units.json).
+    figure_extra += [Column("unit", String(32), nullable=False)] if version >= 4 else []
     return Table(
         "figures",
         md,

@@ -18,6 +18,9 @@ from collections import defaultdict
 from dataclasses import asdict, dataclass, field, replace
 
 from ..provenance import UNNAMED_SOURCE, evidence_sentence, name_of, source_chain
+from ..units import unit_of
+
+PEOPLE = "people"
 
 
 @dataclass(frozen=True)
@@ -38,6 +41,7 @@ class SourceRow:
     outlet: str
     published: str | None
     evidence: str
+    unit: str = PEOPLE  # what a figure counts ("families"); people for an event
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -45,10 +49,11 @@ class SourceRow:
 
 @dataclass
 class CategoryFigures:
-    """Every figure of one category in a story."""
+    """Every figure of one category and unit in a story (``figure_key``)."""
 
     category: str
     rows: list[SourceRow] = field(default_factory=list)
+    unit: str = PEOPLE
 
     @property
     def low(self) -> int | None:
@@ -84,7 +89,7 @@ class CategoryFigures:
 
     def as_dict(self) -> dict:
         return {
-            "category": self.category, "low": self.low, "high": self.high,
+            "category": self.category, "unit": self.unit, "low": self.low, "high": self.high,
             "conservative": self.conservative, "corroboration": len(self.sources),
             "sources": self.sources, "first_published": self.first_published,
             "figures": [r.as_dict() for r in self.rows],
@@ -121,6 +126,12 @@ class StoryTable:
             "figures": {c: f.as_dict() for c, f in self.figures.items()},
             "events": [r.as_dict() for r in self.events],
         }
+
+
+def figure_key(category: str, unit: str) -> str:
+    """The table a figure goes to: its category ("killed"), with its unit when that is
+    not people ("displaced families"): figures of different units are never compared."""
+    return category if unit == PEOPLE else f"{category} {unit}"
 
 
 def _key(name: str) -> str:
@@ -225,9 +236,11 @@ def story_table(store, story: dict, *, records: dict | None = None) -> StoryTabl
             origin=origin, outlet=document.get("outlet") or "",
             published=document.get("published"),
             evidence=evidence_sentence(document.get("text") or "", start, end),
+            unit=unit_of(item) if count else PEOPLE,
         )
         if count:
-            figures.setdefault(row.category, CategoryFigures(row.category)).rows.append(row)
+            key = figure_key(row.category, row.unit)
+            figures.setdefault(key, CategoryFigures(row.category, unit=row.unit)).rows.append(row)
         else:
             events.append(row)
 

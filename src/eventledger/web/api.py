@@ -12,6 +12,7 @@ from fastapi.responses import JSONResponse, Response
 from sqlalchemy import text
 
 from ..provenance import denied, evidence_sentence, name_of, source_chain
+from ..units import unit_of
 from . import queries
 from .filters import FilterError, Filters, parse_filters, parse_page
 
@@ -144,7 +145,7 @@ def api_event(request: Request, doc_id: str, event_id: str) -> dict:
     attributions = {a.get("id"): a for a in record.get("attributions") or []}
     figures = [{
         "id": f.get("id"), "category": f.get("category"),
-        "count": (f.get("count") or {}).get("text"),
+        "count": (f.get("count") or {}).get("text"), "unit": unit_of(f),
         "source": source_chain(attributions.get(f.get("attribution")),
                                document.get("outlet")) or "the outlet",
         "negated": denied(f, attributions),

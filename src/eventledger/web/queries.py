@@ -13,6 +13,7 @@ from sqlalchemy import and_, exists, func, literal, or_, select, tuple_, union
 from sqlalchemy.engine import Engine
 
 from ..store.schema import T
+from ..stories.table import figure_key
 from .filters import Filters
 
 DOCS = T["documents"]
@@ -194,7 +195,7 @@ def list_figures(engine: Engine, f: Filters, *, limit: int, offset: int):
         select(
             FIGURES.c.doc_id, FIGURES.c.id, FIGURES.c.category,
             FIGURES.c.count_text.label("count"), FIGURES.c.low, FIGURES.c.high,
-            FIGURES.c.exact, FIGURES.c.who_text.label("who"),
+            FIGURES.c.exact, FIGURES.c.who_text.label("who"), FIGURES.c.unit,
             FIGURES.c.trigger_text.label("trigger"), FIGURES.c.event_id.label("event"),
             FIGURES.c.country, place.c.name.label("place"), place.c.lat, place.c.lon,
             FIGURES.c.attribution_id.label("attribution"),
@@ -264,23 +265,25 @@ def list_stories(engine: Engine, f: Filters, *, limit: int, offset: int):
 
 
 def figure_ranges(engine: Engine, story_ids: list[str]) -> dict[str, dict[str, dict]]:
-    """``{story: {category: {"low", "high", "reports"}}}`` of the stories' figures."""
+    """``{story: {category: {"low", "high", "reports"}}}`` of the stories' figures, a
+    category's figures in another unit than people apart ("displaced families")."""
     if not story_ids:
         return {}
     query = (
-        select(MEMBERS.c.story_id, FIGURES.c.category, func.min(FIGURES.c.low).label("low"),
+        select(MEMBERS.c.story_id, FIGURES.c.category, FIGURES.c.unit,
+               func.min(FIGURES.c.low).label("low"),
                func.max(func.coalesce(FIGURES.c.high, FIGURES.c.low)).label("high"),
                func.count().label("reports"))
         .select_from(MEMBERS.join(FIGURES, and_(FIGURES.c.doc_id == MEMBERS.c.doc_id,
                                                 FIGURES.c.id == MEMBERS.c.item_id)))
         .where(MEMBERS.c.story_id.in_(story_ids), MEMBERS.c.kind == "figure")
-        .group_by(MEMBERS.c.story_id, FIGURES.c.category)
-        .order_by(MEMBERS.c.story_id, FIGURES.c.category)
+        .group_by(MEMBERS.c.story_id, FIGURES.c.category, FIGURES.c.unit)
+        .order_by(MEMBERS.c.story_id, FIGURES.c.category, FIGURES.c.unit)
     )
     result: dict[str, dict[str, dict]] = {}
     with engine.connect() as conn:
         for row in conn.execute(query):
-            result.setdefault(row.story_id, {})[row.category] = {
+            result.setdefault(row.story_id, {})[figure_key(row.category, row.unit)] = {
                 "low": row.low, "high": row.high, "reports": row.reports}
     return result
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from ..provenance import denied, name_of, source_chain
 from ..stories.table import CategoryFigures, SourceRow, story_table
+from ..units import unit_of
 
 
 @dataclass
@@ -114,6 +115,7 @@ def item_details(record: dict) -> dict[str, dict]:
         details[f["id"]] = {
             "kind": "figure", "id": f["id"], "type": f.get("category"),
             "count": count.get("text"), "low": count.get("low"), "high": count.get("high"),
+            "unit": unit_of(f),
             "who": (f.get("who") or {}).get("text"), "place": place(f), "chain": chain(f),
             "event": event_line(events.get(f.get("event"))),
             "negated": denied(f, attributions),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..base import actor_at
 from ..syntax import SUBJECT_DEPS
 from . import cue_words
 from .context import Context
@@ -69,6 +70,31 @@ def channel_extent(ctx: Context, pobj: Token, clause: Token | None = None) -> tu
     start = min(t.idx for t in tokens)
     end = max(t.idx + len(t) for t in tokens)
     return ctx.trim(start, end)
+
+
+def is_outlet(ctx: Context, token: Token) -> bool:
+    """Whether the noun ``token`` names a news outlet: an organisation of the media
+    sector, or a phrase with a noun of the media that names no person ("the regional
+    broadcaster Radio Okapi", "Radio Kestrel", "state television"; not "reporters"). A
+    medium owned by someone ("its channel") is no outlet."""
+    if any(c.dep_ == "poss" for c in token.children):
+        return False
+    names = [token, *(c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN")]
+    phrase = [
+        t for name in names for t in name.subtree
+        if t.i == name.i or (t.head.i == name.i and t.dep_ in ("compound", "amod"))
+    ]
+    for name in names:
+        actor = actor_at(ctx.doc, name.idx, name.idx + len(name))
+        if actor is not None and actor.get("kind") in ("person", "group"):
+            return False
+        if actor is not None and actor.get("sector") == "media":
+            return True
+    outlet_nouns = ctx.media_nouns - ctx.cues.person_nouns
+    lowered = [t.lower_ for t in sorted(phrase, key=lambda t: t.i)]
+    words = set(lowered) | {t.lemma_.lower() for t in phrase}
+    words |= {" ".join(pair) for pair in zip(lowered, lowered[1:], strict=False)}
+    return bool(words & outlet_nouns)
 
 
 def agents(verb: Token) -> list[Token]:

@@ -153,12 +153,46 @@ def conjunction_before(conj: Token) -> Token:
     )
 
 
+def coordinated_start(ctx: Context, verb: Token) -> Token | None:
+    """Where a report joined to another one starts: the coordinator ("and", "but",
+    "while", ...: ``coordinators`` in the lexicon) or semicolon before the subject of a
+    plain reporting verb with a subject of its own ("X said A, and Y said B", "X said A,
+    while Y put the toll at B", "A, X said; Y said B"). None for any other verb: a report
+    inside the content with no such word before its speaker is a chain ("The Post
+    reported that Klein said ..."); a stance ("..., but she knows that ...") is more of
+    what was said; a sentence that opens with the word ("While he acknowledged ...,
+    Ham noted ...") joins nothing before it."""
+    if not (cue_words.is_cue_verb(ctx, verb) and cue_words.plain_verb(ctx, verb)):
+        return None
+    subject = next((c for c in verb.lefts if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.tag_ in ("WDT", "WP") or (
+        subject.pos_ == "PRON" and subject.lower_ in ("it", "this", "that")
+    ):
+        return None  # "..., and which asks ...": more of the same noun, no new speaker
+    i = subject.left_edge.i - 1
+    while i >= 0 and ctx.doc[i].text == ",":
+        i -= 1
+    if i < 0:
+        return None
+    word = ctx.doc[i]
+    opening = all(t.is_punct or t.is_space for t in ctx.doc[verb.sent.start : i])
+    if opening:
+        return None
+    if word.text == ";" or (word.lower_ in ctx.cues.coordinators and word.dep_ in ("cc", "mark")):
+        return word
+    return None
+
+
 def other_cues_below(ctx: Context, root: Token, cue: Token) -> list[Token]:
     """Reporting verbs inside ``root``'s subtree that sit beside the content (a conjoined
-    "..., but X said ..."), whose words are not part of this content."""
+    "..., but X said ...", a report of another speaker joined to it, see
+    :func:`coordinated_start`), whose words are not part of this content."""
     found = []
     for token in root.subtree:
         if token.i == root.i or token.i == cue.i:
+            continue
+        if coordinated_start(ctx, token) is not None:
+            found.append(token)
             continue
         if token.dep_ == "conj" and cue_words.is_cue_verb(ctx, token) and token.head.i == root.i:
             found.append(token)

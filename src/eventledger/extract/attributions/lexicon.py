@@ -27,6 +27,7 @@ WORD_LISTS = {
     "carrying_participles": True,
     "addressing_verbs": True,
     "briefing_verbs": True,
+    "coordinators": True,
 }
 
 
@@ -54,6 +55,7 @@ class CueLexicon:
     carrying_participles: set[str]
     addressing_verbs: set[str]
     briefing_verbs: set[str]
+    coordinators: set[str]
 
     @classmethod
     def load(cls, extra_path: str | Path | None = None) -> CueLexicon:

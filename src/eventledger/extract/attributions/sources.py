@@ -206,6 +206,25 @@ def source_extent(ctx: Context, subject: Token) -> tuple[int, int]:
     return start, stop
 
 
+def addressed_outlets(ctx: Context, channel: tuple[int, int]) -> list[tuple[int, int]]:
+    """The outlets a speaker told, spoke to or gave an interview to, in the report's
+    channel ("told the regional broadcaster Radio Okapi", "speaking to the Orvania
+    Times", "in an interview with Radio Kestrel"): they carried the report, which makes
+    them its ``cited_by``. Whom else a speaker tells ("reporters", "parliament") carried
+    nothing, and a medium of the speaker's own ("on its Telegram channel") is no one."""
+    words = ctx.doc.char_span(*channel, alignment_mode="expand")
+    if words is None:
+        return []
+    found = []
+    for token in words:
+        addressed = token.dep_ in ("dobj", "dative") or (
+            token.dep_ == "pobj" and token.head.lower_ in ("to", "with")
+        )
+        if addressed and token.pos_ in ("NOUN", "PROPN") and channels.is_outlet(ctx, token):
+            found.append(source_extent(ctx, token))
+    return found
+
+
 def conjuncts(ctx: Context, subject: Token) -> list[Token]:
     """The nouns coordinated with ``subject`` after it, in its paragraph ("the camp's
     administrator and a local rescue service"): together they are the source."""

@@ -100,13 +100,18 @@ def read_spans(ctx: Context, attrs: list[Candidate]) -> TaggerSpans:
         },
         sources=[s for s in group if s.label_ == "SOURCE" and not ctx.excluded(s[0])],
     )
-    # The speaker's next report in past tense, without a subject of its own.
-    conjoined = [
-        a.cue_token for a in attrs
+    # The speaker's next report in past tense, without a subject of its own, and another
+    # speaker's report joined to one ("X said A, and Y said B"): where each starts.
+    conjoined = {
+        a.cue_token.i: clauses.conjunction_before(a.cue_token) for a in attrs
         if a.cue_token is not None and a.cue_token.dep_ == "conj"
         and a.cue_token.tag_ == "VBD"
         and not any("subj" in c.dep_ for c in a.cue_token.children)
-    ]
+    }
+    for a in attrs:
+        joined = clauses.coordinated_start(ctx, a.cue_token) if a.cue_token is not None else None
+        if joined is not None:
+            conjoined[a.cue_token.i] = joined
     for content, score in zip(group, scores, strict=True):
         if content.label_ != "CONTENT" or ctx.excluded(content[0]):
             continue  # headings and captions produce no attribution
@@ -118,10 +123,12 @@ def read_spans(ctx: Context, attrs: list[Candidate]) -> TaggerSpans:
 
 
 def claim_of(
-    ctx: Context, content: Span, conjoined: list[Token], cut: set[int]
+    ctx: Context, content: Span, conjoined: dict[int, Token], cut: set[int]
 ) -> tuple[int, int]:
     """A tagged content's extent as a claim: its noun or object where the tagger stopped
-    short, without the speaker's asides and next reports (whose cues go to ``cut``)."""
+    short, without the speaker's asides and next reports, nor the reports of others
+    joined to it (``conjoined``: by cue token index, the word where each starts; their
+    cues go to ``cut``)."""
     start, end = ctx.trim(content.start_char, content.end_char)
     words = ctx.doc.char_span(start, end, alignment_mode="contract")
     if words is not None and len(words) > 1 and words[-1].dep_ == "prep":
@@ -139,12 +146,16 @@ def claim_of(
             clauses.aside_start(ctx, a) for t in words for a in clauses.speaker_asides(ctx, t)
         ]
         # "said two soldiers were killed and called for calm": a report of the
-        # rules' joined to the claim by "and" is the speaker's next report.
-        reports = [t for t in conjoined if t in words and start < t.idx < end]
-        asides += [clauses.conjunction_before(t) for t in reports]
+        # rules' joined to the claim by "and" is the speaker's next report; "..., and a
+        # group said 23 died" another speaker's.
+        reports = [
+            i for i, first in conjoined.items()
+            if start < ctx.doc[i].idx < end or start < first.idx < end
+        ]
+        asides += [conjoined[i] for i in reports]
         asides = [a for a in asides if start < a.idx < end]
         # The tagger read that report as part of the claim: it is one.
-        cut.update(t.i for t in reports)
+        cut.update(reports)
         if asides:
             start, end = ctx.trim(start, min(a.idx for a in asides))
     return start, end
@@ -228,6 +239,7 @@ def tagger_attribution(
         channel = channels.channel(ctx, cue.root)  # "vowed revenge in an audio message"
         if channel is not None and not overlaps_any(channel, [content]):
             attr.channel = channel
+            attr.cited_by = sources.addressed_outlets(ctx, channel)
     clauses.set_kind(ctx, attr)
     return attr
 

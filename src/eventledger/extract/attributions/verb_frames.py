@@ -65,6 +65,11 @@ def verb_cue(ctx: Context, found: Candidates, verb: Token, *, entry: dict | None
         attr.channel = None  # "has not commented on the report": what, not how
     attr.cites = channels.cites(ctx, verb)
     attr.cited_by += quoted_by(ctx, attr.source_token, passive)
+    if attr.channel is not None:
+        # "told the broadcaster Radio Okapi that ...": the outlet told carried it.
+        attr.cited_by += [
+            o for o in sources.addressed_outlets(ctx, attr.channel) if o not in attr.cited_by
+        ]
     found.by_cue[verb.i] = attr
 
 
@@ -190,9 +195,12 @@ def complement_frame(
     speaker's asides in it, with the clauses that continue it."""
     if "ccomp" not in frames:
         return None
+    joined = clauses.coordinated_start(ctx, verb)
     for child in verb.children:
         if child.dep_ == "parataxis" and cue_words.is_cue_verb(ctx, child):
             continue  # "A wall would address X, she said, ...": the aside reports
+        if joined is not None and child.right_edge.i < joined.i:
+            continue  # "A, X said; Y said B": the report before the semicolon is X's
         if child.dep_ in ("ccomp", "parataxis") and child.pos_ in ("VERB", "AUX"):
             tokens = clauses.subtree_minus(
                 child,

@@ -6,7 +6,7 @@
   var detail = document.getElementById("detail");
   var LABELS = [
     ["type", "type"], ["source", "who said it"], ["cue", "cue"], ["content", "what is said"],
-    ["count", "count"], ["who", "who"], ["trigger", "trigger"], ["event", "event"],
+    ["count", "count"], ["unit", "unit"], ["who", "who"], ["trigger", "trigger"], ["event", "event"],
     ["place", "place"], ["date", "date"], ["chain", "source chain"], ["name", "name"],
     ["country", "country"], ["lat", "latitude"], ["lon", "longitude"],
   ];

@@ -69,7 +69,8 @@
         var flags = (detail.negated ? " (negated)" : "") + (detail.hypothetical ? " (hypothetical)" : "");
         source.textContent = "Source: " + detail.source + flags;
         detail.figures.forEach(function (figure) {
-          figures.appendChild(element("li", figure.category + " " + figure.count + " (" +
+          figures.appendChild(element("li", figure.category + " " + figure.count + " " +
+            figure.unit + " (" +
             figure.source + (figure.negated ? ", denied" : "") + ")"));
         });
       })
