@@ -16,7 +16,9 @@ baseline: the same clients ask only ``/healthz`` for ``--baseline-seconds``; the
 one document, the overview, a story page, a document page). Prints requests per
 second, p50 and p99 latency and errors (anything but a 2xx answer, or no answer) for the
 baseline and the mix, per kind of request, and the mix's p50 and p99 as ratios to the
-baseline's in this same run.
+baseline's in this same run. On Linux it also prints the CPU time the server's processes
+and the clients spent per request: on a shared machine, where latencies depend on what
+else runs, these say what a request costs.
 """
 
 from __future__ import annotations
@@ -153,6 +155,32 @@ def _requests(rng: random.Random, doc_ids: list[str], story_ids: list[str]):
     return rng.choice(choices)
 
 
+def _server_cpu(pid: int) -> float | None:
+    """CPU seconds (user and system) used so far by process ``pid`` and its children
+    (the worker processes of ``serve --workers``), from /proc; None elsewhere."""
+    proc = Path("/proc")
+    if not (proc / str(pid) / "stat").exists():
+        return None
+    ticks = os.sysconf("SC_CLK_TCK")
+    parents: dict[int, int] = {}
+    used: dict[int, float] = {}
+    for entry in proc.iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # ended meanwhile
+        parents[int(entry.name)] = int(fields[1])
+        used[int(entry.name)] = (int(fields[11]) + int(fields[12])) / ticks
+    family, grown = {pid}, True
+    while grown:  # children, their children, ...
+        more = {child for child, parent in parents.items() if parent in family} - family
+        family |= more
+        grown = bool(more)
+    return sum(used.get(member, 0.0) for member in family)
+
+
 async def _load(base: str, clients: int, seconds: float, pick) -> dict:
     import httpx
 
@@ -175,10 +203,11 @@ async def _load(base: str, clients: int, seconds: float, pick) -> dict:
             if not ok:
                 errors[kind] += 1
 
-    began = time.perf_counter()
+    began, client_cpu = time.perf_counter(), time.process_time()
     async with httpx.AsyncClient(limits=limits, timeout=30) as http:
         await asyncio.gather(*(client(n, http) for n in range(clients)))
-    return {"latencies": latencies, "errors": errors, "elapsed": time.perf_counter() - began}
+    return {"latencies": latencies, "errors": errors, "elapsed": time.perf_counter() - began,
+            "client_cpu": time.process_time() - client_cpu}
 
 
 def _percentile(values: list[float], share: float) -> float:
@@ -192,11 +221,15 @@ def _line(name: str, values: list[float], errors: int, elapsed: float) -> str:
             f"errors {errors}")
 
 
-def _report(title: str, result: dict) -> tuple[float, float]:
+def _report(title: str, result: dict, server_cpu: float | None) -> tuple[float, float]:
     elapsed = result["elapsed"]
     everything = [v for values in result["latencies"].values() for v in values]
     print(title)
     print("  " + _line("all", everything, sum(result["errors"].values()), elapsed))
+    served = max(len(everything), 1)
+    cpu = f"server {server_cpu * 1000 / served:.2f} ms, " if server_cpu is not None else ""
+    print(f"  CPU per request: {cpu}clients {result['client_cpu'] * 1000 / served:.2f} ms; "
+          f"load average {os.getloadavg()[0]:.2f}")
     if len(result["latencies"]) > 1:
         for kind in sorted(result["latencies"]):
             print("  " + _line(kind, result["latencies"][kind], result["errors"][kind], elapsed))
@@ -239,19 +272,27 @@ def main() -> None:
             print(f"{args.clients} clients over loopback, server pid {server.pid} "
                   f"({args.workers} worker process(es)); "
                   f"load average before: {os.getloadavg()[0]:.2f}")
+            cpu_before = _server_cpu(server.pid)
             baseline = asyncio.run(_load(base, args.clients, args.baseline_seconds,
                                          lambda rng: ("healthz", "/healthz")))
-            base_p50, base_p99 = _report(f"baseline: /healthz for {args.baseline_seconds:.0f} s",
-                                         baseline)
+            cpu_between = _server_cpu(server.pid)
+            base_p50, base_p99 = _report(
+                f"baseline: /healthz for {args.baseline_seconds:.0f} s", baseline,
+                _spent(cpu_before, cpu_between))
             mix = asyncio.run(_load(base, args.clients, args.seconds,
                                     lambda rng: _requests(rng, doc_ids, story_ids)))
-            p50, p99 = _report(f"mix of API and page requests for {args.seconds:.0f} s", mix)
+            p50, p99 = _report(f"mix of API and page requests for {args.seconds:.0f} s", mix,
+                               _spent(cpu_between, _server_cpu(server.pid)))
             print(f"mix / baseline: p50 x{p50 / max(base_p50, 1e-9):.1f}, "
                   f"p99 x{p99 / max(base_p99, 1e-9):.1f}; "
                   f"load average after: {os.getloadavg()[0]:.2f}")
         finally:
             server.send_signal(signal.SIGINT)
             server.wait(timeout=30)
+
+
+def _spent(before: float | None, after: float | None) -> float | None:
+    return after - before if before is not None and after is not None else None
 
 
 def _wait(base: str, server: subprocess.Popen) -> None:
