@@ -44,7 +44,8 @@ class WebState:
     def __init__(self, target: str, settings: WebSettings, *, nlp=None):
         self.target = target
         self.settings = settings
-        self.store, self.engine = open_reader(target)
+        self.store, self.engine = open_reader(target, mmap_bytes=settings.sqlite_mmap_bytes,
+                                              cache_kib=settings.sqlite_cache_kib)
         self.cache = AnswerCache(sqlite_file(target), size=settings.cache_entries)
         self._writer = None
         self.nlp = nlp
