@@ -138,19 +138,26 @@ def figure_conditions(f: Filters) -> list:
     return where
 
 
-def _page(engine: Engine, query, order, limit: int, offset: int) -> tuple[int, list[dict]]:
-    """``(how many rows pass, the page of them)``: one query, the count being a window
-    over every passing row; a second one only for a page past the end."""
-    counted = query.add_columns(func.count().over().label("_total"))
+def _page(engine: Engine, keys, order, limit: int, offset: int,
+          details) -> tuple[int, list[dict]]:
+    """``(how many rows pass, the page of them)``.
+
+    ``keys`` selects the passing rows' keys: they alone are counted (a window over every
+    passing row) and ordered by ``order`` to pick the page. ``details(page)`` then
+    selects the columns shown for the page's keys (``page``, a subquery), so that the
+    joins and subqueries of the shown columns are worked out for the page's rows only.
+    One query; a second one counts when the page is past the end."""
+    page = (keys.add_columns(func.count().over().label("_total"))
+            .order_by(*order).limit(limit).offset(offset).subquery("page"))
     with engine.connect() as conn:
         rows = [dict(row._mapping) for row in
-                conn.execute(counted.order_by(*order).limit(limit).offset(offset))]
+                conn.execute(details(page).add_columns(page.c._total))]
         if rows:
             total = rows[0]["_total"]
         elif offset == 0:
             total = 0
         else:
-            total = conn.execute(select(func.count()).select_from(query.subquery())).scalar_one()
+            total = conn.execute(select(func.count()).select_from(keys.subquery())).scalar_one()
     for row in rows:
         del row["_total"]
     return total, rows
@@ -165,9 +172,10 @@ def _source_name():
     )
 
 
-def list_events(engine: Engine, f: Filters, *, limit: int, offset: int):
+def _event_details(page) -> object:
+    """The shown columns of the events whose keys are in ``page``, in the lists' order."""
     place = PLACES.alias("place")
-    query = (
+    return (
         select(
             EVENTS.c.doc_id, EVENTS.c.id, EVENTS.c.type, EVENTS.c.mode,
             EVENTS.c.trigger_text.label("trigger"), event_day().label("day"),
@@ -179,18 +187,29 @@ def list_events(engine: Engine, f: Filters, *, limit: int, offset: int):
             DOCS.c.outlet, DOCS.c.published, DOCS.c.title,
         )
         .select_from(
-            EVENTS.join(DOCS, DOCS.c.id == EVENTS.c.doc_id)
+            page.join(EVENTS, and_(EVENTS.c.doc_id == page.c.doc_id, EVENTS.c.id == page.c.id))
+            .join(DOCS, DOCS.c.id == EVENTS.c.doc_id)
             .outerjoin(place, and_(place.c.doc_id == EVENTS.c.doc_id,
                                    place.c.id == EVENTS.c.place_id))
         )
+        .order_by(event_day(), EVENTS.c.doc_id, EVENTS.c.id)
+    )
+
+
+def list_events(engine: Engine, f: Filters, *, limit: int, offset: int):
+    keys = (
+        select(EVENTS.c.doc_id, EVENTS.c.id)
+        .select_from(EVENTS.join(DOCS, DOCS.c.id == EVENTS.c.doc_id))
         .where(*event_conditions(f))
     )
-    return _page(engine, query, [event_day(), EVENTS.c.doc_id, EVENTS.c.id], limit, offset)
+    order = [event_day(), EVENTS.c.doc_id, EVENTS.c.id]
+    return _page(engine, keys, order, limit, offset, _event_details)
 
 
-def list_figures(engine: Engine, f: Filters, *, limit: int, offset: int):
+def _figure_details(page) -> object:
+    """The shown columns of the figures whose keys are in ``page``, in the list's order."""
     place = PLACES.alias("place")
-    query = (
+    return (
         select(
             FIGURES.c.doc_id, FIGURES.c.id, FIGURES.c.category,
             FIGURES.c.count_text.label("count"), FIGURES.c.low, FIGURES.c.high,
@@ -202,14 +221,24 @@ def list_figures(engine: Engine, f: Filters, *, limit: int, offset: int):
             DOCS.c.outlet, DOCS.c.published, DOCS.c.title,
         )
         .select_from(
-            FIGURES.join(DOCS, DOCS.c.id == FIGURES.c.doc_id)
+            page.join(FIGURES, and_(FIGURES.c.doc_id == page.c.doc_id,
+                                    FIGURES.c.id == page.c.id))
+            .join(DOCS, DOCS.c.id == FIGURES.c.doc_id)
             .outerjoin(place, and_(place.c.doc_id == FIGURES.c.doc_id,
                                    place.c.id == FIGURES.c.place_id))
         )
+        .order_by(DOCS.c.published, FIGURES.c.doc_id, FIGURES.c.id)
+    )
+
+
+def list_figures(engine: Engine, f: Filters, *, limit: int, offset: int):
+    keys = (
+        select(FIGURES.c.doc_id, FIGURES.c.id)
+        .select_from(FIGURES.join(DOCS, DOCS.c.id == FIGURES.c.doc_id))
         .where(*figure_conditions(f))
     )
     order = [DOCS.c.published, FIGURES.c.doc_id, FIGURES.c.id]
-    return _page(engine, query, order, limit, offset)
+    return _page(engine, keys, order, limit, offset, _figure_details)
 
 
 def _story_conditions(f: Filters) -> list:
@@ -254,9 +283,15 @@ def _story_conditions(f: Filters) -> list:
 
 def list_stories(engine: Engine, f: Filters, *, limit: int, offset: int):
     """A page of stories (newest first) with, per figure category, the range reported."""
-    query = select(STORIES).where(*_story_conditions(f))
-    order = [STORIES.c.first_date.desc(), STORIES.c.seq.desc()]
-    total, rows = _page(engine, query, order, limit, offset)
+    keys = select(STORIES.c.id, STORIES.c.first_date, STORIES.c.seq).where(
+        *_story_conditions(f))
+    order = [keys.selected_columns.first_date.desc(), keys.selected_columns.seq.desc()]
+
+    def details(page):
+        return (select(STORIES).join(page, page.c.id == STORIES.c.id)
+                .order_by(STORIES.c.first_date.desc(), STORIES.c.seq.desc()))
+
+    total, rows = _page(engine, keys, order, limit, offset, details)
     ranges = figure_ranges(engine, [row["id"] for row in rows])
     for row in rows:
         row["figures"] = ranges.get(row["id"], {})
@@ -287,18 +322,35 @@ def figure_ranges(engine: Engine, story_ids: list[str]) -> dict[str, dict[str, d
 
 def map_points(engine: Engine, f: Filters, *, limit: int) -> tuple[int, list[dict]]:
     """Placed events (with coordinates) for the map: ``(how many pass, the first limit)``."""
-    place = PLACES.alias("place")
-    query = (
-        select(EVENTS.c.doc_id, EVENTS.c.id, EVENTS.c.type, EVENTS.c.trigger_text.label("trigger"),
-               event_day().label("day"), place.c.name.label("place"), place.c.lat, place.c.lon,
-               EVENTS.c.negated, EVENTS.c.hypothetical, DOCS.c.outlet, DOCS.c.title)
+    place = PLACES.alias("placed")
+    keys = (
+        select(EVENTS.c.doc_id, EVENTS.c.id)
         .select_from(
             EVENTS.join(DOCS, DOCS.c.id == EVENTS.c.doc_id)
             .join(place, and_(place.c.doc_id == EVENTS.c.doc_id, place.c.id == EVENTS.c.place_id))
         )
         .where(place.c.lat.is_not(None), place.c.lon.is_not(None), *event_conditions(f))
     )
-    return _page(engine, query, [event_day().desc(), EVENTS.c.doc_id, EVENTS.c.id], limit, 0)
+
+    def details(page):
+        shown = PLACES.alias("place")
+        return (
+            select(EVENTS.c.doc_id, EVENTS.c.id, EVENTS.c.type,
+                   EVENTS.c.trigger_text.label("trigger"), event_day().label("day"),
+                   shown.c.name.label("place"), shown.c.lat, shown.c.lon,
+                   EVENTS.c.negated, EVENTS.c.hypothetical, DOCS.c.outlet, DOCS.c.title)
+            .select_from(
+                page.join(EVENTS, and_(EVENTS.c.doc_id == page.c.doc_id,
+                                       EVENTS.c.id == page.c.id))
+                .join(DOCS, DOCS.c.id == EVENTS.c.doc_id)
+                .join(shown, and_(shown.c.doc_id == EVENTS.c.doc_id,
+                                  shown.c.id == EVENTS.c.place_id))
+            )
+            .order_by(event_day().desc(), EVENTS.c.doc_id, EVENTS.c.id)
+        )
+
+    order = [event_day().desc(), EVENTS.c.doc_id, EVENTS.c.id]
+    return _page(engine, keys, order, limit, 0, details)
 
 
 def timeline(engine: Engine, f: Filters) -> list[dict]:
