@@ -26,6 +26,7 @@ class WebSettings:
     cache_entries: int = 256
     sqlite_mmap_bytes: int = 1073741824
     sqlite_cache_kib: int = 65536
+    worker_start_seconds: int = 120
 
 
 def _coerce(values: dict, origin: str) -> dict:
