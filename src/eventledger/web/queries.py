@@ -62,19 +62,33 @@ def _event_actor(event, text: str):
                  for role in ("actor", "recipient") for part in ("name", "text")))
 
 
+def _documents_where(condition_of) -> object:
+    """The ids of the documents for which ``condition_of(documents)`` holds: a list the
+    database makes once per query, so that an item's filter on its document needs no
+    join, and its own index can serve the rest."""
+    doc = DOCS.alias("filter_doc")
+    return select(doc.c.id).where(condition_of(doc))
+
+
 def event_day(event=EVENTS):
-    return func.coalesce(event.c.date, DOCS.c.published)
+    """An event's day: its date, else its document's (looked up for undated events only,
+    so that a query of dated events reads no document)."""
+    doc = DOCS.alias("day_doc")
+    published = select(doc.c.published).where(doc.c.id == event.c.doc_id).scalar_subquery()
+    return func.coalesce(event.c.date, published)
 
 
 def event_conditions(f: Filters, event=EVENTS) -> list:
-    """Where-clauses on ``event`` (joined to DOCS) for the filters."""
+    """Where-clauses on ``event`` for the filters (on its columns and indexes; what they
+    ask of its document is a list of document ids)."""
     where = []
     if f.since or f.until:
         # The event's day is its date, else the document's: as an OR of two indexed
         # ranges (events.date, and the undated events' documents), not a coalesce().
         where.append(or_(
             _within(event.c.date, f.since, f.until),
-            and_(event.c.date.is_(None), _within(DOCS.c.published, f.since, f.until)),
+            and_(event.c.date.is_(None), event.c.doc_id.in_(_documents_where(
+                lambda doc: _within(doc.c.published, f.since, f.until)))),
         ))
     # With a day window, the window's index finds the candidates: type and country are
     # then checked on them, not looked up (without statistics, the database would
@@ -91,7 +105,8 @@ def event_conditions(f: Filters, event=EVENTS) -> list:
     if f.q:
         place = PLACES.alias("q_place")
         where.append(or_(
-            _contains(event.c.trigger_text, f.q), _contains(DOCS.c.title, f.q),
+            _contains(event.c.trigger_text, f.q),
+            event.c.doc_id.in_(_documents_where(lambda doc: _contains(doc.c.title, f.q))),
             _event_actor(event, f.q),
             exists().where(place.c.doc_id == event.c.doc_id, place.c.id == event.c.place_id,
                            _contains(place.c.name, f.q)),
@@ -197,11 +212,7 @@ def _event_details(page) -> object:
 
 
 def list_events(engine: Engine, f: Filters, *, limit: int, offset: int):
-    keys = (
-        select(EVENTS.c.doc_id, EVENTS.c.id)
-        .select_from(EVENTS.join(DOCS, DOCS.c.id == EVENTS.c.doc_id))
-        .where(*event_conditions(f))
-    )
+    keys = select(EVENTS.c.doc_id, EVENTS.c.id).where(*event_conditions(f))
     order = [event_day(), EVENTS.c.doc_id, EVENTS.c.id]
     return _page(engine, keys, order, limit, offset, _event_details)
 
@@ -326,8 +337,8 @@ def map_points(engine: Engine, f: Filters, *, limit: int) -> tuple[int, list[dic
     keys = (
         select(EVENTS.c.doc_id, EVENTS.c.id)
         .select_from(
-            EVENTS.join(DOCS, DOCS.c.id == EVENTS.c.doc_id)
-            .join(place, and_(place.c.doc_id == EVENTS.c.doc_id, place.c.id == EVENTS.c.place_id))
+            EVENTS.join(place, and_(place.c.doc_id == EVENTS.c.doc_id,
+                                    place.c.id == EVENTS.c.place_id))
         )
         .where(place.c.lat.is_not(None), place.c.lon.is_not(None), *event_conditions(f))
     )
@@ -355,13 +366,16 @@ def map_points(engine: Engine, f: Filters, *, limit: int) -> tuple[int, list[dic
 
 def timeline(engine: Engine, f: Filters) -> list[dict]:
     """Events per day and type: ``[{"day", "type", "count"}]``, by day (days unknown left out)."""
-    day = event_day().label("day")
+    counts = (
+        select(event_day().label("day"), EVENTS.c.type)
+        .where(*event_conditions(f))
+        .subquery("counted")
+    )
     query = (
-        select(day, EVENTS.c.type, func.count().label("count"))
-        .select_from(EVENTS.join(DOCS, DOCS.c.id == EVENTS.c.doc_id))
-        .where(event_day().is_not(None), *event_conditions(f))
-        .group_by(day, EVENTS.c.type)
-        .order_by(day, EVENTS.c.type)
+        select(counts.c.day, counts.c.type, func.count().label("count"))
+        .where(counts.c.day.is_not(None))
+        .group_by(counts.c.day, counts.c.type)
+        .order_by(counts.c.day, counts.c.type)
     )
     with engine.connect() as conn:
         return [dict(row._mapping) for row in conn.execute(query)]
