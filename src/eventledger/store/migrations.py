@@ -58,10 +58,24 @@ def _add_stories(conn: Connection) -> None:
         md.tables[name].create(conn)
 
 
+def _add_reading_indexes(conn: Connection) -> None:
+    """Indexes of the web application's lists: events by type, country and day, and by
+    day, type and country (with their keys); stories by last day; story members by type
+    and by country with their story."""
+    md = build_metadata(4)
+    old = {index.name for table in build_metadata(3).tables.values()
+           for index in table.indexes}
+    for table in md.tables.values():
+        for index in table.indexes:
+            if index.name not in old:
+                index.create(conn)
+
+
 MIGRATIONS: list[Migration] = [
     ("documents, extraction items, signatures, near-duplicate links", _create_v1),
     ("country of events and figures", _add_item_countries),
     ("stories across documents", _add_stories),
+    ("indexes of the web application's lists", _add_reading_indexes),
 ]
 
 assert len(MIGRATIONS) == SCHEMA_VERSION, "every schema version needs its migration"
