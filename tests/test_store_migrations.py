@@ -122,7 +122,8 @@ def test_version_3_database_gets_the_reading_indexes(tmp_path):
         store.write_record(make_record("doc"), extractor_version="1.0")
         after = _indexes(store._engine)
     assert after - before == {"ix_events_type_country_date", "ix_events_date_type_country",
-                              "ix_stories_last_date", "ix_story_members_type",
+                              "ix_stories_first_last", "ix_stories_last_date",
+                              "ix_story_members_type",
                               "ix_story_members_country_story"}
     with Store.open(tmp_path / "fresh.db") as fresh:
         assert _indexes(fresh._engine) == after

@@ -60,8 +60,8 @@ def _add_stories(conn: Connection) -> None:
 
 def _add_reading_indexes(conn: Connection) -> None:
     """Indexes of the web application's lists: events by type, country and day, and by
-    day, type and country (with their keys); stories by last day; story members by type
-    and by country with their story."""
+    day, type and country (with their keys); stories by first and by last day (with
+    their keys); story members by type and by country with their story."""
     md = build_metadata(4)
     old = {index.name for table in build_metadata(3).tables.values()
            for index in table.indexes}

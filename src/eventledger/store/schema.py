@@ -345,7 +345,10 @@ def _story_tables(md: MetaData, version: int) -> None:
         Index("ix_stories_seq", "seq", unique=True),
         Index("ix_stories_first_date", "first_date"),
         Index("ix_stories_country", "country"),
-        *([Index("ix_stories_last_date", "last_date")] if version >= 4 else []),
+        # A window's stories from either end, the keys and order in the index.
+        *([Index("ix_stories_first_last", "first_date", "last_date", "seq", "id"),
+           Index("ix_stories_last_date", "last_date", "first_date", "seq", "id")]
+          if version >= 4 else []),
     )
     Table(
         "story_members",
