@@ -9,6 +9,8 @@ event's day, else its document's.
 
 from __future__ import annotations
 
+from datetime import date
+
 from sqlalchemy import and_, exists, func, literal, or_, select, tuple_, union
 from sqlalchemy.engine import Engine
 
@@ -252,12 +254,32 @@ def list_figures(engine: Engine, f: Filters, *, limit: int, offset: int):
     return _page(engine, keys, order, limit, offset, _figure_details)
 
 
-def _story_conditions(f: Filters) -> list:
+def _narrower_end(engine: Engine, f: Filters) -> str | None:
+    """For a window with both ends, which of the stories' indexes finds fewer candidates:
+    "first" (first_date up to ``until``) or "last" (last_date from ``since``), judged
+    from how far each end lies from the oldest first day and the newest last day. The
+    database, without statistics, would take either."""
+    if not (f.since and f.until):
+        return None
+    with engine.connect() as conn:
+        oldest = conn.execute(select(func.min(STORIES.c.first_date))).scalar()
+        newest = conn.execute(select(func.max(STORIES.c.last_date))).scalar()
+    if not oldest or not newest:
+        return None
+    try:
+        before = (date.fromisoformat(f.until) - date.fromisoformat(oldest[:10])).days
+        after = (date.fromisoformat(newest[:10]) - date.fromisoformat(f.since)).days
+    except ValueError:
+        return None
+    return "first" if before <= after else "last"
+
+
+def _story_conditions(f: Filters, narrower: str | None = None) -> list:
     where = []
     if f.since:
-        where.append(STORIES.c.last_date >= f.since)
+        where.append(_unindexed(STORIES.c.last_date, narrower == "first") >= f.since)
     if f.until:
-        where.append(STORIES.c.first_date <= f.until)
+        where.append(_unindexed(STORIES.c.first_date, narrower == "last") <= f.until)
     # As Store.story_rows: a member of one of the types, a member in the country. With a
     # day window (few stories), each candidate's members are looked up; without one, one
     # pass over the members is cheaper than a look-up per story.
@@ -295,7 +317,7 @@ def _story_conditions(f: Filters) -> list:
 def list_stories(engine: Engine, f: Filters, *, limit: int, offset: int):
     """A page of stories (newest first) with, per figure category, the range reported."""
     keys = select(STORIES.c.id, STORIES.c.first_date, STORIES.c.seq).where(
-        *_story_conditions(f))
+        *_story_conditions(f, _narrower_end(engine, f)))
     order = [keys.selected_columns.first_date.desc(), keys.selected_columns.seq.desc()]
 
     def details(page):
