@@ -117,7 +117,8 @@ def event_conditions(f: Filters, event=EVENTS) -> list:
 
 
 def figure_conditions(f: Filters) -> list:
-    """Where-clauses on FIGURES (joined to DOCS; its event, if any, as ``fig_event``)."""
+    """Where-clauses on FIGURES (its event, if any, as ``fig_event``; what they ask of its
+    document is a list of document ids)."""
     linked = EVENTS.alias("fig_event")
     has_event = and_(linked.c.doc_id == FIGURES.c.doc_id, linked.c.id == FIGURES.c.event_id)
     where = []
@@ -127,7 +128,7 @@ def figure_conditions(f: Filters) -> list:
         dated = EVENTS.alias("dated")
         by_event = select(dated.c.doc_id, dated.c.id).where(
             _within(dated.c.date, f.since, f.until))
-        in_window = select(DOCS.c.id).where(_within(DOCS.c.published, f.since, f.until))
+        in_window = _documents_where(lambda doc: _within(doc.c.published, f.since, f.until))
         undated = and_(
             FIGURES.c.doc_id.in_(in_window),
             ~exists().where(has_event, linked.c.date.is_not(None)),
@@ -148,7 +149,7 @@ def figure_conditions(f: Filters) -> list:
         place = PLACES.alias("q_place")
         where.append(or_(
             _contains(FIGURES.c.trigger_text, f.q), _contains(FIGURES.c.who_text, f.q),
-            _contains(DOCS.c.title, f.q),
+            FIGURES.c.doc_id.in_(_documents_where(lambda doc: _contains(doc.c.title, f.q))),
             exists().where(place.c.doc_id == FIGURES.c.doc_id, place.c.id == FIGURES.c.place_id,
                            _contains(place.c.name, f.q)),
         ))
@@ -245,12 +246,10 @@ def _figure_details(page) -> object:
 
 
 def list_figures(engine: Engine, f: Filters, *, limit: int, offset: int):
-    keys = (
-        select(FIGURES.c.doc_id, FIGURES.c.id)
-        .select_from(FIGURES.join(DOCS, DOCS.c.id == FIGURES.c.doc_id))
-        .where(*figure_conditions(f))
-    )
-    order = [DOCS.c.published, FIGURES.c.doc_id, FIGURES.c.id]
+    keys = select(FIGURES.c.doc_id, FIGURES.c.id).where(*figure_conditions(f))
+    doc = DOCS.alias("order_doc")
+    published = select(doc.c.published).where(doc.c.id == FIGURES.c.doc_id).scalar_subquery()
+    order = [published, FIGURES.c.doc_id, FIGURES.c.id]
     return _page(engine, keys, order, limit, offset, _figure_details)
 
 
