@@ -2,6 +2,7 @@
 
     python benchmarks/serve_load.py [--events 100000] [--clients 50] [--seconds 30]
                                     [--db PATH] [--baseline-seconds 10] [--workers 1]
+                                    [--httpx]
 
 A store of ``--events`` generated events (four per document, with a figure, a place, an
 attribution and an actor each; days over two years, places over a 20 x 20 degree region)
@@ -9,14 +10,18 @@ is written through the store's normal write path (``Store.write_record``) and it
 documents assigned to stories (``assign_stories``), not through extraction. ``--db``
 keeps the store at PATH and reuses it when it is already there.
 
-``eventledger serve`` then runs in its own process on a free 127.0.0.1 port. First a
-baseline: the same clients ask only ``/healthz`` for ``--baseline-seconds``; then for
+``eventledger serve`` then runs in its own process on a free 127.0.0.1 port. Each client
+keeps one HTTP/1.1 connection open (a small client of our own, far cheaper in CPU than
+httpx, which ``--httpx`` uses instead: on two cores the clients' CPU is the server's
+loss). First a baseline: the same clients ask only ``/healthz`` for ``--baseline-seconds``; then for
 ``--seconds`` each client sends, one after the other, a mix of API and page requests
 (filtered event, figure and story lists, the map's points, the timeline, one story,
 one document, the overview, a story page, a document page). Prints requests per
 second, p50 and p99 latency and errors (anything but a 2xx answer, or no answer) for the
 baseline and the mix, per kind of request, and the mix's p50 and p99 as ratios to the
-baseline's in this same run.
+baseline's in this same run. On Linux it also prints the CPU time the server's processes
+and the clients spent per request: on a shared machine, where latencies depend on what
+else runs, these say what a request costs.
 """
 
 from __future__ import annotations
@@ -153,32 +158,118 @@ def _requests(rng: random.Random, doc_ids: list[str], story_ids: list[str]):
     return rng.choice(choices)
 
 
-async def _load(base: str, clients: int, seconds: float, pick) -> dict:
-    import httpx
+def _server_cpu(pid: int) -> float | None:
+    """CPU seconds (user and system) used so far by process ``pid`` and its children
+    (the worker processes of ``serve --workers``), from /proc; None elsewhere."""
+    proc = Path("/proc")
+    if not (proc / str(pid) / "stat").exists():
+        return None
+    ticks = os.sysconf("SC_CLK_TCK")
+    parents: dict[int, int] = {}
+    used: dict[int, float] = {}
+    for entry in proc.iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # ended meanwhile
+        parents[int(entry.name)] = int(fields[1])
+        used[int(entry.name)] = (int(fields[11]) + int(fields[12])) / ticks
+    family, grown = {pid}, True
+    while grown:  # children, their children, ...
+        more = {child for child, parent in parents.items() if parent in family} - family
+        family |= more
+        grown = bool(more)
+    return sum(used.get(member, 0.0) for member in family)
 
+
+class _Connection:
+    """One client's keep-alive HTTP/1.1 connection, written by hand: httpx costs the
+    machine a few milliseconds of CPU per request, which on two cores is taken from the
+    server being measured. Reconnects when the server closes it."""
+
+    def __init__(self, host: str, port: int):
+        self.host, self.port = host, port
+        self.reader = self.writer = None
+
+    async def get(self, path: str) -> int:
+        """The status of ``GET path``, its body read and dropped (on a failure the
+        connection is dropped too, and the next request opens another)."""
+        try:
+            return await self._get(path)
+        except BaseException:
+            await self.close()
+            raise
+
+    async def _get(self, path: str) -> int:
+        if self.writer is None:
+            self.reader, self.writer = await asyncio.open_connection(self.host, self.port)
+        self.writer.write(f"GET {path} HTTP/1.1\r\nHost: {self.host}\r\n\r\n".encode())
+        head = await self.reader.readuntil(b"\r\n\r\n")
+        lines = head.decode("latin-1").split("\r\n")
+        status = int(lines[0].split()[1])
+        headers = dict(line.lower().split(": ", 1) for line in lines[1:] if ": " in line)
+        if headers.get("transfer-encoding") == "chunked":
+            while size := int((await self.reader.readuntil(b"\r\n")).strip(), 16):
+                await self.reader.readexactly(size + 2)
+            await self.reader.readuntil(b"\r\n")
+        else:
+            await self.reader.readexactly(int(headers.get("content-length", 0)))
+        if headers.get("connection") == "close":
+            await self.close()
+        return status
+
+    async def close(self) -> None:
+        if self.writer is not None:
+            self.writer.close()
+            self.reader = self.writer = None
+
+
+async def _load(base: str, clients: int, seconds: float, pick, *, use_httpx: bool = False
+                ) -> dict:
     latencies: dict[str, list[float]] = defaultdict(list)
     errors: dict[str, int] = defaultdict(int)
     deadline = time.perf_counter() + seconds
-    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
+    host, port = base.removeprefix("http://").rsplit(":", 1)
 
-    async def client(number: int, http: httpx.AsyncClient) -> None:
+    async def client(number: int, get) -> None:
         rng = random.Random(number)
         while time.perf_counter() < deadline:
             kind, path = pick(rng)
             began = time.perf_counter()
             try:
-                answer = await http.get(base + path)
-                ok = 200 <= answer.status_code < 300
-            except httpx.HTTPError:
-                ok = False
+                ok = 200 <= await get(path) < 300
+            except (OSError, ValueError, EOFError, asyncio.LimitOverrunError):
+                ok = False  # no answer, or not one of HTTP
             latencies[kind].append((time.perf_counter() - began) * 1000)
             if not ok:
                 errors[kind] += 1
 
-    began = time.perf_counter()
-    async with httpx.AsyncClient(limits=limits, timeout=30) as http:
-        await asyncio.gather(*(client(n, http) for n in range(clients)))
-    return {"latencies": latencies, "errors": errors, "elapsed": time.perf_counter() - began}
+    async def by_hand(number: int) -> None:
+        connection = _Connection(host, int(port))
+        try:
+            await client(number, connection.get)
+        finally:
+            await connection.close()
+
+    began, client_cpu = time.perf_counter(), time.process_time()
+    if use_httpx:
+        import httpx
+
+        limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
+        async with httpx.AsyncClient(limits=limits, timeout=30) as http:
+            async def get(path: str) -> int:
+                try:
+                    return (await http.get(base + path)).status_code
+                except httpx.HTTPError as exc:
+                    raise OSError(str(exc)) from exc
+
+            await asyncio.gather(*(client(n, get) for n in range(clients)))
+    else:
+        await asyncio.gather(*(by_hand(n) for n in range(clients)))
+    return {"latencies": latencies, "errors": errors, "elapsed": time.perf_counter() - began,
+            "client_cpu": time.process_time() - client_cpu}
 
 
 def _percentile(values: list[float], share: float) -> float:
@@ -192,11 +283,15 @@ def _line(name: str, values: list[float], errors: int, elapsed: float) -> str:
             f"errors {errors}")
 
 
-def _report(title: str, result: dict) -> tuple[float, float]:
+def _report(title: str, result: dict, server_cpu: float | None) -> tuple[float, float]:
     elapsed = result["elapsed"]
     everything = [v for values in result["latencies"].values() for v in values]
     print(title)
     print("  " + _line("all", everything, sum(result["errors"].values()), elapsed))
+    served = max(len(everything), 1)
+    cpu = f"server {server_cpu * 1000 / served:.2f} ms, " if server_cpu is not None else ""
+    print(f"  CPU per request: {cpu}clients {result['client_cpu'] * 1000 / served:.2f} ms; "
+          f"load average {os.getloadavg()[0]:.2f}")
     if len(result["latencies"]) > 1:
         for kind in sorted(result["latencies"]):
             print("  " + _line(kind, result["latencies"][kind], result["errors"][kind], elapsed))
@@ -221,6 +316,9 @@ def main() -> None:
     parser.add_argument("--db", type=Path, default=None,
                         help="Keep the generated store here (reused when present).")
     parser.add_argument("--workers", type=int, default=1, help="serve --workers.")
+    parser.add_argument("--httpx", action="store_true",
+                        help="Send the requests with httpx (as runs before 2026-12 did) "
+                        "instead of the benchmark's own keep-alive client.")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -236,22 +334,33 @@ def main() -> None:
         base = f"http://127.0.0.1:{port}"
         try:
             _wait(base, server)
-            print(f"{args.clients} clients over loopback, server pid {server.pid} "
-                  f"({args.workers} worker process(es)); "
+            print(f"{args.clients} clients over loopback "
+                  f"({'httpx' if args.httpx else 'keep-alive connections of our own'}), "
+                  f"server pid {server.pid} ({args.workers} worker process(es)); "
                   f"load average before: {os.getloadavg()[0]:.2f}")
+            cpu_before = _server_cpu(server.pid)
             baseline = asyncio.run(_load(base, args.clients, args.baseline_seconds,
-                                         lambda rng: ("healthz", "/healthz")))
-            base_p50, base_p99 = _report(f"baseline: /healthz for {args.baseline_seconds:.0f} s",
-                                         baseline)
+                                         lambda rng: ("healthz", "/healthz"),
+                                         use_httpx=args.httpx))
+            cpu_between = _server_cpu(server.pid)
+            base_p50, base_p99 = _report(
+                f"baseline: /healthz for {args.baseline_seconds:.0f} s", baseline,
+                _spent(cpu_before, cpu_between))
             mix = asyncio.run(_load(base, args.clients, args.seconds,
-                                    lambda rng: _requests(rng, doc_ids, story_ids)))
-            p50, p99 = _report(f"mix of API and page requests for {args.seconds:.0f} s", mix)
+                                    lambda rng: _requests(rng, doc_ids, story_ids),
+                                    use_httpx=args.httpx))
+            p50, p99 = _report(f"mix of API and page requests for {args.seconds:.0f} s", mix,
+                               _spent(cpu_between, _server_cpu(server.pid)))
             print(f"mix / baseline: p50 x{p50 / max(base_p50, 1e-9):.1f}, "
                   f"p99 x{p99 / max(base_p99, 1e-9):.1f}; "
                   f"load average after: {os.getloadavg()[0]:.2f}")
         finally:
             server.send_signal(signal.SIGINT)
             server.wait(timeout=30)
+
+
+def _spent(before: float | None, after: float | None) -> float | None:
+    return after - before if before is not None and after is not None else None
 
 
 def _wait(base: str, server: subprocess.Popen) -> None:

@@ -101,3 +101,29 @@ def test_newer_database_is_refused(tmp_path):
     engine.dispose()
     with pytest.raises(StoreError, match=f"schema version {SCHEMA_VERSION + 1}, newer"):
         Store.open(path)
+
+
+def _indexes(engine) -> set[str]:
+    with engine.connect() as conn:
+        found = inspect(conn)
+        return {i["name"] for table in found.get_table_names() for i in found.get_indexes(table)}
+
+
+def test_version_3_database_gets_the_reading_indexes(tmp_path):
+    path = tmp_path / "v3.db"
+    engine = create_store_engine(path)
+    try:
+        assert upgrade(engine, target=3) == 0
+        before = _indexes(engine)
+    finally:
+        engine.dispose()
+    assert "ix_events_type_country_date" not in before
+    with Store.open(path) as store:
+        store.write_record(make_record("doc"), extractor_version="1.0")
+        after = _indexes(store._engine)
+    assert after - before == {"ix_events_type_country_date", "ix_events_date_type_country",
+                              "ix_stories_first_last", "ix_stories_last_date",
+                              "ix_story_members_type",
+                              "ix_story_members_country_story"}
+    with Store.open(tmp_path / "fresh.db") as fresh:
+        assert _indexes(fresh._engine) == after

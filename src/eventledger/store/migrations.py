@@ -82,11 +82,25 @@ def _add_figure_units(conn: Connection) -> None:
             )
 
 
+def _add_reading_indexes(conn: Connection) -> None:
+    """Indexes of the web application's lists: events by type, country and day, and by
+    day, type and country (with their keys); stories by first and by last day (with
+    their keys); story members by type and by country with their story."""
+    md = build_metadata(5)
+    old = {index.name for table in build_metadata(4).tables.values()
+           for index in table.indexes}
+    for table in md.tables.values():
+        for index in table.indexes:
+            if index.name not in old:
+                index.create(conn)
+
+
 MIGRATIONS: list[Migration] = [
     ("documents, extraction items, signatures, near-duplicate links", _create_v1),
     ("country of events and figures", _add_item_countries),
     ("stories across documents", _add_stories),
     ("the unit each figure counts", _add_figure_units),
+    ("indexes of the web application's lists", _add_reading_indexes),
 ]
 
 assert len(MIGRATIONS) == SCHEMA_VERSION, "every schema version needs its migration"

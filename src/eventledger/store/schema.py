@@ -32,7 +32,7 @@ from sqlalchemy import (
     Text,
 )
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 # The tables that hold one document's extraction, in insertion order (references first).
 ITEM_TABLES = (
@@ -178,6 +178,13 @@ def _attribution_sources_table(md: MetaData, version: int) -> Table:
 def _events_table(md: MetaData, version: int) -> Table:
     event_extra = [Column("country", String(2))] if version >= 2 else []
     event_index = [Index("ix_events_country", "country")] if version >= 2 else []
+    if version >= 5:
+        # What the web application's lists filter and count on, with the keys, so that
+        # a count or a page of keys is read from the index alone.
+        event_index += [Index("ix_events_type_country_date", "type", "country", "date",
+                              "doc_id", "id"),
+                        Index("ix_events_date_type_country", "date", "type", "country",
+                              "doc_id", "id")]
     return Table(
         "events",
         md,
@@ -312,11 +319,11 @@ def build_metadata(version: int = SCHEMA_VERSION) -> MetaData:
     for table in TABLES:
         table(md, version)
     if version >= 3:
-        _story_tables(md)
+        _story_tables(md, version)
     return md
 
 
-def _story_tables(md: MetaData) -> None:
+def _story_tables(md: MetaData, version: int) -> None:
     """Stories (version 3): events and figures of different documents that describe one
     incident. Members keep the features clustering compares (type family, day, grid cell,
     country, coordinates, actors, terms), so that finding candidate stories for a new
@@ -340,6 +347,10 @@ def _story_tables(md: MetaData) -> None:
         Index("ix_stories_seq", "seq", unique=True),
         Index("ix_stories_first_date", "first_date"),
         Index("ix_stories_country", "country"),
+        # A window's stories from either end, the keys and order in the index.
+        *([Index("ix_stories_first_last", "first_date", "last_date", "seq", "id"),
+           Index("ix_stories_last_date", "last_date", "first_date", "seq", "id")]
+          if version >= 5 else []),
     )
     Table(
         "story_members",
@@ -364,6 +375,10 @@ def _story_tables(md: MetaData) -> None:
         Index("ix_story_members_cell", "family", "cell", "day"),
         Index("ix_story_members_country", "family", "country", "day"),
         Index("ix_story_members_day", "family", "day"),
+        # The stories with a member of a type, or in a country (the web lists' filters).
+        *([Index("ix_story_members_type", "type", "story_id"),
+           Index("ix_story_members_country_story", "country", "story_id")]
+          if version >= 5 else []),
     )
 
 

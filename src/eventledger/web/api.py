@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 from typing import Annotated
 
+import orjson
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import JSONResponse, Response
 from sqlalchemy import text
@@ -54,31 +55,50 @@ def _state(request: Request):
     return request.app.state.web
 
 
-def _json(payload) -> JSONResponse:
+def _json(payload) -> Response:
     """The payload as JSON, written directly: the rows are plain JSON values already, so
-    FastAPI's per-value conversion (slow on long lists) is not needed."""
-    return JSONResponse(payload)
+    FastAPI's per-value conversion (slow on long lists) is not needed. orjson writes it
+    (several times faster on the map's thousands of points); what it cannot write (an
+    integer beyond 64 bits) goes through the standard library."""
+    try:
+        body = orjson.dumps(payload)
+    except TypeError:  # orjson.JSONEncodeError is a TypeError
+        return JSONResponse(payload)
+    return Response(body, media_type="application/json")
+
+
+def _matches(if_none_match: str | None, etag: str) -> bool:
+    if not if_none_match:
+        return False
+    tags = [t.strip().removeprefix("W/") for t in if_none_match.split(",")]
+    return "*" in tags or etag in tags
 
 
 def _cached(request: Request, make) -> Response:
     """``make()``'s JSON answer, kept while the store does not change (keyed by the
-    request's path and query)."""
+    request's path and query). A kept answer carries an ETag naming the store's version:
+    a browser that has it already is answered 304, with no body."""
     key = f"{request.url.path}?{request.url.query}"
-    body = _state(request).cache.get(key, lambda: make().body)
-    return Response(body, media_type="application/json")
+    body, tag = _state(request).cache.get_tagged(key, lambda: make().body)
+    if tag is None:
+        return Response(body, media_type="application/json")
+    headers = {"ETag": f'"{tag}"', "Cache-Control": "no-cache"}
+    if _matches(request.headers.get("if-none-match"), headers["ETag"]):
+        return Response(status_code=304, headers=headers)
+    return Response(body, media_type="application/json", headers=headers)
+
+
+def _list_answer(state, lister, f: Filters, limit: int, offset: int) -> Response:
+    total, rows = lister(state.engine, f, limit=limit, offset=offset)
+    return _json({"total": total, "limit": limit, "offset": offset,
+                  "filters": f.as_dict(), "items": rows})
 
 
 def _listing(request: Request, lister, f: Filters, paging: tuple[int, int]) -> Response:
     """One page of ``lister``'s rows (a ``queries.list_*``) passing ``f``, with their
     total, as the cached JSON answer every list of the API gives."""
     limit, offset = paging
-
-    def make() -> JSONResponse:
-        total, rows = lister(_state(request).engine, f, limit=limit, offset=offset)
-        return _json({"total": total, "limit": limit, "offset": offset,
-                      "filters": f.as_dict(), "items": rows})
-
-    return _cached(request, make)
+    return _cached(request, lambda: _list_answer(_state(request), lister, f, limit, offset))
 
 
 @router.get("/healthz", tags=["service"])
@@ -172,7 +192,7 @@ def api_map(request: Request, f: FiltersDep) -> Response:
     return _cached(request, lambda: _map(_state(request), f))
 
 
-def _map(state, f: Filters) -> JSONResponse:
+def _map(state, f: Filters) -> Response:
     total, rows = queries.map_points(state.engine, f, limit=state.settings.map_limit)
     features = [{
         "type": "Feature", "id": f"{row['doc_id']}-{row['id']}",
@@ -187,8 +207,25 @@ def _map(state, f: Filters) -> JSONResponse:
 @router.get("/api/timeline", tags=["reading"])
 def api_timeline(request: Request, f: FiltersDep) -> Response:
     """Events per day and PLOVER type (the overview's timeline)."""
-    return _cached(request, lambda: _json(
-        {"filters": f.as_dict(), "days": queries.timeline(_state(request).engine, f)}))
+    return _cached(request, lambda: _timeline(_state(request), f))
+
+
+def _timeline(state, f: Filters) -> Response:
+    return _json({"filters": f.as_dict(), "days": queries.timeline(state.engine, f)})
+
+
+def warm_overview(state) -> None:
+    """Make and keep the answers every reader's overview asks first (the map, timeline
+    and stories, unfiltered), as the routes would, so that the first readers after a
+    start find them made."""
+    if not state.cache.enabled:
+        return
+    nothing = Filters()
+    page = state.settings.page_size
+    state.cache.get("/api/map?", lambda: _map(state, nothing).body)
+    state.cache.get("/api/timeline?", lambda: _timeline(state, nothing).body)
+    state.cache.get("/api/stories?", lambda: _list_answer(
+        state, queries.list_stories, nothing, page, 0).body)
 
 
 @router.get("/api/export", tags=["reading"])

@@ -44,7 +44,8 @@ class WebState:
     def __init__(self, target: str, settings: WebSettings, *, nlp=None):
         self.target = target
         self.settings = settings
-        self.store, self.engine = open_reader(target)
+        self.store, self.engine = open_reader(target, mmap_bytes=settings.sqlite_mmap_bytes,
+                                              cache_kib=settings.sqlite_cache_kib)
         self.cache = AnswerCache(sqlite_file(target), size=settings.cache_entries)
         self._writer = None
         self.nlp = nlp
@@ -88,7 +89,11 @@ def create_app(db: str | Path, *, settings: WebSettings | None = None, nlp=None)
 
     @asynccontextmanager
     async def lifespan(_app):
+        warming = threading.Thread(target=_warm, args=(state,), name="eventledger-warm",
+                                   daemon=True)
+        warming.start()
         yield
+        warming.join()
         state.close()
 
     app = FastAPI(
@@ -140,6 +145,17 @@ def create_app(db: str | Path, *, settings: WebSettings | None = None, nlp=None)
         return _error(request, exc.status_code, str(exc.detail), headers=exc.headers)
 
     return app
+
+
+def _warm(state: WebState) -> None:
+    """The overview's unfiltered answers, made while the server starts taking requests
+    (a reader who asks meanwhile waits for them rather than making them again)."""
+    from .api import warm_overview
+
+    try:
+        warm_overview(state)
+    except Exception:  # a reader asking later gets the error itself, on one line
+        log.debug("making the overview's answers ahead failed", exc_info=True)
 
 
 def _error(request: Request, status: int, message: str, *, headers=None):

@@ -5,14 +5,20 @@ stories), and a large store takes a while to count and group. For an SQLite stor
 answer is kept until the database file or its write-ahead log changes (size or
 modification time: every commit touches one of them, whichever process makes it). Other
 databases are not cached: their changes cannot be seen from here.
+
+An answer is made once per store version: readers who ask for it while it is being made
+wait for that one rather than each making their own (a crowd opening the overview at
+once would otherwise run the same long query side by side).
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
+from concurrent.futures import Future
 from pathlib import Path
 
 
@@ -23,7 +29,12 @@ class AnswerCache:
         self.files = [database, Path(f"{database}-wal")] if database else []
         self.size = size
         self.entries: OrderedDict[str, tuple[tuple, object]] = OrderedDict()
+        self.making: dict[tuple[str, tuple], Future] = {}
         self.lock = threading.Lock()
+
+    @property
+    def enabled(self) -> bool:
+        return bool(self.files) and self.size > 0
 
     def version(self) -> tuple | None:
         if not self.files:
@@ -40,18 +51,39 @@ class AnswerCache:
 
     def get(self, key: str, make: Callable[[], object]):
         """The value kept for ``key`` at the current version, else ``make()`` (kept)."""
+        return self.get_tagged(key, make)[0]
+
+    def get_tagged(self, key: str, make: Callable[[], object]) -> tuple[object, str | None]:
+        """``(value, tag)``: the value as :meth:`get` gives it, and an entity tag that
+        names the key and the store version it was made at (None when not cached). Every
+        process serving the same store gives the same tag for the same answer."""
         version = self.version()
         if version is None or self.size <= 0:
-            return make()
+            return make(), None
+        tag = hashlib.sha1(repr((key, version)).encode()).hexdigest()[:24]
         with self.lock:
             found = self.entries.get(key)
             if found and found[0] == version:
                 self.entries.move_to_end(key)
-                return found[1]
-        value = make()
+                return found[1], tag
+            pending = self.making.get((key, version))
+            mine = pending is None
+            if mine:
+                pending = self.making[(key, version)] = Future()
+        if not mine:
+            return pending.result(), tag  # made by another reader (its error, if it failed)
+        try:
+            value = make()
+        except BaseException as exc:
+            with self.lock:
+                self.making.pop((key, version), None)
+            pending.set_exception(exc)
+            raise
         with self.lock:
             self.entries[key] = (version, value)
             self.entries.move_to_end(key)
             while len(self.entries) > self.size:
                 self.entries.popitem(last=False)
-        return value
+            self.making.pop((key, version), None)
+        pending.set_result(value)
+        return value, tag

@@ -35,7 +35,8 @@ def sqlite_file(target: str | Path) -> Path | None:
     return Path(database).expanduser().resolve() if database and database != ":memory:" else None
 
 
-def _read_only_engine(target: str | Path) -> Engine:
+def _read_only_engine(target: str | Path, *, mmap_bytes: int = 0,
+                      cache_kib: int = 0) -> Engine:
     url_text = database_url(target)
     try:
         url = make_url(url_text)
@@ -65,6 +66,12 @@ def _read_only_engine(target: str | Path) -> Engine:
         try:
             # A second guard: even a writable handle would refuse to change anything.
             cursor.execute("PRAGMA query_only=ON")
+            # Readers map the file and keep more pages: a page is then a memory read,
+            # not a system call, for every query of every request.
+            if mmap_bytes:
+                cursor.execute(f"PRAGMA mmap_size={int(mmap_bytes)}")
+            if cache_kib:
+                cursor.execute(f"PRAGMA cache_size=-{int(cache_kib)}")
         finally:
             cursor.close()
 
@@ -84,15 +91,18 @@ def _open_once(target: str | Path) -> None:
         raise StoreError(_one_line(exc.message)) from exc
 
 
-def open_reader(target: str | Path) -> tuple[Store, Engine]:
+def open_reader(target: str | Path, *, mmap_bytes: int = 0,
+                cache_kib: int = 0) -> tuple[Store, Engine]:
     """A read-only store over ``target`` and its engine (for the listing queries).
 
     A database server's store, an SQLite file that does not exist yet, or one at an older
     schema, is first opened once for writing (which creates or migrates it), as every
-    other command does."""
+    other command does. ``mmap_bytes`` and ``cache_kib``: how much of an SQLite file
+    each reading connection maps and caches (0: SQLite's defaults)."""
     if not is_sqlite(target) or not Path(make_url(database_url(target)).database or "").is_file():
         _open_once(target)
-    engine = _read_only_engine(target)
+    tuning = {"mmap_bytes": mmap_bytes, "cache_kib": cache_kib}
+    engine = _read_only_engine(target, **tuning)
     try:
         with engine.connect() as conn:
             version = conn.execute(select(T["schema_version"].c.version)
@@ -104,7 +114,7 @@ def open_reader(target: str | Path) -> tuple[Store, Engine]:
     if version is None or version < SCHEMA_VERSION:
         engine.dispose()
         _open_once(target)  # migrates, as any command would
-        engine = _read_only_engine(target)
+        engine = _read_only_engine(target, **tuning)
     elif version > SCHEMA_VERSION:
         engine.dispose()
         raise StoreError(f"database {target} has schema version {version}, newer than this "

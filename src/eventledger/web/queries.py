@@ -9,6 +9,8 @@ event's day, else its document's.
 
 from __future__ import annotations
 
+from datetime import date
+
 from sqlalchemy import and_, exists, func, literal, or_, select, tuple_, union
 from sqlalchemy.engine import Engine
 
@@ -63,19 +65,33 @@ def _event_actor(event, text: str):
                  for role in ("actor", "recipient") for part in ("name", "text")))
 
 
+def _documents_where(condition_of) -> object:
+    """The ids of the documents for which ``condition_of(documents)`` holds: a list the
+    database makes once per query, so that an item's filter on its document needs no
+    join, and its own index can serve the rest."""
+    doc = DOCS.alias("filter_doc")
+    return select(doc.c.id).where(condition_of(doc))
+
+
 def event_day(event=EVENTS):
-    return func.coalesce(event.c.date, DOCS.c.published)
+    """An event's day: its date, else its document's (looked up for undated events only,
+    so that a query of dated events reads no document)."""
+    doc = DOCS.alias("day_doc")
+    published = select(doc.c.published).where(doc.c.id == event.c.doc_id).scalar_subquery()
+    return func.coalesce(event.c.date, published)
 
 
 def event_conditions(f: Filters, event=EVENTS) -> list:
-    """Where-clauses on ``event`` (joined to DOCS) for the filters."""
+    """Where-clauses on ``event`` for the filters (on its columns and indexes; what they
+    ask of its document is a list of document ids)."""
     where = []
     if f.since or f.until:
         # The event's day is its date, else the document's: as an OR of two indexed
         # ranges (events.date, and the undated events' documents), not a coalesce().
         where.append(or_(
             _within(event.c.date, f.since, f.until),
-            and_(event.c.date.is_(None), _within(DOCS.c.published, f.since, f.until)),
+            and_(event.c.date.is_(None), event.c.doc_id.in_(_documents_where(
+                lambda doc: _within(doc.c.published, f.since, f.until)))),
         ))
     # With a day window, the window's index finds the candidates: type and country are
     # then checked on them, not looked up (without statistics, the database would
@@ -92,7 +108,8 @@ def event_conditions(f: Filters, event=EVENTS) -> list:
     if f.q:
         place = PLACES.alias("q_place")
         where.append(or_(
-            _contains(event.c.trigger_text, f.q), _contains(DOCS.c.title, f.q),
+            _contains(event.c.trigger_text, f.q),
+            event.c.doc_id.in_(_documents_where(lambda doc: _contains(doc.c.title, f.q))),
             _event_actor(event, f.q),
             exists().where(place.c.doc_id == event.c.doc_id, place.c.id == event.c.place_id,
                            _contains(place.c.name, f.q)),
@@ -101,7 +118,8 @@ def event_conditions(f: Filters, event=EVENTS) -> list:
 
 
 def figure_conditions(f: Filters) -> list:
-    """Where-clauses on FIGURES (joined to DOCS; its event, if any, as ``fig_event``)."""
+    """Where-clauses on FIGURES (its event, if any, as ``fig_event``; what they ask of its
+    document is a list of document ids)."""
     linked = EVENTS.alias("fig_event")
     has_event = and_(linked.c.doc_id == FIGURES.c.doc_id, linked.c.id == FIGURES.c.event_id)
     where = []
@@ -111,7 +129,7 @@ def figure_conditions(f: Filters) -> list:
         dated = EVENTS.alias("dated")
         by_event = select(dated.c.doc_id, dated.c.id).where(
             _within(dated.c.date, f.since, f.until))
-        in_window = select(DOCS.c.id).where(_within(DOCS.c.published, f.since, f.until))
+        in_window = _documents_where(lambda doc: _within(doc.c.published, f.since, f.until))
         undated = and_(
             FIGURES.c.doc_id.in_(in_window),
             ~exists().where(has_event, linked.c.date.is_not(None)),
@@ -132,26 +150,33 @@ def figure_conditions(f: Filters) -> list:
         place = PLACES.alias("q_place")
         where.append(or_(
             _contains(FIGURES.c.trigger_text, f.q), _contains(FIGURES.c.who_text, f.q),
-            _contains(DOCS.c.title, f.q),
+            FIGURES.c.doc_id.in_(_documents_where(lambda doc: _contains(doc.c.title, f.q))),
             exists().where(place.c.doc_id == FIGURES.c.doc_id, place.c.id == FIGURES.c.place_id,
                            _contains(place.c.name, f.q)),
         ))
     return where
 
 
-def _page(engine: Engine, query, order, limit: int, offset: int) -> tuple[int, list[dict]]:
-    """``(how many rows pass, the page of them)``: one query, the count being a window
-    over every passing row; a second one only for a page past the end."""
-    counted = query.add_columns(func.count().over().label("_total"))
+def _page(engine: Engine, keys, order, limit: int, offset: int,
+          details) -> tuple[int, list[dict]]:
+    """``(how many rows pass, the page of them)``.
+
+    ``keys`` selects the passing rows' keys: they alone are counted (a window over every
+    passing row) and ordered by ``order`` to pick the page. ``details(page)`` then
+    selects the columns shown for the page's keys (``page``, a subquery), so that the
+    joins and subqueries of the shown columns are worked out for the page's rows only.
+    One query; a second one counts when the page is past the end."""
+    page = (keys.add_columns(func.count().over().label("_total"))
+            .order_by(*order).limit(limit).offset(offset).subquery("page"))
     with engine.connect() as conn:
         rows = [dict(row._mapping) for row in
-                conn.execute(counted.order_by(*order).limit(limit).offset(offset))]
+                conn.execute(details(page).add_columns(page.c._total))]
         if rows:
             total = rows[0]["_total"]
         elif offset == 0:
             total = 0
         else:
-            total = conn.execute(select(func.count()).select_from(query.subquery())).scalar_one()
+            total = conn.execute(select(func.count()).select_from(keys.subquery())).scalar_one()
     for row in rows:
         del row["_total"]
     return total, rows
@@ -166,9 +191,10 @@ def _source_name():
     )
 
 
-def list_events(engine: Engine, f: Filters, *, limit: int, offset: int):
+def _event_details(page) -> object:
+    """The shown columns of the events whose keys are in ``page``, in the lists' order."""
     place = PLACES.alias("place")
-    query = (
+    return (
         select(
             EVENTS.c.doc_id, EVENTS.c.id, EVENTS.c.type, EVENTS.c.mode,
             EVENTS.c.trigger_text.label("trigger"), event_day().label("day"),
@@ -180,18 +206,25 @@ def list_events(engine: Engine, f: Filters, *, limit: int, offset: int):
             DOCS.c.outlet, DOCS.c.published, DOCS.c.title,
         )
         .select_from(
-            EVENTS.join(DOCS, DOCS.c.id == EVENTS.c.doc_id)
+            page.join(EVENTS, and_(EVENTS.c.doc_id == page.c.doc_id, EVENTS.c.id == page.c.id))
+            .join(DOCS, DOCS.c.id == EVENTS.c.doc_id)
             .outerjoin(place, and_(place.c.doc_id == EVENTS.c.doc_id,
                                    place.c.id == EVENTS.c.place_id))
         )
-        .where(*event_conditions(f))
+        .order_by(event_day(), EVENTS.c.doc_id, EVENTS.c.id)
     )
-    return _page(engine, query, [event_day(), EVENTS.c.doc_id, EVENTS.c.id], limit, offset)
 
 
-def list_figures(engine: Engine, f: Filters, *, limit: int, offset: int):
+def list_events(engine: Engine, f: Filters, *, limit: int, offset: int):
+    keys = select(EVENTS.c.doc_id, EVENTS.c.id).where(*event_conditions(f))
+    order = [event_day(), EVENTS.c.doc_id, EVENTS.c.id]
+    return _page(engine, keys, order, limit, offset, _event_details)
+
+
+def _figure_details(page) -> object:
+    """The shown columns of the figures whose keys are in ``page``, in the list's order."""
     place = PLACES.alias("place")
-    query = (
+    return (
         select(
             FIGURES.c.doc_id, FIGURES.c.id, FIGURES.c.category,
             FIGURES.c.count_text.label("count"), FIGURES.c.low, FIGURES.c.high,
@@ -203,22 +236,50 @@ def list_figures(engine: Engine, f: Filters, *, limit: int, offset: int):
             DOCS.c.outlet, DOCS.c.published, DOCS.c.title,
         )
         .select_from(
-            FIGURES.join(DOCS, DOCS.c.id == FIGURES.c.doc_id)
+            page.join(FIGURES, and_(FIGURES.c.doc_id == page.c.doc_id,
+                                    FIGURES.c.id == page.c.id))
+            .join(DOCS, DOCS.c.id == FIGURES.c.doc_id)
             .outerjoin(place, and_(place.c.doc_id == FIGURES.c.doc_id,
                                    place.c.id == FIGURES.c.place_id))
         )
-        .where(*figure_conditions(f))
+        .order_by(DOCS.c.published, FIGURES.c.doc_id, FIGURES.c.id)
     )
-    order = [DOCS.c.published, FIGURES.c.doc_id, FIGURES.c.id]
-    return _page(engine, query, order, limit, offset)
 
 
-def _story_conditions(f: Filters) -> list:
+def list_figures(engine: Engine, f: Filters, *, limit: int, offset: int):
+    keys = select(FIGURES.c.doc_id, FIGURES.c.id).where(*figure_conditions(f))
+    doc = DOCS.alias("order_doc")
+    published = select(doc.c.published).where(doc.c.id == FIGURES.c.doc_id).scalar_subquery()
+    order = [published, FIGURES.c.doc_id, FIGURES.c.id]
+    return _page(engine, keys, order, limit, offset, _figure_details)
+
+
+def _narrower_end(engine: Engine, f: Filters) -> str | None:
+    """For a window with both ends, which of the stories' indexes finds fewer candidates:
+    "first" (first_date up to ``until``) or "last" (last_date from ``since``), judged
+    from how far each end lies from the oldest first day and the newest last day. The
+    database, without statistics, would take either."""
+    if not (f.since and f.until):
+        return None
+    with engine.connect() as conn:
+        oldest = conn.execute(select(func.min(STORIES.c.first_date))).scalar()
+        newest = conn.execute(select(func.max(STORIES.c.last_date))).scalar()
+    if not oldest or not newest:
+        return None
+    try:
+        before = (date.fromisoformat(f.until) - date.fromisoformat(oldest[:10])).days
+        after = (date.fromisoformat(newest[:10]) - date.fromisoformat(f.since)).days
+    except ValueError:
+        return None
+    return "first" if before <= after else "last"
+
+
+def _story_conditions(f: Filters, narrower: str | None = None) -> list:
     where = []
     if f.since:
-        where.append(STORIES.c.last_date >= f.since)
+        where.append(_unindexed(STORIES.c.last_date, narrower == "first") >= f.since)
     if f.until:
-        where.append(STORIES.c.first_date <= f.until)
+        where.append(_unindexed(STORIES.c.first_date, narrower == "last") <= f.until)
     # As Store.story_rows: a member of one of the types, a member in the country. With a
     # day window (few stories), each candidate's members are looked up; without one, one
     # pass over the members is cheaper than a look-up per story.
@@ -255,9 +316,15 @@ def _story_conditions(f: Filters) -> list:
 
 def list_stories(engine: Engine, f: Filters, *, limit: int, offset: int):
     """A page of stories (newest first) with, per figure category, the range reported."""
-    query = select(STORIES).where(*_story_conditions(f))
-    order = [STORIES.c.first_date.desc(), STORIES.c.seq.desc()]
-    total, rows = _page(engine, query, order, limit, offset)
+    keys = select(STORIES.c.id, STORIES.c.first_date, STORIES.c.seq).where(
+        *_story_conditions(f, _narrower_end(engine, f)))
+    order = [keys.selected_columns.first_date.desc(), keys.selected_columns.seq.desc()]
+
+    def details(page):
+        return (select(STORIES).join(page, page.c.id == STORIES.c.id)
+                .order_by(STORIES.c.first_date.desc(), STORIES.c.seq.desc()))
+
+    total, rows = _page(engine, keys, order, limit, offset, details)
     ranges = figure_ranges(engine, [row["id"] for row in rows])
     for row in rows:
         row["figures"] = ranges.get(row["id"], {})
@@ -290,29 +357,49 @@ def figure_ranges(engine: Engine, story_ids: list[str]) -> dict[str, dict[str, d
 
 def map_points(engine: Engine, f: Filters, *, limit: int) -> tuple[int, list[dict]]:
     """Placed events (with coordinates) for the map: ``(how many pass, the first limit)``."""
-    place = PLACES.alias("place")
-    query = (
-        select(EVENTS.c.doc_id, EVENTS.c.id, EVENTS.c.type, EVENTS.c.trigger_text.label("trigger"),
-               event_day().label("day"), place.c.name.label("place"), place.c.lat, place.c.lon,
-               EVENTS.c.negated, EVENTS.c.hypothetical, DOCS.c.outlet, DOCS.c.title)
+    place = PLACES.alias("placed")
+    keys = (
+        select(EVENTS.c.doc_id, EVENTS.c.id)
         .select_from(
-            EVENTS.join(DOCS, DOCS.c.id == EVENTS.c.doc_id)
-            .join(place, and_(place.c.doc_id == EVENTS.c.doc_id, place.c.id == EVENTS.c.place_id))
+            EVENTS.join(place, and_(place.c.doc_id == EVENTS.c.doc_id,
+                                    place.c.id == EVENTS.c.place_id))
         )
         .where(place.c.lat.is_not(None), place.c.lon.is_not(None), *event_conditions(f))
     )
-    return _page(engine, query, [event_day().desc(), EVENTS.c.doc_id, EVENTS.c.id], limit, 0)
+
+    def details(page):
+        shown = PLACES.alias("place")
+        return (
+            select(EVENTS.c.doc_id, EVENTS.c.id, EVENTS.c.type,
+                   EVENTS.c.trigger_text.label("trigger"), event_day().label("day"),
+                   shown.c.name.label("place"), shown.c.lat, shown.c.lon,
+                   EVENTS.c.negated, EVENTS.c.hypothetical, DOCS.c.outlet, DOCS.c.title)
+            .select_from(
+                page.join(EVENTS, and_(EVENTS.c.doc_id == page.c.doc_id,
+                                       EVENTS.c.id == page.c.id))
+                .join(DOCS, DOCS.c.id == EVENTS.c.doc_id)
+                .join(shown, and_(shown.c.doc_id == EVENTS.c.doc_id,
+                                  shown.c.id == EVENTS.c.place_id))
+            )
+            .order_by(event_day().desc(), EVENTS.c.doc_id, EVENTS.c.id)
+        )
+
+    order = [event_day().desc(), EVENTS.c.doc_id, EVENTS.c.id]
+    return _page(engine, keys, order, limit, 0, details)
 
 
 def timeline(engine: Engine, f: Filters) -> list[dict]:
     """Events per day and type: ``[{"day", "type", "count"}]``, by day (days unknown left out)."""
-    day = event_day().label("day")
+    counts = (
+        select(event_day().label("day"), EVENTS.c.type)
+        .where(*event_conditions(f))
+        .subquery("counted")
+    )
     query = (
-        select(day, EVENTS.c.type, func.count().label("count"))
-        .select_from(EVENTS.join(DOCS, DOCS.c.id == EVENTS.c.doc_id))
-        .where(event_day().is_not(None), *event_conditions(f))
-        .group_by(day, EVENTS.c.type)
-        .order_by(day, EVENTS.c.type)
+        select(counts.c.day, counts.c.type, func.count().label("count"))
+        .where(counts.c.day.is_not(None))
+        .group_by(counts.c.day, counts.c.type)
+        .order_by(counts.c.day, counts.c.type)
     )
     with engine.connect() as conn:
         return [dict(row._mapping) for row in conn.execute(query)]

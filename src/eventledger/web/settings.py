@@ -24,6 +24,9 @@ class WebSettings:
     map_limit: int = 5000
     actor_rows: int = 200
     cache_entries: int = 256
+    sqlite_mmap_bytes: int = 1073741824
+    sqlite_cache_kib: int = 65536
+    worker_start_seconds: int = 120
 
 
 def _coerce(values: dict, origin: str) -> dict:
