@@ -13,6 +13,7 @@ from ..dates import sentence_date
 from ..locate import locate_event, with_tokens
 from ..syntax import doc_text
 from .arguments import ArgumentsMixin
+from .learned import LearnedTriggersMixin
 from .lexicon import WORD_LISTS, PhraseIndex, _demonyms, load_lexicon
 from .modality import ModalityMixin
 from .phrases import _inherited_actor, np_bounds
@@ -21,11 +22,18 @@ from .triggers import TriggersMixin
 log = logging.getLogger(__name__)
 
 
-class EventsExtractor(TriggersMixin, ArgumentsMixin, ModalityMixin):
-    """The ``eventledger_events`` component."""
+class EventsExtractor(TriggersMixin, LearnedTriggersMixin, ArgumentsMixin, ModalityMixin):
+    """The ``eventledger_events`` component. ``trigger_model``: combine the rules' triggers
+    with the event head's (:mod:`.learned`; off: rules only); ``trigger_veto`` and
+    ``trigger_add``: its thresholds (None: the head's own defaults)."""
 
-    def __init__(self, nlp: Language, name: str, *, extra_triggers_path: str | None = None):
+    def __init__(self, nlp: Language, name: str, *, extra_triggers_path: str | None = None,
+                 trigger_model: bool = True, trigger_veto: float | None = None,
+                 trigger_add: float | None = None):
         self.name = name
+        self.trigger_model = trigger_model
+        self.trigger_veto = trigger_veto
+        self.trigger_add = trigger_add
         self.lexicon = load_lexicon(extra_triggers_path or None)
         self.triggers = PhraseIndex(self.lexicon["triggers"])
         self.weapons = PhraseIndex(self.lexicon["weapons"])
@@ -74,7 +82,7 @@ class EventsExtractor(TriggersMixin, ArgumentsMixin, ModalityMixin):
         for sent in doc.sents:
             # headings and captions are skipped trigger by trigger: the parser may have
             # joined a heading to the sentence after it
-            triggers = self.find_triggers(doc, sent)
+            triggers = self.with_model(doc, sent, self.find_triggers(doc, sent))
             heads = [t["head"] for t in triggers]
             built = {}
             for trig in triggers:
@@ -157,7 +165,12 @@ class EventsExtractor(TriggersMixin, ArgumentsMixin, ModalityMixin):
         "doc._.el_attributions",
     ],
     assigns=["doc._.el_events"],
-    default_config={"extra_triggers_path": None},
+    default_config={"extra_triggers_path": None, "trigger_model": True, "trigger_veto": None,
+                    "trigger_add": None},
 )
-def make_events(nlp: Language, name: str, *, extra_triggers_path: str | None) -> EventsExtractor:
-    return EventsExtractor(nlp, name, extra_triggers_path=extra_triggers_path)
+def make_events(nlp: Language, name: str, *, extra_triggers_path: str | None,
+                trigger_model: bool, trigger_veto: float | None,
+                trigger_add: float | None) -> EventsExtractor:
+    return EventsExtractor(nlp, name, extra_triggers_path=extra_triggers_path,
+                           trigger_model=trigger_model, trigger_veto=trigger_veto,
+                           trigger_add=trigger_add)
