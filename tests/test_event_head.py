@@ -85,8 +85,8 @@ def test_the_head_reads_the_rows_the_tagger_computes(nlp):
     p = pieces_of(doc, tagger.tokenizer)
     ids, mask = padded([[*pieces, *p.ids, tagger.tokenizer.sep_token_id]])
     with torch.inference_mode():
-        hidden = tagger.model.hidden(ids, mask)
-    direct = head(hidden)[0, 1:-1].numpy()
+        states = tagger.model.states(ids, mask, every_layer=True)
+    direct = head(states)[0, 1:-1].numpy()
     arrested = next(t.i for t in doc if t.text == "arrested")
     piece = int(numpy.flatnonzero((p.token == arrested) & p.first)[0])
     assert numpy.allclose(rows["events"][arrested], direct[piece], atol=1e-4)

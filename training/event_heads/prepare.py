@@ -8,8 +8,9 @@
 
 Each text goes once through eventledger's pipeline, rules only (the attribution span
 tagger runs as usual; its event head is off): a recording head on the tagger's forward pass
-keeps every token's last hidden state (of its first word piece), the features the event
-head learns from, and the rules give their events. Only data that is not a dev split:
+keeps every token's hidden state of ``--layer`` (of its first word piece; 6, the frozen
+lower layers' output, by default), the features the event head learns from, and the rules
+give their events. Only data that is not a dev split:
 
 - PETRARCH's unit-test sentences of the ``train`` half (``eventledger.eval.coding``),
   CAMEO codes mapped to PLOVER: a rule trigger of a gold type is labelled with it (B-/I-),
@@ -147,7 +148,9 @@ def main() -> None:
     parser.add_argument("--polnear-articles", type=int, default=120)
     parser.add_argument("--trnews", type=Path)
     parser.add_argument("--trnews-articles", type=int, default=40)
-    parser.add_argument("--model", default="en_core_web_sm")
+    parser.add_argument("--layer", type=int, default=6,
+                        help="the hidden states recorded: 6 for the frozen lower layers' "
+                        "output, -1 for the tagger's last (see compare_layers.py)")
     args = parser.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
 
@@ -156,7 +159,9 @@ def main() -> None:
     nlp = build_pipeline(load_model(load_settings().model),
                          {"eventledger_attribution_spans": {"event_head": False},
                           "eventledger_events": {"trigger_model": False}})
-    nlp.get_pipe("eventledger_attribution_spans").heads = {"events": lambda hidden: hidden}
+    nlp.get_pipe("eventledger_attribution_spans").heads = {
+        "events": lambda states: states[args.layer]
+    }
 
     types = plover_types()
     labels_list = bio_labels(types)

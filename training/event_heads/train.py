@@ -3,9 +3,10 @@
     OMP_NUM_THREADS=1 nice python training/event_heads/train.py out/events \
         src/eventledger/data/event_head
 
-The head is one linear layer over the attribution tagger's last hidden states (the tagger's
-top six layers are tuned for attributions; the head only reads them), so the event task
-costs a head on the shared forward pass. A fixed share of the texts (by source name) is
+The head is one linear layer over hidden states of the attribution tagger's forward pass
+(``--layer``, as ``prepare.py`` recorded them: 6, the output of the frozen lower six layers,
+by default; see ``compare_layers.py``), so the event task costs a head on the shared pass,
+not a second pass. A fixed share of the texts (by source name) is
 held out to choose the thresholds and to report the head's token scores:
 
 - ``add``: the lowest probability at which the head's own triggers (the argmax type of a
@@ -75,6 +76,8 @@ def main() -> None:
     parser.add_argument("--o-weight", type=float, default=0.3)
     parser.add_argument("--add-precision", type=float, default=0.8)
     parser.add_argument("--veto-loss", type=float, default=0.05)
+    parser.add_argument("--layer", type=int, default=6,
+                        help="the hidden states prepare.py recorded (its --layer)")
     parser.add_argument("--final", action="store_true",
                         help="after choosing thresholds, train again on every text")
     args = parser.parse_args()
@@ -123,7 +126,7 @@ def main() -> None:
     if args.final:
         layer = train_linear(x, y, len(labels), epochs=args.epochs, o_weight=args.o_weight)
     eh.save(layer, args.out, types=types, encoder=encoders.MPNET,
-            thresholds={"veto": report["veto"], "add": round(add, 2)},
+            thresholds={"veto": report["veto"], "add": round(add, 2)}, reads=args.layer,
             meta={"trained_on": "PETRARCH unit tests (train half), silver rule labels on "
                   "PolNeAR train and TR-News texts; see training/event_heads/",
                   "heldout": report})

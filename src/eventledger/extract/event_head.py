@@ -2,11 +2,14 @@
 tagger's forward pass.
 
 The attribution span tagger (``span_transformer``) reads each window of word pieces once;
-this head is a linear layer over the same last hidden states, so events cost a head, not a
-second pass of the encoder (``training/event_heads/`` says how it was trained, and how it
-compares with a small tuned top on the frozen lower layers). It gives each piece a
-probability of each BIO tag of the PLOVER types (``B-ASSAULT``, ``I-ASSAULT``, ..., ``O``);
-a token reads its first piece's.
+this head is a linear layer over hidden states of that same pass, so events cost a head,
+not a second pass of the encoder. The shipped head reads the output of the frozen lower
+six layers (``layer`` 6 in its settings), which the tagger computes on its way to its
+tuned top: on held-out training texts that serves events much better than the tagger's
+last hidden states, which its tuning for attributions has specialised
+(``training/event_heads/compare_layers.py``). It gives each piece a probability of each
+BIO tag of the PLOVER types (``B-ASSAULT``, ``I-ASSAULT``, ..., ``O``); a token reads its
+first piece's.
 
 The shipped head is in ``data/event_head``: ``event_head.json`` (its labels, the encoder it
 reads, and the default thresholds with which the events component combines it with its
@@ -36,8 +39,9 @@ def packaged_head_path() -> Path:
 
 
 class EventHead:
-    """The head in ``path``: called on a batch of hidden states, it gives each piece the
-    probability of each of ``labels``."""
+    """The head in ``path``: called on the encoder's hidden states (the embeddings' and
+    each layer's, ``SpanTransformer.piece_outputs_of``), it reads those of its ``layer``
+    and gives each piece the probability of each of ``labels``."""
 
     def __init__(self, path: str | Path) -> None:
         import torch
@@ -52,21 +56,24 @@ class EventHead:
         except (OSError, ValueError, KeyError) as exc:
             raise ConfigError(f"event head not readable at {path}: {exc!r}") from exc
         self.labels = bio_labels(self.types)
-        self.layer = torch.nn.Linear(hidden_size, len(self.labels))
+        # Which hidden states it reads: an index into (embeddings, layer 1, ..., layer 12).
+        self.layer = int(self.config.get("layer", -1))
+        self.linear = torch.nn.Linear(hidden_size, len(self.labels))
         try:
-            self.layer.load_state_dict({k: v.float() for k, v in weights.items()})
+            self.linear.load_state_dict({k: v.float() for k, v in weights.items()})
         except RuntimeError as exc:
             raise ConfigError(f"event head at {path} does not fit its settings: {exc}") from exc
-        self.layer.eval()
+        self.linear.eval()
         # For each type, the columns of its B- and I- tags.
         self._columns = {t: [i for i, tag in enumerate(self.labels) if tag[2:] == t]
                          for t in self.types}
         self._torch = torch
 
-    def __call__(self, hidden):
+    def __call__(self, states):
+        hidden = states[self.layer]
         with self._torch.inference_mode():
-            layer = self.layer.to(hidden.device)
-            return self._torch.softmax(layer(hidden.float()), dim=-1)
+            linear = self.linear.to(hidden.device)
+            return self._torch.softmax(linear(hidden.float()), dim=-1)
 
     def type_probs(self, rows: numpy.ndarray) -> dict[str, numpy.ndarray]:
         """Each type's probability at each token (its B- and I- tags together), from one
@@ -75,7 +82,7 @@ class EventHead:
 
 
 def save(layer, folder: Path, *, types: list[str], encoder: str, thresholds: dict,
-         meta: dict) -> None:
+         meta: dict, reads: int = -1) -> None:
     """The head's weights and the settings to rebuild it."""
     from safetensors.torch import save_file
 
@@ -83,7 +90,7 @@ def save(layer, folder: Path, *, types: list[str], encoder: str, thresholds: dic
     save_file({k: v.detach().float().contiguous() for k, v in layer.state_dict().items()},
               str(folder / WEIGHTS_FILE))
     config = {"types": types, "encoder": encoder, "hidden_size": layer.in_features,
-              "thresholds": thresholds, **meta}
+              "layer": reads, "thresholds": thresholds, **meta}
     (folder / CONFIG_FILE).write_text(json.dumps(config, indent=2), encoding="utf-8")
 
 

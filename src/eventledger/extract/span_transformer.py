@@ -162,9 +162,15 @@ def build_model(encoder_dir: str, *, labels: list[str], trainable_layers: int):
             )
 
         def hidden(self, input_ids, attention_mask):
-            """The encoder's last hidden states: what every head reads."""
-            out = self.encoder(input_ids=input_ids, attention_mask=attention_mask)
-            return out.last_hidden_state
+            """The encoder's last hidden states."""
+            return self.states(input_ids, attention_mask)[-1]
+
+        def states(self, input_ids, attention_mask, *, every_layer: bool = False):
+            """The encoder's hidden states, from one pass: the last layer's alone, or the
+            embeddings' and every layer's (for heads that read a lower layer)."""
+            out = self.encoder(input_ids=input_ids, attention_mask=attention_mask,
+                               output_hidden_states=every_layer)
+            return out.hidden_states if every_layer else (out.last_hidden_state,)
 
         def forward(self, input_ids, attention_mask):
             return self.classify(self.dropout(self.hidden(input_ids, attention_mask)))
@@ -279,10 +285,11 @@ class SpanTransformer:
     def piece_outputs_of(
         self, docs: list[Doc], *, windows_per_step: int = 16, heads: dict | None = None
     ) -> list[tuple[Pieces, numpy.ndarray, dict[str, numpy.ndarray]]]:
-        """``piece_scores_of`` and, for each of ``heads`` (name -> a callable from a
-        batch of hidden states to one row of numbers per piece), its rows for each piece:
-        every head reads the same forward pass of the encoder, as spaCy's transformer
-        listeners share one transformer."""
+        """``piece_scores_of`` and, for each of ``heads`` (name -> a callable from the
+        encoder's hidden states, a tuple of the embeddings' and each layer's output for a
+        batch of windows, to one row of numbers per piece), its rows for each piece: every
+        head reads the same forward pass of the encoder, as spaCy's transformer listeners
+        share one transformer."""
         heads = heads or {}
         size, stride = self.config["window"], self.config["stride"]
         pieces = [pieces_of(doc, self.tokenizer) for doc in docs]
@@ -301,10 +308,11 @@ class SpanTransformer:
             chosen = [rows[r] for r in order[step : step + windows_per_step]]
             input_ids, mask = padded([row[4] for row in chosen])
             with self._torch.inference_mode():
-                hidden = self.model.hidden(input_ids.to(self.device), mask.to(self.device))
-                logits = self.model.classify(hidden)
+                states = self.model.states(input_ids.to(self.device), mask.to(self.device),
+                                           every_layer=bool(heads))
+                logits = self.model.classify(states[-1])
                 out = self._torch.log_softmax(logits, dim=-1).cpu().numpy()
-                head_out = {name: head(hidden).float().cpu().numpy()
+                head_out = {name: head(states).float().cpu().numpy()
                             for name, head in heads.items()}
             for i, (d, start, keep_start, keep_end, _ids) in enumerate(chosen):
                 # +1 for the [CLS] piece that opens each window.
