@@ -32,7 +32,7 @@ SENTENCES = [
     ("T-2", "173", "Police in Veloria arrested twelve protesters on Tuesday."),
     ("T-3", "190", "Castavian troops shelled the border town of Mirel overnight."),
     ("T-4", "999", "Veloria said the weather was fine."),
-    ("T-5", "173", "Police in Veloria did not arrest the protesters."),
+    ("T-5", "173", "Police in Veloria did not arrest anyone on Tuesday."),
 ]
 
 
