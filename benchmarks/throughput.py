@@ -12,6 +12,11 @@ of each (tracemalloc, in a separate pass so that tracing does not slow the timed
 once more, one at a time, through each pipe of the pipeline in turn (spaCy's own loop,
 ``proc(doc)``), and each record is written into a throwaway SQLite store ("store").
 Parse is the model's own pipes (tok2vec, tagger, parser, ner, ...) together.
+
+``--event-head`` also times the extraction with the event head off (rules only, as the
+settings ``event_head = false`` and ``trigger_model = false`` give), alternating the two
+pipelines over ``--rounds`` rounds and keeping each one's best, and prints the ratio: what
+the event head, reading the attribution tagger's forward pass, costs.
 """
 
 from __future__ import annotations
@@ -116,6 +121,9 @@ def main() -> None:
                         help="add the seconds spent in each component")
     parser.add_argument("--no-memory", action="store_true",
                         help="leave out the traced pass that measures peak memory")
+    parser.add_argument("--event-head", action="store_true",
+                        help="also time the extraction with the event head off")
+    parser.add_argument("--rounds", type=int, default=2)
     args = parser.parse_args()
 
     settings = load_settings()
@@ -146,6 +154,8 @@ def main() -> None:
         result["eventledger_peak_mb"] = _peak_mb(_full, full, documents, args.batch_size)
     if args.profile:
         result["profile_seconds"] = _profile(full, documents)
+    if args.event_head:
+        result.update(_event_head_cost(model, documents, args.batch_size, args.rounds))
     if args.json:
         print(json.dumps(result, indent=2))
         return
@@ -161,6 +171,31 @@ def main() -> None:
         print(f"per component, {len(documents)} documents one at a time ({total:.1f} s):")
         for name, spent in sorted(profile.items(), key=lambda item: -item[1]):
             print(f"  {name:13s} {spent:8.2f} s  {100 * spent / total:5.1f} %")
+    if args.event_head:
+        print(f"event head on       : {result['event_head_on_docs_per_s']:8.2f} docs/s")
+        print(f"event head off      : {result['event_head_off_docs_per_s']:8.2f} docs/s")
+        print(f"ratio (on / off): {result['ratio_event_head_on_to_off']:.3f}")
+
+
+def _event_head_cost(model: str, documents, batch_size: int, rounds: int) -> dict:
+    """Docs per second with the event head on and off, the best of alternating rounds."""
+    on = build_pipeline(spacy.load(model))
+    off = build_pipeline(spacy.load(model), {
+        "eventledger_attribution_spans": {"event_head": False},
+        "eventledger_events": {"trigger_model": False},
+    })
+    warm = documents[: min(8, len(documents))]
+    _full(on, warm, batch_size)
+    _full(off, warm, batch_size)
+    best = {"on": float("inf"), "off": float("inf")}
+    for _ in range(rounds):
+        for name, nlp in (("on", on), ("off", off)):
+            best[name] = min(best[name], _timed(_full, nlp, documents, batch_size))
+    return {
+        "event_head_on_docs_per_s": len(documents) / best["on"],
+        "event_head_off_docs_per_s": len(documents) / best["off"],
+        "ratio_event_head_on_to_off": best["off"] / best["on"],
+    }
 
 
 if __name__ == "__main__":

@@ -53,6 +53,12 @@ def test_the_encoder_gives_transformers_hidden_states_to_the_bit(mpnet_dir):
             expected = reference(input_ids=ids[batch], attention_mask=mask[batch])
             got = ours(ids[batch], mask[batch])
             assert torch.equal(got.last_hidden_state, expected.last_hidden_state)
+        # every layer's states, which the event head reads, are transformers' own too
+        expected = reference(input_ids=ids, attention_mask=mask, output_hidden_states=True)
+        got = ours(ids, mask, output_hidden_states=True)
+        assert len(got.hidden_states) == len(expected.hidden_states) == 13
+        for ours_layer, theirs in zip(got.hidden_states, expected.hidden_states, strict=True):
+            assert torch.equal(ours_layer, theirs)
 
 
 def test_the_shipped_tagger_loads_without_importing_transformers():

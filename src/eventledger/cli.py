@@ -542,6 +542,30 @@ def eval_event_location(path, model, details):
     click.echo(format_event_location(result))
 
 
+@eval_group.command(name="coding")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@click.option("--crosswalk", type=click.Path(exists=True, dir_okay=False), required=True,
+              help="CAMEO to PLOVER crosswalk (lines 'CODE: TYPE, mode, context').")
+@click.option("--half", type=click.Choice(["all", "train", "dev"]), default="all",
+              show_default=True,
+              help="The sentences whose id hashes to this half ('train' to learn from, "
+              "'dev' to measure on), or all of them.")
+@_model_option
+@click.option("--details", is_flag=True, help="Each scored sentence's gold and predicted types.")
+def eval_coding(path, crosswalk, half, model, details):
+    """Sentence coding on PETRARCH-style XML: PLOVER hit rate, exact rate, per-type scores.
+
+    \b
+    Example:
+        eventledger eval coding ../shared/eval/coding/PETR.UnitTest.records.xml \\
+            --crosswalk ../shared/reference/CAMEO2PLOVER-2021.txt --half dev
+    """
+    from .eval.coding import evaluate_coding, format_coding
+
+    result = evaluate_coding(path, crosswalk, half=half, nlp=_pipeline(model), details=details)
+    click.echo(format_coding(result))
+
+
 @cli.group()
 def gazetteer():
     """Manage the embedded gazetteer.

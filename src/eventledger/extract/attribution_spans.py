@@ -8,6 +8,10 @@ It reads the text itself, in overlapping windows of word pieces, so a quotation 
 over several sentences. Its spans go to ``doc.spans["attribution_spans"]``; the
 attributions component checks its rules' attributions against them and turns the contents
 its rules did not find into attributions.
+
+The same forward pass feeds the event head (``event_head``): its probabilities of each
+PLOVER trigger tag go to ``doc._.el_trigger_scores`` (one row per token) for the events
+component, so events cost a head, not a second pass of the encoder.
 """
 
 from __future__ import annotations
@@ -20,6 +24,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, SpanGroup
 from spacy.util import minibatch
 
+from ..errors import ConfigError
+from . import event_head as event_head_module
 from . import span_transformer
 
 SPANS_KEY = "attribution_spans"
@@ -31,11 +37,38 @@ def packaged_model_path() -> Path:
 
 class AttributionSpansTagger:
     def __init__(self, nlp: Language, name: str, *, model_path: str | None, batch_size: int,
-                 device: str = "auto"):
+                 device: str = "auto", event_head: bool = True,
+                 event_head_path: str | None = None):
         self.name = name
         self.model_path = model_path or str(packaged_model_path())
         self.batch_size = batch_size
         self.tagger = span_transformer.load(self.model_path, device)
+        # The heads that read the tagger's forward pass; their rows for each token go to
+        # doc._.el_trigger_scores (the event head's, or what a training script sets here).
+        self.heads: dict = {}
+        if event_head:
+            head = event_head_module.load(
+                event_head_path or str(event_head_module.packaged_head_path())
+            )
+            if head.encoder != self.tagger.encoder:
+                raise ConfigError(f"the event head reads {head.encoder}, but the attribution "
+                                  f"span tagger is built on {self.tagger.encoder}")
+            self.heads["events"] = head
+
+    def _tag(self, docs: list[Doc]) -> list[Doc]:
+        if not self.heads:
+            return [self._set_spans(doc, spans)
+                    for doc, spans in zip(docs, self.tagger.scored_spans_of(docs), strict=True)]
+        found = self.tagger.scored_spans_and_heads_of(docs, self.heads)
+        for doc, (spans, rows) in zip(docs, found, strict=True):
+            self._set_spans(doc, spans)
+            head = self.heads["events"]
+            # The head's labels and default thresholds travel with its rows.
+            doc._.el_trigger_scores = {
+                "labels": getattr(head, "labels", None), "rows": rows["events"],
+                "thresholds": getattr(head, "thresholds", None),
+            }
+        return docs
 
     @staticmethod
     def _set_spans(doc: Doc, spans: list[tuple[int, int, str, float]]) -> Doc:
@@ -49,25 +82,29 @@ class AttributionSpansTagger:
         return doc
 
     def __call__(self, doc: Doc) -> Doc:
-        return self._set_spans(doc, self.tagger.scored_spans_of([doc])[0])
+        return self._tag([doc])[0]
 
     def pipe(self, docs: Iterable[Doc], *, batch_size: int | None = None) -> Iterator[Doc]:
         # The windows of a batch of documents share forward passes.
         for batch in minibatch(docs, size=batch_size or self.batch_size):
-            for doc, spans in zip(batch, self.tagger.scored_spans_of(batch), strict=True):
-                yield self._set_spans(doc, spans)
+            yield from self._tag(batch)
 
 
 @Language.factory(
     "eventledger_attribution_spans",
-    assigns=["doc.spans"],
-    default_config={"model_path": None, "batch_size": 32, "device": "auto"},
+    assigns=["doc.spans", "doc._.el_trigger_scores"],
+    default_config={"model_path": None, "batch_size": 32, "device": "auto",
+                    "event_head": True, "event_head_path": None},
 )
 def make_attribution_spans(
-    nlp: Language, name: str, *, model_path: str | None, batch_size: int, device: str
+    nlp: Language, name: str, *, model_path: str | None, batch_size: int, device: str,
+    event_head: bool, event_head_path: str | None,
 ) -> AttributionSpansTagger:
     """``model_path``: a folder written by ``training/attribution_spans/finetune.py``
     (default: the one eventledger ships). ``device``: ``auto`` (CUDA where torch sees a
-    GPU, else the CPU), ``cpu`` or ``cuda``."""
+    GPU, else the CPU), ``cpu`` or ``cuda``. ``event_head``: also run the event trigger
+    head on the same forward pass (``event_head_path``: a folder written by
+    ``training/event_heads/train.py``; default: the one eventledger ships)."""
     return AttributionSpansTagger(nlp, name, model_path=model_path, batch_size=batch_size,
-                                  device=device)
+                                  device=device, event_head=event_head,
+                                  event_head_path=event_head_path)

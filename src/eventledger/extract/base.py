@@ -21,6 +21,8 @@ EXTENSIONS = {
     "el_places": None,
     "el_attributions": None,
     "el_events": None,
+    # the event head's probability of each trigger tag, one row per token (numpy), or None
+    "el_trigger_scores": None,
     "el_figures": None,
     "el_disagreements": None,
 }

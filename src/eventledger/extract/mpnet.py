@@ -106,10 +106,16 @@ class _Encoder(nn.Module):
         self.relative_attention_bias = nn.Embedding(config.relative_attention_num_buckets,
                                                     config.num_attention_heads)
 
-    def forward(self, hidden, mask):
+    def forward(self, hidden, mask, every: list | None = None):
+        """The last layer's states; ``every``, when given, gets the input's and each
+        layer's states (as transformers' ``hidden_states``)."""
         position_bias = self.compute_position_bias(hidden)
+        if every is not None:
+            every.append(hidden)
         for layer in self.layer:
             hidden = layer(hidden, mask, position_bias)
+            if every is not None:
+                every.append(hidden)
         return hidden
 
     def compute_position_bias(self, x, num_buckets: int = 32):
@@ -140,7 +146,9 @@ def _relative_position_bucket(relative_position, num_buckets: int = 32,
 
 
 class MPNetEncoder(nn.Module):
-    """``MPNetModel``'s forward pass for inference: ``last_hidden_state`` of each piece."""
+    """``MPNetModel``'s forward pass for inference: ``last_hidden_state`` of each piece,
+    and with ``output_hidden_states`` the embeddings' and every layer's (``hidden_states``),
+    which the event head reads."""
 
     def __init__(self, config: SimpleNamespace) -> None:
         super().__init__()
@@ -150,7 +158,8 @@ class MPNetEncoder(nn.Module):
         # Shipped in the checkpoint; the tagger reads the pieces' states, not the pooled one.
         self.pooler = _Dense(config.hidden_size, config.hidden_size)
 
-    def forward(self, input_ids: torch.Tensor, attention_mask: torch.Tensor | None = None):
+    def forward(self, input_ids: torch.Tensor, attention_mask: torch.Tensor | None = None,
+                output_hidden_states: bool = False):
         hidden = self.embeddings(input_ids)
         mask = None
         if attention_mask is not None and not bool(attention_mask.all()):
@@ -158,7 +167,10 @@ class MPNetEncoder(nn.Module):
             keep = attention_mask[:, None, None, :].bool()
             mask = torch.zeros(keep.shape, dtype=hidden.dtype, device=hidden.device)
             mask = mask.masked_fill(~keep, torch.finfo(hidden.dtype).min)
-        return SimpleNamespace(last_hidden_state=self.encoder(hidden, mask))
+        every: list | None = [] if output_hidden_states else None
+        last = self.encoder(hidden, mask, every)
+        return SimpleNamespace(last_hidden_state=last,
+                               hidden_states=tuple(every) if every is not None else None)
 
 
 def load_encoder(encoder_dir: str | Path) -> MPNetEncoder:

@@ -211,9 +211,19 @@ def build_model(encoder_dir: str, *, labels: list[str], trainable_layers: int,
                 self.encoder.config.hidden_size, len(bio_labels(labels))
             )
 
+        def hidden(self, input_ids, attention_mask):
+            """The encoder's last hidden states."""
+            return self.states(input_ids, attention_mask)[-1]
+
+        def states(self, input_ids, attention_mask, *, every_layer: bool = False):
+            """The encoder's hidden states, from one pass: the last layer's alone, or the
+            embeddings' and every layer's (for heads that read a lower layer)."""
+            out = self.encoder(input_ids=input_ids, attention_mask=attention_mask,
+                               output_hidden_states=every_layer)
+            return out.hidden_states if every_layer else (out.last_hidden_state,)
+
         def forward(self, input_ids, attention_mask):
-            hidden = self.encoder(input_ids=input_ids, attention_mask=attention_mask)
-            return self.classify(self.dropout(hidden.last_hidden_state))
+            return self.classify(self.dropout(self.hidden(input_ids, attention_mask)))
 
     model = SpanTagger()
     n_layers = model.encoder.config.num_hidden_layers
@@ -319,6 +329,18 @@ class SpanTransformer:
         """Each document's word pieces and their tags' log probabilities. The windows of all
         ``docs`` are read in steps of ``windows_per_step``, so short documents share a
         forward pass."""
+        outputs = self.piece_outputs_of(docs, windows_per_step=windows_per_step)
+        return [(p, scores) for p, scores, _heads in outputs]
+
+    def piece_outputs_of(
+        self, docs: list[Doc], *, windows_per_step: int = 16, heads: dict | None = None
+    ) -> list[tuple[Pieces, numpy.ndarray, dict[str, numpy.ndarray]]]:
+        """``piece_scores_of`` and, for each of ``heads`` (name -> a callable from the
+        encoder's hidden states, a tuple of the embeddings' and each layer's output for a
+        batch of windows, to one row of numbers per piece), its rows for each piece: every
+        head reads the same forward pass of the encoder, as spaCy's transformer listeners
+        share one transformer."""
+        heads = heads or {}
         size, stride = self.config["window"], self.config["stride"]
         pieces = [pieces_of(doc, self.tokenizer) for doc in docs]
         rows = []  # (document, window start, keep_start, keep_end, piece ids)
@@ -329,19 +351,35 @@ class SpanTransformer:
                        self.tokenizer.sep_token_id]
                 rows.append((d, start, keep_start, keep_end, ids))
         scores = [numpy.zeros((len(p.ids), len(self.labels)), dtype="float32") for p in pieces]
+        extra: dict[str, list] = {name: [None] * len(pieces) for name in heads}
         # Windows of like length share a step, so little of a step is padding.
         order = sorted(range(len(rows)), key=lambda r: len(rows[r][4]))
         for step in range(0, len(order), windows_per_step):
             chosen = [rows[r] for r in order[step : step + windows_per_step]]
             input_ids, mask = padded([row[4] for row in chosen])
             with self._torch.inference_mode():
-                logits = self.model(input_ids.to(self.device), mask.to(self.device))
+                states = self.model.states(input_ids.to(self.device), mask.to(self.device),
+                                           every_layer=bool(heads))
+                logits = self.model.classify(states[-1])
                 out = self._torch.log_softmax(logits, dim=-1).cpu().numpy()
+                head_out = {name: head(states).float().cpu().numpy()
+                            for name, head in heads.items()}
             for i, (d, start, keep_start, keep_end, _ids) in enumerate(chosen):
                 # +1 for the [CLS] piece that opens each window.
                 scores[d][keep_start:keep_end] = out[i, keep_start - start + 1 :
                                                      keep_end - start + 1]
-        return list(zip(pieces, scores, strict=True))
+                for name, head_rows in head_out.items():
+                    if extra[name][d] is None:
+                        extra[name][d] = numpy.zeros(
+                            (len(pieces[d].ids), head_rows.shape[-1]), dtype="float32"
+                        )
+                    extra[name][d][keep_start:keep_end] = head_rows[
+                        i, keep_start - start + 1 : keep_end - start + 1
+                    ]
+        return [
+            (p, s, {name: _rows_or_empty(extra[name][d], len(p.ids)) for name in heads})
+            for d, (p, s) in enumerate(zip(pieces, scores, strict=True))
+        ]
 
     def token_tags_of(self, docs: list[Doc]) -> list[list[str]]:
         """One BIO tag per token of each document: the likeliest well-formed tags of the
@@ -351,8 +389,13 @@ class SpanTransformer:
     def _tags_and_probs(self, docs: list[Doc]) -> list[tuple[list[str], numpy.ndarray]]:
         """Each document's tags (as ``token_tags_of``) and each token's probability of
         each BIO tag (read off its first piece; zero for a token without pieces)."""
+        return self._tags_and_probs_of(docs, self.piece_scores_of(docs))
+
+    def _tags_and_probs_of(
+        self, docs: list[Doc], outputs: list[tuple[Pieces, numpy.ndarray]]
+    ) -> list[tuple[list[str], numpy.ndarray]]:
         result = []
-        for doc, (p, piece_scores) in zip(docs, self.piece_scores_of(docs), strict=True):
+        for doc, (p, piece_scores) in zip(docs, outputs, strict=True):
             doc_tags = ["O"] * len(doc)
             probs = numpy.zeros((len(doc), len(self.labels)), dtype="float32")
             firsts = numpy.flatnonzero(p.first)
@@ -370,14 +413,44 @@ class SpanTransformer:
     def scored_spans_of(self, docs: list[Doc]) -> list[list[tuple[int, int, str, float]]]:
         """``spans_of`` with a confidence for each span: the mean, over its tokens, of
         the probability that the token is inside a span of that label (B- or I-)."""
+        return self._scored(self._tags_and_probs(docs))
+
+    def scored_spans_and_heads_of(
+        self, docs: list[Doc], heads: dict
+    ) -> list[tuple[list[tuple[int, int, str, float]], dict[str, numpy.ndarray]]]:
+        """``scored_spans_of`` and, from the same forward pass, each of ``heads``' rows
+        for each token (``token_rows``)."""
+        outputs = self.piece_outputs_of(docs, heads=heads)
+        scored = self._scored(self._tags_and_probs_of(docs, [(p, s) for p, s, _ in outputs]))
+        return [
+            (spans, {name: token_rows(doc, p, rows) for name, rows in head_rows.items()})
+            for doc, spans, (p, _s, head_rows) in zip(docs, scored, outputs, strict=True)
+        ]
+
+    def _scored(self, tags_and_probs) -> list[list[tuple[int, int, str, float]]]:
         result = []
-        for tags, probs in self._tags_and_probs(docs):
+        for tags, probs in tags_and_probs:
             result.append([
                 (start, end, label,
                  float(probs[start:end][:, self._inside[label]].sum(axis=1).mean()))
                 for start, end, label in spans_from_tags(tags)
             ])
         return result
+
+
+def _rows_or_empty(rows: numpy.ndarray | None, n: int) -> numpy.ndarray:
+    """A head's rows for a document, or none where the document has no pieces."""
+    return rows if rows is not None else numpy.zeros((n, 0), dtype="float32")
+
+
+def token_rows(doc: Doc, pieces: Pieces, rows: numpy.ndarray) -> numpy.ndarray:
+    """One row per token of ``doc``: the row of its first piece (zeros for a token without
+    pieces), as a token takes the tag of its first piece."""
+    result = numpy.zeros((len(doc), rows.shape[-1]), dtype="float32")
+    firsts = numpy.flatnonzero(pieces.first)
+    if len(firsts) and rows.shape[-1]:
+        result[pieces.token[firsts]] = rows[firsts]
+    return result
 
 
 def load_tuned(model, path: str | Path) -> None:

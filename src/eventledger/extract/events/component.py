@@ -14,6 +14,7 @@ from ..locate import locate_event, with_tokens
 from ..syntax import Entities, doc_text
 from .arguments import arguments, light_verb
 from .context import Context
+from .learned import with_model
 from .lexicon import load_lexicon
 from .modality import future, generic, hypothetical, negated
 from .phrases import inherited_actor, np_bounds
@@ -23,10 +24,17 @@ log = logging.getLogger(__name__)
 
 
 class EventsExtractor:
-    """The ``eventledger_events`` component."""
+    """The ``eventledger_events`` component. ``trigger_model``: combine the rules' triggers
+    with the event head's (:mod:`.learned`; off: rules only); ``trigger_veto`` and
+    ``trigger_add``: its thresholds (None: the head's own defaults)."""
 
-    def __init__(self, nlp: Language, name: str, *, extra_triggers_path: str | None = None):
+    def __init__(self, nlp: Language, name: str, *, extra_triggers_path: str | None = None,
+                 trigger_model: bool = True, trigger_veto: float | None = None,
+                 trigger_add: float | None = None):
         self.name = name
+        self.trigger_model = trigger_model
+        self.trigger_veto = trigger_veto
+        self.trigger_add = trigger_add
         # What the stages read: the trigger lexicon and what is made of it, never changed.
         self.ctx = Context.of(load_lexicon(extra_triggers_path or None))
 
@@ -63,6 +71,9 @@ class EventsExtractor:
             # headings and captions are skipped trigger by trigger: the parser may have
             # joined a heading to the sentence after it
             triggers = find_triggers(self.ctx, doc, sent)
+            if self.trigger_model:
+                triggers = with_model(self.ctx, doc, sent, triggers,
+                                      veto=self.trigger_veto, add=self.trigger_add)
             heads = [t["head"] for t in triggers]
             built = {}
             for trig in triggers:
@@ -146,7 +157,12 @@ class EventsExtractor:
         "doc._.el_attributions",
     ],
     assigns=["doc._.el_events"],
-    default_config={"extra_triggers_path": None},
+    default_config={"extra_triggers_path": None, "trigger_model": True, "trigger_veto": None,
+                    "trigger_add": None},
 )
-def make_events(nlp: Language, name: str, *, extra_triggers_path: str | None) -> EventsExtractor:
-    return EventsExtractor(nlp, name, extra_triggers_path=extra_triggers_path)
+def make_events(nlp: Language, name: str, *, extra_triggers_path: str | None,
+                trigger_model: bool, trigger_veto: float | None,
+                trigger_add: float | None) -> EventsExtractor:
+    return EventsExtractor(nlp, name, extra_triggers_path=extra_triggers_path,
+                           trigger_model=trigger_model, trigger_veto=trigger_veto,
+                           trigger_add=trigger_add)

@@ -1,0 +1,84 @@
+"""The rules' triggers combined with the event head (``extract.event_head``), as the
+attributions component combines its rules with the span tagger.
+
+The head's probabilities come on ``doc._.el_trigger_scores`` from the attribution span
+tagger's forward pass. In each sentence:
+
+- veto: a rule trigger whose type the head gives less than ``veto`` (at the best of its
+  words) is dropped: the head, trained on coded sentences and agreed rule output, is
+  confident it is not an event of that type ("attack the virus" slipped past a rule).
+  The rules stay where they are sure: a trigger whose sense needed a weapon in its clause
+  ("fired rockets") is kept;
+- add: a verb or common noun that no rule trigger covers and that the head gives a type
+  with probability ``add`` or more becomes a trigger of that type, its following words of
+  the same type with it. The rules then do the rest as for their own triggers: arguments
+  (passives, light verbs), place, date, negation and hypotheticals, and, for ASSAULT, the
+  mode from a weapon in the clause.
+
+The thresholds are the component's settings, by default those of the head's own
+``event_head.json``.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from ..base import is_excluded
+from .context import Context
+
+
+def with_model(ctx: Context, doc: Doc, sent: Span, triggers: list[dict], *,
+               veto: float | None = None, add: float | None = None) -> list[dict]:
+    """The sentence's rule triggers, vetoed and completed by the event head (``veto`` and
+    ``add``: the component's thresholds; None: the head's own)."""
+    scores = doc._.el_trigger_scores
+    if not scores or not scores.get("labels") or (
+        len(scores["rows"]) != len(doc)
+    ):
+        return triggers
+    rows, labels = scores["rows"], scores["labels"]
+    thresholds = scores.get("thresholds") or {}
+    veto = veto if veto is not None else thresholds.get("veto")
+    add = add if add is not None else thresholds.get("add")
+    columns: dict[str, list[int]] = {}
+    for i, tag in enumerate(labels):
+        if tag != "O":
+            columns.setdefault(tag[2:], []).append(i)
+
+    def prob(i: int, type_: str) -> float:
+        return float(rows[i, columns[type_]].sum()) if type_ in columns else 0.0
+
+    kept = []
+    for trig in triggers:
+        sure = (trig.get("entry") or {}).get("needs") == "weapon"
+        best = max(prob(i, trig["type"]) for i in range(trig["start"], trig["end"]))
+        if veto is not None and trig["type"] in columns and best < veto and not sure:
+            continue
+        kept.append(trig)
+    if add is None:
+        return kept
+    covered = {i for t in kept for i in range(t["start"], t["end"])}
+    weapons = None
+    i = sent.start
+    while i < sent.end:
+        token = doc[i]
+        if i in covered or token.pos_ not in ("VERB", "NOUN") or token.is_space:
+            i += 1
+            continue
+        type_, p = max(((t, prob(i, t)) for t in columns), key=lambda item: item[1])
+        if p < add or is_excluded(doc, token.idx, token.idx + len(token)):
+            i += 1
+            continue
+        end = i + 1
+        inside = [k for k in columns[type_] if labels[k].startswith("I-")]
+        while end < sent.end and end not in covered and inside and (
+            float(rows[end, inside].sum()) >= add
+        ):
+            end += 1
+        if weapons is None:
+            weapons = ctx.weapons.find(doc, sent.start, sent.end)
+        kept.append({"start": i, "end": end, "head": doc[i:end].root, "type": type_,
+                     "mode": None, "weapons": weapons, "entry": {},
+                     "consequence": False, "needs_party": False, "learned": True})
+        i = end
+    return sorted(kept, key=lambda t: t["start"])
