@@ -24,7 +24,7 @@ def _make_v1_database(path, record: dict) -> None:
         with engine.begin() as conn:
             conn.execute(tables["documents"].insert().values(
                 **doc_row, extractor_version="0.9", created_at="2025-01-01T00:00:00+00:00"))
-            for name in ITEM_TABLES:
+            for name in (n for n in ITEM_TABLES if n in tables):
                 columns = set(tables[name].c.keys())
                 if rows[name]:  # version 1 had no country columns
                     conn.execute(tables[name].insert(),

@@ -9,8 +9,10 @@ record-local id ("E1", "p2-A1"). Each row keeps the main fields as columns (span
 ``<name>_text``, ``<name>_start``, ``<name>_end``) and the item's full JSON in
 ``item_json``, so unknown extra fields survive. References inside a document are
 composite foreign keys (event -> place, event -> attribution, figure -> event / place /
-attribution, disagreement -> figure through ``disagreement_figures``); deleting a
-document cascades to all of them. Signatures and near-duplicate links describe the text,
+attribution, disagreement -> figure through ``disagreement_figures``, incident -> place);
+deleting a document cascades to all of them. The ``incident_id`` columns of events,
+figures and disagreements (version 4) are indexed but carry no foreign key, because
+SQLite cannot add one to an existing table and an upgraded store must match a fresh one. Signatures and near-duplicate links describe the text,
 not an extraction, and are written before a document is stored: they have no foreign key
 and survive re-extraction.
 """
@@ -32,7 +34,7 @@ from sqlalchemy import (
     Text,
 )
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 # The tables that hold one document's extraction, in insertion order (references first).
 ITEM_TABLES = (
@@ -40,6 +42,7 @@ ITEM_TABLES = (
     "actors",
     "attributions",
     "attribution_sources",
+    "incidents",
     "events",
     "figures",
     "disagreements",
@@ -178,6 +181,9 @@ def _attribution_sources_table(md: MetaData, version: int) -> Table:
 def _events_table(md: MetaData, version: int) -> Table:
     event_extra = [Column("country", String(2))] if version >= 2 else []
     event_index = [Index("ix_events_country", "country")] if version >= 2 else []
+    if version >= 4:
+        event_extra.append(Column("incident_id", String(64)))
+        event_index.append(Index("ix_events_incident", "doc_id", "incident_id"))
     return Table(
         "events",
         md,
@@ -210,6 +216,9 @@ def _events_table(md: MetaData, version: int) -> Table:
 def _figures_table(md: MetaData, version: int) -> Table:
     figure_extra = [Column("country", String(2))] if version >= 2 else []
     figure_index = [Index("ix_figures_country", "country")] if version >= 2 else []
+    if version >= 4:
+        figure_extra += [Column("incident_id", String(64)), Column("cumulative", Boolean)]
+        figure_index.append(Index("ix_figures_incident", "doc_id", "incident_id"))
     return Table(
         "figures",
         md,
@@ -238,12 +247,14 @@ def _figures_table(md: MetaData, version: int) -> Table:
 
 
 def _disagreements_table(md: MetaData, version: int) -> Table:
+    extra = [Column("incident_id", String(64))] if version >= 4 else []
     return Table(
         "disagreements",
         md,
         Column("doc_id", String(64), nullable=False),
         Column("id", String(64), nullable=False),
         Column("about", Text),
+        *extra,
         Column("item_json", Text, nullable=False),
         PrimaryKeyConstraint("doc_id", "id"),
         _doc_fk(),
@@ -262,6 +273,29 @@ def _disagreement_figures_table(md: MetaData, version: int) -> Table:
         _doc_fk(),
         _local_fk("disagreement_id", "disagreements"),
         _local_fk("figure_id", "figures"),
+    )
+
+
+def _incidents_table(md: MetaData, version: int) -> Table | None:
+    """Incidents (version 4): what happened, once, with the place and date it happened."""
+    if version < 4:
+        return None
+    return Table(
+        "incidents",
+        md,
+        Column("doc_id", String(64), nullable=False),
+        Column("id", String(64), nullable=False),
+        Column("type", String(16), nullable=False),
+        Column("place_id", String(64)),
+        Column("date", String(10)),
+        Column("date_precision", String(8)),
+        Column("country", String(2)),
+        Column("item_json", Text, nullable=False),
+        PrimaryKeyConstraint("doc_id", "id"),
+        _doc_fk(),
+        _local_fk("place_id", "places"),
+        Index("ix_incidents_date", "date"),
+        Index("ix_incidents_country", "country"),
     )
 
 
@@ -295,6 +329,7 @@ TABLES = (
     _actors_table,
     _attributions_table,
     _attribution_sources_table,
+    _incidents_table,
     _events_table,
     _figures_table,
     _disagreements_table,
