@@ -13,7 +13,8 @@ and write them to a path or an open file; :func:`export_records` returns how man
   ``item_json``: the JSON of the event or figure the row comes from.
 - ``geojson``: a FeatureCollection with one Point per event and per figure that has a
   place (coordinates ``[lon, lat]``). Every event is there, with ``negated`` and
-  ``hypothetical`` in its properties, so that a map can leave them out.
+  ``hypothetical`` in its properties, so that a map can leave them out; events and
+  figures carry their ``incident`` and figures ``cumulative``.
 """
 
 from __future__ import annotations
@@ -121,6 +122,7 @@ def geojson_features(record: dict) -> list[dict]:
             "date": event.get("date") or document.get("published"),
             "negated": bool(event.get("negated")),
             "hypothetical": bool(event.get("hypothetical")),
+            "incident": event.get("incident"),
         })
         if found:
             features.append(found)
@@ -130,6 +132,7 @@ def geojson_features(record: dict) -> list[dict]:
             "category": fig.get("category"), "count": count.get("text"),
             "low": count.get("low"), "high": count.get("high"), "exact": count.get("exact"),
             "event": fig.get("event"), "date": document.get("published"),
+            "incident": fig.get("incident"), "cumulative": bool(fig.get("cumulative")),
         })
         if found:
             features.append(found)

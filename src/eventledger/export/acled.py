@@ -2,6 +2,10 @@
 
 One row per event that happened (``negated`` and ``hypothetical`` events are left out:
 the text says they did not take place), and one row per figure that links to no event.
+Where the record has incidents, one row per incident (its first event of the incident's
+type: "the attack", "the blast" later in the text are the same incident, not new rows),
+its fatalities and injuries from every figure of the incident; a figure of an incident
+with events is counted there, and a cumulative toll ("since 2014") is no row at all.
 
 Columns, in :data:`ACLED_COLUMNS` order:
 
@@ -25,9 +29,9 @@ Columns, in :data:`ACLED_COLUMNS` order:
 - ``notes``: the evidence sentence: the sentence of the document around the trigger
   (sentences end at ``.``, ``!`` or ``?`` before white space, or at a line end).
 - ``fatalities`` / ``injuries``: as ACLED, the most conservative figure: the lowest
-  ``low`` of the "killed" (or "injured") figures linked to the event, or to another event
-  of the same story where events carry a ``story`` field; 0 when there is none. A
-  figure row counts its own ``low``.
+  ``low`` of the "killed" (or "injured") figures linked to the event, to its incident, or
+  to another event of the same story where events carry a ``story`` field; 0 when there
+  is none. A figure row counts its own ``low``.
 - ``plover_type``, ``plover_mode``, ``doc_id``, ``trigger``, ``url``, ``outlet``.
 """
 
@@ -152,15 +156,33 @@ def acled_items(record: dict, *, table: TypeTable | None = None) -> list[tuple[d
     figures = [f for f in record.get("figures") or [] if not denied(f, attributions)]
     names = _country_names()
 
-    # Events of one story share their figures (an extra "story" field; else each alone).
+    # Events of one story share their figures (an extra "story" field), else those of one
+    # incident, else each event has its own.
     def story_of(event_id) -> object:
         event = events.get(event_id) or {}
-        return event.get("story") if event.get("story") is not None else ("event", event_id)
+        if event.get("story") is not None:
+            return event["story"]
+        if event.get("incident"):
+            return ("incident", event["incident"])
+        return ("event", event_id)
+
+    incident_events: dict[str, str] = {}  # incident -> the event that stands for it
+    incident_types = {i.get("id"): i.get("type") for i in record.get("incidents") or []}
+    for event in events.values():
+        incident = event.get("incident")
+        if incident and incident not in incident_events and not denied(event, attributions):
+            same_type = [e for e in events.values() if e.get("incident") == incident
+                         and e.get("type") == incident_types.get(incident)]
+            incident_events[incident] = (same_type or [event])[0].get("id")
 
     by_story: dict[object, list[dict]] = {}
     for fig in figures:
+        if fig.get("cumulative"):
+            continue
         if fig.get("event") in events:
             by_story.setdefault(story_of(fig["event"]), []).append(fig)
+        elif fig.get("incident") in incident_events:
+            by_story.setdefault(story_of(incident_events[fig["incident"]]), []).append(fig)
 
     def place_columns(item: dict) -> dict:
         location = item.get("location")
@@ -196,6 +218,8 @@ def acled_items(record: dict, *, table: TypeTable | None = None) -> list[tuple[d
     for event in events.values():
         if event.get("negated") or event.get("hypothetical") or denied(event, attributions):
             continue
+        if event.get("incident") and incident_events.get(event["incident"]) != event.get("id"):
+            continue  # a later mention of an incident that has its row
         story = by_story.get(story_of(event.get("id")), [])
         event_type, sub_type = acled_type(event.get("type"), event.get("mode"), table=table)
         rows.append((event, {
@@ -208,7 +232,9 @@ def acled_items(record: dict, *, table: TypeTable | None = None) -> list[tuple[d
             "plover_type": event.get("type") or "", "plover_mode": event.get("mode") or "",
         }))
     for fig in figures:
-        if fig.get("event") in events:
+        if fig.get("event") in events or fig.get("cumulative") or (
+            fig.get("incident") in incident_events
+        ):
             continue
         category = fig.get("category") or "other"
         rows.append((fig, {
