@@ -2,7 +2,11 @@
 one incident join one story.
 
 Every event that happened (not negated, not hypothetical) and every figure that links
-to no event is an *item*; a figure linked to an event goes where its event goes. An
+to no event is an *item*; a figure linked to an event goes where its event goes. Where the
+record has incidents, an incident is one item: its events and figures go where its lead
+event goes (the one with a day and a place where it has one), so that "the attack" and
+"the blast" told later join the story of the attack, and a cumulative toll ("since
+2014") joins no story. An
 item's features: a type family (:data:`FAMILIES`: a strike and a clash can be one
 incident, a strike and a protest cannot), a day (the event's date, else the document's
 publication date), a place (its own, else the document's most mentioned city, else its
@@ -194,9 +198,24 @@ def item_features(record: dict, *, settings: ClusterSettings = DEFAULT_SETTINGS)
             "terms": " ".join(sorted(set(words(evidence)))), "doc_terms": doc_terms,
         }
 
+    def happened(event: dict) -> bool:
+        return not (event.get("negated") or event.get("hypothetical")
+                    or denied(event, attributions))
+
+    # An incident's lead event: a day and a place if one has them, else the first told.
+    lead: dict[str, str] = {}
+    for event in sorted((e for e in events.values() if happened(e) and e.get("incident")),
+                        key=lambda e: (not e.get("date"), not e.get("location"))):
+        lead.setdefault(event["incident"], str(event["id"]))
+
     rows = []
     for event in events.values():
-        if event.get("negated") or event.get("hypothetical") or denied(event, attributions):
+        if not happened(event):
+            continue
+        followed = lead.get(event.get("incident"))
+        if followed is not None and followed != str(event["id"]):
+            rows.append({"doc_id": doc_id, "item_id": str(event["id"]), "kind": "event",
+                         "event": followed, "type": str(event.get("type") or "").upper()})
             continue
         precise = event.get("date_precision") in (None, "day")
         day = event.get("date") if precise and _day(event.get("date")) else None
@@ -209,12 +228,18 @@ def item_features(record: dict, *, settings: ClusterSettings = DEFAULT_SETTINGS)
                        trigger.get("start", 0), trigger.get("end", 0))
         rows.append(row)
     for figure in record.get("figures") or []:
-        if denied(figure, attributions):
-            continue  # a count its speaker denies or does not give: no one's figure
+        if denied(figure, attributions) or figure.get("cumulative"):
+            continue  # no one's figure, or a toll of no one incident
         linked = events.get(figure.get("event"))
         if linked is not None and not (linked.get("negated") or linked.get("hypothetical")):
+            followed = lead.get(linked.get("incident"), str(linked["id"]))
             rows.append({"doc_id": doc_id, "item_id": str(figure["id"]), "kind": "figure",
-                         "event": str(linked["id"]), "type": str(figure.get("category"))})
+                         "event": followed, "type": str(figure.get("category"))})
+            continue
+        if linked is None and figure.get("incident") in lead:
+            rows.append({"doc_id": doc_id, "item_id": str(figure["id"]), "kind": "figure",
+                         "event": lead[figure["incident"]],
+                         "type": str(figure.get("category"))})
             continue
         if linked is not None:  # counts of an event that did not happen: no story
             continue
@@ -348,7 +373,7 @@ def assign_document(session, record: dict, *,
     # Items with a day and a place first: they find other documents' stories most surely,
     # and the document's vaguer items then follow them.
     order = sorted(
-        (row for row in rows if "family" in row),  # a figure of an event goes with it
+        (row for row in rows if "family" in row),  # a follower goes with what it follows
         key=lambda r: (r.get("day") is None, r.get("lat") is None, r.get("country") is None),
     )
     for row in order:
@@ -370,8 +395,9 @@ def assign_document(session, record: dict, *,
         if "family" in row:
             members.append(row)
             continue
-        event_row = next(r for r in rows if r["kind"] == "event" and r["item_id"] == row["event"])
-        members.append({**event_row, "item_id": row["item_id"], "kind": "figure",
+        event_row = next(r for r in rows if r["kind"] == "event" and r["item_id"] == row["event"]
+                         and "family" in r)
+        members.append({**event_row, "item_id": row["item_id"], "kind": row["kind"],
                         "type": row["type"]})
     for sid, number in sorted(new_stories.items()):
         session.insert_story({"id": sid, "seq": number, "family": "other",
@@ -397,7 +423,8 @@ def _same_members_check(stored: list[dict], rows: list[dict]) -> bool:
             event_row = events.get(row["event"])
             if event_row is None:
                 return False
-            row = {**event_row, "item_id": row["item_id"], "kind": "figure", "type": row["type"]}
+            row = {**event_row, "item_id": row["item_id"], "kind": row["kind"],
+                   "type": row["type"]}
         current.append(tuple(row.get(k) for k in keys))
     return sorted(current) == sorted(tuple(m.get(k) for k in keys) for m in stored)
 
