@@ -8,8 +8,10 @@ attack", "12 people were killed", "hospital sources said at least 19 died". The
   COERCE are one family, PROTEST another) that are neither negated, hypothetical nor
   generic join an incident of their family when nothing tells them apart: a definite
   reference ("the attack", "this blast") joins the last incident told; another place (not
-  the same place, not a country holding the other) or a date more than ``max_days_apart``
-  days away starts a new one;
+  the same place, not a country holding the other, not within ``near_km``, or
+  ``region_km`` of a region) or a date more than ``max_days_apart`` days away starts a new
+  one (the publication date, which an event without a date of its own gets, tells
+  nothing);
 - a figure joins its event's incident; else, with a place of its own, an incident at that
   place; else an event's incident in its sentence; else the last incident told before it
   ("it killed five"). The place of a speaker or source ("an official in Kabul said 126

@@ -76,11 +76,14 @@ class IncidentBuilder:
         return place is None or all(self._same_place(place, p) for p in incident.places)
 
     def _date_fits(self, incident: Incident, value: str | None) -> bool:
-        day = _day(value)
+        """No two dates more than ``max_days_apart`` apart. The publication date tells
+        nothing: it is what an event gets when the text gives no date of its own."""
+        published = self.doc._.el_published
+        day = _day(value) if value != published else None
         if day is None:
             return True
         for other, _precision in incident.dates:
-            other_day = _day(other)
+            other_day = _day(other) if other != published else None
             if other_day and abs((other_day - day).days) > self.words.max_days_apart:
                 return False
         return True
