@@ -6,6 +6,8 @@ from __future__ import annotations
 import pytest
 
 from eventledger.document import Document
+from eventledger.export import geojson_features
+from eventledger.export.acled import acled_rows
 from eventledger.pipeline import extract_record
 from eventledger.record import record_problems
 
@@ -56,8 +58,9 @@ def test_a_speakers_place_is_not_where_the_figure_happened(extract):
     toll = figure(record, "126")
     incident = event(record, "attacked")["incident"]
     assert toll["incident"] == incident
-    # no Kabul: the figure takes its incident's place
-    assert place_name(record, toll["location"]) == "Ghazni province"
+    assert toll["location"] is None  # not Kabul
+    (place,) = [i["location"] for i in record["incidents"] if i["id"] == incident]
+    assert place_name(record, place) == "Ghazni province"
     (disagreement,) = record["disagreements"]
     assert disagreement["incident"] == incident
     assert set(disagreement["figures"]) == {figure(record, "more than 100")["id"], toll["id"]}
@@ -67,9 +70,13 @@ def test_a_figure_takes_its_incidents_place(extract):
     record = extract("Gunmen attacked a market in Bunia on Thursday. Hospital sources said at "
                      "least 19 people were killed.")
     toll = figure(record, "at least 19")
-    assert toll["event"] is None
+    assert toll["event"] is None and toll["location"] is None
     assert toll["incident"] == event(record, "attacked")["incident"]
-    assert place_name(record, toll["location"]) == "Bunia"
+    (feature,) = [f for f in geojson_features(record) if f["properties"]["id"] == toll["id"]]
+    assert feature["properties"]["place"] == "Bunia"
+    # its incident's ACLED row counts it: one row for the attack, with its toll
+    (row,) = acled_rows(record)
+    assert (row["location"], row["fatalities"]) == ("Bunia", 19)
 
 
 def test_it_points_back_to_the_explosion(extract):

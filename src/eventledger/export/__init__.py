@@ -96,8 +96,11 @@ def geojson_features(record: dict) -> list[dict]:
     attributions = {a.get("id"): a for a in record.get("attributions") or []}
     features = []
 
+    incident_places = {i.get("id"): i.get("location") for i in record.get("incidents") or []}
+
     def feature(item: dict, kind: str, properties: dict) -> dict | None:
-        location = item.get("location")
+        # an item the text gives no place of its own is at its incident's place
+        location = item.get("location") or incident_places.get(item.get("incident"))
         place = places.get(location.get("place")) if isinstance(location, dict) else None
         if not place or place.get("lat") is None or place.get("lon") is None:
             return None

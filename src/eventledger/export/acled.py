@@ -18,7 +18,7 @@ Columns, in :data:`ACLED_COLUMNS` order:
 - ``actor1`` / ``actor2``: the event's actor and recipient (resolved name, else the
   text); ``assoc_actor_1`` / ``assoc_actor_2`` stay empty (not extracted).
 - ``country`` (name), ``iso2``, ``admin1`` (empty unless the place carries one),
-  ``location``, ``latitude``, ``longitude``: the item's place. ``geo_precision`` as in
+  ``location``, ``latitude``, ``longitude``: the item's place, else its incident's. ``geo_precision`` as in
   ACLED: 1 for a city, 2 for a region or other place, 3 for a whole country.
 - ``source``: who says it, as a chain. ``"Channel 12 <- hospital sources (via Outlet)"``:
   the attribution's source, then ``<-`` the sources it cites (several joined by ``, ``),
@@ -184,8 +184,11 @@ def acled_items(record: dict, *, table: TypeTable | None = None) -> list[tuple[d
         elif fig.get("incident") in incident_events:
             by_story.setdefault(story_of(incident_events[fig["incident"]]), []).append(fig)
 
+    incident_places = {i.get("id"): i.get("location") for i in record.get("incidents") or []}
+
     def place_columns(item: dict) -> dict:
-        location = item.get("location")
+        # a figure the text gives no place of its own takes its incident's
+        location = item.get("location") or incident_places.get(item.get("incident"))
         place = places.get(location.get("place")) if isinstance(location, dict) else None
         if not place:
             return {"country": "", "iso2": "", "admin1": "", "location": "",

@@ -174,6 +174,7 @@ def item_features(record: dict, *, settings: ClusterSettings = DEFAULT_SETTINGS)
     doc_terms = " ".join(key_words(text, settings.doc_terms))
     events = {e.get("id"): e for e in record.get("events") or []}
     attributions = {a.get("id"): a for a in record.get("attributions") or []}
+    incidents = {i.get("id"): i for i in record.get("incidents") or []}
 
     def place_of(item: dict, fallback: dict | None) -> dict | None:
         location = item.get("location")
@@ -249,7 +250,8 @@ def item_features(record: dict, *, settings: ClusterSettings = DEFAULT_SETTINGS)
         end = max(count.get("end", 0), trigger.get("end", 0))
         rows.append(features(figure, "figure", str(figure.get("category") or "other"),
                              published if _day(published) else None,
-                             place_of(figure, doc_place), [], start, end))
+                             place_of(figure, place_of(incidents.get(figure.get("incident"))
+                                                       or {}, doc_place)), [], start, end))
     return rows
 
 

@@ -15,8 +15,10 @@ attack", "12 people were killed", "hospital sources said at least 19 died". The
 - a figure joins its event's incident; else, with a place of its own, an incident at that
   place; else an event's incident in its sentence; else the last incident told before it
   ("it killed five"). The place of a speaker or source ("an official in Kabul said 126
-  were killed") is never the figure's: only a place inside the reported words counts, and
-  a figure without one takes its incident's place;
+  were killed") is never the figure's: only a place inside the reported words counts.
+  ``location`` stays the place the text gives the figure (none where it gives none); the
+  views that need a place for every figure (ACLED rows, GeoJSON, stories) take its
+  incident's ``location`` when it has none;
 - a toll over a period or over many incidents ("28,000 killed since 2014", "this year",
   "last month's attack"; ``cumulative_patterns``) gets ``cumulative: true`` and no
   incident, so it joins no incident's table or disagreement.

@@ -242,15 +242,7 @@ class IncidentBuilder:
                 record["cumulative"] = True
                 continue
             self.add_figure(record, by_id)
-        for figure in figures:  # a figure takes its incident's place when it has none
-            if figure["incident"] and figure.get("location") is None:
-                place = self._incident_place(self._by_id(figure["incident"]))
-                if place is not None:
-                    figure["location"] = {"place": place["id"]}
         return [self._record(i) for i in self.incidents if i.events or i.figures]
-
-    def _by_id(self, incident_id: str) -> Incident:
-        return next(i for i in self.incidents if i.id == incident_id)
 
     def _incident_place(self, incident: Incident) -> dict | None:
         if not incident.places:
