@@ -19,7 +19,6 @@ from .config import load_settings
 from .document import Document
 from .errors import ModelNotFoundError
 from .extract import COMPONENTS, ensure_extensions
-from .extract import incidents as _incidents  # noqa: F401  (registers its factory)
 from .extract.actors import add_title_abbreviations
 from .extract.paragraphs import add_paragraph_starts
 from .extract.quotes import add_quote_splits

@@ -25,4 +25,8 @@ COMPONENTS = (
     "eventledger_incidents",
 )
 
+# Imported here so that loading any eventledger factory registers this one as well, also
+# where the installed entry points predate it.
+from . import incidents as _incidents  # noqa: E402,F401
+
 __all__ = ["COMPONENTS", "ensure_extensions"]
