@@ -7,7 +7,7 @@ import json
 from click.testing import CliRunner
 
 from eventledger.cli import cli
-from eventledger.eval.incidents import score_document
+from eventledger.eval.incidents import by_place, score_document
 
 TEXT = ("A bomb hit a bus in Riverton, killing 12 people. Police said 15 died. "
         "Since 2019, 400 people have been killed in the region.")
@@ -80,3 +80,16 @@ def test_the_command_reports_accuracy_and_disagreements(tmp_path):
                                         str(tmp_path / "dev.jsonl")])
     assert missing.exit_code != 0
     assert "cannot read the incident annotation" in missing.output
+
+
+def test_the_grouping_by_place_to_compare_with():
+    record = _output([None, None, None], False, [])
+    record["places"] = [{"id": "P1", "name": "Riverton", "geonameid": None},
+                        {"id": "P2", "name": "Riverton", "geonameid": None}]
+    for figure, place in zip(record["figures"], ("P1", "P2", "P1"), strict=True):
+        figure["location"] = {"place": place}
+    grouped = by_place(record)
+    # one place named twice is one "incident", and the cumulative toll joins it
+    assert {f["incident"] for f in grouped["figures"]} == {"place:riverton"}
+    scores = score_document(_gold(), grouped)
+    assert scores["wrong"] == ["G3"]
