@@ -190,13 +190,14 @@ def item_features(record: dict, *, settings: ClusterSettings = DEFAULT_SETTINGS)
             lat, lon = place.get("lat"), place.get("lon")
         cell = cell_of(lat, lon) or (f"C:{country}" if country else NO_PLACE)
         evidence = evidence_sentence(text, start, end) if text else ""
+        terms = set(words(evidence)) | incident_terms.get(item.get("incident"), set())
         return {
             "doc_id": doc_id, "item_id": str(item["id"]), "kind": kind,
             "family": family_of(type_), "type": type_, "day": day, "cell": cell,
             "country": country.upper() if country else None, "lat": lat, "lon": lon,
             "place": (place or {}).get("name"),
             "actors": json.dumps(sorted({a.lower() for a in actors if a})),
-            "terms": " ".join(sorted(set(words(evidence)))), "doc_terms": doc_terms,
+            "terms": " ".join(sorted(terms)), "doc_terms": doc_terms,
         }
 
     def happened(event: dict) -> bool:
@@ -204,10 +205,24 @@ def item_features(record: dict, *, settings: ClusterSettings = DEFAULT_SETTINGS)
                     or denied(event, attributions))
 
     # An incident's lead event: a day and a place if one has them, else the first told.
+    # It speaks for the incident: its words are those of every sentence that tells of it,
+    # its actors every event's, its place the incident's where it has none of its own.
     lead: dict[str, str] = {}
-    for event in sorted((e for e in events.values() if happened(e) and e.get("incident")),
-                        key=lambda e: (not e.get("date"), not e.get("location"))):
+    incident_terms: dict[str, set[str]] = {}
+    incident_actors: dict[str, list[str]] = {}
+    told = [e for e in events.values() if happened(e) and e.get("incident")]
+    for event in sorted(told, key=lambda e: (not e.get("date"), not e.get("location"))):
         lead.setdefault(event["incident"], str(event["id"]))
+    for item in [*told, *(f for f in record.get("figures") or []
+                          if f.get("incident") in lead and not f.get("cumulative"))]:
+        spans = [item.get(k) or {} for k in ("trigger", "count")]
+        start = min(s.get("start", 0) for s in spans if s) if any(spans) else 0
+        end = max(s.get("end", 0) for s in spans if s) if any(spans) else 0
+        incident_terms.setdefault(item["incident"], set()).update(
+            words(evidence_sentence(text, start, end)) if text else ())
+        incident_actors.setdefault(item["incident"], []).extend(
+            (item.get(role) or {}).get("name") or (item.get(role) or {}).get("text")
+            for role in ("actor", "recipient") if item.get(role))
 
     rows = []
     for event in events.values():
@@ -222,11 +237,13 @@ def item_features(record: dict, *, settings: ClusterSettings = DEFAULT_SETTINGS)
         day = event.get("date") if precise and _day(event.get("date")) else None
         actors = [(event.get(role) or {}).get("name") or (event.get(role) or {}).get("text")
                   for role in ("actor", "recipient")]
+        actors += incident_actors.get(event.get("incident"), [])
+        incident = incidents.get(event.get("incident")) or {}
         trigger = event.get("trigger") or {}
         row = features(event, "event", str(event.get("type") or "").upper(),
                        day or (published if _day(published) else None),
-                       place_of(event, doc_place), [a for a in actors if a],
-                       trigger.get("start", 0), trigger.get("end", 0))
+                       place_of(event, place_of(incident, doc_place)),
+                       [a for a in actors if a], trigger.get("start", 0), trigger.get("end", 0))
         rows.append(row)
     for figure in record.get("figures") or []:
         if denied(figure, attributions) or figure.get("cumulative"):
