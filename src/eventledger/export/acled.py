@@ -138,6 +138,20 @@ def _min_low(figures: Iterable[dict]) -> int:
     return min(lows) if lows else 0
 
 
+def _incident_events(record: dict, events: dict, attributions: dict) -> dict[str, str]:
+    """Incident id -> the event that stands for it in the rows: its first event of the
+    incident's type, else its first event."""
+    types = {i.get("id"): i.get("type") for i in record.get("incidents") or []}
+    chosen: dict[str, str] = {}
+    for event in events.values():
+        incident = event.get("incident")
+        if incident and incident not in chosen and not denied(event, attributions):
+            same_type = [e for e in events.values() if e.get("incident") == incident
+                         and e.get("type") == types.get(incident)]
+            chosen[incident] = (same_type or [event])[0].get("id")
+    return chosen
+
+
 def acled_rows(record: dict, *, table: TypeTable | None = None) -> list[dict]:
     """The ACLED-style rows of one extraction record (columns: :data:`ACLED_COLUMNS`)."""
     return [row for row, _item in acled_items(record, table=table)]
@@ -166,14 +180,7 @@ def acled_items(record: dict, *, table: TypeTable | None = None) -> list[tuple[d
             return ("incident", event["incident"])
         return ("event", event_id)
 
-    incident_events: dict[str, str] = {}  # incident -> the event that stands for it
-    incident_types = {i.get("id"): i.get("type") for i in record.get("incidents") or []}
-    for event in events.values():
-        incident = event.get("incident")
-        if incident and incident not in incident_events and not denied(event, attributions):
-            same_type = [e for e in events.values() if e.get("incident") == incident
-                         and e.get("type") == incident_types.get(incident)]
-            incident_events[incident] = (same_type or [event])[0].get("id")
+    incident_events = _incident_events(record, events, attributions)
 
     by_story: dict[object, list[dict]] = {}
     for fig in figures:

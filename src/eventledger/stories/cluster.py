@@ -159,6 +159,29 @@ def _main_place(places: list[dict], kinds: tuple[str, ...]) -> dict | None:
     return first[best]
 
 
+def _incidents_told(record: dict, told: list[dict]):
+    """``(lead, terms, actors)`` by incident id. An incident's lead event has a day and a
+    place if one has them, else it is the first told; it speaks for the incident: its
+    words are those of every sentence that tells of it, its actors every event's."""
+    text = record["document"].get("text") or ""
+    lead: dict[str, str] = {}
+    terms: dict[str, set[str]] = {}
+    actors: dict[str, list[str]] = {}
+    for event in sorted(told, key=lambda e: (not e.get("date"), not e.get("location"))):
+        lead.setdefault(event["incident"], str(event["id"]))
+    for item in [*told, *(f for f in record.get("figures") or []
+                          if f.get("incident") in lead and not f.get("cumulative"))]:
+        spans = [span for span in (item.get(k) for k in ("trigger", "count")) if span]
+        start = min((span.get("start", 0) for span in spans), default=0)
+        end = max((span.get("end", 0) for span in spans), default=0)
+        terms.setdefault(item["incident"], set()).update(
+            words(evidence_sentence(text, start, end)) if text else ())
+        actors.setdefault(item["incident"], []).extend(
+            (item.get(role) or {}).get("name") or (item.get(role) or {}).get("text")
+            for role in ("actor", "recipient") if item.get(role))
+    return lead, terms, actors
+
+
 def item_features(record: dict, *, settings: ClusterSettings = DEFAULT_SETTINGS) -> list[dict]:
     """One member row (without ``story_id``) per clustered item of ``record``, events
     first, then the figures; a figure linked to an event carries ``event`` so that it
@@ -204,25 +227,8 @@ def item_features(record: dict, *, settings: ClusterSettings = DEFAULT_SETTINGS)
         return not (event.get("negated") or event.get("hypothetical")
                     or denied(event, attributions))
 
-    # An incident's lead event: a day and a place if one has them, else the first told.
-    # It speaks for the incident: its words are those of every sentence that tells of it,
-    # its actors every event's, its place the incident's where it has none of its own.
-    lead: dict[str, str] = {}
-    incident_terms: dict[str, set[str]] = {}
-    incident_actors: dict[str, list[str]] = {}
-    told = [e for e in events.values() if happened(e) and e.get("incident")]
-    for event in sorted(told, key=lambda e: (not e.get("date"), not e.get("location"))):
-        lead.setdefault(event["incident"], str(event["id"]))
-    for item in [*told, *(f for f in record.get("figures") or []
-                          if f.get("incident") in lead and not f.get("cumulative"))]:
-        spans = [item.get(k) or {} for k in ("trigger", "count")]
-        start = min(s.get("start", 0) for s in spans if s) if any(spans) else 0
-        end = max(s.get("end", 0) for s in spans if s) if any(spans) else 0
-        incident_terms.setdefault(item["incident"], set()).update(
-            words(evidence_sentence(text, start, end)) if text else ())
-        incident_actors.setdefault(item["incident"], []).extend(
-            (item.get(role) or {}).get("name") or (item.get(role) or {}).get("text")
-            for role in ("actor", "recipient") if item.get(role))
+    lead, incident_terms, incident_actors = _incidents_told(
+        record, [e for e in events.values() if happened(e) and e.get("incident")])
 
     rows = []
     for event in events.values():
