@@ -127,3 +127,11 @@ def test_statements_about_an_incident_are_not_part_of_it(extract):
         assert event(record, trigger)["incident"] == incident["id"]
     assert sorted(incident["figures"]) == sorted(
         [figure(record, "20")["id"], figure(record, "35")["id"]])
+
+
+def test_a_figure_no_incident_explains_is_none_of_several(extract):
+    record = extract("Officials said 4 people were killed in Goma and 9 people were killed in "
+                     "Bukavu. A rights group said 30 people were killed.")
+    goma, bukavu, other = (figure(record, c)["incident"] for c in ("4", "9", "30"))
+    assert len({goma, bukavu, other}) == 3
+    assert record["disagreements"] == []

@@ -13,8 +13,8 @@ attack", "12 people were killed", "hospital sources said at least 19 died". The
   one (the publication date, which an event without a date of its own gets, tells
   nothing);
 - a figure joins its event's incident; else, with a place of its own, an incident at that
-  place; else an event's incident in its sentence; else the last incident told before it
-  ("it killed five"). The place of a speaker or source ("an official in Kabul said 126
+  place; else an event's incident in its sentence; else the incident told before it when
+  only one is (with several, it is an incident of its own). The place of a speaker or source ("an official in Kabul said 126
   were killed") is never the figure's: only a place inside the reported words counts.
   ``location`` stays the place the text gives the figure (none where it gives none); the
   views that need a place for every figure (ACLED rows, GeoJSON, stories) take its

@@ -207,9 +207,12 @@ class IncidentBuilder:
                 nearest = min(in_sentence, key=lambda e: abs(e["trigger"]["start"] - at))
                 target = next(i for i in self.incidents if i.id == nearest["incident"])
         if target is None:
+            # the incident told before, when only one is: with several ("4 were killed in
+            # X and 9 in Y. A group said 30 were killed") the figure is none of theirs
             fitting = self._fitting(family, None, None)
             before = [i for i in fitting if self._first_mention(i) <= at]
-            target = before[0] if before else (fitting[-1] if fitting else None)
+            if len(before) == 1 or (not before and len(fitting) == 1):
+                target = (before or fitting)[0]
         if target is None:
             target = self._new(family, at)
             target.types.append(self.words.figure_types.get(figure["category"], "ASSAULT"))
