@@ -135,3 +135,11 @@ def test_a_figure_no_incident_explains_is_none_of_several(extract):
     goma, bukavu, other = (figure(record, c)["incident"] for c in ("4", "9", "30"))
     assert len({goma, bukavu, other}) == 3
     assert record["disagreements"] == []
+
+
+def test_a_place_in_another_report_of_the_sentence_stays(extract):
+    record = extract("A local official said one person was injured in Ashkelon, but a news "
+                     "network said several people had been injured.")
+    several = next(f for f in record["figures"] if f["count"]["text"] == "several")
+    assert place_name(record, several["location"]) == "Ashkelon"
+    assert several["incident"] == record["figures"][0]["incident"]

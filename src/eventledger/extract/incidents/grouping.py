@@ -161,23 +161,29 @@ class IncidentBuilder:
 
     # -- figures ---------------------------------------------------------------------
     def _own_place(self, figure: dict) -> dict | None:
-        """The figure's place when the reported words name it; a place outside them (the
-        speaker's: "an official in Kabul said") is not where the figure's people were."""
+        """The figure's place, unless it is the speaker's: a place in the source's phrase
+        or attached to the reporting verb ("an official in Kabul said", "said in Kabul"),
+        outside the reported words, is not where the figure's people were."""
         place = self._place_of(figure)
-        if place is None or "start" not in place:
-            return place
         attribution = self.attributions.get(figure.get("attribution"))
-        if attribution:
-            content = attribution["content"]
-            if not (content["start"] <= place["start"] and place["end"] <= content["end"]):
-                source = attribution.get("source") or {}
-                cue = attribution.get("cue") or {}
-                speaker_side = [s for s in (source, cue) if s.get("start") is not None]
-                low = min([s["start"] for s in speaker_side] or [place["start"]])
-                high = max([s["end"] for s in speaker_side] or [place["end"]])
-                # the place sits in the speaker's phrase, around the source and cue
-                if low - 80 <= place["start"] and place["end"] <= high + 80:
-                    return None
+        if place is None or attribution is None or "start" not in place:
+            return place
+        content = attribution["content"]
+        if content["start"] <= place["start"] and place["end"] <= content["end"]:
+            return place
+        where = token_range(self.doc, place["start"], place["end"])
+        if not where:
+            return place
+        ancestors = set(self.doc[where[0]].ancestors)
+        for key in ("source", "cue"):
+            span = attribution.get(key) or {}
+            if span.get("start") is None:
+                continue
+            if span["start"] <= place["start"] and place["end"] <= span["end"]:
+                return None
+            bounds = token_range(self.doc, span["start"], span["end"])
+            if bounds and self.doc[bounds[0]:bounds[1]].root in ancestors:
+                return None
         return place
 
     def add_figure(self, figure: dict, events: dict[str, dict]) -> None:
