@@ -153,7 +153,8 @@ def test_counts_per_table(store):
     store.write_record(make_record(), extractor_version="1.0")
     assert store.counts() == {
         "documents": 1, "attributions": 4, "events": 3, "figures": 4, "places": 3,
-        "actors": 2, "disagreements": 1, "near_duplicates": 0, "signatures": 0,
+        "actors": 2, "incidents": 0, "disagreements": 1, "near_duplicates": 0,
+        "signatures": 0,
     }
 
 

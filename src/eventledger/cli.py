@@ -507,6 +507,29 @@ def eval_wikievents(path, mapping, model, details):
     click.echo(format_wikievents(result))
 
 
+@eval_group.command(name="incidents")
+@click.argument("annotation", type=click.Path(exists=True, dir_okay=False))
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@_model_option
+@click.option("--details", is_flag=True, help="Scores per document.")
+@click.option("--by-place", is_flag=True,
+              help="Score the grouping by place that came before incidents, to compare.")
+def eval_incidents(annotation, path, model, details, by_place):
+    """Incident grouping against a hand annotation of WikiEvents articles: per-figure
+    incident accuracy, disagreements found and false ones.
+
+    \b
+    Example:
+        eventledger eval incidents eval/incidents/wikievents_dev.json \\
+            ../shared/eval/wikievents/dev.jsonl
+    """
+    from .eval.incidents import evaluate_incidents, format_incidents
+
+    result = evaluate_incidents(annotation, path, nlp=_pipeline(model), details=details,
+                                places_only=by_place)
+    click.echo(format_incidents(result))
+
+
 @eval_group.command(name="geo")
 @click.argument("path", type=click.Path(exists=True, dir_okay=False))
 @_model_option

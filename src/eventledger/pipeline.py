@@ -25,9 +25,10 @@ from .extract.quotes import add_quote_splits
 
 log = logging.getLogger(__name__)
 
-SECTIONS = ("attributions", "events", "figures", "places", "actors", "disagreements")
+SECTIONS = ("attributions", "events", "figures", "places", "actors", "incidents",
+            "disagreements")
 # Keys whose string value is a record id of the same document.
-_REFERENCE_KEYS = {"id", "actor", "place", "attribution", "event"}
+_REFERENCE_KEYS = {"id", "actor", "place", "attribution", "event", "incident"}
 
 
 def load_model(name: str) -> Language:
@@ -100,7 +101,7 @@ def _remap(value, offset: int, prefix: str):
             result[key] = item + offset
         elif key in _REFERENCE_KEYS and isinstance(item, str) and prefix:
             result[key] = prefix + item
-        elif key == "figures" and isinstance(item, list) and all(isinstance(i, str) for i in item):
+        elif key in ("figures", "events") and isinstance(item, list) and all(isinstance(i, str) for i in item):
             result[key] = [prefix + i for i in item]
         else:
             result[key] = _remap(item, offset, prefix)

@@ -43,8 +43,8 @@ def record_problems(record: dict) -> list[str]:
         if text[item["start"] : item["end"]] != item["text"]:
             problems.append(f"{path}: text {item['text']!r} is not the document text at "
                             f"{item['start']}:{item['end']}")
-    ids = {name: {item["id"] for item in record[name]} for name in
-           ("attributions", "events", "figures", "places", "actors")}
+    ids = {name: {item["id"] for item in record.get(name) or ()} for name in
+           ("attributions", "events", "figures", "places", "actors", "incidents")}
 
     def check(where: str, value, section: str) -> None:
         if value is not None and value not in ids[section]:
@@ -66,13 +66,23 @@ def record_problems(record: dict) -> list[str]:
                 check(f"{where}.{key}", item[key]["place"], "places")
         check_named(f"{where}.actor", item["actor"])
         check_named(f"{where}.recipient", item["recipient"])
+        check(f"{where}.incident", item.get("incident"), "incidents")
     for item in record["figures"]:
         where = f"figures.{item['id']}"
         check(f"{where}.attribution", item["attribution"], "attributions")
         check(f"{where}.event", item["event"], "events")
         if item["location"]:
             check(f"{where}.location", item["location"]["place"], "places")
+        check(f"{where}.incident", item.get("incident"), "incidents")
+    for item in record.get("incidents") or ():
+        where = f"incidents.{item['id']}"
+        if item["location"]:
+            check(f"{where}.location", item["location"]["place"], "places")
+        for key in ("events", "figures"):
+            for member in item[key]:
+                check(f"{where}.{key}", member, key)
     for item in record["disagreements"]:
+        check(f"disagreements.{item['id']}.incident", item.get("incident"), "incidents")
         for figure in item["figures"]:
             check(f"disagreements.{item['id']}", figure, "figures")
     return problems

@@ -61,6 +61,28 @@ def _disagreement_lines(record: dict, heading: str) -> list[str]:
     return lines
 
 
+def _incident_tag(item: dict) -> str:
+    """`` [I1]`` for the incident an event or figure belongs to, `` [cumulative]`` for a toll
+    over a period; nothing for records stored before incidents."""
+    if item.get("cumulative"):
+        return " [cumulative]"
+    return f" [{item['incident']}]" if item.get("incident") else ""
+
+
+def _incident_lines(record: dict) -> list[str]:
+    incidents = record.get("incidents") or []
+    if not incidents:
+        return []
+    lines = ["", f"incidents ({len(incidents)})"]
+    for incident in incidents:
+        lines.append(f"  {incident['id']} {incident['type']}"
+                     f"{_place_name(record, incident['location'])} {incident['date'] or ''}"
+                     .rstrip())
+        lines.append(f"      events: {', '.join(incident['events']) or '-'}; "
+                     f"figures: {', '.join(incident['figures']) or '-'}")
+    return lines
+
+
 def format_record(record: dict, *, near_duplicates=()) -> str:
     doc = record["document"]
     text = doc["text"]
@@ -91,16 +113,18 @@ def format_record(record: dict, *, near_duplicates=()) -> str:
             e["recipient"]["name"] if e["recipient"] else "?")
         lines.append(f"  {e['id']} {e['type']}{'/' + e['mode'] if e['mode'] else ''} "
                      f"'{e['trigger']['text']}' {who}{_place_name(record, e['location'])} "
-                     f"{e['date'] or ''} {' '.join(flags)}".rstrip())
+                     f"{e['date'] or ''} {' '.join(flags)}".rstrip() + _incident_tag(e))
         lines.append(f"      source: {source_chain(record, e['attribution'])}")
         lines.append(f"      evidence: {evidence_sentence(text, e['trigger']['start'], e['trigger']['end'])}")
     lines.append("")
     lines.append(f"figures ({len(record['figures'])})")
     for f in record["figures"]:
         lines.append(f"  {f['id']} {f['category']} {_count(f['count'])}"
-                     f"{_who(f)}{_place_name(record, f['location'])}{_unit(f)}")
+                     f"{_who(f)}{_place_name(record, f['location'])}{_unit(f)}"
+                     f"{_incident_tag(f)}")
         lines.append(f"      source: {source_chain(record, f['attribution'])}")
         lines.append(f"      evidence: {evidence_sentence(text, f['count']['start'], f['trigger']['end'])}")
+    lines.extend(_incident_lines(record))
     if record["disagreements"]:
         lines.append("")
         lines.append(f"sources disagree ({len(record['disagreements'])})")

@@ -12,8 +12,9 @@ and write them to a path or an open file; :func:`export_records` returns how man
   ``fatalities``, ``injuries`` integers; ``latitude``/``longitude`` floats), plus
   ``item_json``: the JSON of the event or figure the row comes from.
 - ``geojson``: a FeatureCollection with one Point per event and per figure that has a
-  place (coordinates ``[lon, lat]``), a figure with its ``unit``. Every event is there, with ``negated`` and
-  ``hypothetical`` in its properties, so that a map can leave them out.
+  place (coordinates ``[lon, lat]``), a figure with its ``unit``. Every event is there,
+  with ``negated`` and ``hypothetical`` in its properties, so that a map can leave them
+  out; events and figures carry their ``incident`` and figures ``cumulative``.
 """
 
 from __future__ import annotations
@@ -96,8 +97,11 @@ def geojson_features(record: dict) -> list[dict]:
     attributions = {a.get("id"): a for a in record.get("attributions") or []}
     features = []
 
+    incident_places = {i.get("id"): i.get("location") for i in record.get("incidents") or []}
+
     def feature(item: dict, kind: str, properties: dict) -> dict | None:
-        location = item.get("location")
+        # an item the text gives no place of its own is at its incident's place
+        location = item.get("location") or incident_places.get(item.get("incident"))
         place = places.get(location.get("place")) if isinstance(location, dict) else None
         if not place or place.get("lat") is None or place.get("lon") is None:
             return None
@@ -122,6 +126,7 @@ def geojson_features(record: dict) -> list[dict]:
             "date": event.get("date") or document.get("published"),
             "negated": bool(event.get("negated")),
             "hypothetical": bool(event.get("hypothetical")),
+            "incident": event.get("incident"),
         })
         if found:
             features.append(found)
@@ -131,6 +136,7 @@ def geojson_features(record: dict) -> list[dict]:
             "category": fig.get("category"), "count": count.get("text"),
             "low": count.get("low"), "high": count.get("high"), "exact": count.get("exact"),
             "unit": unit_of(fig), "event": fig.get("event"), "date": document.get("published"),
+            "incident": fig.get("incident"), "cumulative": bool(fig.get("cumulative")),
         })
         if found:
             features.append(found)

@@ -2,6 +2,10 @@
 
 One row per event that happened (``negated`` and ``hypothetical`` events are left out:
 the text says they did not take place), and one row per figure that links to no event.
+Where the record has incidents, one row per incident (its first event of the incident's
+type: "the attack", "the blast" later in the text are the same incident, not new rows),
+its fatalities and injuries from every figure of the incident; a figure of an incident
+with events is counted there, and a cumulative toll ("since 2014") is no row at all.
 
 Columns, in :data:`ACLED_COLUMNS` order:
 
@@ -14,7 +18,7 @@ Columns, in :data:`ACLED_COLUMNS` order:
 - ``actor1`` / ``actor2``: the event's actor and recipient (resolved name, else the
   text); ``assoc_actor_1`` / ``assoc_actor_2`` stay empty (not extracted).
 - ``country`` (name), ``iso2``, ``admin1`` (empty unless the place carries one),
-  ``location``, ``latitude``, ``longitude``: the item's place. ``geo_precision`` as in
+  ``location``, ``latitude``, ``longitude``: the item's place, else its incident's. ``geo_precision`` as in
   ACLED: 1 for a city, 2 for a region or other place, 3 for a whole country.
 - ``source``: who says it, as a chain. ``"Channel 12 <- hospital sources (via Outlet)"``:
   the attribution's source, then ``<-`` the sources it cites (several joined by ``, ``),
@@ -25,10 +29,10 @@ Columns, in :data:`ACLED_COLUMNS` order:
 - ``notes``: the evidence sentence: the sentence of the document around the trigger
   (sentences end at ``.``, ``!`` or ``?`` before white space, or at a line end).
 - ``fatalities`` / ``injuries``: as ACLED, the most conservative figure: the lowest
-  ``low`` of the "killed" (or "injured") figures linked to the event, or to another event
-  of the same story where events carry a ``story`` field; 0 when there is none. A
-  figure row counts its own ``low``. Only figures that count people (``unit``) are
-  counted: "300 families displaced" or "40 cattle killed" are no fatalities.
+  ``low`` of the "killed" (or "injured") figures linked to the event, to its incident, or
+  to another event of the same story where events carry a ``story`` field; 0 when there
+  is none. A figure row counts its own ``low``. Only figures that count people (``unit``)
+  are counted: "300 families displaced" or "40 cattle killed" are no fatalities.
 - ``plover_type``, ``plover_mode``, ``doc_id``, ``trigger``, ``url``, ``outlet``.
 """
 
@@ -139,6 +143,20 @@ def _min_low(figures: Iterable[dict]) -> int:
     return min(lows) if lows else 0
 
 
+def _incident_events(record: dict, events: dict, attributions: dict) -> dict[str, str]:
+    """Incident id -> the event that stands for it in the rows: its first event of the
+    incident's type, else its first event."""
+    types = {i.get("id"): i.get("type") for i in record.get("incidents") or []}
+    chosen: dict[str, str] = {}
+    for event in events.values():
+        incident = event.get("incident")
+        if incident and incident not in chosen and not denied(event, attributions):
+            same_type = [e for e in events.values() if e.get("incident") == incident
+                         and e.get("type") == types.get(incident)]
+            chosen[incident] = (same_type or [event])[0].get("id")
+    return chosen
+
+
 def acled_rows(record: dict, *, table: TypeTable | None = None) -> list[dict]:
     """The ACLED-style rows of one extraction record (columns: :data:`ACLED_COLUMNS`)."""
     return [row for row, _item in acled_items(record, table=table)]
@@ -157,18 +175,32 @@ def acled_items(record: dict, *, table: TypeTable | None = None) -> list[tuple[d
     figures = [f for f in record.get("figures") or [] if not denied(f, attributions)]
     names = _country_names()
 
-    # Events of one story share their figures (an extra "story" field; else each alone).
+    # Events of one story share their figures (an extra "story" field), else those of one
+    # incident, else each event has its own.
     def story_of(event_id) -> object:
         event = events.get(event_id) or {}
-        return event.get("story") if event.get("story") is not None else ("event", event_id)
+        if event.get("story") is not None:
+            return event["story"]
+        if event.get("incident"):
+            return ("incident", event["incident"])
+        return ("event", event_id)
+
+    incident_events = _incident_events(record, events, attributions)
 
     by_story: dict[object, list[dict]] = {}
     for fig in figures:
+        if fig.get("cumulative"):
+            continue
         if fig.get("event") in events:
             by_story.setdefault(story_of(fig["event"]), []).append(fig)
+        elif fig.get("incident") in incident_events:
+            by_story.setdefault(story_of(incident_events[fig["incident"]]), []).append(fig)
+
+    incident_places = {i.get("id"): i.get("location") for i in record.get("incidents") or []}
 
     def place_columns(item: dict) -> dict:
-        location = item.get("location")
+        # a figure the text gives no place of its own takes its incident's
+        location = item.get("location") or incident_places.get(item.get("incident"))
         place = places.get(location.get("place")) if isinstance(location, dict) else None
         if not place:
             return {"country": "", "iso2": "", "admin1": "", "location": "",
@@ -201,6 +233,8 @@ def acled_items(record: dict, *, table: TypeTable | None = None) -> list[tuple[d
     for event in events.values():
         if event.get("negated") or event.get("hypothetical") or denied(event, attributions):
             continue
+        if event.get("incident") and incident_events.get(event["incident"]) != event.get("id"):
+            continue  # a later mention of an incident that has its row
         story = by_story.get(story_of(event.get("id")), [])
         event_type, sub_type = acled_type(event.get("type"), event.get("mode"), table=table)
         rows.append((event, {
@@ -213,7 +247,9 @@ def acled_items(record: dict, *, table: TypeTable | None = None) -> list[tuple[d
             "plover_type": event.get("type") or "", "plover_mode": event.get("mode") or "",
         }))
     for fig in figures:
-        if fig.get("event") in events:
+        if fig.get("event") in events or fig.get("cumulative") or (
+            fig.get("incident") in incident_events
+        ):
             continue
         category = fig.get("category") or "other"
         rows.append((fig, {

@@ -6,7 +6,8 @@ Each module registers one factory (``eventledger_<name>``), also exposed through
     nlp = spacy.load("en_core_web_sm")
     nlp.add_pipe("eventledger_attributions")
 
-Order matters: layout, actors, places, attribution spans, attributions, events, figures
+Order matters: layout, actors, places, attribution spans, attributions, events, figures,
+incidents
 (see :data:`COMPONENTS`).
 """
 
@@ -21,6 +22,11 @@ COMPONENTS = (
     "eventledger_attributions",
     "eventledger_events",
     "eventledger_figures",
+    "eventledger_incidents",
 )
+
+# Imported here so that loading any eventledger factory registers this one as well, also
+# where the installed entry points predate it.
+from . import incidents as _incidents  # noqa: E402,F401
 
 __all__ = ["COMPONENTS", "ensure_extensions"]

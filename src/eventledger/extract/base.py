@@ -1,7 +1,7 @@
 """Doc extension attributes and span helpers shared by every extractor.
 
 Records are plain dicts shaped as in the CONTRACT, with character offsets into
-``doc.text``. Ids are local to the Doc (``A1``, ``E1``, ``F1``, ``P1``, ``R1``, ``D1``);
+``doc.text``. Ids are local to the Doc (``A1``, ``E1``, ``F1``, ``P1``, ``R1``, ``D1``, ``I1``);
 the pipeline renumbers them when a long document is processed in parts.
 """
 
@@ -24,6 +24,7 @@ EXTENSIONS = {
     # the event head's probability of each trigger tag, one row per token (numpy), or None
     "el_trigger_scores": None,
     "el_figures": None,
+    "el_incidents": None,
     "el_disagreements": None,
 }
 

@@ -565,9 +565,9 @@ def _count_who(doc: Doc, who: Token | None, count: Count) -> dict | None:
     return {"text": who.text, "start": who.idx, "end": who.idx + len(who)}
 
 
-def _source_keys(doc: Doc) -> dict[str, tuple]:
+def figure_source_keys(doc: Doc) -> dict[str, tuple]:
     """Who each attribution's figures come from, by attribution id: its source and what it
-    cites (see ``_source_key``)."""
+    cites (see ``figure_source_key``)."""
     keys: dict[str, tuple] = {}
     for attribution in doc._.el_attributions or ():
         source = attribution.get("source")
@@ -578,7 +578,7 @@ def _source_keys(doc: Doc) -> dict[str, tuple]:
     return keys
 
 
-def _source_key(keys: dict[str, tuple], attribution_id: str | None) -> tuple:
+def figure_source_key(keys: dict[str, tuple], attribution_id: str | None) -> tuple:
     """Who a figure comes from: the attribution's source and what it cites, or the outlet."""
     if attribution_id is None:
         return ("outlet",)
@@ -647,12 +647,12 @@ def find_disagreements(doc: Doc, figures: list[dict]) -> list[dict]:
     groups: dict[int, list[dict]] = {}
     for i, figure in enumerate(figures):
         groups.setdefault(find(i), []).append(figure)
-    source_keys = _source_keys(doc)
+    source_keys = figure_source_keys(doc)
     result = []
     for members in groups.values():
         if len(members) < 2:
             continue
-        keyed = [(f, _source_key(source_keys, f["attribution"]),
+        keyed = [(f, figure_source_key(source_keys, f["attribution"]),
                   (f["count"]["low"], f["count"]["high"], f["count"]["exact"]))
                  for f in members]
         # Some two differ in both source and count. Pairs that each share one or the other
@@ -660,12 +660,12 @@ def find_disagreements(doc: Doc, figures: list[dict]) -> list[dict]:
         if len({k[1] for k in keyed}) < 2 or len({k[2] for k in keyed}) < 2:
             continue
         result.append({"id": f"D{len(result) + 1}",
-                       "about": _about(members, places),
+                       "about": disagreement_about(members, places),
                        "figures": [f["id"] for f in members]})
     return result
 
 
-def _about(members: list[dict], places: dict) -> str:
+def disagreement_about(members: list[dict], places: dict) -> str:
     whos = Counter(_PLURAL.get(w, w) for w in (f["who"]["text"].lower() for f in members
                                                  if f["who"]))
     who = whos.most_common(1)[0][0] if whos else "people"

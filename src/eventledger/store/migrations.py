@@ -95,12 +95,31 @@ def _add_reading_indexes(conn: Connection) -> None:
                 index.create(conn)
 
 
+def _add_incidents(conn: Connection) -> None:
+    """The incidents table and the incident columns of events, figures and disagreements.
+    Records stored before have no incidents: ``process --reprocess`` gives them some."""
+    md = build_metadata(6)
+    md.tables["incidents"].create(conn)
+    columns = {"events": ["incident_id VARCHAR(64)"],
+               "figures": ["incident_id VARCHAR(64)", "cumulative BOOLEAN"],
+               "disagreements": ["incident_id VARCHAR(64)"]}
+    for name, added in columns.items():
+        for column in added:
+            conn.exec_driver_sql(f"ALTER TABLE {name} ADD COLUMN {column}")
+        for index in md.tables[name].indexes:
+            if "incident_id" in index.columns:
+                index.create(conn)
+    # what a record stored before says: no toll of it is cumulative
+    conn.execute(update(md.tables["figures"]).values(cumulative=False))
+
+
 MIGRATIONS: list[Migration] = [
     ("documents, extraction items, signatures, near-duplicate links", _create_v1),
     ("country of events and figures", _add_item_countries),
     ("stories across documents", _add_stories),
     ("the unit each figure counts", _add_figure_units),
     ("indexes of the web application's lists", _add_reading_indexes),
+    ("incidents within a document", _add_incidents),
 ]
 
 assert len(MIGRATIONS) == SCHEMA_VERSION, "every schema version needs its migration"

@@ -9,7 +9,8 @@ from ..errors import StoreError
 from ..units import unit_of
 from .schema import ITEM_TABLES
 
-SECTIONS = ("attributions", "events", "figures", "places", "actors", "disagreements")
+SECTIONS = ("attributions", "events", "figures", "places", "actors", "incidents",
+            "disagreements")
 
 
 def dumps(value: Any) -> str:
@@ -170,6 +171,7 @@ def _event_rows(rows: _Rows, ev: dict) -> None:
         "negated": bool(ev.get("negated", False)),
         "hypothetical": bool(ev.get("hypothetical", False)),
         "country": rows.countries.get(place_id) if place_id else None,
+        "incident_id": ev.get("incident"),
         "item_json": dumps(ev),
     })
 
@@ -189,14 +191,30 @@ def _figure_rows(rows: _Rows, fig: dict) -> None:
         "attribution_id": fig.get("attribution"),
         "country": rows.countries.get(place_id) if place_id else None,
         "unit": unit_of(fig),
+        "incident_id": fig.get("incident"),
+        "cumulative": bool(fig.get("cumulative", False)),
         "item_json": dumps(fig),
+    })
+
+
+def _incident_rows(rows: _Rows, incident: dict) -> None:
+    iid = rows.item_id(incident, "incidents")
+    where = f"document {rows.doc_id}: incident {iid}"
+    place_id = _ref(incident.get("location"))
+    rows.tables["incidents"].append({
+        "doc_id": rows.doc_id, "id": iid, "type": _required(incident, "type", where),
+        "place_id": place_id, "date": incident.get("date"),
+        "date_precision": incident.get("date_precision"),
+        "country": rows.countries.get(place_id) if place_id else None,
+        "item_json": dumps(incident),
     })
 
 
 def _disagreement_rows(rows: _Rows, dis: dict) -> None:
     did = rows.item_id(dis, "disagreements")
     rows.tables["disagreements"].append({
-        "doc_id": rows.doc_id, "id": did, "about": dis.get("about"), "item_json": dumps(dis),
+        "doc_id": rows.doc_id, "id": did, "about": dis.get("about"),
+        "incident_id": dis.get("incident"), "item_json": dumps(dis),
     })
     for position, figure_id in enumerate(dis.get("figures") or []):
         rows.tables["disagreement_figures"].append({
@@ -211,6 +229,7 @@ SECTION_ROWS = (
     ("places", _place_rows),
     ("actors", _actor_rows),
     ("attributions", _attribution_rows),
+    ("incidents", _incident_rows),
     ("events", _event_rows),
     ("figures", _figure_rows),
     ("disagreements", _disagreement_rows),

@@ -9,8 +9,10 @@ record-local id ("E1", "p2-A1"). Each row keeps the main fields as columns (span
 ``<name>_text``, ``<name>_start``, ``<name>_end``) and the item's full JSON in
 ``item_json``, so unknown extra fields survive. References inside a document are
 composite foreign keys (event -> place, event -> attribution, figure -> event / place /
-attribution, disagreement -> figure through ``disagreement_figures``); deleting a
-document cascades to all of them. Signatures and near-duplicate links describe the text,
+attribution, disagreement -> figure through ``disagreement_figures``, incident -> place);
+deleting a document cascades to all of them. The ``incident_id`` columns of events,
+figures and disagreements (version 6) are indexed but carry no foreign key, because
+SQLite cannot add one to an existing table and an upgraded store must match a fresh one. Signatures and near-duplicate links describe the text,
 not an extraction, and are written before a document is stored: they have no foreign key
 and survive re-extraction.
 """
@@ -32,7 +34,7 @@ from sqlalchemy import (
     Text,
 )
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 # The tables that hold one document's extraction, in insertion order (references first).
 ITEM_TABLES = (
@@ -40,6 +42,7 @@ ITEM_TABLES = (
     "actors",
     "attributions",
     "attribution_sources",
+    "incidents",
     "events",
     "figures",
     "disagreements",
@@ -185,6 +188,9 @@ def _events_table(md: MetaData, version: int) -> Table:
                               "doc_id", "id"),
                         Index("ix_events_date_type_country", "date", "type", "country",
                               "doc_id", "id")]
+    if version >= 6:
+        event_extra.append(Column("incident_id", String(64)))
+        event_index.append(Index("ix_events_incident", "doc_id", "incident_id"))
     return Table(
         "events",
         md,
@@ -219,6 +225,9 @@ def _figures_table(md: MetaData, version: int) -> Table:
     figure_index = [Index("ix_figures_country", "country")] if version >= 2 else []
     # What the count counts (version 4): "people", "families", ... (data/units.json).
     figure_extra += [Column("unit", String(32), nullable=False)] if version >= 4 else []
+    if version >= 6:
+        figure_extra += [Column("incident_id", String(64)), Column("cumulative", Boolean)]
+        figure_index.append(Index("ix_figures_incident", "doc_id", "incident_id"))
     return Table(
         "figures",
         md,
@@ -247,12 +256,14 @@ def _figures_table(md: MetaData, version: int) -> Table:
 
 
 def _disagreements_table(md: MetaData, version: int) -> Table:
+    extra = [Column("incident_id", String(64))] if version >= 6 else []
     return Table(
         "disagreements",
         md,
         Column("doc_id", String(64), nullable=False),
         Column("id", String(64), nullable=False),
         Column("about", Text),
+        *extra,
         Column("item_json", Text, nullable=False),
         PrimaryKeyConstraint("doc_id", "id"),
         _doc_fk(),
@@ -271,6 +282,29 @@ def _disagreement_figures_table(md: MetaData, version: int) -> Table:
         _doc_fk(),
         _local_fk("disagreement_id", "disagreements"),
         _local_fk("figure_id", "figures"),
+    )
+
+
+def _incidents_table(md: MetaData, version: int) -> Table | None:
+    """Incidents (version 6): what happened, once, with the place and date it happened."""
+    if version < 6:
+        return None
+    return Table(
+        "incidents",
+        md,
+        Column("doc_id", String(64), nullable=False),
+        Column("id", String(64), nullable=False),
+        Column("type", String(16), nullable=False),
+        Column("place_id", String(64)),
+        Column("date", String(10)),
+        Column("date_precision", String(8)),
+        Column("country", String(2)),
+        Column("item_json", Text, nullable=False),
+        PrimaryKeyConstraint("doc_id", "id"),
+        _doc_fk(),
+        _local_fk("place_id", "places"),
+        Index("ix_incidents_date", "date"),
+        Index("ix_incidents_country", "country"),
     )
 
 
@@ -304,6 +338,7 @@ TABLES = (
     _actors_table,
     _attributions_table,
     _attribution_sources_table,
+    _incidents_table,
     _events_table,
     _figures_table,
     _disagreements_table,

@@ -31,8 +31,8 @@ log = logging.getLogger(__name__)
 WriteStatus = Literal["written", "unchanged", "replaced"]
 # counts() keys: the tables a user thinks in.
 COUNTED = (
-    "documents", "attributions", "events", "figures", "places", "actors", "disagreements",
-    "near_duplicates", "signatures",
+    "documents", "attributions", "events", "figures", "places", "actors", "incidents",
+    "disagreements", "near_duplicates", "signatures",
 )
 # Columns left out of fingerprint(): when something happened, not what is stored.
 _TIMESTAMPS = {"created_at", "applied_at"}

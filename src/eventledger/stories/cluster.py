@@ -2,7 +2,11 @@
 one incident join one story.
 
 Every event that happened (not negated, not hypothetical) and every figure that links
-to no event is an *item*; a figure linked to an event goes where its event goes. An
+to no event is an *item*; a figure linked to an event goes where its event goes. Where the
+record has incidents, an incident is one item: its events and figures go where its lead
+event goes (the one with a day and a place where it has one), so that "the attack" and
+"the blast" told later join the story of the attack, and a cumulative toll ("since
+2014") joins no story. An
 item's features: a type family (:data:`FAMILIES`: a strike and a clash can be one
 incident, a strike and a protest cannot), a day (the event's date, else the document's
 publication date), a place (its own, else the document's most mentioned city, else its
@@ -155,6 +159,29 @@ def _main_place(places: list[dict], kinds: tuple[str, ...]) -> dict | None:
     return first[best]
 
 
+def _incidents_told(record: dict, told: list[dict]):
+    """``(lead, terms, actors)`` by incident id. An incident's lead event has a day and a
+    place if one has them, else it is the first told; it speaks for the incident: its
+    words are those of every sentence that tells of it, its actors every event's."""
+    text = record["document"].get("text") or ""
+    lead: dict[str, str] = {}
+    terms: dict[str, set[str]] = {}
+    actors: dict[str, list[str]] = {}
+    for event in sorted(told, key=lambda e: (not e.get("date"), not e.get("location"))):
+        lead.setdefault(event["incident"], str(event["id"]))
+    for item in [*told, *(f for f in record.get("figures") or []
+                          if f.get("incident") in lead and not f.get("cumulative"))]:
+        spans = [span for span in (item.get(k) for k in ("trigger", "count")) if span]
+        start = min((span.get("start", 0) for span in spans), default=0)
+        end = max((span.get("end", 0) for span in spans), default=0)
+        terms.setdefault(item["incident"], set()).update(
+            words(evidence_sentence(text, start, end)) if text else ())
+        actors.setdefault(item["incident"], []).extend(
+            (item.get(role) or {}).get("name") or (item.get(role) or {}).get("text")
+            for role in ("actor", "recipient") if item.get(role))
+    return lead, terms, actors
+
+
 def item_features(record: dict, *, settings: ClusterSettings = DEFAULT_SETTINGS) -> list[dict]:
     """One member row (without ``story_id``) per clustered item of ``record``, events
     first, then the figures; a figure linked to an event carries ``event`` so that it
@@ -170,6 +197,7 @@ def item_features(record: dict, *, settings: ClusterSettings = DEFAULT_SETTINGS)
     doc_terms = " ".join(key_words(text, settings.doc_terms))
     events = {e.get("id"): e for e in record.get("events") or []}
     attributions = {a.get("id"): a for a in record.get("attributions") or []}
+    incidents = {i.get("id"): i for i in record.get("incidents") or []}
 
     def place_of(item: dict, fallback: dict | None) -> dict | None:
         location = item.get("location")
@@ -185,36 +213,57 @@ def item_features(record: dict, *, settings: ClusterSettings = DEFAULT_SETTINGS)
             lat, lon = place.get("lat"), place.get("lon")
         cell = cell_of(lat, lon) or (f"C:{country}" if country else NO_PLACE)
         evidence = evidence_sentence(text, start, end) if text else ""
+        terms = set(words(evidence)) | incident_terms.get(item.get("incident"), set())
         return {
             "doc_id": doc_id, "item_id": str(item["id"]), "kind": kind,
             "family": family_of(type_), "type": type_, "day": day, "cell": cell,
             "country": country.upper() if country else None, "lat": lat, "lon": lon,
             "place": (place or {}).get("name"),
             "actors": json.dumps(sorted({a.lower() for a in actors if a})),
-            "terms": " ".join(sorted(set(words(evidence)))), "doc_terms": doc_terms,
+            "terms": " ".join(sorted(terms)), "doc_terms": doc_terms,
         }
+
+    def happened(event: dict) -> bool:
+        return not (event.get("negated") or event.get("hypothetical")
+                    or denied(event, attributions))
+
+    lead, incident_terms, incident_actors = _incidents_told(
+        record, [e for e in events.values() if happened(e) and e.get("incident")])
 
     rows = []
     for event in events.values():
-        if event.get("negated") or event.get("hypothetical") or denied(event, attributions):
+        if not happened(event):
+            continue
+        followed = lead.get(event.get("incident"))
+        if followed is not None and followed != str(event["id"]):
+            rows.append({"doc_id": doc_id, "item_id": str(event["id"]), "kind": "event",
+                         "event": followed, "type": str(event.get("type") or "").upper()})
             continue
         precise = event.get("date_precision") in (None, "day")
         day = event.get("date") if precise and _day(event.get("date")) else None
         actors = [(event.get(role) or {}).get("name") or (event.get(role) or {}).get("text")
                   for role in ("actor", "recipient")]
+        actors += incident_actors.get(event.get("incident"), [])
+        incident = incidents.get(event.get("incident")) or {}
         trigger = event.get("trigger") or {}
         row = features(event, "event", str(event.get("type") or "").upper(),
                        day or (published if _day(published) else None),
-                       place_of(event, doc_place), [a for a in actors if a],
-                       trigger.get("start", 0), trigger.get("end", 0))
+                       place_of(event, place_of(incident, doc_place)),
+                       [a for a in actors if a], trigger.get("start", 0), trigger.get("end", 0))
         rows.append(row)
     for figure in record.get("figures") or []:
-        if denied(figure, attributions):
-            continue  # a count its speaker denies or does not give: no one's figure
+        if denied(figure, attributions) or figure.get("cumulative"):
+            continue  # no one's figure, or a toll of no one incident
         linked = events.get(figure.get("event"))
         if linked is not None and not (linked.get("negated") or linked.get("hypothetical")):
+            followed = lead.get(linked.get("incident"), str(linked["id"]))
             rows.append({"doc_id": doc_id, "item_id": str(figure["id"]), "kind": "figure",
-                         "event": str(linked["id"]), "type": str(figure.get("category"))})
+                         "event": followed, "type": str(figure.get("category"))})
+            continue
+        if linked is None and figure.get("incident") in lead:
+            rows.append({"doc_id": doc_id, "item_id": str(figure["id"]), "kind": "figure",
+                         "event": lead[figure["incident"]],
+                         "type": str(figure.get("category"))})
             continue
         if linked is not None:  # counts of an event that did not happen: no story
             continue
@@ -224,7 +273,8 @@ def item_features(record: dict, *, settings: ClusterSettings = DEFAULT_SETTINGS)
         end = max(count.get("end", 0), trigger.get("end", 0))
         rows.append(features(figure, "figure", str(figure.get("category") or "other"),
                              published if _day(published) else None,
-                             place_of(figure, doc_place), [], start, end))
+                             place_of(figure, place_of(incidents.get(figure.get("incident"))
+                                                       or {}, doc_place)), [], start, end))
     return rows
 
 
@@ -348,7 +398,7 @@ def assign_document(session, record: dict, *,
     # Items with a day and a place first: they find other documents' stories most surely,
     # and the document's vaguer items then follow them.
     order = sorted(
-        (row for row in rows if "family" in row),  # a figure of an event goes with it
+        (row for row in rows if "family" in row),  # a follower goes with what it follows
         key=lambda r: (r.get("day") is None, r.get("lat") is None, r.get("country") is None),
     )
     for row in order:
@@ -370,8 +420,9 @@ def assign_document(session, record: dict, *,
         if "family" in row:
             members.append(row)
             continue
-        event_row = next(r for r in rows if r["kind"] == "event" and r["item_id"] == row["event"])
-        members.append({**event_row, "item_id": row["item_id"], "kind": "figure",
+        event_row = next(r for r in rows if r["kind"] == "event" and r["item_id"] == row["event"]
+                         and "family" in r)
+        members.append({**event_row, "item_id": row["item_id"], "kind": row["kind"],
                         "type": row["type"]})
     for sid, number in sorted(new_stories.items()):
         session.insert_story({"id": sid, "seq": number, "family": "other",
@@ -397,7 +448,8 @@ def _same_members_check(stored: list[dict], rows: list[dict]) -> bool:
             event_row = events.get(row["event"])
             if event_row is None:
                 return False
-            row = {**event_row, "item_id": row["item_id"], "kind": "figure", "type": row["type"]}
+            row = {**event_row, "item_id": row["item_id"], "kind": row["kind"],
+                   "type": row["type"]}
         current.append(tuple(row.get(k) for k in keys))
     return sorted(current) == sorted(tuple(m.get(k) for k in keys) for m in stored)
 

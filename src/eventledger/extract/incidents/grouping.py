@@ -1,0 +1,274 @@
+"""Grouping events and figures of one document into incidents (see the package docstring)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date as Date
+from math import asin, cos, radians, sin, sqrt
+
+from spacy.tokens import Doc
+
+from ..syntax import token_range
+from .words import IncidentWords
+
+
+@dataclass
+class Incident:
+    id: str
+    family: str
+    types: list[str] = field(default_factory=list)
+    places: list[dict] = field(default_factory=list)
+    dates: list[tuple[str, str | None]] = field(default_factory=list)
+    events: list[str] = field(default_factory=list)
+    figures: list[str] = field(default_factory=list)
+    last_seen: int = 0  # character offset of the last mention, to find "the last one told"
+
+
+def _km(a: dict, b: dict) -> float | None:
+    """Great-circle distance of two places with coordinates, in kilometres."""
+    if a.get("lat") is None or b.get("lat") is None:
+        return None
+    lat1, lon1, lat2, lon2 = map(radians, (a["lat"], a["lon"], b["lat"], b["lon"]))
+    h = sin((lat2 - lat1) / 2) ** 2 + cos(lat1) * cos(lat2) * sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * asin(sqrt(h))
+
+
+def _day(value: str | None) -> Date | None:
+    try:
+        return Date.fromisoformat(value) if value and len(value) == 10 else None
+    except ValueError:
+        return None
+
+
+class IncidentBuilder:
+    """Builds the incidents of one Doc from its events and figures (records of the CONTRACT,
+    changed in place: each gets ``incident``; figures may get ``cumulative``)."""
+
+    def __init__(self, doc: Doc, words: IncidentWords):
+        self.doc = doc
+        self.words = words
+        self.places = {p["id"]: p for p in doc._.el_places or ()}
+        self.attributions = {a["id"]: a for a in doc._.el_attributions or ()}
+        self.incidents: list[Incident] = []
+
+    # -- places and dates ------------------------------------------------------------
+    def _place_key(self, place: dict):
+        return place.get("geonameid") or (place.get("name") or place.get("text", "")).lower()
+
+    def _same_place(self, a: dict, b: dict) -> bool:
+        """One place, a country and a place inside it, or two places near enough to be one
+        site (``near_km``), or a region and a place near it (``region_km``)."""
+        if self._place_key(a) == self._place_key(b):
+            return True
+        for outer, inner in ((a, b), (b, a)):
+            if outer.get("kind") == "country" and outer.get("country") and (
+                outer.get("country") == inner.get("country")
+            ):
+                return True
+        distance = _km(a, b)
+        if distance is None:
+            return False
+        wide = "region" in (a.get("kind"), b.get("kind"))
+        return distance <= (self.words.region_km if wide else self.words.near_km)
+
+    def _place_fits(self, incident: Incident, place: dict | None) -> bool:
+        return place is None or all(self._same_place(place, p) for p in incident.places)
+
+    def _date_fits(self, incident: Incident, value: str | None) -> bool:
+        """No two dates more than ``max_days_apart`` apart. The publication date tells
+        nothing: it is what an event gets when the text gives no date of its own."""
+        published = self.doc._.el_published
+        day = _day(value) if value != published else None
+        if day is None:
+            return True
+        for other, _precision in incident.dates:
+            other_day = _day(other) if other != published else None
+            if other_day and abs((other_day - day).days) > self.words.max_days_apart:
+                return False
+        return True
+
+    def _place_of(self, record: dict) -> dict | None:
+        location = record.get("location")
+        return self.places.get(location["place"]) if location else None
+
+    # -- events ----------------------------------------------------------------------
+    def _is_reference(self, event: dict) -> bool:
+        """A definite noun that points back ("the attack", "this blast")."""
+        bounds = token_range(self.doc, event["trigger"]["start"], event["trigger"]["end"])
+        if not bounds:
+            return False
+        head = self.doc[bounds[1] - 1]
+        if head.pos_ not in ("NOUN", "PROPN") or head.lower_ not in self.words.reference_nouns:
+            return False
+        return any(c.dep_ in ("det", "poss") and c.lower_ in self.words.reference_determiners
+                   for c in head.children)
+
+    def _new(self, family: str, at: int) -> Incident:
+        incident = Incident(id=f"I{len(self.incidents) + 1}", family=family, last_seen=at)
+        self.incidents.append(incident)
+        return incident
+
+    def _join(self, incident: Incident, record: dict, kind: str, place: dict | None,
+              at: int) -> None:
+        if kind == "event":
+            incident.events.append(record["id"])
+            incident.types.append(record["type"])
+            if record.get("date"):
+                incident.dates.append((record["date"], record.get("date_precision")))
+        else:
+            incident.figures.append(record["id"])
+        if place is not None:
+            incident.places.append(place)
+        incident.last_seen = max(incident.last_seen, at)
+        record["incident"] = incident.id
+
+    def _fitting(self, family: str, place: dict | None, day: str | None) -> list[Incident]:
+        """The incidents of ``family`` that ``place`` and ``day`` do not rule out, the one
+        told last first."""
+        found = [i for i in self.incidents if i.family == family
+                 and self._place_fits(i, place) and self._date_fits(i, day)]
+        return sorted(found, key=lambda i: -i.last_seen)
+
+    def add_event(self, event: dict, sentence_of: dict[str, int]) -> None:
+        """Put ``event`` in an incident (see the package docstring); ``sentence_of`` holds
+        each incident's last sentence."""
+        event["incident"] = None
+        family = self.words.incident_types.get(event["type"])
+        if family is None or event.get("negated") or event.get("hypothetical") or (
+            event.get("generic")
+        ):
+            return
+        at = event["trigger"]["start"]
+        place, day = self._place_of(event), event.get("date")
+        if self._is_reference(event):
+            day = None  # "the attack" is dated by its first telling, not by this one
+        sentence = self._sentence(at)
+        fitting = self._fitting(family, place, day)
+        same_sentence = [i for i in fitting if sentence_of.get(i.id) == sentence]
+        if same_sentence:
+            target = same_sentence[0]
+        elif fitting:
+            target = fitting[0]
+        else:
+            target = self._new(family, at)
+        self._join(target, event, "event", place, at)
+        sentence_of[target.id] = sentence
+
+    def _sentence(self, char: int) -> int:
+        bounds = token_range(self.doc, char, char + 1)
+        return self.doc[bounds[0]].sent.start if bounds else -1
+
+    # -- figures ---------------------------------------------------------------------
+    def _own_place(self, figure: dict) -> dict | None:
+        """The figure's place, unless it is the speaker's: a place in the source's phrase
+        or attached to the reporting verb ("an official in Kabul said", "said in Kabul"),
+        outside the reported words, is not where the figure's people were."""
+        place = self._place_of(figure)
+        attribution = self.attributions.get(figure.get("attribution"))
+        if place is None or attribution is None or "start" not in place:
+            return place
+        content = attribution["content"]
+        if content["start"] <= place["start"] and place["end"] <= content["end"]:
+            return place
+        where = token_range(self.doc, place["start"], place["end"])
+        if not where:
+            return place
+        ancestors = set(self.doc[where[0]].ancestors)
+        for key in ("source", "cue"):
+            span = attribution.get(key) or {}
+            if span.get("start") is None:
+                continue
+            if span["start"] <= place["start"] and place["end"] <= span["end"]:
+                return None
+            bounds = token_range(self.doc, span["start"], span["end"])
+            if bounds and self.doc[bounds[0]:bounds[1]].root in ancestors:
+                return None
+        return place
+
+    def add_figure(self, figure: dict, events: dict[str, dict]) -> None:
+        at = figure["count"]["start"]
+        family = self.words.incident_types.get(
+            self.words.figure_types.get(figure["category"], "ASSAULT"), "violence")
+        had_place = figure.get("location") is not None
+        place = self._own_place(figure)
+        if had_place and place is None:
+            figure["location"] = None  # a speaker's place
+        event = events.get(figure.get("event") or "")
+        target = None
+        if event is not None and event.get("incident"):
+            target = next(i for i in self.incidents if i.id == event["incident"])
+        if target is None and place is not None:
+            fitting = [i for i in self._fitting(family, place, None) if i.places]
+            target = fitting[0] if fitting else None
+            if target is None:
+                target = self._new(family, at)
+                target.types.append(self.words.figure_types.get(figure["category"], "ASSAULT"))
+        if target is None:
+            sentence = self._sentence(at)
+            in_sentence = [events[e] for e in events
+                           if events[e].get("incident") and self._sentence(
+                               events[e]["trigger"]["start"]) == sentence]
+            if in_sentence:
+                nearest = min(in_sentence, key=lambda e: abs(e["trigger"]["start"] - at))
+                target = next(i for i in self.incidents if i.id == nearest["incident"])
+        if target is None:
+            # the incident told before, when only one is: with several ("4 were killed in
+            # X and 9 in Y. A group said 30 were killed") the figure is none of theirs
+            fitting = self._fitting(family, None, None)
+            before = [i for i in fitting if self._first_mention(i) <= at]
+            if len(before) == 1 or (not before and len(fitting) == 1):
+                target = (before or fitting)[0]
+        if target is None:
+            target = self._new(family, at)
+            target.types.append(self.words.figure_types.get(figure["category"], "ASSAULT"))
+        self._join(target, figure, "figure", place, at)
+
+    def _first_mention(self, incident: Incident) -> int:
+        starts = [self._starts.get(r, 0) for r in incident.events + incident.figures]
+        return min(starts) if starts else 0
+
+    # -- records ---------------------------------------------------------------------
+    def build(self, events: list[dict], figures: list[dict], cumulative: set[str]) -> list[dict]:
+        """Group ``events`` and ``figures``; the figures whose ids are in ``cumulative``
+        get ``cumulative: true`` and no incident. Returns the incident records."""
+        self._starts = {e["id"]: e["trigger"]["start"] for e in events}
+        self._starts.update({f["id"]: f["count"]["start"] for f in figures})
+        by_id = {e["id"]: e for e in events}
+        sentence_of: dict[str, int] = {}
+        # sentence by sentence, its events before its figures, so that a figure's place
+        # is known to its incident before the next sentence's events are placed
+        items = [(self._sentence(e["trigger"]["start"]), 0, e["trigger"]["start"], e)
+                 for e in events]
+        items += [(self._sentence(f["count"]["start"]), 1, f["count"]["start"], f)
+                  for f in figures]
+        for _sentence, kind, _at, record in sorted(items, key=lambda x: x[:3]):
+            if kind == 0:
+                self.add_event(record, sentence_of)
+                continue
+            record["incident"] = None
+            if record["id"] in cumulative:
+                record["cumulative"] = True
+                continue
+            self.add_figure(record, by_id)
+        return [self._record(i) for i in self.incidents if i.events or i.figures]
+
+    def _incident_place(self, incident: Incident) -> dict | None:
+        if not incident.places:
+            return None
+        rank = {kind: n for n, kind in enumerate(self.words.place_kinds_rank)}
+        counts = Counter(self._place_key(p) for p in incident.places)
+        return min(incident.places, key=lambda p: (rank.get(p.get("kind"), len(rank)),
+                                                  -counts[self._place_key(p)]))
+
+    def _record(self, incident: Incident) -> dict:
+        rank = {t: n for n, t in enumerate(self.words.type_rank)}
+        kind = min(incident.types, key=lambda t: rank.get(t, len(rank))) if incident.types else (
+            "ASSAULT")
+        place = self._incident_place(incident)
+        dated = Counter(d for d in incident.dates if d[0])
+        day, precision = dated.most_common(1)[0][0] if dated else (None, None)
+        return {"id": incident.id, "type": kind,
+                "location": {"place": place["id"]} if place else None,
+                "date": day, "date_precision": precision,
+                "events": list(incident.events), "figures": list(incident.figures)}
