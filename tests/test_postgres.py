@@ -11,7 +11,7 @@ from test_store import make_record
 from test_stories import CORPUS, GOLD
 
 from eventledger.errors import StoreError
-from eventledger.store import Store
+from eventledger.store import SCHEMA_VERSION, Store
 from eventledger.store.dialect import display_name, parse_url
 from eventledger.stories import assign_stories, list_stories
 
@@ -79,7 +79,7 @@ def test_processes_opening_and_writing_one_new_database(postgres_server):
     # Each shared document is written by exactly one process; the others find it.
     assert statuses.count("written") == 30 + 10 and statuses.count("unchanged") == 20
     with Store.open(url) as store:
-        assert store.schema_version() == 3
+        assert store.schema_version() == SCHEMA_VERSION
         assert store.counts()["documents"] == 40
         assert store.counts()["events"] == 120
 
