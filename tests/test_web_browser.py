@@ -166,7 +166,7 @@ def test_a_marker_opens_its_evidence(page, base):
     popup.locator(".evidence", has_text="arrested").wait_for()
     assert "Police arrested 6 protesters" in popup.inner_text()
     assert "a council spokesperson" in popup.inner_text()
-    assert "arrested 6 (a council spokesperson" in popup.locator(".figures").inner_text()
+    assert "arrested 6 people (a council spokesperson" in popup.locator(".figures").inner_text()
     assert page.problems == []
 
 
