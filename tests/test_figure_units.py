@@ -9,6 +9,7 @@ import json
 
 import pytest
 from fastapi.testclient import TestClient
+from old_store import make_database_at
 from sqlalchemy import inspect
 from test_export import _by_id
 from test_store import make_record
@@ -23,9 +24,7 @@ from eventledger.record import record_problems, record_schema
 from eventledger.show import format_record
 from eventledger.store import Store
 from eventledger.store.dialect import create_store_engine
-from eventledger.store.migrations import current_version, upgrade
-from eventledger.store.rows import record_rows
-from eventledger.store.schema import ITEM_TABLES, build_metadata
+from eventledger.store.migrations import current_version
 from eventledger.stories import assign_stories, list_stories
 from eventledger.units import Units, unit_of
 from eventledger.web import create_app
@@ -118,19 +117,9 @@ def test_a_version_3_database_gets_units_on_open(tmp_path):
     path = tmp_path / "v3.db"
     record = make_record("old-doc")
     record["figures"][3]["who"]["text"] = "Two families"
+    make_database_at(path, record, 3)
     engine = create_store_engine(path)
     try:
-        assert upgrade(engine, target=3) == 0
-        tables = build_metadata(3).tables
-        doc_row, rows = record_rows(record)
-        with engine.begin() as conn:
-            conn.execute(tables["documents"].insert().values(
-                **doc_row, extractor_version="0.9", created_at="2025-01-01T00:00:00+00:00"))
-            for name in (n for n in ITEM_TABLES if n in tables):
-                columns = set(tables[name].c.keys())
-                if rows[name]:
-                    conn.execute(tables[name].insert(), [
-                        {k: v for k, v in row.items() if k in columns} for row in rows[name]])
         with engine.connect() as conn:
             assert current_version(conn) == 3
             assert "unit" not in {c["name"] for c in inspect(conn).get_columns("figures")}

@@ -5,15 +5,14 @@ from __future__ import annotations
 
 import copy
 
+from old_store import make_database_at
 from sqlalchemy import inspect
 from test_store import make_record
 
 from eventledger.record import record_problems
 from eventledger.store import SCHEMA_VERSION, Store
 from eventledger.store.dialect import create_store_engine
-from eventledger.store.migrations import current_version, upgrade
-from eventledger.store.rows import record_rows
-from eventledger.store.schema import ITEM_TABLES, build_metadata
+from eventledger.store.migrations import current_version
 
 
 def record_with_incidents(doc_id: str = "doc-i") -> dict:
@@ -64,22 +63,7 @@ def test_incidents_are_stored_with_their_columns(tmp_path):
 
 
 def _make_v3_database(path, record: dict) -> None:
-    engine = create_store_engine(path)
-    try:
-        assert upgrade(engine, target=3) == 0
-        tables = build_metadata(3).tables
-        doc_row, rows = record_rows(record)
-        with engine.begin() as conn:
-            conn.execute(tables["documents"].insert().values(
-                **doc_row, extractor_version="0.9", created_at="2025-01-01T00:00:00+00:00"))
-            for name in (n for n in ITEM_TABLES if n in tables):
-                columns = set(tables[name].c.keys())
-                if rows[name]:
-                    conn.execute(tables[name].insert(),
-                                 [{k: v for k, v in row.items() if k in columns}
-                                  for row in rows[name]])
-    finally:
-        engine.dispose()
+    make_database_at(path, record, 3)
 
 
 def test_version_3_store_gets_the_incident_tables(tmp_path):

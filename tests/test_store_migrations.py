@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from old_store import make_database_at
 from sqlalchemy import inspect
 from test_store import make_record
 
@@ -10,28 +11,11 @@ from eventledger.errors import StoreError
 from eventledger.store import SCHEMA_VERSION, Store
 from eventledger.store.dialect import create_store_engine
 from eventledger.store.migrations import MIGRATIONS, current_version, upgrade
-from eventledger.store.rows import record_rows
-from eventledger.store.schema import ITEM_TABLES, build_metadata
 
 
 def _make_v1_database(path, record: dict) -> None:
     """A database as eventledger with schema version 1 left it, holding ``record``."""
-    engine = create_store_engine(path)
-    try:
-        assert upgrade(engine, target=1) == 0
-        tables = build_metadata(1).tables
-        doc_row, rows = record_rows(record)
-        with engine.begin() as conn:
-            conn.execute(tables["documents"].insert().values(
-                **doc_row, extractor_version="0.9", created_at="2025-01-01T00:00:00+00:00"))
-            for name in (n for n in ITEM_TABLES if n in tables):
-                columns = set(tables[name].c.keys())
-                if rows[name]:  # version 1 had no country columns
-                    conn.execute(tables[name].insert(),
-                                 [{k: v for k, v in row.items() if k in columns}
-                                  for row in rows[name]])
-    finally:
-        engine.dispose()
+    make_database_at(path, record, 1)
 
 
 def _columns(store: Store, table: str) -> set[str]:
