@@ -20,12 +20,12 @@ from __future__ import annotations
 
 import hashlib
 import re
-import xml.etree.ElementTree as ET
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import EvaluationError
+from .wikievents import prf
 
 HALVES = ("all", "train", "dev")
 _CODE_LINE = re.compile(r"^\s*(\d+)\s*:\s*([A-Z]+)\b")
@@ -72,9 +72,12 @@ def load_sentences(path: str | Path, half: str = "all") -> list[CodedSentence]:
     """The sentences of a PETRARCH-style XML file, those of ``half`` only."""
     if half not in HALVES:
         raise EvaluationError(f"half {half!r}: use one of {', '.join(HALVES)}")
+    # defusedxml, as the other readers of XML: the file is input, not trusted
+    from defusedxml import ElementTree
+
     try:
-        root = ET.parse(str(path)).getroot()
-    except (OSError, ET.ParseError) as exc:
+        root = ElementTree.parse(str(path)).getroot()
+    except (OSError, ElementTree.ParseError) as exc:
         raise EvaluationError(f"cannot read the coded sentences {path}: {exc}") from exc
     sentences = []
     for element in root.iter("Sentence"):
@@ -112,16 +115,8 @@ def score(golds: list[set[str]], predictions: list[set[str]]) -> dict:
         "scored": n,
         "hit": sum(bool(g & p) for g, p in scored) / n if n else 0.0,
         "exact": sum(g == p for g, p in scored) / n if n else 0.0,
-        "by_type": {t: _prf(*c) for t, c in sorted(counts.items())},
+        "by_type": {t: prf(*c) for t, c in sorted(counts.items())},
     }
-
-
-def _prf(right: int, predicted: int, gold: int) -> dict:
-    precision = right / predicted if predicted else 0.0
-    recall = right / gold if gold else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"p": precision, "r": recall, "f1": f1, "right": right, "predicted": predicted,
-            "gold": gold}
 
 
 def evaluate_coding(path, crosswalk_path, *, half: str = "all", nlp=None,

@@ -172,7 +172,9 @@ def pair(golds: list[dict], outputs: list[dict]) -> list[tuple[int, int]]:
     return pairs
 
 
-def _prf(right: int, predicted: int, gold: int) -> dict:
+def prf(right: int, predicted: int, gold: int) -> dict:
+    """Precision, recall and F1 of ``right`` hits among ``predicted`` and ``gold``, with the
+    counts (the coding evaluation scores the same way)."""
     precision = right / predicted if predicted else 0.0
     recall = right / gold if gold else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
@@ -256,12 +258,12 @@ def evaluate_wikievents(path, *, nlp=None, mapping_path=None, details: bool = Fa
                     table[name][k] += values[k]
         if details:
             per_document.append({"doc_id": record["doc_id"],
-                                 "trigger": _prf(*scores["trigger"]),
-                                 "argument": _prf(*scores["argument"])})
-    result = {key: _prf(*values) for key, values in totals.items()}
+                                 "trigger": prf(*scores["trigger"]),
+                                 "argument": prf(*scores["argument"])})
+    result = {key: prf(*values) for key, values in totals.items()}
     result["documents"] = len(records)
-    result["by_role"] = {k: _prf(*v) for k, v in sorted(roles.items())}
-    result["by_label"] = {k: _prf(*v) for k, v in sorted(labels.items())}
+    result["by_role"] = {k: prf(*v) for k, v in sorted(roles.items())}
+    result["by_label"] = {k: prf(*v) for k, v in sorted(labels.items())}
     if details:
         result["per_document"] = per_document
     return result
