@@ -652,17 +652,21 @@ def find_disagreements(doc: Doc, figures: list[dict]) -> list[dict]:
     for members in groups.values():
         if len(members) < 2:
             continue
-        keyed = [(f, figure_source_key(source_keys, f["attribution"]),
-                  (f["count"]["low"], f["count"]["high"], f["count"]["exact"]))
-                 for f in members]
-        # Some two differ in both source and count. Pairs that each share one or the other
-        # all share one source or one count, so this is: more than one of each.
-        if len({k[1] for k in keyed}) < 2 or len({k[2] for k in keyed}) < 2:
+        if not sources_disagree(source_keys, members):
             continue
         result.append({"id": f"D{len(result) + 1}",
                        "about": disagreement_about(members, places),
                        "figures": [f["id"] for f in members]})
     return result
+
+
+def sources_disagree(source_keys: dict[str, tuple], members: list[dict]) -> bool:
+    """Whether some two of ``members`` differ in both source and count. Figures that each
+    share one or the other with every other all share one source or one count, so this
+    is: more than one source and more than one count (no pair need be compared)."""
+    sources = {figure_source_key(source_keys, f["attribution"]) for f in members}
+    counts = {(f["count"]["low"], f["count"]["high"], f["count"]["exact"]) for f in members}
+    return len(sources) > 1 and len(counts) > 1
 
 
 def disagreement_about(members: list[dict], places: dict) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from ...provenance import denied
-from ..figures import disagreement_about, figure_source_key, figure_source_keys
+from ..figures import disagreement_about, figure_source_keys, sources_disagree
 
 
 def incident_disagreements(doc: Doc, figures: list[dict]) -> list[dict]:
@@ -25,10 +25,7 @@ def incident_disagreements(doc: Doc, figures: list[dict]) -> list[dict]:
     source_keys = figure_source_keys(doc)
     result = []
     for (incident, _category, _unit), members in groups.items():
-        keyed = [(figure_source_key(source_keys, f["attribution"]),
-                  (f["count"]["low"], f["count"]["high"], f["count"]["exact"]))
-                 for f in members]
-        if not any(a[0] != b[0] and a[1] != b[1] for a in keyed for b in keyed):
+        if not sources_disagree(source_keys, members):
             continue
         result.append({"id": f"D{len(result) + 1}", "about": disagreement_about(members, places),
                        "incident": incident, "figures": [f["id"] for f in members]})
