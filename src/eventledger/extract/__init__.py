@@ -7,8 +7,7 @@ Each module registers one factory (``eventledger_<name>``), also exposed through
     nlp.add_pipe("eventledger_attributions")
 
 Order matters: layout, actors, places, attribution spans, attributions, events, figures,
-incidents
-(see :data:`COMPONENTS`).
+incidents (see :data:`COMPONENTS`).
 """
 
 from .base import ensure_extensions
@@ -24,9 +23,5 @@ COMPONENTS = (
     "eventledger_figures",
     "eventledger_incidents",
 )
-
-# Imported here so that loading any eventledger factory registers this one as well, also
-# where the installed entry points predate it.
-from . import incidents as _incidents  # noqa: E402,F401
 
 __all__ = ["COMPONENTS", "ensure_extensions"]
