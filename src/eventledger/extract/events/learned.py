@@ -21,6 +21,7 @@ The thresholds are the component's settings, by default those of the head's own
 
 from __future__ import annotations
 
+import numpy
 from spacy.tokens import Doc, Span
 
 from ..base import is_excluded
@@ -44,9 +45,19 @@ def with_model(ctx: Context, doc: Doc, sent: Span, triggers: list[dict], *,
     for i, tag in enumerate(labels):
         if tag != "O":
             columns.setdefault(tag[2:], []).append(i)
+    types = list(columns)
+    # Each token of the sentence's probability of each type (B- and I- together), summed
+    # once for the sentence rather than again for every token and type looked at.
+    first = sent.start
+    sent_rows = rows[first:sent.end]
+    by_type = numpy.zeros((len(sent_rows), len(types)), dtype="float32")
+    for k, type_ in enumerate(types):
+        by_type[:, k] = sent_rows[:, columns[type_]].sum(axis=1)
+    column_of = {t: k for k, t in enumerate(types)}
 
     def prob(i: int, type_: str) -> float:
-        return float(rows[i, columns[type_]].sum()) if type_ in columns else 0.0
+        k = column_of.get(type_)
+        return float(by_type[i - first, k]) if k is not None else 0.0
 
     kept = []
     for trig in triggers:
@@ -65,7 +76,10 @@ def with_model(ctx: Context, doc: Doc, sent: Span, triggers: list[dict], *,
         if i in covered or token.pos_ not in ("VERB", "NOUN") or token.is_space:
             i += 1
             continue
-        type_, p = max(((t, prob(i, t)) for t in columns), key=lambda item: item[1])
+        if not types:
+            break
+        best_k = int(by_type[i - first].argmax())
+        type_, p = types[best_k], float(by_type[i - first, best_k])
         if p < add or is_excluded(doc, token.idx, token.idx + len(token)):
             i += 1
             continue
