@@ -29,11 +29,10 @@ import numpy
 import torch
 
 sys.path.insert(0, str(Path(__file__).parent))
-from prepare import polnear_texts, trnews_texts  # noqa: E402
+from prepare import add_text_arguments, training_items  # noqa: E402
 from train import IGNORE, held_out, train_linear, type_probs  # noqa: E402
 
 from eventledger.config import load_settings  # noqa: E402
-from eventledger.eval.coding import load_crosswalk, load_sentences, plover_type  # noqa: E402
 from eventledger.extract import span_transformer as st  # noqa: E402
 from eventledger.pipeline import build_pipeline, load_model  # noqa: E402
 
@@ -74,12 +73,7 @@ def scores(layer, x, y, labels, types) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("data", type=Path)
-    parser.add_argument("--petr", type=Path, required=True)
-    parser.add_argument("--crosswalk", type=Path, required=True)
-    parser.add_argument("--polnear", type=Path)
-    parser.add_argument("--polnear-articles", type=int, default=120)
-    parser.add_argument("--trnews", type=Path)
-    parser.add_argument("--trnews-articles", type=int, default=40)
+    add_text_arguments(parser)
     parser.add_argument("--epochs", type=int, default=100)
     parser.add_argument("--o-weight", type=float, default=0.05)
     parser.add_argument("--save-lower", type=Path, default=None,
@@ -87,13 +81,8 @@ def main() -> None:
                         "folder, for train.py --layer 6")
     args = parser.parse_args()
 
-    crosswalk = load_crosswalk(args.crosswalk)
-    texts = [s.text for s in load_sentences(args.petr, "train")
-             if any(plover_type(c, crosswalk) for c in s.codes)]
-    if args.polnear:
-        texts += [t for _s, t in polnear_texts(args.polnear, args.polnear_articles)]
-    if args.trnews:
-        texts += [t for _s, t in trnews_texts(args.trnews, args.trnews_articles)]
+    # the texts prepare.py read, in its order, so that the features line up with its labels
+    texts = [text for _source, _kind, text, _golds in training_items(args)]
     nlp = build_pipeline(load_model(load_settings().model),
                          {"eventledger_attribution_spans": {"event_head": False}})
     meta = json.loads((args.data / "texts.json").read_text())

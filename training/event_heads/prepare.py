@@ -139,15 +139,38 @@ def trnews_texts(path: Path, n: int) -> list[tuple[str, str]]:
     return found[:n]
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("out", type=Path)
+def add_text_arguments(parser: argparse.ArgumentParser) -> None:
+    """The texts a head learns from: the PETR unit tests' train half and silver texts."""
     parser.add_argument("--petr", type=Path, required=True)
     parser.add_argument("--crosswalk", type=Path, required=True)
     parser.add_argument("--polnear", type=Path)
     parser.add_argument("--polnear-articles", type=int, default=120)
     parser.add_argument("--trnews", type=Path)
     parser.add_argument("--trnews-articles", type=int, default=40)
+
+
+def training_items(args: argparse.Namespace) -> list[tuple[str, str, str, set | None]]:
+    """(source, kind, text, gold types) of each text ``add_text_arguments`` named: the PETR
+    train half's sentences with a mapped code ("petr"), then the silver texts ("silver")."""
+    crosswalk = load_crosswalk(args.crosswalk)
+    items = []
+    for s in load_sentences(args.petr, "train"):
+        golds = {t for c in s.codes if (t := plover_type(c, crosswalk))}
+        if golds:
+            items.append((f"petr:{s.id}", "petr", s.text, golds))
+    if args.polnear:
+        items += [(src, "silver", text, None)
+                  for src, text in polnear_texts(args.polnear, args.polnear_articles)]
+    if args.trnews:
+        items += [(src, "silver", text, None)
+                  for src, text in trnews_texts(args.trnews, args.trnews_articles)]
+    return items
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("out", type=Path)
+    add_text_arguments(parser)
     parser.add_argument("--layer", type=int, default=6,
                         help="the hidden states recorded: 6 for the frozen lower layers' "
                         "output, -1 for the tagger's last (see compare_layers.py)")
@@ -166,18 +189,7 @@ def main() -> None:
     types = plover_types()
     labels_list = bio_labels(types)
     index = {tag: i for i, tag in enumerate(labels_list)}
-    crosswalk = load_crosswalk(args.crosswalk)
-    items = []  # (source, kind, text, gold types)
-    for s in load_sentences(args.petr, "train"):
-        golds = {t for c in s.codes if (t := plover_type(c, crosswalk))}
-        if golds:
-            items.append((f"petr:{s.id}", "petr", s.text, golds))
-    if args.polnear:
-        items += [(src, "silver", text, None)
-                  for src, text in polnear_texts(args.polnear, args.polnear_articles)]
-    if args.trnews:
-        items += [(src, "silver", text, None)
-                  for src, text in trnews_texts(args.trnews, args.trnews_articles)]
+    items = training_items(args)
     log.info("%d texts", len(items))
 
     features, labels, groups, sample, texts = [], [], [], [], []
