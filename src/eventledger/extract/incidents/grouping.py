@@ -51,6 +51,10 @@ class IncidentBuilder:
         self.places = {p["id"]: p for p in doc._.el_places or ()}
         self.attributions = {a["id"]: a for a in doc._.el_attributions or ()}
         self.incidents: list[Incident] = []
+        # the sentence of a character, and the events of each sentence: looked up for every
+        # figure, so found once rather than by a scan of the document's events each time
+        self._sentence_at: dict[int, int] = {}
+        self._events_by_sentence: dict[int, list[dict]] = {}
 
     # -- places and dates ------------------------------------------------------------
     def _place_key(self, place: dict):
@@ -156,8 +160,11 @@ class IncidentBuilder:
         sentence_of[target.id] = sentence
 
     def _sentence(self, char: int) -> int:
-        bounds = token_range(self.doc, char, char + 1)
-        return self.doc[bounds[0]].sent.start if bounds else -1
+        found = self._sentence_at.get(char)
+        if found is None:
+            bounds = token_range(self.doc, char, char + 1)
+            found = self._sentence_at[char] = self.doc[bounds[0]].sent.start if bounds else -1
+        return found
 
     # -- figures ---------------------------------------------------------------------
     def _own_place(self, figure: dict) -> dict | None:
@@ -206,9 +213,8 @@ class IncidentBuilder:
                 target.types.append(self.words.figure_types.get(figure["category"], "ASSAULT"))
         if target is None:
             sentence = self._sentence(at)
-            in_sentence = [events[e] for e in events
-                           if events[e].get("incident") and self._sentence(
-                               events[e]["trigger"]["start"]) == sentence]
+            in_sentence = [e for e in self._events_by_sentence.get(sentence, ())
+                           if e.get("incident")]
             if in_sentence:
                 nearest = min(in_sentence, key=lambda e: abs(e["trigger"]["start"] - at))
                 target = next(i for i in self.incidents if i.id == nearest["incident"])
@@ -242,6 +248,9 @@ class IncidentBuilder:
                  for e in events]
         items += [(self._sentence(f["count"]["start"]), 1, f["count"]["start"], f)
                   for f in figures]
+        for sentence, kind, _at, record in items:
+            if kind == 0:
+                self._events_by_sentence.setdefault(sentence, []).append(record)
         for _sentence, kind, _at, record in sorted(items, key=lambda x: x[:3]):
             if kind == 0:
                 self.add_event(record, sentence_of)
