@@ -58,9 +58,10 @@ def test_a_speakers_place_is_not_where_the_figure_happened(extract):
     toll = figure(record, "126")
     incident = event(record, "attacked")["incident"]
     assert toll["incident"] == incident
-    assert toll["location"] is None  # not Kabul
     (place,) = [i["location"] for i in record["incidents"] if i["id"] == incident]
     assert place_name(record, place) == "Ghazni province"
+    # not Kabul: the incident's place, marked as taken from it
+    assert toll["location"] == {"place": place["place"], "from": "incident"}
     (disagreement,) = record["disagreements"]
     assert disagreement["incident"] == incident
     assert set(disagreement["figures"]) == {figure(record, "more than 100")["id"], toll["id"]}
@@ -70,8 +71,15 @@ def test_a_figure_takes_its_incidents_place(extract):
     record = extract("Gunmen attacked a market in Bunia on Thursday. Hospital sources said at "
                      "least 19 people were killed.")
     toll = figure(record, "at least 19")
-    assert toll["event"] is None and toll["location"] is None
-    assert toll["incident"] == event(record, "attacked")["incident"]
+    attack = event(record, "attacked")
+    assert toll["event"] is None and toll["incident"] == attack["incident"]
+    assert toll["location"] == {"place": attack["location"]["place"], "from": "incident"}
+    assert place_name(record, toll["location"]) == "Bunia"
+    # a place the text gives the figure is its own, not marked
+    other = extract("Gunmen attacked a market in Bunia on Thursday. Two people were "
+                    "injured in Kinshasa.")
+    assert place_name(other, figure(other, "Two")["location"]) == "Kinshasa"
+    assert "from" not in figure(other, "Two")["location"]
     (feature,) = [f for f in geojson_features(record) if f["properties"]["id"] == toll["id"]]
     assert feature["properties"]["place"] == "Bunia"
     # its incident's ACLED row counts it: one row for the attack, with its toll

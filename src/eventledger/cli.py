@@ -490,7 +490,9 @@ def eval_polnear(directory, model, details, continued_quotes, carried_reports, n
               help="KAIROS to PLOVER mapping (default: kairos_to_plover.json beside PATH's folder).")
 @_model_option
 @click.option("--details", is_flag=True, help="Scores per document.")
-def eval_wikievents(path, mapping, model, details):
+@click.option("--incident-places", is_flag=True,
+              help="Score a figure's place taken from its incident as its location too.")
+def eval_wikievents(path, mapping, model, details, incident_places):
     """Event trigger and argument scores on WikiEvents JSON lines.
 
     \b
@@ -503,7 +505,7 @@ def eval_wikievents(path, mapping, model, details):
         guess = Path(path).resolve().parent.parent / "kairos_to_plover.json"
         mapping = str(guess) if guess.exists() else None
     result = evaluate_wikievents(path, nlp=_pipeline(model), mapping_path=mapping,
-                                 details=details)
+                                 details=details, incident_places=incident_places)
     click.echo(format_wikievents(result))
 
 

@@ -15,6 +15,10 @@ The scoring follows ``eval/README.md`` of the shared data:
   when the output field holds a span overlapping one of the gold arguments in that role
   (their entity mentions); ``location`` is the span of the place the record points to. For
   a figure, ``actor`` is the actor of its event and its location falls back on the event's.
+  A figure's place taken from its incident (``location.from == "incident"``) is not
+  scored unless ``incident_places`` is set: WikiEvents annotates a Place argument only
+  where the mention's own context gives one, so an incident's place, right or wrong,
+  counts only against precision.
   Precision counts the filled mapped fields of every counted output record (end to end;
   ``argument_paired`` also gives precision over the found pairs only).
 """
@@ -115,8 +119,10 @@ def _fields_by_label(mapping: dict) -> dict[tuple[str, str], set[str]]:
     return fields
 
 
-def output_records(extraction: dict, fields: dict) -> list[dict]:
-    """The counted output records with their mapped fields as spans."""
+def output_records(extraction: dict, fields: dict, *,
+                   incident_places: bool = False) -> list[dict]:
+    """The counted output records with their mapped fields as spans (a figure's place taken
+    from its incident only with ``incident_places``)."""
     places = {p["id"]: (p["start"], p["end"]) for p in extraction.get("places", [])}
     events = {e["id"]: e for e in extraction.get("events", [])}
     records = []
@@ -139,7 +145,10 @@ def output_records(extraction: dict, fields: dict) -> list[dict]:
         if key not in fields:
             continue
         event = events.get(figure.get("event") or "")
-        location = place_span(figure.get("location"))
+        own = figure.get("location")
+        if own and own.get("from") == "incident" and not incident_places:
+            own = None
+        location = place_span(own)
         if location is None and event is not None:
             location = place_span(event.get("location"))
         values = {"who": _span(figure.get("who")),
@@ -182,10 +191,11 @@ def prf(right: int, predicted: int, gold: int) -> dict:
             "gold": gold}
 
 
-def score_document(record: dict, extraction: dict, mapping: dict) -> dict:
+def score_document(record: dict, extraction: dict, mapping: dict, *,
+                   incident_places: bool = False) -> dict:
     fields = _fields_by_label(mapping)
     golds = gold_mentions(record, mapping)
-    outputs = output_records(extraction, fields)
+    outputs = output_records(extraction, fields, incident_places=incident_places)
     pairs = pair(golds, outputs)
     arg_gold = sum(len(g["roles"]) for g in golds)
     arg_predicted = sum(1 for o in outputs for v in o["values"].values() if v is not None)
@@ -225,7 +235,8 @@ def _by_label(golds, outputs, pairs) -> dict:
     return {k: tuple(v) for k, v in counts.items()}
 
 
-def evaluate_wikievents(path, *, nlp=None, mapping_path=None, details: bool = False) -> dict:
+def evaluate_wikievents(path, *, nlp=None, mapping_path=None, details: bool = False,
+                        incident_places: bool = False) -> dict:
     """Trigger and argument P/R/F1 of the pipeline on a WikiEvents JSON lines file."""
     from ..document import Document
     from ..pipeline import extract_records
@@ -248,7 +259,7 @@ def evaluate_wikievents(path, *, nlp=None, mapping_path=None, details: bool = Fa
     labels: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
     per_document = []
     for record, extraction in zip(records, extract_records(documents, nlp=nlp), strict=True):
-        scores = score_document(record, extraction, mapping)
+        scores = score_document(record, extraction, mapping, incident_places=incident_places)
         for key in totals:
             for k in range(3):
                 totals[key][k] += scores[key][k]

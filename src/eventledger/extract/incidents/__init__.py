@@ -16,9 +16,8 @@ attack", "12 people were killed", "hospital sources said at least 19 died". The
   place; else an event's incident in its sentence; else the incident told before it when
   only one is (with several, it is an incident of its own). The place of a speaker or source ("an official in Kabul said 126
   were killed") is never the figure's: only a place inside the reported words counts.
-  ``location`` stays the place the text gives the figure (none where it gives none); the
-  views that need a place for every figure (ACLED rows, GeoJSON, stories) take its
-  incident's ``location`` when it has none;
+  a figure the text gives no place (or only a speaker's) takes its incident's
+  ``location``, marked ``{"place": ..., "from": "incident"}``;
 - a toll over a period or over many incidents ("28,000 killed since 2014", "this year",
   "last month's attack"; ``cumulative_patterns``) gets ``cumulative: true`` and no
   incident, so it joins no incident's table or disagreement.

@@ -260,7 +260,19 @@ class IncidentBuilder:
                 record["cumulative"] = True
                 continue
             self.add_figure(record, by_id)
-        return [self._record(i) for i in self.incidents if i.events or i.figures]
+        records = [self._record(i) for i in self.incidents if i.events or i.figures]
+        self._inherit_places(figures, records)
+        return records
+
+    @staticmethod
+    def _inherit_places(figures: list[dict], incidents: list[dict]) -> None:
+        """A figure the text gives no place takes its incident's, marked ``"from":
+        "incident"`` so that a reader can tell it from a place the text gives the figure."""
+        places = {i["id"]: i["location"] for i in incidents if i["location"]}
+        for figure in figures:
+            place = places.get(figure.get("incident") or "")
+            if place is not None and figure.get("location") is None:
+                figure["location"] = {"place": place["place"], "from": "incident"}
 
     def _incident_place(self, incident: Incident) -> dict | None:
         if not incident.places:
