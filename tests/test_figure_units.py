@@ -48,6 +48,10 @@ def figures_of(nlp):
         ("Herders said 40 cattle were killed in the raid.", "killed", 40, "livestock"),
         ("Twelve people were killed in the blast.", "killed", 12, "people"),
         ("Officials said 15 were injured.", "injured", 15, "people"),
+        # the members of a family or household are people, and the family no second figure
+        ("A family of five was killed when a shell hit their home.", "killed", 5, "people"),
+        ("The strike killed a household of seven, residents said.", "killed", 7, "people"),
+        ("Two families of refugees were displaced.", "displaced", 2, "families"),
     ],
 )
 def test_a_count_keeps_its_unit(figures_of, text, category, low, unit):

@@ -18,6 +18,8 @@ class Units:
 
     default: str
     by_noun: dict[str, str]
+    # units whose "<noun> of <number>" counts people ("a family of five")
+    by_members: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, extra_path: str | Path | None = None) -> Units:
@@ -31,7 +33,8 @@ class Units:
         by_noun = {
             noun.lower(): unit for unit, nouns in data["units"].items() for noun in nouns
         }
-        return cls(default=data["default"], by_noun=by_noun)
+        return cls(default=data["default"], by_noun=by_noun,
+                   by_members=frozenset(data.get("counted_by_members") or ()))
 
     def of_words(self, *words: str | None) -> str:
         """The unit of the first of ``words`` (a noun, its lemma) that is a unit noun."""
@@ -39,6 +42,10 @@ class Units:
             if word and word.lower() in self.by_noun:
                 return self.by_noun[word.lower()]
         return self.default
+
+    def counted_by_members(self, word: str) -> bool:
+        """Whether ``word`` is a noun of a unit whose "<noun> of <number>" counts people."""
+        return self.by_noun.get(word.lower()) in self.by_members
 
     def of_text(self, who: str | None) -> str:
         """The unit of a figure's ``who`` as written ("Palestinian families"): its last

@@ -163,6 +163,11 @@ class FiguresExtractor:
             if token is not None and (token.lemma_.lower() in self.units
                                       or token.lower_ in self.units):
                 return None
+        if who is not None and self._members_count(who) is not None:
+            return None  # "a family of five": the five are the figure, not one family
+        household = self._household_of(role)
+        if household is not None:
+            anchor, who = household, role  # the five of "a family of five" are people
         found = self._category(doc, anchor, who)
         if found is None and who is not None and who is not anchor and (
             who.lower_ in _PEOPLE_STATES
@@ -188,6 +193,24 @@ class FiguresExtractor:
         ):
             who = role  # "15 were injured", "the toll rose to 45": the number stands for them
         return {"category": category, "trigger": trigger, "who": who}
+
+    def _members_count(self, noun: Token) -> Token | None:
+        """The number that counts the members of ``noun`` ("a family of five")."""
+        if not self.unit_nouns.counted_by_members(noun.lower_):
+            return None
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of" and prep.i > noun.i:
+                pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if pobj is not None and pobj.like_num:
+                    return pobj
+        return None
+
+    def _household_of(self, number: Token) -> Token | None:
+        """The unit noun whose members ``number`` counts ("five" in "a family of five")."""
+        if number.dep_ != "pobj" or number.head.lower_ != "of":
+            return None
+        noun = number.head.head
+        return noun if self._members_count(noun) == number else None
 
     def _noun_category(self, token: Token | None) -> str | None:
         if token is None:
