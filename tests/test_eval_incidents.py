@@ -39,7 +39,10 @@ def _output(incidents: list, cumulative: bool, disagreements: list) -> dict:
                                                    strict=True), start=1):
         start, end = _at(words)
         figures.append({"id": f"F{number}", "category": "killed", "incident": incident,
-                        "count": {"text": words, "start": start, "end": end}})
+                        "count": {"text": words, "start": start, "end": end,
+                                  "low": int(words), "high": int(words), "exact": True},
+                        "who": None, "unit": "people", "location": None, "event": None,
+                        "attribution": None})
     if cumulative:
         figures[2]["cumulative"] = True
     return {"figures": figures, "incidents": [{"id": i} for i in set(incidents) if i],
@@ -88,8 +91,13 @@ def test_the_grouping_by_place_to_compare_with():
                         {"id": "P2", "name": "Riverton", "geonameid": None}]
     for figure, place in zip(record["figures"], ("P1", "P2", "P1"), strict=True):
         figure["location"] = {"place": place}
+    record["attributions"] = [{"id": "A1", "negated": False, "source": {"text": "the army"},
+                               "cites": []}]
+    record["figures"][1]["attribution"] = "A1"
     grouped = by_place(record)
     # one place named twice is one "incident", and the cumulative toll joins it
     assert {f["incident"] for f in grouped["figures"]} == {"place:riverton"}
+    # and so the outlet's and the army's counts are one disagreement
+    assert [d["figures"] for d in grouped["disagreements"]] == [["F1", "F2", "F3"]]
     scores = score_document(_gold(), grouped)
     assert scores["wrong"] == ["G3"]

@@ -494,6 +494,7 @@ def test_disagreements_group_figures_as_the_pairwise_rule_does(bare_nlp):
             figures, lambda f: f["location"]["place"].replace("P1", "P0"),
             lambda f: sources[f["attribution"]],
         )
-        assert [d["figures"] for d in find_disagreements(doc, figures)] == expected
+        assert [d["figures"] for d in find_disagreements(figures, doc._.el_attributions,
+                                                                   doc._.el_places)] == expected
         found += len(expected)
     assert found > 100

@@ -151,3 +151,14 @@ def test_a_place_in_another_report_of_the_sentence_stays(extract):
     several = next(f for f in record["figures"] if f["count"]["text"] == "several")
     assert place_name(record, several["location"]) == "Ashkelon"
     assert several["incident"] == record["figures"][0]["incident"]
+
+
+def test_the_disagreements_are_listed_once_per_incident(nlp):
+    text = ("Gunmen attacked a market in Bunia on Thursday. Hospital sources said 19 people "
+            "were killed. A civil society group said 23 people died.")
+    # in eventledger's pipeline the incidents component lists them; figures do not first
+    assert nlp.get_pipe("eventledger_figures").disagreements is False
+    (disagreement,) = nlp(text)._.el_disagreements
+    assert disagreement["incident"]
+    with nlp.select_pipes(disable=["eventledger_incidents"]):
+        assert not nlp(text)._.el_disagreements

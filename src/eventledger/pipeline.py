@@ -27,6 +27,9 @@ log = logging.getLogger(__name__)
 
 SECTIONS = ("attributions", "events", "figures", "places", "actors", "incidents",
             "disagreements")
+# Settings of eventledger's own pipeline that differ from a component's defaults: the
+# incidents component lists the disagreements, per incident, so figures need not.
+_PIPELINE_CONFIGS = {"eventledger_figures": {"disagreements": False}}
 # Keys whose string value is a record id of the same document.
 _REFERENCE_KEYS = {"id", "actor", "place", "attribution", "event", "incident"}
 
@@ -55,7 +58,8 @@ def build_pipeline(nlp: Language, configs: dict[str, dict] | None = None) -> Lan
     configs = configs or {}
     for name in COMPONENTS:
         if name not in nlp.pipe_names:
-            nlp.add_pipe(name, config=configs.get(name, {}))
+            nlp.add_pipe(name, config={**_PIPELINE_CONFIGS.get(name, {}),
+                                       **configs.get(name, {})})
     return nlp
 
 

@@ -119,7 +119,9 @@ def score_document(annotation: dict, record: dict) -> dict:
 def by_place(record: dict) -> dict:
     """``record`` as grouped before incidents, to compare with: each figure's "incident"
     is its place (one place named twice is one), else its event, else none, and no toll
-    is cumulative; the disagreements are those the figures component gives."""
+    is cumulative; the disagreements are grouped the same way (by place, else event)."""
+    from ..extract.figures import find_disagreements
+
     places = {p["id"]: p for p in record.get("places") or []}
     figures = []
     for figure in record.get("figures") or []:
@@ -131,7 +133,10 @@ def by_place(record: dict) -> dict:
             key = f"event:{figure['event']}"
         figures.append({**figure, "incident": key, "cumulative": False})
     return {**record, "figures": figures,
-            "incidents": [{"id": k} for k in {f["incident"] for f in figures} if k]}
+            "incidents": [{"id": k} for k in {f["incident"] for f in figures} if k],
+            "disagreements": find_disagreements(record.get("figures") or [],
+                                                record.get("attributions") or [],
+                                                record.get("places") or [])}
 
 
 def evaluate_incidents(annotation_path, wikievents_path, *, nlp=None,

@@ -73,8 +73,10 @@ class FiguresExtractor:
     """The ``eventledger_figures`` component."""
 
     def __init__(self, nlp: Language, name: str, *, extra_triggers_path: str | None = None,
-                 singular_counts: bool = True, extra_units_path: str | None = None):
+                 singular_counts: bool = True, extra_units_path: str | None = None,
+                 disagreements: bool = True):
         self.name = name
+        self.disagreements = disagreements
         self.unit_nouns = Units.load(extra_units_path or None)
         lexicon = load_lexicon(extra_triggers_path or None)
         self.lex = lexicon["figure_triggers"]
@@ -498,7 +500,9 @@ class FiguresExtractor:
                 if figure is not None:
                     figure["id"] = f"F{len(figures) + 1}"
                     figures.append(figure)
-        doc._.el_disagreements = find_disagreements(doc, figures)
+        if self.disagreements:
+            doc._.el_disagreements = find_disagreements(
+                figures, doc._.el_attributions or [], doc._.el_places or [])
         return doc
 
     def figure(self, doc, sent, count, places, events, by_place, entities) -> dict | None:
@@ -588,11 +592,11 @@ def _count_who(doc: Doc, who: Token | None, count: Count) -> dict | None:
     return {"text": who.text, "start": who.idx, "end": who.idx + len(who)}
 
 
-def figure_source_keys(doc: Doc) -> dict[str, tuple]:
+def figure_source_keys(attributions: list[dict]) -> dict[str, tuple]:
     """Who each attribution's figures come from, by attribution id: its source and what it
     cites (see ``figure_source_key``)."""
     keys: dict[str, tuple] = {}
-    for attribution in doc._.el_attributions or ():
+    for attribution in attributions:
         source = attribution.get("source")
         name = (source.get("name") or source.get("text") or "").lower() if source else ""
         cites = tuple(sorted((c.get("name") or c.get("text") or "").lower()
@@ -608,10 +612,12 @@ def figure_source_key(keys: dict[str, tuple], attribution_id: str | None) -> tup
     return keys.get(attribution_id, (attribution_id,))
 
 
-def find_disagreements(doc: Doc, figures: list[dict]) -> list[dict]:
-    """Groups of figures about one incident whose counts differ between sources. A figure
-    from a report its speaker denies or does not give is no source's count, and is left out."""
-    reports = {a["id"]: a for a in doc._.el_attributions or ()}
+def find_disagreements(figures: list[dict], attributions: list[dict],
+                       place_records: list[dict]) -> list[dict]:
+    """Groups of figures whose counts differ between sources, an incident being a place or an
+    event (the grouping of a pipeline without the incidents component). A figure from a
+    report its speaker denies or does not give is no source's count, and is left out."""
+    reports = {a["id"]: a for a in attributions}
     figures = [f for f in figures if not denied(f, reports)]
     parent = list(range(len(figures)))
 
@@ -621,7 +627,7 @@ def find_disagreements(doc: Doc, figures: list[dict]) -> list[dict]:
             i = parent[i]
         return i
 
-    places = {p["id"]: p for p in doc._.el_places or ()}
+    places = {p["id"]: p for p in place_records}
 
     def place_key(figure: dict):
         """One place named several times is one place: by GeoNames id, else by name."""
@@ -670,7 +676,7 @@ def find_disagreements(doc: Doc, figures: list[dict]) -> list[dict]:
     groups: dict[int, list[dict]] = {}
     for i, figure in enumerate(figures):
         groups.setdefault(find(i), []).append(figure)
-    source_keys = figure_source_keys(doc)
+    source_keys = figure_source_keys(attributions)
     result = []
     for members in groups.values():
         if len(members) < 2:
@@ -713,10 +719,14 @@ def disagreement_about(members: list[dict], places: dict) -> str:
     ],
     assigns=["doc._.el_figures", "doc._.el_disagreements"],
     default_config={"extra_triggers_path": None, "singular_counts": True,
-                    "extra_units_path": None},
+                    "extra_units_path": None, "disagreements": True},
 )
 def make_figures(nlp: Language, name: str, *, extra_triggers_path: str | None,
-                 singular_counts: bool, extra_units_path: str | None) -> FiguresExtractor:
-    """``extra_units_path``: a user's file of unit nouns on top of ``data/units.json``."""
+                 singular_counts: bool, extra_units_path: str | None,
+                 disagreements: bool) -> FiguresExtractor:
+    """``extra_units_path``: a user's file of unit nouns on top of ``data/units.json``.
+    ``disagreements``: list the disagreements by place and event; off where the incidents
+    component lists them per incident (eventledger's own pipeline)."""
     return FiguresExtractor(nlp, name, extra_triggers_path=extra_triggers_path,
-                            singular_counts=singular_counts, extra_units_path=extra_units_path)
+                            singular_counts=singular_counts, extra_units_path=extra_units_path,
+                            disagreements=disagreements)

@@ -22,7 +22,7 @@ def incident_disagreements(doc: Doc, figures: list[dict]) -> list[dict]:
             groups.setdefault(
                 (figure["incident"], figure["category"], figure.get("unit", "people")), []
             ).append(figure)
-    source_keys = figure_source_keys(doc)
+    source_keys = figure_source_keys(doc._.el_attributions or [])
     result = []
     for (incident, _category, _unit), members in groups.items():
         if not sources_disagree(source_keys, members):
