@@ -10,6 +10,7 @@ from .context import Actor, Context, Found, mention_text, same_paragraph, trim_d
 from .lexicon import (
     ACTOR_DEPS,
     DETERMINERS,
+    MEDIUM_PREPS,
     NOMINAL_SUBJECT_DEPS,
     is_acronym,
     normalise,
@@ -95,7 +96,7 @@ def _is_platform(ctx: Context, found: Found, ent: Span) -> bool:
     root = ent.root
     if root.dep_ == "compound" and root.head.lemma_.lower() in ctx.lexicon.medium_nouns:
         return True
-    return root.dep_ == "pobj" and root.head.lower_ in ("on", "via", "through")
+    return root.dep_ == "pobj" and root.head.lower_ in MEDIUM_PREPS
 
 
 def _norp_is_group(ctx: Context, found: Found, ent: Span) -> bool:
