@@ -237,7 +237,12 @@ def _mention_extent(ctx: Context, found: Found, span: Span) -> tuple[int, int]:
     """The characters of a mention: the name, grown over its title ("Hamas spokesperson
     Jihad Taha"), over an organisation noun it heads or that heads it ("Qatar-based
     Al Jazeera news network", "the resistance movement of Hamas"), or over the noun it
-    stands in apposition to ("Hamas' military wing, the Qassam Brigades")."""
+    stands in apposition to ("Hamas' military wing, the Qassam Brigades").
+
+    Not :func:`..syntax.noun_phrase`, which grows a head's phrase over its dependents on both
+    sides: this starts from the entity's span and keeps its right end (but for a wrapper
+    noun), takes whole subtrees of a few roles on the left, grows through the lexicon's
+    wrapper and organisation nouns, and trims determiners rather than punctuation."""
     doc = ctx.doc
     start, end = span.start, span.end
     root = span.root
