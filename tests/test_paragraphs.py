@@ -5,6 +5,7 @@ from __future__ import annotations
 import spacy
 
 from eventledger.extract.paragraphs import add_paragraph_starts
+from eventledger.extract.syntax import paragraph_start
 from eventledger.pipeline import build_pipeline
 
 TEXT = (
@@ -68,3 +69,18 @@ def test_no_limit_leaves_a_run_whole(model_name):
     cut = add_paragraph_starts(spacy.load(model_name))
     text = RUN_ON[: len(RUN_ON) // 2]
     assert len(list(nlp(text).sents)) < len(list(cut(text).sents))
+
+
+def test_a_blank_line_is_the_same_for_the_parser_and_for_a_paragraphs_start(model_name):
+    """A blank line holding only white space (a no-break space, a tab) is a paragraph break
+    both where the parser is told a sentence starts and where a reference back ("the city")
+    looks for its place (syntax.paragraph_start)."""
+    nlp = add_paragraph_starts(spacy.load(model_name, exclude=["ner"]))
+    for blank in ("\n\n", "\n \t\n", "\n\u00a0\n"):
+        text = f"Shelling hit the market{blank}Residents of the city fled."
+        start = text.index("Residents")
+        assert paragraph_start(text, start) == start, repr(blank)
+        doc = nlp(text)
+        assert doc.char_span(start, start + len("Residents"))[0].is_sent_start, repr(blank)
+    text = "Shelling hit the market\nResidents of the city fled."
+    assert paragraph_start(text, text.index("Residents")) == 0

@@ -130,3 +130,5 @@ def test_every_component_declares_what_it_reads_and_an_earlier_one_assigns_it(nl
     assert all(not problems for problems in analysis["problems"].values())
     assert "doc.spans" in nlp.get_pipe_meta("eventledger_attributions").requires
     assert "doc._.el_excluded" in nlp.get_pipe_meta("eventledger_events").requires
+    # the event head's scores, which the attribution span tagger writes
+    assert "doc._.el_trigger_scores" in nlp.get_pipe_meta("eventledger_events").requires

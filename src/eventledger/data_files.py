@@ -4,9 +4,10 @@ Lexicons and tables live as JSON under ``src/eventledger/data/``; every componen
 reads one also takes a user's file of the same shape. Both are read here, so that a
 missing or malformed user file gives the same one-line error everywhere.
 
-The word lists that the extractors' modules read as constants (``place_words.json``,
-``grammar_words.json``, ``figure_words.json``) are read once per process, with the lists of
-the user's word file (setting ``extra_words_path``) added: ``{"place_words": {"site_heads": ["quay"]}}``.
+The word lists that the extractors' and the story clustering's modules read as constants
+(``place_words.json``, ``grammar_words.json``, ``figure_words.json``, ``story_words.json``)
+are read once per process, with the lists of the user's word file (setting
+``extra_words_path``) added: ``{"place_words": {"site_heads": ["quay"]}}``.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from typing import Any
 from .errors import ConfigError
 
 # The files of word lists that a user's word file extends (see word_lists).
-WORD_FILES = ("place_words", "grammar_words", "figure_words")
+WORD_FILES = ("place_words", "grammar_words", "figure_words", "story_words")
 
 
 def packaged_json(name: str) -> Any:
@@ -37,12 +38,13 @@ def user_json(path: str | Path, what: str) -> Any:
 
 
 @cache
-def word_lists(name: str) -> dict[str, frozenset[str]]:
-    """Each list of ``data/<name>.json`` (its ``_about`` says what each is), with the words
-    the user's word file (setting ``extra_words_path``) gives under ``name`` added."""
+def word_sequences(name: str) -> dict[str, tuple[str, ...]]:
+    """Each list of ``data/<name>.json`` (its ``_about`` says what each is) in its order, with
+    the words the user's word file (setting ``extra_words_path``) gives under ``name`` added
+    after it."""
     from .config import load_settings
 
-    lists = {key: set(words) for key, words in packaged_json(f"{name}.json").items()
+    lists = {key: list(words) for key, words in packaged_json(f"{name}.json").items()
              if not key.startswith("_")}
     path = load_settings().extra_words_path
     extra = user_json(path, "words") if path else {}
@@ -54,5 +56,11 @@ def word_lists(name: str) -> dict[str, frozenset[str]]:
     for key, words in extra.get(name, {}).items():
         if key not in lists or not isinstance(words, list):
             raise ConfigError(f"words file {path}: {name} has no word list {key!r}")
-        lists[key].update(str(word).lower() for word in words)
-    return {key: frozenset(words) for key, words in lists.items()}
+        lists[key] += [str(word).lower() for word in words if str(word).lower() not in lists[key]]
+    return {key: tuple(words) for key, words in lists.items()}
+
+
+@cache
+def word_lists(name: str) -> dict[str, frozenset[str]]:
+    """:func:`word_sequences` as sets, for the lists whose order means nothing."""
+    return {key: frozenset(words) for key, words in word_sequences(name).items()}

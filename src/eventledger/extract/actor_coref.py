@@ -42,6 +42,9 @@ _QUALIFIER_DEPS = {"amod", "compound", "nmod", "npadvmod"}
 _OWN_MODIFIERS = {"det", "poss", "amod", "compound", "nmod", "case", "punct", "nummod", "quantmod"}
 # Possessive determiners a member noun may carry ("our fighters", "its forces").
 _POSSESSIVE_PRONOUNS = word_lists("grammar_words")["possessive_determiners"]
+_MALE_PRONOUNS = word_lists("grammar_words")["male_pronouns"]
+_FEMALE_PRONOUNS = word_lists("grammar_words")["female_pronouns"]
+_GENDERLESS_CLUES = word_lists("grammar_words")["genderless_clues"]
 
 
 # -- state nouns ----------------------------------------------------------------------------
@@ -272,7 +275,7 @@ def person_gender(
     for text in [doc_text(doc)[s:e] for s, e in mentions] + list(roles):
         for word in text.replace(",", " ").split():
             for gender in ("m", "f"):
-                if word in words.get(gender, ()) and word.lower() not in ("his", "her", "he"):
+                if word in words.get(gender, ()) and word.lower() not in _GENDERLESS_CLUES:
                     return gender
     for start, end in sorted(mentions):
         chunk = doc.char_span(start, end, alignment_mode="expand")
@@ -281,8 +284,10 @@ def person_gender(
         for token in doc[chunk.end : chunk.sent.end]:
             if token.ent_type_ == "PERSON":
                 break  # another person: the pronoun may be theirs
-            if token.tag_ == "PRP$" and token.lower_ in ("his", "her"):
-                return "m" if token.lower_ == "his" else "f"
+            if token.tag_ == "PRP$" and token.lower_ in _MALE_PRONOUNS:
+                return "m"
+            if token.tag_ == "PRP$" and token.lower_ in _FEMALE_PRONOUNS:
+                return "f"
     return None
 
 
@@ -291,8 +296,8 @@ def gender_fits(actor: dict, pronoun: str) -> bool:
     gender = actor.get("gender")
     if gender is None:
         return True
-    if pronoun in ("he", "him", "his"):
+    if pronoun in _MALE_PRONOUNS:
         return gender == "m"
-    if pronoun in ("she", "her", "hers"):
+    if pronoun in _FEMALE_PRONOUNS:
         return gender == "f"
     return True

@@ -29,9 +29,14 @@ from functools import lru_cache
 
 from spacy.tokens import Span
 
+from ..data_files import word_lists, word_sequences
+
 log = logging.getLogger(__name__)
 
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# Monday first: a name's place in the list, modulo 7, is its day of the week.
+_WEEKDAYS = word_sequences("grammar_words")["weekdays"]
+_LAST_WORDS = word_lists("grammar_words")["last_words"]
+_POSSESSIVE_ENDINGS = tuple(sorted(word_lists("grammar_words")["possessive_endings"]))
 _NOT_A_POINT = re.compile(
     r"^(?:for|since|over|during|throughout|within|after|until|till|up to|about|around|"
     r"nearly|almost|more than|less than|at least|some|between)\b"
@@ -118,7 +123,7 @@ def resolve_date(expression: str, anchor: str | None) -> tuple[str, str] | None:
     if not raw or _NOT_A_POINT.search(raw):
         return None
     bare = raw.strip(" ,.;")
-    if bare.endswith(("'s", "’s")):
+    if bare.endswith(_POSSESSIVE_ENDINGS):
         bare = bare[:-2]  # "Saturday's attack"
     if _SEASON_YEARS.match(bare):
         return None
@@ -130,7 +135,7 @@ def resolve_date(expression: str, anchor: str | None) -> tuple[str, str] | None:
         weekend = _WEEKEND.match(bare)
         if weekend:
             back = (base.weekday() - 5) % 7  # to the Saturday on or before the anchor
-            if weekend.group(1) and weekend.group(1).lower() in ("last", "past") and back < 2:
+            if weekend.group(1) and weekend.group(1).lower() in _LAST_WORDS and back < 2:
                 back += 7
             return (base - dt.timedelta(days=back)).isoformat(), "day"
         if _LAST_YEAR_SUFFIX.search(bare):

@@ -67,6 +67,13 @@ _PLURAL = {"person": "people", "man": "men", "woman": "women", "child": "childre
 _NAMED_CATEGORIES = {"killed", "injured", "missing"}
 # Verbs whose active subject is the one who suffers it.
 _INTRANSITIVE = word_lists("figure_words")["sufferer_verbs"]
+_PERCENT = word_lists("figure_words")["percent_words"]
+_AGE_UNITS = word_lists("figure_words")["age_units"]
+_AGE_WORDS = word_lists("figure_words")["age_words"]
+_COUNT_NOUNS = word_lists("figure_words")["count_nouns"]
+_ANCHOR_PREPS = word_lists("figure_words")["count_anchor_preps"]
+_INDEFINITE = word_lists("grammar_words")["indefinite_articles"]
+_DEFINITE = word_lists("grammar_words")["definite_determiners"]
 
 
 class FiguresExtractor:
@@ -105,13 +112,11 @@ class FiguresExtractor:
         if before is not None and (before.lower_ in _CURRENCY or before.lower_ in self.ages):
             return True
         if after is not None:
-            if after.lower_ in ("%", "percent", "per", "pc") or after.lower_ in _CURRENCY:
+            if after.lower_ in _PERCENT or after.lower_ in _CURRENCY:
                 return True
-            if after.lower_ in ("-", "–") and after2 is not None and after2.lemma_ in (
-                "year", "month", "week", "day"
-            ):
+            if after.lower_ in ("-", "–") and after2 is not None and after2.lemma_ in _AGE_UNITS:
                 return True  # a 50-year-old
-            if after.lower_.startswith("-year") or after.lower_ in ("year-old", "years-old"):
+            if after.lower_.startswith("-year") or after.lower_ in _AGE_WORDS:
                 return True
         for token in tokens:
             text = token.text
@@ -265,9 +270,7 @@ class FiguresExtractor:
             event_noun = anchor.head.head
             category = self._noun_category(event_noun) or self.lex["verbs"].get(
                 event_noun.lemma_.lower())
-            if category and event_noun.pos_ == "NOUN" and event_noun.lemma_.lower() not in (
-                "toll", "number", "death toll"
-            ):
+            if category and event_noun.pos_ == "NOUN" and event_noun.lemma_.lower() not in _COUNT_NOUNS:
                 return category, (event_noun.i, event_noun.i + 1)
         toll = self._toll(anchor)
         if toll:
@@ -338,7 +341,7 @@ class FiguresExtractor:
     def _toll(self, anchor: Token):
         head = anchor.head
         toll = None
-        if anchor.dep_ == "pobj" and head.lower_ in ("to", "at", "of"):
+        if anchor.dep_ == "pobj" and head.lower_ in _ANCHOR_PREPS:
             if head.lower_ == "of" and head.head.lemma_.lower() == "toll":
                 toll = head.head
             elif head.head.lemma_.lower() in self.lex["toll_verbs"]:
@@ -400,7 +403,7 @@ class FiguresExtractor:
                  entities: Entities) -> list[Count]:
         result = []
         for token in sent:
-            if token.lower_ not in ("a", "an") or token.dep_ != "det" or token.i in taken:
+            if token.lower_ not in _INDEFINITE or token.dep_ != "det" or token.i in taken:
                 continue
             noun = token.head
             # any singular noun: the casualty word it must go with keeps out "a car"
@@ -438,7 +441,7 @@ class FiguresExtractor:
 
     def _back_reference(self, doc: Doc, sent: Span, places: list) -> dict | None:
         words = [t for t in sent if t.lower_ in _BACK_WORDS and (
-            t.lower_ == "there" or any(c.lower_ in ("the", "that", "this") for c in t.children)
+            t.lower_ == "there" or any(c.lower_ in _DEFINITE for c in t.children)
         )]
         if not words:
             return None

@@ -25,6 +25,7 @@ from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
+from ..data_files import word_lists
 from .place_words import place_words
 from .syntax import doc_text, first_dep, paragraph_start, token_range
 
@@ -57,6 +58,10 @@ _DATELINE = re.compile(
 )
 # How far into the text a dateline may stand (after a title line or two).
 _DATELINE_REACH = 400
+
+# "killed while fleeing": a clause that sets the scene; "the city": a reference back.
+_TIME_CLAUSE_MARKS = word_lists("grammar_words")["time_clause_marks"]
+_DEFINITE = word_lists("grammar_words")["definite_determiners"]
 
 
 
@@ -383,7 +388,7 @@ def _phrase_site(head: Token, carriers: list[Token], places: Sequence[dict],
                 # a clause of time ("while filming in X"), or a participle of the same
                 # scene without a subject or conjunction ("captured, hiding in X")
                 if child.dep_ == "advcl" and not any(
-                    m.dep_ in ("mark", "advmod") and m.lower_ in ("while", "when", "as", "after")
+                    m.dep_ in ("mark", "advmod") and m.lower_ in _TIME_CLAUSE_MARKS
                     for m in child.children
                 ):
                     if child.tag_ != "VBG" or any(
@@ -507,7 +512,7 @@ def _back_reference(doc: Doc, head: Token, carriers: list[Token], sent: Span,
                 words.append(target)
             elif target.dep_ in ("dobj", "pobj", "nsubjpass", "nsubj") and (
                 target.lemma_.lower() in BACK_NOUNS
-            ) and any(c.dep_ == "det" and c.lower_ in ("the", "that", "this")
+            ) and any(c.dep_ == "det" and c.lower_ in _DEFINITE
                       for c in target.children) and not any(
                 c.dep_ == "prep" and c.lower_ == "of" for c in target.children
             ):

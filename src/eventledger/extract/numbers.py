@@ -25,8 +25,12 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from ..data_files import packaged_json
+from ..data_files import packaged_json, word_lists
 
+_INDEFINITE_ARTICLES = word_lists("grammar_words")["indefinite_articles"]
+# "twenty-seven", "one hundred and twenty"; "20 to 30", "two or three".
+_NUMBER_JOINERS = word_lists("grammar_words")["number_joiners"]
+_RANGE_JOINERS = word_lists("grammar_words")["range_joiners"]
 _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d+(?:\.\d+)?$")
 
 
@@ -103,7 +107,7 @@ def _parse_number(doc: Doc, i: int, end: int) -> tuple[int, int] | None:
         if not math.isfinite(value) or value != int(value):
             return None  # a fraction, or more digits than a float holds
         return int(value), j
-    if token.lower_ in ("a", "an") and j + 1 < end and doc[j + 1].lower_ in mults:
+    if token.lower_ in _INDEFINITE_ARTICLES and j + 1 < end and doc[j + 1].lower_ in mults:
         total, j = mults[doc[j + 1].lower_], j + 2
     elif token.lower_ in words:
         total, j = 0, j
@@ -124,7 +128,7 @@ def _parse_number(doc: Doc, i: int, end: int) -> tuple[int, int] | None:
                 current = 0
             seen = True
             j += 1
-        elif word in ("-", "and") and j + 1 < end and doc[j + 1].lower_ in words and seen:
+        elif word in _NUMBER_JOINERS and j + 1 < end and doc[j + 1].lower_ in words and seen:
             # "twenty-seven", "one hundred and twenty"; not "two and three"
             if word == "and" and current % 100 != 0:
                 break
@@ -178,13 +182,13 @@ def find_counts(doc: Doc, start: int = 0, end: int | None = None) -> list[Count]
         if number:
             value, j = number
             # two or three, 20 to 30, 20-30
-            if j + 1 < end and doc[j].lower_ in ("to", "-", "–", "or"):
+            if j + 1 < end and doc[j].lower_ in _RANGE_JOINERS:
                 second = parse_number(doc, j + 1, end)
                 if second and second[0] > value:
                     counts.append(Count(i, second[1], value, second[0], False))
                     i = second[1]
                     continue
-            if token.lower_ in ("a", "an") or j > i:
+            if token.lower_ in _INDEFINITE_ARTICLES or j > i:
                 counts.append(Count(i, j, value, value, True))
                 i = j
                 continue

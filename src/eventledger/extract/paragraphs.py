@@ -18,6 +18,8 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .syntax import holds_blank_line
+
 _SENTENCE_ENDS = frozenset({".", "!", "?", "…"})
 
 
@@ -31,7 +33,7 @@ class ParagraphStarts:
         whitespace is one space at most)."""
         run = 0
         for token in doc[:-1]:
-            if token.is_space and token.text.count("\n") >= 2:
+            if token.is_space and holds_blank_line(token.text):
                 doc[token.i + 1].is_sent_start = True
             if token.is_space and "\n" in token.text or token.text in _SENTENCE_ENDS:
                 run = 0

@@ -27,6 +27,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
+from ..data_files import word_lists
 from ..geo.gazetteer import load_regions_data
 from .base import get_list, is_excluded
 from .place_words import place_words
@@ -67,6 +68,11 @@ _JOINERS = place_words()["name_joiners"]
 # whose object is a territory ("the siege on Manbij"): lists of data/place_words.json.
 _PLACE_NOUNS = place_words()["name_place_nouns"]
 _TERRITORY_NOUNS = place_words()["territory_act_nouns"]
+_TERRITORY_PREPS = word_lists("grammar_words")["territory_preps"]
+# What stands between two names of a list; and of a list of places.
+_LIST_JOINERS = word_lists("grammar_words")["list_joiners"]
+_ALTERNATIVE_JOINERS = word_lists("grammar_words")["alternative_joiners"]
+_POSSESSIVE_ENDINGS = word_lists("grammar_words")["possessive_endings"]
 
 
 def _fold(text: str) -> str:
@@ -94,7 +100,7 @@ def _noun_after(span: Span) -> bool:
         token = doc[i]
         if _place_noun(token) and token.text.islower():
             return True
-        if token.lower_ in ("and", ",") or _capitalised(token) or token.lower_ in _JOINERS:
+        if token.lower_ in _LIST_JOINERS or _capitalised(token) or token.lower_ in _JOINERS:
             i += 1
             continue
         return False
@@ -116,7 +122,7 @@ def _context(span: Span, before: Token | None, person: bool, accepted: list[Span
         if word == "of" and before.i > 0 and _place_noun(doc[before.i - 1]):
             return _STRONG
         # "the towns of Tel Hamis and Tel Birak": the next name of a list of places
-        if word in ("and", ",", "or") and any(a.end in (before.i, before.i - 1)
+        if word in _ALTERNATIVE_JOINERS and any(a.end in (before.i, before.i - 1)
                                               for a in accepted):
             return _STRONG
     if _noun_after(span):
@@ -134,7 +140,7 @@ def _context(span: Span, before: Token | None, person: bool, accepted: list[Span
     head = root.head
     if root.dep_ == "dobj" and head.lemma_.lower() in _TERRITORY_VERBS:
         return _WEAK
-    if root.dep_ == "pobj" and head.lower_ in ("on", "of") and (
+    if root.dep_ == "pobj" and head.lower_ in _TERRITORY_PREPS and (
         head.head.lemma_.lower() in _TERRITORY_NOUNS
     ):
         return _WEAK
@@ -235,7 +241,7 @@ class PlacesExtractor:
             if doc[start].lower_ == "the" and start + 1 < ent.end:
                 start += 1
             span = doc[start : ent.end]
-            if span[-1].text in ("'s", "’s") and len(span) > 1:
+            if span[-1].text in _POSSESSIVE_ENDINGS and len(span) > 1:
                 span = doc[start : ent.end - 1]
             if is_excluded(doc, span.start_char, span.end_char):
                 continue
@@ -318,7 +324,7 @@ class PlacesExtractor:
             start, end = span.start, span.end
             if doc[start].lower_ == "the":
                 start += 1
-            if end - start > 1 and doc[end - 1].text in ("'s", "’s"):
+            if end - start > 1 and doc[end - 1].text in _POSSESSIVE_ENDINGS:
                 end -= 1
             if start >= end or any(taken[k] for k in range(start, end)):
                 continue

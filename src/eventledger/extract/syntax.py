@@ -4,7 +4,9 @@ A paragraph has two meanings in an article's plain text: a line (:func:`paragrap
 :class:`ParagraphIndex`), which a mention, a content or a quotation's speaker stays in, as
 a heading or caption run into the next sentence by the parser ends at its line break; and
 a block after a blank line (:func:`paragraph_start`), where a reference back ("the city")
-looks for the place it names, as a hard-wrapped paragraph spans lines.
+looks for the place it names, as a hard-wrapped paragraph spans lines. A blank line
+(:func:`holds_blank_line`) is also where the parser is told a sentence starts
+(``extract/paragraphs.py``).
 """
 
 from __future__ import annotations
@@ -15,7 +17,9 @@ from collections.abc import Collection, Iterable
 
 from spacy.tokens import Doc, Span, Token
 
-_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+# A blank line: a line break, a line of nothing but white space (any, as str.isspace has
+# it: a no-break space too), and another line break.
+_BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 
 # Where a Doc keeps its text once it is built (see doc_text).
 _TEXT_KEY = "eventledger.text"
@@ -89,6 +93,11 @@ class ParagraphIndex:
         low = self.breaks[k - 1] + 1 if k > 0 else 0
         high = self.breaks[k] if k < len(self.breaks) else len(self.text)
         return low, high
+
+
+def holds_blank_line(text: str) -> bool:
+    """Whether ``text`` holds a blank line: for a white-space token, two line breaks."""
+    return _BLANK_LINE.search(text) is not None
 
 
 def paragraph_start(text: str, position: int) -> int:

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
-from ..data_files import packaged_json, user_json
+from ..data_files import packaged_json, user_json, word_lists
 from .gazetteer import (
     Candidate,
     Gazetteer,
@@ -49,14 +49,6 @@ _SAME_DIVISION_BONUS = 1.5
 _LOCAL_CAP = 3.0  # same division and nearness both count in full
 _COUNTRY_BONUS = 1.0
 _COUNTRY_SHARE_BONUS = 2.5
-_SUFFIXES = (" city", " province", " governorate", " district", " region", " state", " oblast",
-             " area")
-# A division word says the name is a division's: "Karak district" may be the district
-# listed as such or the division called plain "Karak".
-_DIVISION_SUFFIXES = tuple(s for s in _SUFFIXES if s not in (" city", " area"))
-# "North London", "Greater Toronto Area": the place itself where the whole name is unknown.
-_PREFIXES = ("north ", "south ", "east ", "west ", "northern ", "southern ", "eastern ",
-             "western ", "central ", "upper ", "lower ", "greater ", "downtown ")
 _QUALIFIER = re.compile(r"^\s*,\s*((?:[A-Z][\w’'.-]*\.?)(?:\s+(?:of\s+)?[A-Z][\w’'.-]*){0,3})")
 _PASSES = 3
 _EARTH_KM = 6371.0088
@@ -64,6 +56,19 @@ _DOMAIN = re.compile(r"\.([a-z]{2})(?:/|$)")
 # Country-code domains used worldwide for other reasons (.tv, .io, ...).
 _GENERIC_TLDS = {"tv", "io", "co", "me", "fm", "ly", "ai", "gg", "to", "cc", "ws", "la", "am",
                  "is", "it", "so", "sh", "ag", "gl", "in", "us", "eu", "md", "cx", "vc", "im"}
+
+
+@lru_cache(maxsize=1)
+def _name_affixes() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """The words around a name that may be left off it: all suffixes ("Gaza City"); of them,
+    the division words, which say the name is a division's ("Karak district" may be the
+    district listed as such or the division called plain "Karak"); and the prefixes ("North
+    London", "Greater Toronto Area": the place itself where the whole name is unknown).
+    No two of a kind fit one name, so their order means nothing. Read when first needed."""
+    words = word_lists("place_words")
+    divisions = tuple(sorted(" " + w for w in words["division_suffixes"]))
+    suffixes = tuple(sorted(" " + w for w in words["place_suffixes"])) + divisions
+    return suffixes, divisions, tuple(sorted(w + " " for w in words["place_prefixes"]))
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -153,7 +158,7 @@ class Resolver:
             return self._candidates[key]
         found = [(c, 0.0) for c in self.gazetteer.lookup(key)] if key else []
         if found:
-            for suffix in _DIVISION_SUFFIXES:
+            for suffix in _name_affixes()[1]:
                 if key.endswith(suffix) and len(key) > len(suffix) + 2:
                     found += [
                         (c, 0.3)
@@ -161,11 +166,12 @@ class Resolver:
                         if c.kind == "region"
                     ]
         if key and not found:
+            suffixes, _divisions, prefixes = _name_affixes()
             county = [key[:-3] + " county"] if key.endswith(" co") and len(key) > 5 else []
             for variant in article_variants(key) + county + [
-                key[: -len(s)] for s in _SUFFIXES if key.endswith(s) and len(key) > len(s) + 2
+                key[: -len(s)] for s in suffixes if key.endswith(s) and len(key) > len(s) + 2
             ] + [
-                key[len(p) :] for p in _PREFIXES if key.startswith(p) and len(key) > len(p) + 2
+                key[len(p) :] for p in prefixes if key.startswith(p) and len(key) > len(p) + 2
             ]:
                 found = [(c, 0.3) for c in self.gazetteer.lookup(variant)]
                 if found:

@@ -34,7 +34,9 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cache
 
+from ..data_files import word_lists, word_sequences
 from ..errors import StoreError
 from ..provenance import denied, evidence_sentence
 
@@ -74,18 +76,19 @@ class ClusterSettings:
 DEFAULT_SETTINGS = ClusterSettings()
 
 
+@cache
 def _stop_words() -> frozenset[str]:
+    """Read when first needed, not on import: a bad user word file is then one error line
+    of the command that reads it, not a crash of every command that imports stories."""
     from spacy.lang.en.stop_words import STOP_WORDS
 
-    return frozenset(STOP_WORDS) | {"said", "says", "told", "according", "reported", "people"}
+    return frozenset(STOP_WORDS) | word_lists("story_words")["stop_words"]
 
 
-_STOP = _stop_words()
-
-
-def _stem(word: str) -> str:
-    """A crude suffix strip, so that "shells", "shelling" and "shelled" meet."""
-    for suffix in ("ing", "ed", "es", "s"):
+def _stem(word: str, suffixes: tuple[str, ...]) -> str:
+    """A crude suffix strip, so that "shells", "shelling" and "shelled" meet: the first of
+    ``suffixes`` that fits is cut ("es" before "s")."""
+    for suffix in suffixes:
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
             return word[: -len(suffix)]
     return word
@@ -93,8 +96,9 @@ def _stem(word: str) -> str:
 
 def words(text: str) -> list[str]:
     """Lower-cased, stemmed content words of ``text`` (no stop words, no numbers)."""
-    return [_stem(w) for w in (m.group().lower() for m in _WORD.finditer(text))
-            if len(w) >= 3 and w not in _STOP]
+    stop, suffixes = _stop_words(), word_sequences("story_words")["suffixes"]
+    return [_stem(w, suffixes) for w in (m.group().lower() for m in _WORD.finditer(text))
+            if len(w) >= 3 and w not in stop]
 
 
 def key_words(text: str, limit: int) -> list[str]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .context import Actor, Context, Found, mention_text, same_paragraph, trim_determiners
+from .lexicon import AFFILIATION_PREPS, GROUP_POSSESSIVES, ORGANISATION_PREPS
 
 
 def resolve_nominal_affiliations(ctx: Context, found: Found) -> None:
@@ -38,7 +39,7 @@ def _body_described_after(ctx: Context, found: Found, root: Token) -> tuple[str,
     body the text describes without naming, by a head noun with a sector: its words as
     written, and its sector."""
     for prep in root.rights:
-        if prep.dep_ != "prep" or prep.lower_ not in ("for", "of", "at"):
+        if prep.dep_ != "prep" or prep.lower_ not in AFFILIATION_PREPS:
             continue
         for pobj in prep.children:
             # A body, not people: "for the rebels" names no one organisation.
@@ -52,7 +53,7 @@ def _body_described_after(ctx: Context, found: Found, root: Token) -> tuple[str,
 def its_organisation(ctx: Context, found: Found, root: Token) -> Actor | None:
     """ "The Front said ... Its spokesman": the organisation that is the subject of
     one of the two sentences before, the latest one."""
-    if not any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in root.children):
+    if not any(c.dep_ == "poss" and c.lower_ in GROUP_POSSESSIVES for c in root.children):
         return None
     sentence = root.sent
     earliest = ctx.doc[max(sentence.start - 1, 0)].sent
@@ -76,7 +77,7 @@ def its_organisation(ctx: Context, found: Found, root: Token) -> Actor | None:
 
 def _organisation_after(ctx: Context, found: Found, root: Token) -> Actor | None:
     for prep in root.rights:
-        if prep.dep_ != "prep" or prep.lower_ not in ("for", "of"):
+        if prep.dep_ != "prep" or prep.lower_ not in ORGANISATION_PREPS:
             continue
         for pobj in prep.children:
             if pobj.dep_ != "pobj":

@@ -43,6 +43,22 @@ QUANTIFIERS = word_lists("grammar_words")["quantifiers"]
 PERSONAL_PRONOUNS = word_lists("grammar_words")["personal_pronouns"]
 
 
+INDEFINITE_ARTICLES = word_lists("grammar_words")["indefinite_articles"]
+
+
+# "its spokesman", "their fighters": possessives that stand for an organisation.
+GROUP_POSSESSIVES = word_lists("grammar_words")["group_possessives"]
+
+
+# "a spokesman for X" (and "at X"), "the leader of X".
+AFFILIATION_PREPS = word_lists("grammar_words")["affiliation_preps"]
+ORGANISATION_PREPS = word_lists("grammar_words")["organisation_preps"]
+
+
+# "posted on Telegram": a medium, no actor.
+MEDIUM_PREPS = word_lists("grammar_words")["medium_preps"]
+
+
 def add_title_abbreviations(nlp: Language) -> Language:
     """Keep the abbreviated titles of the packaged lexicon ("Lt.", "Col.", "Capt.") as one
     token each. The bundled model's tokenizer splits off their full stop, and its entity
@@ -71,7 +87,8 @@ def is_acronym(alias: str) -> bool:
 
 # The word lists of mention building in data/actors.json, which a user's file extends.
 WORD_LISTS = (
-    "person_heads", "org_heads", "wrapper_heads", "org_words", "any_group_heads", "honorifics"
+    "person_heads", "org_heads", "wrapper_heads", "org_words", "any_group_heads", "honorifics",
+    "naming_nouns",
 )
 
 
@@ -108,6 +125,7 @@ class ActorLexicon:
     org_words: set[str] = field(default_factory=set)  # "brigades"
     any_group_heads: set[str] = field(default_factory=set)  # "group"
     honorifics: set[str] = field(default_factory=set)  # "mr", "ms."
+    naming_nouns: set[str] = field(default_factory=set)  # "name": "his first name, Hamid"
     # data/demonyms.json: every nationality word, for the state-noun rule ("Chilean").
     nationalities: dict[str, str] = field(default_factory=dict)
     keys: dict[str, int] = field(default_factory=dict)

@@ -10,6 +10,7 @@ from .context import Actor, Context, Found, mention_text, same_paragraph, trim_d
 from .lexicon import (
     ACTOR_DEPS,
     DETERMINERS,
+    MEDIUM_PREPS,
     NOMINAL_SUBJECT_DEPS,
     is_acronym,
     normalise,
@@ -95,7 +96,7 @@ def _is_platform(ctx: Context, found: Found, ent: Span) -> bool:
     root = ent.root
     if root.dep_ == "compound" and root.head.lemma_.lower() in ctx.lexicon.medium_nouns:
         return True
-    return root.dep_ == "pobj" and root.head.lower_ in ("on", "via", "through")
+    return root.dep_ == "pobj" and root.head.lower_ in MEDIUM_PREPS
 
 
 def _norp_is_group(ctx: Context, found: Found, ent: Span) -> bool:
@@ -236,7 +237,12 @@ def _mention_extent(ctx: Context, found: Found, span: Span) -> tuple[int, int]:
     """The characters of a mention: the name, grown over its title ("Hamas spokesperson
     Jihad Taha"), over an organisation noun it heads or that heads it ("Qatar-based
     Al Jazeera news network", "the resistance movement of Hamas"), or over the noun it
-    stands in apposition to ("Hamas' military wing, the Qassam Brigades")."""
+    stands in apposition to ("Hamas' military wing, the Qassam Brigades").
+
+    Not :func:`..syntax.noun_phrase`, which grows a head's phrase over its dependents on both
+    sides: this starts from the entity's span and keeps its right end (but for a wrapper
+    noun), takes whole subtrees of a few roles on the left, grows through the lexicon's
+    wrapper and organisation nouns, and trims determiners rather than punctuation."""
     doc = ctx.doc
     start, end = span.start, span.end
     root = span.root

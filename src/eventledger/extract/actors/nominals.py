@@ -11,6 +11,7 @@ from .context import Context, Found, mention_text, same_paragraph, trim_determin
 from .lexicon import (
     ACTOR_DEPS,
     DETERMINERS,
+    INDEFINITE_ARTICLES,
     PERSONAL_PRONOUNS,
     QUANTIFIERS,
     normalise,
@@ -50,7 +51,7 @@ def add_nominals(ctx: Context, found: Found) -> None:
             tokens = [doc[tokens[0].i - 1], *tokens]  # as written: "The Israeli media"
         text = mention_text(doc, tokens)
         key = f"nominal:{normalise(text)}"
-        if tokens[0].lower_ in ("a", "an") and key in found.actors:
+        if tokens[0].lower_ in INDEFINITE_ARTICLES and key in found.actors:
             # "A spokesman said ... A spokesman for the mayor said": each "a" brings in
             # someone new (and "the spokesman" after both may be either).
             key = f"{key}#{sum(k.startswith(f'{key}#') for k in found.actors) + 2}"

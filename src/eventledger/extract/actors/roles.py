@@ -8,7 +8,7 @@ from spacy.tokens import Span, Token
 from ..actor_coref import qualifier_country
 from .affiliations import its_organisation, named_organisation_before
 from .context import Actor, Context, Found, mention_text, same_paragraph, trim_determiners
-from .lexicon import DETERMINERS
+from .lexicon import DETERMINERS, GROUP_POSSESSIVES
 
 
 def add_roles(ctx: Context, found: Found, span: Span, actor: Actor) -> None:
@@ -67,7 +67,7 @@ def _possessor_organisation(ctx: Context, found: Found, tokens: list[Token]) -> 
             named = named_organisation_before(ctx, found, token, token.idx)
             if len(named) == 1:
                 return found.actors[named.pop()].name
-        if token.dep_ == "poss" and token.lower_ in ("its", "their"):
+        if token.dep_ == "poss" and token.lower_ in GROUP_POSSESSIVES:
             organisation = its_organisation(ctx, found, token.head)
             if organisation is not None:
                 return organisation.name
@@ -142,7 +142,7 @@ def apposed_description(ctx: Context, found: Found, span: Span, actor: Actor) ->
         )
         if last is None:
             return
-    elif noun.pos_ != "NOUN" or noun.lemma_.lower() in ("name", "nickname", "surname"):
+    elif noun.pos_ != "NOUN" or noun.lemma_.lower() in ctx.lexicon.naming_nouns:
         return  # "identified only by his first name, Hamid": how he is named, no role
     if noun.i in found.claimed:
         return

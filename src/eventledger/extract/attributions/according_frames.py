@@ -5,9 +5,12 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ...data_files import word_lists
 from . import channels, clauses, cue_words, sources
 from .candidates import Candidate, Candidates
 from .context import Context
+
+_PEOPLE_WORDS = word_lists("grammar_words")["people_words"]
 
 
 def according_to(
@@ -187,7 +190,7 @@ def reports_from(ctx: Context, attr: Candidate, according: Token) -> bool:
     according to people it leaves unnamed ("sources in the meetings", "officials")."""
     lemma = according.lemma_.lower()
     if according.pos_ != "NOUN" or not (
-        lemma in ctx.cues.person_nouns or lemma in ("people", "person")
+        lemma in ctx.cues.person_nouns or lemma in _PEOPLE_WORDS
     ):
         return False
     cue = attr.cue_token

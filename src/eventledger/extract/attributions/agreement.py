@@ -3,10 +3,14 @@ are pieces of another's claim."""
 
 from __future__ import annotations
 
+from ...data_files import word_lists
 from ..base import overlap_ratio
 from . import cue_words, records
 from .candidates import Candidate, after_all, inside_any, names_speaker, overlaps_any, whole
 from .context import Context
+
+# A relative clause's first word and the space after it (startswith takes a tuple).
+_RELATIVE_OPENERS = tuple(sorted(w + " " for w in word_lists("grammar_words")["relative_openers"]))
 
 
 def agrees(content: tuple[int, int], extents: list[tuple[int, int]], threshold: float) -> bool:
@@ -35,7 +39,7 @@ def claim_with_relative(
             rest = between.lstrip(", ").lower()
             if (
                 between.lstrip().startswith(",")
-                and rest.startswith(("who ", "which ", "whose ", "where "))
+                and rest.startswith(_RELATIVE_OPENERS)
                 and not any(end <= q.outer_start < high for q in ctx.quotes)
             ):
                 return low, high

@@ -12,11 +12,12 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
+from ...data_files import word_lists
 from ..quotes import QUOTE_MARKS
 
 # What a content's edges lose: quotation marks, commas and dashes, and white space.
 TRIM = set(QUOTE_MARKS) | set(",;:—–-") | {" ", "\n", "\t", "\u00a0"}
-LEADING_WORDS = {"that"}
+LEADING_WORDS = word_lists("grammar_words")["leading_content_words"]
 
 
 @dataclass

@@ -6,10 +6,16 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ...data_files import word_lists
 from ..syntax import SUBJECT_DEPS
 from . import according_frames, channels, cue_words
 from .candidates import Candidate, Candidates, block
 from .context import Context
+
+_CHANNEL_OPENERS = word_lists("grammar_words")["channel_openers"]
+_OF_RELATIVES = word_lists("grammar_words")["of_relatives"]
+_THING_PRONOUNS = word_lists("grammar_words")["thing_pronouns"]
+_COMPLEMENTIZERS = word_lists("grammar_words")["complementizers"]
 
 
 def span_of_tokens(
@@ -49,7 +55,7 @@ def before_trailing_channel(
     objects = [c for c in cue.children if c.dep_ == "dobj"]
     for token in doc[low : high + 1]:
         comma = token.i - 1
-        nouns = channels.channel_nouns_at(ctx, token) if token.lower_ in ("in", "during") else []
+        nouns = channels.channel_nouns_at(ctx, token) if token.lower_ in _CHANNEL_OPENERS else []
         if (
             not nouns
             or token.right_edge.i < high
@@ -85,9 +91,7 @@ def before_trailing_relative(ctx: Context, low: int, high: int) -> int:
             continue
         comma = token.left_edge.i - 1
         opening = doc[token.left_edge.i : token.left_edge.i + 3]
-        if len(opening) == 3 and opening[1].lower_ == "of" and opening[2].lower_ in (
-            "which", "whom"
-        ):
+        if len(opening) == 3 and opening[1].lower_ == "of" and opening[2].lower_ in _OF_RELATIVES:
             continue  # "most of which ...": more of the claim
         if (
             token.right_edge.i >= high
@@ -166,7 +170,7 @@ def coordinated_start(ctx: Context, verb: Token) -> Token | None:
         return None
     subject = next((c for c in verb.lefts if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None or subject.tag_ in ("WDT", "WP") or (
-        subject.pos_ == "PRON" and subject.lower_ in ("it", "this", "that")
+        subject.pos_ == "PRON" and subject.lower_ in _THING_PRONOUNS
     ):
         return None  # "..., and which asks ...": more of the same noun, no new speaker
     i = subject.left_edge.i - 1
@@ -258,7 +262,7 @@ def conjoined_complements(verb: Token, clause: Token) -> set[int]:
         if conj.dep_ != "conj" or conj.i < clause.i:
             continue
         if any(
-            m.dep_ == "mark" and m.lower_ in ("that", "whether", "if") for m in conj.children
+            m.dep_ == "mark" and m.lower_ in _COMPLEMENTIZERS for m in conj.children
         ):
             tokens |= {t.i for t in conj.subtree}
             tokens |= {

@@ -5,8 +5,13 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ...data_files import word_lists
 from ..base import actor_at
 from .context import Context
+
+_SPEAKER_PRONOUNS = word_lists("grammar_words")["speaker_pronouns"]
+_NOBODY_SUBJECTS = word_lists("grammar_words")["nobody_subjects"]
+_NO_DETERMINERS = word_lists("grammar_words")["no_determiners"]
 
 
 def is_cue_verb(ctx: Context, token: Token) -> bool:
@@ -74,7 +79,7 @@ def is_clause_verb(ctx: Context, token: Token) -> bool:
             subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
             return subject is not None and (
                 subject.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
-                or subject.lower_ in ("he", "she", "they", "i", "we", "you")
+                or subject.lower_ in _SPEAKER_PRONOUNS
                 or actor_at(ctx.doc, subject.idx, subject.idx + len(subject)) is not None
             )
     return False
@@ -95,11 +100,11 @@ def nobody(subject: Token | None) -> bool:
     """A subject that names no one: "no group", "nobody", "none of the parties"."""
     if subject is None:
         return False
-    if subject.lower_ in ("nobody", "none", "no-one", "neither"):
+    if subject.lower_ in _NOBODY_SUBJECTS:
         return True
     if subject.lower_ == "one" and subject.i > 0 and subject.nbor(-1).lower_ == "no":
         return True  # "no one"
-    return any(c.dep_ == "det" and c.lower_ in ("no", "neither") for c in subject.children)
+    return any(c.dep_ == "det" and c.lower_ in _NO_DETERMINERS for c in subject.children)
 
 
 def relative_word(verb: Token) -> Token | None:

@@ -6,10 +6,13 @@ from __future__ import annotations
 
 import re
 
+from ...data_files import word_lists
 from ..locate import dateline_extent
 from . import cue_words, sources
 from .candidates import TRIM, Candidate, report_extent
 from .context import Context
+
+_INDEFINITE_ARTICLES = word_lists("grammar_words")["indefinite_articles"]
 
 # Where a clause of its own begins, right before its subject: ", while", "; but", " - and".
 CLAUSE_BOUNDARY = re.compile(
@@ -33,7 +36,7 @@ def answered_glosses(ctx: Context, attrs: list[Candidate]) -> list[Candidate]:
                 noun.idx < last
                 or noun.pos_ != "NOUN"
                 or noun.lemma_.lower() not in ctx.cues.gloss_nouns
-                or not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
+                or not any(c.dep_ == "det" and c.lower_ in _INDEFINITE_ARTICLES for c in noun.children)
             ):
                 continue
             comma = noun.left_edge.i - 1

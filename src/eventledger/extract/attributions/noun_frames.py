@@ -5,10 +5,13 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ...data_files import word_lists
 from ..base import actor_at
 from . import according_frames, channels, clauses, cue_words, sources
 from .candidates import Candidate, Candidates
 from .context import Context
+
+_SOURCE_PREPS = word_lists("grammar_words")["source_preps"]
 
 
 def noun_cue(ctx: Context, found: Candidates, noun: Token) -> None:
@@ -67,7 +70,7 @@ def noun_speaker(ctx: Context, noun: Token) -> Token | None:
             return child
     preps = []
     for child in noun.children:
-        if child.dep_ == "prep" and child.lower_ in ("by", "from"):
+        if child.dep_ == "prep" and child.lower_ in _SOURCE_PREPS:
             preps.append(child)
         elif child.dep_ == "acl" and child.tag_ == "VBN" and child.i == noun.i + 1:
             preps += [c for c in child.children if c.dep_ == "agent"]

@@ -18,6 +18,10 @@ from .context import Context
 PERSON_PRONOUNS = word_lists("grammar_words")["person_pronouns"]
 ORG_PRONOUNS = word_lists("grammar_words")["org_pronouns"]
 PLURAL_PRONOUNS = word_lists("grammar_words")["plural_pronouns"]
+_FEMALE_PRONOUNS = word_lists("grammar_words")["female_pronouns"]
+_DEFINITE = word_lists("grammar_words")["definite_determiners"]
+# endswith takes a tuple; which ending fits first does not matter
+_PLURAL_ENDINGS = tuple(sorted(word_lists("grammar_words")["plural_name_endings"]))
 
 
 def resolve_sources(ctx: Context, attrs: list[Candidate]) -> None:
@@ -104,7 +108,7 @@ def earlier_channel(ctx: Context, token: Token, done: list[Candidate]) -> Candid
     channel is what a definite source like "the statement" or "the video" names."""
     lemma = token.lemma_.lower()
     if lemma not in ctx.cues.channel_nouns or not any(
-        c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children
+        c.dep_ == "det" and c.lower_ in _DEFINITE for c in token.children
     ):
         return None
     low = ctx.paragraph_bounds(token.idx)[0]
@@ -141,7 +145,7 @@ def unnamed_speaker(
     def fits(token: Token) -> bool:
         lemma = token.lemma_.lower()
         if word in PERSON_PRONOUNS:
-            other = ctx.gender_words.get("m" if word in ("she", "her") else "f", set())
+            other = ctx.gender_words.get("m" if word in _FEMALE_PRONOUNS else "f", set())
             return (
                 token.tag_ == "NN"
                 and lemma in ctx.cues.person_nouns
@@ -190,7 +194,7 @@ def latest_antecedent(
             return kind == "organization"
         text = (mention or {}).get("text", actor["name"])
         return kind in ("group", "organization") and (
-            kind == "group" or text.lower().rstrip().endswith(("s", "media", "police"))
+            kind == "group" or text.lower().rstrip().endswith(_PLURAL_ENDINGS)
         )
 
     best: tuple[int, dict] | None = None

@@ -6,11 +6,14 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ...data_files import word_lists
 from ..base import actor_at
 from ..quotes import Quote
 from . import channels, sources
 from .candidates import Candidate
 from .context import Context
+
+_NO_SPEAKER_SUBJECTS = word_lists("grammar_words")["no_speaker_subjects"]
 
 
 def bare_quotes(ctx: Context, attrs: list[Candidate]) -> list[Candidate]:
@@ -164,7 +167,7 @@ def verb_after_quote(ctx: Context, quote: Quote) -> tuple[Token, Token] | None:
             after_ok = True
         else:
             return None
-        if after_ok and subject.lower_ not in ("it", "this", "that", "which"):
+        if after_ok and subject.lower_ not in _NO_SPEAKER_SUBJECTS:
             return token, subject
         return None
     return None

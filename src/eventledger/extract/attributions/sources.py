@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ...data_files import word_lists
 from .. import syntax
 from ..base import actor_at
 from ..quotes import QUOTE_MARKS
@@ -14,6 +15,7 @@ from .context import Context
 
 # The dependents that end a source's phrase: "the minister, who ...", "the army and police".
 SOURCE_ASIDES = ("relcl", "appos", "punct", "acl", "cc", "conj", "case")
+_ADDRESSEE_PREPS = word_lists("grammar_words")["addressee_preps"]
 
 
 def set_source(ctx: Context, attr: Candidate, verb: Token) -> None:
@@ -218,7 +220,7 @@ def addressed_outlets(ctx: Context, channel: tuple[int, int]) -> list[tuple[int,
     found = []
     for token in words:
         addressed = token.dep_ in ("dobj", "dative") or (
-            token.dep_ == "pobj" and token.head.lower_ in ("to", "with")
+            token.dep_ == "pobj" and token.head.lower_ in _ADDRESSEE_PREPS
         )
         if addressed and token.pos_ in ("NOUN", "PROPN") and channels.is_outlet(ctx, token):
             found.append(source_extent(ctx, token))

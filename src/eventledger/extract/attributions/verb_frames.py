@@ -8,10 +8,15 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ...data_files import word_lists
 from ..base import overlap_ratio
 from . import channels, clauses, cue_words, sources
 from .candidates import Candidate, Candidates
 from .context import Context
+
+_NO_SPEAKER_SUBJECTS = word_lists("grammar_words")["no_speaker_subjects"]
+_TOPIC_PREPS = word_lists("grammar_words")["topic_preps"]
+_REPORT_ADJUNCT_PREPS = word_lists("grammar_words")["report_adjunct_preps"]
 
 
 def verb_cue(ctx: Context, found: Candidates, verb: Token, *, entry: dict | None = None) -> None:
@@ -411,7 +416,7 @@ def directive(
         addressees = [c for c in between if c.dep_ == "dobj"] + [
             o
             for prep in between
-            if prep.dep_ == "prep" and prep.lower_ in ("on", "upon")
+            if prep.dep_ == "prep" and prep.lower_ in _TOPIC_PREPS
             for o in prep.children
             if o.dep_ == "pobj"
         ]
@@ -457,7 +462,7 @@ def rest_of_sentence(
         elif (
             token.head.i == verb.i
             and token.dep_ == "prep"
-            and token.lower_ in ("in", "on", "to", "at")
+            and token.lower_ in _REPORT_ADJUNCT_PREPS
         ):
             i = token.right_edge.i + 1
         elif doc[i].lower_ == "that":
@@ -520,5 +525,5 @@ def speaker_like(attr: Candidate) -> bool:
         return True
     token = attr.source_token
     # PolNeAR train: dropping non-person subjects costs more recall than it buys precision.
-    return token is None or token.lower_ not in ("it", "this", "that", "which")
+    return token is None or token.lower_ not in _NO_SPEAKER_SUBJECTS
 

@@ -11,9 +11,16 @@ from . import triggers
 from .context import Context
 from .lexicon import (
     ADJUNCT_PREPS,
+    CARRIER_PREPS,
+    HIT_PREPS,
+    NOBODY_ACTORS,
     NON_ACTOR_ENTS,
+    RECIPIENT_PREPS,
     RELATIVE_PRONOUNS,
     SITE_NOUNS,
+    TARGET_PREPS,
+    TARGET_WORDS,
+    THIRD_PERSON_POSSESSIVES,
     TIME_ENTS,
     TIME_UNITS,
     TYPES_OF_RECIPIENT,
@@ -35,7 +42,7 @@ def can_act(ctx: Context, token: Token) -> bool:
     lemma = token.lemma_.lower()
     if token.ent_type_ in NON_ACTOR_ENTS:
         return False
-    if lemma in ("nobody", "none") or any(
+    if lemma in NOBODY_ACTORS or any(
         c.dep_ == "det" and c.lower_ == "no" for c in token.children
     ):
         return False  # "no group has claimed the blast"
@@ -72,7 +79,7 @@ def light_verb(ctx: Context, head: Token) -> Token | None:
     """The verb carrying a noun trigger ("carried out", "launched", "came under",
     "launched a series of attacks", "claimed responsibility for the bombing")."""
     for _ in range(2):
-        if head.dep_ == "pobj" and head.head.lower_ in ("of", "for") and (
+        if head.dep_ == "pobj" and head.head.lower_ in CARRIER_PREPS and (
             head.head.head.lemma_.lower() in ctx.words["carrier_nouns"]
         ):
             head = head.head.head
@@ -204,13 +211,11 @@ def _verb_arguments(ctx: Context, head: Token, tokens: list[Token], type_: str):
                 if recipient is not None:
                     break
             for child in token.children:
-                if child.dep_ == "prep" and child.lower_ in (
-                    "on", "against", "upon", "at", "to", "with"
-                ):
+                if child.dep_ == "prep" and child.lower_ in RECIPIENT_PREPS:
                     pobj = _first_dep(child, "pobj")
                     if pobj is None or pobj.ent_type_ in TIME_ENTS:
                         continue  # "on Monday" is a time, not a party
-                    if child.lower_ in ("on", "against", "upon") or (
+                    if child.lower_ in TARGET_PREPS or (
                         child.lower_ == "at" and type_ == "ASSAULT"
                     ) or (
                         token.i != head.i or type_ in ("REQUEST", "CONSULT", "AID")
@@ -236,7 +241,7 @@ def _noun_arguments(ctx: Context, head: Token, tokens: list[Token], type_: str):
                 if agent is not None:
                     actor = _first_dep(agent, "pobj")
     for child in head.children:
-        if child.dep_ == "poss" and child.lower_ not in ("its", "their", "his", "her"):
+        if child.dep_ == "poss" and child.lower_ not in THIRD_PERSON_POSSESSIVES:
             actor = child
         elif child.dep_ in ("prep", "agent"):
             word = child.lower_
@@ -256,7 +261,7 @@ def _noun_arguments(ctx: Context, head: Token, tokens: list[Token], type_: str):
                             actor = _first_dep(sub, "pobj") or actor
                 elif actor is None:
                     actor = pobj
-            elif word in ("on", "against", "upon", "targeting") and recipient is None:
+            elif word in TARGET_WORDS and recipient is None:
                 recipient = pobj
             elif word == "between" and actor is None:
                 actor = pobj  # two-sided: every party is an actor
@@ -269,7 +274,7 @@ def _noun_arguments(ctx: Context, head: Token, tokens: list[Token], type_: str):
                 actor = _first_dep(agent, "pobj")
             if child.lemma_.lower() in ctx.words["hit_verbs"] and recipient is None:
                 for sub in child.children:
-                    if sub.dep_ == "prep" and sub.lower_ in ("at", "on", "against"):
+                    if sub.dep_ == "prep" and sub.lower_ in HIT_PREPS:
                         recipient = _first_dep(sub, "pobj")
     if recipient is None and head.head.lemma_.lower() in ctx.words["hit_verbs"]:
         verb = head.head
@@ -290,7 +295,7 @@ def _noun_arguments(ctx: Context, head: Token, tokens: list[Token], type_: str):
     verb = light_verb(ctx, head)
     if verb is not None:
         lemma = verb.lemma_.lower()
-        if lemma in ("face", "come", "receive"):
+        if lemma in ctx.words["receiving_verbs"]:
             # "X has come under criticism": X is on the receiving end
             if recipient is None:
                 recipient = _subject_of(ctx, verb)
@@ -302,7 +307,7 @@ def _noun_arguments(ctx: Context, head: Token, tokens: list[Token], type_: str):
                 actor = _subject_of(ctx, verb)
         if recipient is None:
             for child in verb.children:
-                if child.dep_ == "prep" and child.lower_ in ("on", "against", "upon"):
+                if child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
                     recipient = _first_dep(child, "pobj")
                     break
     if recipient is None and head.dep_ == "dobj" and (
@@ -330,7 +335,7 @@ def _relative_target(ctx: Context, head: Token) -> Token | None:
             if not is_passive(clause):
                 return _first_dep(clause, "dobj")
             for child in clause.children:
-                if child.dep_ == "prep" and child.lower_ in ("at", "on", "against"):
+                if child.dep_ == "prep" and child.lower_ in HIT_PREPS:
                     return _first_dep(child, "pobj")
             return None
         clause = next((c for c in clause.children if c.dep_ == "xcomp"), None)

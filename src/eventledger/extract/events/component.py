@@ -154,7 +154,7 @@ class EventsExtractor:
     "eventledger_events",
     requires=[
         "token.dep", "token.lemma", "doc._.el_excluded", "doc._.el_actors", "doc._.el_places",
-        "doc._.el_attributions",
+        "doc._.el_attributions", "doc._.el_trigger_scores",
     ],
     assigns=["doc._.el_events"],
     default_config={"extra_triggers_path": None, "trigger_model": True, "trigger_veto": None,

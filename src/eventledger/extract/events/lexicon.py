@@ -42,11 +42,29 @@ TIME_UNITS = word_lists("grammar_words")["time_units"]
 ADJUNCT_PREPS = word_lists("grammar_words")["adjunct_preps"]
 
 
+# The prepositions and function words of argument and modality rules
+# (data/grammar_words.json says what each is).
+_GRAMMAR = word_lists("grammar_words")
+NOBODY_ACTORS = _GRAMMAR["nobody_actors"]
+CARRIER_PREPS = _GRAMMAR["carrier_preps"]
+RECIPIENT_PREPS = _GRAMMAR["recipient_preps"]
+TARGET_PREPS = _GRAMMAR["target_preps"]
+TARGET_WORDS = _GRAMMAR["target_words"]
+HIT_PREPS = _GRAMMAR["hit_preps"]
+THIRD_PERSON_POSSESSIVES = _GRAMMAR["third_person_possessives"]
+CONDITION_MARKS = _GRAMMAR["condition_marks"]
+FUTURE_AUXILIARIES = _GRAMMAR["future_auxiliaries"]
+PARTY_PHRASE_PREPS = _GRAMMAR["party_phrase_preps"]
+APPEAL_PREPS = _GRAMMAR["appeal_preps"]
+PARTITIVE_PRONOUNS = _GRAMMAR["partitive_pronouns"]
+
+
 # The word lists of trigger senses, arguments and modality in the trigger lexicon (its
 # "about" says what each is), which a user's file extends.
 WORD_LISTS = (
     "carrier_nouns", "hit_verbs", "legal_words", "generic_adverbs", "intent_verbs",
     "keep_default_modes", "accident_words", "giving_verbs", "party_predicates", "reflexives",
+    "receiving_verbs", "plan_nouns",
 )
 
 

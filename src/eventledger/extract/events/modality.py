@@ -7,6 +7,7 @@ from spacy.tokens import Token
 
 from .arguments import light_verb
 from .context import Context
+from .lexicon import CONDITION_MARKS, FUTURE_AUXILIARIES
 
 
 # -- negation, modality ----------------------------------------------------------
@@ -52,7 +53,7 @@ def hypothetical(ctx: Context, head: Token) -> bool:
             return True
         if dep == "pobj" and governor.dep_ == "prep" and (
             governor.head.lemma_.lower() in ctx.hyp_governors
-            or governor.head.lemma_.lower() in ("threat", "plan", "risk", "prospect")
+            or governor.head.lemma_.lower() in ctx.words["plan_nouns"]
         ):
             return True
         if dep not in ("xcomp", "conj", "dobj", "pobj", "prep"):
@@ -70,7 +71,7 @@ def hypothetical(ctx: Context, head: Token) -> bool:
     # an if-clause anywhere above the trigger
     current = head
     for _ in range(6):
-        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in current.children):
+        if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in current.children):
             return True
         if current.head.i == current.i:
             break
@@ -81,7 +82,7 @@ def hypothetical(ctx: Context, head: Token) -> bool:
 def future(ctx: Context, head: Token) -> bool:
     """Said of the future: "will meet", "agreed to withdraw", "plans to visit"."""
     for child in head.children:
-        if child.dep_ == "aux" and child.lower_ in ("will", "'ll", "shall", "wo", "would"):
+        if child.dep_ == "aux" and child.lower_ in FUTURE_AUXILIARIES:
             return True
     return head.dep_ == "xcomp" and head.head.lemma_.lower() in ctx.words["intent_verbs"]
 

@@ -7,7 +7,13 @@ from spacy.tokens import Token
 
 from ..syntax import first_dep as _first_dep
 from ..syntax import noun_phrase
-from .lexicon import NP_SKIP, RELATIVE_PRONOUNS
+from .lexicon import (
+    APPEAL_PREPS,
+    NP_SKIP,
+    PARTITIVE_PRONOUNS,
+    PARTY_PHRASE_PREPS,
+    RELATIVE_PRONOUNS,
+)
 
 
 def np_bounds(token: Token, avoid: Token | None = None) -> tuple[int, int]:
@@ -65,7 +71,7 @@ def responsible_party(
     noun = head
     if noun.dep_ == "compound" and noun.head.lemma_.lower() in modified:
         noun = noun.head  # "the assassination attempt"
-    if noun.dep_ != "pobj" or noun.head.lower_ not in ("in", "for"):
+    if noun.dep_ != "pobj" or noun.head.lower_ not in PARTY_PHRASE_PREPS:
         return None
     predicate = noun.head.head
     if predicate.lemma_.lower() not in predicates:
@@ -111,7 +117,7 @@ def addressees(head: Token) -> set[int]:
     """Token indices of whom a request is addressed to: "on"/"upon"/"to"/"of" phrases of
     the trigger ("called on X", "appealed to X", "demanded of X")."""
     return {pobj.i for child in head.children
-            if child.dep_ == "prep" and child.lower_ in ("on", "upon", "to", "of")
+            if child.dep_ == "prep" and child.lower_ in APPEAL_PREPS
             for pobj in child.children if pobj.dep_ == "pobj"}
 
 
@@ -119,7 +125,7 @@ def named_form(token: Token | None) -> Token | None:
     """"One of them, Mr X, ..." / "he, the minister": the apposition names the party."""
     if token is None:
         return None
-    if token.pos_ in ("PRON", "NUM") or token.lower_ in ("one", "some"):
+    if token.pos_ in ("PRON", "NUM") or token.lower_ in PARTITIVE_PRONOUNS:
         appos = _first_dep(token, "appos")
         if appos is not None:
             return appos
