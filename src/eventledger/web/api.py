@@ -5,6 +5,7 @@ of the current filter, and ``/healthz``."""
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 from typing import Annotated
 
 import orjson
@@ -35,7 +36,17 @@ def filters(
     q: Annotated[str | None, Query(description="Free text: trigger, title, place, actor.")] = None,
 ) -> Filters:
     """The filters, checked (the named parameters are here for the OpenAPI page)."""
-    return parse_filters(request.query_params)
+    return with_source_names(request.app.state.web, parse_filters(request.query_params))
+
+
+def with_source_names(state, f: Filters) -> Filters:
+    """``f``, with the names its ``source`` filter finds in the store looked up, from the
+    store's names kept per store version (where answers are not kept, the database
+    matches the names itself, in the query)."""
+    if not f.source or not state.cache.enabled:
+        return f
+    known = state.cache.get("names:", lambda: queries.known_names(state.engine))
+    return replace(f, source_names=queries.source_names(known, f.source))
 
 
 def page(
