@@ -18,7 +18,7 @@ from web_store import build_store, copy_store, hostile_record
 from eventledger.store import Store
 from eventledger.stories import assign_stories
 from eventledger.web import create_app
-from eventledger.web.cache import AnswerCache
+from eventledger.web.cache import AnswerCache, file_version
 from eventledger.web.database import open_reader
 from eventledger.web.filters import Filters
 from eventledger.web.queries import _narrower_end, list_stories
@@ -44,7 +44,7 @@ def _write(path) -> None:
 def test_readers_asking_at_once_wait_for_one_answer(tmp_path):
     path = tmp_path / "s.db"
     _database(path)
-    cache = AnswerCache(path, size=8)
+    cache = AnswerCache(file_version(path), size=8)
     calls = []
 
     def make():
@@ -72,7 +72,7 @@ def test_readers_asking_at_once_wait_for_one_answer(tmp_path):
 def test_a_failed_answer_reaches_every_waiting_reader_and_is_not_kept(tmp_path):
     path = tmp_path / "s.db"
     _database(path)
-    cache = AnswerCache(path, size=8)
+    cache = AnswerCache(file_version(path), size=8)
     calls = []
 
     def fail():
