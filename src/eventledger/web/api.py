@@ -99,8 +99,16 @@ def _cached(request: Request, make) -> Response:
     return Response(body, media_type="application/json", headers=headers)
 
 
+def story_bounds(state) -> queries.StoryBounds | None:
+    """The stories' bounds, kept per store version (None where answers are not kept)."""
+    if not state.cache.enabled:
+        return None
+    return state.cache.get("bounds:", lambda: queries.story_bounds(state.engine))
+
+
 def _list_answer(state, lister, f: Filters, limit: int, offset: int) -> Response:
-    total, rows = lister(state.engine, f, limit=limit, offset=offset)
+    known = {"bounds": story_bounds(state)} if lister is queries.list_stories else {}
+    total, rows = lister(state.engine, f, limit=limit, offset=offset, **known)
     return _json({"total": total, "limit": limit, "offset": offset,
                   "filters": f.as_dict(), "items": rows})
 
@@ -206,11 +214,13 @@ def api_map(request: Request, f: FiltersDep) -> Response:
 def _map(state, f: Filters) -> Response:
     total, rows = queries.map_points(state.engine, f, limit=state.settings.map_limit)
     features = [{
-        "type": "Feature", "id": f"{row['doc_id']}-{row['id']}",
-        "geometry": {"type": "Point", "coordinates": [row["lon"], row["lat"]]},
-        "properties": {k: row[k] for k in ("doc_id", "id", "type", "trigger", "day", "place",
-                                           "negated", "hypothetical", "outlet", "title")},
-    } for row in rows]
+        "type": "Feature", "id": f"{doc_id}-{event_id}",
+        "geometry": {"type": "Point", "coordinates": [lon, lat]},
+        "properties": {"doc_id": doc_id, "id": event_id, "type": kind, "trigger": trigger,
+                       "day": day, "place": place, "negated": negated,
+                       "hypothetical": hypothetical, "outlet": outlet, "title": title},
+    } for (doc_id, event_id, kind, trigger, day, place, lat, lon, negated, hypothetical,
+           outlet, title) in rows]
     return _json({"type": "FeatureCollection", "total": total, "shown": len(features),
                   "features": features})
 

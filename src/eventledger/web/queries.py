@@ -9,7 +9,8 @@ event's date, else its document's: both are stored, indexed, as the items' ``day
 
 from __future__ import annotations
 
-from datetime import date
+from dataclasses import dataclass
+from datetime import date, timedelta
 
 from sqlalchemy import and_, exists, false, func, literal, or_, select, tuple_, union
 from sqlalchemy.engine import Engine
@@ -290,16 +291,60 @@ def list_figures(engine: Engine, f: Filters, *, limit: int, offset: int):
     return _page(engine, keys, order, limit, offset, _figure_details)
 
 
-def _narrower_end(engine: Engine, f: Filters) -> str | None:
+@dataclass(frozen=True)
+class StoryBounds:
+    """The oldest first day and newest last day of the stories, and the most days any
+    story spans (None where a day is not a full date)."""
+
+    oldest: str | None
+    newest: str | None
+    longest: int | None
+
+
+def story_bounds(engine: Engine) -> StoryBounds:
+    """The stories' :class:`StoryBounds` (a pass over the stories of more than one day:
+    kept per store version)."""
+    longest: int | None = 0
+    with engine.connect() as conn:
+        oldest = conn.execute(select(func.min(STORIES.c.first_date))).scalar()
+        newest = conn.execute(select(func.max(STORIES.c.last_date))).scalar()
+        spans = conn.execute(select(STORIES.c.first_date, STORIES.c.last_date)
+                             .where(STORIES.c.first_date != STORIES.c.last_date))
+        try:
+            for first, last in spans:
+                days = (date.fromisoformat(last) - date.fromisoformat(first)).days
+                longest = max(longest, days)
+        except (TypeError, ValueError):
+            longest = None
+    return StoryBounds(oldest, newest, longest)
+
+
+def _earliest_first(f: Filters, bounds: StoryBounds | None) -> str | None:
+    """The earliest first day a story overlapping the window (both ends given) can have:
+    its ``since``, less the longest story; so that the first day's index reads the
+    window's stories only. None when not known."""
+    if not (f.since and f.until) or bounds is None or bounds.longest is None:
+        return None
+    try:
+        return (date.fromisoformat(f.since) - timedelta(days=bounds.longest)).isoformat()
+    except (ValueError, OverflowError):
+        return None
+
+
+def _narrower_end(engine: Engine, f: Filters, bounds: StoryBounds | None = None
+                  ) -> str | None:
     """For a window with both ends, which of the stories' indexes finds fewer candidates:
     "first" (first_date up to ``until``) or "last" (last_date from ``since``), judged
     from how far each end lies from the oldest first day and the newest last day. The
     database, without statistics, would take either."""
     if not (f.since and f.until):
         return None
-    with engine.connect() as conn:
-        oldest = conn.execute(select(func.min(STORIES.c.first_date))).scalar()
-        newest = conn.execute(select(func.max(STORIES.c.last_date))).scalar()
+    if bounds is None:
+        with engine.connect() as conn:
+            oldest = conn.execute(select(func.min(STORIES.c.first_date))).scalar()
+            newest = conn.execute(select(func.max(STORIES.c.last_date))).scalar()
+    else:
+        oldest, newest = bounds.oldest, bounds.newest
     if not oldest or not newest:
         return None
     try:
@@ -310,8 +355,14 @@ def _narrower_end(engine: Engine, f: Filters) -> str | None:
     return "first" if before <= after else "last"
 
 
-def _story_conditions(f: Filters, narrower: str | None = None) -> list:
+def _story_conditions(f: Filters, narrower: str | None = None,
+                      earliest: str | None = None) -> list:
     where = []
+    if earliest:
+        # No story overlapping the window began before ``earliest``: the first day's
+        # index then reads from there up to ``until``.
+        narrower = "first"
+        where.append(STORIES.c.first_date >= earliest)
     if f.since:
         where.append(_unindexed(STORIES.c.last_date, narrower == "first") >= f.since)
     if f.until:
@@ -350,10 +401,12 @@ def _story_conditions(f: Filters, narrower: str | None = None) -> list:
     return where
 
 
-def list_stories(engine: Engine, f: Filters, *, limit: int, offset: int):
-    """A page of stories (newest first) with, per figure category, the range reported."""
+def list_stories(engine: Engine, f: Filters, *, limit: int, offset: int,
+                 bounds: StoryBounds | None = None):
+    """A page of stories (newest first) with, per figure category, the range reported.
+    ``bounds``: the stories' :func:`story_bounds`, where known already."""
     keys = select(STORIES.c.id, STORIES.c.first_date, STORIES.c.seq).where(
-        *_story_conditions(f, _narrower_end(engine, f)))
+        *_story_conditions(f, _narrower_end(engine, f, bounds), _earliest_first(f, bounds)))
     order = [keys.selected_columns.first_date.desc(), keys.selected_columns.seq.desc()]
 
     def details(page):
@@ -391,37 +444,44 @@ def figure_ranges(engine: Engine, story_ids: list[str]) -> dict[str, dict[str, d
     return result
 
 
-def map_points(engine: Engine, f: Filters, *, limit: int) -> tuple[int, list[dict]]:
-    """Placed events (with coordinates) for the map: ``(how many pass, the first limit)``."""
-    place = PLACED
-    keys = (
-        select(EVENTS.c.doc_id, EVENTS.c.id)
-        .select_from(
-            EVENTS.join(place, and_(place.c.doc_id == EVENTS.c.doc_id,
-                                    place.c.id == EVENTS.c.place_id))
-        )
-        .where(place.c.lat.is_not(None), place.c.lon.is_not(None), *event_conditions(f))
-    )
-
-    def details(page):
-        shown = PLACE
-        return (
-            select(EVENTS.c.doc_id, EVENTS.c.id, EVENTS.c.type,
-                   EVENTS.c.trigger_text.label("trigger"), event_day().label("day"),
-                   shown.c.name.label("place"), shown.c.lat, shown.c.lon,
-                   EVENTS.c.negated, EVENTS.c.hypothetical, DOCS.c.outlet, DOCS.c.title)
+def map_points(engine: Engine, f: Filters, *, limit: int) -> tuple[int, list]:
+    """Placed events (with coordinates) for the map: ``(how many pass, the first limit)``,
+    newest first, each row a tuple of doc_id, id, type, trigger, day, place, lat, lon,
+    negated, hypothetical, outlet, title (the map has thousands: tuples, not dicts)."""
+    placed = EVENTS.join(PLACED, and_(PLACED.c.doc_id == EVENTS.c.doc_id,
+                                      PLACED.c.id == EVENTS.c.place_id))
+    where = [PLACED.c.lat.is_not(None), PLACED.c.lon.is_not(None), *event_conditions(f)]
+    order = [EVENTS.c.day.desc(), EVENTS.c.doc_id, EVENTS.c.id]
+    keys = select(EVENTS.c.doc_id, EVENTS.c.id).select_from(placed).where(*where)
+    if f.since or f.until:
+        # A window's events are few: one query reads them with what the map shows.
+        query = (select(*_map_columns(PLACED))
+                 .select_from(placed.join(DOCS, DOCS.c.id == EVENTS.c.doc_id))
+                 .where(*where).order_by(*order).limit(limit))
+    else:
+        # The page's keys first (from the indexes), then what is shown, for them only.
+        page = keys.order_by(*order).limit(limit).subquery("page")
+        query = (
+            select(*_map_columns(PLACE))
             .select_from(
                 page.join(EVENTS, and_(EVENTS.c.doc_id == page.c.doc_id,
                                        EVENTS.c.id == page.c.id))
                 .join(DOCS, DOCS.c.id == EVENTS.c.doc_id)
-                .join(shown, and_(shown.c.doc_id == EVENTS.c.doc_id,
-                                  shown.c.id == EVENTS.c.place_id))
-            )
-            .order_by(event_day().desc(), EVENTS.c.doc_id, EVENTS.c.id)
+                .join(PLACE, and_(PLACE.c.doc_id == EVENTS.c.doc_id,
+                                  PLACE.c.id == EVENTS.c.place_id)))
+            .order_by(*order)
         )
+    with engine.connect() as conn:
+        rows = conn.execute(query).all()
+        if len(rows) < limit:
+            return len(rows), rows
+        return conn.execute(select(func.count()).select_from(keys.subquery())).scalar_one(), rows
 
-    order = [event_day().desc(), EVENTS.c.doc_id, EVENTS.c.id]
-    return _page(engine, keys, order, limit, 0, details)
+
+def _map_columns(place) -> list:
+    return [EVENTS.c.doc_id, EVENTS.c.id, EVENTS.c.type, EVENTS.c.trigger_text, EVENTS.c.day,
+            place.c.name, place.c.lat, place.c.lon, EVENTS.c.negated, EVENTS.c.hypothetical,
+            DOCS.c.outlet, DOCS.c.title]
 
 
 def timeline(engine: Engine, f: Filters) -> list[dict]:
