@@ -69,6 +69,8 @@ class AnswerCache:
         self.version_of = version
         self.size = size
         self.entries: OrderedDict[str, tuple[tuple, object]] = OrderedDict()
+        # Keys never dropped to make room (what every reader needs, long to make).
+        self.pinned: set[str] = set()
         self.making: dict[tuple[str, tuple], Future] = {}
         self.lock = threading.Lock()
 
@@ -79,8 +81,13 @@ class AnswerCache:
     def version(self) -> tuple | None:
         return self.version_of() if self.version_of is not None else None
 
-    def get(self, key: str, make: Callable[[], object]):
-        """The value kept for ``key`` at the current version, else ``make()`` (kept)."""
+    def get(self, key: str, make: Callable[[], object], *, pin: bool = False):
+        """The value kept for ``key`` at the current version, else ``make()`` (kept).
+        ``pin``: the key is never dropped to make room for others (only replaced when
+        the store changes): the LRU would otherwise drop an answer every reader needs
+        and that takes long to make, among many that few ask for again."""
+        if pin:
+            self.pinned.add(key)
         return self.get_tagged(key, make)[0]
 
     def get_tagged(self, key: str, make: Callable[[], object]) -> tuple[object, str | None]:
@@ -112,8 +119,11 @@ class AnswerCache:
         with self.lock:
             self.entries[key] = (version, value)
             self.entries.move_to_end(key)
-            while len(self.entries) > self.size:
-                self.entries.popitem(last=False)
+            excess = len(self.entries) - self.size - len(self.pinned)
+            if excess > 0:
+                oldest = [k for k in self.entries if k not in self.pinned][:excess]
+                for dropped in oldest:
+                    del self.entries[dropped]
             self.making.pop((key, version), None)
         pending.set_result(value)
         return value, tag
