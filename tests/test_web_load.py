@@ -200,3 +200,19 @@ def test_a_window_finds_the_same_stories_from_either_end(tmp_path):
             assert total == len(expected) > 0
     finally:
         engine.dispose()
+
+
+def test_a_pinned_answer_is_never_dropped_to_make_room(tmp_path):
+    path = tmp_path / "s.db"
+    _database(path)
+    cache = AnswerCache(file_version(path), size=2)
+    made = []
+    cache.get("overview", lambda: made.append("overview") or "map", pin=True)
+    for n in range(5):  # many answers few ask for again
+        cache.get(f"window{n}", lambda: "answer")
+    assert list(cache.entries) == ["overview", "window3", "window4"]
+    assert cache.get("overview", lambda: made.append("again") or "map") == "map"
+    assert made == ["overview"]
+    _write(path)  # a pinned answer is made again when the store changes, as any other
+    assert cache.get("overview", lambda: made.append("changed") or "new map") == "new map"
+    assert made == ["overview", "changed"]
