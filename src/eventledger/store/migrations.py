@@ -133,7 +133,7 @@ def _add_item_days(conn: Connection) -> None:
                  .scalar_subquery())
     conn.execute(update(figures).values(day=func.coalesce(event_date, published)))
     for name in ("ix_events_type_country_date", "ix_events_date_type_country"):
-        conn.exec_driver_sql(f"DROP INDEX {name}")
+        conn.exec_driver_sql(f"DROP INDEX IF EXISTS {name}")
     old = {index.name for table in build_metadata(6).tables.values()
            for index in table.indexes}
     for table in md.tables.values():
