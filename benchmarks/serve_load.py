@@ -134,9 +134,15 @@ def _free_port() -> int:
 
 def _requests(rng: random.Random, doc_ids: list[str], story_ids: list[str]):
     """One request of the mix: ``(kind, path)``."""
+    return rng.choice(mix_choices(rng, doc_ids, story_ids))
+
+
+def mix_choices(rng: random.Random, doc_ids: list[str], story_ids: list[str]
+                ) -> list[tuple[str, str]]:
+    """The mix's requests, one of each (random days, types, ...): ``[(kind, path)]``."""
     day = START + timedelta(days=rng.randrange(DAYS - 30))
     window = f"since={day.isoformat()}&until={(day + timedelta(days=30)).isoformat()}"
-    choices = [
+    return [
         ("api events", f"/api/events?type={rng.choice(TYPES)}&country={rng.choice(COUNTRIES)}"
                        f"&limit=50&offset={rng.randrange(0, 200)}"),
         ("api events", f"/api/events?{window}&limit=50"),
@@ -155,7 +161,6 @@ def _requests(rng: random.Random, doc_ids: list[str], story_ids: list[str]):
         ("page story", f"/stories/{rng.choice(story_ids)}"),
         ("page document", f"/documents/{rng.choice(doc_ids)}"),
     ]
-    return rng.choice(choices)
 
 
 def _server_cpu(pid: int) -> float | None:

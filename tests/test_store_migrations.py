@@ -105,8 +105,10 @@ def test_version_3_database_gets_the_reading_indexes(tmp_path):
     with Store.open(path) as store:
         store.write_record(make_record("doc"), extractor_version="1.0")
         after = _indexes(store._engine)
-    # the reading indexes (version 5) and the incident indexes (version 6)
-    assert after - before == {"ix_events_type_country_date", "ix_events_date_type_country",
+    # the reading indexes (version 5, by day from version 7), the incident indexes
+    # (version 6)
+    assert after - before == {"ix_events_day", "ix_events_type_country_day", "ix_figures_day",
+                              "ix_attribution_sources_text",
                               "ix_stories_first_last", "ix_stories_last_date",
                               "ix_story_members_type",
                               "ix_story_members_country_story",

@@ -18,7 +18,7 @@ from web_store import build_store, copy_store, hostile_record
 from eventledger.store import Store
 from eventledger.stories import assign_stories
 from eventledger.web import create_app
-from eventledger.web.cache import AnswerCache
+from eventledger.web.cache import AnswerCache, file_version
 from eventledger.web.database import open_reader
 from eventledger.web.filters import Filters
 from eventledger.web.queries import _narrower_end, list_stories
@@ -44,7 +44,7 @@ def _write(path) -> None:
 def test_readers_asking_at_once_wait_for_one_answer(tmp_path):
     path = tmp_path / "s.db"
     _database(path)
-    cache = AnswerCache(path, size=8)
+    cache = AnswerCache(file_version(path), size=8)
     calls = []
 
     def make():
@@ -72,7 +72,7 @@ def test_readers_asking_at_once_wait_for_one_answer(tmp_path):
 def test_a_failed_answer_reaches_every_waiting_reader_and_is_not_kept(tmp_path):
     path = tmp_path / "s.db"
     _database(path)
-    cache = AnswerCache(path, size=8)
+    cache = AnswerCache(file_version(path), size=8)
     calls = []
 
     def fail():
@@ -200,3 +200,19 @@ def test_a_window_finds_the_same_stories_from_either_end(tmp_path):
             assert total == len(expected) > 0
     finally:
         engine.dispose()
+
+
+def test_a_pinned_answer_is_never_dropped_to_make_room(tmp_path):
+    path = tmp_path / "s.db"
+    _database(path)
+    cache = AnswerCache(file_version(path), size=2)
+    made = []
+    cache.get("overview", lambda: made.append("overview") or "map", pin=True)
+    for n in range(5):  # many answers few ask for again
+        cache.get(f"window{n}", lambda: "answer")
+    assert list(cache.entries) == ["overview", "window3", "window4"]
+    assert cache.get("overview", lambda: made.append("again") or "map") == "map"
+    assert made == ["overview"]
+    _write(path)  # a pinned answer is made again when the store changes, as any other
+    assert cache.get("overview", lambda: made.append("changed") or "new map") == "new map"
+    assert made == ["overview", "changed"]

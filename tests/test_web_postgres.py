@@ -85,3 +85,22 @@ def test_postgres_nul_in_an_address_is_400_not_500(clients):
     _lite, pg = clients
     for url in ("/documents/ab%00cd", "/api/stories/S%00", "/actors/x%00", "/api/events?q=%00"):
         assert pg.get(url).status_code == 400, url
+
+
+def test_postgres_answers_are_kept_per_store_version_with_an_etag(nlp, postgres_server):
+    url = postgres_server.create_database()
+    with Store.open(build_store(nlp)) as source, Store.open(url) as target:
+        first, *rest = source.document_ids()
+        target.write_record(source.get_record(first), extractor_version="copied")
+        with TestClient(create_app(url)) as client:
+            answer = client.get("/api/events")
+            etag = answer.headers["etag"]
+            assert "/api/events?" in client.app.state.web.cache.entries
+            # Nothing written meanwhile: the browser's copy is current, and so is ours.
+            kept = client.get("/api/events", headers={"If-None-Match": etag})
+            assert kept.status_code == 304 and kept.headers["etag"] == etag
+            for doc_id in rest:
+                target.write_record(source.get_record(doc_id), extractor_version="copied")
+            changed = client.get("/api/events", headers={"If-None-Match": etag})
+            assert changed.status_code == 200 and changed.headers["etag"] != etag
+            assert changed.json()["total"] > answer.json()["total"] > 0

@@ -53,7 +53,7 @@ def record_rows(record: dict) -> tuple[dict, dict[str, list[dict]]]:
     to unknown items are left to the database's foreign keys."""
     doc_id = _checked_id(record)
     document_row = _document_row(record, doc_id)
-    rows = _Rows(doc_id)
+    rows = _Rows(doc_id, document_row["published"])
     for section, add in SECTION_ROWS:
         for item in record.get(section, []):
             add(rows, item)
@@ -98,11 +98,18 @@ def _document_row(record: dict, doc_id: str) -> dict:
 class _Rows:
     """The rows of one document's items, by table, as the sections are read in order."""
 
-    def __init__(self, doc_id: str):
+    def __init__(self, doc_id: str, published: str | None = None):
         self.doc_id = doc_id
+        self.published = published
+        # The date of each event, for the day of the figures that point to it.
+        self.event_dates: dict[str, str | None] = {}
         self.tables: dict[str, list[dict]] = {name: [] for name in ITEM_TABLES}
         # The country of each place, for the events and figures that point to it.
         self.countries: dict[str, str | None] = {}
+
+    def day(self, date: str | None) -> str | None:
+        """An item's day: ``date``, else the document's (as SQL's coalesce)."""
+        return date if date is not None else self.published
 
     def item_id(self, item: Any, section: str) -> str:
         if not isinstance(item, dict):
@@ -157,6 +164,7 @@ def _attribution_rows(rows: _Rows, attribution: dict) -> None:
 
 def _event_rows(rows: _Rows, ev: dict) -> None:
     eid = rows.item_id(ev, "events")
+    rows.event_dates[eid] = ev.get("date")
     where = f"document {rows.doc_id}: event {eid}"
     place_id = _ref(ev.get("location"))
     rows.tables["events"].append({
@@ -172,6 +180,7 @@ def _event_rows(rows: _Rows, ev: dict) -> None:
         "hypothetical": bool(ev.get("hypothetical", False)),
         "country": rows.countries.get(place_id) if place_id else None,
         "incident_id": ev.get("incident"),
+        "day": rows.day(ev.get("date")),
         "item_json": dumps(ev),
     })
 
@@ -181,18 +190,20 @@ def _figure_rows(rows: _Rows, fig: dict) -> None:
     where = f"document {rows.doc_id}: figure {fid}"
     count = _required(fig, "count", where)
     place_id = _ref(fig.get("location"))
+    event = fig.get("event")
     rows.tables["figures"].append({
         "doc_id": rows.doc_id, "id": fid, "category": _required(fig, "category", where),
         **_span("trigger", _required(fig, "trigger", where)),
         **_span("count", count),
         "low": count.get("low"), "high": count.get("high"), "exact": count.get("exact"),
         **_span("who", fig.get("who")),
-        "place_id": place_id, "event_id": fig.get("event"),
+        "place_id": place_id, "event_id": event,
         "attribution_id": fig.get("attribution"),
         "country": rows.countries.get(place_id) if place_id else None,
         "unit": unit_of(fig),
         "incident_id": fig.get("incident"),
         "cumulative": bool(fig.get("cumulative", False)),
+        "day": rows.day(rows.event_dates.get(str(event)) if event is not None else None),
         "item_json": dumps(fig),
     })
 

@@ -5,6 +5,7 @@ of the current filter, and ``/healthz``."""
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 from typing import Annotated
 
 import orjson
@@ -23,26 +24,51 @@ EXPORT_FORMATS = {"csv": "text/csv", "geojson": "application/geo+json",
                   "jsonl": "application/x-ndjson"}
 
 
-def filters(
-    request: Request,
-    since: Annotated[str | None, Query(description="On or after this day (YYYY-MM-DD).")] = None,
-    until: Annotated[str | None, Query(description="On or before this day (YYYY-MM-DD).")] = None,
-    type: Annotated[list[str] | None, Query(  # noqa: A002 - the CLI's name
-        description="PLOVER type (or figure category); repeatable.")] = None,
-    country: Annotated[str | None, Query(description="ISO 3166-1 alpha-2 code.")] = None,
-    actor: Annotated[str | None, Query(description="Actor or recipient (substring).")] = None,
-    source: Annotated[str | None, Query(description="Outlet or source (substring).")] = None,
-    q: Annotated[str | None, Query(description="Free text: trigger, title, place, actor.")] = None,
-) -> Filters:
-    """The filters, checked (the named parameters are here for the OpenAPI page)."""
+# The query parameters of the lists, for the OpenAPI page only: ``parse_filters`` and
+# ``parse_page`` read and check them (FastAPI's own reading of nine parameters cost
+# every request about a millisecond).
+FILTER_PARAMETERS = [
+    ("since", "On or after this day (YYYY-MM-DD).", False),
+    ("until", "On or before this day (YYYY-MM-DD).", False),
+    ("type", "PLOVER type (or figure category); repeatable.", True),
+    ("country", "ISO 3166-1 alpha-2 code.", False),
+    ("actor", "Actor or recipient (substring).", False),
+    ("source", "Outlet or source (substring).", False),
+    ("q", "Free text: trigger, title, place, actor.", False),
+]
+PAGE_PARAMETERS = [("limit", "Rows per page.", False), ("offset", "Rows to skip.", False)]
+
+
+def _documented(*groups: list[tuple[str, str, bool]]) -> dict:
+    """The OpenAPI ``parameters`` of an operation taking the query parameters ``groups``."""
+    string = {"type": "string"}
+    return {"parameters": [
+        {"name": name, "in": "query", "required": False, "description": description,
+         "schema": {"type": "array", "items": string} if repeated else string}
+        for group in groups for name, description, repeated in group]}
+
+
+LISTED = _documented(FILTER_PARAMETERS, PAGE_PARAMETERS)
+FILTERED = _documented(FILTER_PARAMETERS)
+
+
+async def filters(request: Request) -> Filters:
+    """The filters, checked. A coroutine, as ``page``: the event loop checks them, with
+    no thread of their own."""
     return parse_filters(request.query_params)
 
 
-def page(
-    request: Request,
-    limit: Annotated[str | None, Query(description="Rows per page.")] = None,
-    offset: Annotated[str | None, Query(description="Rows to skip.")] = None,
-) -> tuple[int, int]:
+def with_source_names(state, f: Filters) -> Filters:
+    """``f``, with the names its ``source`` filter finds in the store looked up, from the
+    store's names kept per store version (where answers are not kept, the database
+    matches the names itself, in the query)."""
+    if not f.source or not state.cache.enabled:
+        return f
+    known = state.cache.get("names:", lambda: queries.known_names(state.engine), pin=True)
+    return replace(f, source_names=queries.source_names(known, f.source))
+
+
+async def page(request: Request) -> tuple[int, int]:
     settings = request.app.state.web.settings
     return parse_page(request.query_params, default=settings.page_size, most=settings.max_limit)
 
@@ -61,7 +87,8 @@ def _json(payload) -> Response:
     (several times faster on the map's thousands of points); what it cannot write (an
     integer beyond 64 bits) goes through the standard library."""
     try:
-        body = orjson.dumps(payload)
+        # Keys may be str subclasses (SQLAlchemy names a quoted label "trigger" so).
+        body = orjson.dumps(payload, option=orjson.OPT_NON_STR_KEYS)
     except TypeError:  # orjson.JSONEncodeError is a TypeError
         return JSONResponse(payload)
     return Response(body, media_type="application/json")
@@ -88,8 +115,16 @@ def _cached(request: Request, make) -> Response:
     return Response(body, media_type="application/json", headers=headers)
 
 
+def story_bounds(state) -> queries.StoryBounds | None:
+    """The stories' bounds, kept per store version (None where answers are not kept)."""
+    if not state.cache.enabled:
+        return None
+    return state.cache.get("bounds:", lambda: queries.story_bounds(state.engine), pin=True)
+
+
 def _list_answer(state, lister, f: Filters, limit: int, offset: int) -> Response:
-    total, rows = lister(state.engine, f, limit=limit, offset=offset)
+    known = {"bounds": story_bounds(state)} if lister is queries.list_stories else {}
+    total, rows = lister(state.engine, f, limit=limit, offset=offset, **known)
     return _json({"total": total, "limit": limit, "offset": offset,
                   "filters": f.as_dict(), "items": rows})
 
@@ -98,7 +133,9 @@ def _listing(request: Request, lister, f: Filters, paging: tuple[int, int]) -> R
     """One page of ``lister``'s rows (a ``queries.list_*``) passing ``f``, with their
     total, as the cached JSON answer every list of the API gives."""
     limit, offset = paging
-    return _cached(request, lambda: _list_answer(_state(request), lister, f, limit, offset))
+    state = _state(request)
+    return _cached(request, lambda: _list_answer(state, lister, with_source_names(state, f),
+                                                 limit, offset))
 
 
 @router.get("/healthz", tags=["service"])
@@ -109,19 +146,19 @@ def healthz(request: Request) -> dict:
     return {"status": "ok"}
 
 
-@router.get("/api/events", tags=["reading"])
+@router.get("/api/events", tags=["reading"], openapi_extra=LISTED)
 def api_events(request: Request, f: FiltersDep, paging: PageDep) -> Response:
     """Events passing the filters, by day; ``total`` counts them all."""
     return _listing(request, queries.list_events, f, paging)
 
 
-@router.get("/api/figures", tags=["reading"])
+@router.get("/api/figures", tags=["reading"], openapi_extra=LISTED)
 def api_figures(request: Request, f: FiltersDep, paging: PageDep) -> Response:
     """Casualty and other figures passing the filters, each with its source."""
     return _listing(request, queries.list_figures, f, paging)
 
 
-@router.get("/api/stories", tags=["reading"])
+@router.get("/api/stories", tags=["reading"], openapi_extra=LISTED)
 def api_stories(request: Request, f: FiltersDep, paging: PageDep) -> Response:
     """Stories (incidents reported by one or more documents), newest first, with the
     range of each figure category reported."""
@@ -185,29 +222,33 @@ def api_event(request: Request, doc_id: str, event_id: str) -> dict:
     }
 
 
-@router.get("/api/map", tags=["reading"])
+@router.get("/api/map", tags=["reading"], openapi_extra=FILTERED)
 def api_map(request: Request, f: FiltersDep) -> Response:
     """Placed events passing the filters as GeoJSON points (at most the ``map_limit``
     setting; ``total`` counts them all)."""
-    return _cached(request, lambda: _map(_state(request), f))
+    state = _state(request)
+    return _cached(request, lambda: _map(state, with_source_names(state, f)))
 
 
 def _map(state, f: Filters) -> Response:
     total, rows = queries.map_points(state.engine, f, limit=state.settings.map_limit)
     features = [{
-        "type": "Feature", "id": f"{row['doc_id']}-{row['id']}",
-        "geometry": {"type": "Point", "coordinates": [row["lon"], row["lat"]]},
-        "properties": {k: row[k] for k in ("doc_id", "id", "type", "trigger", "day", "place",
-                                           "negated", "hypothetical", "outlet", "title")},
-    } for row in rows]
+        "type": "Feature", "id": f"{doc_id}-{event_id}",
+        "geometry": {"type": "Point", "coordinates": [lon, lat]},
+        "properties": {"doc_id": doc_id, "id": event_id, "type": kind, "trigger": trigger,
+                       "day": day, "place": place, "negated": negated,
+                       "hypothetical": hypothetical, "outlet": outlet, "title": title},
+    } for (doc_id, event_id, kind, trigger, day, place, lat, lon, negated, hypothetical,
+           outlet, title) in rows]
     return _json({"type": "FeatureCollection", "total": total, "shown": len(features),
                   "features": features})
 
 
-@router.get("/api/timeline", tags=["reading"])
+@router.get("/api/timeline", tags=["reading"], openapi_extra=FILTERED)
 def api_timeline(request: Request, f: FiltersDep) -> Response:
     """Events per day and PLOVER type (the overview's timeline)."""
-    return _cached(request, lambda: _timeline(_state(request), f))
+    state = _state(request)
+    return _cached(request, lambda: _timeline(state, with_source_names(state, f)))
 
 
 def _timeline(state, f: Filters) -> Response:
@@ -222,13 +263,13 @@ def warm_overview(state) -> None:
         return
     nothing = Filters()
     page = state.settings.page_size
-    state.cache.get("/api/map?", lambda: _map(state, nothing).body)
-    state.cache.get("/api/timeline?", lambda: _timeline(state, nothing).body)
+    state.cache.get("/api/map?", lambda: _map(state, nothing).body, pin=True)
+    state.cache.get("/api/timeline?", lambda: _timeline(state, nothing).body, pin=True)
     state.cache.get("/api/stories?", lambda: _list_answer(
-        state, queries.list_stories, nothing, page, 0).body)
+        state, queries.list_stories, nothing, page, 0).body, pin=True)
 
 
-@router.get("/api/export", tags=["reading"])
+@router.get("/api/export", tags=["reading"], openapi_extra=FILTERED)
 def api_export(request: Request, f: FiltersDep,
                format: Annotated[str, Query(  # noqa: A002 - the CLI's name
                    description="csv, geojson or jsonl")] = "csv") -> Response:

@@ -19,12 +19,13 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
 from ..errors import EventledgerError
-from .cache import AnswerCache
-from .database import open_reader, sqlite_file
+from .cache import AnswerCache, file_version, snapshot_version
+from .database import is_sqlite, open_reader, sqlite_file
 from .filters import FilterError
 from .settings import WebSettings, load_web_settings
 
@@ -46,7 +47,7 @@ class WebState:
         self.settings = settings
         self.store, self.engine = open_reader(target, mmap_bytes=settings.sqlite_mmap_bytes,
                                               cache_kib=settings.sqlite_cache_kib)
-        self.cache = AnswerCache(sqlite_file(target), size=settings.cache_entries)
+        self.cache = AnswerCache(store_version(target, self.engine), size=settings.cache_entries)
         self._writer = None
         self.nlp = nlp
         self.write_lock = threading.Lock()
@@ -71,6 +72,17 @@ class WebState:
         self.store.close()
         if self._writer is not None:
             self._writer.close()
+
+
+def store_version(target: str, engine):
+    """What gives the version of the store ``target`` (None: none is known, nothing is
+    kept)."""
+    if is_sqlite(target):
+        database = sqlite_file(target)
+        return file_version(database) if database else None
+    if engine.dialect.name == "postgresql":
+        return snapshot_version(engine)
+    return None
 
 
 def templates() -> Jinja2Templates:
@@ -110,21 +122,7 @@ def create_app(db: str | Path, *, settings: WebSettings | None = None, nlp=None)
     app.include_router(writing.router)
     app.include_router(pages.router)
 
-    @app.middleware("http")
-    async def security_headers(request: Request, call_next):
-        if "\x00" in request.url.path or "%00" in request.url.query:
-            # No store keeps a NUL in a name or an id (PostgreSQL cannot even be asked).
-            response = _error(request, 400, "a NUL character in the request's address")
-        else:
-            response = await call_next(request)
-        path = request.url.path
-        response.headers["Content-Security-Policy"] = DOCS_CSP if path == "/docs" else CSP
-        response.headers["X-Content-Type-Options"] = "nosniff"
-        response.headers["Referrer-Policy"] = "no-referrer"
-        response.headers["X-Frame-Options"] = "DENY"
-        if path.startswith("/static/"):  # shipped with this version: browsers may keep it
-            response.headers["Cache-Control"] = "public, max-age=3600"
-        return response
+    app.add_middleware(SecurityHeaders)
 
     @app.exception_handler(FilterError)
     async def bad_filter(request: Request, exc: FilterError):
@@ -145,6 +143,40 @@ def create_app(db: str | Path, *, settings: WebSettings | None = None, nlp=None)
         return _error(request, exc.status_code, str(exc.detail), headers=exc.headers)
 
     return app
+
+
+class SecurityHeaders:
+    """Every response's security headers; a request whose address holds a NUL is
+    answered 400 here. A plain ASGI middleware: Starlette's ``@app.middleware("http")``
+    costs every request a task and a stream of its own."""
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        path = scope["path"]
+
+        async def send_with_headers(message):
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                headers["Content-Security-Policy"] = DOCS_CSP if path == "/docs" else CSP
+                headers["X-Content-Type-Options"] = "nosniff"
+                headers["Referrer-Policy"] = "no-referrer"
+                headers["X-Frame-Options"] = "DENY"
+                if path.startswith("/static/"):  # shipped with this version: may be kept
+                    headers["Cache-Control"] = "public, max-age=3600"
+            await send(message)
+
+        if "\x00" in path or b"%00" in scope.get("query_string", b""):
+            # No store keeps a NUL in a name or an id (PostgreSQL cannot even be asked).
+            response = _error(Request(scope, receive), 400,
+                              "a NUL character in the request's address")
+            await response(scope, receive, send_with_headers)
+            return
+        await self.app(scope, receive, send_with_headers)
 
 
 def _warm(state: WebState) -> None:

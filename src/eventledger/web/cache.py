@@ -1,10 +1,12 @@
 """Answers kept while the store does not change.
 
 Many readers ask the same things (the overview without filters: its map, timeline and
-stories), and a large store takes a while to count and group. For an SQLite store, an
-answer is kept until the database file or its write-ahead log changes (size or
-modification time: every commit touches one of them, whichever process makes it). Other
-databases are not cached: their changes cannot be seen from here.
+stories), and a large store takes a while to count and group. An answer is kept while
+the store's version stays the same: for an SQLite store, the size and modification time
+of the database file and its write-ahead log (every commit touches one of them,
+whichever process makes it); for PostgreSQL, the server's current snapshot (the
+transactions begun and not yet ended: a commit anywhere on the server changes it, a
+reading transaction does not), which every process serving the store reads alike.
 
 An answer is made once per store version: readers who ask for it while it is being made
 wait for that one rather than each making their own (a crowd opening the overview at
@@ -21,26 +23,18 @@ from collections.abc import Callable
 from concurrent.futures import Future
 from pathlib import Path
 
+from sqlalchemy import text
+from sqlalchemy.engine import Engine
 
-class AnswerCache:
-    """An LRU of ``key -> value``, each valid for the store version it was made at."""
 
-    def __init__(self, database: Path | None, *, size: int):
-        self.files = [database, Path(f"{database}-wal")] if database else []
-        self.size = size
-        self.entries: OrderedDict[str, tuple[tuple, object]] = OrderedDict()
-        self.making: dict[tuple[str, tuple], Future] = {}
-        self.lock = threading.Lock()
+def file_version(database: Path) -> Callable[[], tuple]:
+    """The version of the SQLite store ``database``: its file's and its write-ahead
+    log's size and modification time."""
+    files = [database, Path(f"{database}-wal")]
 
-    @property
-    def enabled(self) -> bool:
-        return bool(self.files) and self.size > 0
-
-    def version(self) -> tuple | None:
-        if not self.files:
-            return None
+    def version() -> tuple:
         stamp = []
-        for path in self.files:
+        for path in files:
             try:
                 info = os.stat(path)
             except FileNotFoundError:
@@ -49,8 +43,51 @@ class AnswerCache:
                 stamp.append((info.st_size, info.st_mtime_ns))
         return tuple(stamp)
 
-    def get(self, key: str, make: Callable[[], object]):
-        """The value kept for ``key`` at the current version, else ``make()`` (kept)."""
+    return version
+
+
+def snapshot_version(engine: Engine) -> Callable[[], tuple]:
+    """The version of a PostgreSQL store: the server's current snapshot (the oldest
+    transaction still running, the next to begin, those running between). A commit
+    changes it, whichever database of the server it writes to (an answer is then made
+    again for nothing, never kept past a change); reading does not."""
+    query = text("SELECT CAST(pg_current_snapshot() AS TEXT)")
+
+    def version() -> tuple:
+        with engine.connect() as conn:
+            return ("snapshot", conn.execute(query).scalar_one())
+
+    return version
+
+
+class AnswerCache:
+    """An LRU of ``key -> value``, each valid for the store version it was made at.
+    ``version``: what gives the store's version (:func:`file_version`,
+    :func:`snapshot_version`); None keeps nothing."""
+
+    def __init__(self, version: Callable[[], tuple] | None, *, size: int):
+        self.version_of = version
+        self.size = size
+        self.entries: OrderedDict[str, tuple[tuple, object]] = OrderedDict()
+        # Keys never dropped to make room (what every reader needs, long to make).
+        self.pinned: set[str] = set()
+        self.making: dict[tuple[str, tuple], Future] = {}
+        self.lock = threading.Lock()
+
+    @property
+    def enabled(self) -> bool:
+        return self.version_of is not None and self.size > 0
+
+    def version(self) -> tuple | None:
+        return self.version_of() if self.version_of is not None else None
+
+    def get(self, key: str, make: Callable[[], object], *, pin: bool = False):
+        """The value kept for ``key`` at the current version, else ``make()`` (kept).
+        ``pin``: the key is never dropped to make room for others (only replaced when
+        the store changes): the LRU would otherwise drop an answer every reader needs
+        and that takes long to make, among many that few ask for again."""
+        if pin:
+            self.pinned.add(key)
         return self.get_tagged(key, make)[0]
 
     def get_tagged(self, key: str, make: Callable[[], object]) -> tuple[object, str | None]:
@@ -82,8 +119,11 @@ class AnswerCache:
         with self.lock:
             self.entries[key] = (version, value)
             self.entries.move_to_end(key)
-            while len(self.entries) > self.size:
-                self.entries.popitem(last=False)
+            excess = len(self.entries) - self.size - len(self.pinned)
+            if excess > 0:
+                oldest = [k for k in self.entries if k not in self.pinned][:excess]
+                for dropped in oldest:
+                    del self.entries[dropped]
             self.making.pop((key, version), None)
         pending.set_result(value)
         return value, tag

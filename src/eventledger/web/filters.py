@@ -9,7 +9,7 @@ database as bound parameters.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from datetime import date
 from urllib.parse import urlencode
 
@@ -28,6 +28,16 @@ class FilterError(EventledgerError):
 
 
 @dataclass(frozen=True)
+class SourceNames:
+    """The outlets, source names and sources' words in a store that hold a ``source``
+    filter's text: the filter then looks them up on their indexes."""
+
+    outlets: tuple[str, ...] = ()
+    names: tuple[str, ...] = ()
+    texts: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Filters:
     since: str | None = None
     until: str | None = None
@@ -36,10 +46,12 @@ class Filters:
     actor: str | None = None
     source: str | None = None
     q: str | None = None
+    # What ``source`` names in the store, when looked up ahead (not a filter of its own).
+    source_names: SourceNames | None = field(default=None, compare=False, repr=False)
 
     @property
     def empty(self) -> bool:
-        return not any(getattr(self, f.name) for f in fields(self))
+        return not any(getattr(self, f.name) for f in fields(self) if f.name != "source_names")
 
     def query_string(self, **extra) -> str:
         """The filters as a URL query (``type`` repeated), with ``extra`` pairs added."""

@@ -14,6 +14,7 @@ from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse
 
 from . import queries
+from .api import story_bounds, with_source_names
 from .filters import parse_filters, parse_page
 from .views import highlight, item_details, story_view
 
@@ -38,10 +39,11 @@ def _render(request: Request, name: str, context: dict, status: int = 200) -> HT
 @router.get("/", response_class=HTMLResponse)
 def overview(request: Request):
     state = request.app.state.web
-    f = parse_filters(request.query_params)
+    f = with_source_names(state, parse_filters(request.query_params))
     limit, offset = parse_page(request.query_params, default=state.settings.page_size,
                                most=state.settings.max_limit)
-    total, stories = queries.list_stories(state.engine, f, limit=limit, offset=offset)
+    total, stories = queries.list_stories(state.engine, f, limit=limit, offset=offset,
+                                          bounds=story_bounds(state))
     own_limit = limit if limit != state.settings.page_size else None  # kept in the links
     return _render(request, "overview.html", {
         "filters": f, "stories": stories, "total": total, "limit": limit, "offset": offset,

@@ -4,19 +4,20 @@ A page of events, figures or stories, the map's points and the timeline's counts
 each one indexed query with its filters as bound parameters, so that they stay fast on a
 large store (the records' JSON is read only for one document or one story at a time).
 An event's day is its own date, else its document's publication date; a figure's is its
-event's day, else its document's.
+event's date, else its document's: both are stored, indexed, as the items' ``day``.
 """
 
 from __future__ import annotations
 
-from datetime import date
+from dataclasses import dataclass
+from datetime import date, timedelta
 
-from sqlalchemy import and_, exists, func, literal, or_, select, tuple_, union
+from sqlalchemy import and_, exists, false, func, literal, or_, select, tuple_, union
 from sqlalchemy.engine import Engine
 
 from ..store.schema import T
 from ..stories.table import figure_key
-from .filters import Filters
+from .filters import Filters, SourceNames
 
 DOCS = T["documents"]
 EVENTS = T["events"]
@@ -26,6 +27,12 @@ SOURCES = T["attribution_sources"]
 ATTRIBUTIONS = T["attributions"]
 STORIES = T["stories"]
 MEMBERS = T["story_members"]
+# The tables' aliases the queries use, made once: an alias of a wide table costs more
+# Python to make than a short query takes the database to answer.
+SOURCE_DOC, FILTER_DOC = DOCS.alias("source_doc"), DOCS.alias("filter_doc")
+NAMED = SOURCES.alias("named")
+Q_PLACE, PLACE, PLACED = (PLACES.alias(n) for n in ("q_place", "place", "placed"))
+FIG_EVENT = EVENTS.alias("fig_event")
 
 
 def _like(text: str) -> str:
@@ -37,16 +44,64 @@ def _contains(column, text: str):
     return func.lower(column).like(_like(text), escape="\\")
 
 
-def _from_source(doc_id, attribution_id, text: str):
+def _from_source(doc_id, attribution_id, text: str, found: SourceNames | None = None, *,
+                 per_item: bool = False):
     """The item's outlet, or a name its attribution gives (source, cites, carriers), holds
     ``text``. Written as two IN look-ups, so that the database finds the few matching
-    documents and attributions first and reaches the items through their keys."""
+    documents and attributions first and reaches the items through their keys. ``found``:
+    the names holding ``text`` (:func:`source_names`), looked up on their indexes;
+    without them, every name is matched against ``text`` here. ``per_item``: other
+    filters find the candidates (a day window), whose document and attribution are then
+    looked up by key, rather than every item of the matching sources."""
+    if found is not None:
+        doc, source = SOURCE_DOC, NAMED
+        # Per item, the names are checked on the attribution's rows, never looked up
+        # (the name's index would read every row of that name, for every item).
+        names = [_unindexed(source.c[column], per_item).in_(values)
+                 for column, values in (("mention_name", found.names),
+                                        ("mention_text", found.texts)) if values]
+        either = []
+        if found.outlets and per_item:
+            either.append(exists().where(doc.c.id == doc_id, doc.c.outlet.in_(found.outlets)))
+        elif found.outlets:
+            either.append(doc_id.in_(select(doc.c.id).where(doc.c.outlet.in_(found.outlets))))
+        if names and per_item:
+            either.append(exists().where(source.c.doc_id == doc_id,
+                                         source.c.attribution_id == attribution_id,
+                                         or_(*names)))
+        elif names:
+            either.append(tuple_(doc_id, attribution_id).in_(
+                select(source.c.doc_id, source.c.attribution_id).where(or_(*names))))
+        return or_(*either) if either else false()
     # Outlets are few: match their names on the outlet index, then take their documents.
     names = select(DOCS.c.outlet).where(_contains(DOCS.c.outlet, text)).distinct()
     outlets = select(DOCS.c.id).where(DOCS.c.outlet.in_(names))
     named = select(SOURCES.c.doc_id, SOURCES.c.attribution_id).where(
         or_(_contains(SOURCES.c.mention_name, text), _contains(SOURCES.c.mention_text, text)))
     return or_(doc_id.in_(outlets), tuple_(doc_id, attribution_id).in_(named))
+
+
+def known_names(engine: Engine) -> dict[str, list[str]]:
+    """Every outlet, source name and source's words in the store, once each, read from
+    their indexes: what a source filter is matched against (kept per store version)."""
+    columns = {"outlets": DOCS.c.outlet, "names": SOURCES.c.mention_name,
+               "texts": SOURCES.c.mention_text}
+    with engine.connect() as conn:
+        return {key: conn.execute(select(column).where(column.is_not(None)).distinct())
+                .scalars().all() for key, column in columns.items()}
+
+
+def source_names(known: dict[str, list[str]], text: str, *, most: int = 500
+                 ) -> SourceNames | None:
+    """The known names (:func:`known_names`) that hold ``text``, whatever its case, as
+    the database's ``lower(name) LIKE '%text%'`` finds them; None when more than ``most``
+    do (the database then matches them itself, rather than be sent a long list)."""
+    needle = text.lower()
+    found = {key: tuple(name for name in names if needle in name.lower())
+             for key, names in known.items()}
+    if sum(len(names) for names in found.values()) > most:
+        return None
+    return SourceNames(**found)
 
 
 def _unindexed(column, skip: bool):
@@ -69,16 +124,13 @@ def _documents_where(condition_of) -> object:
     """The ids of the documents for which ``condition_of(documents)`` holds: a list the
     database makes once per query, so that an item's filter on its document needs no
     join, and its own index can serve the rest."""
-    doc = DOCS.alias("filter_doc")
+    doc = FILTER_DOC
     return select(doc.c.id).where(condition_of(doc))
 
 
 def event_day(event=EVENTS):
-    """An event's day: its date, else its document's (looked up for undated events only,
-    so that a query of dated events reads no document)."""
-    doc = DOCS.alias("day_doc")
-    published = select(doc.c.published).where(doc.c.id == event.c.doc_id).scalar_subquery()
-    return func.coalesce(event.c.date, published)
+    """An event's day: its date, else its document's (stored, as ``day``)."""
+    return event.c.day
 
 
 def event_conditions(f: Filters, event=EVENTS) -> list:
@@ -86,17 +138,12 @@ def event_conditions(f: Filters, event=EVENTS) -> list:
     ask of its document is a list of document ids)."""
     where = []
     if f.since or f.until:
-        # The event's day is its date, else the document's: as an OR of two indexed
-        # ranges (events.date, and the undated events' documents), not a coalesce().
-        where.append(or_(
-            _within(event.c.date, f.since, f.until),
-            and_(event.c.date.is_(None), event.c.doc_id.in_(_documents_where(
-                lambda doc: _within(doc.c.published, f.since, f.until)))),
-        ))
-    # With a day window, the window's index finds the candidates: type and country are
-    # then checked on them, not looked up (without statistics, the database would
-    # otherwise take the type's index and read every event of that type).
-    windowed = bool(f.since or f.until)
+        where.append(_within(event.c.day, f.since, f.until))
+    # With a day window, the window's index finds the candidates: type or country alone
+    # are then checked on them, not looked up (without statistics, the database would
+    # otherwise take the type's index and read every event of that type). Both together
+    # lead to the day in the index of type, country and day.
+    windowed = bool(f.since or f.until) and not (f.types and f.country)
     if f.types:
         where.append(_unindexed(event.c.type, windowed).in_(sorted({t.upper() for t in f.types})))
     if f.country:
@@ -104,9 +151,10 @@ def event_conditions(f: Filters, event=EVENTS) -> list:
     if f.actor:
         where.append(_event_actor(event, f.actor))
     if f.source:
-        where.append(_from_source(event.c.doc_id, event.c.attribution_id, f.source))
+        where.append(_from_source(event.c.doc_id, event.c.attribution_id, f.source,
+                                  f.source_names, per_item=bool(f.since or f.until)))
     if f.q:
-        place = PLACES.alias("q_place")
+        place = Q_PLACE
         where.append(or_(
             _contains(event.c.trigger_text, f.q),
             event.c.doc_id.in_(_documents_where(lambda doc: _contains(doc.c.title, f.q))),
@@ -120,21 +168,12 @@ def event_conditions(f: Filters, event=EVENTS) -> list:
 def figure_conditions(f: Filters) -> list:
     """Where-clauses on FIGURES (its event, if any, as ``fig_event``; what they ask of its
     document is a list of document ids)."""
-    linked = EVENTS.alias("fig_event")
+    linked = FIG_EVENT
     has_event = and_(linked.c.doc_id == FIGURES.c.doc_id, linked.c.id == FIGURES.c.event_id)
     where = []
     if f.since or f.until:
-        # Its event's date in the window, or no dated event and the document's date in it:
-        # both found through indexes (events.date, documents.published).
-        dated = EVENTS.alias("dated")
-        by_event = select(dated.c.doc_id, dated.c.id).where(
-            _within(dated.c.date, f.since, f.until))
-        in_window = _documents_where(lambda doc: _within(doc.c.published, f.since, f.until))
-        undated = and_(
-            FIGURES.c.doc_id.in_(in_window),
-            ~exists().where(has_event, linked.c.date.is_not(None)),
-        )
-        where.append(or_(tuple_(FIGURES.c.doc_id, FIGURES.c.event_id).in_(by_event), undated))
+        # Its event's date in the window, or no dated event and the document's date in it.
+        where.append(_within(FIGURES.c.day, f.since, f.until))
     if f.types:
         where.append(or_(
             FIGURES.c.category.in_(sorted({t.lower() for t in f.types})),
@@ -145,9 +184,10 @@ def figure_conditions(f: Filters) -> list:
     if f.actor:
         where.append(exists().where(has_event, _event_actor(linked, f.actor)))
     if f.source:
-        where.append(_from_source(FIGURES.c.doc_id, FIGURES.c.attribution_id, f.source))
+        where.append(_from_source(FIGURES.c.doc_id, FIGURES.c.attribution_id, f.source,
+                                  f.source_names, per_item=bool(f.since or f.until)))
     if f.q:
-        place = PLACES.alias("q_place")
+        place = Q_PLACE
         where.append(or_(
             _contains(FIGURES.c.trigger_text, f.q), _contains(FIGURES.c.who_text, f.q),
             FIGURES.c.doc_id.in_(_documents_where(lambda doc: _contains(doc.c.title, f.q))),
@@ -165,20 +205,16 @@ def _page(engine: Engine, keys, order, limit: int, offset: int,
     passing row) and ordered by ``order`` to pick the page. ``details(page)`` then
     selects the columns shown for the page's keys (``page``, a subquery), so that the
     joins and subqueries of the shown columns are worked out for the page's rows only.
-    One query; a second one counts when the page is past the end."""
-    page = (keys.add_columns(func.count().over().label("_total"))
-            .order_by(*order).limit(limit).offset(offset).subquery("page"))
+    The count is a query of its own (not a window over the page's query), so that it is
+    read from an index and the page's query can stop after the page where an index gives
+    the order; a first page shorter than ``limit`` is its own count."""
+    page = keys.order_by(*order).limit(limit).offset(offset).subquery("page")
     with engine.connect() as conn:
-        rows = [dict(row._mapping) for row in
-                conn.execute(details(page).add_columns(page.c._total))]
-        if rows:
-            total = rows[0]["_total"]
-        elif offset == 0:
-            total = 0
+        rows = [dict(row._mapping) for row in conn.execute(details(page))]
+        if offset == 0 and len(rows) < limit:
+            total = len(rows)
         else:
             total = conn.execute(select(func.count()).select_from(keys.subquery())).scalar_one()
-    for row in rows:
-        del row["_total"]
     return total, rows
 
 
@@ -193,7 +229,7 @@ def _source_name():
 
 def _event_details(page) -> object:
     """The shown columns of the events whose keys are in ``page``, in the lists' order."""
-    place = PLACES.alias("place")
+    place = PLACE
     return (
         select(
             EVENTS.c.doc_id, EVENTS.c.id, EVENTS.c.type, EVENTS.c.mode,
@@ -223,7 +259,7 @@ def list_events(engine: Engine, f: Filters, *, limit: int, offset: int):
 
 def _figure_details(page) -> object:
     """The shown columns of the figures whose keys are in ``page``, in the list's order."""
-    place = PLACES.alias("place")
+    place = PLACE
     return (
         select(
             FIGURES.c.doc_id, FIGURES.c.id, FIGURES.c.category,
@@ -242,28 +278,72 @@ def _figure_details(page) -> object:
             .outerjoin(place, and_(place.c.doc_id == FIGURES.c.doc_id,
                                    place.c.id == FIGURES.c.place_id))
         )
-        .order_by(DOCS.c.published, FIGURES.c.doc_id, FIGURES.c.id)
+        .order_by(FIGURES.c.day, FIGURES.c.doc_id, FIGURES.c.id)
     )
 
 
 def list_figures(engine: Engine, f: Filters, *, limit: int, offset: int):
+    """A page of figures by day (the order of the day's index: a page is read from it
+    without sorting every figure passing the filters)."""
     keys = select(FIGURES.c.doc_id, FIGURES.c.id).where(*figure_conditions(f))
-    doc = DOCS.alias("order_doc")
-    published = select(doc.c.published).where(doc.c.id == FIGURES.c.doc_id).scalar_subquery()
-    order = [published, FIGURES.c.doc_id, FIGURES.c.id]
+    order = [FIGURES.c.day, FIGURES.c.doc_id, FIGURES.c.id]
     return _page(engine, keys, order, limit, offset, _figure_details)
 
 
-def _narrower_end(engine: Engine, f: Filters) -> str | None:
+@dataclass(frozen=True)
+class StoryBounds:
+    """The oldest first day and newest last day of the stories, and the most days any
+    story spans (None where a day is not a full date)."""
+
+    oldest: str | None
+    newest: str | None
+    longest: int | None
+
+
+def story_bounds(engine: Engine) -> StoryBounds:
+    """The stories' :class:`StoryBounds` (a pass over the stories of more than one day:
+    kept per store version)."""
+    longest: int | None = 0
+    with engine.connect() as conn:
+        oldest = conn.execute(select(func.min(STORIES.c.first_date))).scalar()
+        newest = conn.execute(select(func.max(STORIES.c.last_date))).scalar()
+        spans = conn.execute(select(STORIES.c.first_date, STORIES.c.last_date)
+                             .where(STORIES.c.first_date != STORIES.c.last_date))
+        try:
+            for first, last in spans:
+                days = (date.fromisoformat(last) - date.fromisoformat(first)).days
+                longest = max(longest, days)
+        except (TypeError, ValueError):
+            longest = None
+    return StoryBounds(oldest, newest, longest)
+
+
+def _earliest_first(f: Filters, bounds: StoryBounds | None) -> str | None:
+    """The earliest first day a story overlapping the window (both ends given) can have:
+    its ``since``, less the longest story; so that the first day's index reads the
+    window's stories only. None when not known."""
+    if not (f.since and f.until) or bounds is None or bounds.longest is None:
+        return None
+    try:
+        return (date.fromisoformat(f.since) - timedelta(days=bounds.longest)).isoformat()
+    except (ValueError, OverflowError):
+        return None
+
+
+def _narrower_end(engine: Engine, f: Filters, bounds: StoryBounds | None = None
+                  ) -> str | None:
     """For a window with both ends, which of the stories' indexes finds fewer candidates:
     "first" (first_date up to ``until``) or "last" (last_date from ``since``), judged
     from how far each end lies from the oldest first day and the newest last day. The
     database, without statistics, would take either."""
     if not (f.since and f.until):
         return None
-    with engine.connect() as conn:
-        oldest = conn.execute(select(func.min(STORIES.c.first_date))).scalar()
-        newest = conn.execute(select(func.max(STORIES.c.last_date))).scalar()
+    if bounds is None:
+        with engine.connect() as conn:
+            oldest = conn.execute(select(func.min(STORIES.c.first_date))).scalar()
+            newest = conn.execute(select(func.max(STORIES.c.last_date))).scalar()
+    else:
+        oldest, newest = bounds.oldest, bounds.newest
     if not oldest or not newest:
         return None
     try:
@@ -274,8 +354,14 @@ def _narrower_end(engine: Engine, f: Filters) -> str | None:
     return "first" if before <= after else "last"
 
 
-def _story_conditions(f: Filters, narrower: str | None = None) -> list:
+def _story_conditions(f: Filters, narrower: str | None = None,
+                      earliest: str | None = None) -> list:
     where = []
+    if earliest:
+        # No story overlapping the window began before ``earliest``: the first day's
+        # index then reads from there up to ``until``.
+        narrower = "first"
+        where.append(STORIES.c.first_date >= earliest)
     if f.since:
         where.append(_unindexed(STORIES.c.last_date, narrower == "first") >= f.since)
     if f.until:
@@ -314,10 +400,12 @@ def _story_conditions(f: Filters, narrower: str | None = None) -> list:
     return where
 
 
-def list_stories(engine: Engine, f: Filters, *, limit: int, offset: int):
-    """A page of stories (newest first) with, per figure category, the range reported."""
+def list_stories(engine: Engine, f: Filters, *, limit: int, offset: int,
+                 bounds: StoryBounds | None = None):
+    """A page of stories (newest first) with, per figure category, the range reported.
+    ``bounds``: the stories' :func:`story_bounds`, where known already."""
     keys = select(STORIES.c.id, STORIES.c.first_date, STORIES.c.seq).where(
-        *_story_conditions(f, _narrower_end(engine, f)))
+        *_story_conditions(f, _narrower_end(engine, f, bounds), _earliest_first(f, bounds)))
     order = [keys.selected_columns.first_date.desc(), keys.selected_columns.seq.desc()]
 
     def details(page):
@@ -355,37 +443,44 @@ def figure_ranges(engine: Engine, story_ids: list[str]) -> dict[str, dict[str, d
     return result
 
 
-def map_points(engine: Engine, f: Filters, *, limit: int) -> tuple[int, list[dict]]:
-    """Placed events (with coordinates) for the map: ``(how many pass, the first limit)``."""
-    place = PLACES.alias("placed")
-    keys = (
-        select(EVENTS.c.doc_id, EVENTS.c.id)
-        .select_from(
-            EVENTS.join(place, and_(place.c.doc_id == EVENTS.c.doc_id,
-                                    place.c.id == EVENTS.c.place_id))
-        )
-        .where(place.c.lat.is_not(None), place.c.lon.is_not(None), *event_conditions(f))
-    )
-
-    def details(page):
-        shown = PLACES.alias("place")
-        return (
-            select(EVENTS.c.doc_id, EVENTS.c.id, EVENTS.c.type,
-                   EVENTS.c.trigger_text.label("trigger"), event_day().label("day"),
-                   shown.c.name.label("place"), shown.c.lat, shown.c.lon,
-                   EVENTS.c.negated, EVENTS.c.hypothetical, DOCS.c.outlet, DOCS.c.title)
+def map_points(engine: Engine, f: Filters, *, limit: int) -> tuple[int, list]:
+    """Placed events (with coordinates) for the map: ``(how many pass, the first limit)``,
+    newest first, each row a tuple of doc_id, id, type, trigger, day, place, lat, lon,
+    negated, hypothetical, outlet, title (the map has thousands: tuples, not dicts)."""
+    placed = EVENTS.join(PLACED, and_(PLACED.c.doc_id == EVENTS.c.doc_id,
+                                      PLACED.c.id == EVENTS.c.place_id))
+    where = [PLACED.c.lat.is_not(None), PLACED.c.lon.is_not(None), *event_conditions(f)]
+    order = [EVENTS.c.day.desc(), EVENTS.c.doc_id, EVENTS.c.id]
+    keys = select(EVENTS.c.doc_id, EVENTS.c.id).select_from(placed).where(*where)
+    if f.since or f.until:
+        # A window's events are few: one query reads them with what the map shows.
+        query = (select(*_map_columns(PLACED))
+                 .select_from(placed.join(DOCS, DOCS.c.id == EVENTS.c.doc_id))
+                 .where(*where).order_by(*order).limit(limit))
+    else:
+        # The page's keys first (from the indexes), then what is shown, for them only.
+        page = keys.order_by(*order).limit(limit).subquery("page")
+        query = (
+            select(*_map_columns(PLACE))
             .select_from(
                 page.join(EVENTS, and_(EVENTS.c.doc_id == page.c.doc_id,
                                        EVENTS.c.id == page.c.id))
                 .join(DOCS, DOCS.c.id == EVENTS.c.doc_id)
-                .join(shown, and_(shown.c.doc_id == EVENTS.c.doc_id,
-                                  shown.c.id == EVENTS.c.place_id))
-            )
-            .order_by(event_day().desc(), EVENTS.c.doc_id, EVENTS.c.id)
+                .join(PLACE, and_(PLACE.c.doc_id == EVENTS.c.doc_id,
+                                  PLACE.c.id == EVENTS.c.place_id)))
+            .order_by(*order)
         )
+    with engine.connect() as conn:
+        rows = conn.execute(query).all()
+        if len(rows) < limit:
+            return len(rows), rows
+        return conn.execute(select(func.count()).select_from(keys.subquery())).scalar_one(), rows
 
-    order = [event_day().desc(), EVENTS.c.doc_id, EVENTS.c.id]
-    return _page(engine, keys, order, limit, 0, details)
+
+def _map_columns(place) -> list:
+    return [EVENTS.c.doc_id, EVENTS.c.id, EVENTS.c.type, EVENTS.c.trigger_text, EVENTS.c.day,
+            place.c.name, place.c.lat, place.c.lon, EVENTS.c.negated, EVENTS.c.hypothetical,
+            DOCS.c.outlet, DOCS.c.title]
 
 
 def timeline(engine: Engine, f: Filters) -> list[dict]:
