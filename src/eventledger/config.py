@@ -27,6 +27,7 @@ class Settings:
     max_seconds_per_document: float = 300.0
     near_duplicate_threshold: float = 0.7
     device: str = "auto"
+    precision: str = "auto"
     partition_chars: int = 20000
     extra_words_path: str = ""
 

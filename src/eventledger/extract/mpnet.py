@@ -106,13 +106,14 @@ class _Encoder(nn.Module):
         self.relative_attention_bias = nn.Embedding(config.relative_attention_num_buckets,
                                                     config.num_attention_heads)
 
-    def forward(self, hidden, mask, every: list | None = None):
+    def forward(self, hidden, mask, every: list | None = None, layers: int | None = None):
         """The last layer's states; ``every``, when given, gets the input's and each
-        layer's states (as transformers' ``hidden_states``)."""
+        layer's states (as transformers' ``hidden_states``). ``layers``: run the lowest
+        this many layers only (a head that reads a lower layer needs no more)."""
         position_bias = self.compute_position_bias(hidden)
         if every is not None:
             every.append(hidden)
-        for layer in self.layer:
+        for layer in self.layer[:layers]:
             hidden = layer(hidden, mask, position_bias)
             if every is not None:
                 every.append(hidden)
@@ -148,7 +149,7 @@ def _relative_position_bucket(relative_position, num_buckets: int = 32,
 class MPNetEncoder(nn.Module):
     """``MPNetModel``'s forward pass for inference: ``last_hidden_state`` of each piece,
     and with ``output_hidden_states`` the embeddings' and every layer's (``hidden_states``),
-    which the event head reads."""
+    which the event head reads; ``layers`` stops after that many layers."""
 
     def __init__(self, config: SimpleNamespace) -> None:
         super().__init__()
@@ -159,7 +160,7 @@ class MPNetEncoder(nn.Module):
         self.pooler = _Dense(config.hidden_size, config.hidden_size)
 
     def forward(self, input_ids: torch.Tensor, attention_mask: torch.Tensor | None = None,
-                output_hidden_states: bool = False):
+                output_hidden_states: bool = False, layers: int | None = None):
         hidden = self.embeddings(input_ids)
         mask = None
         if attention_mask is not None and not bool(attention_mask.all()):
@@ -168,7 +169,7 @@ class MPNetEncoder(nn.Module):
             mask = torch.zeros(keep.shape, dtype=hidden.dtype, device=hidden.device)
             mask = mask.masked_fill(~keep, torch.finfo(hidden.dtype).min)
         every: list | None = [] if output_hidden_states else None
-        last = self.encoder(hidden, mask, every)
+        last = self.encoder(hidden, mask, every, layers)
         return SimpleNamespace(last_hidden_state=last,
                                hidden_states=tuple(every) if every is not None else None)
 
