@@ -399,6 +399,8 @@ class SpanTransformer:
         from . import mpnet
 
         self.stops_early = isinstance(self.model.encoder, mpnet.MPNetEncoder)
+        if self.precision == "bf16":
+            self._to_bfloat16()
         # A piece's log probabilities where the tagger was not run: "O", surely.
         self._outside = numpy.full(len(self.labels), -numpy.inf, dtype="float32")
         self._outside[self.labels.index("O")] = 0.0
@@ -499,6 +501,18 @@ class SpanTransformer:
             return self.n_layers
         needed = [getattr(head, "layer", -1) for head in heads.values()]
         return max((self.n_layers if n < 0 else n for n in needed), default=0)
+
+    def _to_bfloat16(self) -> None:
+        """The encoder's linear layers in bfloat16 once, rather than cast at each pass by
+        autocast (which casts what it is given in float32); eventledger's own encoder also
+        computes attention in one fused kernel. Layer norms stay in float32."""
+        from . import mpnet
+
+        for module in self.model.encoder.modules():
+            if isinstance(module, self._torch.nn.Linear):
+                module.to(self._torch.bfloat16)
+        if isinstance(self.model.encoder, mpnet.MPNetEncoder):
+            self.model.encoder.fuse_attention()
 
     def encoder_states(self, input_ids, mask, *, every_layer: bool, layers: int | None = None):
         """The encoder's hidden states for a batch of windows (up to ``layers``), in
