@@ -34,6 +34,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from ..errors import StoreError
 from ..provenance import denied, evidence_sentence
@@ -74,13 +75,13 @@ class ClusterSettings:
 DEFAULT_SETTINGS = ClusterSettings()
 
 
+@lru_cache(maxsize=1)
 def _stop_words() -> frozenset[str]:
+    # Read when first needed: importing spaCy imports PyTorch (through thinc), which the
+    # commands that only read the store never need.
     from spacy.lang.en.stop_words import STOP_WORDS
 
     return frozenset(STOP_WORDS) | {"said", "says", "told", "according", "reported", "people"}
-
-
-_STOP = _stop_words()
 
 
 def _stem(word: str) -> str:
@@ -93,8 +94,9 @@ def _stem(word: str) -> str:
 
 def words(text: str) -> list[str]:
     """Lower-cased, stemmed content words of ``text`` (no stop words, no numbers)."""
+    stop = _stop_words()
     return [_stem(w) for w in (m.group().lower() for m in _WORD.finditer(text))
-            if len(w) >= 3 and w not in _STOP]
+            if len(w) >= 3 and w not in stop]
 
 
 def key_words(text: str, limit: int) -> list[str]:
