@@ -1,5 +1,6 @@
 """The attribution tagger's encoder computes in the ``precision`` setting: ``auto`` is
-bfloat16 where the CPU computes in it natively (AMX, AVX-512 BF16), else float32."""
+bfloat16 where the CPU computes in it natively (AMX, AVX-512 BF16), else float32; and
+with the ``threads`` setting's number of threads."""
 
 from __future__ import annotations
 
@@ -39,3 +40,22 @@ def test_bfloat16_tags_a_report_as_float32_does(bare_nlp):
     fast = span_transformer.load(path, "cpu", "bf16").scored_spans_of([doc])[0]
     assert [s[:3] for s in fast] == [s[:3] for s in exact]
     assert {s[2] for s in exact} == {"SOURCE", "CUE", "CONTENT"}
+
+
+def test_the_threads_setting_sets_torchs_threads(monkeypatch, model_name):
+    import torch
+
+    from eventledger.pipeline import build_pipeline, component_configs, load_model
+
+    before = torch.get_num_threads()
+    try:
+        assert load_settings().threads == 1
+        monkeypatch.setenv("EVENTLEDGER_THREADS", "2")
+        settings = load_settings()
+        assert component_configs(settings)["eventledger_attribution_spans"]["threads"] == 2
+        build_pipeline(load_model(model_name), component_configs(settings))
+        assert torch.get_num_threads() == 2
+        with pytest.raises(ConfigError, match="threads -1"):
+            span_transformer.use_threads(-1)
+    finally:
+        torch.set_num_threads(before)

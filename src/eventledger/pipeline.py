@@ -62,7 +62,8 @@ def build_pipeline(nlp: Language, configs: dict[str, dict] | None = None) -> Lan
 def component_configs(settings) -> dict[str, dict]:
     """The components' options that come from the settings (by component name)."""
     return {"eventledger_attribution_spans": {"device": settings.device,
-                                              "precision": settings.precision}}
+                                              "precision": settings.precision,
+                                              "threads": settings.threads}}
 
 
 @lru_cache(maxsize=4)

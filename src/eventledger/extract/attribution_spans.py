@@ -41,8 +41,9 @@ class AttributionSpansTagger:
                  device: str = "auto", precision: str = "auto", event_head: bool = True,
                  event_head_path: str | None = None, window: int | None = None,
                  stride: int | None = None, only_cue_windows: bool = True,
-                 extra_cues_path: str | None = None):
+                 extra_cues_path: str | None = None, threads: int = 0):
         self.name = name
+        span_transformer.use_threads(threads)
         self.model_path = model_path or str(packaged_model_path())
         self.batch_size = batch_size
         # Checked here, so that a bad window is an error when the pipeline is built.
@@ -113,12 +114,12 @@ class AttributionSpansTagger:
     default_config={"model_path": None, "batch_size": 32, "device": "auto",
                     "precision": "auto", "event_head": True, "event_head_path": None,
                     "window": None, "stride": None, "only_cue_windows": True,
-                    "extra_cues_path": None},
+                    "extra_cues_path": None, "threads": 0},
 )
 def make_attribution_spans(
     nlp: Language, name: str, *, model_path: str | None, batch_size: int, device: str,
     precision: str, event_head: bool, event_head_path: str | None, window: int | None,
-    stride: int | None, only_cue_windows: bool, extra_cues_path: str | None,
+    stride: int | None, only_cue_windows: bool, extra_cues_path: str | None, threads: int,
 ) -> AttributionSpansTagger:
     """``model_path``: a folder written by ``training/attribution_spans/finetune.py``
     (default: the one eventledger ships). ``device``: ``auto`` (CUDA where torch sees a
@@ -130,10 +131,12 @@ def make_attribution_spans(
     ``stride``: word pieces per window and between window starts (None: as the tagger
     was trained). ``only_cue_windows``: tag only the windows that hold a cue candidate
     (a reporting word of the cue lexicon, with ``extra_cues_path``'s, a quotation mark,
-    "according to"); the others are read only as high as the event head needs."""
+    "according to"); the others are read only as high as the event head needs.
+    ``threads``: torch's threads on the CPU (for the whole process); 0 leaves torch's
+    own choice."""
     return AttributionSpansTagger(nlp, name, model_path=model_path, batch_size=batch_size,
                                   device=device, precision=precision,
                                   event_head=event_head,
                                   event_head_path=event_head_path, window=window,
                                   stride=stride, only_cue_windows=only_cue_windows,
-                                  extra_cues_path=extra_cues_path)
+                                  extra_cues_path=extra_cues_path, threads=threads)

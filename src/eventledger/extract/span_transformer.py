@@ -332,6 +332,17 @@ def resolve_device(device: str) -> str:
     return device
 
 
+def use_threads(threads: int) -> None:
+    """Let torch compute with ``threads`` threads on the CPU (a setting of the whole
+    process); 0 leaves torch's own choice."""
+    if threads < 0:
+        raise ConfigError(f"attribution span threads {threads}: use 0 or more")
+    if threads:
+        import torch
+
+        torch.set_num_threads(threads)
+
+
 def cpu_has_native_bf16() -> bool:
     """Whether this CPU computes in bfloat16 natively (its flags in /proc/cpuinfo)."""
     try:
