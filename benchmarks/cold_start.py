@@ -29,13 +29,13 @@ def mark(name):
 import spacy
 mark("import spaCy")
 from eventledger.ingest import iter_inputs
-from eventledger.pipeline import build_pipeline, extract_records, load_model
+from eventledger.pipeline import build_pipeline, component_configs, extract_records, load_model
 from eventledger.config import load_settings
 mark("import eventledger")
 settings = load_settings()
 nlp = load_model(settings.model)
 mark("load spaCy model")
-build_pipeline(nlp, {"eventledger_attribution_spans": {"device": settings.device}})
+build_pipeline(nlp, component_configs(settings))
 mark("load tagger and lexicons")
 records = list(extract_records(list(iter_inputs([sys.argv[1]])), nlp=nlp))
 mark("extract the document")

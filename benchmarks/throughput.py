@@ -38,6 +38,7 @@ from eventledger.ingest import iter_inputs
 from eventledger.pipeline import (
     SECTIONS,
     build_pipeline,
+    component_configs,
     doc_sections,
     extract_records,
     make_doc,
@@ -131,9 +132,9 @@ def main() -> None:
     documents = _documents(args.inputs, args.docs)
     chars = sum(len(d.text) for d in documents)
     bare = spacy.load(model)
-    # The tagger where the device setting says (EVENTLEDGER_DEVICE), as the commands run it.
-    full = build_pipeline(spacy.load(model),
-                          {"eventledger_attribution_spans": {"device": settings.device}})
+    # The tagger where the device and precision settings say (EVENTLEDGER_DEVICE,
+    # EVENTLEDGER_PRECISION), as the commands run it.
+    full = build_pipeline(spacy.load(model), component_configs(settings))
     warm = documents[: min(8, len(documents))]
     _bare(bare, warm, args.batch_size)
     _full(full, warm, args.batch_size)
@@ -143,6 +144,7 @@ def main() -> None:
     result = {
         "model": model,
         "device": settings.device,
+        "precision": settings.precision,
         "documents": len(documents),
         "characters": chars,
         "bare_spacy_docs_per_s": len(documents) / bare_s,

@@ -72,7 +72,8 @@ def test_head_rows_cover_every_window_of_a_long_document(nlp):
 
 
 def test_the_head_reads_the_rows_the_tagger_computes(nlp):
-    """The head's rows are the head applied to the hidden states of the same pass."""
+    """The head's rows are the head applied to the hidden states of the same pass, in the
+    precision the tagger computes in."""
     import torch
 
     doc = nlp.make_doc("Castavian police arrested forty protesters in the capital on Sunday.")
@@ -85,7 +86,7 @@ def test_the_head_reads_the_rows_the_tagger_computes(nlp):
     p = pieces_of(doc, tagger.tokenizer)
     ids, mask = padded([[*pieces, *p.ids, tagger.tokenizer.sep_token_id]])
     with torch.inference_mode():
-        states = tagger.model.states(ids, mask, every_layer=True)
+        states = tagger.encoder_states(ids, mask, every_layer=True)
     direct = head(states)[0, 1:-1].numpy()
     arrested = next(t.i for t in doc if t.text == "arrested")
     piece = int(numpy.flatnonzero((p.token == arrested) & p.first)[0])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from eventledger.document import Document
 from eventledger.errors import IngestError
@@ -57,3 +58,39 @@ def test_short_and_name_heavy_english_is_not_refused():
     assert detect_language("Netanyahu in hot water") == "en"
     assert detect_language(GERMAN) == "de"
     assert detect_language("Die Polizei sperrte die Straße am Morgen.") == "de"
+
+
+# Invented sentences.
+_SAMPLES = ("The harbour master said the ferry would sail again on Monday morning.",
+            "Der Hafenmeister sagte, die Fähre werde am Montagmorgen wieder fahren.",
+            "Le capitaine du port a dit que le ferry reprendrait la mer lundi matin.")
+
+
+def test_the_language_model_is_unpacked_once_and_ranks_as_the_packaged_one(
+    monkeypatch, tmp_path
+):
+    import py3langid
+
+    from eventledger.ingest import language
+
+    monkeypatch.setenv("EVENTLEDGER_CACHE", str(tmp_path))
+    identifier = language._unpacked_identifier()
+    assert identifier is not None
+    assert [p.name for p in tmp_path.iterdir()] == [
+        f"py3langid-{py3langid.__version__}-"
+        f"{(Path(py3langid.langid.MODEL_DIR) / py3langid.langid.MODEL_FILE).stat().st_size}.npz"
+    ]
+    for text in _SAMPLES:
+        assert identifier.rank(text) == py3langid.rank(text)
+    again = language._unpacked_identifier()  # read from the cache this time
+    assert again.rank(_SAMPLES[1]) == identifier.rank(_SAMPLES[1])
+
+
+def test_an_unwritable_cache_falls_back_to_the_packaged_model(monkeypatch, tmp_path):
+    from eventledger.ingest import language
+
+    blocked = tmp_path / "file"
+    blocked.write_text("not a folder")
+    monkeypatch.setenv("EVENTLEDGER_CACHE", str(blocked / "cache"))
+    assert language._unpacked_identifier() is None
+    assert language.detect_language(_SAMPLES[1]) == "de"

@@ -27,6 +27,8 @@ class Settings:
     max_seconds_per_document: float = 300.0
     near_duplicate_threshold: float = 0.7
     device: str = "auto"
+    precision: str = "auto"
+    threads: int = 1
     partition_chars: int = 20000
     extra_words_path: str = ""
 
@@ -41,6 +43,16 @@ class Settings:
     def with_options(self, **options) -> Settings:
         """These settings with every option that is not None laid on top."""
         return replace(self, **{k: v for k, v in options.items() if v is not None})
+
+
+def cache_dir() -> Path:
+    """Where eventledger keeps what it unpacks once from its packages (the encoder, the
+    language model): ``$EVENTLEDGER_CACHE``, else ``$XDG_CACHE_HOME/eventledger``, else
+    ``~/.cache/eventledger``."""
+    if os.environ.get(ENV_PREFIX + "CACHE"):
+        return Path(os.environ[ENV_PREFIX + "CACHE"])
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "eventledger"
 
 
 def user_config_path() -> Path | None:

@@ -63,13 +63,19 @@ def build_pipeline(nlp: Language, configs: dict[str, dict] | None = None) -> Lan
     return nlp
 
 
+def component_configs(settings) -> dict[str, dict]:
+    """The components' options that come from the settings (by component name)."""
+    return {"eventledger_attribution_spans": {"device": settings.device,
+                                              "precision": settings.precision,
+                                              "threads": settings.threads}}
+
+
 @lru_cache(maxsize=4)
 def load_pipeline(model: str | None = None, device: str | None = None) -> Language:
     """The model with every extractor added, the attribution tagger on ``device``
     (default: setting 'device'); cached, so it is loaded once per process."""
     settings = load_settings(model=model, device=device)
-    configs = {"eventledger_attribution_spans": {"device": settings.device}}
-    return build_pipeline(load_model(settings.model), configs)
+    return build_pipeline(load_model(settings.model), component_configs(settings))
 
 
 def split_paragraphs(text: str, max_chars: int) -> list[tuple[int, str]]:

@@ -259,12 +259,16 @@ def polnear_pipeline(
     them ({"nested_reports": "keep"}). ``tagger``: a folder of the attribution span tagger
     (default: the one eventledger ships)."""
     from ..config import load_settings
-    from ..pipeline import build_pipeline, load_model
+    from ..pipeline import build_pipeline, component_configs, load_model
 
-    nlp = load_model(model or load_settings().model)
+    settings = load_settings()
+    nlp = load_model(model or settings.model)
     nlp.add_pipe("eventledger_layout")
     nlp.add_pipe("eventledger_actors")
-    nlp.add_pipe("eventledger_attribution_spans", config={"model_path": tagger})
+    # The tagger where the device and precision settings say, as the commands run it.
+    tagger_options = component_configs(settings)["eventledger_attribution_spans"]
+    nlp.add_pipe("eventledger_attribution_spans",
+                 config={**tagger_options, "model_path": tagger})
     nlp.add_pipe(
         "eventledger_attributions", config={**POLNEAR_CONVENTIONS, **(conventions or {})}
     )

@@ -22,9 +22,12 @@ from bisect import bisect_right
 from importlib import metadata
 from pathlib import Path
 
+from ..config import cache_dir
 from ..errors import ConfigError
 
 log = logging.getLogger(__name__)
+
+__all__ = ["ENCODERS", "MINILM", "MPNET", "cache_dir", "encoder_dir"]
 
 MINILM = "all-MiniLM-L6-v2"
 MPNET = "all-mpnet-base-v2"
@@ -48,13 +51,6 @@ def encoder_dir(name: str) -> Path:
     if name == MPNET:
         return _unpacked_mpnet()
     raise ConfigError(f"unknown encoder {name!r}; known: {', '.join(ENCODERS)}")
-
-
-def cache_dir() -> Path:
-    if os.environ.get("EVENTLEDGER_CACHE"):
-        return Path(os.environ["EVENTLEDGER_CACHE"])
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "eventledger"
 
 
 def _unpacked_mpnet() -> Path:

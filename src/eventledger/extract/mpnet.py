@@ -27,13 +27,20 @@ def read_config(encoder_dir: str | Path) -> SimpleNamespace:
     return SimpleNamespace(**data)
 
 
+def _embedding(count: int, size: int, padding_idx: int | None = None) -> nn.Embedding:
+    """An embedding table given its (empty) weight: one that initialises its own draws it
+    at random, which on the meta device imports torch's compiler (seconds at each start),
+    only for the loaded weights to replace it."""
+    return nn.Embedding(count, size, padding_idx=padding_idx, _weight=torch.empty(count, size))
+
+
 class _Embeddings(nn.Module):
     def __init__(self, config: SimpleNamespace) -> None:
         super().__init__()
-        self.word_embeddings = nn.Embedding(config.vocab_size, config.hidden_size,
-                                            padding_idx=_PADDING_IDX)
-        self.position_embeddings = nn.Embedding(config.max_position_embeddings,
-                                                config.hidden_size, padding_idx=_PADDING_IDX)
+        self.word_embeddings = _embedding(config.vocab_size, config.hidden_size,
+                                          padding_idx=_PADDING_IDX)
+        self.position_embeddings = _embedding(config.max_position_embeddings,
+                                              config.hidden_size, padding_idx=_PADDING_IDX)
         self.LayerNorm = nn.LayerNorm(config.hidden_size, eps=config.layer_norm_eps)
 
     def forward(self, input_ids: torch.Tensor) -> torch.Tensor:
@@ -52,12 +59,20 @@ class _SelfAttention(nn.Module):
         self.k = nn.Linear(config.hidden_size, config.hidden_size)
         self.v = nn.Linear(config.hidden_size, config.hidden_size)
         self.o = nn.Linear(config.hidden_size, config.hidden_size)
+        # One fused kernel for the attention (``MPNetEncoder.fuse_attention``).
+        self.fused = False
 
     def forward(self, hidden, mask, position_bias):
         shape = (*hidden.shape[:-1], -1, self.head_size)
         q = self.q(hidden).view(shape).transpose(1, 2)
         k = self.k(hidden).view(shape).transpose(1, 2)
         v = self.v(hidden).view(shape).transpose(1, 2)
+        if self.fused:
+            # ``position_bias`` holds the mask already (``_Encoder.forward``).
+            context = nn.functional.scaled_dot_product_attention(
+                q, k, v, attn_mask=position_bias.to(q.dtype))
+            context = context.permute(0, 2, 1, 3).contiguous()
+            return self.o(context.view(*context.shape[:-2], -1))
         scores = torch.matmul(q, k.transpose(-1, -2))
         scores = scores / math.sqrt(self.head_size)
         scores += position_bias
@@ -103,16 +118,25 @@ class _Encoder(nn.Module):
     def __init__(self, config: SimpleNamespace) -> None:
         super().__init__()
         self.layer = nn.ModuleList([_Layer(config) for _ in range(config.num_hidden_layers)])
-        self.relative_attention_bias = nn.Embedding(config.relative_attention_num_buckets,
-                                                    config.num_attention_heads)
+        self.relative_attention_bias = _embedding(config.relative_attention_num_buckets,
+                                                  config.num_attention_heads)
 
-    def forward(self, hidden, mask, every: list | None = None):
+    def forward(self, hidden, mask, every: list | None = None, layers: int | None = None):
         """The last layer's states; ``every``, when given, gets the input's and each
-        layer's states (as transformers' ``hidden_states``)."""
+        layer's states (as transformers' ``hidden_states``). ``layers``: run the lowest
+        this many layers only (a head that reads a lower layer needs no more)."""
         position_bias = self.compute_position_bias(hidden)
+        if self.layer[0].attention.attn.fused:
+            # The fused attention takes the bias and the mask as one, in the precision it
+            # computes in, made once for every layer.
+            if mask is not None:
+                position_bias = position_bias + mask
+            if torch.is_autocast_enabled(hidden.device.type):
+                position_bias = position_bias.to(torch.get_autocast_dtype(hidden.device.type))
+            mask = None
         if every is not None:
             every.append(hidden)
-        for layer in self.layer:
+        for layer in self.layer[:layers]:
             hidden = layer(hidden, mask, position_bias)
             if every is not None:
                 every.append(hidden)
@@ -148,7 +172,7 @@ def _relative_position_bucket(relative_position, num_buckets: int = 32,
 class MPNetEncoder(nn.Module):
     """``MPNetModel``'s forward pass for inference: ``last_hidden_state`` of each piece,
     and with ``output_hidden_states`` the embeddings' and every layer's (``hidden_states``),
-    which the event head reads."""
+    which the event head reads; ``layers`` stops after that many layers."""
 
     def __init__(self, config: SimpleNamespace) -> None:
         super().__init__()
@@ -158,8 +182,14 @@ class MPNetEncoder(nn.Module):
         # Shipped in the checkpoint; the tagger reads the pieces' states, not the pooled one.
         self.pooler = _Dense(config.hidden_size, config.hidden_size)
 
+    def fuse_attention(self, on: bool = True) -> None:
+        """Compute attention with torch's fused kernel (``scaled_dot_product_attention``):
+        much faster in bfloat16, but no longer the same to the bit as transformers'."""
+        for layer in self.encoder.layer:
+            layer.attention.attn.fused = on
+
     def forward(self, input_ids: torch.Tensor, attention_mask: torch.Tensor | None = None,
-                output_hidden_states: bool = False):
+                output_hidden_states: bool = False, layers: int | None = None):
         hidden = self.embeddings(input_ids)
         mask = None
         if attention_mask is not None and not bool(attention_mask.all()):
@@ -168,7 +198,7 @@ class MPNetEncoder(nn.Module):
             mask = torch.zeros(keep.shape, dtype=hidden.dtype, device=hidden.device)
             mask = mask.masked_fill(~keep, torch.finfo(hidden.dtype).min)
         every: list | None = [] if output_hidden_states else None
-        last = self.encoder(hidden, mask, every)
+        last = self.encoder(hidden, mask, every, layers)
         return SimpleNamespace(last_hidden_state=last,
                                hidden_states=tuple(every) if every is not None else None)
 

@@ -31,6 +31,9 @@ CONFIG_FILE = "span_transformer.json"
 # What span_transformer.json must give (``save`` writes them).
 _SETTINGS = ("labels", "trainable_layers", "window", "stride")
 WEIGHTS_FILE = "weights.safetensors"
+# The longest window, special pieces included, that MPNet's positions reach (514 less the
+# two that padding takes).
+MAX_WINDOW = 512
 
 
 @lru_cache(maxsize=2)
@@ -111,6 +114,35 @@ def windows(n: int, *, size: int, stride: int) -> list[tuple[int, int, int, int]
         if end == n:
             return found
         start += stride
+
+
+@dataclass
+class Windowing:
+    """How the tagger reads documents: windows of ``window`` word pieces (with the two
+    special ones) every ``stride`` pieces (None: as the tagger was trained), and
+    ``wanted``, for each document read (or None for all), one flag per token: whether it
+    may belong to an attribution; a window without any is not tagged."""
+
+    window: int | None = None
+    stride: int | None = None
+    wanted: list[numpy.ndarray | None] | None = None
+
+    def __post_init__(self) -> None:
+        if self.window is not None and not 3 <= self.window <= MAX_WINDOW:
+            raise ConfigError(f"attribution span window {self.window}: use 3 to {MAX_WINDOW}")
+        inside = (self.window or MAX_WINDOW) - 2
+        if self.stride is not None and not 0 < self.stride <= inside:
+            raise ConfigError(f"attribution span stride {self.stride}: use 1 to {inside}")
+
+    def wanted_pieces(self, d: int, pieces: Pieces) -> numpy.ndarray | None:
+        """Document ``d``'s wanted flags per word piece (a piece is its token's)."""
+        if self.wanted is None or self.wanted[d] is None:
+            return None
+        tokens = self.wanted[d]
+        owned = pieces.token >= 0
+        flags = numpy.zeros(len(pieces.ids), dtype=bool)
+        flags[owned] = tokens[pieces.token[owned]]
+        return flags
 
 
 @dataclass
@@ -215,11 +247,16 @@ def build_model(encoder_dir: str, *, labels: list[str], trainable_layers: int,
             """The encoder's last hidden states."""
             return self.states(input_ids, attention_mask)[-1]
 
-        def states(self, input_ids, attention_mask, *, every_layer: bool = False):
+        def states(self, input_ids, attention_mask, *, every_layer: bool = False,
+                   layers: int | None = None):
             """The encoder's hidden states, from one pass: the last layer's alone, or the
-            embeddings' and every layer's (for heads that read a lower layer)."""
+            embeddings' and every layer's (for heads that read a lower layer). ``layers``:
+            the lowest that many layers only (eventledger's own MPNet encoder)."""
+            if layers is not None and not own:
+                raise ValueError("only eventledger's own MPNet encoder stops at a layer")
+            kwargs = {"layers": layers} if layers is not None else {}
             out = self.encoder(input_ids=input_ids, attention_mask=attention_mask,
-                               output_hidden_states=every_layer)
+                               output_hidden_states=every_layer, **kwargs)
             return out.hidden_states if every_layer else (out.last_hidden_state,)
 
         def forward(self, input_ids, attention_mask):
@@ -275,6 +312,10 @@ def padded(rows: list[list[int]]):
 
 
 DEVICES = ("auto", "cpu", "cuda")
+PRECISIONS = ("auto", "fp32", "bf16")
+# CPU flags of native bfloat16 arithmetic (AMX tiles, AVX-512 BF16): where the CPU has
+# none, bfloat16 is emulated and slower than float32.
+_BF16_FLAGS = ("amx_bf16", "avx512_bf16")
 
 
 def resolve_device(device: str) -> str:
@@ -291,11 +332,52 @@ def resolve_device(device: str) -> str:
     return device
 
 
+def use_threads(threads: int) -> None:
+    """Let torch compute with ``threads`` threads on the CPU (a setting of the whole
+    process); 0 leaves torch's own choice."""
+    if threads < 0:
+        raise ConfigError(f"attribution span threads {threads}: use 0 or more")
+    if threads:
+        import torch
+
+        torch.set_num_threads(threads)
+
+
+def cpu_has_native_bf16() -> bool:
+    """Whether this CPU computes in bfloat16 natively (its flags in /proc/cpuinfo)."""
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as handle:
+            for line in handle:
+                if line.startswith("flags"):
+                    return any(flag in line.split() for flag in _BF16_FLAGS)
+    except OSError:
+        pass
+    return False
+
+
+def resolve_precision(precision: str, device: str) -> str:
+    """The precision the encoder computes in on ``device`` (``cpu`` or ``cuda``): ``auto``
+    is bfloat16 where the device computes in it natively (a CPU with AMX or AVX-512 BF16,
+    a CUDA device that supports it), else float32."""
+    import torch
+
+    if precision not in PRECISIONS:
+        raise ConfigError(f"attribution span precision {precision!r}: use one of "
+                          f"{', '.join(PRECISIONS)}")
+    if precision != "auto":
+        return precision
+    if device == "cuda":
+        return "bf16" if torch.cuda.is_bf16_supported() else "fp32"
+    return "bf16" if cpu_has_native_bf16() else "fp32"
+
+
 class SpanTransformer:
     """The fine-tuned tagger, loaded from a folder written by ``save``, on ``device``
-    (``auto``, ``cpu`` or ``cuda``)."""
+    (``auto``, ``cpu`` or ``cuda``), its encoder computing in ``precision`` (``auto``,
+    ``fp32`` or ``bf16``: matrix products in bfloat16, through torch's autocast; the
+    tagging layer and the heads read its states in float32)."""
 
-    def __init__(self, path: str, device: str = "auto") -> None:
+    def __init__(self, path: str, device: str = "auto", precision: str = "fp32") -> None:
         import torch
 
         try:
@@ -319,55 +401,96 @@ class SpanTransformer:
         )
         load_tuned(self.model, path)
         self.device = resolve_device(device)
+        self.precision = resolve_precision(precision, self.device)
         self.model.to(self.device)
         self.model.eval()
         self._torch = torch
+        self.n_layers = self.model.encoder.config.num_hidden_layers
+        # Only eventledger's own encoder can stop below its top layer.
+        from . import mpnet
+
+        self.stops_early = isinstance(self.model.encoder, mpnet.MPNetEncoder)
+        if self.precision == "bf16":
+            self._to_bfloat16()
+        # A piece's log probabilities where the tagger was not run: "O", surely.
+        self._outside = numpy.full(len(self.labels), -numpy.inf, dtype="float32")
+        self._outside[self.labels.index("O")] = 0.0
 
     def piece_scores_of(
-        self, docs: list[Doc], *, windows_per_step: int = 16
+        self, docs: list[Doc], *, windows_per_step: int = 16, windowing: Windowing | None = None
     ) -> list[tuple[Pieces, numpy.ndarray]]:
         """Each document's word pieces and their tags' log probabilities. The windows of all
         ``docs`` are read in steps of ``windows_per_step``, so short documents share a
         forward pass."""
-        outputs = self.piece_outputs_of(docs, windows_per_step=windows_per_step)
+        outputs = self.piece_outputs_of(docs, windows_per_step=windows_per_step,
+                                        windowing=windowing)
         return [(p, scores) for p, scores, _heads in outputs]
 
     def piece_outputs_of(
-        self, docs: list[Doc], *, windows_per_step: int = 16, heads: dict | None = None
+        self, docs: list[Doc], *, windows_per_step: int = 16, heads: dict | None = None,
+        windowing: Windowing | None = None,
     ) -> list[tuple[Pieces, numpy.ndarray, dict[str, numpy.ndarray]]]:
         """``piece_scores_of`` and, for each of ``heads`` (name -> a callable from the
         encoder's hidden states, a tuple of the embeddings' and each layer's output for a
         batch of windows, to one row of numbers per piece), its rows for each piece: every
         head reads the same forward pass of the encoder, as spaCy's transformer listeners
-        share one transformer."""
+        share one transformer.
+
+        ``windowing``: the windows' size and stride (default: those the tagger was trained
+        with), and which tokens of each document may belong to an attribution; a window
+        with none of them is tagged "O" throughout without the tagger, and the encoder
+        reads it only as high as the heads need (not at all without heads)."""
         heads = heads or {}
-        size, stride = self.config["window"], self.config["stride"]
+        windowing = windowing or Windowing()
+        size = windowing.window or self.config["window"]
+        stride = windowing.stride or self.config["stride"]
         pieces = [pieces_of(doc, self.tokenizer) for doc in docs]
-        rows = []  # (document, window start, keep_start, keep_end, piece ids)
+        rows = []  # (document, window start, keep_start, keep_end, piece ids, tagged)
         for d, p in enumerate(pieces):
+            wanted = windowing.wanted_pieces(d, p)
             for start, end, keep_start, keep_end in windows(len(p.ids), size=size - 2,
                                                             stride=stride):
                 ids = [self.tokenizer.cls_token_id, *p.ids[start:end],
                        self.tokenizer.sep_token_id]
-                rows.append((d, start, keep_start, keep_end, ids))
+                tagged = wanted is None or bool(wanted[start:end].any())
+                rows.append((d, start, keep_start, keep_end, ids, tagged))
         scores = [numpy.zeros((len(p.ids), len(self.labels)), dtype="float32") for p in pieces]
         extra: dict[str, list] = {name: [None] * len(pieces) for name in heads}
-        # Windows of like length share a step, so little of a step is padding.
-        order = sorted(range(len(rows)), key=lambda r: len(rows[r][4]))
-        for step in range(0, len(order), windows_per_step):
-            chosen = [rows[r] for r in order[step : step + windows_per_step]]
+        head_layers = self._layers_for(heads)
+        if head_layers == self.n_layers:
+            # The heads need every layer anyway: the tagging layer on top costs nothing.
+            rows = [(*row[:5], True) for row in rows]
+        for d, _start, keep_start, keep_end, _ids, tagged in rows:
+            if not tagged:
+                scores[d][keep_start:keep_end] = self._outside
+        # Windows of like length share a step, so little of a step is padding; windows the
+        # tagger reads and those only the heads read go in steps of their own.
+        order = sorted(range(len(rows)), key=lambda r: (not rows[r][5], len(rows[r][4])))
+        order = [r for r in order if rows[r][5] or heads]
+        steps = [order[i : i + windows_per_step] for i in range(0, len(order), windows_per_step)]
+        steps = [
+            part for step in steps
+            for part in ([r for r in step if rows[r][5]], [r for r in step if not rows[r][5]])
+            if part
+        ]
+        for step in steps:
+            chosen = [rows[r] for r in step]
+            tagged = chosen[0][5]
             input_ids, mask = padded([row[4] for row in chosen])
             with self._torch.inference_mode():
-                states = self.model.states(input_ids.to(self.device), mask.to(self.device),
-                                           every_layer=bool(heads))
-                logits = self.model.classify(states[-1])
-                out = self._torch.log_softmax(logits, dim=-1).cpu().numpy()
+                states = self.encoder_states(input_ids, mask, every_layer=bool(heads),
+                                      layers=None if tagged else head_layers)
+                out = None
+                if tagged:
+                    logits = self.model.classify(states[-1])
+                    out = self._torch.log_softmax(logits, dim=-1).cpu().numpy()
                 head_out = {name: head(states).float().cpu().numpy()
                             for name, head in heads.items()}
-            for i, (d, start, keep_start, keep_end, _ids) in enumerate(chosen):
+            for i, (d, start, keep_start, keep_end, _ids, _tagged) in enumerate(chosen):
                 # +1 for the [CLS] piece that opens each window.
-                scores[d][keep_start:keep_end] = out[i, keep_start - start + 1 :
-                                                     keep_end - start + 1]
+                if out is not None:
+                    scores[d][keep_start:keep_end] = out[i, keep_start - start + 1 :
+                                                         keep_end - start + 1]
                 for name, head_rows in head_out.items():
                     if extra[name][d] is None:
                         extra[name][d] = numpy.zeros(
@@ -381,15 +504,51 @@ class SpanTransformer:
             for d, (p, s) in enumerate(zip(pieces, scores, strict=True))
         ]
 
+    def _layers_for(self, heads: dict) -> int:
+        """How many layers of the encoder ``heads`` read: up to the highest ``layer`` of
+        theirs (an index into the embeddings' and each layer's states), every layer for a
+        head that names none or reads the top one."""
+        if not self.stops_early:
+            return self.n_layers
+        needed = [getattr(head, "layer", -1) for head in heads.values()]
+        return max((self.n_layers if n < 0 else n for n in needed), default=0)
+
+    def _to_bfloat16(self) -> None:
+        """The encoder's linear layers in bfloat16 once, rather than cast at each pass by
+        autocast (which casts what it is given in float32); eventledger's own encoder also
+        computes attention in one fused kernel. Layer norms stay in float32."""
+        from . import mpnet
+
+        for module in self.model.encoder.modules():
+            if isinstance(module, self._torch.nn.Linear):
+                module.to(self._torch.bfloat16)
+        if isinstance(self.model.encoder, mpnet.MPNetEncoder):
+            self.model.encoder.fuse_attention()
+
+    def encoder_states(self, input_ids, mask, *, every_layer: bool, layers: int | None = None):
+        """The encoder's hidden states for a batch of windows (up to ``layers``), in
+        float32 whatever the precision it computed in."""
+        input_ids, mask = input_ids.to(self.device), mask.to(self.device)
+        if layers is not None and layers >= self.n_layers:
+            layers = None
+        if self.precision == "fp32":
+            return self.model.states(input_ids, mask, every_layer=every_layer, layers=layers)
+        with self._torch.autocast(self.device, dtype=self._torch.bfloat16):
+            states = self.model.states(input_ids, mask, every_layer=every_layer,
+                                       layers=layers)
+        return tuple(s.float() for s in states)
+
     def token_tags_of(self, docs: list[Doc]) -> list[list[str]]:
         """One BIO tag per token of each document: the likeliest well-formed tags of the
         tokens' first pieces."""
         return [tags for tags, _probs in self._tags_and_probs(docs)]
 
-    def _tags_and_probs(self, docs: list[Doc]) -> list[tuple[list[str], numpy.ndarray]]:
+    def _tags_and_probs(
+        self, docs: list[Doc], windowing: Windowing | None = None
+    ) -> list[tuple[list[str], numpy.ndarray]]:
         """Each document's tags (as ``token_tags_of``) and each token's probability of
         each BIO tag (read off its first piece; zero for a token without pieces)."""
-        return self._tags_and_probs_of(docs, self.piece_scores_of(docs))
+        return self._tags_and_probs_of(docs, self.piece_scores_of(docs, windowing=windowing))
 
     def _tags_and_probs_of(
         self, docs: list[Doc], outputs: list[tuple[Pieces, numpy.ndarray]]
@@ -410,17 +569,19 @@ class SpanTransformer:
     def spans_of(self, docs: list[Doc]) -> list[list[tuple[int, int, str]]]:
         return [spans_from_tags(tags) for tags in self.token_tags_of(docs)]
 
-    def scored_spans_of(self, docs: list[Doc]) -> list[list[tuple[int, int, str, float]]]:
+    def scored_spans_of(
+        self, docs: list[Doc], windowing: Windowing | None = None
+    ) -> list[list[tuple[int, int, str, float]]]:
         """``spans_of`` with a confidence for each span: the mean, over its tokens, of
         the probability that the token is inside a span of that label (B- or I-)."""
-        return self._scored(self._tags_and_probs(docs))
+        return self._scored(self._tags_and_probs(docs, windowing))
 
     def scored_spans_and_heads_of(
-        self, docs: list[Doc], heads: dict
+        self, docs: list[Doc], heads: dict, windowing: Windowing | None = None
     ) -> list[tuple[list[tuple[int, int, str, float]], dict[str, numpy.ndarray]]]:
         """``scored_spans_of`` and, from the same forward pass, each of ``heads``' rows
         for each token (``token_rows``)."""
-        outputs = self.piece_outputs_of(docs, heads=heads)
+        outputs = self.piece_outputs_of(docs, heads=heads, windowing=windowing)
         scored = self._scored(self._tags_and_probs_of(docs, [(p, s) for p, s, _ in outputs]))
         return [
             (spans, {name: token_rows(doc, p, rows) for name, rows in head_rows.items()})
@@ -486,12 +647,14 @@ def save(model, folder: Path, *, labels: list[str], trainable_layers: int, windo
     (folder / CONFIG_FILE).write_text(json.dumps(config, indent=2), encoding="utf-8")
 
 
-def load(path: str, device: str = "auto") -> SpanTransformer:
-    """The tagger in ``path`` on ``device``, loaded once per process for each folder and
-    device it resolves to ("auto" and "cpu" share one copy on a machine without a GPU)."""
-    return _load(path, resolve_device(device))
+def load(path: str, device: str = "auto", precision: str = "fp32") -> SpanTransformer:
+    """The tagger in ``path`` on ``device`` in ``precision``, loaded once per process for
+    each folder, device and precision it resolves to ("auto" and "cpu" share one copy on a
+    machine without a GPU)."""
+    resolved = resolve_device(device)
+    return _load(path, resolved, resolve_precision(precision, resolved))
 
 
 @lru_cache(maxsize=2)
-def _load(path: str, device: str) -> SpanTransformer:
-    return SpanTransformer(path, device)
+def _load(path: str, device: str, precision: str) -> SpanTransformer:
+    return SpanTransformer(path, device, precision)

@@ -7,7 +7,17 @@ names ("Ashdod and Ashkelon sirens") otherwise come out as Bikol or Malay.
 
 from __future__ import annotations
 
+import logging
+import lzma
+import os
+import shutil
+import tempfile
 from functools import lru_cache
+from pathlib import Path
+
+from ..config import cache_dir
+
+log = logging.getLogger(__name__)
 
 SUPPORTED = "en"
 # Below this many characters the guess is noise: such texts are taken as English.
@@ -25,7 +35,50 @@ def _rank():
     # Imported late: loading the model takes a moment, and not every caller needs it.
     import py3langid
 
-    return py3langid.rank
+    identifier = _unpacked_identifier()
+    return identifier.rank if identifier is not None else py3langid.rank
+
+
+def _unpacked_identifier():
+    """py3langid's classifier read from its model unpacked once into eventledger's cache:
+    the package ships it LZMA-compressed, and unpacking it took most of a second at each
+    start. None where this py3langid keeps its model otherwise (its own loader is used)."""
+    try:
+        import numpy
+        from py3langid import __version__ as version
+        from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
+        from py3langid.modelio import _to_array
+    except ImportError:
+        return None
+    packed = Path(MODEL_DIR) / MODEL_FILE
+    if not packed.name.endswith(".npz.xz") or not packed.is_file():
+        return None
+    unpacked = cache_dir() / f"py3langid-{version}-{packed.stat().st_size}.npz"
+    try:
+        if not unpacked.is_file():
+            _unpack(packed, unpacked)
+        with numpy.load(unpacked, allow_pickle=False) as data:
+            return LanguageIdentifier(
+                data["ptc"], data["pc"], data["classes"].tolist(), _to_array(data["nextmove"]),
+                data["out_feat"].tolist(), tk_row=_to_array(data["nextmove_row"]),
+            )
+    except (OSError, ValueError, KeyError, TypeError, lzma.LZMAError) as exc:
+        # A cache that cannot be written (a read-only home) costs time, not the answer.
+        log.debug("language model not unpacked (%s); read from the package", exc)
+        return None
+
+
+def _unpack(packed: Path, unpacked: Path) -> None:
+    # Written beside its place and renamed into it: two runs at once never read half a file.
+    unpacked.parent.mkdir(parents=True, exist_ok=True)
+    handle, staging = tempfile.mkstemp(prefix=".py3langid-", dir=unpacked.parent)
+    try:
+        with os.fdopen(handle, "wb") as out, lzma.open(packed) as src:
+            shutil.copyfileobj(src, out, 1 << 20)
+        os.replace(staging, unpacked)
+    finally:
+        if os.path.exists(staging):
+            os.unlink(staging)
 
 
 def detect_language(text: str) -> str:

@@ -79,7 +79,9 @@ DEFAULT_SETTINGS = ClusterSettings()
 @cache
 def _stop_words() -> frozenset[str]:
     """Read when first needed, not on import: a bad user word file is then one error line
-    of the command that reads it, not a crash of every command that imports stories."""
+    of the command that reads it, not a crash of every command that imports stories; and
+    importing spaCy imports PyTorch (through thinc), which the commands that only read the
+    store never need."""
     from spacy.lang.en.stop_words import STOP_WORDS
 
     return frozenset(STOP_WORDS) | word_lists("story_words")["stop_words"]
