@@ -109,6 +109,24 @@ def test_a_head_for_another_encoder_is_refused(tmp_path):
                        {SPANS: {"event_head_path": str(tmp_path)}})
 
 
+def test_an_mlp_head_is_saved_and_read_back(tmp_path):
+    """A head with a hidden layer is rebuilt as it was trained, on the layer it reads."""
+    import torch
+
+    torch.manual_seed(0)
+    module = event_head.build(768, 5, hidden=16)
+    module.eval()
+    event_head.save(module, tmp_path, types=["ASSAULT", "PROTEST"], encoder="all-mpnet-base-v2",
+                    thresholds={"veto": 0.1, "add": 0.9}, meta={}, reads=6)
+    head = event_head.EventHead(tmp_path)
+    assert head.config["hidden"] == 16 and head.layer == 6
+    states = [torch.randn(1, 4, 768) for _ in range(13)]
+    with torch.inference_mode():
+        expected = torch.softmax(module(states[6]), dim=-1)
+    assert torch.allclose(head(states), expected, atol=1e-6)
+    assert not torch.allclose(head(states), torch.softmax(module(states[7]), dim=-1))
+
+
 def test_unreadable_head_is_a_config_error(tmp_path):
     with pytest.raises(ConfigError, match="event head not readable"):
         event_head.EventHead(tmp_path)
