@@ -3,8 +3,12 @@
     OMP_NUM_THREADS=1 nice python training/event_heads/prepare.py out/events \
         --petr ../shared/eval/coding/PETR.UnitTest.records.xml \
         --crosswalk ../shared/reference/CAMEO2PLOVER-2021.txt \
-        --polnear ../shared/eval/polnear/train --polnear-articles 120 \
+        --polnear ../shared/eval/polnear/train --polnear-articles 100 \
         --trnews ../shared/eval/geo/TR-News.xml --trnews-articles 40
+    OMP_NUM_THREADS=1 nice python training/event_heads/prepare.py out/events2 \
+        --petr ... --crosswalk ... --petr-off --skip 40 \
+        --polnear ../shared/eval/polnear/train --polnear-articles 0 \
+        --trnews ../shared/eval/geo/TR-News.xml --trnews-articles 78
 
 Each text goes once through eventledger's pipeline, rules only (the attribution span
 tagger runs as usual; its event head is off): a recording head on the tagger's forward pass
@@ -132,13 +136,13 @@ def label_silver(doc, index: dict[str, int], sample: list, source: str) -> numpy
     return labels
 
 
-def polnear_texts(folder: Path, n: int) -> list[tuple[str, str]]:
+def polnear_texts(folder: Path, n: int, skip: int = 0) -> list[tuple[str, str]]:
     names = sorted((folder / "text").glob("*.txt"),
-                   key=lambda p: hashlib.sha256(p.name.encode()).hexdigest())[:n]
+                   key=lambda p: hashlib.sha256(p.name.encode()).hexdigest())[skip:skip + n]
     return [(f"polnear:{p.stem}", p.read_text("utf-8")) for p in names]
 
 
-def trnews_texts(path: Path, n: int) -> list[tuple[str, str]]:
+def trnews_texts(path: Path, n: int, skip: int = 0) -> list[tuple[str, str]]:
     root = ET.parse(str(path)).getroot()
     found = []
     for article in root.iter("article"):
@@ -146,7 +150,7 @@ def trnews_texts(path: Path, n: int) -> list[tuple[str, str]]:
         if text.strip():
             found.append((f"trnews:{article.get('docid')}", text))
     found.sort(key=lambda item: hashlib.sha256(item[0].encode()).hexdigest())
-    return found[:n]
+    return found[skip:skip + n]
 
 
 def add_text_arguments(parser: argparse.ArgumentParser) -> None:
@@ -157,6 +161,11 @@ def add_text_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--polnear-articles", type=int, default=120)
     parser.add_argument("--trnews", type=Path)
     parser.add_argument("--trnews-articles", type=int, default=40)
+    parser.add_argument("--petr-off", action="store_true",
+                        help="silver texts only (a second batch of them)")
+    parser.add_argument("--skip", type=int, default=0,
+                        help="leave out the first SKIP texts of each silver source (in their "
+                        "hash order): those of an earlier batch")
 
 
 def training_items(args: argparse.Namespace) -> list[tuple[str, str, str, set | None]]:
@@ -164,16 +173,18 @@ def training_items(args: argparse.Namespace) -> list[tuple[str, str, str, set | 
     train half's sentences with a mapped code ("petr"), then the silver texts ("silver")."""
     crosswalk = load_crosswalk(args.crosswalk)
     items = []
-    for s in load_sentences(args.petr, "train"):
+    for s in () if getattr(args, "petr_off", False) else load_sentences(args.petr, "train"):
         golds = {t for c in s.codes if (t := plover_type(c, crosswalk))}
         if golds:
             items.append((f"petr:{s.id}", "petr", s.text, golds))
     if args.polnear:
         items += [(src, "silver", text, None)
-                  for src, text in polnear_texts(args.polnear, args.polnear_articles)]
+                  for src, text in polnear_texts(args.polnear, args.polnear_articles,
+                                                 getattr(args, "skip", 0))]
     if args.trnews:
         items += [(src, "silver", text, None)
-                  for src, text in trnews_texts(args.trnews, args.trnews_articles)]
+                  for src, text in trnews_texts(args.trnews, args.trnews_articles,
+                                                getattr(args, "skip", 0))]
     return items
 
 

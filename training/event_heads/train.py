@@ -1,21 +1,24 @@
 """Train the event head on ``prepare.py``'s features and choose its thresholds.
 
-    OMP_NUM_THREADS=1 nice python training/event_heads/train.py out/events \
-        src/eventledger/data/event_head
+    OMP_NUM_THREADS=1 nice python training/event_heads/train.py out/events out/events2 \
+        src/eventledger/data/event_head --hidden 256 --veto-min-per-type 100
 
-The head is one linear layer (or, with ``--hidden``, an MLP of one hidden layer) over hidden states of the attribution tagger's forward pass
-(``--layer``, as ``prepare.py`` recorded them: 6, the output of the frozen lower six layers,
-by default; see ``compare_layers.py``), so the event task costs a head on the shared pass,
-not a second pass. The hand verdicts of ``checked.jsonl`` (``checked.py``) correct the silver
-labels first. The texts are split in ``--folds`` by a hash of their source name; each
-fold's words are scored by a head trained on the others, and on those out-of-fold scores:
+(``out/events2``: a second batch of silver texts, ``prepare.py --petr-off --skip 40``.)
+The head is one linear layer, or with ``--hidden`` an MLP of one hidden layer, over hidden
+states of the attribution tagger's forward pass (``--layer``, as ``prepare.py`` recorded
+them: 6, the output of the frozen lower six layers, by default; see ``compare_layers.py``),
+so the event task costs a head on the shared pass, not a second pass. The hand verdicts of
+``checked.jsonl`` (``checked.py``) correct the silver labels first. The texts are split in
+``--folds`` by a hash of their source name; each fold's words are scored by a head trained
+on the others, and on those out-of-fold scores:
 
 - ``add``: the lowest probability at which the head's own triggers (the argmax type of a
   word) are right at least ``--add-precision`` of the time;
 - ``veto``: the probability below which vetoing the rule triggers whose rightness is
   known (hand verdicts; PETR sentences' triggers, right where of a gold type) makes the
-  most right decisions (a wrong trigger dropped, a right one kept); without any, the
-  highest probability below which at most ``--veto-loss`` of the labelled
+  most right decisions (a wrong trigger dropped, a right one kept), and the same per type
+  for the types with ``--veto-min-per-type`` known triggers (``veto_by_type``); without
+  any known, the highest probability below which at most ``--veto-loss`` of the labelled
   triggers would be vetoed.
 
 The head shipped is then trained on every text.
@@ -111,22 +114,36 @@ def choose_add(probs, gold_type, add_precision: float) -> dict:
     }
 
 
-def rule_verdicts(data: Path, verdicts: list[dict]) -> list[dict]:
+def load_data(folders: list[Path]):
+    """prepare.py's batches together: labels, types, texts and the row arrays."""
+    texts, arrays = [], {k: [] for k in ("features", "labels", "groups", "offsets")}
+    for folder in folders:
+        meta = json.loads((folder / "texts.json").read_text())
+        for key in arrays:
+            found = numpy.load(folder / f"{key}.npy")
+            arrays[key].append(found + len(texts) if key == "groups" else found)
+        texts += meta["texts"]
+    return (meta["labels"], meta["types"], texts,
+            *(numpy.concatenate(arrays[k]) for k in ("features", "labels", "groups", "offsets")))
+
+
+def rule_verdicts(folders: list[Path], verdicts: list[dict]) -> list[dict]:
     """The rule triggers whose rightness is known: the hand verdicts (of the rules' type:
     right or not), and the PETR sentences' rule triggers (right where of a gold type)."""
     found = [{**v, "right": v["verdict"] == "right"} for v in verdicts]
-    sample = data / "sample.jsonl"
-    if sample.exists():
-        for line in sample.read_text("utf-8").splitlines():
+    for folder in folders:
+        sample = folder / "sample.jsonl"
+        for line in sample.read_text("utf-8").splitlines() if sample.exists() else ():
             item = json.loads(line)
             if item["kind"] == "petr-rule" and "start" in item:
                 found.append({**item, "right": item["gold"]})
     return found
 
 
-def checked_triggers(known, texts, groups, offsets, probs, types) -> list[tuple[float, bool]]:
+def checked_triggers(known, texts, groups, offsets, probs,
+                     types) -> list[tuple[float, bool, str]]:
     """(the head's probability of the rule type at the best of its words, whether the rule
-    trigger was right) for each rule trigger of ``known`` (``rule_verdicts``)."""
+    trigger was right, its type) for each rule trigger of ``known`` (``rule_verdicts``)."""
     group_of = {t["source"]: n for n, t in enumerate(texts)}
     found = []
     for v in known:
@@ -136,23 +153,40 @@ def checked_triggers(known, texts, groups, offsets, probs, types) -> list[tuple[
         rows = numpy.flatnonzero((groups == group) & (offsets >= v["start"])
                                  & (offsets < v["end"]))
         if len(rows):
-            found.append((float(probs[rows, types.index(v["type"])].max()), v["right"]))
+            found.append((float(probs[rows, types.index(v["type"])].max()), v["right"],
+                          v["type"]))
     return found
 
 
-def choose_veto(found: list[tuple[float, bool]]) -> dict:
-    """The veto threshold that makes the most right decisions on the checked triggers."""
-    candidates = sorted({0.0} | {round(p + 1e-6, 6) for p, _ in found})
-    scored = [(sum((p < t) != right for p, right in found), -t, t) for t in candidates]
-    best = max(scored)
-    return {"veto": round(best[2], 4), "veto_right_decisions": best[0],
-            "checked_triggers": len(found),
-            "checked_right": sum(right for _, right in found)}
+def best_veto(found) -> tuple[int, float]:
+    """(right decisions, threshold): the veto that makes the most right decisions."""
+    candidates = sorted({0.0} | {round(p + 1e-6, 6) for p, _r, _t in found})
+    return max((sum((p < t) != right for p, right, _t in found), -t, t)
+               for t in candidates)[::2]
+
+
+def choose_veto(found, min_per_type: int) -> dict:
+    """The veto threshold that makes the most right decisions on the known triggers, and
+    one per type for the types with at least ``min_per_type`` of them."""
+    right, veto = best_veto(found)
+    by_type, right_by_type = {}, 0
+    for type_ in sorted({t for _p, _r, t in found}):
+        mine = [f for f in found if f[2] == type_]
+        if len(mine) >= min_per_type:
+            mine_right, by_type[type_] = best_veto(mine)
+        else:
+            mine_right = sum((p < veto) != r for p, r, _t in mine)
+        right_by_type += mine_right
+    return {"veto": round(veto, 4), "veto_right_decisions": right,
+            "veto_by_type": {t: round(v, 4) for t, v in by_type.items()},
+            "veto_by_type_right_decisions": right_by_type,
+            "known_triggers": len(found), "known_right": sum(r for _p, r, _t in found)}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("data", type=Path)
+    parser.add_argument("data", type=Path, nargs="+",
+                        help="prepare.py's output folders (batches of texts)")
     parser.add_argument("out", type=Path)
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--epochs", type=int, default=40)
@@ -161,6 +195,9 @@ def main() -> None:
     parser.add_argument("--o-weight", type=float, default=0.3)
     parser.add_argument("--add-precision", type=float, default=0.8)
     parser.add_argument("--veto-loss", type=float, default=0.05)
+    parser.add_argument("--veto-min-per-type", type=int, default=10**9,
+                        help="choose a type's own veto where it has this many known rule "
+                        "triggers (default: one veto for all)")
     parser.add_argument("--no-checked", action="store_true",
                         help="leave the hand verdicts out (to measure what they bring)")
     parser.add_argument("--layer", type=int, default=6,
@@ -169,12 +206,7 @@ def main() -> None:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
     torch.set_num_threads(1)
 
-    meta = json.loads((args.data / "texts.json").read_text())
-    labels, types, texts = meta["labels"], meta["types"], meta["texts"]
-    x = numpy.load(args.data / "features.npy")
-    y = numpy.load(args.data / "labels.npy")
-    groups = numpy.load(args.data / "groups.npy")
-    offsets = numpy.load(args.data / "offsets.npy")
+    labels, types, texts, x, y, groups, offsets = load_data(args.data)
     verdicts = [] if args.no_checked else load_verdicts()
     y, checked = apply_verdicts(y, groups, offsets, texts, labels, verdicts)
     log.info("%d tokens, %d labelled trigger words, %d verdicts (%d words)", len(y),
@@ -191,13 +223,15 @@ def main() -> None:
         probs[test] = type_probs(layer, x[test], labels, types)
         log.info("fold %d/%d done", k + 1, args.folds)
 
+    # kept beside the features, to study the thresholds without training again
+    numpy.save(args.data[0] / f"out_of_fold_{args.hidden}.npy", probs)
     keep = y != IGNORE
     gold_type = numpy.array([types.index(labels[v][2:]) if v > 0 else -1 for v in y])
     report = choose_add(probs[keep], gold_type[keep], args.add_precision)
     found = checked_triggers(rule_verdicts(args.data, verdicts), texts, groups, offsets,
                              probs, types)
     if found:
-        report.update(choose_veto(found))
+        report.update(choose_veto(found, args.veto_min_per_type))
     else:
         positives = keep & (gold_type >= 0)
         own = probs[positives, gold_type[positives]]
@@ -207,7 +241,9 @@ def main() -> None:
     layer = train_linear(x, y, len(labels), epochs=args.epochs, o_weight=args.o_weight,
                          hidden=args.hidden)
     eh.save(layer, args.out, types=types, encoder=encoders.MPNET,
-            thresholds={"veto": report["veto"], "add": report["add"]}, reads=args.layer,
+            thresholds={"veto": report["veto"], "add": report["add"],
+                        "veto_by_type": report.get("veto_by_type") or {}},
+            reads=args.layer,
             meta={"trained_on": "PETRARCH unit tests (train half), silver rule labels on "
                   "PolNeAR train and TR-News texts corrected by hand verdicts; see "
                   "training/event_heads/",
