@@ -196,19 +196,25 @@ def test_thresholds_are_settings_and_rules_only_ignores_the_head(bare_nlp):
 
 def test_a_type_may_have_its_own_veto(bare_nlp):
     """The head's training may choose a veto per type: a trigger of that type is held to
-    it, the others to the general veto; a veto set on the component holds for all."""
+    it, the others to the general veto (none: not vetoed); a veto set on the component
+    holds for all."""
     text = "The council attacked the new budget. Police arrested ten men in Mirel."
-    probabilities = {"attacked": {"ASSAULT": 0.3}, "arrested": {"COERCE": 0.3}}
 
-    def found(events) -> list[str]:
-        doc = scored(rule_doc(bare_nlp, text), probabilities, TYPES)
-        doc._.el_trigger_scores["thresholds"]["veto_by_type"] = {"ASSAULT": 0.4}
+    def found(events, arrested: float, general: float | None = 0.2) -> list[str]:
+        doc = scored(rule_doc(bare_nlp, text), {"attacked": {"ASSAULT": 0.3},
+                                                "arrested": {"COERCE": arrested}}, TYPES)
+        doc._.el_trigger_scores["thresholds"].update(veto=general,
+                                                     veto_by_type={"ASSAULT": 0.4})
         events(doc)
         return [e["trigger"]["text"] for e in doc._.el_events]
 
-    # ASSAULT's own veto (0.4) drops "attacked"; COERCE keeps the general 0.2
-    assert found(EventsExtractor(bare_nlp, "typed")) == ["arrested"]
-    assert found(EventsExtractor(bare_nlp, "set", trigger_veto=0.1)) == ["attacked", "arrested"]
+    # ASSAULT's own veto (0.4) drops "attacked"; COERCE is held to the general 0.2
+    assert found(EventsExtractor(bare_nlp, "typed"), 0.3) == ["arrested"]
+    assert found(EventsExtractor(bare_nlp, "typed"), 0.01) == []
+    # without a general veto, only the types with their own are vetoed
+    assert found(EventsExtractor(bare_nlp, "typed"), 0.01, None) == ["arrested"]
+    assert found(EventsExtractor(bare_nlp, "set", trigger_veto=0.1), 0.3) == [
+        "attacked", "arrested"]
 
 
 def test_the_shipped_head_finds_what_the_rules_miss(nlp, rules_only):

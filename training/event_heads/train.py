@@ -1,7 +1,8 @@
 """Train the event head on ``prepare.py``'s features and choose its thresholds.
 
     OMP_NUM_THREADS=1 nice python training/event_heads/train.py out/events out/events2 \
-        src/eventledger/data/event_head --hidden 256 --veto-min-per-type 100
+        src/eventledger/data/event_head --hidden 256 --veto-min-per-type 100 \
+        --veto-per-type-only
 
 (``out/events2``: a second batch of silver texts, ``prepare.py --petr-off --skip 40``.)
 The head is one linear layer, or with ``--hidden`` an MLP of one hidden layer, over hidden
@@ -17,9 +18,10 @@ on the others, and on those out-of-fold scores:
 - ``veto``: the probability below which vetoing the rule triggers whose rightness is
   known (hand verdicts; PETR sentences' triggers, right where of a gold type) makes the
   most right decisions (a wrong trigger dropped, a right one kept), and the same per type
-  for the types with ``--veto-min-per-type`` known triggers (``veto_by_type``); without
-  any known, the highest probability below which at most ``--veto-loss`` of the labelled
-  triggers would be vetoed.
+  for the types with ``--veto-min-per-type`` known triggers (``veto_by_type``; with
+  ``--veto-per-type-only`` the other types are not vetoed: too few of their triggers are
+  known to choose a veto); without any known, the highest probability below which at most
+  ``--veto-loss`` of the labelled triggers would be vetoed.
 
 The head shipped is then trained on every text.
 """
@@ -198,6 +200,9 @@ def main() -> None:
     parser.add_argument("--veto-min-per-type", type=int, default=10**9,
                         help="choose a type's own veto where it has this many known rule "
                         "triggers (default: one veto for all)")
+    parser.add_argument("--veto-per-type-only", action="store_true",
+                        help="veto only the types that have their own veto: the others' "
+                        "known triggers are too few to choose one")
     parser.add_argument("--no-checked", action="store_true",
                         help="leave the hand verdicts out (to measure what they bring)")
     parser.add_argument("--layer", type=int, default=6,
@@ -241,7 +246,8 @@ def main() -> None:
     layer = train_linear(x, y, len(labels), epochs=args.epochs, o_weight=args.o_weight,
                          hidden=args.hidden)
     eh.save(layer, args.out, types=types, encoder=encoders.MPNET,
-            thresholds={"veto": report["veto"], "add": report["add"],
+            thresholds={"veto": None if args.veto_per_type_only else report["veto"],
+                        "add": report["add"],
                         "veto_by_type": report.get("veto_by_type") or {}},
             reads=args.layer,
             meta={"trained_on": "PETRARCH unit tests (train half), silver rule labels on "
