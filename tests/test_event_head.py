@@ -110,6 +110,24 @@ def test_a_head_for_another_encoder_is_refused(tmp_path):
                        {SPANS: {"event_head_path": str(tmp_path)}})
 
 
+def test_an_mlp_head_is_saved_and_read_back(tmp_path):
+    """A head with a hidden layer is rebuilt as it was trained, on the layer it reads."""
+    import torch
+
+    torch.manual_seed(0)
+    module = event_head.build(768, 5, hidden=16)
+    module.eval()
+    event_head.save(module, tmp_path, types=["ASSAULT", "PROTEST"], encoder="all-mpnet-base-v2",
+                    thresholds={"veto": 0.1, "add": 0.9}, meta={}, reads=6)
+    head = event_head.EventHead(tmp_path)
+    assert head.config["hidden"] == 16 and head.layer == 6
+    states = [torch.randn(1, 4, 768) for _ in range(13)]
+    with torch.inference_mode():
+        expected = torch.softmax(module(states[6]), dim=-1)
+    assert torch.allclose(head(states), expected, atol=1e-6)
+    assert not torch.allclose(head(states), torch.softmax(module(states[7]), dim=-1))
+
+
 def test_unreadable_head_is_a_config_error(tmp_path):
     with pytest.raises(ConfigError, match="event head not readable"):
         event_head.EventHead(tmp_path)
@@ -175,6 +193,29 @@ def test_thresholds_are_settings_and_rules_only_ignores_the_head(bare_nlp):
     assert [e["trigger"]["text"] for e in doc._.el_events] == ["attacked"]
     EventsExtractor(bare_nlp, "default")(doc)
     assert doc._.el_events == []
+
+
+def test_a_type_may_have_its_own_veto(bare_nlp):
+    """The head's training may choose a veto per type: a trigger of that type is held to
+    it, the others to the general veto (none: not vetoed); a veto set on the component
+    holds for all."""
+    text = "The council attacked the new budget. Police arrested ten men in Mirel."
+
+    def found(events, arrested: float, general: float | None = 0.2) -> list[str]:
+        doc = scored(rule_doc(bare_nlp, text), {"attacked": {"ASSAULT": 0.3},
+                                                "arrested": {"COERCE": arrested}}, TYPES)
+        doc._.el_trigger_scores["thresholds"].update(veto=general,
+                                                     veto_by_type={"ASSAULT": 0.4})
+        events(doc)
+        return [e["trigger"]["text"] for e in doc._.el_events]
+
+    # ASSAULT's own veto (0.4) drops "attacked"; COERCE is held to the general 0.2
+    assert found(EventsExtractor(bare_nlp, "typed"), 0.3) == ["arrested"]
+    assert found(EventsExtractor(bare_nlp, "typed"), 0.01) == []
+    # without a general veto, only the types with their own are vetoed
+    assert found(EventsExtractor(bare_nlp, "typed"), 0.01, None) == ["arrested"]
+    assert found(EventsExtractor(bare_nlp, "set", trigger_veto=0.1), 0.3) == [
+        "attacked", "arrested"]
 
 
 def test_the_shipped_head_finds_what_the_rules_miss(nlp, rules_only):

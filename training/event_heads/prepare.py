@@ -3,8 +3,12 @@
     OMP_NUM_THREADS=1 nice python training/event_heads/prepare.py out/events \
         --petr ../shared/eval/coding/PETR.UnitTest.records.xml \
         --crosswalk ../shared/reference/CAMEO2PLOVER-2021.txt \
-        --polnear ../shared/eval/polnear/train --polnear-articles 120 \
+        --polnear ../shared/eval/polnear/train --polnear-articles 100 \
         --trnews ../shared/eval/geo/TR-News.xml --trnews-articles 40
+    OMP_NUM_THREADS=1 nice python training/event_heads/prepare.py out/events2 \
+        --petr ... --crosswalk ... --petr-off --skip 40 \
+        --polnear ../shared/eval/polnear/train --polnear-articles 0 \
+        --trnews ../shared/eval/geo/TR-News.xml --trnews-articles 78
 
 Each text goes once through eventledger's pipeline, rules only (the attribution span
 tagger runs as usual; its event head is off): a recording head on the tagger's forward pass
@@ -24,8 +28,11 @@ give their events. Only data that is not a dev split:
   (ignored by the loss); every other word is O.
 
 Writes ``features.npy`` (float16, one row per token), ``labels.npy`` (label index, or -100
-to ignore), ``groups.npy`` (text index), ``texts.json`` (each text's source and kind) and
-``sample.jsonl`` (every labelled trigger with its sentence, to check by hand).
+to ignore), ``groups.npy`` (text index), ``offsets.npy`` (each token's first character in its
+text), ``texts.json`` (each text's source and kind) and ``sample.jsonl`` (every rule trigger
+of the silver texts, agreed or not, to check by hand (``checked.py`` applies the verdicts to
+the labels), and every rule trigger of the PETR sentences, of a gold type or not, with
+its sentence and character offsets).
 """
 
 from __future__ import annotations
@@ -80,17 +87,21 @@ def trigger_tokens(doc, event) -> range:
     return range(span.start, span.end) if span is not None else range(0)
 
 
-def label_petr(doc, golds: set[str], index: dict[str, int], sample: list) -> numpy.ndarray:
+def label_petr(doc, golds: set[str], index: dict[str, int], sample: list,
+               source: str = "") -> numpy.ndarray:
     labels = numpy.full(len(doc), index["O"], dtype="int64")
     found = set()
     for event in doc._.el_events or ():
         tokens = trigger_tokens(doc, event)
-        if event["type"] in golds:
+        right = event["type"] in golds
+        if right:
             found.add(event["type"])
             for k, i in enumerate(tokens):
                 labels[i] = index[f"{'B' if k == 0 else 'I'}-{event['type']}"]
-            sample.append({"kind": "petr-rule", "type": event["type"],
-                           "trigger": event["trigger"]["text"], "text": doc.text})
+        # every rule trigger, right (of a gold type) or not: train.py chooses the veto on them
+        sample.append({"kind": "petr-rule", "source": source, "type": event["type"],
+                       "trigger": event["trigger"]["text"], "start": event["trigger"]["start"],
+                       "end": event["trigger"]["end"], "gold": right, "text": doc.text})
     missing = golds - found
     if len(golds) == 1 and missing:
         verb = main_verb(doc)
@@ -111,10 +122,13 @@ def label_silver(doc, index: dict[str, int], sample: list, source: str) -> numpy
         )
         for k, i in enumerate(tokens):
             labels[i] = index[f"{'B' if k == 0 else 'I'}-{event['type']}"] if agreed else IGNORE
-        if agreed:
-            sentence = doc[tokens.start].sent.text if len(tokens) else ""
-            sample.append({"kind": "silver", "source": source, "type": event["type"],
-                           "trigger": event["trigger"]["text"], "text": sentence})
+        if len(tokens):
+            sent = doc[tokens.start].sent
+            sample.append({"kind": "silver" if agreed else "silver-unsure", "source": source,
+                           "type": event["type"], "trigger": event["trigger"]["text"],
+                           "start": event["trigger"]["start"],
+                           "end": event["trigger"]["end"], "text": sent.text,
+                           "sentence_start": sent.start_char})
     # spaces are no words
     for t in doc:
         if t.is_space:
@@ -122,13 +136,13 @@ def label_silver(doc, index: dict[str, int], sample: list, source: str) -> numpy
     return labels
 
 
-def polnear_texts(folder: Path, n: int) -> list[tuple[str, str]]:
+def polnear_texts(folder: Path, n: int, skip: int = 0) -> list[tuple[str, str]]:
     names = sorted((folder / "text").glob("*.txt"),
-                   key=lambda p: hashlib.sha256(p.name.encode()).hexdigest())[:n]
+                   key=lambda p: hashlib.sha256(p.name.encode()).hexdigest())[skip:skip + n]
     return [(f"polnear:{p.stem}", p.read_text("utf-8")) for p in names]
 
 
-def trnews_texts(path: Path, n: int) -> list[tuple[str, str]]:
+def trnews_texts(path: Path, n: int, skip: int = 0) -> list[tuple[str, str]]:
     root = ET.parse(str(path)).getroot()
     found = []
     for article in root.iter("article"):
@@ -136,7 +150,7 @@ def trnews_texts(path: Path, n: int) -> list[tuple[str, str]]:
         if text.strip():
             found.append((f"trnews:{article.get('docid')}", text))
     found.sort(key=lambda item: hashlib.sha256(item[0].encode()).hexdigest())
-    return found[:n]
+    return found[skip:skip + n]
 
 
 def add_text_arguments(parser: argparse.ArgumentParser) -> None:
@@ -147,6 +161,11 @@ def add_text_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--polnear-articles", type=int, default=120)
     parser.add_argument("--trnews", type=Path)
     parser.add_argument("--trnews-articles", type=int, default=40)
+    parser.add_argument("--petr-off", action="store_true",
+                        help="silver texts only (a second batch of them)")
+    parser.add_argument("--skip", type=int, default=0,
+                        help="leave out the first SKIP texts of each silver source (in their "
+                        "hash order): those of an earlier batch")
 
 
 def training_items(args: argparse.Namespace) -> list[tuple[str, str, str, set | None]]:
@@ -154,16 +173,18 @@ def training_items(args: argparse.Namespace) -> list[tuple[str, str, str, set | 
     train half's sentences with a mapped code ("petr"), then the silver texts ("silver")."""
     crosswalk = load_crosswalk(args.crosswalk)
     items = []
-    for s in load_sentences(args.petr, "train"):
+    for s in () if getattr(args, "petr_off", False) else load_sentences(args.petr, "train"):
         golds = {t for c in s.codes if (t := plover_type(c, crosswalk))}
         if golds:
             items.append((f"petr:{s.id}", "petr", s.text, golds))
     if args.polnear:
         items += [(src, "silver", text, None)
-                  for src, text in polnear_texts(args.polnear, args.polnear_articles)]
+                  for src, text in polnear_texts(args.polnear, args.polnear_articles,
+                                                 getattr(args, "skip", 0))]
     if args.trnews:
         items += [(src, "silver", text, None)
-                  for src, text in trnews_texts(args.trnews, args.trnews_articles)]
+                  for src, text in trnews_texts(args.trnews, args.trnews_articles,
+                                                getattr(args, "skip", 0))]
     return items
 
 
@@ -192,19 +213,20 @@ def main() -> None:
     items = training_items(args)
     log.info("%d texts", len(items))
 
-    features, labels, groups, sample, texts = [], [], [], [], []
+    features, labels, groups, offsets, sample, texts = [], [], [], [], [], []
     docs = nlp.pipe(((text, n) for n, (_s, _k, text, _g) in enumerate(items)),
                     as_tuples=True, batch_size=8)
     for doc, n in docs:
         source, kind, _text, golds = items[n]
         rows = doc._.el_trigger_scores["rows"]
         if kind == "petr":
-            row_labels = label_petr(doc, golds, index, sample)
+            row_labels = label_petr(doc, golds, index, sample, source)
         else:
             row_labels = label_silver(doc, index, sample, source)
         features.append(rows.astype("float16"))
         labels.append(row_labels)
         groups.append(numpy.full(len(doc), n, dtype="int32"))
+        offsets.append(numpy.array([t.idx for t in doc], dtype="int32"))
         texts.append({"source": source, "kind": kind, "golds": sorted(golds or ())})
         if n % 20 == 0:
             log.info("%d/%d", n, len(items))
@@ -212,6 +234,7 @@ def main() -> None:
     numpy.save(args.out / "features.npy", numpy.concatenate(features))
     numpy.save(args.out / "labels.npy", numpy.concatenate(labels))
     numpy.save(args.out / "groups.npy", numpy.concatenate(groups))
+    numpy.save(args.out / "offsets.npy", numpy.concatenate(offsets))
     (args.out / "texts.json").write_text(json.dumps({"labels": labels_list, "types": types,
                                                      "texts": texts}, indent=1))
     with open(args.out / "sample.jsonl", "w", encoding="utf-8") as f:

@@ -2,8 +2,8 @@
 tagger's forward pass.
 
 The attribution span tagger (``span_transformer``) reads each window of word pieces once;
-this head is a linear layer over hidden states of that same pass, so events cost a head,
-not a second pass of the encoder. The shipped head reads the output of the frozen lower
+this head is a linear layer, or a small MLP (``hidden`` units in its settings), over hidden
+states of that same pass, so events cost a head, not a second pass of the encoder. The shipped head reads the output of the frozen lower
 six layers (``layer`` 6 in its settings), which the tagger computes on its way to its
 tuned top: on held-out training texts that serves events much better than the tagger's
 last hidden states, which its tuning for attributions has specialised
@@ -58,7 +58,7 @@ class EventHead:
         self.labels = bio_labels(self.types)
         # Which hidden states it reads: an index into (embeddings, layer 1, ..., layer 12).
         self.layer = int(self.config.get("layer", -1))
-        self.linear = torch.nn.Linear(hidden_size, len(self.labels))
+        self.linear = build(hidden_size, len(self.labels), int(self.config.get("hidden", 0)))
         try:
             self.linear.load_state_dict({k: v.float() for k, v in weights.items()})
         except RuntimeError as exc:
@@ -81,16 +81,29 @@ class EventHead:
         return {t: rows[:, cols].sum(axis=1) for t, cols in self._columns.items()}
 
 
+def build(in_size: int, n_labels: int, hidden: int = 0):
+    """A linear head, or with ``hidden`` units an MLP of one hidden layer."""
+    import torch
+
+    if not hidden:
+        return torch.nn.Linear(in_size, n_labels)
+    return torch.nn.Sequential(torch.nn.Linear(in_size, hidden), torch.nn.GELU(),
+                               torch.nn.Dropout(0.1), torch.nn.Linear(hidden, n_labels))
+
+
 def save(layer, folder: Path, *, types: list[str], encoder: str, thresholds: dict,
          meta: dict, reads: int = -1) -> None:
-    """The head's weights and the settings to rebuild it."""
+    """The head's weights (``build``'s module) and the settings to rebuild it."""
+    import torch
     from safetensors.torch import save_file
 
     folder.mkdir(parents=True, exist_ok=True)
     save_file({k: v.detach().float().contiguous() for k, v in layer.state_dict().items()},
               str(folder / WEIGHTS_FILE))
-    config = {"types": types, "encoder": encoder, "hidden_size": layer.in_features,
-              "layer": reads, "thresholds": thresholds, **meta}
+    first = layer[0] if isinstance(layer, torch.nn.Sequential) else layer
+    hidden = first.out_features if isinstance(layer, torch.nn.Sequential) else 0
+    config = {"types": types, "encoder": encoder, "hidden_size": first.in_features,
+              "hidden": hidden, "layer": reads, "thresholds": thresholds, **meta}
     (folder / CONFIG_FILE).write_text(json.dumps(config, indent=2), encoding="utf-8")
 
 

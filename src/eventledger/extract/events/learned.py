@@ -16,7 +16,8 @@ tagger's forward pass. In each sentence:
   mode from a weapon in the clause.
 
 The thresholds are the component's settings, by default those of the head's own
-``event_head.json``.
+``event_head.json`` (whose veto may be given per type, ``veto_by_type``, where the head's
+training had enough checked rule triggers of the type to choose one).
 """
 
 from __future__ import annotations
@@ -39,6 +40,9 @@ def with_model(ctx: Context, doc: Doc, sent: Span, triggers: list[dict], *,
         return triggers
     rows, labels = scores["rows"], scores["labels"]
     thresholds = scores.get("thresholds") or {}
+    # the component's veto for every type, else the head's own: per type where its training
+    # chose one (``veto_by_type``), its general one for the others
+    veto_by_type = {} if veto is not None else thresholds.get("veto_by_type") or {}
     veto = veto if veto is not None else thresholds.get("veto")
     add = add if add is not None else thresholds.get("add")
     columns: dict[str, list[int]] = {}
@@ -63,7 +67,8 @@ def with_model(ctx: Context, doc: Doc, sent: Span, triggers: list[dict], *,
     for trig in triggers:
         sure = (trig.get("entry") or {}).get("needs") == "weapon"
         best = max(prob(i, trig["type"]) for i in range(trig["start"], trig["end"]))
-        if veto is not None and trig["type"] in columns and best < veto and not sure:
+        limit = veto_by_type.get(trig["type"], veto)
+        if limit is not None and trig["type"] in columns and best < limit and not sure:
             continue
         kept.append(trig)
     if add is None:
