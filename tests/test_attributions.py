@@ -1706,3 +1706,26 @@ def test_according_to_reports_from_a_place_keeps_the_reports_as_the_source(attri
     a = only(attribute(text)[0], "According to")
     assert a["source"]["text"] == "reports from the border"
     assert a["channel"] is None
+
+
+def test_extents_near_a_range_are_those_a_scan_finds():
+    """The bisection that finds the tagged contents and spans near a report gives what a
+    scan of them all gives, in their order."""
+    import random
+
+    from eventledger.extract.attributions.candidates import Extents
+
+    rng = random.Random(7)
+    for _ in range(300):
+        items = []
+        for _ in range(rng.randint(0, 12)):
+            low = rng.randint(0, 200)
+            items.append((low, low + rng.randint(0, 40)))
+        index = Extents(items)
+        low = rng.randint(-10, 210)
+        high = low + rng.randint(0, 30)
+        slack = rng.choice([0, 2, 5])
+        scanned = [i for i, (a, b) in enumerate(items) if a < high + slack and b > low - slack]
+        assert index.near_indices(low, high, slack) == scanned
+        assert index.near(low, high) == [items[i] for i, (a, b) in enumerate(items)
+                                         if a < high + 2 and b > low - 2]

@@ -6,7 +6,15 @@ from __future__ import annotations
 from ...data_files import word_lists
 from ..base import overlap_ratio
 from . import cue_words, records
-from .candidates import Candidate, after_all, inside_any, names_speaker, overlaps_any, whole
+from .candidates import (
+    Candidate,
+    Extents,
+    after_all,
+    inside_any,
+    names_speaker,
+    overlaps_any,
+    whole,
+)
 from .context import Context
 
 # A relative clause's first word and the space after it (startswith takes a tuple).
@@ -103,23 +111,26 @@ def confirmed(
     calm")."""
     threshold = ctx.options.tagger.agreement
     kept = set()
+    index = Extents(extents)
     for a in attrs:
+        # every check below reads only the tagged contents that touch the attribution
+        near = index.near(*_reach(a))
         if (
             a.kind == "direct"
             or a.sure
             or by_object(ctx, a)
-            or agrees(a.content, extents, threshold)
+            or agrees(a.content, near, threshold)
             # the tagger marks "to comment on the report" where the rules say "the report"
             or (
                 a.refused_from is not None
-                and agrees((a.refused_from, a.content[1]), extents, threshold)
+                and agrees((a.refused_from, a.content[1]), near, threshold)
             )
             or (a.cue_token is not None and a.cue_token.i in cut)
         ):
             kept.add(id(a))
             continue
-        claim = claim_around_aside(ctx, a, extents) or claim_with_relative(
-            ctx, a.content, extents
+        claim = claim_around_aside(ctx, a, near) or claim_with_relative(
+            ctx, a.content, near
         )
         if claim is not None:
             a.content = claim  # the claim goes on past its source and cue
@@ -134,12 +145,12 @@ def confirmed(
         elif (
             a.cue is not None
             and cue_words.plain_verb(ctx, a.cue_token)
-            and after_all(a.cue, extents, a.content)
+            and after_all(a.cue, near, a.content)
         ):
             # "X said that A. B, he added", where the tagger ran B into X's first
             # claim: the verb after it reports B.
             kept.add(id(a))
-        elif denies_claim(ctx, a) and not overlaps_any(whole(a), extents):
+        elif denies_claim(ctx, a) and not overlaps_any(whole(a), near):
             # "The army denied firing at the market", where the tagger, trained on
             # political news, marks nothing: a party's denial is a claim in itself.
             kept.add(id(a))
@@ -156,6 +167,16 @@ def confirmed(
         for a in attrs
         if id(a) in kept or (names_speaker(a) and inside_any(a.content, outer))
     ]
+
+
+def _reach(attr: Candidate) -> tuple[int, int]:
+    """The characters an attribution's checks look at: its content (from where a refused
+    object starts), cue and source."""
+    parts = [attr.content, *(x for x in (attr.cue, attr.source) if x is not None)]
+    low = min(p[0] for p in parts)
+    if attr.refused_from is not None:
+        low = min(low, attr.refused_from)
+    return low, max(p[1] for p in parts)
 
 
 def denies_claim(ctx: Context, attr: Candidate) -> bool:
@@ -188,9 +209,13 @@ def drop_pieces(
     it is a direct quotation. A tagged content agrees with a rule attribution that it
     overlaps by more than ``threshold``."""
     claims: dict[int, tuple[int, int]] = {}
+    # the attributions a content overlaps, found by bisection (the others' ratio is 0, and
+    # a ratio of 0 claims nothing)
+    index = Extents([a.content for a in attrs])
     for content in contents:
-        ratios = [overlap_ratio(a.content, content) for a in attrs]
-        best = max(range(len(attrs)), key=ratios.__getitem__, default=None)
+        near = index.near_indices(*content)
+        ratios = {i: overlap_ratio(attrs[i].content, content) for i in near}
+        best = max(near, key=ratios.__getitem__, default=None)
         if best is not None and best not in claims and ratios[best] > threshold:
             claims[best] = content
     extents = [

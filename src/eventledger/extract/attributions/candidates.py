@@ -8,6 +8,7 @@ gathers for the later stages.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
@@ -127,6 +128,31 @@ def after_all(
     """Whether a cue stands after the end of every extent that holds ``content``."""
     holding = [(low, high) for low, high in extents if low <= content[0] and content[1] <= high]
     return bool(holding) and all(cue[0] >= high for _low, high in holding)
+
+
+class Extents:
+    """Character extents, found near a range by bisection: a document's every rule
+    attribution is checked against its every tagged content, which grew with the square
+    of a long document's reports when each check scanned them all."""
+
+    def __init__(self, extents: list[tuple[int, int]]):
+        self.items = list(extents)
+        self._order = sorted(range(len(self.items)), key=lambda i: self.items[i][0])
+        self._starts = [self.items[i][0] for i in self._order]
+        self._longest = max((high - low for low, high in self.items), default=0)
+
+    def near(self, low: int, high: int, slack: int = 2) -> list[tuple[int, int]]:
+        """The extents, in their given order, that overlap ``[low - slack, high + slack)``:
+        with the default slack, every one that shares a character with the range or
+        touches it."""
+        return [self.items[i] for i in self.near_indices(low, high, slack)]
+
+    def near_indices(self, low: int, high: int, slack: int = 0) -> list[int]:
+        """The indices, in order, of the extents that overlap ``[low - slack, high +
+        slack)``."""
+        first = bisect_left(self._starts, low - slack - self._longest)
+        last = bisect_left(self._starts, high + slack)
+        return sorted(i for i in self._order[first:last] if self.items[i][1] > low - slack)
 
 
 def inside_any(extent: tuple[int, int], extents: list[tuple[int, int]]) -> bool:

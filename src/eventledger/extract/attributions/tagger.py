@@ -13,6 +13,7 @@ from ..base import overlap_ratio
 from . import agreement, channels, clauses, cue_words, sources
 from .candidates import (
     Candidate,
+    Extents,
     after_all,
     inside_any,
     nearest,
@@ -369,6 +370,10 @@ def tagged_sources(ctx: Context, attrs: list[Candidate], source_spans: list[Span
     ``source_gap`` tokens (and in the cue's sentence to replace one).
     A named source stays, and so does one whose noun phrase holds the tagged source
     ("The harbour master, Ines Varga")."""
+    gap = ctx.options.tagger.source_gap
+    # only the spans within ``gap`` tokens of a cue can be its source: found by bisection,
+    # not by a scan of the document's every span for every report
+    by_tokens = Extents([(s.start, s.end) for s in source_spans])
     for attr in attrs:
         if attr.cue_token is None or attr.inherit_from is not None or attr.unstated_source:
             continue  # a participle's speaker is its head verb's ("..., adding that")
@@ -378,12 +383,13 @@ def tagged_sources(ctx: Context, attrs: list[Candidate], source_spans: list[Span
         named = [*attr.cited_by, *attr.cites]
         outside = [
             s
-            for s in source_spans
+            for s in (source_spans[i] for i in by_tokens.near_indices(cue.start, cue.end,
+                                                                      gap + 1))
             if not attr.content[0] <= s.start_char < attr.content[1]
             and not overlaps_any((s.start_char, s.end_char), named)
         ]
         if attr.source is None:
-            best = nearest(in_paragraph_of(ctx, outside, cue), cue, ctx.options.tagger.source_gap)
+            best = nearest(in_paragraph_of(ctx, outside, cue), cue, gap)
         elif (
             attr.source_token is None
             or attr.source_token.pos_ == "PROPN"
@@ -398,7 +404,7 @@ def tagged_sources(ctx: Context, attrs: list[Candidate], source_spans: list[Span
                     if s.sent == sentence and not speaks_elsewhere(s, attr, attrs)
                 ],
                 cue,
-                ctx.options.tagger.source_gap,
+                gap,
             )
             subject = attr.source_token
             if (
