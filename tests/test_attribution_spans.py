@@ -183,6 +183,31 @@ def test_the_taggers_thresholds_are_settings_of_the_component(nlp):
     assert [a["content"]["text"] for a in doc._.el_attributions] == ["the heating was broken"]
 
 
+def test_the_taggers_thresholds_come_with_its_model_unless_set(nlp):
+    doc = nlp("The tenant grumbled that the heating was broken.")
+    doc.spans[SPANS_KEY] = [
+        Span(doc, 0, 2, label="SOURCE"),
+        Span(doc, 2, 3, label="CUE"),
+        Span(doc, 3, 8, label="CONTENT"),
+    ]
+    doc.spans[SPANS_KEY].attrs["scores"] = [0.9, 0.5, 0.55]
+    # the shipped model's span_transformer.json gives its thresholds to its spans
+    tagged = nlp("Officials said the road was closed.").spans[SPANS_KEY]
+    assert tagged.attrs["thresholds"]["min_score"] == 0.7
+    # a model that takes less sure contents: its spans bring its thresholds
+    doc.spans[SPANS_KEY].attrs["thresholds"] = {"min_score": 0.5}
+    component = AttributionsExtractor(nlp, "a", extra_cues_path=None, min_quote_words=3,
+                                      continued_quotes="separate")
+    component(doc)
+    assert [a["content"]["text"] for a in doc._.el_attributions] == ["the heating was broken"]
+    # the component's own setting comes first
+    strict = AttributionsExtractor(nlp, "b", extra_cues_path=None, min_quote_words=3,
+                                   continued_quotes="separate",
+                                   tagger_config={"tagger_min_score": 0.7})
+    strict(doc)
+    assert doc._.el_attributions == []
+
+
 @pytest.mark.parametrize(
     ("key", "value"), [("tagger_min_score", 1.5), ("tagger_cue_gap", -1), ("tagger_agreement", "x")]
 )
@@ -200,9 +225,9 @@ def test_a_less_sure_content_is_taken_when_the_tagger_is_sure_of_its_cue(nlp):
         Span(doc, 3, 8, label="CONTENT"),
     ]
     # Less sure of the content than a content standing alone needs, sure of its cue.
-    settings = nlp.get_pipe_config("eventledger_attributions")
-    content_score = (settings["tagger_min_score_sure_cue"] + settings["tagger_min_score"]) / 2
-    unsure_cue = settings["tagger_sure_cue"] - 0.05
+    settings = tagger_settings(nlp.get_pipe_config("eventledger_attributions"))
+    content_score = (settings.min_score_sure_cue + settings.min_score) / 2
+    unsure_cue = settings.sure_cue - 0.05
     doc.spans[SPANS_KEY].attrs["scores"] = [0.9, 0.95, content_score]
     rules_only(nlp)(doc)
     assert [a["content"]["text"] for a in doc._.el_attributions] == ["the heating was broken"]

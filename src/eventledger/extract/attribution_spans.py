@@ -88,10 +88,12 @@ class AttributionSpansTagger:
         windowing = self.windowing(docs)
         if not self.heads:
             found = self.tagger.scored_spans_of(docs, windowing)
-            return [self._set_spans(doc, spans) for doc, spans in zip(docs, found, strict=True)]
+            thresholds = self.tagger.config.get("thresholds")
+            return [self._set_spans(doc, spans, thresholds)
+                    for doc, spans in zip(docs, found, strict=True)]
         found = self.tagger.scored_spans_and_heads_of(docs, self.heads, windowing)
         for doc, (spans, rows) in zip(docs, found, strict=True):
-            self._set_spans(doc, spans)
+            self._set_spans(doc, spans, self.tagger.config.get("thresholds"))
             head = self.heads["events"]
             # The head's labels and default thresholds travel with its rows.
             doc._.el_trigger_scores = {
@@ -101,13 +103,18 @@ class AttributionSpansTagger:
         return docs
 
     @staticmethod
-    def _set_spans(doc: Doc, spans: list[tuple[int, int, str, float]]) -> Doc:
+    def _set_spans(doc: Doc, spans: list[tuple[int, int, str, float]],
+                   thresholds: dict | None) -> Doc:
         group = SpanGroup(
             doc, name=SPANS_KEY,
             spans=[Span(doc, start, end, label=label) for start, end, label, _ in spans],
         )
         # The tagger's confidence in each span, as spaCy's spancat keeps it.
         group.attrs["scores"] = [score for *_, score in spans]
+        # How the attributions read this model's spans (its span_transformer.json), so that
+        # a retrained model brings its own thresholds.
+        if thresholds:
+            group.attrs["thresholds"] = dict(thresholds)
         doc.spans[SPANS_KEY] = group
         return doc
 

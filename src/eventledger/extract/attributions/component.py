@@ -3,20 +3,25 @@ for every document."""
 
 from __future__ import annotations
 
+import json
+from dataclasses import replace
+from functools import cache
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from ...errors import ConfigError
 from ..actor_coref import attach_member_nouns
 from ..actors import ActorLexicon, ActorsExtractor
+from ..attribution_spans import SPANS_KEY, packaged_model_path
 from ..base import get_list
 from .context import Context, Options, SpeakerWords, TaggerSettings
 from .finder import find
 from .lexicon import CueLexicon
 
 # The component's settings and their defaults. The span tagger's thresholds
-# (``tagger_*``, :class:`TaggerSettings`) are chosen for the shipped tagger on the
-# held-out training articles.
+# (``tagger_*``, :class:`TaggerSettings`) are None: the tagger model's own, from the
+# ``thresholds`` of its span_transformer.json, which come with its spans.
 DEFAULT_CONFIG = {
     "extra_cues_path": None,
     "actors_component": "eventledger_actors",
@@ -26,14 +31,16 @@ DEFAULT_CONFIG = {
     "carried_reports": "cited_by",
     "nested_reports": "keep",
     "uncued_quotes": "keep",
-    "tagger_min_score": 0.7,
-    "tagger_min_score_sure_cue": 0.6,
-    "tagger_sure_cue": 0.7,
-    "tagger_agreement": 0.6,
-    "tagger_cue_gap": 20,
-    "tagger_source_gap": 10,
-    "tagger_retagged_cue_gap": 8,
+    "tagger_min_score": None,
+    "tagger_min_score_sure_cue": None,
+    "tagger_sure_cue": None,
+    "tagger_agreement": None,
+    "tagger_cue_gap": None,
+    "tagger_source_gap": None,
+    "tagger_retagged_cue_gap": None,
 }
+# Scores are between 0 and 1; the others are gaps in tokens.
+_SCORES = {"min_score", "min_score_sure_cue", "sure_cue", "agreement"}
 TAGGER_SETTINGS = {
     "min_score": "tagger_min_score",
     "min_score_sure_cue": "tagger_min_score_sure_cue",
@@ -66,8 +73,12 @@ class AttributionsExtractor:
         nested_reports: str = "keep",
         uncued_quotes: str = "keep",
         tagger: TaggerSettings | None = None,
+        tagger_config: dict | None = None,
         actors_component: str | None = "eventledger_actors",
     ):
+        """``tagger``: the span tagger's thresholds for every document; else those of
+        ``tagger_config`` (``tagger_*`` settings, None for the model's own), the rest
+        the model's that tagged the document."""
         modes = {
             "continued_quotes": continued_quotes,
             "carried_reports": carried_reports,
@@ -84,13 +95,15 @@ class AttributionsExtractor:
         self.cues = CueLexicon.load(extra_cues_path)
         self.options = Options(
             min_quote_words=min_quote_words,
-            tagger=tagger or tagger_settings(DEFAULT_CONFIG),
+            tagger=tagger or tagger_settings(tagger_config or DEFAULT_CONFIG),
             join_quotes=continued_quotes == "join",
             inside_quotes=inside_quotes,
             outer_carriers=carried_reports == "outer",
             outer_only=nested_reports == "outer",
             drop_uncued=uncued_quotes == "drop",
         )
+        self.fixed_tagger = tagger is not None
+        self.tagger_config = dict(tagger_config or DEFAULT_CONFIG)
         self.nlp = nlp
         self.actors_component = actors_component
         self._actors: tuple[ActorLexicon | None, SpeakerWords] | None = None
@@ -113,11 +126,21 @@ class AttributionsExtractor:
             self._actors = (lexicon, speaker_words(lexicon or ActorLexicon.load()))
         return self._actors
 
+    def options_for(self, doc: Doc) -> Options:
+        """The options, with the thresholds of the tagger model whose spans ``doc``
+        carries where the settings give none."""
+        group = doc.spans.get(SPANS_KEY) if not self.fixed_tagger else None
+        model = group.attrs.get("thresholds") if group is not None else None
+        if not model:
+            return self.options
+        return replace(self.options, tagger=_settings_with(
+            tuple(sorted(self.tagger_config.items())), tuple(sorted(model.items()))))
+
     def __call__(self, doc: Doc) -> Doc:
         actor_lexicon, speakers = self.actors()
         records = get_list(doc, "el_attributions")
         records.clear()
-        records.extend(find(Context(doc, self.cues, self.options, speakers)))
+        records.extend(find(Context(doc, self.cues, self.options_for(doc), speakers)))
         if actor_lexicon is not None:
             # "the Brigades said that resistance fighters ..." -> the fighters are Hamas.
             attach_member_nouns(doc, records, actor_lexicon)
@@ -153,13 +176,13 @@ def make_attributions(
     carried_reports: str,
     nested_reports: str,
     uncued_quotes: str,
-    tagger_min_score: float,
-    tagger_min_score_sure_cue: float,
-    tagger_sure_cue: float,
-    tagger_agreement: float,
-    tagger_cue_gap: int,
-    tagger_source_gap: int,
-    tagger_retagged_cue_gap: int,
+    tagger_min_score: float | None,
+    tagger_min_score_sure_cue: float | None,
+    tagger_sure_cue: float | None,
+    tagger_agreement: float | None,
+    tagger_cue_gap: int | None,
+    tagger_source_gap: int | None,
+    tagger_retagged_cue_gap: int | None,
 ) -> AttributionsExtractor:
     """``actors_component``: the actors component whose lexicon (with the user's file) the
     attributions read (its member nouns, gendered words and nouns of bodies and media);
@@ -177,7 +200,8 @@ def make_attributions(
     a quote standing alone after another speaker's) an attribution without a cue; "drop"
     leaves such attributions out, as PolNeAR annotates every attribution with its cue.
     ``tagger_*``: how the rules' attributions are reconciled with the span tagger's
-    (:class:`TaggerSettings`): the confidence a tagged content needs to become an
+    (:class:`TaggerSettings`; None, the default: the value the tagger model gives in the
+    ``thresholds`` of its span_transformer.json): the confidence a tagged content needs to become an
     attribution (``tagger_min_score``, or ``tagger_min_score_sure_cue`` when the tagger's
     confidence in its cue is at least ``tagger_sure_cue``), the overlap from which a tagged
     content and a rule attribution are one claim (``tagger_agreement``), and how many tokens
@@ -196,16 +220,33 @@ def make_attributions(
         carried_reports=carried_reports,
         nested_reports=nested_reports,
         uncued_quotes=uncued_quotes,
-        tagger=tagger_settings(settings),
+        tagger_config={key: settings[key] for key in TAGGER_SETTINGS.values()},
     )
 
 
-def tagger_settings(config: dict) -> TaggerSettings:
-    """The span tagger's thresholds from the component's ``tagger_*`` settings: scores
-    between 0 and 1, gaps a whole number of tokens, 0 or more."""
-    for key in TAGGER_SETTINGS.values():
+@cache
+def packaged_thresholds() -> dict:
+    """The shipped tagger's thresholds (its span_transformer.json): for spans that bring
+    none (set by hand, or by a tagger saved without them)."""
+    config = json.loads((packaged_model_path() / "span_transformer.json").read_text("utf-8"))
+    return config["thresholds"]
+
+
+@cache
+def _settings_with(config: tuple, model: tuple) -> TaggerSettings:
+    return tagger_settings(dict(config), dict(model))
+
+
+def tagger_settings(config: dict, model: dict | None = None) -> TaggerSettings:
+    """The span tagger's thresholds: the component's ``tagger_*`` settings, else (None)
+    the tagger model's ``model`` thresholds, else the shipped tagger's. Scores are between
+    0 and 1, gaps a whole number of tokens, 0 or more."""
+    model = {**packaged_thresholds(), **(model or {})}
+    config = {key: model[field] if config.get(key) is None else config[key]
+              for field, key in TAGGER_SETTINGS.items()}
+    for field, key in TAGGER_SETTINGS.items():
         value = config[key]
-        if isinstance(DEFAULT_CONFIG[key], float):
+        if field in _SCORES:
             fits = isinstance(value, int | float) and 0 <= value <= 1
             wanted = "a number between 0 and 1"
         else:

@@ -20,9 +20,9 @@ from .lexicon import CueLexicon
 @dataclass(frozen=True)
 class TaggerSettings:
     """How sure of its spans the span tagger must be, and how near its spans must lie, for
-    the reconciliation (``tagger.py``): the component's ``tagger_*`` settings, whose
-    defaults (the component's default config) are chosen for the shipped tagger on the
-    held-out training articles."""
+    the reconciliation (``tagger.py``): the component's ``tagger_*`` settings, else the
+    tagger model's own (the ``thresholds`` of its span_transformer.json, chosen for it on
+    held-out training articles)."""
 
     # A tagged content becomes an attribution of its own only if the tagger's confidence in
     # it is at least ``min_score``; below it, most are not claims ...
