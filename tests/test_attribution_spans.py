@@ -23,6 +23,17 @@ def rules_only(nlp, continued_quotes: str = "separate", **modes: str) -> Attribu
     )
 
 
+def tenant_tagged(nlp):
+    """An invented report with the tagger's source, cue and content set by hand."""
+    doc = nlp("The tenant grumbled that the heating was broken.")
+    doc.spans[SPANS_KEY] = [
+        Span(doc, 0, 2, label="SOURCE"),
+        Span(doc, 2, 3, label="CUE"),
+        Span(doc, 3, 8, label="CONTENT"),
+    ]
+    return doc
+
+
 def tagger_span(doc):
     """``words(first, last, label)``: a span as the tagger would give it, from the words
     ``first`` to ``last`` of ``doc``'s text."""
@@ -69,12 +80,7 @@ def test_spans_found_in_batches_match_one_by_one(nlp):
 
 
 def test_learned_content_becomes_an_attribution_with_cue_and_source(nlp):
-    doc = nlp("The tenant grumbled that the heating was broken.")
-    doc.spans[SPANS_KEY] = [
-        Span(doc, 0, 2, label="SOURCE"),
-        Span(doc, 2, 3, label="CUE"),
-        Span(doc, 3, 8, label="CONTENT"),
-    ]
+    doc = tenant_tagged(nlp)
     rules_only(nlp)(doc)
     (attribution,) = doc._.el_attributions
     assert attribution["content"]["text"] == "the heating was broken"  # "that" trimmed
@@ -148,13 +154,7 @@ def test_each_tagged_span_has_a_confidence_between_zero_and_one(nlp):
 
 
 def test_a_learned_content_the_tagger_is_unsure_of_is_no_attribution(nlp):
-    doc = nlp("The tenant grumbled that the heating was broken.")
-    spans = [
-        Span(doc, 0, 2, label="SOURCE"),
-        Span(doc, 2, 3, label="CUE"),
-        Span(doc, 3, 8, label="CONTENT"),
-    ]
-    doc.spans[SPANS_KEY] = spans
+    doc = tenant_tagged(nlp)
     doc.spans[SPANS_KEY].attrs["scores"] = [0.9, 0.9, 0.55]
     rules_only(nlp)(doc)
     assert doc._.el_attributions == []
@@ -164,12 +164,7 @@ def test_a_learned_content_the_tagger_is_unsure_of_is_no_attribution(nlp):
 
 
 def test_the_taggers_thresholds_are_settings_of_the_component(nlp):
-    doc = nlp("The tenant grumbled that the heating was broken.")
-    doc.spans[SPANS_KEY] = [
-        Span(doc, 0, 2, label="SOURCE"),
-        Span(doc, 2, 3, label="CUE"),
-        Span(doc, 3, 8, label="CONTENT"),
-    ]
+    doc = tenant_tagged(nlp)
     doc.spans[SPANS_KEY].attrs["scores"] = [0.9, 0.5, 0.55]
     rules_only(nlp)(doc)
     assert doc._.el_attributions == []
@@ -184,12 +179,7 @@ def test_the_taggers_thresholds_are_settings_of_the_component(nlp):
 
 
 def test_the_taggers_thresholds_come_with_its_model_unless_set(nlp):
-    doc = nlp("The tenant grumbled that the heating was broken.")
-    doc.spans[SPANS_KEY] = [
-        Span(doc, 0, 2, label="SOURCE"),
-        Span(doc, 2, 3, label="CUE"),
-        Span(doc, 3, 8, label="CONTENT"),
-    ]
+    doc = tenant_tagged(nlp)
     doc.spans[SPANS_KEY].attrs["scores"] = [0.9, 0.5, 0.55]
     # the shipped model's span_transformer.json gives its thresholds to its spans
     tagged = nlp("Officials said the road was closed.").spans[SPANS_KEY]
@@ -218,12 +208,7 @@ def test_a_tagger_threshold_out_of_range_is_refused(nlp, key, value):
 
 
 def test_a_less_sure_content_is_taken_when_the_tagger_is_sure_of_its_cue(nlp):
-    doc = nlp("The tenant grumbled that the heating was broken.")
-    doc.spans[SPANS_KEY] = [
-        Span(doc, 0, 2, label="SOURCE"),
-        Span(doc, 2, 3, label="CUE"),
-        Span(doc, 3, 8, label="CONTENT"),
-    ]
+    doc = tenant_tagged(nlp)
     # Less sure of the content than a content standing alone needs, sure of its cue.
     settings = tagger_settings(nlp.get_pipe_config("eventledger_attributions"))
     content_score = (settings.min_score_sure_cue + settings.min_score) / 2
