@@ -86,10 +86,14 @@ def _add_reading_indexes(conn: Connection) -> None:
     """Indexes of the web application's lists: events by type, country and day, and by
     day, type and country (with their keys); stories by first and by last day (with
     their keys); story members by type and by country with their story."""
-    md = build_metadata(5)
-    old = {index.name for table in build_metadata(4).tables.values()
+    _create_new_indexes(conn, 5)
+
+
+def _create_new_indexes(conn: Connection, version: int) -> None:
+    """The indexes that schema ``version`` has and the version before it had not."""
+    old = {index.name for table in build_metadata(version - 1).tables.values()
            for index in table.indexes}
-    for table in md.tables.values():
+    for table in build_metadata(version).tables.values():
         for index in table.indexes:
             if index.name not in old:
                 index.create(conn)
@@ -134,12 +138,7 @@ def _add_item_days(conn: Connection) -> None:
     conn.execute(update(figures).values(day=func.coalesce(event_date, published)))
     for name in ("ix_events_type_country_date", "ix_events_date_type_country"):
         conn.exec_driver_sql(f"DROP INDEX IF EXISTS {name}")
-    old = {index.name for table in build_metadata(6).tables.values()
-           for index in table.indexes}
-    for table in md.tables.values():
-        for index in table.indexes:
-            if index.name not in old:
-                index.create(conn)
+    _create_new_indexes(conn, 7)
 
 
 MIGRATIONS: list[Migration] = [
