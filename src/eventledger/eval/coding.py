@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import EvaluationError
+from . import read_xml_root
 from .wikievents import prf
 
 HALVES = ("all", "train", "dev")
@@ -72,13 +73,7 @@ def load_sentences(path: str | Path, half: str = "all") -> list[CodedSentence]:
     """The sentences of a PETRARCH-style XML file, those of ``half`` only."""
     if half not in HALVES:
         raise EvaluationError(f"half {half!r}: use one of {', '.join(HALVES)}")
-    # defusedxml, as the other readers of XML: the file is input, not trusted
-    from defusedxml import ElementTree
-
-    try:
-        root = ElementTree.parse(str(path)).getroot()
-    except (OSError, ElementTree.ParseError) as exc:
-        raise EvaluationError(f"cannot read the coded sentences {path}: {exc}") from exc
+    root = read_xml_root(path, "the coded sentences ")
     sentences = []
     for element in root.iter("Sentence"):
         sentence_id = element.get("id") or ""

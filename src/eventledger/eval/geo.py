@@ -19,6 +19,7 @@ from pathlib import Path
 
 from ..errors import EvaluationError
 from ..geo.resolver import distance_km, load_demonyms
+from . import read_xml_root
 
 KM = 161.0
 MAX_KM = 20039.0
@@ -63,12 +64,7 @@ def _float(value: str | None) -> float | None:
 
 def read_geo(path: str | Path) -> list[Article]:
     """The articles of a TR-News/LGL or GeoWebNews XML file."""
-    from defusedxml import ElementTree
-
-    try:
-        root = ElementTree.parse(str(path)).getroot()
-    except (OSError, ElementTree.ParseError) as exc:
-        raise EvaluationError(f"cannot read {path}: {exc}") from exc
+    root = read_xml_root(path)
     articles = []
     for node in root.iter("article"):
         text_node = node.find("text")
