@@ -51,6 +51,7 @@ class IncidentBuilder:
         self.places = {p["id"]: p for p in doc._.el_places or ()}
         self.attributions = {a["id"]: a for a in doc._.el_attributions or ()}
         self.incidents: list[Incident] = []
+        self._by_id: dict[str, Incident] = {}
         # the sentence of a character, and the events of each sentence: looked up for every
         # figure, so found once rather than by a scan of the document's events each time
         self._sentence_at: dict[int, int] = {}
@@ -111,6 +112,7 @@ class IncidentBuilder:
     def _new(self, family: str, at: int) -> Incident:
         incident = Incident(id=f"I{len(self.incidents) + 1}", family=family, last_seen=at)
         self.incidents.append(incident)
+        self._by_id[incident.id] = incident
         return incident
 
     def _join(self, incident: Incident, record: dict, kind: str, place: dict | None,
@@ -204,7 +206,7 @@ class IncidentBuilder:
         event = events.get(figure.get("event") or "")
         target = None
         if event is not None and event.get("incident"):
-            target = next(i for i in self.incidents if i.id == event["incident"])
+            target = self._by_id[event["incident"]]
         if target is None and place is not None:
             fitting = [i for i in self._fitting(family, place, None) if i.places]
             target = fitting[0] if fitting else None
@@ -217,7 +219,7 @@ class IncidentBuilder:
                            if e.get("incident")]
             if in_sentence:
                 nearest = min(in_sentence, key=lambda e: abs(e["trigger"]["start"] - at))
-                target = next(i for i in self.incidents if i.id == nearest["incident"])
+                target = self._by_id[nearest["incident"]]
         if target is None:
             # the incident told before, when only one is: with several ("4 were killed in
             # X and 9 in Y. A group said 30 were killed") the figure is none of theirs
