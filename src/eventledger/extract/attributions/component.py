@@ -103,7 +103,9 @@ class AttributionsExtractor:
             drop_uncued=uncued_quotes == "drop",
         )
         self.fixed_tagger = tagger is not None
-        self.tagger_config = dict(tagger_config or DEFAULT_CONFIG)
+        # the settings as a key of _settings_with's cache, made once
+        given = tagger_config or {}
+        self._tagger_config = tuple((key, given.get(key)) for key in TAGGER_SETTINGS.values())
         self.nlp = nlp
         self.actors_component = actors_component
         self._actors: tuple[ActorLexicon | None, SpeakerWords] | None = None
@@ -134,7 +136,7 @@ class AttributionsExtractor:
         if not model:
             return self.options
         return replace(self.options, tagger=_settings_with(
-            tuple(sorted(self.tagger_config.items())), tuple(sorted(model.items()))))
+            self._tagger_config, tuple(sorted(model.items()))))
 
     def __call__(self, doc: Doc) -> Doc:
         actor_lexicon, speakers = self.actors()
