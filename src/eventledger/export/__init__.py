@@ -30,7 +30,7 @@ from typing import IO
 from ..errors import EventledgerError
 from ..provenance import source_chain
 from ..units import unit_of
-from .acled import ACLED_COLUMNS, acled_items, acled_rows, load_type_table
+from .acled import ACLED_COLUMNS, acled_items, acled_rows, item_place, load_type_table
 
 log = logging.getLogger(__name__)
 
@@ -93,16 +93,13 @@ def geojson_features(record: dict) -> list[dict]:
     """The GeoJSON Point features of one record: its events and figures with a place."""
     document = record.get("document") or {}
     outlet = document.get("outlet")
-    places = {p.get("id"): p for p in record.get("places") or []}
     attributions = {a.get("id"): a for a in record.get("attributions") or []}
     features = []
 
-    incident_places = {i.get("id"): i.get("location") for i in record.get("incidents") or []}
+    place_of = item_place(record)
 
     def feature(item: dict, kind: str, properties: dict) -> dict | None:
-        # an item the text gives no place of its own is at its incident's place
-        location = item.get("location") or incident_places.get(item.get("incident"))
-        place = places.get(location.get("place")) if isinstance(location, dict) else None
+        place = place_of(item)
         if not place or place.get("lat") is None or place.get("lon") is None:
             return None
         return {

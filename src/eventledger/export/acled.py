@@ -168,7 +168,6 @@ def acled_items(record: dict, *, table: TypeTable | None = None) -> list[tuple[d
     text = document.get("text") or ""
     doc_id = document.get("id") or ""
     outlet = document.get("outlet")
-    places = {p.get("id"): p for p in record.get("places") or []}
     attributions = {a.get("id"): a for a in record.get("attributions") or []}
     events = {e.get("id"): e for e in record.get("events") or []}
     # A count or an event only in a report its speaker denies is no one's: no row, no total.
@@ -196,12 +195,10 @@ def acled_items(record: dict, *, table: TypeTable | None = None) -> list[tuple[d
         elif fig.get("incident") in incident_events:
             by_story.setdefault(story_of(incident_events[fig["incident"]]), []).append(fig)
 
-    incident_places = {i.get("id"): i.get("location") for i in record.get("incidents") or []}
+    place_of = item_place(record)
 
     def place_columns(item: dict) -> dict:
-        # a figure the text gives no place of its own takes its incident's
-        location = item.get("location") or incident_places.get(item.get("incident"))
-        place = places.get(location.get("place")) if isinstance(location, dict) else None
+        place = place_of(item)
         if not place:
             return {"country": "", "iso2": "", "admin1": "", "location": "",
                     "latitude": None, "longitude": None, "geo_precision": None}
@@ -261,3 +258,17 @@ def acled_items(record: dict, *, table: TypeTable | None = None) -> list[tuple[d
             "plover_type": "", "plover_mode": "",
         }))
     return [({column: row.get(column) for column in ACLED_COLUMNS}, item) for item, row in rows]
+
+
+def item_place(record: dict):
+    """``place_of(item)``: the place record of an event or figure of ``record``, the place
+    the text gives it, else its incident's (records stored before figures took their
+    incident's place, and events, which keep their own), else None."""
+    places = {p.get("id"): p for p in record.get("places") or []}
+    incident_places = {i.get("id"): i.get("location") for i in record.get("incidents") or []}
+
+    def place_of(item: dict) -> dict | None:
+        location = item.get("location") or incident_places.get(item.get("incident"))
+        return places.get(location.get("place")) if isinstance(location, dict) else None
+
+    return place_of
