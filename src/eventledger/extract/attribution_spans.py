@@ -87,21 +87,18 @@ class AttributionSpansTagger:
         return span_transformer.Windowing(self.window, self.stride, wanted)
 
     def _tag(self, docs: list[Doc]) -> list[Doc]:
-        windowing = self.windowing(docs)
-        if not self.heads:
-            found = self.tagger.scored_spans_of(docs, windowing)
-            thresholds = self.tagger.config.get("thresholds")
-            return [self._set_spans(doc, spans, thresholds)
-                    for doc, spans in zip(docs, found, strict=True)]
-        found = self.tagger.scored_spans_and_heads_of(docs, self.heads, windowing)
+        # Without heads, the same pass tags the spans alone.
+        found = self.tagger.scored_spans_and_heads_of(docs, self.heads, self.windowing(docs))
+        thresholds = self.tagger.config.get("thresholds")
+        head = self.heads.get("events")
         for doc, (spans, rows) in zip(docs, found, strict=True):
-            self._set_spans(doc, spans, self.tagger.config.get("thresholds"))
-            head = self.heads["events"]
-            # The head's labels and default thresholds travel with its rows.
-            doc._.el_trigger_scores = {
-                "labels": getattr(head, "labels", None), "rows": rows["events"],
-                "thresholds": getattr(head, "thresholds", None),
-            }
+            self._set_spans(doc, spans, thresholds)
+            if head is not None:
+                # The head's labels and default thresholds travel with its rows.
+                doc._.el_trigger_scores = {
+                    "labels": getattr(head, "labels", None), "rows": rows["events"],
+                    "thresholds": getattr(head, "thresholds", None),
+                }
         return docs
 
     @staticmethod
