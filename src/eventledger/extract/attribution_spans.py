@@ -27,7 +27,7 @@ from spacy.util import minibatch
 from ..errors import ConfigError
 from . import event_head as event_head_module
 from . import span_transformer
-from .cue_candidates import cue_candidates
+from .cue_candidates import cue_candidates, reporting_words
 
 SPANS_KEY = "attribution_spans"
 
@@ -50,6 +50,7 @@ class AttributionSpansTagger:
         from .attributions.lexicon import CueLexicon
 
         self.cues = CueLexicon.load(extra_cues_path) if only_cue_windows else None
+        self.cue_words = reporting_words(self.cues) if self.cues else None
         self.tagger = span_transformer.load(self.model_path, device, precision)
         self.window = window
         self.stride = self._stride(window, overlap)
@@ -81,25 +82,23 @@ class AttributionSpansTagger:
     def windowing(self, docs: list[Doc]) -> span_transformer.Windowing:
         """How the tagger reads ``docs``: the window settings, and with
         ``only_cue_windows`` the tokens that could report an attribution."""
-        wanted = [cue_candidates(doc, self.cues) for doc in docs] if self.cues else None
+        wanted = ([cue_candidates(doc, self.cues, self.cue_words) for doc in docs]
+                  if self.cues else None)
         return span_transformer.Windowing(self.window, self.stride, wanted)
 
     def _tag(self, docs: list[Doc]) -> list[Doc]:
-        windowing = self.windowing(docs)
-        if not self.heads:
-            found = self.tagger.scored_spans_of(docs, windowing)
-            thresholds = self.tagger.config.get("thresholds")
-            return [self._set_spans(doc, spans, thresholds)
-                    for doc, spans in zip(docs, found, strict=True)]
-        found = self.tagger.scored_spans_and_heads_of(docs, self.heads, windowing)
+        # Without heads, the same pass tags the spans alone.
+        found = self.tagger.scored_spans_and_heads_of(docs, self.heads, self.windowing(docs))
+        thresholds = self.tagger.config.get("thresholds")
+        head = self.heads.get("events")
         for doc, (spans, rows) in zip(docs, found, strict=True):
-            self._set_spans(doc, spans, self.tagger.config.get("thresholds"))
-            head = self.heads["events"]
-            # The head's labels and default thresholds travel with its rows.
-            doc._.el_trigger_scores = {
-                "labels": getattr(head, "labels", None), "rows": rows["events"],
-                "thresholds": getattr(head, "thresholds", None),
-            }
+            self._set_spans(doc, spans, thresholds)
+            if head is not None:
+                # The head's labels and default thresholds travel with its rows.
+                doc._.el_trigger_scores = {
+                    "labels": getattr(head, "labels", None), "rows": rows["events"],
+                    "thresholds": getattr(head, "thresholds", None),
+                }
         return docs
 
     @staticmethod

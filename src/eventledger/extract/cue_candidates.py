@@ -25,9 +25,18 @@ if TYPE_CHECKING:  # the attributions package imports the tagger's component
 QUOTATION_MARKS = frozenset('"“”„‟«»')
 
 
-def cue_candidates(doc: Doc, cues: CueLexicon) -> numpy.ndarray:
-    """One flag per token of ``doc``: whether it could report an attribution."""
-    words = set(cues.verbs) | cues.nouns | cues.cite_verbs | cues.survey_nouns
+def reporting_words(cues: CueLexicon) -> frozenset[str]:
+    """The lexicon's reporting words: its verbs, nouns, citing verbs and survey nouns."""
+    return frozenset(set(cues.verbs) | cues.nouns | cues.cite_verbs | cues.survey_nouns)
+
+
+def cue_candidates(doc: Doc, cues: CueLexicon,
+                   words: frozenset[str] | None = None) -> numpy.ndarray:
+    """One flag per token of ``doc``: whether it could report an attribution. ``words``:
+    ``reporting_words(cues)``, given by a caller that reads many documents with one
+    lexicon."""
+    if words is None:
+        words = reporting_words(cues)
     flags = numpy.zeros(len(doc), dtype=bool)
     for token in doc:
         flags[token.i] = (

@@ -23,8 +23,6 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-import numpy
-
 from ..errors import ConfigError
 from .span_transformer import bio_labels
 
@@ -64,9 +62,6 @@ class EventHead:
         except RuntimeError as exc:
             raise ConfigError(f"event head at {path} does not fit its settings: {exc}") from exc
         self.linear.eval()
-        # For each type, the columns of its B- and I- tags.
-        self._columns = {t: [i for i, tag in enumerate(self.labels) if tag[2:] == t]
-                         for t in self.types}
         self._torch = torch
 
     def __call__(self, states):
@@ -74,11 +69,6 @@ class EventHead:
         with self._torch.inference_mode():
             linear = self.linear.to(hidden.device)
             return self._torch.softmax(linear(hidden.float()), dim=-1)
-
-    def type_probs(self, rows: numpy.ndarray) -> dict[str, numpy.ndarray]:
-        """Each type's probability at each token (its B- and I- tags together), from one
-        row per token (``span_transformer.token_rows``)."""
-        return {t: rows[:, cols].sum(axis=1) for t, cols in self._columns.items()}
 
 
 def build(in_size: int, n_labels: int, hidden: int = 0):
