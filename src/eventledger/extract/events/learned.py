@@ -22,11 +22,26 @@ training had enough checked rule triggers of the type to choose one).
 
 from __future__ import annotations
 
+from functools import cache
+
 import numpy
 from spacy.tokens import Doc, Span
 
 from ..base import is_excluded
 from .context import Context
+
+
+@cache
+def _label_columns(labels: tuple[str, ...]) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
+    """The head's columns of each type (B- and I-), and of each type's I- alone: worked out
+    once per head, not for every sentence."""
+    columns: dict[str, list[int]] = {}
+    for i, tag in enumerate(labels):
+        if tag != "O":
+            columns.setdefault(tag[2:], []).append(i)
+    inside_of = {type_: [k for k in ks if labels[k].startswith("I-")]
+                 for type_, ks in columns.items()}
+    return columns, inside_of
 
 
 def with_model(ctx: Context, doc: Doc, sent: Span, triggers: list[dict], *,
@@ -45,10 +60,7 @@ def with_model(ctx: Context, doc: Doc, sent: Span, triggers: list[dict], *,
     veto_by_type = {} if veto is not None else thresholds.get("veto_by_type") or {}
     veto = veto if veto is not None else thresholds.get("veto")
     add = add if add is not None else thresholds.get("add")
-    columns: dict[str, list[int]] = {}
-    for i, tag in enumerate(labels):
-        if tag != "O":
-            columns.setdefault(tag[2:], []).append(i)
+    columns, inside_of = _label_columns(tuple(labels))
     types = list(columns)
     # Each token of the sentence's probability of each type (B- and I- together), summed
     # once for the sentence rather than again for every token and type looked at.
@@ -73,6 +85,8 @@ def with_model(ctx: Context, doc: Doc, sent: Span, triggers: list[dict], *,
         kept.append(trig)
     if add is None:
         return kept
+    if not types:
+        return sorted(kept, key=lambda t: t["start"])  # a head with no types adds none
     covered = {i for t in kept for i in range(t["start"], t["end"])}
     weapons = None
     i = sent.start
@@ -81,15 +95,13 @@ def with_model(ctx: Context, doc: Doc, sent: Span, triggers: list[dict], *,
         if i in covered or token.pos_ not in ("VERB", "NOUN") or token.is_space:
             i += 1
             continue
-        if not types:
-            break
         best_k = int(by_type[i - first].argmax())
         type_, p = types[best_k], float(by_type[i - first, best_k])
         if p < add or is_excluded(doc, token.idx, token.idx + len(token)):
             i += 1
             continue
         end = i + 1
-        inside = [k for k in columns[type_] if labels[k].startswith("I-")]
+        inside = inside_of[type_]
         while end < sent.end and end not in covered and inside and (
             float(rows[end, inside].sum()) >= add
         ):
