@@ -13,7 +13,7 @@ from datetime import date, timedelta
 
 import pytest
 from fastapi.testclient import TestClient
-from web_store import build_store, copy_store, hostile_record
+from web_store import build_store, copy_store, hostile_record, march_report
 
 from eventledger.store import Store
 from eventledger.stories import assign_stories
@@ -146,39 +146,13 @@ def test_reading_connections_map_the_store_and_keep_its_pages(private_store):
         state.close()
 
 
-def _report(number: int, day: date) -> dict:
-    """An invented report of one protest on ``day``, with its place."""
-    text = f"Traders marched in Lakeview{number} on the day. Police said 3 people were hurt."
-
-    def span(phrase: str) -> dict:
-        start = text.index(phrase)
-        return {"text": phrase, "start": start, "end": start + len(phrase)}
-
-    town = span(f"Lakeview{number}")
-    return {
-        "document": {"id": f"window{number:04d}", "path": None, "url": None,
-                     "outlet": "Lake Times", "published": day.isoformat(),
-                     "title": f"March {number}", "language": "en", "text": text},
-        "attributions": [],
-        "events": [{"id": "E1", "type": "PROTEST", "mode": None, "trigger": span("marched"),
-                    "actor": {**span("Traders"), "name": "Traders", "actor": None},
-                    "recipient": None, "location": {"place": "P1"}, "date": day.isoformat(),
-                    "date_precision": "day", "attribution": None, "negated": False,
-                    "hypothetical": False}],
-        "figures": [],
-        "places": [{"id": "P1", **town, "name": town["text"], "geonameid": None,
-                    "country": "KE", "lat": 1.0 + number, "lon": 30.0 + number,
-                    "kind": "city"}],
-        "actors": [], "disagreements": [],
-    }
-
-
 def test_a_window_finds_the_same_stories_from_either_end(tmp_path):
     path = tmp_path / "window.db"
     start = date(2025, 1, 1)
     with Store.open(path) as store:
         for number in range(30):
-            record = _report(number, start + timedelta(days=12 * number))
+            record = march_report(number, start + timedelta(days=12 * number), prefix="window",
+                                  town=f"Lakeview{number}", step=1.0)
             store.write_record(record, extractor_version="hand-written")
             assign_stories(store, [record["document"]["id"]],
                            records={record["document"]["id"]: record})

@@ -11,7 +11,7 @@ from datetime import date, timedelta
 import pytest
 from old_store import make_database_at
 from sqlalchemy import select
-from web_store import build_store
+from web_store import build_store, march_report
 
 from eventledger.store import Store
 from eventledger.stories import assign_stories
@@ -155,38 +155,13 @@ def test_a_source_filter_finds_the_same_items_through_the_names(nlp, source):
         engine.dispose()
 
 
-def _report(number: int, day: date) -> dict:
-    """An invented report of a march in Lakeview on ``day`` (one place for all)."""
-    text = f"Traders marched in Lakeview on the day. Report {number}."
-
-    def span(phrase: str) -> dict:
-        start = text.index(phrase)
-        return {"text": phrase, "start": start, "end": start + len(phrase)}
-
-    return {
-        "document": {"id": f"span{number:04d}", "path": None, "url": None,
-                     "outlet": "Lake Times", "published": day.isoformat(),
-                     "title": f"March {number}", "language": "en", "text": text},
-        "attributions": [],
-        "events": [{"id": "E1", "type": "PROTEST", "mode": None, "trigger": span("marched"),
-                    "actor": {**span("Traders"), "name": "Traders", "actor": None},
-                    "recipient": None, "location": {"place": "P1"}, "date": day.isoformat(),
-                    "date_precision": "day", "attribution": None, "negated": False,
-                    "hypothetical": False}],
-        "figures": [],
-        "places": [{"id": "P1", **span("Lakeview"), "name": "Lakeview", "geonameid": None,
-                    "country": "KE", "lat": 1.0, "lon": 30.0, "kind": "city"}],
-        "actors": [], "disagreements": [],
-    }
-
-
 def test_a_window_reads_stories_from_the_longest_span_before_it(tmp_path):
     path = tmp_path / "spans.db"
     start = date(2025, 1, 1)
     days = [start + timedelta(days=n) for n in (0, 2, 4, 60, 200, 201)]
     with Store.open(path) as store:
         for number, day in enumerate(days):
-            record = _report(number, day)
+            record = march_report(number, day, prefix="span")
             store.write_record(record, extractor_version="hand-written")
             assign_stories(store, [record["document"]["id"]],
                            records={record["document"]["id"]: record})

@@ -174,3 +174,31 @@ def copy_store(destination: Path) -> Path:
 
 
 atexit.register(remove_store)
+
+
+def march_report(number: int, day, *, prefix: str, town: str = "Lakeview",
+                 step: float = 0.0) -> dict:
+    """A hand-written record of an invented march in ``town`` on ``day`` (a ``date``): one
+    event with its place, whose coordinates move by ``step`` degrees per ``number``."""
+    text = f"Traders marched in {town} on the day. Report {number}."
+
+    def span(phrase: str) -> dict:
+        start = text.index(phrase)
+        return {"text": phrase, "start": start, "end": start + len(phrase)}
+
+    return {
+        "document": {"id": f"{prefix}{number:04d}", "path": None, "url": None,
+                     "outlet": "Lake Times", "published": day.isoformat(),
+                     "title": f"March {number}", "language": "en", "text": text},
+        "attributions": [],
+        "events": [{"id": "E1", "type": "PROTEST", "mode": None, "trigger": span("marched"),
+                    "actor": {**span("Traders"), "name": "Traders", "actor": None},
+                    "recipient": None, "location": {"place": "P1"}, "date": day.isoformat(),
+                    "date_precision": "day", "attribution": None, "negated": False,
+                    "hypothetical": False}],
+        "figures": [],
+        "places": [{"id": "P1", **span(town), "name": town, "geonameid": None,
+                    "country": "KE", "lat": 1.0 + step * number,
+                    "lon": 30.0 + step * number, "kind": "city"}],
+        "actors": [], "disagreements": [],
+    }
