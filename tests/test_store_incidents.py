@@ -62,14 +62,10 @@ def test_incidents_are_stored_with_their_columns(tmp_path):
         assert store.counts()["incidents"] == 0
 
 
-def _make_v3_database(path, record: dict) -> None:
-    make_database_at(path, record, 3)
-
-
 def test_version_3_store_gets_the_incident_tables(tmp_path):
     path = tmp_path / "v3.db"
     old = make_record("old-doc")
-    _make_v3_database(path, old)
+    make_database_at(path, old, 3)
     engine = create_store_engine(path)
     with engine.connect() as conn:
         assert current_version(conn) == 3
