@@ -33,6 +33,7 @@ from serve_load import (
     _wait,
     build_store,
     mix_choices,
+    settle,
 )
 
 
@@ -74,7 +75,7 @@ def main() -> None:
     base = f"http://127.0.0.1:{port}"
     try:
         _wait(base, server)
-        time.sleep(1)  # the overview's answers, made as the server starts
+        settle(server.pid)  # the overview's answers, made as the server starts
         print(f"{args.requests} requests each, one client; load average "
               f"{os.getloadavg()[0]:.2f}")
         costs = []

@@ -339,6 +339,7 @@ def main() -> None:
         base = f"http://127.0.0.1:{port}"
         try:
             _wait(base, server)
+            settle(server.pid)
             print(f"{args.clients} clients over loopback "
                   f"({'httpx' if args.httpx else 'keep-alive connections of our own'}), "
                   f"server pid {server.pid} ({args.workers} worker process(es)); "
@@ -366,6 +367,20 @@ def main() -> None:
 
 def _spent(before: float | None, after: float | None) -> float | None:
     return after - before if before is not None and after is not None else None
+
+
+def settle(pid: int, *, most: float = 120) -> None:
+    """Wait until the server's processes stop working on their own (what a server does
+    as it starts: the overview's answers, the events held in memory), at most ``most``
+    seconds, so that a measure counts requests only."""
+    deadline = time.perf_counter() + most
+    before = _server_cpu(pid)
+    while before is not None and time.perf_counter() < deadline:
+        time.sleep(0.5)
+        now = _server_cpu(pid)
+        if now - before < 0.05:
+            return
+        before = now
 
 
 def _wait(base: str, server: subprocess.Popen) -> None:
