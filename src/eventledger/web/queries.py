@@ -12,7 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import and_, exists, false, func, literal, or_, select, tuple_, union
+import orjson
+from sqlalchemy import and_, bindparam, exists, false, func, literal, or_, select, tuple_, union
 from sqlalchemy.engine import Engine
 
 from ..store.schema import T
@@ -257,6 +258,30 @@ def list_events(engine: Engine, f: Filters, *, limit: int, offset: int):
     return _page(engine, keys, order, limit, offset, _event_details)
 
 
+def _keyed(details):
+    """``details(page)`` for the page of items whose keys are the JSON array ``:keys``
+    (of ``[doc_id, id]``), in the lists' order: one statement, whatever the keys, so that
+    it is built and compiled once (SQLite's ``json_each``; the in-memory index that gives
+    the keys serves SQLite stores only)."""
+    each = func.json_each(bindparam("keys")).table_valued("value")
+    page = select(func.json_extract(each.c.value, "$[0]").label("doc_id"),
+                  func.json_extract(each.c.value, "$[1]").label("id")).subquery("page")
+    return details(page)
+
+
+def _keyed_rows(engine: Engine, statement, keys: list[tuple[str, str]]) -> list[dict]:
+    if not keys:
+        return []
+    with engine.connect() as conn:
+        found = conn.execute(statement, {"keys": orjson.dumps(keys).decode()})
+        return [dict(row._mapping) for row in found]
+
+
+def event_rows(engine: Engine, keys: list[tuple[str, str]]) -> list[dict]:
+    """The shown columns of the events ``keys`` (``(doc_id, id)``), in the lists' order."""
+    return _keyed_rows(engine, EVENT_ROWS, keys)
+
+
 def _figure_details(page) -> object:
     """The shown columns of the figures whose keys are in ``page``, in the list's order."""
     place = PLACE
@@ -280,6 +305,14 @@ def _figure_details(page) -> object:
         )
         .order_by(FIGURES.c.day, FIGURES.c.doc_id, FIGURES.c.id)
     )
+
+
+def figure_rows(engine: Engine, keys: list[tuple[str, str]]) -> list[dict]:
+    """The shown columns of the figures ``keys`` (``(doc_id, id)``), in the list's order."""
+    return _keyed_rows(engine, FIGURE_ROWS, keys)
+
+
+EVENT_ROWS, FIGURE_ROWS = _keyed(_event_details), _keyed(_figure_details)
 
 
 def list_figures(engine: Engine, f: Filters, *, limit: int, offset: int):
