@@ -9,6 +9,7 @@ document can run in the browser even if it slipped past the templates' escaping.
 
 from __future__ import annotations
 
+import gc
 import logging
 import threading
 from contextlib import asynccontextmanager
@@ -199,6 +200,10 @@ def _warm(state: WebState) -> None:
         if state.indexes is not None:
             state.indexes.make(state.indexes.version_of())
         warm_overview(state)
+        # What the server holds from now on (modules, templates, kept answers) is left out
+        # of the collector's later passes, which every request waits for.
+        gc.collect()
+        gc.freeze()
     except Exception:  # a reader asking later gets the error itself, on one line
         log.debug("making the overview's answers ahead failed", exc_info=True)
 

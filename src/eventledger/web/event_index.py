@@ -17,6 +17,7 @@ shows an older answer and a reader never waits for the index.
 
 from __future__ import annotations
 
+import gc
 import heapq
 import logging
 import threading
@@ -320,4 +321,7 @@ class StoreIndexes:
             return None
         with self.lock:
             self.index, self.making = index, None
+        # Its objects live as long as the store version: out of the collector's passes
+        # (a full pass over them took some 70 ms on 100,000 events, every request waiting).
+        gc.freeze()
         return index
