@@ -1,6 +1,7 @@
-"""The events held in memory per store version (``web/event_index.py``): the map, the
-timeline and the event list it answers are the database's answers, byte for byte, and a
-write to the store is never answered from an older index."""
+"""The events, figures and stories held in memory per store version
+(``web/event_index.py``, ``web/story_index.py``): the map, the timeline and the lists
+they answer are the database's answers, byte for byte, and a write to the store is never
+answered from an older index."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from eventledger.store import Store
+from eventledger.stories import assign_stories
 from eventledger.web import create_app
 from eventledger.web.api import with_source_names
 from eventledger.web.app import WebState
@@ -23,7 +25,10 @@ from eventledger.web.queries import (
     figure_rows,
     list_events,
     list_figures,
+    list_stories,
     map_points,
+    story_bounds,
+    story_rows,
     timeline,
 )
 from eventledger.web.settings import WebSettings
@@ -89,7 +94,10 @@ def store_path(tmp_path_factory):
     rng = random.Random(5)
     with Store.open(path) as store:
         for number in range(60):
-            store.write_record(_record(number, rng), extractor_version="hand-written")
+            record = _record(number, rng)
+            store.write_record(record, extractor_version="hand-written")
+            doc_id = record["document"]["id"]
+            assign_stories(store, [doc_id], records={doc_id: record})
     return path
 
 
@@ -122,8 +130,16 @@ def test_the_index_answers_as_the_database(store_path):
         index, figures = made.events, made.figures
         assert index.undated > 0 and len(index.keys) == 180
         assert figures.undated > 0 and 60 < len(figures.keys) < 120
+        stories = made.stories
+        assert len(stories.ids) > 10, stories.firsts
+        bounds = story_bounds(state.engine)
         pages = ((50, 0), (4, 0), (4, 9), (500, 170))
         for f in _filters():
+            if not f.source:
+                for limit, offset in pages:
+                    total, ids = stories.page(f, limit=limit, offset=offset)
+                    assert (total, story_rows(state.engine, ids)) == list_stories(
+                        state.engine, f, limit=limit, offset=offset, bounds=bounds), f
             f = with_source_names(state, f)
             assert figures_indexable(f)
             for limit, offset in pages:

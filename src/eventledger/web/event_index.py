@@ -228,12 +228,15 @@ def figures_indexable(f: Filters) -> bool:
 
 
 class StoreIndex:
-    """The events and figures of one store version, in memory."""
+    """The events, figures and stories of one store version, in memory."""
 
     def __init__(self, engine: Engine, version: tuple):
+        from .story_index import story_index
+
         self.version = version
         self.events = EventIndex(event_rows(engine))
         self.figures = FigureIndex(figure_rows(engine), attribution_sources(engine))
+        self.stories = story_index(engine)
 
 
 def event_rows(engine: Engine):

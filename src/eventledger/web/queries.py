@@ -452,12 +452,26 @@ def list_stories(engine: Engine, f: Filters, *, limit: int, offset: int,
     return total, rows
 
 
-def figure_ranges(engine: Engine, story_ids: list[str]) -> dict[str, dict[str, dict]]:
-    """``{story: {category: {"low", "high", "reports"}}}`` of the stories' figures, a
-    category's figures in another unit than people apart ("displaced families")."""
+# A page of stories by id, and their figures' ranges: built once, the ids an expanding
+# parameter (the statements of a page of stories found in memory, story_index.py).
+STORY_ROWS = (select(STORIES).where(STORIES.c.id.in_(bindparam("ids", expanding=True)))
+              .order_by(STORIES.c.first_date.desc(), STORIES.c.seq.desc()))
+
+
+def story_rows(engine: Engine, story_ids: list[str]) -> list[dict]:
+    """The stories ``story_ids`` as :func:`list_stories` gives them, in its order."""
     if not story_ids:
-        return {}
-    query = (
+        return []
+    with engine.connect() as conn:
+        rows = [dict(row._mapping) for row in conn.execute(STORY_ROWS, {"ids": story_ids})]
+    ranges = figure_ranges(engine, story_ids)
+    for row in rows:
+        row["figures"] = ranges.get(row["id"], {})
+    return rows
+
+
+def _figure_ranges_statement(story_ids):
+    return (
         select(MEMBERS.c.story_id, FIGURES.c.category, FIGURES.c.unit,
                func.min(FIGURES.c.low).label("low"),
                func.max(func.coalesce(FIGURES.c.high, FIGURES.c.low)).label("high"),
@@ -468,9 +482,19 @@ def figure_ranges(engine: Engine, story_ids: list[str]) -> dict[str, dict[str, d
         .group_by(MEMBERS.c.story_id, FIGURES.c.category, FIGURES.c.unit)
         .order_by(MEMBERS.c.story_id, FIGURES.c.category, FIGURES.c.unit)
     )
+
+
+FIGURE_RANGES = _figure_ranges_statement(bindparam("ids", expanding=True))
+
+
+def figure_ranges(engine: Engine, story_ids: list[str]) -> dict[str, dict[str, dict]]:
+    """``{story: {category: {"low", "high", "reports"}}}`` of the stories' figures, a
+    category's figures in another unit than people apart ("displaced families")."""
+    if not story_ids:
+        return {}
     result: dict[str, dict[str, dict]] = {}
     with engine.connect() as conn:
-        for row in conn.execute(query):
+        for row in conn.execute(FIGURE_RANGES, {"ids": list(story_ids)}):
             result.setdefault(row.story_id, {})[figure_key(row.category, row.unit)] = {
                 "low": row.low, "high": row.high, "reports": row.reports}
     return result
