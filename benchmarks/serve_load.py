@@ -155,9 +155,9 @@ def mix_choices(rng: random.Random, doc_ids: list[str], story_ids: list[str]
         ("api document", f"/api/documents/{rng.choice(doc_ids)}"),
         ("page overview", f"/?{window}"),
         # What every reader's overview asks first: everything, unfiltered.
-        ("api map", "/api/map"),
-        ("api timeline", "/api/timeline"),
-        ("api stories", "/api/stories"),
+        ("api map all", "/api/map"),
+        ("api timeline all", "/api/timeline"),
+        ("api stories all", "/api/stories"),
         ("page story", f"/stories/{rng.choice(story_ids)}"),
         ("page document", f"/documents/{rng.choice(doc_ids)}"),
     ]
@@ -283,7 +283,7 @@ def _percentile(values: list[float], share: float) -> float:
 
 
 def _line(name: str, values: list[float], errors: int, elapsed: float) -> str:
-    return (f"{name:16} {len(values):7d} req {len(values) / elapsed:8.1f} req/s  "
+    return (f"{name:17} {len(values):7d} req {len(values) / elapsed:8.1f} req/s  "
             f"p50 {_percentile(values, 0.5):7.1f} ms  p99 {_percentile(values, 0.99):7.1f} ms  "
             f"errors {errors}")
 
