@@ -18,7 +18,7 @@ from eventledger.stories import assign_stories
 from eventledger.web import create_app
 from eventledger.web.api import with_source_names
 from eventledger.web.app import WebState
-from eventledger.web.event_index import figures_indexable, map_feature
+from eventledger.web.event_index import StoreIndexes, figures_indexable, map_feature
 from eventledger.web.filters import Filters
 from eventledger.web.queries import (
     event_rows,
@@ -182,3 +182,17 @@ def test_a_write_is_never_answered_from_an_older_index(store_path, tmp_path):
             time.sleep(0.05)
         assert len(state.index().events.keys) == 183
         assert client.get("/api/map?type=PROTEST&limit=1").json()["total"] == before + 3
+
+
+def test_remaking_waits_after_the_last_making(store_path):
+    versions = iter(range(1000))
+    state = WebState(str(store_path), WebSettings())
+    try:
+        indexes = StoreIndexes(state.engine, lambda: ("v", next(versions)), pause=1000.0)
+        first = indexes.make(indexes.version_of())
+        assert first is not None and indexes.current(first.version) is first
+        # A newer version: the database answers, and the next making waits its turn.
+        assert indexes.current() is None and indexes.making is None
+        assert indexes.index is first
+    finally:
+        state.close()

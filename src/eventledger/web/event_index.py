@@ -21,6 +21,7 @@ import gc
 import heapq
 import logging
 import threading
+import time
 from array import array
 from bisect import bisect_left, bisect_right
 from collections import Counter
@@ -96,11 +97,14 @@ class EventIndex:
             if day is None:
                 self.undated += 1
             kind = shared.setdefault(kind, kind)
-            self.keys.append((doc_id, event_id))
+            # The database gives each row its own strings: one per document and id.
+            self.keys.append((shared.setdefault(doc_id, doc_id),
+                              shared.setdefault(event_id, event_id)))
             self.days.append(shared.setdefault(day, day) if day is not None else "")
             self.types.append(kind)
             placed = lat is not None and lon is not None
-            self.features.append(orjson.dumps(map_feature(row[:12]))
+            # A copy of orjson's answer: its own keeps the 4 KiB it was written into.
+            self.features.append(memoryview(orjson.dumps(map_feature(row[:12]))).tobytes()
                                  if placed else None)
             by_type.setdefault(kind, array("i")).append(position)
             if country is not None:
@@ -187,7 +191,8 @@ class FigureIndex:
             if day is not None and not isinstance(day, str):
                 raise TypeError(f"figure {doc_id} {figure_id}: day {day!r} is not text")
             self.undated += day is None
-            self.keys.append((doc_id, figure_id))
+            self.keys.append((shared.setdefault(doc_id, doc_id),
+                              shared.setdefault(figure_id, figure_id)))
             self.days.append(shared.setdefault(day, day) if day is not None else "")
             named = sources.get((doc_id, attribution), nobody) if attribution else nobody
             self.facts.append((shared.setdefault(category, category),
@@ -287,25 +292,33 @@ def attribution_sources(engine: Engine) -> dict[tuple[str, str], frozenset]:
 
 class StoreIndexes:
     """The :class:`StoreIndex` of the store's current version, made in a thread of its
-    own when the version changes; None meanwhile (the database answers)."""
+    own when the version changes; None meanwhile (the database answers).
 
-    def __init__(self, engine: Engine, version: Callable[[], tuple]):
+    Making one takes seconds of CPU on a large store: on a store written to again and
+    again, the next is begun no sooner than ``pause`` times as long as the last took
+    after it (the database answers meanwhile), so that remaking takes at most about
+    ``1 / (1 + pause)`` of one core from the readers."""
+
+    def __init__(self, engine: Engine, version: Callable[[], tuple], *, pause: float = 4.0):
         self.engine = engine
         self.version_of = version
+        self.pause = pause
         self.index: StoreIndex | None = None
         self.making: tuple | None = None  # the version being made
         self.failed: tuple | None = None  # a version whose making failed (not tried again)
+        self.not_before = 0.0  # when the next may begin (time.monotonic)
         self.lock = threading.Lock()
 
     def current(self, version: tuple | None = None) -> StoreIndex | None:
         """The index of the store's version (``version``, when read already), if made;
-        else None, and its making begins (in a thread) unless under way."""
+        else None, and its making begins (in a thread) unless under way or too soon."""
         version = self.version_of() if version is None else version
         index = self.index
         if index is not None and index.version == version:
             return index
         with self.lock:
-            if self.making is None and self.failed != version:
+            if (self.making is None and self.failed != version
+                    and time.monotonic() >= self.not_before):
                 self.making = version
                 threading.Thread(target=self.make, args=(version,), daemon=True,
                                  name="eventledger-store-index").start()
@@ -314,6 +327,7 @@ class StoreIndexes:
     def make(self, version: tuple) -> StoreIndex | None:
         """Make the index of ``version`` (read after it: a write meanwhile gives a newer
         version, for which it is made again, never an older one kept as newer)."""
+        began = time.monotonic()
         try:
             index = StoreIndex(self.engine, version)
         except Exception:  # the database answers instead; said once, not per request
@@ -322,8 +336,10 @@ class StoreIndexes:
             with self.lock:
                 self.making, self.failed = None, version
             return None
+        ended = time.monotonic()
         with self.lock:
             self.index, self.making = index, None
+            self.not_before = ended + self.pause * (ended - began)
         # Its objects live as long as the store version: out of the collector's passes
         # (a full pass over them took some 70 ms on 100,000 events, every request waiting).
         gc.freeze()

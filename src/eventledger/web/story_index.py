@@ -34,14 +34,15 @@ class StoryIndex:
         self.firsts: list[str | None] = []
         self.lasts: list[str | None] = []
         position_of: dict[str, int] = {}
+        days: dict = {}  # one string per day (the database gives each row its own)
         for story_id, first, last in stories:
             for day in (first, last):
                 if day is not None and not isinstance(day, str):
                     raise TypeError(f"story {story_id}: day {day!r} is not text")
             position_of[story_id] = len(self.ids)
             self.ids.append(story_id)
-            self.firsts.append(first)
-            self.lasts.append(last)
+            self.firsts.append(days.setdefault(first, first))
+            self.lasts.append(days.setdefault(last, last))
         # Stories with a first day come first, newest first: ascending, for bisections.
         self.dated = next((i for i, day in enumerate(self.firsts) if day is None),
                           len(self.firsts))
