@@ -198,7 +198,7 @@ def _warm(state: WebState) -> None:
 
     try:
         if state.indexes is not None:
-            state.indexes.make(state.indexes.version_of())
+            state.indexes.make_now()
         warm_overview(state)
         # What the server holds from now on (modules, templates, kept answers) is left out
         # of the collector's later passes, which every request waits for.

@@ -324,6 +324,16 @@ class StoreIndexes:
                                  name="eventledger-store-index").start()
         return None
 
+    def make_now(self) -> StoreIndex | None:
+        """Make the index of the store's version in this thread (as the server starts),
+        unless one is under way: readers meanwhile do not begin another."""
+        version = self.version_of()
+        with self.lock:
+            if self.making is not None:
+                return None
+            self.making = version
+        return self.make(version)
+
     def make(self, version: tuple) -> StoreIndex | None:
         """Make the index of ``version`` (read after it: a write meanwhile gives a newer
         version, for which it is made again, never an older one kept as newer)."""
