@@ -33,6 +33,7 @@ from serve_load import (
     _wait,
     build_store,
     mix_choices,
+    settle,
 )
 
 
@@ -74,7 +75,7 @@ def main() -> None:
     base = f"http://127.0.0.1:{port}"
     try:
         _wait(base, server)
-        time.sleep(1)  # the overview's answers, made as the server starts
+        settle(server.pid)  # the overview's answers, made as the server starts
         print(f"{args.requests} requests each, one client; load average "
               f"{os.getloadavg()[0]:.2f}")
         costs = []
@@ -86,7 +87,7 @@ def main() -> None:
             paths = [row[column][1] for row in draws]
             cpu, p50, failures = asyncio.run(_measure("127.0.0.1", port, paths, server.pid))
             costs.append(cpu)
-            print(f"  {kind:14} {template[:60]:60} CPU {cpu:7.2f} ms  p50 {p50:7.1f} ms"
+            print(f"  {kind:17} {template[:58]:58} CPU {cpu:7.2f} ms  p50 {p50:7.1f} ms"
                   + (f"  failures {failures}" if failures else ""))
         print(f"mix mean: {sum(costs) / max(len(costs), 1):.2f} ms of server CPU per request; "
               f"load average {os.getloadavg()[0]:.2f}")

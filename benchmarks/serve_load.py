@@ -2,7 +2,7 @@
 
     python benchmarks/serve_load.py [--events 100000] [--clients 50] [--seconds 30]
                                     [--db PATH] [--baseline-seconds 10] [--workers 1]
-                                    [--httpx]
+                                    [--httpx] [--revalidate]
 
 A store of ``--events`` generated events (four per document, with a figure, a place, an
 attribution and an actor each; days over two years, places over a 20 x 20 degree region)
@@ -17,7 +17,8 @@ loss). First a baseline: the same clients ask only ``/healthz`` for ``--baseline
 ``--seconds`` each client sends, one after the other, a mix of API and page requests
 (filtered event, figure and story lists, the map's points, the timeline, one story,
 one document, the overview, a story page, a document page). Prints requests per
-second, p50 and p99 latency and errors (anything but a 2xx answer, or no answer) for the
+second, p50 and p99 latency and errors (anything but a 2xx answer, or no answer; with
+``--revalidate``, clients send the entity tags they kept, and a 304 is an answer) for the
 baseline and the mix, per kind of request, and the mix's p50 and p99 as ratios to the
 baseline's in this same run. On Linux it also prints the CPU time the server's processes
 and the clients spent per request: on a shared machine, where latencies depend on what
@@ -155,9 +156,9 @@ def mix_choices(rng: random.Random, doc_ids: list[str], story_ids: list[str]
         ("api document", f"/api/documents/{rng.choice(doc_ids)}"),
         ("page overview", f"/?{window}"),
         # What every reader's overview asks first: everything, unfiltered.
-        ("api map", "/api/map"),
-        ("api timeline", "/api/timeline"),
-        ("api stories", "/api/stories"),
+        ("api map all", "/api/map"),
+        ("api timeline all", "/api/timeline"),
+        ("api stories all", "/api/stories"),
         ("page story", f"/stories/{rng.choice(story_ids)}"),
         ("page document", f"/documents/{rng.choice(doc_ids)}"),
     ]
@@ -198,19 +199,23 @@ class _Connection:
         self.host, self.port = host, port
         self.reader = self.writer = None
 
-    async def get(self, path: str) -> int:
+    async def get(self, path: str, tags: dict[str, str] | None = None) -> int:
         """The status of ``GET path``, its body read and dropped (on a failure the
-        connection is dropped too, and the next request opens another)."""
+        connection is dropped too, and the next request opens another). ``tags``: the
+        entity tags of the answers this client keeps, by path, sent as ``If-None-Match``
+        as a browser revalidates what it keeps, and updated from the answers."""
         try:
-            return await self._get(path)
+            return await self._get(path, tags)
         except BaseException:
             await self.close()
             raise
 
-    async def _get(self, path: str) -> int:
+    async def _get(self, path: str, tags: dict[str, str] | None) -> int:
         if self.writer is None:
             self.reader, self.writer = await asyncio.open_connection(self.host, self.port)
-        self.writer.write(f"GET {path} HTTP/1.1\r\nHost: {self.host}\r\n\r\n".encode())
+        kept = tags.get(path) if tags is not None else None
+        ask = f"If-None-Match: {kept}\r\n" if kept else ""
+        self.writer.write(f"GET {path} HTTP/1.1\r\nHost: {self.host}\r\n{ask}\r\n".encode())
         head = await self.reader.readuntil(b"\r\n\r\n")
         lines = head.decode("latin-1").split("\r\n")
         status = int(lines[0].split()[1])
@@ -223,6 +228,8 @@ class _Connection:
             await self.reader.readexactly(int(headers.get("content-length", 0)))
         if headers.get("connection") == "close":
             await self.close()
+        if tags is not None and status == 200 and "etag" in headers:
+            tags[path] = headers["etag"]
         return status
 
     async def close(self) -> None:
@@ -231,8 +238,8 @@ class _Connection:
             self.reader = self.writer = None
 
 
-async def _load(base: str, clients: int, seconds: float, pick, *, use_httpx: bool = False
-                ) -> dict:
+async def _load(base: str, clients: int, seconds: float, pick, *, use_httpx: bool = False,
+                revalidate: bool = False) -> dict:
     latencies: dict[str, list[float]] = defaultdict(list)
     errors: dict[str, int] = defaultdict(int)
     deadline = time.perf_counter() + seconds
@@ -244,7 +251,8 @@ async def _load(base: str, clients: int, seconds: float, pick, *, use_httpx: boo
             kind, path = pick(rng)
             began = time.perf_counter()
             try:
-                ok = 200 <= await get(path) < 300
+                status = await get(path)
+                ok = 200 <= status < 300 or (revalidate and status == 304)
             except (OSError, ValueError, EOFError, asyncio.LimitOverrunError):
                 ok = False  # no answer, or not one of HTTP
             latencies[kind].append((time.perf_counter() - began) * 1000)
@@ -254,7 +262,8 @@ async def _load(base: str, clients: int, seconds: float, pick, *, use_httpx: boo
     async def by_hand(number: int) -> None:
         connection = _Connection(host, int(port))
         try:
-            await client(number, connection.get)
+            tags: dict[str, str] | None = {} if revalidate else None
+            await client(number, lambda path: connection.get(path, tags))
         finally:
             await connection.close()
 
@@ -283,7 +292,7 @@ def _percentile(values: list[float], share: float) -> float:
 
 
 def _line(name: str, values: list[float], errors: int, elapsed: float) -> str:
-    return (f"{name:16} {len(values):7d} req {len(values) / elapsed:8.1f} req/s  "
+    return (f"{name:17} {len(values):7d} req {len(values) / elapsed:8.1f} req/s  "
             f"p50 {_percentile(values, 0.5):7.1f} ms  p99 {_percentile(values, 0.99):7.1f} ms  "
             f"errors {errors}")
 
@@ -321,10 +330,17 @@ def main() -> None:
     parser.add_argument("--db", type=Path, default=None,
                         help="Keep the generated store here (reused when present).")
     parser.add_argument("--workers", type=int, default=1, help="serve --workers.")
+    parser.add_argument("--revalidate", action="store_true",
+                        help="Each client keeps the entity tags of its answers and sends "
+                        "If-None-Match when it asks for the same address again, as a browser "
+                        "does (a 304 then counts as answered). Off by default: every request "
+                        "gets its whole answer.")
     parser.add_argument("--httpx", action="store_true",
                         help="Send the requests with httpx (as runs before 2026-12 did) "
                         "instead of the benchmark's own keep-alive client.")
     args = parser.parse_args()
+    if args.revalidate and args.httpx:
+        parser.error("--revalidate goes with the benchmark's own client, not --httpx")
 
     with tempfile.TemporaryDirectory() as tmp:
         path = args.db or Path(tmp) / "serve_load.db"
@@ -339,8 +355,10 @@ def main() -> None:
         base = f"http://127.0.0.1:{port}"
         try:
             _wait(base, server)
+            settle(server.pid)
             print(f"{args.clients} clients over loopback "
-                  f"({'httpx' if args.httpx else 'keep-alive connections of our own'}), "
+                  f"({'httpx' if args.httpx else 'keep-alive connections of our own'}"
+                  f"{', revalidating what they keep' if args.revalidate else ''}), "
                   f"server pid {server.pid} ({args.workers} worker process(es)); "
                   f"load average before: {os.getloadavg()[0]:.2f}")
             cpu_before = _server_cpu(server.pid)
@@ -353,7 +371,7 @@ def main() -> None:
                 _spent(cpu_before, cpu_between))
             mix = asyncio.run(_load(base, args.clients, args.seconds,
                                     lambda rng: _requests(rng, doc_ids, story_ids),
-                                    use_httpx=args.httpx))
+                                    use_httpx=args.httpx, revalidate=args.revalidate))
             p50, p99 = _report(f"mix of API and page requests for {args.seconds:.0f} s", mix,
                                _spent(cpu_between, _server_cpu(server.pid)))
             print(f"mix / baseline: p50 x{p50 / max(base_p50, 1e-9):.1f}, "
@@ -366,6 +384,20 @@ def main() -> None:
 
 def _spent(before: float | None, after: float | None) -> float | None:
     return after - before if before is not None and after is not None else None
+
+
+def settle(pid: int, *, most: float = 120) -> None:
+    """Wait until the server's processes stop working on their own (what a server does
+    as it starts: the overview's answers, the events held in memory), at most ``most``
+    seconds, so that a measure counts requests only."""
+    deadline = time.perf_counter() + most
+    before = _server_cpu(pid)
+    while before is not None and time.perf_counter() < deadline:
+        time.sleep(0.5)
+        now = _server_cpu(pid)
+        if now - before < 0.05:
+            return
+        before = now
 
 
 def _wait(base: str, server: subprocess.Popen) -> None:

@@ -16,7 +16,9 @@ from sqlalchemy import text
 from ..provenance import denied, evidence_sentence, name_of, source_chain
 from ..units import unit_of
 from . import queries
+from .event_index import figures_indexable, indexable, map_feature
 from .filters import FilterError, Filters, parse_filters, parse_page
+from .story_index import stories_indexable
 
 router = APIRouter()
 
@@ -122,9 +124,29 @@ def story_bounds(state) -> queries.StoryBounds | None:
     return state.cache.get("bounds:", lambda: queries.story_bounds(state.engine), pin=True)
 
 
+def stories_page(state, f: Filters, limit: int, offset: int) -> tuple[int, list[dict]]:
+    """``(how many stories pass f, the page of them)``: ``queries.list_stories``'s
+    answer, from the stories in memory where they are."""
+    index = state.index() if stories_indexable(f) else None
+    if index is not None:
+        total, ids = index.stories.page(f, limit=limit, offset=offset)
+        return total, queries.story_rows(state.engine, ids)
+    return queries.list_stories(state.engine, f, limit=limit, offset=offset,
+                                bounds=story_bounds(state))
+
+
 def _list_answer(state, lister, f: Filters, limit: int, offset: int) -> Response:
-    known = {"bounds": story_bounds(state)} if lister is queries.list_stories else {}
-    total, rows = lister(state.engine, f, limit=limit, offset=offset, **known)
+    index = state.index()
+    if lister is queries.list_stories:
+        total, rows = stories_page(state, f, limit, offset)
+    elif index is not None and lister is queries.list_events and indexable(f):
+        total, keys = index.events.page(f, limit=limit, offset=offset)
+        rows = queries.event_rows(state.engine, keys)
+    elif index is not None and lister is queries.list_figures and figures_indexable(f):
+        total, keys = index.figures.page(f, limit=limit, offset=offset)
+        rows = queries.figure_rows(state.engine, keys)
+    else:
+        total, rows = lister(state.engine, f, limit=limit, offset=offset)
     return _json({"total": total, "limit": limit, "offset": offset,
                   "filters": f.as_dict(), "items": rows})
 
@@ -231,15 +253,12 @@ def api_map(request: Request, f: FiltersDep) -> Response:
 
 
 def _map(state, f: Filters) -> Response:
+    index = state.index() if indexable(f) else None
+    if index is not None:
+        return Response(index.events.map_body(f, limit=state.settings.map_limit),
+                        media_type="application/json")
     total, rows = queries.map_points(state.engine, f, limit=state.settings.map_limit)
-    features = [{
-        "type": "Feature", "id": f"{doc_id}-{event_id}",
-        "geometry": {"type": "Point", "coordinates": [lon, lat]},
-        "properties": {"doc_id": doc_id, "id": event_id, "type": kind, "trigger": trigger,
-                       "day": day, "place": place, "negated": negated,
-                       "hypothetical": hypothetical, "outlet": outlet, "title": title},
-    } for (doc_id, event_id, kind, trigger, day, place, lat, lon, negated, hypothetical,
-           outlet, title) in rows]
+    features = [map_feature(row) for row in rows]
     return _json({"type": "FeatureCollection", "total": total, "shown": len(features),
                   "features": features})
 
@@ -252,7 +271,9 @@ def api_timeline(request: Request, f: FiltersDep) -> Response:
 
 
 def _timeline(state, f: Filters) -> Response:
-    return _json({"filters": f.as_dict(), "days": queries.timeline(state.engine, f)})
+    index = state.index() if indexable(f) else None
+    days = index.events.timeline(f) if index is not None else queries.timeline(state.engine, f)
+    return _json({"filters": f.as_dict(), "days": days})
 
 
 def warm_overview(state) -> None:

@@ -9,6 +9,7 @@ document can run in the browser even if it slipped past the templates' escaping.
 
 from __future__ import annotations
 
+import gc
 import logging
 import threading
 from contextlib import asynccontextmanager
@@ -26,6 +27,7 @@ from .. import __version__
 from ..errors import EventledgerError
 from .cache import AnswerCache, file_version, snapshot_version
 from .database import is_sqlite, open_reader, sqlite_file
+from .event_index import StoreIndex, StoreIndexes
 from .filters import FilterError
 from .settings import WebSettings, load_web_settings
 
@@ -47,10 +49,20 @@ class WebState:
         self.settings = settings
         self.store, self.engine = open_reader(target, mmap_bytes=settings.sqlite_mmap_bytes,
                                               cache_kib=settings.sqlite_cache_kib)
-        self.cache = AnswerCache(store_version(target, self.engine), size=settings.cache_entries)
+        version = store_version(target, self.engine)
+        self.cache = AnswerCache(version, size=settings.cache_entries)
+        # Events and figures in memory for an SQLite store only: the index orders and
+        # compares days and keys as SQLite does (a PostgreSQL collation may not).
+        self.indexes = StoreIndexes(self.engine, version) \
+            if version is not None and is_sqlite(target) else None
         self._writer = None
         self.nlp = nlp
         self.write_lock = threading.Lock()
+
+    def index(self) -> StoreIndex | None:
+        """The events and figures of the store's current version in memory, where made
+        already."""
+        return self.indexes.current() if self.indexes is not None else None
 
     def writer(self):
         """The writable store (opened on first use, under ``write_lock``)."""
@@ -185,7 +197,13 @@ def _warm(state: WebState) -> None:
     from .api import warm_overview
 
     try:
+        if state.indexes is not None:
+            state.indexes.make_now()
         warm_overview(state)
+        # What the server holds from now on (modules, templates, kept answers) is left out
+        # of the collector's later passes, which every request waits for.
+        gc.collect()
+        gc.freeze()
     except Exception:  # a reader asking later gets the error itself, on one line
         log.debug("making the overview's answers ahead failed", exc_info=True)
 

@@ -14,7 +14,7 @@ from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse
 
 from . import queries
-from .api import story_bounds, with_source_names
+from .api import stories_page, with_source_names
 from .filters import parse_filters, parse_page
 from .views import highlight, item_details, story_view
 
@@ -42,8 +42,7 @@ def overview(request: Request):
     f = with_source_names(state, parse_filters(request.query_params))
     limit, offset = parse_page(request.query_params, default=state.settings.page_size,
                                most=state.settings.max_limit)
-    total, stories = queries.list_stories(state.engine, f, limit=limit, offset=offset,
-                                          bounds=story_bounds(state))
+    total, stories = stories_page(state, f, limit, offset)
     own_limit = limit if limit != state.settings.page_size else None  # kept in the links
     return _render(request, "overview.html", {
         "filters": f, "stories": stories, "total": total, "limit": limit, "offset": offset,

@@ -12,7 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import and_, exists, false, func, literal, or_, select, tuple_, union
+import orjson
+from sqlalchemy import and_, bindparam, exists, false, func, literal, or_, select, tuple_, union
 from sqlalchemy.engine import Engine
 
 from ..store.schema import T
@@ -257,6 +258,30 @@ def list_events(engine: Engine, f: Filters, *, limit: int, offset: int):
     return _page(engine, keys, order, limit, offset, _event_details)
 
 
+def _keyed(details):
+    """``details(page)`` for the page of items whose keys are the JSON array ``:keys``
+    (of ``[doc_id, id]``), in the lists' order: one statement, whatever the keys, so that
+    it is built and compiled once (SQLite's ``json_each``; the in-memory index that gives
+    the keys serves SQLite stores only)."""
+    each = func.json_each(bindparam("keys")).table_valued("value")
+    page = select(func.json_extract(each.c.value, "$[0]").label("doc_id"),
+                  func.json_extract(each.c.value, "$[1]").label("id")).subquery("page")
+    return details(page)
+
+
+def _keyed_rows(engine: Engine, statement, keys: list[tuple[str, str]]) -> list[dict]:
+    if not keys:
+        return []
+    with engine.connect() as conn:
+        found = conn.execute(statement, {"keys": orjson.dumps(keys).decode()})
+        return [dict(row._mapping) for row in found]
+
+
+def event_rows(engine: Engine, keys: list[tuple[str, str]]) -> list[dict]:
+    """The shown columns of the events ``keys`` (``(doc_id, id)``), in the lists' order."""
+    return _keyed_rows(engine, EVENT_ROWS, keys)
+
+
 def _figure_details(page) -> object:
     """The shown columns of the figures whose keys are in ``page``, in the list's order."""
     place = PLACE
@@ -280,6 +305,14 @@ def _figure_details(page) -> object:
         )
         .order_by(FIGURES.c.day, FIGURES.c.doc_id, FIGURES.c.id)
     )
+
+
+def figure_rows(engine: Engine, keys: list[tuple[str, str]]) -> list[dict]:
+    """The shown columns of the figures ``keys`` (``(doc_id, id)``), in the list's order."""
+    return _keyed_rows(engine, FIGURE_ROWS, keys)
+
+
+EVENT_ROWS, FIGURE_ROWS = _keyed(_event_details), _keyed(_figure_details)
 
 
 def list_figures(engine: Engine, f: Filters, *, limit: int, offset: int):
@@ -419,12 +452,26 @@ def list_stories(engine: Engine, f: Filters, *, limit: int, offset: int,
     return total, rows
 
 
-def figure_ranges(engine: Engine, story_ids: list[str]) -> dict[str, dict[str, dict]]:
-    """``{story: {category: {"low", "high", "reports"}}}`` of the stories' figures, a
-    category's figures in another unit than people apart ("displaced families")."""
+# A page of stories by id, and their figures' ranges: built once, the ids an expanding
+# parameter (the statements of a page of stories found in memory, story_index.py).
+STORY_ROWS = (select(STORIES).where(STORIES.c.id.in_(bindparam("ids", expanding=True)))
+              .order_by(STORIES.c.first_date.desc(), STORIES.c.seq.desc()))
+
+
+def story_rows(engine: Engine, story_ids: list[str]) -> list[dict]:
+    """The stories ``story_ids`` as :func:`list_stories` gives them, in its order."""
     if not story_ids:
-        return {}
-    query = (
+        return []
+    with engine.connect() as conn:
+        rows = [dict(row._mapping) for row in conn.execute(STORY_ROWS, {"ids": story_ids})]
+    ranges = figure_ranges(engine, story_ids)
+    for row in rows:
+        row["figures"] = ranges.get(row["id"], {})
+    return rows
+
+
+def _figure_ranges_statement(story_ids):
+    return (
         select(MEMBERS.c.story_id, FIGURES.c.category, FIGURES.c.unit,
                func.min(FIGURES.c.low).label("low"),
                func.max(func.coalesce(FIGURES.c.high, FIGURES.c.low)).label("high"),
@@ -435,9 +482,19 @@ def figure_ranges(engine: Engine, story_ids: list[str]) -> dict[str, dict[str, d
         .group_by(MEMBERS.c.story_id, FIGURES.c.category, FIGURES.c.unit)
         .order_by(MEMBERS.c.story_id, FIGURES.c.category, FIGURES.c.unit)
     )
+
+
+FIGURE_RANGES = _figure_ranges_statement(bindparam("ids", expanding=True))
+
+
+def figure_ranges(engine: Engine, story_ids: list[str]) -> dict[str, dict[str, dict]]:
+    """``{story: {category: {"low", "high", "reports"}}}`` of the stories' figures, a
+    category's figures in another unit than people apart ("displaced families")."""
+    if not story_ids:
+        return {}
     result: dict[str, dict[str, dict]] = {}
     with engine.connect() as conn:
-        for row in conn.execute(query):
+        for row in conn.execute(FIGURE_RANGES, {"ids": list(story_ids)}):
             result.setdefault(row.story_id, {})[figure_key(row.category, row.unit)] = {
                 "low": row.low, "high": row.high, "reports": row.reports}
     return result
