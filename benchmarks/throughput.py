@@ -17,6 +17,10 @@ Parse is the model's own pipes (tok2vec, tagger, parser, ner, ...) together.
 settings ``event_head = false`` and ``trigger_model = false`` give), alternating the two
 pipelines over ``--rounds`` rounds and keeping each one's best, and prints the ratio: what
 the event head, reading the attribution tagger's forward pass, costs.
+
+``--tagger PATH`` also times the extraction with another attribution tagger (a folder that
+``training/attribution_spans/finetune.py`` or ``distil.py`` wrote) against the shipped one,
+alternating the two in the same way, and prints the ratio.
 """
 
 from __future__ import annotations
@@ -124,6 +128,8 @@ def main() -> None:
                         help="leave out the traced pass that measures peak memory")
     parser.add_argument("--event-head", action="store_true",
                         help="also time the extraction with the event head off")
+    parser.add_argument("--tagger", default=None,
+                        help="also time the extraction with this attribution tagger")
     parser.add_argument("--rounds", type=int, default=2)
     args = parser.parse_args()
 
@@ -158,6 +164,8 @@ def main() -> None:
         result["profile_seconds"] = _profile(full, documents)
     if args.event_head:
         result.update(_event_head_cost(model, documents, args.batch_size, args.rounds))
+    if args.tagger:
+        result.update(_tagger_cost(model, args.tagger, documents, args.batch_size, args.rounds))
     if args.json:
         print(json.dumps(result, indent=2))
         return
@@ -177,26 +185,53 @@ def main() -> None:
         print(f"event head on       : {result['event_head_on_docs_per_s']:8.2f} docs/s")
         print(f"event head off      : {result['event_head_off_docs_per_s']:8.2f} docs/s")
         print(f"ratio (on / off): {result['ratio_event_head_on_to_off']:.3f}")
+    if args.tagger:
+        print(f"shipped tagger      : {result['shipped_tagger_docs_per_s']:8.2f} docs/s")
+        print(f"tagger {args.tagger}: {result['other_tagger_docs_per_s']:8.2f} docs/s")
+        print(f"ratio (other / shipped): {result['ratio_other_tagger_to_shipped']:.3f}")
+
+
+def _alternated(pipelines: dict, documents, batch_size: int, rounds: int) -> dict:
+    """Each pipeline's best time over ``rounds`` rounds, the pipelines taking turns, so
+    that a change in the machine's load falls on all of them alike."""
+    warm = documents[: min(8, len(documents))]
+    for nlp in pipelines.values():
+        _full(nlp, warm, batch_size)
+    best = dict.fromkeys(pipelines, float("inf"))
+    for _ in range(rounds):
+        for name, nlp in pipelines.items():
+            best[name] = min(best[name], _timed(_full, nlp, documents, batch_size))
+    return best
 
 
 def _event_head_cost(model: str, documents, batch_size: int, rounds: int) -> dict:
     """Docs per second with the event head on and off, the best of alternating rounds."""
-    on = build_pipeline(spacy.load(model))
-    off = build_pipeline(spacy.load(model), {
-        "eventledger_attribution_spans": {"event_head": False},
-        "eventledger_events": {"trigger_model": False},
-    })
-    warm = documents[: min(8, len(documents))]
-    _full(on, warm, batch_size)
-    _full(off, warm, batch_size)
-    best = {"on": float("inf"), "off": float("inf")}
-    for _ in range(rounds):
-        for name, nlp in (("on", on), ("off", off)):
-            best[name] = min(best[name], _timed(_full, nlp, documents, batch_size))
+    best = _alternated({
+        "on": build_pipeline(spacy.load(model)),
+        "off": build_pipeline(spacy.load(model), {
+            "eventledger_attribution_spans": {"event_head": False},
+            "eventledger_events": {"trigger_model": False},
+        }),
+    }, documents, batch_size, rounds)
     return {
         "event_head_on_docs_per_s": len(documents) / best["on"],
         "event_head_off_docs_per_s": len(documents) / best["off"],
         "ratio_event_head_on_to_off": best["off"] / best["on"],
+    }
+
+
+def _tagger_cost(model: str, tagger: str, documents, batch_size: int, rounds: int) -> dict:
+    """Docs per second with the shipped attribution tagger and with ``tagger``."""
+    best = _alternated({
+        "shipped": build_pipeline(spacy.load(model)),
+        "other": build_pipeline(spacy.load(model), {
+            "eventledger_attribution_spans": {"model_path": tagger},
+        }),
+    }, documents, batch_size, rounds)
+    return {
+        "shipped_tagger_docs_per_s": len(documents) / best["shipped"],
+        "other_tagger_docs_per_s": len(documents) / best["other"],
+        "ratio_other_tagger_to_shipped": best["shipped"] / best["other"],
     }
 
 

@@ -176,3 +176,32 @@ def test_layers_run_one_by_one_give_what_the_encoder_gives(encoder):
 def test_a_tagger_names_its_encoder_and_an_older_one_is_minilm(saved):
     _, folder = saved
     assert st.SpanTransformer(str(folder)).encoder == encoders.MINILM
+
+
+def test_a_tagger_with_fewer_layers_runs_only_those(tmp_path, blank):
+    """A distilled tagger keeps the encoder's lowest ``layers`` layers: it loads with those
+    alone, its tuned top where the full encoder's layers were, and tags as it was saved."""
+    torch.manual_seed(3)
+    encoder_dir = str(encoders.encoder_dir(encoders.MINILM))
+    model = st.build_model(encoder_dir, labels=LABELS, trainable_layers=1, layers=4)
+    assert len(model.encoder.encoder.layer) == 4
+    assert [n for n, p in model.named_parameters() if p.requires_grad and "layer." in n][0] \
+        .startswith("encoder.encoder.layer.3.")
+    st.save(model, tmp_path, labels=LABELS, trainable_layers=1, window=24, stride=16,
+            meta={"encoder": encoders.MINILM, "layers": 4})
+    loaded = st.SpanTransformer(str(tmp_path))
+    assert loaded.n_layers == 4 and len(loaded.model.encoder.encoder.layer) == 4
+    full = st.build_model(encoder_dir, labels=LABELS, trainable_layers=1)
+    doc = blank("The mayor said the bridge would reopen in May.")
+    ids, mask = st.padded([[loaded.tokenizer.cls_token_id,
+                            *st.pieces_of(doc, loaded.tokenizer).ids,
+                            loaded.tokenizer.sep_token_id]])
+    model.eval()
+    full.eval()
+    with torch.inference_mode():
+        original = model(ids, mask)
+        restored = loaded.model(ids, mask)
+        four = model.encoder(input_ids=ids, attention_mask=mask).last_hidden_state
+        six = full.encoder(input_ids=ids, attention_mask=mask).last_hidden_state
+    assert torch.allclose(original, restored, atol=0.05)
+    assert not torch.allclose(four, six, atol=0.05)

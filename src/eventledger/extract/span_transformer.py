@@ -217,11 +217,12 @@ def best_path(log_probs: numpy.ndarray, allowed: numpy.ndarray) -> list[int]:
 
 
 def build_model(encoder_dir: str, *, labels: list[str], trainable_layers: int,
-                inference: bool = False):
+                inference: bool = False, layers: int | None = None):
     """The encoder with a tagging layer on top; everything below the top
     ``trainable_layers`` layers is frozen. ``inference``: an MPNet encoder is eventledger's
     own (``mpnet``: the same forward pass, without importing transformers); training needs
-    transformers' model."""
+    transformers' model. ``layers``: keep only the encoder's lowest that many layers (a
+    tagger distilled into fewer layers than its encoder has)."""
     import torch
 
     from . import mpnet
@@ -263,6 +264,9 @@ def build_model(encoder_dir: str, *, labels: list[str], trainable_layers: int,
             return self.classify(self.dropout(self.hidden(input_ids, attention_mask)))
 
     model = SpanTagger()
+    if layers is not None:
+        model.encoder.encoder.layer = model.encoder.encoder.layer[:layers]
+        model.encoder.config.num_hidden_layers = layers
     n_layers = model.encoder.config.num_hidden_layers
     for name, parameter in model.named_parameters():
         parameter.requires_grad = is_trainable(name, n_layers, trainable_layers)
@@ -398,6 +402,7 @@ class SpanTransformer:
         self.model = build_model(
             str(encoders.encoder_dir(self.encoder)), labels=labels,
             trainable_layers=trainable_layers, inference=True,
+            layers=self.config.get("layers"),
         )
         load_tuned(self.model, path)
         self.device = resolve_device(device)
@@ -658,3 +663,7 @@ def load(path: str, device: str = "auto", precision: str = "fp32") -> SpanTransf
 @lru_cache(maxsize=2)
 def _load(path: str, device: str, precision: str) -> SpanTransformer:
     return SpanTransformer(path, device, precision)
+
+
+# Training scripts load again a tagger they have just saved under the same folder.
+load.cache_clear = _load.cache_clear  # type: ignore[attr-defined]
