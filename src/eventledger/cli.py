@@ -51,7 +51,16 @@ def _open_store(db: str | None):
     return Store.open(_settings(db=db).db)
 
 
+def _without_spacy_cli() -> None:
+    """Import spaCy, for the commands that extract, without its command line (a third of
+    a second of a cold start)."""
+    from .spacy_import import import_spacy
+
+    import_spacy()
+
+
 def _pipeline(model: str | None):
+    _without_spacy_cli()
     from .pipeline import load_pipeline
 
     return load_pipeline(_settings(model=model).model)
@@ -136,6 +145,7 @@ def process(inputs, db, model, date, reprocess, batch_size, quiet, workers, sche
     """
     from contextlib import ExitStack
 
+    _without_spacy_cli()
     from .ingest import count_inputs, iter_inputs
     from .process import process_documents
 
@@ -239,6 +249,7 @@ def extract(inputs, fmt, model, date, validate):
     Example:
         eventledger extract article.txt --format json
     """
+    _without_spacy_cli()
     from .errors import IngestError
     from .ingest import iter_inputs
     from .pipeline import extract_records
