@@ -45,6 +45,17 @@ def test_index_is_built_in_the_given_cache_dir_and_reloads_fast(cache):
     assert "Qatar" in names and "Gaza Strip" in names
 
 
+def test_fuzzy_keys_come_sorted_and_unique_from_the_index(cache):
+    gazetteer = gz.Gazetteer(cache / gz.INDEX_NAME)
+    keys = gazetteer.fuzzy_keys()
+    with sqlite3.connect(cache / gz.INDEX_NAME) as conn:
+        stored = [key for (key,) in conn.execute("SELECT key FROM fuzzy")]
+    assert keys == sorted(set(stored)) and len(keys) > 1000
+    # with entries added in memory, they are among the keys, in order
+    added = gazetteer.with_entries([{"name": "Zzyzx Springs", "lat": 35.1, "lon": -116.1}])
+    assert added.fuzzy_keys() == sorted({*stored, "zzyzx springs"})
+
+
 def test_lookup_knows_countries_divisions_regions_and_aliases(cache):
     gazetteer = gz.Gazetteer(cache / gz.INDEX_NAME)
     kinds = {c.kind for c in gazetteer.lookup("qatar")}

@@ -7,6 +7,8 @@ the pipeline renumbers them when a long document is processed in parts.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right, insort
+
 from spacy.tokens import Doc, Span
 
 from .syntax import doc_text
@@ -75,14 +77,135 @@ def is_excluded(doc: Doc, start: int, end: int) -> bool:
 
 
 def actor_at(doc: Doc, start: int, end: int) -> dict | None:
-    """The actor one of whose mentions overlaps ``[start, end)``, best overlap first."""
-    best, best_overlap = None, 0
-    for actor in doc._.el_actors or ():
-        for mention in actor["mentions"]:
-            overlap = min(end, mention["end"]) - max(start, mention["start"])
-            if overlap > best_overlap:
-                best, best_overlap = actor, overlap
+    """The actor one of whose mentions overlaps ``[start, end)``, best overlap first
+    (the first such actor on a tie)."""
+    best, best_key = None, (0, 0)
+    for overlap, order, actor, _mention in mention_index(doc).overlapping(start, end):
+        if overlap > best_key[0] or (overlap == best_key[0] and order < best_key[1]):
+            best, best_key = actor, (overlap, order)
     return best
+
+
+def mention_holding(doc: Doc, index: int) -> dict | None:
+    """The first mention (in the order of the actors and of their mentions) that holds
+    character ``index``."""
+    found = [(order, mention, actor)
+             for _overlap, order, actor, mention in mention_index(doc).overlapping(index, index + 1)]
+    if not found:
+        return None
+    first = min(order for order, _m, _a in found)
+    held = [(mention, actor) for order, mention, actor in found if order == first]
+    if len(held) == 1:
+        return held[0][0]
+    mentions = held[0][1]["mentions"]  # two mentions of one actor: the earlier in its list
+    return min((m for m, _a in held), key=lambda m: next(
+        i for i, other in enumerate(mentions) if other is m))
+
+
+def add_mention(doc: Doc, actor: dict, start: int, end: int) -> None:
+    """Give ``actor`` a mention ``[start, end)``, its mentions kept in text order."""
+    mention = span(doc_text(doc), start, end)
+    index = _last_index
+    if index is None or not index.is_current(doc) or not index.sorted_once(actor):
+        actor["mentions"].append(mention)
+        actor["mentions"].sort(key=lambda m: m["start"])
+        return
+    # sorted already: in its place, after the mentions that start where it does
+    insort(actor["mentions"], mention, key=lambda m: m["start"])
+    index.added(actor, mention)
+
+
+class MentionIndex:
+    """The actors' mentions sorted by their start, found near a range by bisection: the
+    pronoun resolver looks up an actor for every source while it adds mentions, which
+    grew with the square of a long document's reports when each lookup scanned them all.
+    Rebuilt when the actors or their mention counts change other than by
+    :func:`add_mention`."""
+
+    def __init__(self, actors: list[dict]):
+        self.actors = actors
+        self.fingerprint = self._fingerprint(actors)
+        self._order = {id(actor): i for i, actor in enumerate(actors)}
+        entries = [(m["start"], m["end"], actor, m) for actor in actors
+                   for m in actor["mentions"]]
+        entries.sort(key=lambda e: e[0])
+        self._starts = [e[0] for e in entries]
+        self._entries = entries
+        self._longest = max((e[1] - e[0] for e in entries), default=0)
+        self._sorted: set[int] = set()  # actors whose mentions are in order
+        # by a mention's text in lower case: each actor written so, and its first mention
+        self._written: dict[str, dict[int, tuple[int, dict]]] = {}
+        for _start, _end, actor, mention in entries:
+            self._write(actor, mention)
+
+    def _write(self, actor: dict, mention: dict) -> None:
+        actors = self._written.setdefault(mention["text"].lower(), {})
+        first = actors.get(id(actor))
+        if first is None or mention["start"] < first[0]:
+            actors[id(actor)] = (mention["start"], actor)
+
+    @staticmethod
+    def _fingerprint(actors: list[dict]) -> tuple:
+        return tuple((id(a), id(a["mentions"]), len(a["mentions"])) for a in actors)
+
+    def is_current(self, doc: Doc) -> bool:
+        actors = doc._.el_actors
+        return actors is self.actors and self._fingerprint(actors) == self.fingerprint
+
+    def sorted_once(self, actor: dict) -> bool:
+        """Whether ``actor``'s mentions are known to be in order of their start (the
+        first mention added sorts them)."""
+        if id(actor) in self._sorted:
+            return True
+        actor["mentions"].sort(key=lambda m: m["start"])
+        self._sorted.add(id(actor))
+        return True
+
+    def added(self, actor: dict, mention: dict) -> None:
+        if id(actor) not in self._order:
+            self.fingerprint = None  # an actor of no list: built again at the next look-up
+            return
+        at = bisect_right(self._starts, mention["start"])
+        self._starts.insert(at, mention["start"])
+        self._entries.insert(at, (mention["start"], mention["end"], actor, mention))
+        self._longest = max(self._longest, mention["end"] - mention["start"])
+        self._write(actor, mention)
+        self.fingerprint = self._fingerprint(self.actors)
+
+    def written_as(self, written: str, before: int) -> list[dict]:
+        """The actors with a mention before character ``before`` whose text in lower case
+        is ``written``, in the order of the actors."""
+        found = [(self._order[key], actor)
+                 for key, (start, actor) in self._written.get(written, {}).items()
+                 if start < before]
+        return [actor for _order, actor in sorted(found, key=lambda f: f[0])]
+
+    def overlapping(self, start: int, end: int):
+        """``(overlap, actor's position, actor, mention)`` of the mentions that share a
+        character with ``[start, end)``."""
+        first = bisect_right(self._starts, start - self._longest)
+        last = bisect_left(self._starts, end)
+        order = self._order
+        for m_start, m_end, actor, mention in self._entries[first:last]:
+            overlap = min(end, m_end) - max(start, m_start)
+            if overlap > 0:
+                yield overlap, order[id(actor)], actor, mention
+
+
+# The index of the last Doc looked up, kept here rather than on the Doc (whose user data
+# must stay serializable); it holds that Doc's actors, so their id cannot be reused.
+_last_index: MentionIndex | None = None
+
+
+def mention_index(doc: Doc) -> MentionIndex:
+    """The index of ``doc``'s actor mentions, built again when they changed."""
+    global _last_index
+    index = _last_index
+    if index is None or not index.is_current(doc):
+        if doc._.el_actors is None:
+            return MentionIndex([])
+        index = _last_index = MentionIndex(doc._.el_actors)
+    return index
 
 
 def named(doc: Doc, start: int, end: int, *, name: str | None = None) -> dict:

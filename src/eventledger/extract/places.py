@@ -22,14 +22,15 @@ from __future__ import annotations
 import logging
 import time
 import unicodedata
+from pathlib import Path
 
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from ..data_files import word_lists
-from ..geo.gazetteer import load_regions_data
+from ..geo.gazetteer import default_cache_dir, load_regions_data
 from .base import get_list, is_excluded
+from .name_matcher import NameMatcher, name_words
 from .place_words import place_words
 from .syntax import doc_text
 
@@ -175,7 +176,7 @@ class PlacesExtractor:
         self.demonyms_file = demonyms_file
         self.lemmatizer_component = lemmatizer_component
         self._resolver = None
-        self._matcher: PhraseMatcher | None = None
+        self._matcher: NameMatcher | None = None
         self._not_places: set[str] = set()
         self._surface: set[str] = set()
         self._words: frozenset[str] | None = None
@@ -197,7 +198,7 @@ class PlacesExtractor:
             log.debug("places: gazetteer ready in %.2f s", time.perf_counter() - started)
         return self._resolver
 
-    def matcher(self) -> PhraseMatcher:
+    def matcher(self) -> NameMatcher:
         if self._matcher is None:
             regions = load_regions_data(self.regions_file)
             self._not_places = set(regions.get("not_places", ()))
@@ -211,9 +212,9 @@ class PlacesExtractor:
             self._surface = names
             # Matched case-blind, then kept only as written in the list or in capitals
             # (datelines: "EDMONTON -"), which keeps "reading" and "nice" out.
-            matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
-            matcher.add("PLACE", list(self.nlp.tokenizer.pipe(sorted({n.lower() for n in names}))))
-            self._matcher = matcher
+            lowered = sorted({n.lower() for n in names})
+            cache = Path(self.cache_dir) if self.cache_dir else default_cache_dir()
+            self._matcher = NameMatcher(name_words(self.nlp, lowered, cache))
         return self._matcher
 
     def mentions(self, doc: Doc) -> list[tuple[int, int]]:
@@ -264,7 +265,7 @@ class PlacesExtractor:
                         blocked[i] = True
                     if self._mislabelled(ent, named, person_words):
                         relabel.add((ent.start, ent.end))
-            matches = self.matcher()(doc, as_spans=True)
+            matches = self.matcher()(doc)
             # Longest first, so "Gaza Strip" wins over "Gaza".
             for span in sorted(matches, key=lambda s: (s.start, -len(s))):
                 if any(taken[i] for i in range(span.start, span.end)):

@@ -631,7 +631,10 @@ def load_tuned(model, path: str | Path) -> None:
     unknown = set(tuned) - set(model.state_dict())
     if unknown:
         raise ConfigError(f"{path}: weights for unknown parameters {sorted(unknown)[:3]}")
-    model.load_state_dict({k: v.float() for k, v in tuned.items()}, strict=False)
+    # The converted tensors become the parameters (assign): copying them into the shipped
+    # encoder's weights, which are mapped from its file, first made the system copy those
+    # pages only to overwrite them (a third of a second of every start).
+    model.load_state_dict({k: v.float() for k, v in tuned.items()}, strict=False, assign=True)
 
 
 def save(model, folder: Path, *, labels: list[str], trainable_layers: int, window: int,

@@ -848,6 +848,11 @@ class Gazetteer:
 
     def fuzzy_keys(self) -> list[str]:
         """Keys of the major places, the vocabulary for near-spelling matches."""
+        if self._fuzzy is None and not self._overlay and self._files == [self.path]:
+            # The index alone: its keys are unique, and SQLite orders text as Python does
+            # (by code point), so they come sorted without a set and a sort of them all.
+            (conn,) = self._connections()
+            self._fuzzy = [key for (key,) in conn.execute("SELECT key FROM fuzzy ORDER BY key")]
         if self._fuzzy is None:
             keys: set[str] = set(self._overlay)
             for conn, path in zip(self._connections(), self._files, strict=True):

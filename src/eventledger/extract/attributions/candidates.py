@@ -8,7 +8,7 @@ gathers for the later stages.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
@@ -153,6 +153,45 @@ class Extents:
         first = bisect_left(self._starts, low - slack - self._longest)
         last = bisect_left(self._starts, high + slack)
         return sorted(i for i in self._order[first:last] if self.items[i][1] > low - slack)
+
+
+class SpansNear:
+    """Spans found by bisection on their tokens: the spans within a number of tokens of an
+    anchor, which :func:`nearest` picks from, without a scan of a document's every span
+    for every report."""
+
+    def __init__(self, spans: list[Span]):
+        self.spans = list(spans)
+        self._tokens = Extents([(s.start, s.end) for s in self.spans])
+
+    def near(self, anchor: Span, max_gap: int) -> list[Span]:
+        """The spans, in their given order, at most ``max_gap`` tokens from ``anchor``:
+        every one :func:`nearest` may pick, so that it picks the same from them."""
+        return [self.spans[i] for i in self._tokens.near_indices(anchor.start, anchor.end,
+                                                                  max_gap + 1)]
+
+
+class Intervals:
+    """A growing set of character extents that tells by bisection whether an extent
+    overlaps one of them (:func:`overlaps_any`), for the extents a document's reports
+    take one after another."""
+
+    def __init__(self, extents: list[tuple[int, int]] = ()):
+        self._items = sorted(extents)
+        self._longest = max((high - low for low, high in self._items), default=0)
+
+    def add(self, extent: tuple[int, int]) -> None:
+        insort(self._items, extent)
+        self._longest = max(self._longest, extent[1] - extent[0])
+
+    def remove(self, extent: tuple[int, int]) -> None:
+        self._items.pop(bisect_left(self._items, extent))
+
+    def overlaps(self, extent: tuple[int, int]) -> bool:
+        """Whether ``extent`` shares a character with one of the extents."""
+        first = bisect_right(self._items, (extent[0] - self._longest, float("inf")))
+        last = bisect_left(self._items, (extent[1],))
+        return any(extent[0] < high for _low, high in self._items[first:last])
 
 
 def inside_any(extent: tuple[int, int], extents: list[tuple[int, int]]) -> bool:

@@ -9,7 +9,7 @@ import re
 from ...data_files import word_lists
 from ..locate import dateline_extent
 from . import cue_words, sources
-from .candidates import TRIM, Candidate, report_extent
+from .candidates import TRIM, Candidate, Extents, report_extent
 from .context import Context
 
 _INDEFINITE_ARTICLES = word_lists("grammar_words")["indefinite_articles"]
@@ -106,6 +106,8 @@ def drop_self_reports(attrs: list[Candidate]) -> list[Candidate]:
             return True
         return inner.source is not None and inner.source == outer.source
 
+    # The contents that may hold each inner one: those that touch it, found by bisection.
+    index = Extents([a.content for a in attrs])
     return [
         inner
         for inner in attrs
@@ -117,7 +119,7 @@ def drop_self_reports(attrs: list[Candidate]) -> list[Candidate]:
             and inner.cue is not None
             and outer.content[0] <= inner.cue[0]
             and same_speaker(inner, outer)
-            for outer in attrs
+            for outer in (attrs[i] for i in index.near_indices(*inner.content, 1))
         )
     ]
 

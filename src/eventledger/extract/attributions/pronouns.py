@@ -8,7 +8,7 @@ from spacy.tokens import Token
 
 from ...data_files import word_lists
 from ..actor_coref import gender_fits
-from ..base import actor_at, span
+from ..base import actor_at, add_mention, mention_index
 from ..syntax import SUBJECT_DEPS
 from . import sources
 from .candidates import Candidate
@@ -66,8 +66,7 @@ def resolve(ctx: Context, attr: Candidate, done: list[Candidate]) -> None:
         actor = found[1] if found is not None else None
         if actor is not None:
             if not any(m["start"] == start for m in actor["mentions"]):
-                actor["mentions"].append(span(ctx.text, start, end))
-                actor["mentions"].sort(key=lambda m: m["start"])
+                add_mention(ctx.doc, actor, start, end)
             attr.name, attr.actor = actor["name"], actor
         return
     token = attr.source_token
@@ -97,8 +96,7 @@ def resolve(ctx: Context, attr: Candidate, done: list[Candidate]) -> None:
     if actor is None:
         actor = written_alike(ctx, start, end)
         if actor is not None:
-            actor["mentions"].append(span(ctx.text, start, end))
-            actor["mentions"].sort(key=lambda m: m["start"])
+            add_mention(ctx.doc, actor, start, end)
     if actor is not None:
         attr.name, attr.actor = actor["name"], actor
 
@@ -125,12 +123,7 @@ def earlier_channel(ctx: Context, token: Token, done: list[Candidate]) -> Candid
 def written_alike(ctx: Context, start: int, end: int) -> dict | None:
     """The one actor with an earlier mention written as the source is, whatever the
     case ("Police said ... A police statement said": the police)."""
-    written = ctx.text[start:end].lower()
-    found = [
-        actor
-        for actor in ctx.doc._.el_actors or ()
-        if any(m["text"].lower() == written and m["start"] < start for m in actor["mentions"])
-    ]
+    found = mention_index(ctx.doc).written_as(ctx.text[start:end].lower(), start)
     return found[0] if len(found) == 1 else None
 
 

@@ -7,7 +7,7 @@ from spacy.tokens import Token
 
 from ...data_files import word_lists
 from .. import syntax
-from ..base import actor_at
+from ..base import actor_at, mention_holding
 from ..quotes import QUOTE_MARKS
 from . import channels, clauses, cue_words, noun_frames
 from .candidates import TRIM, Candidate
@@ -193,15 +193,7 @@ def source_extent(ctx: Context, subject: Token) -> tuple[int, int]:
         if ctx.text[end : end + 1] == "-":
             break  # "its co-founder", cut by the parse: not a phrase to end on
         stop = max(stop, end)  # "police and witnesses"
-    mention = next(
-        (
-            m
-            for actor in ctx.doc._.el_actors or ()
-            for m in actor["mentions"]
-            if m["start"] <= subject.idx < m["end"]
-        ),
-        None,
-    )
+    mention = mention_holding(ctx.doc, subject.idx)
     if mention is not None:
         # "Officials at the hospital": the mention with the phrase's modifiers.
         start, stop = min(start, mention["start"]), max(stop, mention["end"])

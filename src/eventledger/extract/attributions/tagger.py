@@ -4,6 +4,7 @@ its cues and sources where the rules found none."""
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
@@ -14,6 +15,8 @@ from . import agreement, channels, clauses, cue_words, sources
 from .candidates import (
     Candidate,
     Extents,
+    Intervals,
+    SpansNear,
     after_all,
     inside_any,
     nearest,
@@ -47,6 +50,13 @@ class TaggerSpans:
     # Token indices of the rules' cues that a tagged content ran over (the speaker's next
     # report: "said two soldiers were killed and called for calm").
     cut: set[int] = field(default_factory=set)
+    # The cues and sources found near a span by bisection.
+    cues_near: SpansNear = field(init=False)
+    sources_near: SpansNear = field(init=False)
+
+    def __post_init__(self):
+        self.cues_near = SpansNear(self.cues)
+        self.sources_near = SpansNear(self.sources)
 
 
 def learned(ctx: Context, attrs: list[Candidate]) -> list[Candidate]:
@@ -81,8 +91,8 @@ def learned(ctx: Context, attrs: list[Candidate]) -> list[Candidate]:
         threshold=ctx.options.tagger.agreement,
     )
     attrs += tagger_attributions(ctx, attrs, tagged)
-    tagged_cues(ctx, attrs, tagged.cues)
-    cues_the_tagger_reads(ctx, attrs, tagged.cues)
+    tagged_cues(ctx, attrs, tagged.cues_near)
+    cues_the_tagger_reads(ctx, attrs, tagged.cues_near)
     tagged_sources(ctx, attrs, tagged.sources)
     return attrs
 
@@ -118,7 +128,7 @@ def read_spans(ctx: Context, attrs: list[Candidate]) -> TaggerSpans:
             continue  # headings and captions produce no attribution
         start, end = claim_of(ctx, content, conjoined, tagged.cut)
         if end > start:
-            cue = learned_cue(ctx, tagged.cues, content, start, end)
+            cue = learned_cue(ctx, tagged.cues_near, content, start, end)
             tagged.contents.append(TaggedContent(content, start, end, score, cue))
     return tagged
 
@@ -167,22 +177,26 @@ def tagger_attributions(
 ) -> list[Candidate]:
     """The tagger's own attributions: its contents that no kept rule attribution has, that
     a tagged cue reports and that it is sure enough of."""
-    taken = [a.content for a in attrs]
-    cues_taken = [a.cue for a in attrs if a.cue is not None]
+    # The extents each content is checked against, found by bisection (a scan of them
+    # all for every content grew with the square of a long document's reports).
+    taken = Intervals([a.content for a in attrs])
+    cues_taken = Intervals([a.cue for a in attrs if a.cue is not None])
     cited = [c for a in attrs for c in a.cites]
-    speakers = [x for a in attrs for x in (a.source, a.cue) if x is not None]
+    speakers = Extents([x for a in attrs for x in (a.source, a.cue) if x is not None])
+    cued = sorted((a.content[0], i) for i, a in enumerate(attrs) if a.cue is not None)
+    cued_starts = [start for start, _i in cued]
     found = []
     for content in tagged.contents:
         start, end, cue = content.start, content.end, content.cue
         # "X said that A. B, he added": the claim ends where B, reported after it, begins.
         later = [
-            a.content[0] for a in attrs
-            if a.cue is not None and start < a.content[0]
-            and after_all(a.cue, [(start, end)], a.content)
+            attrs[i].content[0]
+            for _start, i in cued[bisect_right(cued_starts, start):bisect_right(cued_starts, end)]
+            if after_all(attrs[i].cue, [(start, end)], attrs[i].content)
         ]
         if later:
             start, end = ctx.trim(start, min(later))
-        if overlaps_any((start, end), taken):
+        if taken.overlaps((start, end)):
             continue
         if only_speakers(ctx, (start, end), speakers):
             continue  # "Aid workers warned": who reports and how, not what
@@ -193,12 +207,12 @@ def tagger_attributions(
             continue  # the tagger is unsure it is a claim, and of the word reporting it
         if overlaps_any((start, end), cited):
             continue  # "citing lawyers": whom a speaker cites, kept in its cites
-        if overlaps_any((cue.start_char, cue.end_char), cues_taken):
+        if cues_taken.overlaps((cue.start_char, cue.end_char)):
             continue  # one cue reports one thing; the rules' reading of it stands
-        attr = tagger_attribution(ctx, cue, (start, end), tagged.sources)
+        attr = tagger_attribution(ctx, cue, (start, end), tagged.sources_near)
         found.append(attr)
-        taken.append(attr.content)
-        cues_taken.append(attr.cue)
+        taken.add(attr.content)
+        cues_taken.add(attr.cue)
     return found
 
 
@@ -211,11 +225,12 @@ def sure_enough(settings: TaggerSettings, content_score: float, cue_score: float
 
 
 def tagger_attribution(
-    ctx: Context, cue: Span, content: tuple[int, int], source_spans: list[Span]
+    ctx: Context, cue: Span, content: tuple[int, int], source_spans: SpansNear
 ) -> Candidate:
     """A tagged content as an attribution: the tagged cue, the tagged source nearest it,
     and the speaker and channel as the rules find them for that cue."""
-    source = nearest(in_paragraph_of(ctx, source_spans, cue), cue, ctx.options.tagger.source_gap)
+    gap = ctx.options.tagger.source_gap
+    source = nearest(in_paragraph_of(ctx, source_spans.near(cue, gap), cue), cue, gap)
     attr = Candidate(
         kind="indirect",
         cue=tagged_extent(cue),
@@ -245,11 +260,12 @@ def tagger_attribution(
     return attr
 
 
-def only_speakers(ctx: Context, extent: tuple[int, int], speakers: list[tuple[int, int]]) -> bool:
+def only_speakers(ctx: Context, extent: tuple[int, int], speakers: Extents) -> bool:
     """Whether every word in ``extent`` is a source or cue of the rules'."""
     words = ctx.doc.char_span(*extent, alignment_mode="expand")
     return words is not None and all(
-        t.is_punct or t.is_space or inside_any((t.idx, t.idx + len(t)), speakers)
+        t.is_punct or t.is_space or inside_any(
+            (t.idx, t.idx + len(t)), speakers.near(t.idx, t.idx + len(t), 1))
         for t in words
     )
 
@@ -266,7 +282,9 @@ def noun_left_out(last: Token) -> bool:
     )
 
 
-def learned_cue(ctx: Context, cues: list[Span], content: Span, start: int, end: int) -> Span | None:
+def learned_cue(
+    ctx: Context, cues: SpansNear, content: Span, start: int, end: int
+) -> Span | None:
     """The tagged cue nearest a tagged content, within ``cue_gap`` tokens and
     the paragraphs the content is in (and the one before, if it announces it with a
     colon: "Hewitt writes:"). Another paragraph before may end with a cue that has its
@@ -276,7 +294,8 @@ def learned_cue(ctx: Context, cues: list[Span], content: Span, start: int, end: 
     if ctx.text[:low].rstrip().endswith(":"):
         # "Hewitt writes:" announces the paragraph after it.
         low = ctx.paragraph_bounds(len(ctx.text[:low].rstrip()) - 1)[0]
-    return nearest(within(cues, low, high), content, ctx.options.tagger.cue_gap)
+    gap = ctx.options.tagger.cue_gap
+    return nearest(within(cues.near(content, gap), low, high), content, gap)
 
 
 def in_paragraph_of(ctx: Context, spans: list[Span], anchor: Span) -> list[Span]:
@@ -286,12 +305,12 @@ def in_paragraph_of(ctx: Context, spans: list[Span], anchor: Span) -> list[Span]
     return within(spans, *ctx.paragraph_bounds(anchor.start_char))
 
 
-def tagged_cues(ctx: Context, attrs: list[Candidate], cues: list[Span]) -> None:
+def tagged_cues(ctx: Context, attrs: list[Candidate], cues: SpansNear) -> None:
     """A cue from the tagger for an attribution the rules found none for, mostly a
     quotation inside a report ("She also argued that it was late, “because ...”") or
     after a colon: the tagged CUE nearest the content, outside it, within
     ``cue_gap`` tokens, that no other attribution has."""
-    taken = [a.cue for a in attrs if a.cue is not None]
+    taken = Intervals([a.cue for a in attrs if a.cue is not None])
     for attr in attrs:
         if attr.cue is not None:
             continue
@@ -299,30 +318,39 @@ def tagged_cues(ctx: Context, attrs: list[Candidate], cues: list[Span]) -> None:
         if best is not None:
             attr.cue = tagged_extent(best)
             attr.cue_token = best.root
-            taken.append(attr.cue)
+            taken.add(attr.cue)
 
 
 def free_cue_beside(
     ctx: Context,
     content: tuple[int, int],
-    cues: list[Span],
-    taken: list[tuple[int, int]],
+    cues: SpansNear,
+    taken: Intervals,
     max_gap: int,
+    *,
+    low: int | None = None,
+    high: int | None = None,
 ) -> Span | None:
     """The tagged cue fewest tokens from ``content`` (within ``max_gap``), starting
-    outside it, that overlaps no cue in ``taken``."""
+    outside it, that overlaps no cue in ``taken`` (and lies between characters ``low``
+    and ``high`` where they are given)."""
     start, end = content
+    words = ctx.doc.char_span(start, end, alignment_mode="expand")
+    if words is None:
+        return None
+    near = cues.near(words, max_gap)
+    if low is not None and high is not None:
+        near = within(near, low, high)
     free = [
         cue
-        for cue in cues
+        for cue in near
         if not start <= cue.start_char < end
-        and not overlaps_any((cue.start_char, cue.end_char), taken)
+        and not taken.overlaps((cue.start_char, cue.end_char))
     ]
-    words = ctx.doc.char_span(start, end, alignment_mode="expand")
-    return nearest(free, words, max_gap) if words is not None else None
+    return nearest(free, words, max_gap)
 
 
-def cues_the_tagger_reads(ctx: Context, attrs: list[Candidate], cues: list[Span]) -> None:
+def cues_the_tagger_reads(ctx: Context, attrs: list[Candidate], cues: SpansNear) -> None:
     """A tagged cue for a rule attribution whose cue the tagger does not read as one,
     when it stands beside the content (within ``retagged_cue_gap`` tokens, in its
     paragraph) and no other attribution has it: "charged him after determining that a
@@ -331,29 +359,30 @@ def cues_the_tagger_reads(ctx: Context, attrs: list[Candidate], cues: list[Span]
     (``tagged_sources``). Plain reporting verbs ("said") keep their reading, as do
     the narrow frames ("according to", "in a poll") and reports an outlet carried.
     """
-    taken = [a.cue for a in attrs if a.cue is not None]
-    taken += [a.carrier[0] for a in attrs if a.carrier is not None]
-    tagged = [(c.start_char, c.end_char) for c in cues]
+    taken = Intervals([a.cue for a in attrs if a.cue is not None]
+                      + [a.carrier[0] for a in attrs if a.carrier is not None])
+    tagged = Intervals([(c.start_char, c.end_char) for c in cues.spans])
     for attr in attrs:
         if (
             attr.cue is None
             or attr.carrier is not None
             or attr.kind == "according_to"  # the narrow frames, "sure" ones among them
             or cue_words.plain_verb(ctx, attr.cue_token)
-            or overlaps_any(attr.cue, tagged)
+            or tagged.overlaps(attr.cue)
         ):
             continue
         start, end = attr.content
         low = ctx.paragraph_bounds(start)[0]
         high = ctx.paragraph_bounds(end - 1)[1]
         best = free_cue_beside(
-            ctx, attr.content, within(cues, low, high), taken, ctx.options.tagger.retagged_cue_gap
+            ctx, attr.content, cues, taken, ctx.options.tagger.retagged_cue_gap,
+            low=low, high=high,
         )
         if best is None:
             continue
         taken.remove(attr.cue)
         attr.cue, attr.cue_token = tagged_extent(best), best.root
-        taken.append(attr.cue)
+        taken.add(attr.cue)
         attr.source = attr.source_token = attr.inherit_from = attr.channel = None
         attr.unstated_source = False
         if best.root.pos_ in ("VERB", "AUX"):
