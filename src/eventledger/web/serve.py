@@ -58,9 +58,15 @@ def run(app, host: str, port: int, *, workers: int = 1, db: str | None = None,
     os.environ[DB_VARIABLE] = str(db)
     if settings is not None and settings.token:
         os.environ["EVENTLEDGER_SERVE_TOKEN"] = settings.token
-    # A worker answers uvicorn's health checks once it has imported the command line
-    # again (as a spawned process does): seconds on a busy machine, more than uvicorn's
-    # own 5, after which it would kill and restart the worker, over and over.
+    from .workers import can_share_port, run_workers
+
+    if can_share_port():
+        run_workers(host, port, workers)
+        return
+    # Without SO_REUSEPORT the workers share uvicorn's one socket. A worker answers
+    # uvicorn's health checks once it has imported the command line again (as a spawned
+    # process does): seconds on a busy machine, more than uvicorn's own 5, after which it
+    # would kill and restart the worker, over and over.
     patience = (settings or WebSettings()).worker_start_seconds
     uvicorn.run("eventledger.web.serve:app_from_environment", factory=True, host=host,
                 port=port, workers=workers, log_level="warning", server_header=False,
