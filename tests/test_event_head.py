@@ -182,6 +182,20 @@ def test_the_head_vetoes_adds_and_the_rules_keep_modes(bare_nlp):
     assert found["restore"]["type"] == "AGREE"
 
 
+def test_the_head_adds_nothing_the_rules_are_sure_is_no_event(bare_nlp):
+    """A word the head is sure of is still no trigger where the rules know better: a noun
+    qualifying another, a weapon named as a thing, an accident, an object its lexicon entry
+    rules out; a word with none of these is added."""
+    text = ("Velorian officers studied drone warfare. Rebels brought down a drone near Mirel. "
+            "Two accidental explosions shook the depot. Doctors attacked the virus. "
+            "Rebels overran the garrison at Mirel.")
+    sure = {"ASSAULT": 0.9}
+    doc = scored(rule_doc(bare_nlp, text), {"drone": sure, "explosions": sure,
+                                            "attacked": sure, "overran": sure}, TYPES)
+    EventsExtractor(bare_nlp, "learned")(doc)
+    assert [e["trigger"]["text"] for e in doc._.el_events] == ["overran"]
+
+
 def test_thresholds_are_settings_and_rules_only_ignores_the_head(bare_nlp):
     text = "The council attacked the new budget."
     ignoring = EventsExtractor(bare_nlp, "rules", trigger_model=False)

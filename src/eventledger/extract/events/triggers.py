@@ -64,15 +64,42 @@ def find_triggers(ctx: Context, doc: Doc, sent: Span) -> list[dict]:
         if resolved is None:
             continue
         type_, mode = resolved
-        complements = [c for c in head.children if c.dep_ == "acomp"]
-        if any(o.lemma_.lower() in entry.get("not_objects", ()) for o in
-               objects_of(head) + of_objects(head) + complements):
+        if _ruled_out_objects(head, entry):
             continue  # "attack the virus", "destroying records", "pleaded guilty"
         found.append({"start": start, "end": end, "head": head, "type": type_,
                       "mode": mode, "weapons": weapons, "entry": entry,
                       "consequence": bool(entry.get("consequence")),
                       "needs_party": entry.get("needs") == "party"})
     return _drop_carriers(ctx, found)
+
+
+def _ruled_out_objects(head: Token, entry: dict) -> bool:
+    """An object (or complement) that the entry rules out: "attack the virus"."""
+    complements = [c for c in head.children if c.dep_ == "acomp"]
+    return any(o.lemma_.lower() in entry.get("not_objects", ()) for o in
+               objects_of(head) + of_objects(head) + complements)
+
+
+def ruled_out(ctx: Context, token: Token, type_: str) -> bool:
+    """What the rules are sure is no trigger of ``type_``, for a word that the event head
+    would add: a noun that qualifies another ("drone warfare"), a weapon named by a noun
+    that the trigger lexicon takes as no event (the means, not the act: "bring down a
+    drone"), an accident ("two accidental explosions"), an object the word's entry rules
+    out ("attack the virus")."""
+    doc = token.doc
+    hit = ctx.triggers.match_at(doc, token.i, token.i + 1)
+    entry = hit[1] if hit else {}
+    if token.pos_ == "NOUN":
+        if token.dep_ in MODIFIER_DEPS and (
+            token.head.lemma_.lower() not in ctx.event_modified
+        ):
+            return True
+        noun_trigger = bool(entry) and "NOUN" in entry.get("pos", ("NOUN",))
+        if not noun_trigger and ctx.weapons.match_at(doc, token.i, token.i + 1):
+            return True
+    if type_ == "ASSAULT" and _accidental(ctx, token):
+        return True
+    return bool(entry) and _ruled_out_objects(token, entry)
 
 
 def _context(ctx: Context, head: Token, start: int, end: int) -> set[int]:
