@@ -176,9 +176,10 @@ def test_the_head_vetoes_adds_and_the_rules_keep_modes(bare_nlp):
     restored = found["restored"]
     assert restored["type"] == "COOPERATE" and not restored["hypothetical"]
     # the rules still read its arguments, and modality: future cooperation is an intention
+    # told (PLOVER's AGREE)
     assert restored["actor"]["text"] == "Castavia"
     assert restored["recipient"] is not None
-    assert found["restore"]["hypothetical"] is True
+    assert found["restore"]["hypothetical"] is False
     assert found["restore"]["type"] == "AGREE"
 
 

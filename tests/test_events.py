@@ -415,6 +415,29 @@ def test_future_cooperation_and_marches(bare_nlp, events, text, trigger, type_):
     assert event["type"] == type_
 
 
+@pytest.mark.parametrize(
+    ("text", "trigger", "type_", "told"),
+    [
+        # PLOVER: the announced intention is the event (AGREE, CONCEDE), told as a fact
+        ("Velor will meet Castavian envoys in Dorn next week.", "meet", "AGREE", True),
+        ("The Velorian army will withdraw from Mirel on Friday.", "withdraw", "CONCEDE", True),
+        ("Velor will hold a summit with Dorn next month.", "summit", "AGREE", True),
+        # more than the future tense: still hypothetical
+        ("If the vote passes, Velor will meet the envoys.", "meet", "AGREE", False),
+        ("Velor could meet the envoys in Dorn.", "meet", "CONSULT", False),
+        ("The army agreed to withdraw from Mirel.", "withdraw", "CONCEDE", False),
+        # a future assault is no event told: hypothetical
+        ("The Velorian army will attack Mirel on Friday.", "attack", "ASSAULT", False),
+    ],
+)
+def test_a_future_intention_is_told_not_hypothetical(bare_nlp, events, text, trigger,
+                                                    type_, told):
+    event = first(run(bare_nlp, events, text), trigger)
+    assert event["type"] == type_
+    assert event["hypothetical"] is not told
+    assert event["date"] is None  # the future act's day is not the day it was told
+
+
 def test_national_territory_located_in_that_country(bare_nlp, events):
     text = "Militants fired rockets at northern Israeli towns. Israel said nobody was hurt."
     doc = make_doc(bare_nlp, text, places=["Israel said"])
