@@ -438,6 +438,27 @@ def test_a_future_intention_is_told_not_hypothetical(bare_nlp, events, text, tri
     assert event["date"] is None  # the future act's day is not the day it was told
 
 
+@pytest.mark.parametrize(
+    ("text", "trigger", "type_", "actor", "recipient"),
+    [
+        # PLOVER ACCUSE: objections; the passive's "by" names who objected
+        ("The Dornish plan was opposed by Velor.", "opposed", "ACCUSE", "Velor",
+         "The Dornish plan"),
+        ("Castavia strongly opposed the Velorian border plan.", "opposed", "ACCUSE",
+         "Castavia", "the Velorian border plan"),
+        # PLOVER COERCE 'restrict': cordoning off areas
+        ("Velorian troops sealed off the town of Mirel on Sunday.", "sealed off", "COERCE",
+         "Velorian troops", "the town of Mirel"),
+        ("Soldiers from Dorn have cordoned off the roads into Mirel.", "cordoned off",
+         "COERCE", "Soldiers from Dorn", "the roads into Mirel"),
+    ],
+)
+def test_objections_and_cordons(bare_nlp, events, text, trigger, type_, actor, recipient):
+    event = first(run(bare_nlp, events, text), trigger)
+    assert (event["type"], event["mode"] is not None) == (type_, True)
+    assert (event["actor"]["text"], event["recipient"]["text"]) == (actor, recipient)
+
+
 def test_national_territory_located_in_that_country(bare_nlp, events):
     text = "Militants fired rockets at northern Israeli towns. Israel said nobody was hurt."
     doc = make_doc(bare_nlp, text, places=["Israel said"])
