@@ -459,6 +459,29 @@ def test_objections_and_cordons(bare_nlp, events, text, trigger, type_, actor, r
     assert (event["actor"]["text"], event["recipient"]["text"]) == (actor, recipient)
 
 
+@pytest.mark.parametrize(
+    ("text", "trigger", "type_", "actor", "recipient"),
+    [
+        # the subject of a receiving verb gets; the "from" phrase names who gave or did it
+        ("The rebels received weapons from Velor.", "received", "AID", "Velor", "The rebels"),
+        ("Velorian militias received funding from the Dornish army.", "received", "AID",
+         "the Dornish army", "Velorian militias"),
+        ("Dorn received aid from Castavia.", "aid", "AID", "Castavia", "Dorn"),
+        ("The minister has come under criticism from Velorian lawmakers.", "criticism",
+         "ACCUSE", "Velorian lawmakers", "The minister"),
+    ],
+)
+def test_what_is_received_comes_from_the_actor(bare_nlp, events, text, trigger, type_, actor,
+                                               recipient):
+    event = first(run(bare_nlp, events, text), trigger)
+    assert event["type"] == type_
+    assert (event["actor"]["text"], event["recipient"]["text"]) == (actor, recipient)
+
+
+def test_a_letter_received_is_no_aid(bare_nlp, events):
+    assert run(bare_nlp, events, "The mayor received a letter from Velor.")._.el_events == []
+
+
 def test_national_territory_located_in_that_country(bare_nlp, events):
     text = "Militants fired rockets at northern Israeli towns. Israel said nobody was hurt."
     doc = make_doc(bare_nlp, text, places=["Israel said"])
