@@ -189,10 +189,12 @@ def test_the_head_adds_nothing_the_rules_are_sure_is_no_event(bare_nlp):
     rules out; a word with none of these is added."""
     text = ("Velorian officers studied drone warfare. Rebels brought down a drone near Mirel. "
             "Two accidental explosions shook the depot. Doctors attacked the virus. "
+            "Hundreds of Velorian dissidents are in jail. "
             "Rebels overran the garrison at Mirel.")
     sure = {"ASSAULT": 0.9}
     doc = scored(rule_doc(bare_nlp, text), {"drone": sure, "explosions": sure,
-                                            "attacked": sure, "overran": sure}, TYPES)
+                                            "attacked": sure, "overran": sure,
+                                            "jail": {"COERCE": 0.9}}, TYPES)
     EventsExtractor(bare_nlp, "learned")(doc)
     assert [e["trigger"]["text"] for e in doc._.el_events] == ["overran"]
 

@@ -482,6 +482,21 @@ def test_a_letter_received_is_no_aid(bare_nlp, events):
     assert run(bare_nlp, events, "The mayor received a letter from Velor.")._.el_events == []
 
 
+@pytest.mark.parametrize(
+    ("text", "triggers"),
+    [
+        ("Hundreds of Velorian dissidents are in jail.", []),
+        ("Two Velorian journalists remain in detention.", []),
+        ("Police jailed three Velorian activists.", ["jailed"]),
+        ("The activists were sent to jail on Monday.", ["jail"]),
+        ("The detention of two Velorian journalists angered Dorn.", ["detention"]),
+    ],
+)
+def test_in_jail_is_where_one_is_held_not_an_arrest(bare_nlp, events, text, triggers):
+    doc = run(bare_nlp, events, text)
+    assert [e["trigger"]["text"] for e in doc._.el_events] == triggers
+
+
 def test_national_territory_located_in_that_country(bare_nlp, events):
     text = "Militants fired rockets at northern Israeli towns. Israel said nobody was hurt."
     doc = make_doc(bare_nlp, text, places=["Israel said"])

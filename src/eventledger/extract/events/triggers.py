@@ -64,6 +64,8 @@ def find_triggers(ctx: Context, doc: Doc, sent: Span) -> list[dict]:
         if resolved is None:
             continue
         type_, mode = resolved
+        if pos == "NOUN" and _in_custody(ctx, head, mode):
+            continue  # "prisoners are in jail": where they are held, not an arrest
         if _ruled_out_objects(head, entry):
             continue  # "attack the virus", "destroying records", "pleaded guilty"
         found.append({"start": start, "end": end, "head": head, "type": type_,
@@ -80,12 +82,20 @@ def _ruled_out_objects(head: Token, entry: dict) -> bool:
                objects_of(head) + of_objects(head) + complements)
 
 
+def _in_custody(ctx: Context, noun: Token, mode: str | None) -> bool:
+    """An arrest noun after a preposition of where one is held ("in jail", "in
+    detention"): a state, not an arrest."""
+    return mode == "arrest" and noun.dep_ == "pobj" and (
+        noun.head.lower_ in ctx.words["custody_preps"]
+    )
+
+
 def ruled_out(ctx: Context, token: Token, type_: str) -> bool:
     """What the rules are sure is no trigger of ``type_``, for a word that the event head
     would add: a noun that qualifies another ("drone warfare"), a weapon named by a noun
     that the trigger lexicon takes as no event (the means, not the act: "bring down a
-    drone"), an accident ("two accidental explosions"), an object the word's entry rules
-    out ("attack the virus")."""
+    drone"), an accident ("two accidental explosions"), a place of custody ("in jail"), an
+    object the word's entry rules out ("attack the virus")."""
     doc = token.doc
     hit = ctx.triggers.match_at(doc, token.i, token.i + 1)
     entry = hit[1] if hit else {}
@@ -98,6 +108,8 @@ def ruled_out(ctx: Context, token: Token, type_: str) -> bool:
         if not noun_trigger and ctx.weapons.match_at(doc, token.i, token.i + 1):
             return True
     if type_ == "ASSAULT" and _accidental(ctx, token):
+        return True
+    if token.pos_ == "NOUN" and _in_custody(ctx, token, entry.get("mode")):
         return True
     return bool(entry) and _ruled_out_objects(token, entry)
 
