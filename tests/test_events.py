@@ -497,6 +497,24 @@ def test_in_jail_is_where_one_is_held_not_an_arrest(bare_nlp, events, text, trig
     assert [e["trigger"]["text"] for e in doc._.el_events] == triggers
 
 
+@pytest.mark.parametrize(
+    ("text", "requests"),
+    [
+        # PLOVER REQUEST: requests, demands and orders; an infinitive says what is asked
+        ("Velor asked Dorn to withdraw its troops.", [("asked", "Velor", "Dorn")]),
+        ("Police told residents to stay indoors.", [("told", "Police", "residents")]),
+        ("The minister instructed all police chiefs to reinforce security.",
+         [("instructed", "The minister", "all police chiefs")]),
+        ("Reporters asked whether the talks would resume.", []),
+        ("The mayor told reporters that the town was calm.", []),
+    ],
+)
+def test_asking_and_telling_to_do_is_a_request(bare_nlp, events, text, requests):
+    doc = run(bare_nlp, events, text)
+    assert [(e["trigger"]["text"], e["actor"]["text"], e["recipient"]["text"])
+            for e in doc._.el_events if e["type"] == "REQUEST"] == requests
+
+
 def test_national_territory_located_in_that_country(bare_nlp, events):
     text = "Militants fired rockets at northern Israeli towns. Israel said nobody was hurt."
     doc = make_doc(bare_nlp, text, places=["Israel said"])

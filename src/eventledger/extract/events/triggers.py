@@ -159,6 +159,8 @@ def _resolve_entry(ctx: Context, doc, sent, start, end, head, entry, weapons):
             return None
     if needs == "clause" and not any(c.dep_ in ("ccomp", "xcomp") for c in head.children):
         return None  # "warned police of their fears" informs; "warned that ..." threatens
+    if needs == "infinitive" and not any(c.dep_ == "xcomp" for c in head.children):
+        return None  # "asked them to leave" requests; "asked whether ...", "told reporters" not
     if type_ == "ASSAULT" and _accidental(ctx, head):
         return None
     required = entry.get("requires_prep")
