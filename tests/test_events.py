@@ -515,6 +515,20 @@ def test_asking_and_telling_to_do_is_a_request(bare_nlp, events, text, requests)
             for e in doc._.el_events if e["type"] == "REQUEST"] == requests
 
 
+@pytest.mark.parametrize(
+    ("text", "trigger", "actor"),
+    [
+        # the object of "asked", "urged", "forced" is who is to do it
+        ("Velor urged Dorn to release the prisoners.", "release", "Dorn"),
+        ("Velor forced the rebels to withdraw from Mirel.", "withdraw", "the rebels"),
+        # without an object, the subject of the governing verb
+        ("The group threatened to attack the capital.", "attack", "The group"),
+    ],
+)
+def test_the_object_of_a_request_is_who_is_to_act(bare_nlp, events, text, trigger, actor):
+    assert first(run(bare_nlp, events, text), trigger)["actor"]["text"] == actor
+
+
 def test_national_territory_located_in_that_country(bare_nlp, events):
     text = "Militants fired rockets at northern Israeli towns. Israel said nobody was hurt."
     doc = make_doc(bare_nlp, text, places=["Israel said"])
