@@ -176,10 +176,27 @@ def test_the_head_vetoes_adds_and_the_rules_keep_modes(bare_nlp):
     restored = found["restored"]
     assert restored["type"] == "COOPERATE" and not restored["hypothetical"]
     # the rules still read its arguments, and modality: future cooperation is an intention
+    # told (PLOVER's AGREE)
     assert restored["actor"]["text"] == "Castavia"
     assert restored["recipient"] is not None
-    assert found["restore"]["hypothetical"] is True
+    assert found["restore"]["hypothetical"] is False
     assert found["restore"]["type"] == "AGREE"
+
+
+def test_the_head_adds_nothing_the_rules_are_sure_is_no_event(bare_nlp):
+    """A word the head is sure of is still no trigger where the rules know better: a noun
+    qualifying another, a weapon named as a thing, an accident, an object its lexicon entry
+    rules out; a word with none of these is added."""
+    text = ("Velorian officers studied drone warfare. Rebels brought down a drone near Mirel. "
+            "Two accidental explosions shook the depot. Doctors attacked the virus. "
+            "Hundreds of Velorian dissidents are in jail. "
+            "Rebels overran the garrison at Mirel.")
+    sure = {"ASSAULT": 0.9}
+    doc = scored(rule_doc(bare_nlp, text), {"drone": sure, "explosions": sure,
+                                            "attacked": sure, "overran": sure,
+                                            "jail": {"COERCE": 0.9}}, TYPES)
+    EventsExtractor(bare_nlp, "learned")(doc)
+    assert [e["trigger"]["text"] for e in doc._.el_events] == ["overran"]
 
 
 def test_thresholds_are_settings_and_rules_only_ignores_the_head(bare_nlp):

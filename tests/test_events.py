@@ -415,6 +415,120 @@ def test_future_cooperation_and_marches(bare_nlp, events, text, trigger, type_):
     assert event["type"] == type_
 
 
+@pytest.mark.parametrize(
+    ("text", "trigger", "type_", "told"),
+    [
+        # PLOVER: the announced intention is the event (AGREE, CONCEDE), told as a fact
+        ("Velor will meet Castavian envoys in Dorn next week.", "meet", "AGREE", True),
+        ("The Velorian army will withdraw from Mirel on Friday.", "withdraw", "CONCEDE", True),
+        ("Velor will hold a summit with Dorn next month.", "summit", "AGREE", True),
+        # more than the future tense: still hypothetical
+        ("If the vote passes, Velor will meet the envoys.", "meet", "AGREE", False),
+        ("Velor could meet the envoys in Dorn.", "meet", "CONSULT", False),
+        ("The army agreed to withdraw from Mirel.", "withdraw", "CONCEDE", False),
+        # a future assault is no event told: hypothetical
+        ("The Velorian army will attack Mirel on Friday.", "attack", "ASSAULT", False),
+    ],
+)
+def test_a_future_intention_is_told_not_hypothetical(bare_nlp, events, text, trigger,
+                                                    type_, told):
+    event = first(run(bare_nlp, events, text), trigger)
+    assert event["type"] == type_
+    assert event["hypothetical"] is not told
+    assert event["date"] is None  # the future act's day is not the day it was told
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "type_", "actor", "recipient"),
+    [
+        # PLOVER ACCUSE: objections; the passive's "by" names who objected
+        ("The Dornish plan was opposed by Velor.", "opposed", "ACCUSE", "Velor",
+         "The Dornish plan"),
+        ("Castavia strongly opposed the Velorian border plan.", "opposed", "ACCUSE",
+         "Castavia", "the Velorian border plan"),
+        # PLOVER COERCE 'restrict': cordoning off areas
+        ("Velorian troops sealed off the town of Mirel on Sunday.", "sealed off", "COERCE",
+         "Velorian troops", "the town of Mirel"),
+        ("Soldiers from Dorn have cordoned off the roads into Mirel.", "cordoned off",
+         "COERCE", "Soldiers from Dorn", "the roads into Mirel"),
+    ],
+)
+def test_objections_and_cordons(bare_nlp, events, text, trigger, type_, actor, recipient):
+    event = first(run(bare_nlp, events, text), trigger)
+    assert (event["type"], event["mode"] is not None) == (type_, True)
+    assert (event["actor"]["text"], event["recipient"]["text"]) == (actor, recipient)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "type_", "actor", "recipient"),
+    [
+        # the subject of a receiving verb gets; the "from" phrase names who gave or did it
+        ("The rebels received weapons from Velor.", "received", "AID", "Velor", "The rebels"),
+        ("Velorian militias received funding from the Dornish army.", "received", "AID",
+         "the Dornish army", "Velorian militias"),
+        ("Dorn received aid from Castavia.", "aid", "AID", "Castavia", "Dorn"),
+        ("The minister has come under criticism from Velorian lawmakers.", "criticism",
+         "ACCUSE", "Velorian lawmakers", "The minister"),
+    ],
+)
+def test_what_is_received_comes_from_the_actor(bare_nlp, events, text, trigger, type_, actor,
+                                               recipient):
+    event = first(run(bare_nlp, events, text), trigger)
+    assert event["type"] == type_
+    assert (event["actor"]["text"], event["recipient"]["text"]) == (actor, recipient)
+
+
+def test_a_letter_received_is_no_aid(bare_nlp, events):
+    assert run(bare_nlp, events, "The mayor received a letter from Velor.")._.el_events == []
+
+
+@pytest.mark.parametrize(
+    ("text", "triggers"),
+    [
+        ("Hundreds of Velorian dissidents are in jail.", []),
+        ("Two Velorian journalists remain in detention.", []),
+        ("Police jailed three Velorian activists.", ["jailed"]),
+        ("The activists were sent to jail on Monday.", ["jail"]),
+        ("The detention of two Velorian journalists angered Dorn.", ["detention"]),
+    ],
+)
+def test_in_jail_is_where_one_is_held_not_an_arrest(bare_nlp, events, text, triggers):
+    doc = run(bare_nlp, events, text)
+    assert [e["trigger"]["text"] for e in doc._.el_events] == triggers
+
+
+@pytest.mark.parametrize(
+    ("text", "requests"),
+    [
+        # PLOVER REQUEST: requests, demands and orders; an infinitive says what is asked
+        ("Velor asked Dorn to withdraw its troops.", [("asked", "Velor", "Dorn")]),
+        ("Police told residents to stay indoors.", [("told", "Police", "residents")]),
+        ("The minister instructed all police chiefs to reinforce security.",
+         [("instructed", "The minister", "all police chiefs")]),
+        ("Reporters asked whether the talks would resume.", []),
+        ("The mayor told reporters that the town was calm.", []),
+    ],
+)
+def test_asking_and_telling_to_do_is_a_request(bare_nlp, events, text, requests):
+    doc = run(bare_nlp, events, text)
+    assert [(e["trigger"]["text"], e["actor"]["text"], e["recipient"]["text"])
+            for e in doc._.el_events if e["type"] == "REQUEST"] == requests
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "actor"),
+    [
+        # the object of "asked", "urged", "forced" is who is to do it
+        ("Velor urged Dorn to release the prisoners.", "release", "Dorn"),
+        ("Velor forced the rebels to withdraw from Mirel.", "withdraw", "the rebels"),
+        # without an object, the subject of the governing verb
+        ("The group threatened to attack the capital.", "attack", "The group"),
+    ],
+)
+def test_the_object_of_a_request_is_who_is_to_act(bare_nlp, events, text, trigger, actor):
+    assert first(run(bare_nlp, events, text), trigger)["actor"]["text"] == actor
+
+
 def test_national_territory_located_in_that_country(bare_nlp, events):
     text = "Militants fired rockets at northern Israeli towns. Israel said nobody was hurt."
     doc = make_doc(bare_nlp, text, places=["Israel said"])

@@ -30,6 +30,7 @@ from .phrases import (
     is_passive,
     named_form,
     names_site,
+    objects_of,
     of_objects,
     responsible_party,
 )
@@ -117,8 +118,13 @@ def arguments(ctx: Context, trig: dict) -> tuple[Token | None, Token | None]:
     type_ = trig["type"]
     tokens = [head.doc[i] for i in range(trig["start"], trig["end"])]
     actor = recipient = None
+    entry = trig.get("entry") or {}
     if head.pos_ in ("VERB", "AUX"):
         actor, recipient = _verb_arguments(ctx, head, tokens, type_)
+        if entry.get("subject") == "recipient" and not is_passive(head):
+            # "the rebels received weapons from X": the subject gets, X gives
+            recipient, actor = actor, _giver(ctx, head) or next(
+                (g for o in objects_of(head) if (g := _giver(ctx, o)) is not None), None)
     else:
         actor, recipient = _noun_arguments(ctx, head, tokens, type_)
     if recipient is not None:
@@ -143,7 +149,6 @@ def arguments(ctx: Context, trig: dict) -> tuple[Token | None, Token | None]:
         actor = None
     if recipient is not None and triggers.is_weapon(ctx, recipient):
         recipient = None
-    entry = trig.get("entry") or {}
     if head.pos_ in ("VERB", "AUX") and not is_passive(head):
         has_object = _first_dep(head, "dobj") is not None
         if entry.get("subject") == "means" and not has_object:
@@ -164,6 +169,13 @@ def arguments(ctx: Context, trig: dict) -> tuple[Token | None, Token | None]:
     return actor, recipient
 
 
+def _giver(ctx: Context, token: Token) -> Token | None:
+    """Who gives what a receiving verb's subject gets: "received weapons from X", "came
+    under criticism from X" (the phrase on the verb or on its noun)."""
+    return next((_first_dep(c, "pobj") for c in token.children
+                 if c.dep_ == "prep" and c.lower_ in ctx.words["giver_preps"]), None)
+
+
 def _subject_of(ctx: Context, verb: Token, depth: int = 0) -> Token | None:
     for child in verb.children:
         if child.dep_ in ("nsubj",):
@@ -174,6 +186,8 @@ def _subject_of(ctx: Context, verb: Token, depth: int = 0) -> Token | None:
                 if pobj.dep_ == "pobj":
                     return pobj
     if depth < 3 and verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.i != verb.i:
+        if verb.dep_ == "xcomp" and (obj := _first_dep(verb.head, "dobj")) is not None:
+            return obj  # "asked Dorn to withdraw": Dorn is to withdraw, not the asker
         if verb.head.pos_ in ("VERB", "AUX"):
             return _subject_of(ctx, verb.head, depth + 1)
     if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN") and not is_passive(verb):
@@ -296,9 +310,11 @@ def _noun_arguments(ctx: Context, head: Token, tokens: list[Token], type_: str):
     if verb is not None:
         lemma = verb.lemma_.lower()
         if lemma in ctx.words["receiving_verbs"]:
-            # "X has come under criticism": X is on the receiving end
+            # "X has come under criticism": X is on the receiving end, "from Y" gives it
             if recipient is None:
                 recipient = _subject_of(ctx, verb)
+            if actor is None:
+                actor = _giver(ctx, head) or _giver(ctx, verb)
         elif actor is None:
             if is_passive(verb):
                 agent = _first_dep(verb, "agent")

@@ -117,15 +117,18 @@ class EventsExtractor:
         is_hypothetical = hypothetical(self.ctx, head)
         is_generic = generic(self.ctx, head)
         type_, mode_ = trig["type"], mode(self.ctx, trig)
-        if is_hypothetical and future(self.ctx, head):
+        told = self.ctx.lexicon.get("future_types", {}).get(type_)
+        told_future = bool(told) and is_hypothetical and future(self.ctx, head)
+        if told_future:
             # PLOVER: future cooperation is an intention (AGREE); a future retreat a
-            # concession (CONCEDE)
-            if type_ in ("CONSULT", "SUPPORT", "COOPERATE", "AID"):
-                type_, mode_ = "AGREE", None
-            elif type_ == "RETREAT":
-                type_, mode_ = "CONCEDE", None
+            # concession (CONCEDE). The intention is told, so it took place, unless more than
+            # the future tense makes it hypothetical ("if", "could", "agreed to").
+            if told != type_:
+                type_, mode_ = told, None
+            is_hypothetical = hypothetical(self.ctx, head, future_is_told=True)
         date, precision = (None, None)
-        if not is_hypothetical and not is_generic:
+        # a future act's date in the sentence ("next week") is not the day it was told
+        if not is_hypothetical and not is_generic and not told_future:
             date, precision = sentence_date(sent, doc._.el_published, sent_ents)
         attribution = attribution_covering(doc, start_char, end_char)
         event = {

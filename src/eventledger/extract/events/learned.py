@@ -11,7 +11,9 @@ tagger's forward pass. In each sentence:
   ("fired rockets") is kept;
 - add: a verb or common noun that no rule trigger covers and that the head gives a type
   with probability ``add`` or more becomes a trigger of that type, its following words of
-  the same type with it. The rules then do the rest as for their own triggers: arguments
+  the same type with it, unless the rules are sure it is none (``triggers.ruled_out``: a
+  noun qualifying another, a weapon named as a thing, an accident, an object its lexicon
+  entry rules out). The rules then do the rest as for their own triggers: arguments
   (passives, light verbs), place, date, negation and hypotheticals, and, for ASSAULT, the
   mode from a weapon in the clause.
 
@@ -29,6 +31,7 @@ from spacy.tokens import Doc, Span
 
 from ..base import is_excluded
 from .context import Context
+from .triggers import ruled_out
 
 
 @cache
@@ -97,7 +100,9 @@ def with_model(ctx: Context, doc: Doc, sent: Span, triggers: list[dict], *,
             continue
         best_k = int(by_type[i - first].argmax())
         type_, p = types[best_k], float(by_type[i - first, best_k])
-        if p < add or is_excluded(doc, token.idx, token.idx + len(token)):
+        if p < add or is_excluded(doc, token.idx, token.idx + len(token)) or (
+            ruled_out(ctx, token, type_)
+        ):
             i += 1
             continue
         end = i + 1

@@ -41,7 +41,10 @@ def negated(ctx: Context, head: Token) -> bool:
     return False
 
 
-def hypothetical(ctx: Context, head: Token) -> bool:
+def hypothetical(ctx: Context, head: Token, *, future_is_told: bool = False) -> bool:
+    """A modal, an if-clause or a verb of intention above the trigger. ``future_is_told``:
+    the future auxiliaries ("will meet") do not count, for a type whose announcement is
+    itself the event (PLOVER's AGREE)."""
     carriers = [head]
     verb = light_verb(ctx, head) if head.pos_ == "NOUN" else None
     if verb is not None:
@@ -60,9 +63,13 @@ def hypothetical(ctx: Context, head: Token) -> bool:
             break
     for carrier in carriers:
         for child in carrier.children:
+            if child.dep_ == "advcl" and any(
+                m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in child.children
+            ):
+                return True  # "if the vote passes, they will meet"
             if child.dep_ in ("aux", "auxpass") and (
                 child.tag_ == "MD" or child.lower_ in ctx.modals
-            ):
+            ) and not (future_is_told and child.lower_ in FUTURE_AUXILIARIES):
                 return True
             if child.dep_ == "aux" and child.lower_ == "to" and carrier.dep_ == "xcomp" and (
                 carrier.head.lemma_.lower() == "go"
@@ -80,8 +87,10 @@ def hypothetical(ctx: Context, head: Token) -> bool:
 
 
 def future(ctx: Context, head: Token) -> bool:
-    """Said of the future: "will meet", "agreed to withdraw", "plans to visit"."""
-    for child in head.children:
+    """Said of the future: "will meet", "agreed to withdraw", "plans to visit", "will send
+    aid" (the light verb of a noun)."""
+    verb = light_verb(ctx, head) if head.pos_ == "NOUN" else None
+    for child in [*head.children, *(verb.children if verb is not None else ())]:
         if child.dep_ == "aux" and child.lower_ in FUTURE_AUXILIARIES:
             return True
     return head.dep_ == "xcomp" and head.head.lemma_.lower() in ctx.words["intent_verbs"]

@@ -64,15 +64,54 @@ def find_triggers(ctx: Context, doc: Doc, sent: Span) -> list[dict]:
         if resolved is None:
             continue
         type_, mode = resolved
-        complements = [c for c in head.children if c.dep_ == "acomp"]
-        if any(o.lemma_.lower() in entry.get("not_objects", ()) for o in
-               objects_of(head) + of_objects(head) + complements):
+        if pos == "NOUN" and _in_custody(ctx, head, mode):
+            continue  # "prisoners are in jail": where they are held, not an arrest
+        if _ruled_out_objects(head, entry):
             continue  # "attack the virus", "destroying records", "pleaded guilty"
         found.append({"start": start, "end": end, "head": head, "type": type_,
                       "mode": mode, "weapons": weapons, "entry": entry,
                       "consequence": bool(entry.get("consequence")),
                       "needs_party": entry.get("needs") == "party"})
     return _drop_carriers(ctx, found)
+
+
+def _ruled_out_objects(head: Token, entry: dict) -> bool:
+    """An object (or complement) that the entry rules out: "attack the virus"."""
+    complements = [c for c in head.children if c.dep_ == "acomp"]
+    return any(o.lemma_.lower() in entry.get("not_objects", ()) for o in
+               objects_of(head) + of_objects(head) + complements)
+
+
+def _in_custody(ctx: Context, noun: Token, mode: str | None) -> bool:
+    """An arrest noun after a preposition of where one is held ("in jail", "in
+    detention"): a state, not an arrest."""
+    return mode == "arrest" and noun.dep_ == "pobj" and (
+        noun.head.lower_ in ctx.words["custody_preps"]
+    )
+
+
+def ruled_out(ctx: Context, token: Token, type_: str) -> bool:
+    """What the rules are sure is no trigger of ``type_``, for a word that the event head
+    would add: a noun that qualifies another ("drone warfare"), a weapon named by a noun
+    that the trigger lexicon takes as no event (the means, not the act: "bring down a
+    drone"), an accident ("two accidental explosions"), a place of custody ("in jail"), an
+    object the word's entry rules out ("attack the virus")."""
+    doc = token.doc
+    hit = ctx.triggers.match_at(doc, token.i, token.i + 1)
+    entry = hit[1] if hit else {}
+    if token.pos_ == "NOUN":
+        if token.dep_ in MODIFIER_DEPS and (
+            token.head.lemma_.lower() not in ctx.event_modified
+        ):
+            return True
+        noun_trigger = bool(entry) and "NOUN" in entry.get("pos", ("NOUN",))
+        if not noun_trigger and ctx.weapons.match_at(doc, token.i, token.i + 1):
+            return True
+    if type_ == "ASSAULT" and _accidental(ctx, token):
+        return True
+    if token.pos_ == "NOUN" and _in_custody(ctx, token, entry.get("mode")):
+        return True
+    return bool(entry) and _ruled_out_objects(token, entry)
 
 
 def _context(ctx: Context, head: Token, start: int, end: int) -> set[int]:
@@ -120,6 +159,8 @@ def _resolve_entry(ctx: Context, doc, sent, start, end, head, entry, weapons):
             return None
     if needs == "clause" and not any(c.dep_ in ("ccomp", "xcomp") for c in head.children):
         return None  # "warned police of their fears" informs; "warned that ..." threatens
+    if needs == "infinitive" and not any(c.dep_ == "xcomp" for c in head.children):
+        return None  # "asked them to leave" requests; "asked whether ...", "told reporters" not
     if type_ == "ASSAULT" and _accidental(ctx, head):
         return None
     required = entry.get("requires_prep")
