@@ -27,7 +27,9 @@ from pathlib import Path
 
 import spacy
 import torch
-from finetune import IGNORE, LABELS, evaluate, padded, windows_of  # the script's folder
+
+# finetune.py is in this script's folder.
+from finetune import IGNORE, LABELS, evaluate, optimizer_of, padded, windows_of
 from spacy.tokens import DocBin
 
 from eventledger.extract import encoders
@@ -127,18 +129,7 @@ def main() -> None:
     del teacher
     st.load.cache_clear()
 
-    head = [p for n, p in model.named_parameters() if n.startswith("classify.")]
-    body = [p for n, p in model.named_parameters()
-            if p.requires_grad and not n.startswith("classify.")]
-    optimizer = torch.optim.AdamW(
-        [{"params": body, "lr": args.lr}, {"params": head, "lr": args.head_lr}],
-        weight_decay=0.01,
-    )
-    steps = args.epochs * ((len(rows) + args.batch - 1) // args.batch)
-    warmup = max(1, steps // 20)
-    schedule = torch.optim.lr_scheduler.LambdaLR(
-        optimizer, lambda s: min((s + 1) / warmup, max(0.0, (steps - s) / (steps - warmup)))
-    )
+    body, head, optimizer, schedule = optimizer_of(model, args, len(rows))
     hard_loss = torch.nn.CrossEntropyLoss(ignore_index=IGNORE)
     tuned_layers = model.encoder.encoder.layer[first_tuned:]
     meta = {"encoder": config["encoder"], "layers": args.layers,

@@ -102,6 +102,25 @@ def frozen_outputs(model, rows, *, first_tuned: int, step: int = 16) -> list:
     return out
 
 
+def optimizer_of(model, args, n_rows: int):
+    """The tuned layers' and the tagging layer's parameters, AdamW over them at their own
+    rates (``args.lr``, ``args.head_lr``), and a schedule that warms up over the first
+    twentieth of the steps and then falls linearly to zero."""
+    head = [p for n, p in model.named_parameters() if n.startswith("classify.")]
+    body = [p for n, p in model.named_parameters()
+            if p.requires_grad and not n.startswith("classify.")]
+    optimizer = torch.optim.AdamW(
+        [{"params": body, "lr": args.lr}, {"params": head, "lr": args.head_lr}],
+        weight_decay=0.01,
+    )
+    steps = args.epochs * ((n_rows + args.batch - 1) // args.batch)
+    warmup = max(1, steps // 20)
+    schedule = torch.optim.lr_scheduler.LambdaLR(
+        optimizer, lambda s: min((s + 1) / warmup, max(0.0, (steps - s) / (steps - warmup)))
+    )
+    return body, head, optimizer, schedule
+
+
 def evaluate(tagger: st.SpanTransformer, docs) -> dict[str, float]:
     counts = {label: [0, 0, 0] for label in LABELS}  # true positive, found, gold
     found_of = [s for i in range(0, len(docs), 16) for s in tagger.spans_of(docs[i : i + 16])]
@@ -154,18 +173,7 @@ def main() -> None:
     if args.init:
         st.load_tuned(model, args.init)
         log.info("starting from %s", args.init)
-    head = [p for n, p in model.named_parameters() if n.startswith("classify.")]
-    body = [p for n, p in model.named_parameters()
-            if p.requires_grad and not n.startswith("classify.")]
-    optimizer = torch.optim.AdamW(
-        [{"params": body, "lr": args.lr}, {"params": head, "lr": args.head_lr}],
-        weight_decay=0.01,
-    )
-    steps = args.epochs * ((len(rows) + args.batch - 1) // args.batch)
-    warmup = max(1, steps // 20)
-    schedule = torch.optim.lr_scheduler.LambdaLR(
-        optimizer, lambda s: min((s + 1) / warmup, max(0.0, (steps - s) / (steps - warmup)))
-    )
+    body, head, optimizer, schedule = optimizer_of(model, args, len(rows))
     loss_of = torch.nn.CrossEntropyLoss(ignore_index=IGNORE)
     n_layers = model.encoder.config.num_hidden_layers
     first_tuned = n_layers - args.trainable_layers
