@@ -29,7 +29,16 @@ import spacy
 import torch
 
 # finetune.py is in this script's folder.
-from finetune import IGNORE, LABELS, evaluate, optimizer_of, padded, windows_of
+from finetune import (
+    IGNORE,
+    LABELS,
+    end_of_epoch,
+    evaluate,
+    learn,
+    optimizer_of,
+    padded,
+    windows_of,
+)
 from spacy.tokens import DocBin
 
 from eventledger.extract import encoders
@@ -121,13 +130,12 @@ def main() -> None:
     rows = windows_of(train_docs, tokenizer, size=window, stride=stride)
     log.info("%d articles, %d windows", len(train_docs), len(rows))
     first_tuned = args.layers - args.trainable_layers
-    teacher = st.load(str(args.teacher), "cpu", "bf16")
+    teacher = st.SpanTransformer(str(args.teacher), "cpu", "bf16")
     states, soft = teacher_outputs(teacher, rows, below=first_tuned)
     scores = evaluate(teacher, heldout)
     log.info("teacher held-out F1 content %.3f cue %.3f source %.3f",
              scores["CONTENT"], scores["CUE"], scores["SOURCE"])
     del teacher
-    st.load.cache_clear()
 
     body, head, optimizer, schedule = optimizer_of(model, args, len(rows))
     hard_loss = torch.nn.CrossEntropyLoss(ignore_index=IGNORE)
@@ -159,28 +167,14 @@ def main() -> None:
             loss = (1 - args.soft) * hard_loss(
                 logits.reshape(-1, logits.shape[-1]), labels.reshape(-1)
             ) + args.soft * kl
-            optimizer.zero_grad()
-            loss.backward()
-            torch.nn.utils.clip_grad_norm_(body + head, 1.0)
-            optimizer.step()
-            schedule.step()
-            total += loss.item()
+            total += learn(loss, optimizer, schedule, body + head)
             if step % 100 == 0:
                 log.info("epoch %d step %d/%d loss %.4f (%.0f s)", epoch, step, len(batches),
                          total / step, time.time() - started)
-        model.eval()
         settings = {"labels": LABELS, "trainable_layers": args.trainable_layers,
                     "window": window, "stride": stride}
-        st.save(model, args.out, **settings, meta=meta | {"epoch": epoch})
-        st.load.cache_clear()
-        scores = evaluate(st.load(str(args.out), "cpu", "bf16"), heldout)
-        log.info("epoch %d held-out F1 content %.3f cue %.3f source %.3f", epoch,
-                 scores["CONTENT"], scores["CUE"], scores["SOURCE"])
-        if scores["CONTENT"] > best:
-            best = scores["CONTENT"]
-            final = args.out.with_name(args.out.name + ".best")
-            st.save(model, final, **settings, meta=meta | {"epoch": epoch})
-            log.info("best so far, saved to %s", final)
+        best = end_of_epoch(model, args.out, settings, meta | {"epoch": epoch}, heldout, best,
+                            precision="bf16")
 
 
 if __name__ == "__main__":

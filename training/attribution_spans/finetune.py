@@ -121,6 +121,37 @@ def optimizer_of(model, args, n_rows: int):
     return body, head, optimizer, schedule
 
 
+def learn(loss, optimizer, schedule, parameters) -> float:
+    """One step down ``loss``'s gradient, clipped; the loss as a number."""
+    optimizer.zero_grad()
+    loss.backward()
+    torch.nn.utils.clip_grad_norm_(parameters, 1.0)
+    optimizer.step()
+    schedule.step()
+    return loss.item()
+
+
+def end_of_epoch(model, out: Path, settings: dict, meta: dict, heldout, best: float, *,
+                 precision: str = "fp32") -> float:
+    """Save ``model`` to ``out``, score it on the held-out articles, and save it to
+    OUT.best too when its CONTENT F1 beats ``best``; the best CONTENT F1 so far. Trained on
+    every article (``prepare.py --heldout 0``) there is nothing to choose by, and each
+    epoch is the best."""
+    model.eval()
+    st.save(model, out, **settings, meta=meta)
+    score = best
+    if heldout:
+        scores = evaluate(st.SpanTransformer(str(out), "cpu", precision), heldout)
+        log.info("epoch %d held-out F1 content %.3f cue %.3f source %.3f", meta["epoch"],
+                 scores["CONTENT"], scores["CUE"], scores["SOURCE"])
+        score = scores["CONTENT"]
+    if not heldout or score > best:
+        final = out.with_name(out.name + ".best")
+        st.save(model, final, **settings, meta=meta)
+        log.info("best so far, saved to %s", final)
+    return max(best, score)
+
+
 def evaluate(tagger: st.SpanTransformer, docs) -> dict[str, float]:
     counts = {label: [0, 0, 0] for label in LABELS}  # true positive, found, gold
     found_of = [s for i in range(0, len(docs), 16) for s in tagger.spans_of(docs[i : i + 16])]
@@ -198,33 +229,13 @@ def main() -> None:
                                    model.encoder.encoder.layer[first_tuned:])
                 logits = model.classify(model.dropout(tuned))
             loss = loss_of(logits.reshape(-1, logits.shape[-1]), labels.reshape(-1))
-            optimizer.zero_grad()
-            loss.backward()
-            torch.nn.utils.clip_grad_norm_(body + head, 1.0)
-            optimizer.step()
-            schedule.step()
-            total += loss.item()
+            total += learn(loss, optimizer, schedule, body + head)
             if step % 100 == 0:
                 log.info("epoch %d step %d/%d loss %.4f (%.0f s)", epoch, step, len(batches),
                          total / step, time.time() - started)
-        model.eval()
-        st.save(model, args.out, labels=LABELS, trainable_layers=args.trainable_layers,
-                window=args.window, stride=args.stride, meta=meta | {"epoch": epoch})
-        st.load.cache_clear()
-        # Trained on every article (prepare.py --heldout 0) there is nothing to choose
-        # by, and each epoch replaces the last.
-        improved = True
-        if heldout:
-            scores = evaluate(st.load(str(args.out)), heldout)
-            log.info("epoch %d held-out F1 content %.3f cue %.3f source %.3f", epoch,
-                     scores["CONTENT"], scores["CUE"], scores["SOURCE"])
-            improved = scores["CONTENT"] > best
-            best = max(best, scores["CONTENT"])
-        if improved:
-            final = args.out.with_name(args.out.name + ".best")
-            st.save(model, final, labels=LABELS, trainable_layers=args.trainable_layers,
-                    window=args.window, stride=args.stride, meta=meta | {"epoch": epoch})
-            log.info("best so far, saved to %s", final)
+        settings = {"labels": LABELS, "trainable_layers": args.trainable_layers,
+                    "window": args.window, "stride": args.stride}
+        best = end_of_epoch(model, args.out, settings, meta | {"epoch": epoch}, heldout, best)
 
 
 if __name__ == "__main__":

@@ -666,7 +666,3 @@ def load(path: str, device: str = "auto", precision: str = "fp32") -> SpanTransf
 @lru_cache(maxsize=2)
 def _load(path: str, device: str, precision: str) -> SpanTransformer:
     return SpanTransformer(path, device, precision)
-
-
-# Training scripts load again a tagger they have just saved under the same folder.
-load.cache_clear = _load.cache_clear  # type: ignore[attr-defined]
