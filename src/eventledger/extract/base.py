@@ -106,11 +106,12 @@ def add_mention(doc: Doc, actor: dict, start: int, end: int) -> None:
     """Give ``actor`` a mention ``[start, end)``, its mentions kept in text order."""
     mention = span(doc_text(doc), start, end)
     index = _last_index
-    if index is None or not index.is_current(doc) or not index.sorted_once(actor):
+    if index is None or not index.is_current(doc):
         actor["mentions"].append(mention)
         actor["mentions"].sort(key=lambda m: m["start"])
         return
-    # sorted already: in its place, after the mentions that start where it does
+    # in its place, after the mentions that start where it does
+    index.sort_once(actor)
     insort(actor["mentions"], mention, key=lambda m: m["start"])
     index.added(actor, mention)
 
@@ -152,14 +153,12 @@ class MentionIndex:
         actors = doc._.el_actors
         return actors is self.actors and self._fingerprint(actors) == self.fingerprint
 
-    def sorted_once(self, actor: dict) -> bool:
-        """Whether ``actor``'s mentions are known to be in order of their start (the
-        first mention added sorts them)."""
-        if id(actor) in self._sorted:
-            return True
-        actor["mentions"].sort(key=lambda m: m["start"])
-        self._sorted.add(id(actor))
-        return True
+    def sort_once(self, actor: dict) -> None:
+        """Put ``actor``'s mentions in order of their start, the first time a mention is
+        added to them (later ones are inserted in their place)."""
+        if id(actor) not in self._sorted:
+            actor["mentions"].sort(key=lambda m: m["start"])
+            self._sorted.add(id(actor))
 
     def added(self, actor: dict, mention: dict) -> None:
         if id(actor) not in self._order:
