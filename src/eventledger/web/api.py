@@ -135,28 +135,37 @@ def stories_page(state, f: Filters, limit: int, offset: int) -> tuple[int, list[
                                 bounds=story_bounds(state))
 
 
-def _list_answer(state, lister, f: Filters, limit: int, offset: int) -> Response:
-    index = state.index()
-    if lister is queries.list_stories:
-        total, rows = stories_page(state, f, limit, offset)
-    elif index is not None and lister is queries.list_events and indexable(f):
-        total, keys = index.events.page(f, limit=limit, offset=offset)
-        rows = queries.event_rows(state.engine, keys)
-    elif index is not None and lister is queries.list_figures and figures_indexable(f):
-        total, keys = index.figures.page(f, limit=limit, offset=offset)
-        rows = queries.figure_rows(state.engine, keys)
-    else:
-        total, rows = lister(state.engine, f, limit=limit, offset=offset)
+def events_page(state, f: Filters, limit: int, offset: int) -> tuple[int, list[dict]]:
+    """``queries.list_events``'s answer, from the events in memory where they are."""
+    index = state.index() if indexable(f) else None
+    if index is None:
+        return queries.list_events(state.engine, f, limit=limit, offset=offset)
+    total, keys = index.events.page(f, limit=limit, offset=offset)
+    return total, queries.event_rows(state.engine, keys)
+
+
+def figures_page(state, f: Filters, limit: int, offset: int) -> tuple[int, list[dict]]:
+    """``queries.list_figures``'s answer, from the figures in memory where they are."""
+    index = state.index() if figures_indexable(f) else None
+    if index is None:
+        return queries.list_figures(state.engine, f, limit=limit, offset=offset)
+    total, keys = index.figures.page(f, limit=limit, offset=offset)
+    return total, queries.figure_rows(state.engine, keys)
+
+
+def _list_answer(state, pager, f: Filters, limit: int, offset: int) -> Response:
+    total, rows = pager(state, f, limit, offset)
     return _json({"total": total, "limit": limit, "offset": offset,
                   "filters": f.as_dict(), "items": rows})
 
 
-def _listing(request: Request, lister, f: Filters, paging: tuple[int, int]) -> Response:
-    """One page of ``lister``'s rows (a ``queries.list_*``) passing ``f``, with their
-    total, as the cached JSON answer every list of the API gives."""
+def _listing(request: Request, pager, f: Filters, paging: tuple[int, int]) -> Response:
+    """One page of ``pager``'s rows (``events_page``, ``figures_page`` or
+    ``stories_page``) passing ``f``, with their total, as the cached JSON answer every
+    list of the API gives."""
     limit, offset = paging
     state = _state(request)
-    return _cached(request, lambda: _list_answer(state, lister, with_source_names(state, f),
+    return _cached(request, lambda: _list_answer(state, pager, with_source_names(state, f),
                                                  limit, offset))
 
 
@@ -171,20 +180,20 @@ def healthz(request: Request) -> dict:
 @router.get("/api/events", tags=["reading"], openapi_extra=LISTED)
 def api_events(request: Request, f: FiltersDep, paging: PageDep) -> Response:
     """Events passing the filters, by day; ``total`` counts them all."""
-    return _listing(request, queries.list_events, f, paging)
+    return _listing(request, events_page, f, paging)
 
 
 @router.get("/api/figures", tags=["reading"], openapi_extra=LISTED)
 def api_figures(request: Request, f: FiltersDep, paging: PageDep) -> Response:
     """Casualty and other figures passing the filters, each with its source."""
-    return _listing(request, queries.list_figures, f, paging)
+    return _listing(request, figures_page, f, paging)
 
 
 @router.get("/api/stories", tags=["reading"], openapi_extra=LISTED)
 def api_stories(request: Request, f: FiltersDep, paging: PageDep) -> Response:
     """Stories (incidents reported by one or more documents), newest first, with the
     range of each figure category reported."""
-    return _listing(request, queries.list_stories, f, paging)
+    return _listing(request, stories_page, f, paging)
 
 
 @router.get("/api/stories/{story_id}", tags=["reading"])
@@ -287,7 +296,7 @@ def warm_overview(state) -> None:
     state.cache.get("/api/map?", lambda: _map(state, nothing).body, pin=True)
     state.cache.get("/api/timeline?", lambda: _timeline(state, nothing).body, pin=True)
     state.cache.get("/api/stories?", lambda: _list_answer(
-        state, queries.list_stories, nothing, page, 0).body, pin=True)
+        state, stories_page, nothing, page, 0).body, pin=True)
 
 
 @router.get("/api/export", tags=["reading"], openapi_extra=FILTERED)

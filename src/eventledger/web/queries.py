@@ -446,10 +446,7 @@ def list_stories(engine: Engine, f: Filters, *, limit: int, offset: int,
                 .order_by(STORIES.c.first_date.desc(), STORIES.c.seq.desc()))
 
     total, rows = _page(engine, keys, order, limit, offset, details)
-    ranges = figure_ranges(engine, [row["id"] for row in rows])
-    for row in rows:
-        row["figures"] = ranges.get(row["id"], {})
-    return total, rows
+    return total, _with_ranges(engine, rows)
 
 
 # A page of stories by id, and their figures' ranges: built once, the ids an expanding
@@ -464,7 +461,12 @@ def story_rows(engine: Engine, story_ids: list[str]) -> list[dict]:
         return []
     with engine.connect() as conn:
         rows = [dict(row._mapping) for row in conn.execute(STORY_ROWS, {"ids": story_ids})]
-    ranges = figure_ranges(engine, story_ids)
+    return _with_ranges(engine, rows)
+
+
+def _with_ranges(engine: Engine, rows: list[dict]) -> list[dict]:
+    """``rows`` of stories, each given its figures' ranges (``figures``)."""
+    ranges = figure_ranges(engine, [row["id"] for row in rows])
     for row in rows:
         row["figures"] = ranges.get(row["id"], {})
     return rows
