@@ -336,31 +336,45 @@ class StoryBounds:
 def story_bounds(engine: Engine) -> StoryBounds:
     """The stories' :class:`StoryBounds` (a pass over the stories of more than one day:
     kept per store version)."""
-    longest: int | None = 0
     with engine.connect() as conn:
         oldest = conn.execute(select(func.min(STORIES.c.first_date))).scalar()
         newest = conn.execute(select(func.max(STORIES.c.last_date))).scalar()
-        spans = conn.execute(select(STORIES.c.first_date, STORIES.c.last_date)
-                             .where(STORIES.c.first_date != STORIES.c.last_date))
-        try:
-            for first, last in spans:
-                days = (date.fromisoformat(last) - date.fromisoformat(first)).days
-                longest = max(longest, days)
-        except (TypeError, ValueError):
-            longest = None
+        longest = longest_span(conn.execute(select(STORIES.c.first_date, STORIES.c.last_date)
+                               .where(STORIES.c.first_date != STORIES.c.last_date)))
     return StoryBounds(oldest, newest, longest)
+
+
+def longest_span(spans) -> int | None:
+    """The most days between the first and last day of ``spans`` (pairs of days, either
+    None); None where a day is not a full date (no bound is known then)."""
+    longest = 0
+    try:
+        for first, last in spans:
+            if first is not None and last is not None and first != last:
+                longest = max(longest, (date.fromisoformat(last) -
+                                        date.fromisoformat(first)).days)
+    except (TypeError, ValueError):
+        return None
+    return longest
+
+
+def days_before(day: str, days: int | None) -> str | None:
+    """The day ``days`` days before ``day``; None where either is not known."""
+    if days is None:
+        return None
+    try:
+        return (date.fromisoformat(day) - timedelta(days=days)).isoformat()
+    except (ValueError, OverflowError):
+        return None
 
 
 def _earliest_first(f: Filters, bounds: StoryBounds | None) -> str | None:
     """The earliest first day a story overlapping the window (both ends given) can have:
     its ``since``, less the longest story; so that the first day's index reads the
     window's stories only. None when not known."""
-    if not (f.since and f.until) or bounds is None or bounds.longest is None:
+    if not (f.since and f.until) or bounds is None:
         return None
-    try:
-        return (date.fromisoformat(f.since) - timedelta(days=bounds.longest)).isoformat()
-    except (ValueError, OverflowError):
-        return None
+    return days_before(f.since, bounds.longest)
 
 
 def _narrower_end(engine: Engine, f: Filters, bounds: StoryBounds | None = None

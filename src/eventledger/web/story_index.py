@@ -11,12 +11,12 @@ import heapq
 from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
-from datetime import date, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.engine import Engine
 
 from .filters import Filters
+from .queries import MEMBERS, STORIES, days_before, longest_span
 
 
 def stories_indexable(f: Filters) -> bool:
@@ -49,7 +49,7 @@ class StoryIndex:
         self.ascending = self.firsts[:self.dated][::-1]
         if self.ascending != sorted(self.ascending) or any(self.firsts[self.dated:]):
             raise ValueError("stories not in the order of their first days")
-        self.longest = _longest(self.firsts, self.lasts)
+        self.longest = longest_span(zip(self.firsts, self.lasts, strict=True))
         by_type: dict[str, set[int]] = {}
         by_country: dict[str, set[int]] = {}
         for story_id, kind, country in members:
@@ -69,7 +69,7 @@ class StoryIndex:
         start, end = 0, self.dated
         if f.until:  # first day on or before until: the older part of the dated stories
             start = self.dated - bisect_right(self.ascending, f.until)
-        earliest = _earliest(f.since, self.longest) if f.since else None
+        earliest = days_before(f.since, self.longest) if f.since else None
         if earliest is not None:  # no story overlapping the window began before this
             end = self.dated - bisect_left(self.ascending, earliest)
         ranges = [(start, max(start, end))]
@@ -121,31 +121,7 @@ def _unique(ordered: Iterable[int]) -> list[int]:
     return found
 
 
-def _longest(firsts: list, lasts: list) -> int | None:
-    """The most days a story spans; None where a day is not a full date (no bound)."""
-    longest = 0
-    try:
-        for first, last in zip(firsts, lasts, strict=True):
-            if first is not None and last is not None and first != last:
-                longest = max(longest, (date.fromisoformat(last) -
-                                        date.fromisoformat(first)).days)
-    except (TypeError, ValueError):
-        return None
-    return longest
-
-
-def _earliest(since: str, longest: int | None) -> str | None:
-    if longest is None:
-        return None
-    try:
-        return (date.fromisoformat(since) - timedelta(days=longest)).isoformat()
-    except (ValueError, OverflowError):
-        return None
-
-
 def story_index(engine: Engine) -> StoryIndex:
-    from .queries import MEMBERS, STORIES
-
     stories = (select(STORIES.c.id, STORIES.c.first_date, STORIES.c.last_date)
                .order_by(STORIES.c.first_date.desc(), STORIES.c.seq.desc()))
     members = select(MEMBERS.c.story_id, MEMBERS.c.type, MEMBERS.c.country)
