@@ -20,6 +20,10 @@ from . import __version__
 from .config import load_settings
 from .errors import EventledgerError
 
+# The commands that extract import spaCy by it, without spaCy's command line (a third of
+# a second of a cold start).
+from .spacy_import import import_spacy
+
 log = logging.getLogger("eventledger")
 
 
@@ -52,16 +56,8 @@ def _open_store(db: str | None):
     return Store.open(_settings(db=db).db)
 
 
-def _without_spacy_cli() -> None:
-    """Import spaCy, for the commands that extract, without its command line (a third of
-    a second of a cold start)."""
-    from .spacy_import import import_spacy
-
-    import_spacy()
-
-
 def _pipeline(model: str | None):
-    _without_spacy_cli()
+    import_spacy()
     from .pipeline import load_pipeline
 
     return load_pipeline(_settings(model=model).model)
@@ -146,7 +142,7 @@ def process(inputs, db, model, date, reprocess, batch_size, quiet, workers, sche
     """
     from contextlib import ExitStack
 
-    _without_spacy_cli()
+    import_spacy()
     from .ingest import count_inputs, iter_inputs
     from .process import process_documents
 
@@ -250,7 +246,7 @@ def extract(inputs, fmt, model, date, validate):
     Example:
         eventledger extract article.txt --format json
     """
-    _without_spacy_cli()
+    import_spacy()
     from .errors import IngestError
     from .ingest import iter_inputs
     from .pipeline import extract_records
