@@ -37,6 +37,7 @@ from finetune import (
     learn,
     optimizer_of,
     padded,
+    shuffled_batches,
     windows_of,
 )
 from spacy.tokens import DocBin
@@ -146,9 +147,7 @@ def main() -> None:
     best = -1.0
     for epoch in range(1, args.epochs + 1):
         model.train()
-        order = list(range(len(rows)))
-        random.shuffle(order)
-        batches = [order[i : i + args.batch] for i in range(0, len(order), args.batch)]
+        batches = shuffled_batches(len(rows), args.batch)
         total, started = 0.0, time.time()
         for step, batch in enumerate(batches, 1):
             input_ids, mask, labels = padded([rows[r] for r in batch])

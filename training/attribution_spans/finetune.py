@@ -121,6 +121,13 @@ def optimizer_of(model, args, n_rows: int):
     return body, head, optimizer, schedule
 
 
+def shuffled_batches(n_rows: int, size: int) -> list[list[int]]:
+    """The rows' positions in a new random order, cut into batches of ``size``."""
+    order = list(range(n_rows))
+    random.shuffle(order)
+    return [order[i : i + size] for i in range(0, n_rows, size)]
+
+
 def learn(loss, optimizer, schedule, parameters) -> float:
     """One step down ``loss``'s gradient, clipped; the loss as a number."""
     optimizer.zero_grad()
@@ -213,9 +220,7 @@ def main() -> None:
     best = -1.0
     for epoch in range(1, args.epochs + 1):
         model.train()
-        order = list(range(len(rows)))
-        random.shuffle(order)
-        batches = [order[i : i + args.batch] for i in range(0, len(order), args.batch)]
+        batches = shuffled_batches(len(rows), args.batch)
         total, started = 0.0, time.time()
         for step, batch in enumerate(batches, 1):
             input_ids, mask, labels = padded([rows[r] for r in batch])
