@@ -499,7 +499,8 @@ def eval_polnear(directory, model, details, continued_quotes, carried_reports, n
 @_model_option
 @click.option("--details", is_flag=True, help="Scores per document.")
 @click.option("--incident-places", is_flag=True,
-              help="Score a figure's place taken from its incident as its location too.")
+              help="Score places the text does not give (an incident's, the dateline's) "
+              "as locations too.")
 def eval_wikievents(path, mapping, model, details, incident_places):
     """Event trigger and argument scores on WikiEvents JSON lines.
 

@@ -16,6 +16,11 @@
 
 Places are the place records of ``doc._.el_places`` (CONTRACT ``places[]``); the function
 returns two of them (or ``None``), never a new one.
+
+The dateline says where the report was filed, not where the text says the event happened:
+the events and figures components call with ``dateline=False`` and give the dateline's
+place last, as a location marked ``{"place": ..., "from": "dateline"}`` (:func:`place_ref`),
+so that a map still places the event and a reader knows the text did not.
 """
 
 from __future__ import annotations
@@ -572,6 +577,23 @@ def dateline_place(doc: Doc, places: Sequence[dict] | None = None) -> dict | Non
     candidates = [p for p in (doc._.el_places if places is None else places) or ()
                   if start <= p["start"] and p["end"] <= end]
     return min(candidates, key=lambda p: p["start"]) if candidates else None
+
+
+# The mark of a location that no words about the event give: the document's dateline.
+FROM_DATELINE = "dateline"
+
+
+def place_ref(place: dict | None, source: str | None = None) -> dict | None:
+    """The record's reference to ``place`` (``{"place": id}``), with ``"from": source`` when
+    the place is not one that the event's own words give (``"dateline"``)."""
+    if place is None:
+        return None
+    return {"place": place["id"], "from": source} if source else {"place": place["id"]}
+
+
+def stated(location: dict | None) -> dict | None:
+    """``location`` when the text gives it, ``None`` for one marked with ``"from"``."""
+    return location if location and not location.get("from") else None
 
 
 def _as_tokens(doc: Doc, trigger) -> list[Token]:
