@@ -323,3 +323,22 @@ def test_where_the_actor_is_counts_though_the_actor_is_skipped(bare_nlp):
     speaker = (0, text.index(" said"))
     located = locate_event(doc, trigger(doc, "arrested"), skip_ranges=[speaker], dateline=False)
     assert names(located) == (None, None)
+
+
+def test_the_city_points_back_to_a_place_earlier_in_its_sentence(bare_nlp):
+    text = "The mayor of Varnek said the bombing in the city wounded two guards."
+    doc = make_doc(bare_nlp, text, {"Varnek": "city"})
+    assert names(locate_event(doc, trigger(doc, "bombing"))) == ("Varnek", None)
+
+
+def test_a_nationality_earlier_in_the_sentence_is_not_referred_back_to(bare_nlp):
+    text = "Rockets fell on Lyon. Later, Orvanian helicopters patrolled the area."
+    doc = make_doc(bare_nlp, text, {"Lyon": "city", "Orvanian": "country"})
+    text_doc = names(locate_event(doc, trigger(doc, "patrolled"), dateline=False))
+    assert text_doc == ("Lyon", None)
+
+
+def test_a_named_area_is_no_reference_back(bare_nlp):
+    text = "Rockets fell on Lyon on Monday. Police patrolled the Kessendorf area on Tuesday."
+    doc = make_doc(bare_nlp, text, {"Lyon": "city"})
+    assert names(locate_event(doc, trigger(doc, "patrolled"), dateline=False)) == (None, None)

@@ -9,7 +9,8 @@
    one that no other trigger of the sentence claims, else such a site earlier in the
    sentence ("In X on Monday, ... was shot");
 3. a reference back ("the city", "the town", "there"): the last place named earlier in
-   the paragraph (a city for "the city");
+   the paragraph or in the sentence (a city for "the city"; not a name of the noun's
+   own, "the Markets area", nor a nationality, "U.S. helicopters");
 4. a territory named by nationality ("Israeli-occupied territories"), when the document
    names that country as a place;
 5. the dateline ("GAZA CITY (Reuters) -", "KABUL, March 3 (AP) -"), for the whole document.
@@ -502,7 +503,8 @@ def _actors_site(root: Token, actors: set[int]) -> bool:
 def _back_reference(doc: Doc, head: Token, carriers: list[Token], sent: Span,
                     places: Sequence[dict]) -> dict | None:
     """"hitting the city", "killed there": the last place named earlier in the
-    paragraph (a city for "the city")."""
+    paragraph (a city for "the city"), or earlier in the sentence."""
+    named = {i for p in places for i in range(*p["_tokens"])}
     words = []
     scope = list(carriers) + [t for t in head.subtree if t.i not in {c.i for c in carriers}]
     for carrier in carriers:
@@ -520,16 +522,32 @@ def _back_reference(doc: Doc, head: Token, carriers: list[Token], sent: Span,
             ) and any(c.dep_ == "det" and c.lower_ in _DEFINITE
                       for c in target.children) and not any(
                 c.dep_ == "prep" and c.lower_ == "of" for c in target.children
+            ) and not any(  # "the Markets area", "the Western Sahara region": a name
+                c.dep_ == "compound" and (c.pos_ == "PROPN" and c.ent_type_ != "NORP"
+                                          or c.i in named)
+                for c in target.children
             ):
                 words.append(target)
     if not words:
         return None
     first = paragraph_start(doc_text(doc), sent.start_char)
-    earlier = [p for p in places if first <= p["start"] < sent.start_char]
+    # named before in the paragraph, or earlier in this sentence ("leaders in X said the
+    # bombing in the city ...") as a place, not as a nationality ("U.S. helicopters")
+    before = min(w.idx for w in words)
+    earlier = [p for p in places if first <= p["start"] < sent.start_char or (
+        sent.start_char <= p["start"] and p["end"] <= before and _named_as_place(doc, p))]
     if any(w.lemma_.lower() in _CITY_NOUNS for w in words):
         # "the city" is no country or region named before it
         earlier = [p for p in earlier if p.get("kind") in ("city", None)]
     return max(earlier, key=lambda p: p["start"]) if earlier else None
+
+
+def _named_as_place(doc: Doc, place: dict) -> bool:
+    """A place of the sentence named as a place, not as a nationality or owner ("U.S.
+    helicopters", "Japan's claim"), nor as a speaker's ("according to sources in X")."""
+    root = doc[place["_tokens"][0]:place["_tokens"][1]].root
+    return not _modifier_country(root, place) and root.dep_ != "poss" and not any(
+        a.lower_ == "according" for a in root.ancestors)
 
 
 def national_territory(recipient: Token | None, places: Sequence[dict],
