@@ -342,3 +342,14 @@ def test_a_named_area_is_no_reference_back(bare_nlp):
     text = "Rockets fell on Lyon on Monday. Police patrolled the Kessendorf area on Tuesday."
     doc = make_doc(bare_nlp, text, {"Lyon": "city"})
     assert names(locate_event(doc, trigger(doc, "patrolled"), dateline=False)) == (None, None)
+
+
+def test_an_event_that_dates_the_clause_is_not_placed_at_its_sites(bare_nlp):
+    text = "Hours after the bombing, patrols were seen on the streets in Varnek."
+    doc = make_doc(bare_nlp, text, {"Varnek": "city"})
+    assert names(locate_event(doc, trigger(doc, "bombing"), dateline=False)) == (None, None)
+    # the clause's own event is placed there, and a site of the dating event's own words
+    assert names(locate_event(doc, trigger(doc, "seen"), dateline=False)) == ("Varnek", None)
+    text = "Hours after the bombing in Lyon, patrols were seen on the streets in Varnek."
+    doc = make_doc(bare_nlp, text, {"Lyon": "city", "Varnek": "city"})
+    assert names(locate_event(doc, trigger(doc, "bombing"), dateline=False)) == ("Lyon", None)

@@ -45,6 +45,7 @@ _CITY_NOUNS = _WORDS["city_nouns"]
 _OF_NOUNS = _WORDS["site_of_nouns"]
 _SITE_HEADS = _WORDS["site_heads"]
 _PEOPLE_NOUNS = _WORDS["people_nouns"]
+_TIME_PREPS = _WORDS["time_preps"]
 
 # Prepositions whose object, when a place, is where the event happened.
 SITE_PREPS = _WORDS["site_preps"]
@@ -460,10 +461,16 @@ def _nearest_site(head, sent, places, others, skip_ranges, origin, carriers=()):
                 actors.add(child.i)
             elif child.dep_ == "agent" or child.dep_ == "prep" and child.lower_ == "by":
                 actors.update(g.i for g in child.children if g.dep_ == "pobj")
+    # "hours after the bombing, patrols were seen in X": the clause's sites are those of
+    # the later event, not of the one that dates it
+    dated_by = head.dep_ == "pobj" and head.head.lower_ in _TIME_PREPS
+    own_words = {t.i for t in head.subtree}
     best, best_key = None, None
     for place in places:
         tok_start, tok_end = place["_tokens"]
         if tok_start < sent.start or tok_end > sent.end:
+            continue
+        if dated_by and tok_start not in own_words:
             continue
         if origin is not None and place["id"] == origin["id"]:
             continue
