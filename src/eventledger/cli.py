@@ -563,7 +563,11 @@ def eval_geo(path, model, gold_spans):
 @click.argument("path", type=click.Path(exists=True, dir_okay=False))
 @_model_option
 @click.option("--details", is_flag=True, help="Each record's answer and the gold places.")
-def eval_event_location(path, model, details):
+@click.option("--half", type=click.Choice(["all", "train", "dev"]), default="all",
+              show_default=True,
+              help="The records whose id hashes to this half ('train' to tune on, 'dev' to "
+              "measure on), or all of them.")
+def eval_event_location(path, model, details, half):
     """Where did the event happen: accuracy on event_location JSON lines (RELABEL and all).
 
     \b
@@ -572,7 +576,7 @@ def eval_event_location(path, model, details):
     """
     from .eval.event_location import evaluate_event_location, format_event_location
 
-    result = evaluate_event_location(path, nlp=_pipeline(model), details=details)
+    result = evaluate_event_location(path, nlp=_pipeline(model), details=details, half=half)
     click.echo(format_event_location(result))
 
 
