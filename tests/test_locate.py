@@ -353,3 +353,17 @@ def test_an_event_that_dates_the_clause_is_not_placed_at_its_sites(bare_nlp):
     text = "Hours after the bombing in Lyon, patrols were seen on the streets in Varnek."
     doc = make_doc(bare_nlp, text, {"Lyon": "city", "Varnek": "city"})
     assert names(locate_event(doc, trigger(doc, "bombing"), dateline=False)) == ("Lyon", None)
+
+
+def test_where_the_actor_is_through_the_phrases_that_qualify_it(bare_nlp):
+    text = "Some 300 workers from a bakery in Varnek marched on Monday."
+    doc = make_doc(bare_nlp, text, {"Varnek": "city"})
+    actor = (0, text.index(" marched"))
+    found = locate_event(doc, trigger(doc, "marched"), skip_ranges=[actor], dateline=False)
+    assert names(found) == ("Varnek", None)
+    # a speaker's words are no actor's: their place stays out
+    text = "Workers marched on Monday, a spokesman from a union in Varnek said."
+    doc = make_doc(bare_nlp, text, {"Varnek": "city"})
+    speaker = (text.index("a spokesman"), text.index(" said"))
+    found = locate_event(doc, trigger(doc, "marched"), skip_ranges=[speaker], dateline=False)
+    assert names(found) == (None, None)

@@ -504,7 +504,18 @@ def _actors_site(root: Token, actors: set[int]) -> bool:
     """A place named as where the event's actor is ("cyclists in X"): a site, though the
     actor's words are otherwise no place of the event."""
     prep = _site_prep(root)
-    return prep is not None and prep.head.i in actors
+    if prep is None:
+        return False
+    # "workers from a company in X": through the phrases that qualify the actor
+    current = prep.head
+    for _ in range(4):
+        if current.i in actors:
+            return True
+        if current.dep_ == "pobj" and current.head.dep_ == "prep":
+            current = current.head.head
+        else:
+            return False
+    return False
 
 
 def _back_reference(doc: Doc, head: Token, carriers: list[Token], sent: Span,
