@@ -367,3 +367,10 @@ def test_where_the_actor_is_through_the_phrases_that_qualify_it(bare_nlp):
     speaker = (text.index("a spokesman"), text.index(" said"))
     found = locate_event(doc, trigger(doc, "marched"), skip_ranges=[speaker], dateline=False)
     assert names(found) == (None, None)
+
+
+def test_the_town_of_x_named_after_a_wider_place_is_the_site(bare_nlp):
+    # the phrase hangs on the victims, not on the verb
+    text = "Soldiers shot dead a guard and a boy in the Orvanian Coast town of Kessa."
+    doc = make_doc(bare_nlp, text, {"Orvanian Coast": "region", "Kessa": "city"})
+    assert names(locate_event(doc, trigger(doc, "shot"), dateline=False)) == ("Kessa", None)

@@ -406,6 +406,8 @@ def _phrase_site(head: Token, carriers: list[Token], places: Sequence[dict],
                 seen.add(child.i)
                 following.append(child)
                 place = by_root.get(child.i)
+                if place is not None and by_root.get(token.i) is place:
+                    continue  # a word inside a name found at its head ("Orvanian Coast")
                 if place is not None and child.dep_ != "prep" and not (
                     child.dep_ == "nsubj"
                 ) and not _modifier_country(child, place) and not _party_object(place, doc):
@@ -413,8 +415,16 @@ def _phrase_site(head: Token, carriers: list[Token], places: Sequence[dict],
                     # "in the X area" names the area, as deep as it
                     named_site = child.dep_ == "compound" and token.pos_ == "NOUN" and (
                         token.lemma_.lower() in _SITE_HEADS)
-                    found.append((depth - named_site + _penalty(child), abs(child.i - head.i),
-                                  place))
+                    # "the West Bank town of X": the site noun's own "of" names the site,
+                    # the name before it a wider place (not "the X neighbourhood of Y")
+                    wider = named_site and any(
+                        c.dep_ == "prep" and c.lower_ == "of" and any(
+                            g.dep_ == "pobj" and g.i in by_root and _SPECIFIC.get(
+                                place.get("kind"), 2) < _SPECIFIC.get(by_root[g.i].get("kind"), 2)
+                            for g in c.children)
+                        for c in token.children)
+                    found.append((depth - named_site + _penalty(child) + 3 * wider,
+                                  abs(child.i - head.i), place))
         frontier = following
     return min(found, key=lambda item: item[:2])[2] if found else None
 
