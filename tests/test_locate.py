@@ -374,3 +374,15 @@ def test_the_town_of_x_named_after_a_wider_place_is_the_site(bare_nlp):
     text = "Soldiers shot dead a guard and a boy in the Orvanian Coast town of Kessa."
     doc = make_doc(bare_nlp, text, {"Orvanian Coast": "region", "Kessa": "city"})
     assert names(locate_event(doc, trigger(doc, "shot"), dateline=False)) == ("Kessa", None)
+
+
+def test_a_distance_from_a_place_is_a_point_of_reference_however_it_is_parsed(bare_nlp):
+    text = "Militiamen captured the town of Kessa, 55 miles (90 kilometers) west of Varnek."
+    doc = make_doc(bare_nlp, text, {"Kessa": "city", "Varnek": "city"})
+    assert names(locate_event(doc, trigger(doc, "captured"), dateline=False)) == ("Kessa", None)
+
+
+def test_a_hometown_of_names_the_site(bare_nlp):
+    text = "Gunmen injured three soldiers in the mayor's hometown of Kessa on Monday."
+    doc = make_doc(bare_nlp, text, {"Kessa": "city"})
+    assert names(locate_event(doc, trigger(doc, "injured"), dateline=False)) == ("Kessa", None)

@@ -326,9 +326,11 @@ def _penalty(token: Token) -> int:
     # only when no other place is named (not "in the north of X", a part of X)
     if token.dep_ == "pobj" and token.head.lower_ == "of":
         direction = token.head.head
-        if direction.lower_ in _DIRECTIONS and (direction.dep_ == "advmod" or any(
-            c.dep_ == "npadvmod" and c.lower_ in _DISTANCES for c in direction.children
-        )):
+        # "55 miles west of X", however the parser hangs the distance
+        if direction.lower_ in _DIRECTIONS and (
+            direction.dep_ == "advmod" or direction.head.lower_ in _DISTANCES or any(
+                c.lower_ in _DISTANCES for c in direction.children)
+        ):
             return _REFERENCE
     return 0
 
