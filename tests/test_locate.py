@@ -386,3 +386,13 @@ def test_a_hometown_of_names_the_site(bare_nlp):
     text = "Gunmen injured three soldiers in the mayor's hometown of Kessa on Monday."
     doc = make_doc(bare_nlp, text, {"Kessa": "city"})
     assert names(locate_event(doc, trigger(doc, "injured"), dateline=False)) == ("Kessa", None)
+
+
+def test_a_direction_of_a_place_after_a_name_is_a_point_of_reference(bare_nlp):
+    text = "A guard was shot near the village of Kessa, west of Varnek."
+    doc = make_doc(bare_nlp, text, {"Kessa": "city", "Varnek": "city"})
+    assert names(locate_event(doc, trigger(doc, "shot"), dateline=False)) == ("Kessa", None)
+    # "in the north of X" is a part of X, the site
+    text = "Two men were shot by troops in the north of Varnek."
+    doc = make_doc(bare_nlp, text, {"Varnek": "city"})
+    assert names(locate_event(doc, trigger(doc, "shot"), dateline=False)) == ("Varnek", None)

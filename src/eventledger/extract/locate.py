@@ -322,15 +322,16 @@ def _penalty(token: Token) -> int:
         token.head.lemma_.lower() not in _SITE_HEADS
     ):
         return 2
-    # "50 km south of Baghdad", "just north of Baghdad": a point of reference, the site
-    # only when no other place is named (not "in the north of X", a part of X)
+    # "50 km south of Baghdad", "just north of Baghdad", "Baraki, southeast of Algiers": a
+    # point of reference, the site only when no other place is named (not "in the north
+    # of X", a part of X); "55 miles west of X", however the parser hangs the distance
     if token.dep_ == "pobj" and token.head.lower_ == "of":
         direction = token.head.head
-        # "55 miles west of X", however the parser hangs the distance
         if direction.lower_ in _DIRECTIONS and (
-            direction.dep_ == "advmod" or direction.head.lower_ in _DISTANCES or any(
-                c.lower_ in _DISTANCES for c in direction.children)
-        ):
+            direction.dep_ in ("advmod", "appos", "npadvmod", "amod", "conj")
+            or direction.head.lower_ in _DISTANCES
+            or any(c.lower_ in _DISTANCES for c in direction.children)
+        ) and not any(c.dep_ == "det" for c in direction.children):
             return _REFERENCE
     return 0
 
