@@ -396,3 +396,9 @@ def test_a_direction_of_a_place_after_a_name_is_a_point_of_reference(bare_nlp):
     text = "Two men were shot by troops in the north of Varnek."
     doc = make_doc(bare_nlp, text, {"Varnek": "city"})
     assert names(locate_event(doc, trigger(doc, "shot"), dateline=False)) == ("Varnek", None)
+
+
+def test_marching_through_a_place_is_there(bare_nlp):
+    text = "In Orvania, more than 2,000 people marched through Kessa on Sunday."
+    doc = make_doc(bare_nlp, text, {"Orvania": "country", "Kessa": "city"})
+    assert names(locate_event(doc, trigger(doc, "marched"), dateline=False)) == ("Kessa", None)
