@@ -85,3 +85,21 @@ def test_file_without_verbs_is_an_error(tmp_path):
     path.write_text(json.dumps({"text": "Nothing here.", "spans": []}) + "\n", encoding="utf-8")
     with pytest.raises(EvaluationError):
         evaluate_event_location(path, nlp=object())
+
+
+def test_halves_split_the_records_by_their_id(tmp_path):
+    from eventledger.eval.event_location import read_records
+
+    rows = [record(f"Guards were killed in Madrid on day {n}.", "killed", ["Madrid"])
+            for n in range(12)]
+    for number, row in enumerate(rows):
+        row["id"] = f"record-{number}"
+    path = tmp_path / "many.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    train = [r["id"] for r in read_records(path, "train")]
+    dev = [r["id"] for r in read_records(path, "dev")]
+    assert train and dev and not set(train) & set(dev)
+    assert sorted(train + dev) == sorted(r["id"] for r in rows)
+    assert train == [r["id"] for r in read_records(path, "train")]  # the same every time
+    with pytest.raises(EvaluationError):
+        read_records(path, "third")

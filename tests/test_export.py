@@ -274,3 +274,18 @@ def test_formats_and_errors(tmp_path):
         export_records([], "xml", tmp_path / "x")
     with pytest.raises(ExportError, match="cannot write"):
         export_records([], "csv", tmp_path / "no" / "dir" / "x.csv")
+
+
+def test_a_dateline_place_gives_way_to_the_incidents_place_in_rows():
+    record = copy.deepcopy(make_record())
+    arrest = next(e for e in record["events"] if e["id"] == "E2")
+    # placed by the dateline only (Riverton), while its incident is placed in Eastport
+    arrest["location"] = {"place": "P1", "from": "dateline"}
+    arrest["incident"] = "I9"
+    record["incidents"] = [{"id": "I9", "type": "COERCE", "location": {"place": "P2"},
+                            "date": None, "date_precision": None, "events": ["E2"],
+                            "figures": []}]
+    assert _by_id(acled_rows(record))["E2"]["country"] == "Tanzania"
+    # with no incident's place, the dateline's still places the row
+    record["incidents"][0]["location"] = None
+    assert _by_id(acled_rows(record))["E2"]["country"] == "Kenya"

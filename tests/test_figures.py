@@ -498,3 +498,27 @@ def test_disagreements_group_figures_as_the_pairwise_rule_does(bare_nlp):
                                                                    doc._.el_places)] == expected
         found += len(expected)
     assert found > 100
+
+
+def test_there_of_there_were_is_no_reference_back(bare_nlp, figures):
+    text = ("Rockets fell on Sderna on Monday. In another town, there were six people "
+            "injured by a fire.")
+    doc = run(bare_nlp, figures, text, places=["Sderna"])
+    assert only(doc)["location"] is None
+
+
+def test_there_as_a_place_refers_back(bare_nlp, figures):
+    text = "Rockets fell on Sderna on Monday. Six people were injured there."
+    doc = run(bare_nlp, figures, text, places=["Sderna"])
+    assert only(doc)["location"] == {"place": "P1"}
+
+
+def test_dateline_place_is_marked_as_the_dateline(bare_nlp, figures, events):
+    text = ("VARNEK (Daily Wire) - Police arrested four men on Monday after two guards "
+            "were injured.\n\nEight people were wounded in Sderna on Tuesday.")
+    doc = run(bare_nlp, figures, text, places=["VARNEK", "Sderna"], events=events)
+    by_count = {f["count"]["text"]: f["location"] for f in doc._.el_figures}
+    assert by_count["two"] == {"place": "P1", "from": "dateline"}
+    assert by_count["Eight"] == {"place": "P2"}
+    arrest = next(e for e in doc._.el_events if e["trigger"]["text"] == "arrested")
+    assert arrest["location"] == {"place": "P1", "from": "dateline"}

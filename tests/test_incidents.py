@@ -162,3 +162,13 @@ def test_the_disagreements_are_listed_once_per_incident(nlp):
     assert disagreement["incident"]
     with nlp.select_pipes(disable=["eventledger_incidents"]):
         assert not nlp(text)._.el_disagreements
+
+
+def test_a_figure_placed_by_the_dateline_takes_its_incidents_place(extract):
+    record = extract("KINSHASA (Daily Wire) - Gunmen attacked a market in Bunia on Thursday."
+                     "\n\nHospital sources said at least 19 people were killed.")
+    toll = figure(record, "at least 19")
+    attack = event(record, "attacked")
+    assert toll["incident"] == attack["incident"]
+    assert toll["location"] == {"place": attack["location"]["place"], "from": "incident"}
+    assert place_name(record, toll["location"]) == "Bunia"

@@ -323,3 +323,82 @@ def test_where_the_actor_is_counts_though_the_actor_is_skipped(bare_nlp):
     speaker = (0, text.index(" said"))
     located = locate_event(doc, trigger(doc, "arrested"), skip_ranges=[speaker], dateline=False)
     assert names(located) == (None, None)
+
+
+def test_the_city_points_back_to_a_place_earlier_in_its_sentence(bare_nlp):
+    text = "The mayor of Varnek said the bombing in the city wounded two guards."
+    doc = make_doc(bare_nlp, text, {"Varnek": "city"})
+    assert names(locate_event(doc, trigger(doc, "bombing"))) == ("Varnek", None)
+
+
+def test_a_nationality_earlier_in_the_sentence_is_not_referred_back_to(bare_nlp):
+    text = "Rockets fell on Lyon. Later, Orvanian helicopters patrolled the area."
+    doc = make_doc(bare_nlp, text, {"Lyon": "city", "Orvanian": "country"})
+    text_doc = names(locate_event(doc, trigger(doc, "patrolled"), dateline=False))
+    assert text_doc == ("Lyon", None)
+
+
+def test_a_named_area_is_no_reference_back(bare_nlp):
+    text = "Rockets fell on Lyon on Monday. Police patrolled the Kessendorf area on Tuesday."
+    doc = make_doc(bare_nlp, text, {"Lyon": "city"})
+    assert names(locate_event(doc, trigger(doc, "patrolled"), dateline=False)) == (None, None)
+
+
+def test_an_event_that_dates_the_clause_is_not_placed_at_its_sites(bare_nlp):
+    text = "Hours after the bombing, patrols were seen on the streets in Varnek."
+    doc = make_doc(bare_nlp, text, {"Varnek": "city"})
+    assert names(locate_event(doc, trigger(doc, "bombing"), dateline=False)) == (None, None)
+    # the clause's own event is placed there, and a site of the dating event's own words
+    assert names(locate_event(doc, trigger(doc, "seen"), dateline=False)) == ("Varnek", None)
+    text = "Hours after the bombing in Lyon, patrols were seen on the streets in Varnek."
+    doc = make_doc(bare_nlp, text, {"Lyon": "city", "Varnek": "city"})
+    assert names(locate_event(doc, trigger(doc, "bombing"), dateline=False)) == ("Lyon", None)
+
+
+def test_where_the_actor_is_through_the_phrases_that_qualify_it(bare_nlp):
+    text = "Some 300 workers from a bakery in Varnek marched on Monday."
+    doc = make_doc(bare_nlp, text, {"Varnek": "city"})
+    actor = (0, text.index(" marched"))
+    found = locate_event(doc, trigger(doc, "marched"), skip_ranges=[actor], dateline=False)
+    assert names(found) == ("Varnek", None)
+    # a speaker's words are no actor's: their place stays out
+    text = "Workers marched on Monday, a spokesman from a union in Varnek said."
+    doc = make_doc(bare_nlp, text, {"Varnek": "city"})
+    speaker = (text.index("a spokesman"), text.index(" said"))
+    found = locate_event(doc, trigger(doc, "marched"), skip_ranges=[speaker], dateline=False)
+    assert names(found) == (None, None)
+
+
+def test_the_town_of_x_named_after_a_wider_place_is_the_site(bare_nlp):
+    # the phrase hangs on the victims, not on the verb
+    text = "Soldiers shot dead a guard and a boy in the Orvanian Coast town of Kessa."
+    doc = make_doc(bare_nlp, text, {"Orvanian Coast": "region", "Kessa": "city"})
+    assert names(locate_event(doc, trigger(doc, "shot"), dateline=False)) == ("Kessa", None)
+
+
+def test_a_distance_from_a_place_is_a_point_of_reference_however_it_is_parsed(bare_nlp):
+    text = "Militiamen captured the town of Kessa, 55 miles (90 kilometers) west of Varnek."
+    doc = make_doc(bare_nlp, text, {"Kessa": "city", "Varnek": "city"})
+    assert names(locate_event(doc, trigger(doc, "captured"), dateline=False)) == ("Kessa", None)
+
+
+def test_a_hometown_of_names_the_site(bare_nlp):
+    text = "Gunmen injured three soldiers in the mayor's hometown of Kessa on Monday."
+    doc = make_doc(bare_nlp, text, {"Kessa": "city"})
+    assert names(locate_event(doc, trigger(doc, "injured"), dateline=False)) == ("Kessa", None)
+
+
+def test_a_direction_of_a_place_after_a_name_is_a_point_of_reference(bare_nlp):
+    text = "A guard was shot near the village of Kessa, west of Varnek."
+    doc = make_doc(bare_nlp, text, {"Kessa": "city", "Varnek": "city"})
+    assert names(locate_event(doc, trigger(doc, "shot"), dateline=False)) == ("Kessa", None)
+    # "in the north of X" is a part of X, the site
+    text = "Two men were shot by troops in the north of Varnek."
+    doc = make_doc(bare_nlp, text, {"Varnek": "city"})
+    assert names(locate_event(doc, trigger(doc, "shot"), dateline=False)) == ("Varnek", None)
+
+
+def test_marching_through_a_place_is_there(bare_nlp):
+    text = "In Orvania, more than 2,000 people marched through Kessa on Sunday."
+    doc = make_doc(bare_nlp, text, {"Orvania": "country", "Kessa": "city"})
+    assert names(locate_event(doc, trigger(doc, "marched"), dateline=False)) == ("Kessa", None)

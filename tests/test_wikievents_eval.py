@@ -61,3 +61,17 @@ def test_a_place_the_text_gives_the_figure_is_always_scored():
     text, _offsets = document_text(_gold(True))
     own = _extraction(text, {"place": "P1"})
     assert score_document(_gold(True), own, MAPPING)["argument"] == (2, 2, 2)
+
+
+def test_a_place_from_the_dateline_is_not_scored_unless_asked():
+    text, _offsets = document_text(_gold(True))
+    filed = _extraction(text, {"place": "P1", "from": "dateline"})
+    assert score_document(_gold(False), filed, MAPPING)["argument"] == (1, 1, 1)
+    assert score_document(_gold(True), filed, MAPPING,
+                          incident_places=True)["argument"] == (2, 2, 2)
+    # a figure of an event placed by the dateline does not take that place either
+    event = {"id": "E1", "type": "ASSAULT", "trigger": filed["figures"][0]["trigger"],
+             "actor": None, "recipient": None, "location": {"place": "P1", "from": "dateline"}}
+    filed["events"] = [event]
+    filed["figures"][0].update(location=None, event="E1")
+    assert score_document(_gold(False), filed, MAPPING)["argument"] == (1, 1, 1)

@@ -499,7 +499,8 @@ def eval_polnear(directory, model, details, continued_quotes, carried_reports, n
 @_model_option
 @click.option("--details", is_flag=True, help="Scores per document.")
 @click.option("--incident-places", is_flag=True,
-              help="Score a figure's place taken from its incident as its location too.")
+              help="Score places the text does not give (an incident's, the dateline's) "
+              "as locations too.")
 def eval_wikievents(path, mapping, model, details, incident_places):
     """Event trigger and argument scores on WikiEvents JSON lines.
 
@@ -562,7 +563,11 @@ def eval_geo(path, model, gold_spans):
 @click.argument("path", type=click.Path(exists=True, dir_okay=False))
 @_model_option
 @click.option("--details", is_flag=True, help="Each record's answer and the gold places.")
-def eval_event_location(path, model, details):
+@click.option("--half", type=click.Choice(["all", "train", "dev"]), default="all",
+              show_default=True,
+              help="The records whose id hashes to this half ('train' to tune on, 'dev' to "
+              "measure on), or all of them.")
+def eval_event_location(path, model, details, half):
     """Where did the event happen: accuracy on event_location JSON lines (RELABEL and all).
 
     \b
@@ -571,7 +576,7 @@ def eval_event_location(path, model, details):
     """
     from .eval.event_location import evaluate_event_location, format_event_location
 
-    result = evaluate_event_location(path, nlp=_pipeline(model), details=details)
+    result = evaluate_event_location(path, nlp=_pipeline(model), details=details, half=half)
     click.echo(format_event_location(result))
 
 

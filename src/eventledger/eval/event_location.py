@@ -15,6 +15,10 @@ fall on word boundaries of the text is read as token indices of the model's toke
 without it every span is taken as written (an empty one is then "no place"). Both figures
 are reported.
 
+``half`` (``train`` or ``dev``) keeps the records whose id hashes to that half (the split
+of :func:`eventledger.eval.coding.half_of`), so that one half can be tuned on and the other
+measured.
+
 Two diagnostics go with them: the locator alone on the VERB span (no events or figures),
 over the pipeline's places and over every GPE/LOC/FAC entity of the model, resolved or
 not: the second shows what the locator would reach if the gazetteer knew every name.
@@ -32,8 +36,13 @@ from ..errors import EvaluationError
 RELABEL = "RELABEL"
 
 
-def read_records(path: str | Path) -> list[dict]:
-    """The records of an event_location JSON lines file, each with one VERB span."""
+def read_records(path: str | Path, half: str = "all") -> list[dict]:
+    """The records of an event_location JSON lines file, each with one VERB span; those of
+    ``half`` only (``train``, ``dev``; ``all``)."""
+    from .coding import HALVES, half_of
+
+    if half not in HALVES:
+        raise EvaluationError(f"half {half!r}: use one of {', '.join(HALVES)}")
     records = []
     try:
         lines = Path(path).read_text("utf-8").splitlines()
@@ -51,9 +60,12 @@ def read_records(path: str | Path) -> list[dict]:
         verbs = [s for s in record.get("spans") or () if s.get("label") == "VERB"]
         if not verbs:
             continue  # nothing to locate
+        if half != "all" and half_of(str(record.get("id"))) != half:
+            continue
         records.append(record)
     if not records:
-        raise EvaluationError(f"{path}: no records with a VERB span")
+        raise EvaluationError(f"{path}: no records with a VERB span"
+                              + ("" if half == "all" else f" in half {half}"))
     return records
 
 
@@ -149,7 +161,7 @@ def _right(predicted: tuple[int, int] | None, gold: list[tuple[int, int]]) -> bo
 
 
 def evaluate_event_location(path: str | Path, *, nlp=None, details: bool = False,
-                            batch_size: int = 256) -> dict:
+                            batch_size: int = 256, half: str = "all") -> dict:
     """Accuracy of event locations: ``{"relabel": {...}, "all": {...}, "by_source",
     "literal": {...}}``, each ``{"accuracy", "right", "records"}``; ``literal`` reads
     every gold span as character offsets."""
@@ -157,7 +169,7 @@ def evaluate_event_location(path: str | Path, *, nlp=None, details: bool = False
         from ..pipeline import load_pipeline
 
         nlp = load_pipeline()
-    records = read_records(path)
+    records = read_records(path, half)
     started = time.perf_counter()
     tally: dict[str, Counter] = {
         f"{group}{suffix}": Counter() for group in ("relabel", "all")
@@ -203,6 +215,7 @@ def evaluate_event_location(path: str | Path, *, nlp=None, details: bool = False
 
     result = {
         "path": str(path),
+        "half": half,
         "relabel": score(tally["relabel"]),
         "all": score(tally["all"]),
         "literal": {"relabel": score(tally["relabel_literal"]),
@@ -228,7 +241,8 @@ def format_event_location(result: dict) -> str:
     def row(name: str, s: dict) -> str:
         return f"{name:<34} {s['accuracy']:6.3f}   {s['right']}/{s['records']}"
 
-    lines = [f"{result['path']}: event location accuracy ({result['seconds']:.0f} s)",
+    half = "" if result.get("half", "all") == "all" else f", half {result['half']}"
+    lines = [f"{result['path']}{half}: event location accuracy ({result['seconds']:.0f} s)",
              row("RELABEL records", result["relabel"]),
              row("all records", result["all"]),
              row("RELABEL, gold spans as written", result["literal"]["relabel"]),

@@ -15,10 +15,11 @@ The scoring follows ``eval/README.md`` of the shared data:
   when the output field holds a span overlapping one of the gold arguments in that role
   (their entity mentions); ``location`` is the span of the place the record points to. For
   a figure, ``actor`` is the actor of its event and its location falls back on the event's.
-  A figure's place taken from its incident (``location.from == "incident"``) is not
-  scored unless ``incident_places`` is set: WikiEvents annotates a Place argument only
-  where the mention's own context gives one, so an incident's place, right or wrong,
-  counts only against precision.
+  A place that no words about the mention give, marked ``location.from`` (a figure's
+  incident's, ``"incident"``; the dateline's, ``"dateline"``), is not scored unless
+  ``incident_places`` is set: WikiEvents annotates a Place argument only where the
+  mention's own context gives one, so such a place, right or wrong, counts only against
+  precision.
   Precision counts the filled mapped fields of every counted output record (end to end;
   ``argument_paired`` also gives precision over the found pairs only).
 """
@@ -121,13 +122,15 @@ def _fields_by_label(mapping: dict) -> dict[tuple[str, str], set[str]]:
 
 def output_records(extraction: dict, fields: dict, *,
                    incident_places: bool = False) -> list[dict]:
-    """The counted output records with their mapped fields as spans (a figure's place taken
-    from its incident only with ``incident_places``)."""
+    """The counted output records with their mapped fields as spans (a place marked
+    ``from`` its incident or the dateline only with ``incident_places``)."""
     places = {p["id"]: (p["start"], p["end"]) for p in extraction.get("places", [])}
     events = {e["id"]: e for e in extraction.get("events", [])}
     records = []
 
     def place_span(ref):
+        if ref and ref.get("from") and not incident_places:
+            return None  # not a place the text gives (the incident's, the dateline's)
         return places.get(ref["place"]) if ref else None
 
     for event in extraction.get("events", []):
@@ -145,10 +148,7 @@ def output_records(extraction: dict, fields: dict, *,
         if key not in fields:
             continue
         event = events.get(figure.get("event") or "")
-        own = figure.get("location")
-        if own and own.get("from") == "incident" and not incident_places:
-            own = None
-        location = place_span(own)
+        location = place_span(figure.get("location"))
         if location is None and event is not None:
             location = place_span(event.get("location"))
         values = {"who": _span(figure.get("who")),

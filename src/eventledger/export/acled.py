@@ -263,12 +263,17 @@ def acled_items(record: dict, *, table: TypeTable | None = None) -> list[tuple[d
 def item_place(record: dict):
     """``place_of(item)``: the place record of an event or figure of ``record``, the place
     the text gives it, else its incident's (records stored before figures took their
-    incident's place, and events, which keep their own), else None."""
+    incident's place, and events, which keep their own), else the dateline's, else None."""
     places = {p.get("id"): p for p in record.get("places") or []}
     incident_places = {i.get("id"): i.get("location") for i in record.get("incidents") or []}
 
     def place_of(item: dict) -> dict | None:
-        location = item.get("location") or incident_places.get(item.get("incident"))
+        location = item.get("location")
+        incident = incident_places.get(item.get("incident"))
+        if not location or location.get("from") == "dateline" and incident and not (
+            incident.get("from")
+        ):
+            location = incident or location
         return places.get(location.get("place")) if isinstance(location, dict) else None
 
     return place_of

@@ -42,8 +42,8 @@ from ..units import Units
 from .base import attribution_covering, get_list, is_excluded
 from .events import load_lexicon
 from .locate import FALLBACK_PREPS as _FALLBACK_PREPS
+from .locate import FROM_DATELINE, dateline_place, locate_event, place_ref, stated, with_tokens
 from .locate import SITE_PREPS as _SITE_PREPS
-from .locate import dateline_place, locate_event, with_tokens
 from .locate import place_under as _place_under
 from .numbers import Count, find_counts, quantities
 from .place_words import place_words
@@ -440,8 +440,10 @@ class FiguresExtractor:
         return best
 
     def _back_reference(self, doc: Doc, sent: Span, places: list) -> dict | None:
+        # "killed there", "the city"; not the "there" of "there were ten injured"
         words = [t for t in sent if t.lower_ in _BACK_WORDS and (
-            t.lower_ == "there" or any(c.lower_ in _DEFINITE for c in t.children)
+            t.lower_ == "there" and t.dep_ != "expl"
+            or any(c.lower_ in _DEFINITE for c in t.children)
         )]
         if not words:
             return None
@@ -529,9 +531,9 @@ class FiguresExtractor:
         if who is not None:
             clause_tokens.append(who)
         place = self._clause_place(doc, clause_tokens, places)
-        if place is None and event is not None and event.get("location"):
-            place = by_place.get(event["location"]["place"]) or {
-                "id": event["location"]["place"]}
+        own_place = stated(event.get("location")) if event is not None else None
+        if place is None and own_place:
+            place = by_place.get(own_place["place"]) or {"id": own_place["place"]}
         if place is None and (event is None or not _overlaps(event, t_start, t_end)):
             # a killing that is no event of its own ("killed in a raid on X") is placed
             # by the same reading of the parse as an event
@@ -544,8 +546,10 @@ class FiguresExtractor:
             place = self._earlier_site(doc, sent, min(count.start, trig_start), places)
         if place is None:
             place = self._back_reference(doc, sent, places)
+        source = None
         if place is None:
-            place = dateline_place(doc, places)
+            # where the report was filed, not where the text says the people were
+            place, source = dateline_place(doc, places), FROM_DATELINE
         low, high = min(start_char, t_start), max(end_char, t_end)
         attribution = attribution_covering(doc, low, high) or attribution_covering(
             doc, start_char, end_char)
@@ -561,7 +565,7 @@ class FiguresExtractor:
             # "several families had fled": 2 families, not 2 people
             "unit": self.unit_nouns.of_words(who.lower_, who.lemma_) if who is not None
             else self.unit_nouns.default,
-            "location": {"place": place["id"]} if place else None,
+            "location": place_ref(place, source),
             "event": event["id"] if event else None,
             "attribution": attribution["id"] if attribution else None,
         }

@@ -9,13 +9,19 @@
    one that no other trigger of the sentence claims, else such a site earlier in the
    sentence ("In X on Monday, ... was shot");
 3. a reference back ("the city", "the town", "there"): the last place named earlier in
-   the paragraph (a city for "the city");
+   the paragraph or in the sentence (a city for "the city"; not a name of the noun's
+   own, "the Markets area", nor a nationality, "U.S. helicopters");
 4. a territory named by nationality ("Israeli-occupied territories"), when the document
    names that country as a place;
 5. the dateline ("GAZA CITY (Reuters) -", "KABUL, March 3 (AP) -"), for the whole document.
 
 Places are the place records of ``doc._.el_places`` (CONTRACT ``places[]``); the function
 returns two of them (or ``None``), never a new one.
+
+The dateline says where the report was filed, not where the text says the event happened:
+the events and figures components call with ``dateline=False`` and give the dateline's
+place last, as a location marked ``{"place": ..., "from": "dateline"}`` (:func:`place_ref`),
+so that a map still places the event and a reader knows the text did not.
 """
 
 from __future__ import annotations
@@ -39,6 +45,7 @@ _CITY_NOUNS = _WORDS["city_nouns"]
 _OF_NOUNS = _WORDS["site_of_nouns"]
 _SITE_HEADS = _WORDS["site_heads"]
 _PEOPLE_NOUNS = _WORDS["people_nouns"]
+_TIME_PREPS = _WORDS["time_preps"]
 
 # Prepositions whose object, when a place, is where the event happened.
 SITE_PREPS = _WORDS["site_preps"]
@@ -315,13 +322,16 @@ def _penalty(token: Token) -> int:
         token.head.lemma_.lower() not in _SITE_HEADS
     ):
         return 2
-    # "50 km south of Baghdad", "just north of Baghdad": a point of reference, the site
-    # only when no other place is named (not "in the north of X", a part of X)
+    # "50 km south of Baghdad", "just north of Baghdad", "Baraki, southeast of Algiers": a
+    # point of reference, the site only when no other place is named (not "in the north
+    # of X", a part of X); "55 miles west of X", however the parser hangs the distance
     if token.dep_ == "pobj" and token.head.lower_ == "of":
         direction = token.head.head
-        if direction.lower_ in _DIRECTIONS and (direction.dep_ == "advmod" or any(
-            c.dep_ == "npadvmod" and c.lower_ in _DISTANCES for c in direction.children
-        )):
+        if direction.lower_ in _DIRECTIONS and (
+            direction.dep_ in ("advmod", "appos", "npadvmod", "amod", "conj")
+            or direction.head.lower_ in _DISTANCES
+            or any(c.lower_ in _DISTANCES for c in direction.children)
+        ) and not any(c.dep_ == "det" for c in direction.children):
             return _REFERENCE
     return 0
 
@@ -399,6 +409,8 @@ def _phrase_site(head: Token, carriers: list[Token], places: Sequence[dict],
                 seen.add(child.i)
                 following.append(child)
                 place = by_root.get(child.i)
+                if place is not None and by_root.get(token.i) is place:
+                    continue  # a word inside a name found at its head ("Orvanian Coast")
                 if place is not None and child.dep_ != "prep" and not (
                     child.dep_ == "nsubj"
                 ) and not _modifier_country(child, place) and not _party_object(place, doc):
@@ -406,8 +418,16 @@ def _phrase_site(head: Token, carriers: list[Token], places: Sequence[dict],
                     # "in the X area" names the area, as deep as it
                     named_site = child.dep_ == "compound" and token.pos_ == "NOUN" and (
                         token.lemma_.lower() in _SITE_HEADS)
-                    found.append((depth - named_site + _penalty(child), abs(child.i - head.i),
-                                  place))
+                    # "the West Bank town of X": the site noun's own "of" names the site,
+                    # the name before it a wider place (not "the X neighbourhood of Y")
+                    wider = named_site and any(
+                        c.dep_ == "prep" and c.lower_ == "of" and any(
+                            g.dep_ == "pobj" and g.i in by_root and _SPECIFIC.get(
+                                place.get("kind"), 2) < _SPECIFIC.get(by_root[g.i].get("kind"), 2)
+                            for g in c.children)
+                        for c in token.children)
+                    found.append((depth - named_site + _penalty(child) + 3 * wider,
+                                  abs(child.i - head.i), place))
         frontier = following
     return min(found, key=lambda item: item[:2])[2] if found else None
 
@@ -454,10 +474,16 @@ def _nearest_site(head, sent, places, others, skip_ranges, origin, carriers=()):
                 actors.add(child.i)
             elif child.dep_ == "agent" or child.dep_ == "prep" and child.lower_ == "by":
                 actors.update(g.i for g in child.children if g.dep_ == "pobj")
+    # "hours after the bombing, patrols were seen in X": the clause's sites are those of
+    # the later event, not of the one that dates it
+    dated_by = head.dep_ == "pobj" and head.head.lower_ in _TIME_PREPS
+    own_words = {t.i for t in head.subtree}
     best, best_key = None, None
     for place in places:
         tok_start, tok_end = place["_tokens"]
         if tok_start < sent.start or tok_end > sent.end:
+            continue
+        if dated_by and tok_start not in own_words:
             continue
         if origin is not None and place["id"] == origin["id"]:
             continue
@@ -491,13 +517,25 @@ def _actors_site(root: Token, actors: set[int]) -> bool:
     """A place named as where the event's actor is ("cyclists in X"): a site, though the
     actor's words are otherwise no place of the event."""
     prep = _site_prep(root)
-    return prep is not None and prep.head.i in actors
+    if prep is None:
+        return False
+    # "workers from a company in X": through the phrases that qualify the actor
+    current = prep.head
+    for _ in range(4):
+        if current.i in actors:
+            return True
+        if current.dep_ == "pobj" and current.head.dep_ == "prep":
+            current = current.head.head
+        else:
+            return False
+    return False
 
 
 def _back_reference(doc: Doc, head: Token, carriers: list[Token], sent: Span,
                     places: Sequence[dict]) -> dict | None:
     """"hitting the city", "killed there": the last place named earlier in the
-    paragraph (a city for "the city")."""
+    paragraph (a city for "the city"), or earlier in the sentence."""
+    named = {i for p in places for i in range(*p["_tokens"])}
     words = []
     scope = list(carriers) + [t for t in head.subtree if t.i not in {c.i for c in carriers}]
     for carrier in carriers:
@@ -515,16 +553,32 @@ def _back_reference(doc: Doc, head: Token, carriers: list[Token], sent: Span,
             ) and any(c.dep_ == "det" and c.lower_ in _DEFINITE
                       for c in target.children) and not any(
                 c.dep_ == "prep" and c.lower_ == "of" for c in target.children
+            ) and not any(  # "the Markets area", "the Western Sahara region": a name
+                c.dep_ == "compound" and (c.pos_ == "PROPN" and c.ent_type_ != "NORP"
+                                          or c.i in named)
+                for c in target.children
             ):
                 words.append(target)
     if not words:
         return None
     first = paragraph_start(doc_text(doc), sent.start_char)
-    earlier = [p for p in places if first <= p["start"] < sent.start_char]
+    # named before in the paragraph, or earlier in this sentence ("leaders in X said the
+    # bombing in the city ...") as a place, not as a nationality ("U.S. helicopters")
+    before = min(w.idx for w in words)
+    earlier = [p for p in places if first <= p["start"] < sent.start_char or (
+        sent.start_char <= p["start"] and p["end"] <= before and _named_as_place(doc, p))]
     if any(w.lemma_.lower() in _CITY_NOUNS for w in words):
         # "the city" is no country or region named before it
         earlier = [p for p in earlier if p.get("kind") in ("city", None)]
     return max(earlier, key=lambda p: p["start"]) if earlier else None
+
+
+def _named_as_place(doc: Doc, place: dict) -> bool:
+    """A place of the sentence named as a place, not as a nationality or owner ("U.S.
+    helicopters", "Japan's claim"), nor as a speaker's ("according to sources in X")."""
+    root = doc[place["_tokens"][0]:place["_tokens"][1]].root
+    return not _modifier_country(root, place) and root.dep_ != "poss" and not any(
+        a.lower_ == "according" for a in root.ancestors)
 
 
 def national_territory(recipient: Token | None, places: Sequence[dict],
@@ -572,6 +626,23 @@ def dateline_place(doc: Doc, places: Sequence[dict] | None = None) -> dict | Non
     candidates = [p for p in (doc._.el_places if places is None else places) or ()
                   if start <= p["start"] and p["end"] <= end]
     return min(candidates, key=lambda p: p["start"]) if candidates else None
+
+
+# The mark of a location that no words about the event give: the document's dateline.
+FROM_DATELINE = "dateline"
+
+
+def place_ref(place: dict | None, source: str | None = None) -> dict | None:
+    """The record's reference to ``place`` (``{"place": id}``), with ``"from": source`` when
+    the place is not one that the event's own words give (``"dateline"``)."""
+    if place is None:
+        return None
+    return {"place": place["id"], "from": source} if source else {"place": place["id"]}
+
+
+def stated(location: dict | None) -> dict | None:
+    """``location`` when the text gives it, ``None`` for one marked with ``"from"``."""
+    return location if location and not location.get("from") else None
 
 
 def _as_tokens(doc: Doc, trigger) -> list[Token]:

@@ -22,7 +22,9 @@ and not a second event; the figures extractor counts it.
 Places: a place in a prepositional phrase of the trigger ("in X", "at X", "towards X") or
 its object ("shelled X") is the location, "from X" the origin; else the nearest place in
 the sentence named as a site ("in X") that no nearer trigger claims; else, for "the city",
-the last place named earlier in the paragraph.
+the last place named earlier in the paragraph; else the dateline's place, marked
+``{"place": ..., "from": "dateline"}`` (where the report was filed, not a place the text
+gives the event).
 
 ``negated`` is set by a negation on the trigger or its governing verb, or a governing
 "deny"; ``hypothetical`` by a modal, an if-clause or a governing verb of intention

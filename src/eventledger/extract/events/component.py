@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..base import attribution_covering, get_list, named
 from ..dates import sentence_date
-from ..locate import locate_event, with_tokens
+from ..locate import FROM_DATELINE, dateline_place, locate_event, place_ref, with_tokens
 from ..syntax import Entities, doc_text
 from .arguments import arguments, light_verb
 from .context import Context
@@ -49,7 +49,7 @@ class EventsExtractor:
             doc, (trig["start"], trig["end"]), places, sentence=sent, others=others,
             skip_ranges=skip_ranges, recipient=recipient,
             carriers=[verb] if verb is not None else (),
-            assault=trig["type"] == "ASSAULT", demonyms=self.ctx.demonyms,
+            assault=trig["type"] == "ASSAULT", demonyms=self.ctx.demonyms, dateline=False,
         )
 
     # -- the component ---------------------------------------------------------------
@@ -66,6 +66,7 @@ class EventsExtractor:
                 if attribution.get(key):
                     skip_ranges.append((attribution[key]["start"], attribution[key]["end"]))
         entities = Entities(doc)
+        filed = dateline_place(doc, places)
         for sent in doc.sents:
             sent_ents = entities.within(sent.start, sent.end)
             # headings and captions are skipped trigger by trigger: the parser may have
@@ -85,6 +86,11 @@ class EventsExtractor:
                 governor = built.get(head.head.i) if head.dep_ in ("conj", "advcl") else None
                 if event["location"] is None and governor is not None and governor is not event:
                     event["location"] = governor["location"]
+            # the text gives no place: the dateline's, marked as such (where the report
+            # was filed, which a map may still use)
+            for event in built.values():
+                if event["location"] is None:
+                    event["location"] = place_ref(filed, FROM_DATELINE)
             # "five were killed in the blast", "a bomber blew himself up, killing six": the
             # killing is the attack's outcome, not a second assault; without an actor of its
             # own ("two guards were killed") it tells a toll, which the figures count
@@ -140,8 +146,8 @@ class EventsExtractor:
             "actor": named(doc, *np_bounds(actor, head)) if actor is not None else None,
             "recipient": (named(doc, *np_bounds(recipient, head)) if recipient is not None
                           else None),
-            "location": {"place": location["id"]} if location else None,
-            "origin": {"place": origin["id"]} if origin else None,
+            "location": place_ref(location),
+            "origin": place_ref(origin),
             "date": date,
             "date_precision": precision,
             "attribution": attribution["id"] if attribution else None,

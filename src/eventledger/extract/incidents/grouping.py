@@ -19,6 +19,7 @@ class Incident:
     family: str
     types: list[str] = field(default_factory=list)
     places: list[dict] = field(default_factory=list)
+    filed: list[dict] = field(default_factory=list)  # dateline places of its records
     dates: list[tuple[str, str | None]] = field(default_factory=list)
     events: list[str] = field(default_factory=list)
     figures: list[str] = field(default_factory=list)
@@ -94,8 +95,12 @@ class IncidentBuilder:
         return True
 
     def _place_of(self, record: dict) -> dict | None:
+        """The place the text gives ``record``; the dateline's says where the report was
+        filed, and rules no incident out."""
         location = record.get("location")
-        return self.places.get(location["place"]) if location else None
+        if not location or location.get("from") == "dateline":
+            return None
+        return self.places.get(location["place"])
 
     # -- events ----------------------------------------------------------------------
     def _is_reference(self, event: dict) -> bool:
@@ -126,6 +131,9 @@ class IncidentBuilder:
             incident.figures.append(record["id"])
         if place is not None:
             incident.places.append(place)
+        location = record.get("location")
+        if location and location.get("from") == "dateline" and location["place"] in self.places:
+            incident.filed.append(self.places[location["place"]])
         incident.last_seen = max(incident.last_seen, at)
         record["incident"] = incident.id
 
@@ -199,7 +207,7 @@ class IncidentBuilder:
         at = figure["count"]["start"]
         family = self.words.incident_types.get(
             self.words.figure_types.get(figure["category"], "ASSAULT"), "violence")
-        had_place = figure.get("location") is not None
+        had_place = self._place_of(figure) is not None
         place = self._own_place(figure)
         if had_place and place is None:
             figure["location"] = None  # a speaker's place
@@ -268,12 +276,17 @@ class IncidentBuilder:
 
     @staticmethod
     def _inherit_places(figures: list[dict], incidents: list[dict]) -> None:
-        """A figure the text gives no place takes its incident's, marked ``"from":
-        "incident"`` so that a reader can tell it from a place the text gives the figure."""
+        """A figure the text gives no place (none, or the dateline's) takes its incident's,
+        marked ``"from": "incident"`` so that a reader can tell it from a place the text
+        gives the figure."""
         places = {i["id"]: i["location"] for i in incidents if i["location"]}
         for figure in figures:
             place = places.get(figure.get("incident") or "")
-            if place is not None and figure.get("location") is None:
+            own = figure.get("location")
+            # the dateline's place gives way to the incident's (one the text gives)
+            if place is not None and not place.get("from") and (
+                own is None or own.get("from") == "dateline"
+            ):
                 figure["location"] = {"place": place["place"], "from": "incident"}
 
     def _incident_place(self, incident: Incident) -> dict | None:
@@ -289,9 +302,11 @@ class IncidentBuilder:
         kind = min(incident.types, key=lambda t: rank.get(t, len(rank))) if incident.types else (
             "ASSAULT")
         place = self._incident_place(incident)
+        filed = None if place is not None or not incident.filed else incident.filed[0]
         dated = Counter(d for d in incident.dates if d[0])
         day, precision = dated.most_common(1)[0][0] if dated else (None, None)
         return {"id": incident.id, "type": kind,
-                "location": {"place": place["id"]} if place else None,
+                "location": ({"place": place["id"]} if place else
+                             {"place": filed["id"], "from": "dateline"} if filed else None),
                 "date": day, "date_precision": precision,
                 "events": list(incident.events), "figures": list(incident.figures)}
