@@ -75,3 +75,39 @@ def test_a_place_from_the_dateline_is_not_scored_unless_asked():
     filed["events"] = [event]
     filed["figures"][0].update(location=None, event="E1")
     assert score_document(_gold(False), filed, MAPPING)["argument"] == (1, 1, 1)
+
+
+def _attack_gold() -> dict:
+    sentence = "A bomb exploded in Bunia . The blast shook the market ."
+    line, start = [], 0
+    for word in sentence.split():
+        start = sentence.index(word, start)
+        line.append([word, start, start + len(word)])
+        start += len(word)
+    # gold annotates "exploded" (token 2) and leaves the repeat mention "blast" out
+    return {"doc_id": "d", "sentences": [[line, sentence]], "entity_mentions": [],
+            "event_mentions": [{"event_type": "Conflict.Attack", "arguments": [],
+                                "trigger": {"start": 2, "end": 3}}]}
+
+
+def _attack_extraction(text: str, blast_incident: str | None) -> dict:
+    def event(word: str, incident: str | None) -> dict:
+        start = text.index(word)
+        return {"id": word, "type": "ASSAULT", "incident": incident,
+                "trigger": {"text": word, "start": start, "end": start + len(word)}}
+
+    return {"places": [], "figures": [],
+            "events": [event("exploded", "I1"), event("blast", blast_incident)]}
+
+
+def test_a_repeat_mention_of_a_found_incident_is_set_apart_in_its_own_score():
+    mapping = {"Conflict.Attack": {"kind": "event", "plover": "ASSAULT", "roles": {}}}
+    gold = _attack_gold()
+    text, _offsets = document_text(gold)
+    linked = score_document(gold, _attack_extraction(text, "I1"), mapping)
+    # the main score counts every output event; the second leaves the repeat out
+    assert linked["trigger"] == (1, 2, 1)
+    assert linked["trigger_repeats_apart"] == (1, 1, 1)
+    # an event of another incident is no repeat: it counts against both
+    apart = score_document(gold, _attack_extraction(text, "I2"), mapping)
+    assert apart["trigger_repeats_apart"] == (1, 2, 1)
