@@ -1,5 +1,6 @@
-"""The tagger's start without transformers: its tokenizer read with the ``tokenizers``
-package, and eventledger's own MPNet encoder, each the same as transformers' to the bit."""
+"""A command's cold start: the collector paused while it loads, and the tagger's start
+without transformers (its tokenizer read with the ``tokenizers`` package, and
+eventledger's own MPNet encoder, each the same as transformers' to the bit)."""
 
 from __future__ import annotations
 
@@ -75,3 +76,29 @@ def test_the_shipped_tagger_loads_without_importing_transformers():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_the_collector_is_paused_while_a_command_loads_and_what_it_loaded_is_frozen():
+    import gc
+
+    from eventledger import cli
+
+    passes: list[int] = []
+
+    def count(phase: str, info: dict) -> None:
+        if phase == "start":
+            passes.append(info["generation"])
+
+    gc.callbacks.append(count)
+    frozen = gc.get_freeze_count()
+    try:
+        with cli._collector_paused():
+            assert not gc.isenabled()
+            # enough new containers for several passes of a running collector
+            loaded = [[{"piece": i}] for i in range(50_000)]
+        assert passes == []
+        assert gc.isenabled()
+        assert gc.get_freeze_count() >= frozen + len(loaded)
+    finally:
+        gc.callbacks.remove(count)
+        gc.unfreeze()
