@@ -12,8 +12,6 @@ import json
 import logging
 import sys
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -58,33 +56,30 @@ def _open_store(db: str | None):
     return Store.open(_settings(db=db).db)
 
 
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Loading spaCy, PyTorch and the pipeline makes millions of objects that live to the
-    end of the command: the collector's passes over them while they were made took a
-    twentieth of a cold start. It is paused while they load, and what they made is then
-    frozen out of its later passes."""
+def _import_spacy() -> None:
+    """spaCy imported (and PyTorch with it) with the collector paused: their modules are
+    hundreds of thousands of objects that live to the end of the command, and the
+    collector's passes over them while they were made took a twentieth of a cold start.
+    They are then frozen out of its later passes."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        yield
+        import_spacy()
     finally:
         gc.freeze()
         if was_enabled:
             gc.enable()
 
 
-def _import_spacy() -> None:
-    with _collector_paused():
-        import_spacy()
-
-
 def _pipeline(model: str | None):
-    with _collector_paused():
-        import_spacy()
-        from .pipeline import load_pipeline
+    _import_spacy()
+    from .pipeline import load_pipeline
 
-        return load_pipeline(_settings(model=model).model)
+    nlp = load_pipeline(_settings(model=model).model)
+    # The pipeline lives to the end of the command too. (The collector runs while it
+    # loads: it frees the passing cycles of building it, which paused cost more.)
+    gc.freeze()
+    return nlp
 
 
 @click.group(cls=EventledgerGroup)
