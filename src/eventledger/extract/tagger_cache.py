@@ -101,6 +101,7 @@ def _write(path: Path, tensors: dict) -> None:
     """Write the cache file whole or not at all (two processes may write it at once), and
     remove the tagger's files of other keys; a folder that cannot be written to only
     costs the next start the conversion."""
+    from safetensors import SafetensorError
     from safetensors.torch import save_file
 
     prefix = path.name.rsplit("-", 1)[0] + "-"
@@ -119,5 +120,5 @@ def _write(path: Path, tensors: dict) -> None:
         finally:
             if os.path.exists(temporary):
                 os.unlink(temporary)
-    except OSError as exc:
+    except (OSError, SafetensorError) as exc:  # safetensors' for a write that failed
         log.debug("tagger cache: cannot write %s (%s)", path, exc)
