@@ -37,10 +37,11 @@ class Conversion:
                 module.to(torch.bfloat16)
 
 
-def converted(path: Path | None, scale: float = 2.0) -> tuple[torch.nn.Module, Conversion, bool]:
+def converted(path: Path | None, scale: float = 2.0, made_from: Path | None = None
+              ) -> tuple[torch.nn.Module, Conversion, bool]:
     model = small_model()
     conversion = Conversion(model, scale)
-    from_cache = tagger_cache.load_converted(model, path, conversion)
+    from_cache = tagger_cache.load_converted(model, path, conversion, made_from=made_from)
     return model, conversion, from_cache
 
 
@@ -95,6 +96,27 @@ def test_another_tagger_or_precision_keeps_its_own_file(tmp_path):
     for path in (bf16, fp32, other):
         converted(path)
     assert files(tmp_path) == sorted([bf16, fp32, other])
+
+
+def test_the_files_of_taggers_whose_folder_is_gone_are_removed_at_the_next_write(tmp_path):
+    cache = tmp_path / "cache"
+    kept_tagger, gone_tagger = tmp_path / "kept", tmp_path / "gone"
+    kept_tagger.mkdir()
+    gone_tagger.mkdir()
+    kept = tagger_cache.cache_path(cache, [str(kept_tagger), "cpu", "bf16"], "k1")
+    gone = tagger_cache.cache_path(cache, [str(gone_tagger), "cpu", "bf16"], "k1")
+    converted(kept, made_from=kept_tagger)
+    converted(gone, made_from=gone_tagger)
+    damaged = tagger_cache.cache_path(cache, ["damaged", "cpu", "bf16"], "k1")
+    damaged.write_bytes(b"not a safetensors file")
+    assert files(cache) == sorted([kept, gone, damaged])
+    gone_tagger.rmdir()
+    new_tagger = tmp_path / "new"
+    new_tagger.mkdir()
+    new = tagger_cache.cache_path(cache, [str(new_tagger), "cpu", "bf16"], "k1")
+    converted(new, made_from=new_tagger)
+    assert files(cache) == sorted([kept, new])
+    assert converted(kept, made_from=kept_tagger)[2]
 
 
 @pytest.mark.parametrize("damage", ["truncated", "garbage", "empty", "wrong shapes"])

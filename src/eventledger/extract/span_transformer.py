@@ -536,7 +536,7 @@ class SpanTransformer:
             convert()
             return
         self.weights_from_cache = tagger_cache.load_converted(
-            self.model, self._cache_path(path), convert)
+            self.model, self._cache_path(path), convert, made_from=Path(path))
 
     def _cache_path(self, path: str) -> Path | None:
         """The cache file of this tagger's converted weights, keyed on the files they are

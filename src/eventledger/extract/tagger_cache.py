@@ -8,7 +8,8 @@ as they are, mapped from the file. The file's name holds a key of everything the
 conversion depends on (:func:`cache_key`: the files it reads, by path, size and time of
 change, the precision, the torch, safetensors and eventledger versions); a file of
 another key is never read, and is replaced when the tagger is converted again. A file
-that cannot be read or does not fit the model is written anew.
+that cannot be read or does not fit the model is written anew. Each write removes the
+files of taggers whose folder is gone (taggers trained in temporary folders).
 """
 
 from __future__ import annotations
@@ -52,11 +53,13 @@ def cache_path(cache_dir: Path, owner: Iterable[str], key: str) -> Path:
     return cache_dir / f"{CACHE_PREFIX}{folder}-{key}.safetensors"
 
 
-def load_converted(model, path: Path | None, convert: Callable[[], None]) -> bool:
+def load_converted(model, path: Path | None, convert: Callable[[], None], *,
+                   made_from: Path | None = None) -> bool:
     """Give ``model`` its converted weights: those saved in ``path`` where they fit the
     model, else by ``convert()`` (which changes ``model`` in place), and then saves the
     tensors that ``convert`` changed in ``path``. True when they came from ``path``.
-    ``path`` None: no cache, ``convert()`` only."""
+    ``path`` None: no cache, ``convert()`` only. ``made_from``: the folder the weights
+    come from (the tagger's); the file is removed once that folder is gone."""
     if path is not None and path.is_file():
         cached = _read(path, model)
         if cached is not None:
@@ -68,7 +71,7 @@ def load_converted(model, path: Path | None, convert: Callable[[], None]) -> boo
     if path is not None:
         changed = {name: tensor for name, tensor in model.state_dict().items()
                    if name not in before or not _same(tensor, before[name])}
-        _write(path, changed)
+        _write(path, changed, made_from)
     return False
 
 
@@ -97,28 +100,49 @@ def _read(path: Path, model) -> dict | None:
     return tensors
 
 
-def _write(path: Path, tensors: dict) -> None:
+def _write(path: Path, tensors: dict, made_from: Path | None) -> None:
     """Write the cache file whole or not at all (two processes may write it at once), and
-    remove the tagger's files of other keys; a folder that cannot be written to only
+    remove the stale ones (:func:`_remove_stale`); a folder that cannot be written to only
     costs the next start the conversion."""
     from safetensors import SafetensorError
     from safetensors.torch import save_file
 
-    prefix = path.name.rsplit("-", 1)[0] + "-"
+    metadata = {"key": path.stem, "count": str(len(tensors))}
+    if made_from is not None:
+        metadata["made_from"] = str(made_from.resolve())
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        for old in path.parent.glob(f"{prefix}*.safetensors"):
-            if old != path:
-                old.unlink(missing_ok=True)
+        _remove_stale(path)
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}-",
                                              suffix=".tmp")
         os.close(handle)
         try:
             save_file({name: tensor.contiguous() for name, tensor in tensors.items()},
-                      temporary, metadata={"key": path.stem, "count": str(len(tensors))})
+                      temporary, metadata=metadata)
             os.replace(temporary, path)
         finally:
             if os.path.exists(temporary):
                 os.unlink(temporary)
     except (OSError, SafetensorError) as exc:  # safetensors' for a write that failed
         log.debug("tagger cache: cannot write %s (%s)", path, exc)
+
+
+def _remove_stale(path: Path) -> None:
+    """Remove the cache files beside ``path`` that no start will read again: the same
+    tagger's of other keys, those whose tagger folder is gone (a tagger trained in a
+    temporary folder), and those that cannot be read."""
+    from safetensors import safe_open
+
+    prefix = path.name.rsplit("-", 1)[0] + "-"
+    for old in path.parent.glob(f"{CACHE_PREFIX}*.safetensors"):
+        if old == path:
+            continue
+        if not old.name.startswith(prefix):
+            try:
+                with safe_open(str(old), framework="pt") as handle:
+                    made_from = (handle.metadata() or {}).get("made_from")
+                if made_from is None or Path(made_from).is_dir():
+                    continue
+            except Exception:  # a damaged file: safetensors raises its own error types
+                pass
+        old.unlink(missing_ok=True)
