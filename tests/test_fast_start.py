@@ -1,5 +1,6 @@
-"""The tagger's start without transformers: its tokenizer read with the ``tokenizers``
-package, and eventledger's own MPNet encoder, each the same as transformers' to the bit."""
+"""A command's cold start: the collector paused while it loads, and the tagger's start
+without transformers (its tokenizer read with the ``tokenizers`` package, and
+eventledger's own MPNet encoder, each the same as transformers' to the bit)."""
 
 from __future__ import annotations
 
@@ -75,3 +76,22 @@ def test_the_shipped_tagger_loads_without_importing_transformers():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_the_collector_is_paused_while_a_command_imports_spacy_and_its_modules_frozen():
+    code = (
+        "import gc, sys\n"
+        "passes = []\n"
+        "gc.callbacks.append(lambda phase, info: passes.append(phase == 'start'))\n"
+        "from eventledger import cli\n"
+        "assert 'spacy' not in sys.modules and 'torch' not in sys.modules\n"
+        "before = sum(passes)\n"
+        "cli._import_spacy()\n"
+        "assert 'spacy' in sys.modules and 'torch' in sys.modules\n"
+        "print(sum(passes) - before, gc.isenabled(), gc.get_freeze_count())\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True)
+    passes, enabled, frozen = out.stdout.split()
+    assert (passes, enabled) == ("0", "True")
+    assert int(frozen) > 100_000  # spaCy's and PyTorch's objects, out of later passes

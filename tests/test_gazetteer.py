@@ -56,6 +56,23 @@ def test_fuzzy_keys_come_sorted_and_unique_from_the_index(cache):
     assert added.fuzzy_keys() == sorted({*stored, "zzyzx springs"})
 
 
+def test_a_caller_that_takes_no_near_spelling_does_not_search_for_one(cache):
+    gazetteer = gz.Gazetteer(cache / gz.INDEX_NAME)
+    resolver = Resolver(gazetteer)
+    # a qualifier and an outlet's country take exact names only
+    assert resolver._qualifier("Paris, Texs said", len("Paris")) == []
+    assert resolver.outlet_country("The Jerusalm Post") is None
+    assert resolver.candidates("Jerusalm", near=False) == []
+    assert gazetteer._fuzzy is None  # the near-spelling keys were not even read
+    near = resolver.candidates("Jerusalm")
+    assert "Jerusalem" in {c.name for c, _ in near}
+    assert min(penalty for _, penalty in near) >= 1.5
+    # once searched, the near spellings are kept for the callers that take them
+    assert resolver.candidates("Jerusalm", near=False) == near
+    assert resolver.candidates("Jerusalem", near=False) == resolver.candidates("Jerusalem")
+    assert resolver.outlet_country("The Jerusalem Post") == "IL"
+
+
 def test_lookup_knows_countries_divisions_regions_and_aliases(cache):
     gazetteer = gz.Gazetteer(cache / gz.INDEX_NAME)
     kinds = {c.kind for c in gazetteer.lookup("qatar")}

@@ -5,6 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import numpy
+import pytest
+
 from eventledger.document import Document
 from eventledger.errors import IngestError
 from eventledger.ingest import iter_inputs
@@ -66,6 +69,13 @@ _SAMPLES = ("The harbour master said the ferry would sail again on Monday mornin
             "Le capitaine du port a dit que le ferry reprendrait la mer lundi matin.")
 
 
+def _unpacked_name() -> str:
+    import py3langid
+
+    packed = Path(py3langid.langid.MODEL_DIR) / py3langid.langid.MODEL_FILE
+    return f"py3langid-{py3langid.__version__}-{packed.stat().st_size}"
+
+
 def test_the_language_model_is_unpacked_once_and_ranks_as_the_packaged_one(
     monkeypatch, tmp_path
 ):
@@ -74,16 +84,42 @@ def test_the_language_model_is_unpacked_once_and_ranks_as_the_packaged_one(
     from eventledger.ingest import language
 
     monkeypatch.setenv("EVENTLEDGER_CACHE", str(tmp_path))
+    # the single file an earlier eventledger unpacked the model into is removed
+    (tmp_path / f"{_unpacked_name()}.npz").write_bytes(b"an earlier cache")
     identifier = language._unpacked_identifier()
     assert identifier is not None
-    assert [p.name for p in tmp_path.iterdir()] == [
-        f"py3langid-{py3langid.__version__}-"
-        f"{(Path(py3langid.langid.MODEL_DIR) / py3langid.langid.MODEL_FILE).stat().st_size}.npz"
-    ]
+    assert [p.name for p in tmp_path.iterdir()] == [_unpacked_name()]
     for text in _SAMPLES:
         assert identifier.rank(text) == py3langid.rank(text)
+    unpacked = tmp_path / _unpacked_name()
+    files = {p.name: p.stat().st_mtime_ns for p in unpacked.iterdir()}
     again = language._unpacked_identifier()  # read from the cache this time
-    assert again.rank(_SAMPLES[1]) == identifier.rank(_SAMPLES[1])
+    assert {p.name: p.stat().st_mtime_ns for p in unpacked.iterdir()} == files
+    # its arrays are mapped from the files, not read into memory
+    assert isinstance(again.nb_ptc, numpy.memmap)
+    for text in _SAMPLES:
+        assert again.rank(text) == py3langid.rank(text)
+
+
+@pytest.mark.parametrize("damage", ["truncated", "missing"])
+def test_a_damaged_unpacked_model_is_unpacked_again(monkeypatch, tmp_path, damage):
+    import py3langid
+
+    from eventledger.ingest import language
+
+    monkeypatch.setenv("EVENTLEDGER_CACHE", str(tmp_path))
+    assert language._unpacked_identifier() is not None
+    table = tmp_path / _unpacked_name() / "nextmove.npy"
+    if damage == "truncated":
+        table.write_bytes(table.read_bytes()[:1000])
+    else:
+        table.unlink()
+    identifier = language._unpacked_identifier()
+    assert identifier is not None
+    assert table.stat().st_size > 1_000_000
+    assert [p.name for p in tmp_path.iterdir()] == [_unpacked_name()]
+    for text in _SAMPLES:
+        assert identifier.rank(text) == py3langid.rank(text)
 
 
 def test_an_unwritable_cache_falls_back_to_the_packaged_model(monkeypatch, tmp_path):

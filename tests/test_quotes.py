@@ -103,3 +103,25 @@ def test_quote_splits_leave_other_words_as_the_model_has_them(nlp, bare_nlp):
     pattern = nlp.tokenizer.infix_finditer.__self__.pattern
     add_quote_splits(nlp)  # a second call adds nothing
     assert nlp.tokenizer.infix_finditer.__self__.pattern == pattern
+
+
+def test_a_model_read_with_the_splits_tokenizes_as_one_given_them_afterwards(
+    model_name, tmp_path
+):
+    import spacy
+
+    from eventledger.pipeline import load_model
+
+    given = add_quote_splits(load_model(model_name))
+    read = load_model(model_name, quote_splits=True)
+    assert read.tokenizer.to_bytes() == given.tokenizer.to_bytes()
+    text = "Mora said,“Look here.” The U.S. envoy, e.g. Ms. Ray, said: don't go! 'Yes,' he said."
+    assert [t.text for t in read(text)] == [t.text for t in given(text)]
+    assert [t.text for t in read.tokenizer("said,“Look")] == ["said", ",", "“", "Look"]
+    assert len(load_model(model_name).tokenizer("said,“Look")) == 1  # the model's own
+    # a model given by its folder
+    folder = tmp_path / "blank"
+    spacy.blank("en").to_disk(folder)
+    blank = load_model(str(folder), quote_splits=True)
+    assert [t.text for t in blank.tokenizer('mayor:"We')] == ["mayor", ":", '"', "We"]
+    assert [t.text for t in blank.tokenizer("don't")] == ["do", "n't"]

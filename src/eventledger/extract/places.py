@@ -338,7 +338,8 @@ class PlacesExtractor:
         words = name.lower().replace("-", " ").split()
         if not words or name in self._not_places or name.isupper() or self._one_common_word(name):
             return False
-        return any(penalty <= 0.3 for _c, penalty in self.resolver.candidates(name))
+        return any(penalty <= 0.3
+                   for _c, penalty in self.resolver.candidates(name, near=False))
 
     def _plain_name(self, name: str) -> bool:
         """A name that may be a place the gazetteer lacks: capitalised words, no
@@ -427,7 +428,7 @@ class PlacesExtractor:
         """A country, region or large city of exactly this name."""
         return any(
             penalty == 0 and (c.kind in ("country", "region") or c.population >= 100_000)
-            for c, penalty in self.resolver.candidates(name)
+            for c, penalty in self.resolver.candidates(name, near=False)
         )
 
     def _as_written(self, text: str) -> bool:

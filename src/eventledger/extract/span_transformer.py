@@ -24,13 +24,15 @@ import numpy
 from spacy.tokens import Doc
 
 from ..errors import ConfigError
-from . import encoders
+from . import encoders, tagger_cache
 from .syntax import doc_text
 
 CONFIG_FILE = "span_transformer.json"
 # What span_transformer.json must give (``save`` writes them).
 _SETTINGS = ("labels", "trainable_layers", "window", "stride")
 WEIGHTS_FILE = "weights.safetensors"
+# The files an encoder's pretrained weights may come in.
+ENCODER_WEIGHTS = ("model.safetensors", "pytorch_model.bin")
 # The longest window, special pieces included, that MPNet's positions reach (514 less the
 # two that padding takes).
 MAX_WINDOW = 512
@@ -404,19 +406,19 @@ class SpanTransformer:
             trainable_layers=trainable_layers, inference=True,
             layers=self.config.get("layers"),
         )
-        load_tuned(self.model, path)
         self.device = resolve_device(device)
         self.precision = resolve_precision(precision, self.device)
-        self.model.to(self.device)
-        self.model.eval()
         self._torch = torch
+        self._load_weights(path)
+        self.model.eval()
         self.n_layers = self.model.encoder.config.num_hidden_layers
         # Only eventledger's own encoder can stop below its top layer.
         from . import mpnet
 
         self.stops_early = isinstance(self.model.encoder, mpnet.MPNetEncoder)
-        if self.precision == "bf16":
-            self._to_bfloat16()
+        if self.precision == "bf16" and self.stops_early:
+            # Much faster in bfloat16 (``MPNetEncoder.fuse_attention``).
+            self.model.encoder.fuse_attention()
         # A piece's log probabilities where the tagger was not run: "O", surely.
         self._outside = numpy.full(len(self.labels), -numpy.inf, dtype="float32")
         self._outside[self.labels.index("O")] = 0.0
@@ -518,17 +520,43 @@ class SpanTransformer:
         needed = [getattr(head, "layer", -1) for head in heads.values()]
         return max((self.n_layers if n < 0 else n for n in needed), default=0)
 
+    def _load_weights(self, path: str) -> None:
+        """The tuned layers into the model, on the device, in the precision; on the CPU
+        converted once and read back from eventledger's cache at later starts
+        (``tagger_cache``)."""
+
+        def convert() -> None:
+            load_tuned(self.model, path)
+            self.model.to(self.device)
+            if self.precision == "bf16":
+                self._to_bfloat16()
+
+        self.weights_from_cache = False
+        if self.device != "cpu":
+            convert()
+            return
+        self.weights_from_cache = tagger_cache.load_converted(
+            self.model, self._cache_path(path), convert, made_from=Path(path))
+
+    def _cache_path(self, path: str) -> Path | None:
+        """The cache file of this tagger's converted weights, keyed on the files they are
+        made of and the precision; None where those files cannot be read."""
+        encoder = encoders.encoder_dir(self.encoder)
+        files = [Path(path) / WEIGHTS_FILE, Path(path) / CONFIG_FILE, encoder / "config.json"]
+        files += [encoder / name for name in ENCODER_WEIGHTS if (encoder / name).is_file()]
+        try:
+            key = tagger_cache.cache_key(files, [self.device, self.precision])
+        except OSError:
+            return None
+        owner = [str(Path(path).resolve()), self.device, self.precision]
+        return tagger_cache.cache_path(encoders.cache_dir(), owner, key)
+
     def _to_bfloat16(self) -> None:
         """The encoder's linear layers in bfloat16 once, rather than cast at each pass by
-        autocast (which casts what it is given in float32); eventledger's own encoder also
-        computes attention in one fused kernel. Layer norms stay in float32."""
-        from . import mpnet
-
+        autocast (which casts what it is given in float32). Layer norms stay in float32."""
         for module in self.model.encoder.modules():
             if isinstance(module, self._torch.nn.Linear):
                 module.to(self._torch.bfloat16)
-        if isinstance(self.model.encoder, mpnet.MPNetEncoder):
-            self.model.encoder.fuse_attention()
 
     def encoder_states(self, input_ids, mask, *, every_layer: bool, layers: int | None = None):
         """The encoder's hidden states for a batch of windows (up to ``layers``), in

@@ -145,9 +145,12 @@ class Resolver:
 
     # -- candidates ------------------------------------------------------------
 
-    def candidates(self, name: str) -> list[tuple[Candidate, float]]:
+    def candidates(self, name: str, *, near: bool = True) -> list[tuple[Candidate, float]]:
         """``[(candidate, penalty)]`` for a name: exact key, then variants (Arabic
-        article, a "City"/"Province" suffix), then near spellings."""
+        article, a "City"/"Province" suffix), then near spellings (a penalty of
+        ``_FUZZY_PENALTY`` and more). ``near`` False: none of those, for a caller that
+        takes no candidate of such a penalty; it spares the search of every key of the
+        gazetteer (and, at the first one, reading them)."""
         key = normalise_name(name)
         if key in self._candidates:
             return self._candidates[key]
@@ -177,6 +180,8 @@ class Resolver:
                 if found:
                     break
         if key and not found and self.fuzzy and len(key) >= 6:
+            if not near:
+                return []  # not kept: a caller that takes near spellings searches them
             found = self._fuzzy(key)
         found = _drop_duplicates(found)
         if len(self._candidates) > 20_000:
@@ -229,7 +234,8 @@ class Resolver:
         words = re.findall(r"[A-Z][\w’'-]+", outlet)
         for size in (3, 2, 1):
             for i in range(len(words) - size + 1):
-                for candidate, penalty in self.candidates(" ".join(words[i : i + size])):
+                for candidate, penalty in self.candidates(" ".join(words[i : i + size]),
+                                                          near=False):
                     if penalty or not candidate.country or not (candidate.main or candidate.alias):
                         continue
                     if candidate.kind == "country" or (
@@ -245,7 +251,7 @@ class Resolver:
             return []
         words = match.group(1).split()
         for size in range(len(words), 0, -1):
-            candidates = self.candidates(" ".join(words[:size]))
+            candidates = self.candidates(" ".join(words[:size]), near=False)
             areas = [c for c, p in candidates if c.kind in ("country", "region") and p < 1.0]
             if areas:
                 return areas
