@@ -49,3 +49,16 @@ def test_format_record_shows_figure_with_chain_and_evidence():
     assert "F1 injured 9" in shown
     assert "source: the radio <- hospital sources" in shown
     assert "evidence: Citing hospital sources, the radio said nine people were injured." in shown
+
+
+def test_a_place_the_text_does_not_give_says_where_it_comes_from():
+    record = _record()
+    record["places"] = [{"id": "P1", "text": "PORTVALE", "start": 0, "end": 8,
+                         "name": "Portvale", "country": "ZZ", "lat": 1.5, "lon": 2.5, "kind": "city", "geonameid": None}]
+    figure = record["figures"][0]
+    figure["location"] = {"place": "P1"}
+    assert "F1 injured 9 in Portvale " in format_record(record) + " "
+    figure["location"] = {"place": "P1", "from": "dateline"}
+    assert "in Portvale (from the dateline)" in format_record(record)
+    figure["location"] = {"place": "P1", "from": "incident"}
+    assert "in Portvale (from its incident)" in format_record(record)

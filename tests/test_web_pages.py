@@ -125,3 +125,20 @@ def test_actor_page_lists_claims_and_events(client):
 def test_missing_pages_are_404(client):
     assert client.get("/stories/S999999").status_code == 404
     assert client.get("/documents/ffffffffffffffff").status_code == 404
+
+
+def test_an_event_placed_by_the_dateline_says_so_when_clicked():
+    from eventledger.web.views import item_details
+
+    text = "PORTVALE - Shells hit the harbour on Monday."
+    record = {
+        "document": {"id": "d1", "text": text, "outlet": None},
+        "attributions": [], "figures": [],
+        "places": [{"id": "P1", "text": "PORTVALE", "start": 0, "end": 8, "name": "Portvale"}],
+        "events": [{"id": "E1", "type": "ASSAULT", "trigger": {"text": "hit", "start": 18,
+                                                               "end": 21},
+                    "location": {"place": "P1", "from": "dateline"}}],
+    }
+    assert item_details(record)["E1"]["place"] == "Portvale (from the dateline)"
+    record["events"][0]["location"] = {"place": "P1"}
+    assert item_details(record)["E1"]["place"] == "Portvale"

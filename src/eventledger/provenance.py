@@ -19,6 +19,24 @@ def name_of(named: dict | None) -> str:
     return named.get("name") or named.get("text") or ""
 
 
+# How a location that no words about the event give is named beside its place (the
+# ``from`` of a CONTRACT location): a reader sees that the text did not say where.
+_PLACE_FROM = {"dateline": "from the dateline", "incident": "from its incident"}
+
+
+def place_name(places: dict[str, dict], location: dict | None) -> str | None:
+    """The name of the place a record's ``location`` points to (``places`` by id), with
+    where it comes from when the event's own words do not give it ("Gao (from the
+    dateline)"); None without a place."""
+    if not isinstance(location, dict):
+        return None
+    place = places.get(location.get("place"))
+    if not place or not place.get("name"):
+        return None
+    source = _PLACE_FROM.get(location.get("from"))
+    return f"{place['name']} ({source})" if source else place["name"]
+
+
 def denied(item: dict, attributions: dict[str, dict]) -> bool:
     """Whether the event or figure ``item`` comes from a report its speaker denies or does
     not give ("the ministry did not confirm that 12 were killed"): a negated attribution,

@@ -40,10 +40,8 @@ def _unit(figure: dict) -> str:
 
 
 def _place_name(record: dict, ref: dict | None) -> str:
-    if not ref:
-        return ""
-    place = next((p for p in record["places"] if p["id"] == ref["place"]), None)
-    return f" in {place['name']}" if place else ""
+    name = provenance.place_name({p["id"]: p for p in record["places"]}, ref)
+    return f" in {name}" if name else ""
 
 
 def _disagreement_lines(record: dict, heading: str) -> list[str]:

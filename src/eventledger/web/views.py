@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..provenance import denied, name_of, source_chain
+from ..provenance import denied, name_of, place_name, source_chain
 from ..stories.table import CategoryFigures, SourceRow, story_table
 from ..units import unit_of
 
@@ -83,9 +83,7 @@ def item_details(record: dict) -> dict[str, dict]:
         return source_chain(attributions.get(item.get("attribution")), outlet) or "the outlet"
 
     def place(item: dict) -> str | None:
-        location = item.get("location")
-        found = places.get(location.get("place")) if isinstance(location, dict) else None
-        return found.get("name") if found else None
+        return place_name(places, item.get("location"))
 
     def event_line(event: dict | None) -> str | None:
         if not event:
