@@ -125,6 +125,13 @@ def test_active_actor_and_recipient(bare_nlp, events):
     assert event["recipient"]["text"] == "the convoy"
 
 
+def test_a_recipient_leaves_out_the_words_of_its_trigger(bare_nlp, events):
+    # the parser hangs "dead", a word of the trigger "shot dead", on the object
+    event = first(run(bare_nlp, events, "Soldiers shot dead Amadou Keita on Monday."))
+    assert event["trigger"]["text"] == "shot dead"
+    assert event["recipient"]["text"] == "Amadou Keita"
+
+
 def test_passive_actor_and_recipient(bare_nlp, events):
     event = first(run(bare_nlp, events, "The convoy was attacked by rebels."))
     assert event["actor"]["text"] == "rebels"

@@ -17,7 +17,7 @@ from .context import Context
 from .learned import with_model
 from .lexicon import load_lexicon
 from .modality import future, generic, hypothetical, negated
-from .phrases import inherited_actor, np_bounds
+from .phrases import inherited_actor, np_bounds, outside_trigger
 from .triggers import find_triggers, mode
 
 log = logging.getLogger(__name__)
@@ -110,6 +110,13 @@ class EventsExtractor:
                 events.append(event)
         return doc
 
+    @staticmethod
+    def argument(doc, token: Token | None, head: Token, trigger: tuple[int, int]) -> dict | None:
+        """The actor or recipient headed by ``token``: its phrase, less the trigger's words."""
+        if token is None:
+            return None
+        return named(doc, *outside_trigger(doc_text(doc), np_bounds(token, head), trigger))
+
     def build(self, doc, sent, trig, places, heads, skip_ranges, sent_ents,
               number) -> dict:
         head: Token = trig["head"]
@@ -143,9 +150,8 @@ class EventsExtractor:
             "mode": mode_,
             "trigger": {"text": doc_text(doc)[start_char:end_char], "start": start_char,
                         "end": end_char},
-            "actor": named(doc, *np_bounds(actor, head)) if actor is not None else None,
-            "recipient": (named(doc, *np_bounds(recipient, head)) if recipient is not None
-                          else None),
+            "actor": self.argument(doc, actor, head, (start_char, end_char)),
+            "recipient": self.argument(doc, recipient, head, (start_char, end_char)),
             "location": place_ref(location),
             "origin": place_ref(origin),
             "date": date,

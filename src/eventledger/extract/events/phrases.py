@@ -28,6 +28,23 @@ def np_bounds(token: Token, avoid: Token | None = None) -> tuple[int, int]:
     return noun_phrase(token, asides=NP_SKIP, avoid=avoid)
 
 
+def outside_trigger(text: str, bounds: tuple[int, int],
+                    trigger: tuple[int, int]) -> tuple[int, int]:
+    """``bounds`` (an argument's characters) without the trigger's words at either end: in
+    "shot dead the official" the parser hangs "dead", a word of the trigger, on the
+    object. An argument that is all trigger words is kept as it is."""
+    start, end = bounds
+    if trigger[0] <= start < trigger[1]:
+        start = trigger[1]
+    if trigger[0] < end <= trigger[1]:
+        end = trigger[0]
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (start, end) if start < end else bounds
+
+
 def sense_words(head: Token) -> list[Token]:
     """Words that tell a sense: the trigger's phrase, its verb and that verb's subject
     ("teachers began a strike", "a 48-hour strike called by the unions")."""
