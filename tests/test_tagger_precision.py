@@ -49,7 +49,7 @@ def test_the_threads_setting_sets_torchs_threads(monkeypatch, model_name):
 
     before = torch.get_num_threads()
     try:
-        assert load_settings().threads == 1
+        assert load_settings().threads == 0
         monkeypatch.setenv("EVENTLEDGER_THREADS", "2")
         settings = load_settings()
         assert component_configs(settings)["eventledger_attribution_spans"]["threads"] == 2
@@ -57,5 +57,26 @@ def test_the_threads_setting_sets_torchs_threads(monkeypatch, model_name):
         assert torch.get_num_threads() == 2
         with pytest.raises(ConfigError, match="threads -1"):
             span_transformer.use_threads(-1)
+    finally:
+        torch.set_num_threads(before)
+
+
+def test_by_default_a_worker_keeps_to_one_thread(model_name, monkeypatch):
+    import os
+
+    import torch
+
+    from eventledger.distributed import SINGLE_THREAD_ENV, use_one_thread
+    from eventledger.pipeline import build_pipeline, component_configs, load_model
+
+    for name in SINGLE_THREAD_ENV:
+        monkeypatch.setenv(name, os.environ.get(name, ""))  # use_one_thread sets them
+    before = torch.get_num_threads()
+    try:
+        # a worker process sets one thread before it loads its pipeline; the default
+        # setting (0, PyTorch's choice) leaves it so
+        use_one_thread()
+        build_pipeline(load_model(model_name), component_configs(load_settings()))
+        assert torch.get_num_threads() == 1
     finally:
         torch.set_num_threads(before)

@@ -28,7 +28,7 @@ class Settings:
     near_duplicate_threshold: float = 0.7
     device: str = "auto"
     precision: str = "auto"
-    threads: int = 1
+    threads: int = 0
     partition_chars: int = 20000
     extra_words_path: str = ""
 
