@@ -19,9 +19,17 @@ def name_of(named: dict | None) -> str:
     return named.get("name") or named.get("text") or ""
 
 
-# How a location that no words about the event give is named beside its place (the
-# ``from`` of a CONTRACT location): a reader sees that the text did not say where.
-_PLACE_FROM = {"dateline": "from the dateline", "incident": "from its incident"}
+# A location that no words about the event give carries where it comes from (CONTRACT
+# ``location.from``): the document's dateline, or (a figure's) its incident's place.
+FROM_DATELINE = "dateline"
+FROM_INCIDENT = "incident"
+# How such a place is named beside its name: a reader sees that the text did not say where.
+_PLACE_FROM = {FROM_DATELINE: "from the dateline", FROM_INCIDENT: "from its incident"}
+
+
+def stated(location: dict | None) -> dict | None:
+    """``location`` when the text gives it, ``None`` for none or one marked ``from``."""
+    return location if location and not location.get("from") else None
 
 
 def place_name(places: dict[str, dict], location: dict | None) -> str | None:

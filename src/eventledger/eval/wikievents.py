@@ -32,6 +32,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from ..errors import EvaluationError
+from ..provenance import stated
 
 log = logging.getLogger(__name__)
 
@@ -129,8 +130,8 @@ def output_records(extraction: dict, fields: dict, *,
     records = []
 
     def place_span(ref):
-        if ref and ref.get("from") and not incident_places:
-            return None  # not a place the text gives (the incident's, the dateline's)
+        if not incident_places:
+            ref = stated(ref)  # none the text does not give (the incident's, the dateline's)
         return places.get(ref["place"]) if ref else None
 
     for event in extraction.get("events", []):

@@ -47,7 +47,7 @@ from importlib import resources
 from pathlib import Path
 
 from ..errors import EventledgerError
-from ..provenance import denied, name_of, source_chain
+from ..provenance import denied, name_of, source_chain, stated
 from ..provenance import evidence_sentence as sentence_around
 from ..units import unit_of
 
@@ -269,11 +269,9 @@ def item_place(record: dict):
 
     def place_of(item: dict) -> dict | None:
         location = item.get("location")
-        incident = incident_places.get(item.get("incident"))
-        if not location or location.get("from") == "dateline" and incident and not (
-            incident.get("from")
-        ):
-            location = incident or location
+        if not stated(location):
+            incident = incident_places.get(item.get("incident"))
+            location = stated(incident) or location or incident
         return places.get(location.get("place")) if isinstance(location, dict) else None
 
     return place_of

@@ -37,13 +37,13 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..data_files import word_lists
-from ..provenance import denied
+from ..provenance import FROM_DATELINE, denied, stated
 from ..units import Units
 from .base import attribution_covering, get_list, is_excluded
 from .events import load_lexicon
 from .locate import FALLBACK_PREPS as _FALLBACK_PREPS
-from .locate import FROM_DATELINE, dateline_place, locate_event, place_ref, stated, with_tokens
 from .locate import SITE_PREPS as _SITE_PREPS
+from .locate import dateline_place, locate_event, place_ref, with_tokens
 from .locate import place_under as _place_under
 from .numbers import Count, find_counts, quantities
 from .place_words import place_words

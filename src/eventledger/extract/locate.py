@@ -628,21 +628,12 @@ def dateline_place(doc: Doc, places: Sequence[dict] | None = None) -> dict | Non
     return min(candidates, key=lambda p: p["start"]) if candidates else None
 
 
-# The mark of a location that no words about the event give: the document's dateline.
-FROM_DATELINE = "dateline"
-
-
 def place_ref(place: dict | None, source: str | None = None) -> dict | None:
     """The record's reference to ``place`` (``{"place": id}``), with ``"from": source`` when
     the place is not one that the event's own words give (``"dateline"``)."""
     if place is None:
         return None
     return {"place": place["id"], "from": source} if source else {"place": place["id"]}
-
-
-def stated(location: dict | None) -> dict | None:
-    """``location`` when the text gives it, ``None`` for one marked with ``"from"``."""
-    return location if location and not location.get("from") else None
 
 
 def _as_tokens(doc: Doc, trigger) -> list[Token]:

@@ -8,9 +8,10 @@ import logging
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from ...provenance import FROM_DATELINE
 from ..base import attribution_covering, get_list, named
 from ..dates import sentence_date
-from ..locate import FROM_DATELINE, dateline_place, locate_event, place_ref, with_tokens
+from ..locate import dateline_place, locate_event, place_ref, with_tokens
 from ..syntax import Entities, doc_text
 from .arguments import arguments, light_verb
 from .context import Context

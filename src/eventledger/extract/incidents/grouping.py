@@ -9,6 +9,7 @@ from math import asin, cos, radians, sin, sqrt
 
 from spacy.tokens import Doc
 
+from ...provenance import FROM_DATELINE, FROM_INCIDENT, stated
 from ..syntax import token_range
 from .words import IncidentWords
 
@@ -19,7 +20,7 @@ class Incident:
     family: str
     types: list[str] = field(default_factory=list)
     places: list[dict] = field(default_factory=list)
-    filed: list[dict] = field(default_factory=list)  # dateline places of its records
+    filed: dict | None = None  # the first dateline place of its records
     dates: list[tuple[str, str | None]] = field(default_factory=list)
     events: list[str] = field(default_factory=list)
     figures: list[str] = field(default_factory=list)
@@ -97,10 +98,8 @@ class IncidentBuilder:
     def _place_of(self, record: dict) -> dict | None:
         """The place the text gives ``record``; the dateline's says where the report was
         filed, and rules no incident out."""
-        location = record.get("location")
-        if not location or location.get("from") == "dateline":
-            return None
-        return self.places.get(location["place"])
+        location = stated(record.get("location"))
+        return self.places.get(location["place"]) if location else None
 
     # -- events ----------------------------------------------------------------------
     def _is_reference(self, event: dict) -> bool:
@@ -132,8 +131,8 @@ class IncidentBuilder:
         if place is not None:
             incident.places.append(place)
         location = record.get("location")
-        if location and location.get("from") == "dateline" and location["place"] in self.places:
-            incident.filed.append(self.places[location["place"]])
+        if incident.filed is None and location and location.get("from") == FROM_DATELINE:
+            incident.filed = self.places.get(location["place"])
         incident.last_seen = max(incident.last_seen, at)
         record["incident"] = incident.id
 
@@ -282,12 +281,9 @@ class IncidentBuilder:
         places = {i["id"]: i["location"] for i in incidents if i["location"]}
         for figure in figures:
             place = places.get(figure.get("incident") or "")
-            own = figure.get("location")
             # the dateline's place gives way to the incident's (one the text gives)
-            if place is not None and not place.get("from") and (
-                own is None or own.get("from") == "dateline"
-            ):
-                figure["location"] = {"place": place["place"], "from": "incident"}
+            if stated(place) and not stated(figure.get("location")):
+                figure["location"] = {"place": place["place"], "from": FROM_INCIDENT}
 
     def _incident_place(self, incident: Incident) -> dict | None:
         if not incident.places:
@@ -302,11 +298,11 @@ class IncidentBuilder:
         kind = min(incident.types, key=lambda t: rank.get(t, len(rank))) if incident.types else (
             "ASSAULT")
         place = self._incident_place(incident)
-        filed = None if place is not None or not incident.filed else incident.filed[0]
+        filed = None if place is not None else incident.filed
         dated = Counter(d for d in incident.dates if d[0])
         day, precision = dated.most_common(1)[0][0] if dated else (None, None)
         return {"id": incident.id, "type": kind,
                 "location": ({"place": place["id"]} if place else
-                             {"place": filed["id"], "from": "dateline"} if filed else None),
+                             {"place": filed["id"], "from": FROM_DATELINE} if filed else None),
                 "date": day, "date_precision": precision,
                 "events": list(incident.events), "figures": list(incident.figures)}
