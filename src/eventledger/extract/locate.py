@@ -535,9 +535,9 @@ def _back_reference(doc: Doc, head: Token, carriers: list[Token], sent: Span,
                     places: Sequence[dict]) -> dict | None:
     """"hitting the city", "killed there": the last place named earlier in the
     paragraph (a city for "the city"), or earlier in the sentence."""
-    named = {i for p in places for i in range(*p["_tokens"])}
     words = []
-    scope = list(carriers) + [t for t in head.subtree if t.i not in {c.i for c in carriers}]
+    carried = {c.i for c in carriers}
+    scope = list(carriers) + [t for t in head.subtree if t.i not in carried]
     for carrier in carriers:
         if carrier.dep_ == "pcomp" or carrier.dep_ == "pobj":
             scope.append(carrier.head)
@@ -555,7 +555,7 @@ def _back_reference(doc: Doc, head: Token, carriers: list[Token], sent: Span,
                 c.dep_ == "prep" and c.lower_ == "of" for c in target.children
             ) and not any(  # "the Markets area", "the Western Sahara region": a name
                 c.dep_ == "compound" and (c.pos_ == "PROPN" and c.ent_type_ != "NORP"
-                                          or c.i in named)
+                                          or _in_place(c.i, places))
                 for c in target.children
             ):
                 words.append(target)
@@ -571,6 +571,11 @@ def _back_reference(doc: Doc, head: Token, carriers: list[Token], sent: Span,
         # "the city" is no country or region named before it
         earlier = [p for p in earlier if p.get("kind") in ("city", None)]
     return max(earlier, key=lambda p: p["start"]) if earlier else None
+
+
+def _in_place(i: int, places: Sequence[dict]) -> bool:
+    """Whether token ``i`` is a word of one of ``places``."""
+    return any(p["_tokens"][0] <= i < p["_tokens"][1] for p in places)
 
 
 def _named_as_place(doc: Doc, place: dict) -> bool:
