@@ -38,6 +38,7 @@ from finetune import (
     optimizer_of,
     padded,
     shuffled_batches,
+    stacked,
     windows_of,
 )
 from spacy.tokens import DocBin
@@ -151,11 +152,8 @@ def main() -> None:
         total, started = 0.0, time.time()
         for step, batch in enumerate(batches, 1):
             input_ids, mask, labels = padded([rows[r] for r in batch])
-            hidden = torch.zeros((*input_ids.shape, model.encoder.config.hidden_size))
-            target = torch.zeros((*input_ids.shape, len(st.bio_labels(LABELS))))
-            for i, r in enumerate(batch):
-                hidden[i, : len(rows[r][0])] = states[r].float()
-                target[i, : len(rows[r][0])] = soft[r].float()
+            hidden = stacked(states, batch, input_ids, model.encoder.config.hidden_size)
+            target = stacked(soft, batch, input_ids, len(st.bio_labels(LABELS)))
             with torch.autocast("cpu", dtype=torch.bfloat16):
                 tuned = st.run_layers(model.encoder, hidden, mask, tuned_layers)
             logits = model.classify(model.dropout(tuned.float()))

@@ -102,6 +102,16 @@ def frozen_outputs(model, rows, *, first_tuned: int, step: int = 16) -> list:
     return out
 
 
+def stacked(stored: list, batch: list[int], like, width: int):
+    """The stored rows of ``batch``'s windows (states or log probabilities, each trimmed to
+    its window's length) as one zero-padded float tensor: ``like``'s shape (the batch's
+    piece ids) by ``width``."""
+    out = torch.zeros((*like.shape, width))
+    for i, r in enumerate(batch):
+        out[i, : len(stored[r])] = stored[r].float()
+    return out
+
+
 def optimizer_of(model, args, n_rows: int):
     """The tuned layers' and the tagging layer's parameters, AdamW over them at their own
     rates (``args.lr``, ``args.head_lr``), and a schedule that warms up over the first
@@ -227,9 +237,7 @@ def main() -> None:
             if frozen is None:
                 logits = model(input_ids, mask)
             else:
-                hidden = torch.zeros((*input_ids.shape, model.encoder.config.hidden_size))
-                for i, r in enumerate(batch):
-                    hidden[i, : len(rows[r][0])] = frozen[r].float()
+                hidden = stacked(frozen, batch, input_ids, model.encoder.config.hidden_size)
                 tuned = st.run_layers(model.encoder, hidden, mask,
                                    model.encoder.encoder.layer[first_tuned:])
                 logits = model.classify(model.dropout(tuned))
