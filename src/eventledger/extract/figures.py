@@ -494,6 +494,7 @@ class FiguresExtractor:
         events = doc._.el_events or []
         by_place = {p["id"]: p for p in places}
         entities = Entities(doc)
+        filed = dateline_place(doc, places)  # the same for every figure of the document
         for sent in doc.sents:
             counts = find_counts(doc, sent.start, sent.end)
             if self.singular_counts:
@@ -501,7 +502,8 @@ class FiguresExtractor:
                 counts = sorted(counts + self.singular(doc, sent, taken, entities),
                                 key=lambda c: c.start)
             for count in counts:
-                figure = self.figure(doc, sent, count, places, events, by_place, entities)
+                figure = self.figure(doc, sent, count, places, events, by_place, entities,
+                                     filed)
                 if figure is not None:
                     figure["id"] = f"F{len(figures) + 1}"
                     figures.append(figure)
@@ -510,7 +512,8 @@ class FiguresExtractor:
                 figures, doc._.el_attributions or [], doc._.el_places or [])
         return doc
 
-    def figure(self, doc, sent, count, places, events, by_place, entities) -> dict | None:
+    def figure(self, doc, sent, count, places, events, by_place, entities,
+               filed: dict | None) -> dict | None:
         start_char = doc[count.start].idx
         end_char = doc[count.end - 1].idx + len(doc[count.end - 1])
         if is_excluded(doc, start_char, end_char) or self.not_a_figure(doc, count, entities):
@@ -549,7 +552,7 @@ class FiguresExtractor:
         source = None
         if place is None:
             # where the report was filed, not where the text says the people were
-            place, source = dateline_place(doc, places), FROM_DATELINE
+            place, source = filed, FROM_DATELINE
         low, high = min(start_char, t_start), max(end_char, t_end)
         attribution = attribution_covering(doc, low, high) or attribution_covering(
             doc, start_char, end_char)
