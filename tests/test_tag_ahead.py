@@ -12,7 +12,7 @@ import pytest
 
 from eventledger.config import load_settings
 from eventledger.errors import ConfigError
-from eventledger.extract.attribution_spans import SPANS_KEY
+from eventledger.extract.attribution_spans import SPANS_KEY, AttributionSpansTagger
 from eventledger.extract.work_ahead import Stopped, check, worked_ahead
 from eventledger.ingest.limits import DocumentTimeout, time_limit
 from eventledger.pipeline import component_configs
@@ -183,3 +183,37 @@ def test_tag_ahead_is_a_setting(monkeypatch):
     monkeypatch.setenv("EVENTLEDGER_TAG_AHEAD", "sometimes")
     with pytest.raises(ConfigError, match="tag_ahead must be true or false"):
         load_settings()
+
+
+def test_one_pipe_batch_is_tagged_ahead_in_small_parts(nlp):
+    # `process` hands the pipeline 32 documents at a time: tagged in parts of
+    # ahead_batch_size, all but the first part are tagged while the parse reads on
+    tagger = nlp.get_pipe(TAGGER)
+    docs = list(nlp.pipe(REPORTS))
+    sizes = []
+    found = tagger._found
+
+    def recorded(batch, stop=None):
+        sizes.append(len(batch))
+        return found(batch, stop)
+
+    tagger._found = recorded
+    before = tagger.ahead_batch_size
+    try:
+        tagger.ahead_batch_size = 2
+        list(tagger.pipe(docs, batch_size=32))
+        assert sizes == [2, 2, 1]
+        sizes.clear()
+        tagger.tag_ahead = False
+        list(tagger.pipe(docs, batch_size=32))
+        assert sizes == [5]
+    finally:
+        del tagger._found
+        tagger.ahead_batch_size = before
+        tagger.tag_ahead = True
+
+
+def test_ahead_batches_hold_at_least_one_document(nlp):
+    with pytest.raises(ConfigError, match="ahead_batch_size 0"):
+        AttributionSpansTagger(nlp, "tagger", model_path=None, batch_size=32,
+                               ahead_batch_size=0)
