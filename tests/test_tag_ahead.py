@@ -217,3 +217,21 @@ def test_ahead_batches_hold_at_least_one_document(nlp):
     with pytest.raises(ConfigError, match="ahead_batch_size 0"):
         AttributionSpansTagger(nlp, "tagger", model_path=None, batch_size=32,
                                ahead_batch_size=0)
+
+
+def test_process_fails_documents_past_the_time_limit_and_leaves_no_tagging(nlp, tmp_path):
+    from eventledger.document import Document
+    from eventledger.process import process_documents
+    from eventledger.store import Store
+
+    long_text = " ".join(REPORTS * 20)
+    docs = [Document(text=f"Report {n}. {long_text}", source=f"in{n}.txt", path=f"in{n}.txt")
+            for n in range(3)]
+    with Store.open(tmp_path / "t.db") as store:
+        summary = process_documents(docs, store, nlp=nlp, batch_size=8,
+                                    max_seconds_per_document=0.01)
+        assert summary.written == 0
+        assert [source for source, _ in summary.failed] == ["in0.txt", "in1.txt", "in2.txt"]
+        assert all("longer than the 0.01 s limit" in reason for _, reason in summary.failed)
+        assert not any(store.has_document(d.id) for d in docs)
+    assert not [t for t in threading.enumerate() if t.name.startswith("eventledger-tagger")]
