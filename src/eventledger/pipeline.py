@@ -76,7 +76,8 @@ def component_configs(settings) -> dict[str, dict]:
     """The components' options that come from the settings (by component name)."""
     return {"eventledger_attribution_spans": {"device": settings.device,
                                               "precision": settings.precision,
-                                              "threads": settings.threads}}
+                                              "threads": settings.threads,
+                                              "tag_ahead": settings.tag_ahead}}
 
 
 @lru_cache(maxsize=4)
