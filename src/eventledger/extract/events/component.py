@@ -101,8 +101,8 @@ class EventsExtractor:
                 event = built[trig["head"].i]
                 if trig.get("consequence") and (
                     event["actor"] is None or inherited_actor(trig["head"], attacks)
-                ):
-                    continue
+                ) and not (trig.get("by_means") and not attacks):
+                    continue  # a weapon's toll is its own attack only where none is told
                 if trig.get("needs_party") and event["actor"] is None and (
                     event["recipient"] is None
                 ):

@@ -9,7 +9,14 @@ from ..base import is_excluded
 from . import arguments
 from .context import Context
 from .lexicon import MODIFIER_DEPS
-from .phrases import capitalised_common, inside_clause, objects_of, of_objects, sense_words
+from .phrases import (
+    capitalised_common,
+    inside_clause,
+    is_passive,
+    objects_of,
+    of_objects,
+    sense_words,
+)
 
 
 # -- trigger finding -------------------------------------------------------------
@@ -72,7 +79,51 @@ def find_triggers(ctx: Context, doc: Doc, sent: Span) -> list[dict]:
                       "mode": mode, "weapons": weapons, "entry": entry,
                       "consequence": bool(entry.get("consequence")),
                       "needs_party": entry.get("needs") == "party"})
+    found = _by_means(ctx, doc, sent, found, weapons)
     return _drop_carriers(ctx, found)
+
+
+def _means_subject(ctx: Context, verb: Token, weapons) -> Token | None:
+    """The weapon that is the subject of ``verb`` ("a roadside bomb killed four"), or the
+    agent of its passive ("four were killed by a roadside bomb"); not an event noun ("the
+    blast killed four": the blast is the attack) nor a name ("Shell")."""
+    if is_passive(verb):
+        subjects = [p for c in verb.children if c.dep_ == "agent"
+                    for p in c.children if p.dep_ == "pobj"]
+    else:
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    for subject in subjects:
+        if subject.pos_ != "NOUN" or not (is_weapon(ctx, subject) or any(
+            start <= subject.i < end for start, end, _m in weapons
+        )):
+            continue  # "a mortar round": the weapon phrase ends on the subject
+        hit = ctx.triggers.match_at(subject.doc, subject.i, subject.i + 1)
+        if hit is not None and "NOUN" in hit[1].get("pos", ("NOUN",)):
+            continue
+        return subject
+    return None
+
+
+def _by_means(ctx: Context, doc: Doc, sent: Span, found: list[dict], weapons) -> list[dict]:
+    """A weapon that kills, injures, damages or destroys tells an attack of its own: "a
+    roadside bomb killed four soldiers" is an ASSAULT (its mode from the weapon) with no
+    actor named. Marked ``by_means``: like any consequence it gives way to an attack
+    that the sentence tells otherwise ("in the raid, a grenade killed two")."""
+    heads = {t["head"].i: t for t in found}
+    for verb in sent:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in ctx.words["hit_verbs"]:
+            continue
+        if _means_subject(ctx, verb, weapons) is None or _accidental(ctx, verb):
+            continue
+        trig = heads.get(verb.i)
+        if trig is not None:
+            if trig["type"] == "ASSAULT" and trig["consequence"]:
+                trig["by_means"] = True
+            continue
+        found.append({"start": verb.i, "end": verb.i + 1, "head": verb, "type": "ASSAULT",
+                      "mode": None, "weapons": weapons, "entry": {"needs": "weapon"},
+                      "consequence": True, "needs_party": False, "by_means": True})
+    return sorted(found, key=lambda t: t["start"])
 
 
 def _ruled_out_objects(head: Token, entry: dict) -> bool:

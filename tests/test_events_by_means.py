@@ -1,0 +1,76 @@
+"""A weapon that kills, injures, damages or destroys tells an attack of its own."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventledger.extract.events import EventsExtractor
+
+
+@pytest.fixture(scope="session")
+def events(bare_nlp):
+    return EventsExtractor(bare_nlp, "events_by_means_test")
+
+
+def assaults(nlp, component, text):
+    doc = nlp(text)
+    doc._.el_published = "2024-03-05"
+    doc._.el_excluded = []
+    doc._.el_places = []
+    doc._.el_attributions = []
+    doc._.el_actors = []
+    component(doc)
+    return [e for e in doc._.el_events if e["type"] == "ASSAULT"]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "mode", "recipient"),
+    [
+        ("A roadside bomb killed four soldiers near the bridge.", "killed", "explosives",
+         "four soldiers"),
+        ("A car bomb injured twelve shoppers outside the market.", "injured", "explosives",
+         "twelve shoppers"),
+        ("Three farmers were killed by a landmine on Sunday.", "killed", "explosives",
+         "Three farmers"),
+        ("A hand grenade wounded two children in the square.", "wounded", "explosives",
+         "two children"),
+    ],
+)
+def test_a_weapon_as_subject_or_agent_is_an_attack(bare_nlp, events, text, trigger, mode,
+                                                   recipient):
+    found = assaults(bare_nlp, events, text)
+    assert [e["trigger"]["text"] for e in found] == [trigger]
+    assert found[0]["mode"] == mode
+    assert found[0]["actor"] is None  # the weapon is the means, not a party
+    assert found[0]["recipient"]["text"].startswith(recipient)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the blast is the attack; its toll is no second one
+        "The blast killed six workers at the depot.",
+        # an attack told otherwise in the sentence: the grenade's toll is its outcome
+        "Rebels stormed the depot, and a grenade killed two guards.",
+        # an accident is no attack
+        "The old mine accidentally killed two hikers last spring.",
+        # a name that looks like a weapon word
+        "Shell damaged its old offices in the port.",
+        # a weapon that is not the subject
+        "The workers damaged the old rifles in a furnace.",
+    ],
+)
+def test_no_attack_of_its_own(bare_nlp, events, text):
+    found = assaults(bare_nlp, events, text)
+    assert not [e for e in found if e["trigger"]["text"] in ("killed", "damaged")], found
+
+
+def test_the_event_head_keeps_it(nlp):
+    """The trained head, which learned from rule output without this sense, does not veto
+    it: the rules are sure where a weapon is the subject."""
+    doc = nlp("A roadside bomb killed four soldiers near the bridge on Tuesday.")
+    assert [(e["type"], e["trigger"]["text"]) for e in doc._.el_events] == [
+        ("ASSAULT", "killed")
+    ]
+    figure = next(f for f in doc._.el_figures if f["category"] == "killed")
+    assert figure["event"] == doc._.el_events[0]["id"]
