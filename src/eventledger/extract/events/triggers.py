@@ -272,6 +272,14 @@ def _drop_carriers(ctx: Context, found: list[dict]) -> list[dict]:
     return kept
 
 
+def armed(ctx: Context, trig: dict) -> bool:
+    """A weapon in the trigger's own clause, apart from the trigger ("the bombs were
+    detonated"; not "her mind is shot")."""
+    context = _context(ctx, trig["head"], trig["start"], trig["end"])
+    return any(start in context and (end <= trig["start"] or start >= trig["end"])
+               for start, end, _m in trig["weapons"])
+
+
 # -- arguments -------------------------------------------------------------------
 def mode(ctx: Context, trig: dict) -> str | None:
     if trig["type"] != "ASSAULT" or trig["mode"] in ctx.words["keep_default_modes"]:
