@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from ...data_files import word_lists
 from ..base import is_excluded
 from . import arguments
 from .context import Context
@@ -73,7 +74,7 @@ def find_triggers(ctx: Context, doc: Doc, sent: Span) -> list[dict]:
         type_, mode = resolved
         if pos == "NOUN" and _in_custody(ctx, head, mode):
             continue  # "prisoners are in jail": where they are held, not an arrest
-        if _ruled_out_objects(head, entry):
+        if _ruled_out_objects(ctx, head, entry):
             continue  # "attack the virus", "destroying records", "pleaded guilty"
         found.append({"start": start, "end": end, "head": head, "type": type_,
                       "mode": mode, "weapons": weapons, "entry": entry,
@@ -126,11 +127,40 @@ def _by_means(ctx: Context, doc: Doc, sent: Span, found: list[dict], weapons) ->
     return sorted(found, key=lambda t: t["start"])
 
 
-def _ruled_out_objects(head: Token, entry: dict) -> bool:
-    """An object (or complement) that the entry rules out: "attack the virus"."""
+def _ruled_out_objects(ctx: Context, head: Token, entry: dict) -> bool:
+    """What the entry rules out around the word: an object (or complement), "attack the
+    virus"; a modifier, or a verb's subject, "a heart attack", "shares rallied"; a
+    preposition, "seized on the remark"; for a verb that is no event with a person or group
+    as object, such an object, "rallied thousands of volunteers"; for a gathering
+    that is no protest when a person's own, its owner, "Trump's rally", "his rallies"."""
     complements = [c for c in head.children if c.dep_ == "acomp"]
-    return any(o.lemma_.lower() in entry.get("not_objects", ()) for o in
-               objects_of(head) + of_objects(head) + complements)
+    if any(o.lemma_.lower() in entry.get("not_objects", ()) for o in
+           objects_of(head) + of_objects(head) + complements):
+        return True
+    children = list(head.children)
+    modifiers = set(entry.get("not_modifiers", ()))
+    if modifiers and any(
+        c.dep_ in _MODIFIER_OR_SUBJECT and (c.lemma_.lower() in modifiers or c.lower_ in modifiers)
+        for c in children
+    ):
+        return True
+    if any(c.dep_ == "prep" and c.lower_ in entry.get("not_preps", ()) for c in children):
+        return True
+    if entry.get("not_party_objects") and head.pos_ == "VERB" and any(
+        arguments.is_person(ctx, t) for c in children if c.dep_ == "dobj"
+        for t in [c, *of_objects(c)]
+    ):
+        return True
+    return bool(entry.get("not_owned")) and head.pos_ == "NOUN" and any(
+        c.dep_ in ("poss", "compound") and (c.ent_type_ == "PERSON" or c.lower_ in _PERSONAL)
+        for c in children
+    )
+
+
+# Where a word that rules a trigger out may stand ("not_modifiers"), and the pronouns of
+# one person ("not_owned": "his rallies").
+_MODIFIER_OR_SUBJECT = {"compound", "amod", "nmod", "poss", "nsubj"}
+_PERSONAL = set(word_lists("grammar_words")["person_pronouns"])
 
 
 def _in_custody(ctx: Context, noun: Token, mode: str | None) -> bool:
@@ -162,7 +192,7 @@ def ruled_out(ctx: Context, token: Token, type_: str) -> bool:
         return True
     if token.pos_ == "NOUN" and _in_custody(ctx, token, entry.get("mode")):
         return True
-    return bool(entry) and _ruled_out_objects(token, entry)
+    return bool(entry) and _ruled_out_objects(ctx, token, entry)
 
 
 def _context(ctx: Context, head: Token, start: int, end: int) -> set[int]:
