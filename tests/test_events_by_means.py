@@ -1,4 +1,5 @@
-"""A weapon that kills, injures, damages or destroys tells an attack of its own."""
+"""A weapon that kills, injures, damages or destroys, or that someone uses, tells an attack
+of its own where the sentence tells none otherwise."""
 
 from __future__ import annotations
 
@@ -63,6 +64,32 @@ def test_a_weapon_as_subject_or_agent_is_an_attack(bare_nlp, events, text, trigg
 def test_no_attack_of_its_own(bare_nlp, events, text):
     found = assaults(bare_nlp, events, text)
     assert not [e for e in found if e["trigger"]["text"] in ("killed", "damaged")], found
+
+
+def test_a_weapon_used_is_an_attack_by_its_user(bare_nlp, events):
+    found = assaults(bare_nlp, events, "Riot police used tear gas on the marchers in Tolben.")
+    assert [e["trigger"]["text"] for e in found] == ["used"]
+    assert found[0]["mode"] == "crowd-control"
+    assert found[0]["actor"]["text"] == "Riot police"
+    assert found[0]["recipient"] is None or "gas" not in found[0]["recipient"]["text"]
+    passive = assaults(bare_nlp, events, "Over 400kg of explosives had been used, the army said.")
+    assert [(e["trigger"]["text"], e["mode"]) for e in passive] == [("used", "explosives")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a carrier is no weapon when used
+        ("The minister used the plane to travel to the summit.", []),
+        ("The farmers use old machines to sort the grain.", []),
+        # the attack the sentence tells is the one
+        ("Some fifty rebels used a bomb to blow up the convoy.", ["blow up"]),
+        # a gunman is a person, not the means: the killing keeps its actor
+        ("Two guards were killed by a gunman near the depot.", ["killed"]),
+    ],
+)
+def test_a_use_that_is_no_attack_of_its_own(bare_nlp, events, text, expected):
+    assert [e["trigger"]["text"] for e in assaults(bare_nlp, events, text)] == expected
 
 
 def test_the_event_head_keeps_it(nlp):

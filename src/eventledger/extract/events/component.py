@@ -99,10 +99,13 @@ class EventsExtractor:
                        if t["type"] == "ASSAULT" and not t.get("consequence")}
             for trig in triggers:
                 event = built[trig["head"].i]
-                if trig.get("consequence") and (
+                if trig.get("by_means"):
+                    if attacks:
+                        continue  # a weapon's toll or use is its own attack where none is told
+                elif trig.get("consequence") and (
                     event["actor"] is None or inherited_actor(trig["head"], attacks)
-                ) and not (trig.get("by_means") and not attacks):
-                    continue  # a weapon's toll is its own attack only where none is told
+                ):
+                    continue
                 if trig.get("needs_party") and event["actor"] is None and (
                     event["recipient"] is None
                 ):

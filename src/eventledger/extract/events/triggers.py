@@ -84,45 +84,69 @@ def find_triggers(ctx: Context, doc: Doc, sent: Span) -> list[dict]:
     return _drop_carriers(ctx, found)
 
 
-def _means_subject(ctx: Context, verb: Token, weapons) -> Token | None:
-    """The weapon that is the subject of ``verb`` ("a roadside bomb killed four"), or the
-    agent of its passive ("four were killed by a roadside bomb"); not an event noun ("the
-    blast killed four": the blast is the attack) nor a name ("Shell")."""
+def _weapon_among(ctx: Context, tokens: list[Token], weapons, *,
+                  vehicles: bool = True) -> Token | None:
+    """The first of ``tokens`` that names a weapon ("a mortar round": the weapon phrase
+    ends on it); not an event noun ("the blast": the blast is the attack itself) nor a name
+    ("Shell"); without ``vehicles``, not a carrier either ("used the plane")."""
+    named = ctx.lexicon["weapons"]
+    for token in tokens:
+        if token.pos_ != "NOUN" or token.lemma_.lower() in ctx.person_words:
+            continue  # gunmen, snipers: people, not means
+        group = [token] + [c for c in token.children if c.dep_ == "conj"]
+        modes = {m for t in group for start, end, m in weapons if start <= t.i < end} | {
+            named[t.lemma_.lower()] for t in group if t.lemma_.lower() in named}
+        if not modes or (not vehicles and modes & ctx.words["vehicle_modes"]):
+            continue
+        hit = ctx.triggers.match_at(token.doc, token.i, token.i + 1)
+        if hit is not None and "NOUN" in hit[1].get("pos", ("NOUN",)):
+            continue
+        return token
+    return None
+
+
+def _means_of(ctx: Context, verb: Token, weapons) -> Token | None:
+    """The weapon that ``verb`` tells an attack by: its subject, or the agent of its
+    passive, for a verb of harm ("a roadside bomb killed four", "four were killed by a
+    roadside bomb"); its object for a verb of wielding ("used tear gas", "1,000lb of
+    explosives had been used")."""
+    lemma = verb.lemma_.lower()
+    if lemma in ctx.words["wielding_verbs"]:
+        objects = objects_of(verb)
+        return _weapon_among(ctx, objects + [p for o in objects for p in of_objects(o)],
+                             weapons, vehicles=False)
+    if lemma not in ctx.words["hit_verbs"]:
+        return None
     if is_passive(verb):
         subjects = [p for c in verb.children if c.dep_ == "agent"
                     for p in c.children if p.dep_ == "pobj"]
     else:
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-    for subject in subjects:
-        if subject.pos_ != "NOUN" or not (is_weapon(ctx, subject) or any(
-            start <= subject.i < end for start, end, _m in weapons
-        )):
-            continue  # "a mortar round": the weapon phrase ends on the subject
-        hit = ctx.triggers.match_at(subject.doc, subject.i, subject.i + 1)
-        if hit is not None and "NOUN" in hit[1].get("pos", ("NOUN",)):
-            continue
-        return subject
-    return None
+    return _weapon_among(ctx, subjects, weapons)
 
 
 def _by_means(ctx: Context, doc: Doc, sent: Span, found: list[dict], weapons) -> list[dict]:
-    """A weapon that kills, injures, damages or destroys tells an attack of its own: "a
-    roadside bomb killed four soldiers" is an ASSAULT (its mode from the weapon) with no
-    actor named. Marked ``by_means``: like any consequence it gives way to an attack
-    that the sentence tells otherwise ("in the raid, a grenade killed two")."""
+    """A weapon that kills, injures, damages or destroys, or that someone uses, tells an
+    attack of its own: "a roadside bomb killed four soldiers" is an ASSAULT (its mode from
+    the weapon) with no actor named, "police used tear gas" one by the police. Marked
+    ``by_means``: it gives way to an attack that the sentence tells otherwise ("in the
+    raid, a grenade killed two", "they used a bomb to blow up the convoy")."""
     heads = {t["head"].i: t for t in found}
     for verb in sent:
-        if verb.pos_ != "VERB" or verb.lemma_.lower() not in ctx.words["hit_verbs"]:
-            continue
-        if _means_subject(ctx, verb, weapons) is None or _accidental(ctx, verb):
+        if verb.pos_ != "VERB" or _means_of(ctx, verb, weapons) is None or (
+            _accidental(ctx, verb)
+        ):
             continue
         trig = heads.get(verb.i)
         if trig is not None:
             if trig["type"] == "ASSAULT" and trig["consequence"]:
                 trig["by_means"] = True
             continue
+        # the weapon used is the means, not the one hit
+        entry = {"needs": "weapon", "object": "means"} if (
+            verb.lemma_.lower() in ctx.words["wielding_verbs"]) else {"needs": "weapon"}
         found.append({"start": verb.i, "end": verb.i + 1, "head": verb, "type": "ASSAULT",
-                      "mode": None, "weapons": weapons, "entry": {"needs": "weapon"},
+                      "mode": None, "weapons": weapons, "entry": entry,
                       "consequence": True, "needs_party": False, "by_means": True})
     return sorted(found, key=lambda t: t["start"])
 
