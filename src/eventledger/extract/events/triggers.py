@@ -3,9 +3,11 @@ clause, a person as object, certain objects), with their PLOVER mode."""
 
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.tokens import Doc, Span, Token
 
-from ...data_files import word_lists
+from ...data_files import packaged_json, word_lists
 from ..base import is_excluded
 from . import arguments
 from .context import Context
@@ -184,7 +186,8 @@ def _ruled_out_objects(ctx: Context, head: Token, entry: dict) -> bool:
 # Where a word that rules a trigger out may stand ("not_modifiers"), and the pronouns of
 # one person ("not_owned": "his rallies").
 _MODIFIER_OR_SUBJECT = {"compound", "amod", "nmod", "poss", "nsubj"}
-_PERSONAL = set(word_lists("grammar_words")["person_pronouns"])
+_GRAMMAR = word_lists("grammar_words")
+_PERSONAL = set(_GRAMMAR["person_pronouns"])
 
 
 def _in_custody(ctx: Context, noun: Token, mode: str | None) -> bool:
@@ -200,7 +203,8 @@ def ruled_out(ctx: Context, token: Token, type_: str) -> bool:
     would add: a noun that qualifies another ("drone warfare"), a weapon named by a noun
     that the trigger lexicon takes as no event (the means, not the act: "bring down a
     drone"), an accident ("two accidental explosions"), a place of custody ("in jail"), an
-    object the word's entry rules out ("attack the virus")."""
+    object the word's entry rules out ("attack the virus"), a thing as the subject of a
+    word whose entry needs a party there ("the report warns")."""
     doc = token.doc
     hit = ctx.triggers.match_at(doc, token.i, token.i + 1)
     entry = hit[1] if hit else {}
@@ -216,6 +220,8 @@ def ruled_out(ctx: Context, token: Token, type_: str) -> bool:
         return True
     if token.pos_ == "NOUN" and _in_custody(ctx, token, entry.get("mode")):
         return True
+    if entry.get("party_subject") and _thing_subject(ctx, token):
+        return True  # "the report warns that prices will rise": no act of its subject
     return bool(entry) and _ruled_out_objects(ctx, token, entry)
 
 
@@ -262,6 +268,8 @@ def _resolve_entry(ctx: Context, doc, sent, start, end, head, entry, weapons):
         pobjs = [c for t in ([head] if head.pos_ == "NOUN" else []) for c in of_objects(t)]
         if not any(arguments.is_person(ctx, t) for t in objs + pobjs):
             return None
+    if entry.get("party_subject") and _thing_subject(ctx, head):
+        return None  # "the pressure is threatening further losses": a risk, not a threat
     if needs == "clause" and not any(c.dep_ in ("ccomp", "xcomp") for c in head.children):
         return None  # "warned police of their fears" informs; "warned that ..." threatens
     if needs == "infinitive" and not any(c.dep_ == "xcomp" for c in head.children):
@@ -286,6 +294,57 @@ def _resolve_entry(ctx: Context, doc, sent, start, end, head, entry, weapons):
     ):
         return None  # "this demonstrates that ..."
     return type_, mode
+
+
+def _thing_subject(ctx: Context, verb: Token) -> bool:
+    """The verb's subject (or, for a verb that goes on from another, that verb's) is a
+    thing, not a party: a common noun that names no person or group and is none of the
+    document's actors, or a demonstrative ("that threatened to ...")."""
+    if verb.pos_ != "VERB":
+        return False
+    current = verb
+    for _ in range(3):
+        subject = next((c for c in current.children if c.dep_ == "nsubj"), None)
+        if subject is not None:
+            break
+        if current.dep_ not in ("advcl", "xcomp", "conj") or current.head.i == current.i:
+            return False
+        current = current.head
+    else:
+        return False
+    if subject.lower_ in _DEMONSTRATIVES:
+        return True
+    return subject.pos_ == "NOUN" and not any(
+        _may_be_party(ctx, t) for t in [subject, *of_objects(subject)])
+
+
+def _may_be_party(ctx: Context, token: Token) -> bool:
+    """A name, a person, a group (the actor lexicon's heads, the trigger lexicon's
+    party_nouns: "the company", "bands of armed men"), or one of the document's actors."""
+    if token.ent_type_ or token.pos_ != "NOUN" or arguments.is_person(ctx, token):
+        return True
+    heads = _party_heads() | ctx.words["party_nouns"]
+    if token.lemma_.lower() in heads or token.lower_ in heads:
+        return True
+    return any(m["start"] <= token.idx < m["end"]
+               for actor in token.doc._.el_actors or () for m in actor["mentions"])
+
+
+@cache
+def _party_heads() -> frozenset[str]:
+    """The head nouns of people and groups of the actor lexicon (data/actors.json)."""
+    data = packaged_json("actors.json")
+    words = set()
+    for key in ("person_heads", "org_heads", "org_words", "any_group_heads", "member_nouns"):
+        words.update(data.get(key, ()))
+    for table in ("head_nouns", "state_nouns"):
+        for heads in data.get(table, {}).values():
+            words.update(heads)
+    return frozenset(w.lower() for w in words)
+
+
+# Pronouns that point at a thing said before ("that", "this"), never at a party.
+_DEMONSTRATIVES = set(_GRAMMAR["thing_pronouns"]) & set(_GRAMMAR["determiners"])
 
 
 def _accidental(ctx: Context, head: Token) -> bool:
