@@ -1,7 +1,8 @@
 """Senses of trigger words that are no event, told by the words around them: a modifier
 ("a heart attack", "a campaign rally"), a preposition ("seized on the remark"), an object
-("struck a deal", "rallied thousands of volunteers", "demonstrated a good grasp"), a
-person's own gathering ("his rallies"). The events the same words tell stay."""
+("struck a deal", "rallied thousands of volunteers", "demonstrated a good grasp", "killed
+the bill"), a person's own gathering ("his rallies"). The events the same words tell
+stay."""
 
 from __future__ import annotations
 
@@ -36,6 +37,8 @@ def triggers(nlp, component, text):
         ("Her rivals quickly seized on the gaffe.", "seized"),
         ("The opposition seized the opportunity to press for a vote.", "seized"),
         ("The young minister demonstrated a good grasp of the figures.", "demonstrated"),
+        ("Senators killed the bill on Tuesday night.", "killed"),
+        ("Critics say the new levy kills jobs in the north.", "kills"),
     ],
 )
 def test_no_event_in_this_sense(bare_nlp, events, text, word):
@@ -53,6 +56,7 @@ def test_no_event_in_this_sense(bare_nlp, events, text, word):
         ("Students demonstrated outside the ministry on Monday.",
          ("PROTEST", "demonstrated")),
         ("Workers struck for higher pay at the port.", ("PROTEST", "struck")),
+        ("Gunmen killed three villagers near Varna.", ("ASSAULT", "killed")),
     ],
 )
 def test_the_event_sense_stays(bare_nlp, events, text, expected):
