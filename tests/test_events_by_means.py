@@ -92,6 +92,23 @@ def test_a_use_that_is_no_attack_of_its_own(bare_nlp, events, text, expected):
     assert [e["trigger"]["text"] for e in assaults(bare_nlp, events, text)] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A car packed with explosives rammed into the gate of the ministry.",
+         [("rammed", "explosives")]),
+        ("A man on a motorbike laden with grenades crashed into the checkpoint.",
+         [("crashed", "explosives")]),
+        # a vehicle that crashes is no attack, nor is a carrier a weapon
+        ("A military helicopter crashed into a hill near Varna.", []),
+        ("A lorry slammed into a bus on the coast road.", []),
+    ],
+)
+def test_a_vehicle_with_a_weapon_driven_into_something(bare_nlp, events, text, expected):
+    assert [(e["trigger"]["text"], e["mode"]) for e in assaults(bare_nlp, events, text)] == (
+        expected)
+
+
 def test_the_event_head_keeps_it(nlp):
     """The trained head, which learned from rule output without this sense, does not veto
     it: the rules are sure where a weapon is the subject."""

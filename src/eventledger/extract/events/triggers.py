@@ -111,8 +111,16 @@ def _means_of(ctx: Context, verb: Token, weapons) -> Token | None:
     """The weapon that ``verb`` tells an attack by: its subject, or the agent of its
     passive, for a verb of harm ("a roadside bomb killed four", "four were killed by a
     roadside bomb"); its object for a verb of wielding ("used tear gas", "1,000lb of
-    explosives had been used")."""
+    explosives had been used"); its subject's phrase for a verb of impact into something
+    ("a car packed with explosives rammed into the gate")."""
     lemma = verb.lemma_.lower()
+    if lemma in ctx.words["impact_verbs"]:
+        # "a bomber riding a motorcycle loaded with explosives crashed into the patrol"
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if not any(c.dep_ == "prep" and c.lower_ == "into" for c in verb.children):
+            return None
+        return next((t for s in subjects for t in s.subtree for start, end, m in weapons
+                     if start <= t.i < end and m not in ctx.words["vehicle_modes"]), None)
     if lemma in ctx.words["wielding_verbs"]:
         objects = objects_of(verb)
         return _weapon_among(ctx, objects + [p for o in objects for p in of_objects(o)],
