@@ -83,7 +83,7 @@ def find_triggers(ctx: Context, doc: Doc, sent: Span) -> list[dict]:
                       "consequence": bool(entry.get("consequence")),
                       "needs_party": entry.get("needs") == "party"})
     found = _by_means(ctx, doc, sent, found, weapons)
-    return _drop_carriers(ctx, found)
+    return drop_carriers(ctx, found)
 
 
 def _weapon_among(ctx: Context, tokens: list[Token], weapons, *,
@@ -376,9 +376,10 @@ def is_weapon(ctx: Context, token: Token) -> bool:
     )
 
 
-def _drop_carriers(ctx: Context, found: list[dict]) -> list[dict]:
+def drop_carriers(ctx: Context, found: list[dict]) -> list[dict]:
     """A verb whose object is itself a trigger of the same type ("launched rocket
-    attacks") is dropped in favour of the noun."""
+    attacks", "made a request for talks") is dropped in favour of the noun (the rules'
+    triggers, and again with those the event head adds)."""
     heads = {f["head"].i: f for f in found}
     kept = []
     for item in found:
