@@ -1,8 +1,8 @@
 """Senses of trigger words that are no event, told by the words around them: a modifier
 ("a heart attack", "a campaign rally"), a preposition ("seized on the remark"), an object
 ("struck a deal", "rallied thousands of volunteers", "demonstrated a good grasp", "killed
-the bill"), a person's own gathering ("his rallies"). The events the same words tell
-stay."""
+the bill"), what a "for" phrase asks ("a request for comment"), a person's own gathering
+("his rallies"). The events the same words tell stay."""
 
 from __future__ import annotations
 
@@ -38,6 +38,8 @@ def triggers(nlp, component, text):
         ("The opposition seized the opportunity to press for a vote.", "seized"),
         ("The young minister demonstrated a good grasp of the figures.", "demonstrated"),
         ("Senators killed the bill on Tuesday night.", "killed"),
+        ("The ministry did not respond to a request for comment on Friday.", "request"),
+        ("Reporters asked the mayor's office for comment.", "asked"),
         ("Critics say the new levy kills jobs in the north.", "kills"),
     ],
 )
@@ -57,6 +59,7 @@ def test_no_event_in_this_sense(bare_nlp, events, text, word):
          ("PROTEST", "demonstrated")),
         ("Workers struck for higher pay at the port.", ("PROTEST", "struck")),
         ("Gunmen killed three villagers near Varna.", ("ASSAULT", "killed")),
+        ("The rebels sent a request for talks to the council.", ("REQUEST", "request")),
     ],
 )
 def test_the_event_sense_stays(bare_nlp, events, text, expected):

@@ -164,7 +164,8 @@ def _by_means(ctx: Context, doc: Doc, sent: Span, found: list[dict], weapons) ->
 def _ruled_out_objects(ctx: Context, head: Token, entry: dict) -> bool:
     """What the entry rules out around the word: an object (or complement), "attack the
     virus"; a modifier, or a verb's subject, "a heart attack", "shares rallied"; a
-    preposition, "seized on the remark"; for a verb that is no event with a person or group
+    preposition, "seized on the remark"; what a "for" phrase asks for, "a request for
+    comment"; for a verb that is no event with a person or group
     as object, such an object, "rallied thousands of volunteers"; for a gathering
     that is no protest when a person's own, its owner, "Trump's rally", "his rallies"."""
     complements = [c for c in head.children if c.dep_ == "acomp"]
@@ -179,6 +180,9 @@ def _ruled_out_objects(ctx: Context, head: Token, entry: dict) -> bool:
     ):
         return True
     if any(c.dep_ == "prep" and c.lower_ in entry.get("not_preps", ()) for c in children):
+        return True
+    if any(c.dep_ == "prep" and c.lower_ == "for" and p.lemma_.lower() in entry.get(
+            "not_for", ()) for c in children for p in c.children if p.dep_ == "pobj"):
         return True
     if entry.get("not_party_objects") and head.pos_ == "VERB" and any(
         arguments.is_person(ctx, t) for c in children if c.dep_ == "dobj"
