@@ -64,3 +64,18 @@ def test_no_event_in_this_sense(bare_nlp, events, text, word):
 )
 def test_the_event_sense_stays(bare_nlp, events, text, expected):
     assert expected in triggers(bare_nlp, events, text)
+
+
+def test_a_rally_of_a_person_among_the_actors_is_no_protest(bare_nlp, events):
+    text = "Hundreds of fans flew to a Dorn rally in Tolben on Monday."
+    start = text.index("Dorn")
+    person = {"id": "R1", "name": "Mara Dorn", "kind": "person", "mentions": [
+        {"text": "Dorn", "start": start, "end": start + 4}]}
+    group = {**person, "kind": "organization"}
+    for actors, expected in (([person], []), ([group], [("PROTEST", "rally")])):
+        doc = bare_nlp(text)
+        doc._.el_published = "2024-03-05"
+        doc._.el_excluded, doc._.el_places, doc._.el_attributions = [], [], []
+        doc._.el_actors = actors
+        events(doc)
+        assert [(e["type"], e["trigger"]["text"]) for e in doc._.el_events] == expected

@@ -190,9 +190,16 @@ def _ruled_out_objects(ctx: Context, head: Token, entry: dict) -> bool:
     ):
         return True
     return bool(entry.get("not_owned")) and head.pos_ == "NOUN" and any(
-        c.dep_ in ("poss", "compound") and (c.ent_type_ == "PERSON" or c.lower_ in _PERSONAL)
-        for c in children
-    )
+        c.dep_ in ("poss", "compound") and _a_person(c) for c in children)
+
+
+def _a_person(token: Token) -> bool:
+    """A person's name or pronoun, or a mention of one of the document's actors that is a
+    person ("a Trump rally", where the parser took the name for a company's)."""
+    if token.ent_type_ == "PERSON" or token.lower_ in _PERSONAL:
+        return True
+    return any(actor.get("kind") == "person" and m["start"] <= token.idx < m["end"]
+               for actor in token.doc._.el_actors or () for m in actor["mentions"])
 
 
 # Where a word that rules a trigger out may stand ("not_modifiers"), and the pronouns of
