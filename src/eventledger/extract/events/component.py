@@ -19,7 +19,7 @@ from .learned import with_model
 from .lexicon import load_lexicon
 from .modality import future, generic, hypothetical, negated
 from .phrases import inherited_actor, np_bounds, outside_trigger
-from .triggers import find_triggers, mode
+from .triggers import drop_carriers, find_triggers, mode
 
 log = logging.getLogger(__name__)
 
@@ -74,8 +74,9 @@ class EventsExtractor:
             # joined a heading to the sentence after it
             triggers = find_triggers(self.ctx, doc, sent)
             if self.trigger_model:
-                triggers = with_model(self.ctx, doc, sent, triggers,
-                                      veto=self.trigger_veto, add=self.trigger_add)
+                triggers = drop_carriers(self.ctx, with_model(
+                    self.ctx, doc, sent, triggers, veto=self.trigger_veto,
+                    add=self.trigger_add))
             heads = [t["head"] for t in triggers]
             built = {}
             for trig in triggers:
@@ -99,7 +100,10 @@ class EventsExtractor:
                        if t["type"] == "ASSAULT" and not t.get("consequence")}
             for trig in triggers:
                 event = built[trig["head"].i]
-                if trig.get("consequence") and (
+                if trig.get("by_means"):
+                    if attacks:
+                        continue  # a weapon's toll or use is its own attack where none is told
+                elif trig.get("consequence") and (
                     event["actor"] is None or inherited_actor(trig["head"], attacks)
                 ):
                     continue

@@ -3,13 +3,23 @@ clause, a person as object, certain objects), with their PLOVER mode."""
 
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.tokens import Doc, Span, Token
 
+from ...data_files import packaged_json, word_lists
 from ..base import is_excluded
 from . import arguments
 from .context import Context
 from .lexicon import MODIFIER_DEPS
-from .phrases import capitalised_common, inside_clause, objects_of, of_objects, sense_words
+from .phrases import (
+    capitalised_common,
+    inside_clause,
+    is_passive,
+    objects_of,
+    of_objects,
+    sense_words,
+)
 
 
 # -- trigger finding -------------------------------------------------------------
@@ -66,20 +76,137 @@ def find_triggers(ctx: Context, doc: Doc, sent: Span) -> list[dict]:
         type_, mode = resolved
         if pos == "NOUN" and _in_custody(ctx, head, mode):
             continue  # "prisoners are in jail": where they are held, not an arrest
-        if _ruled_out_objects(head, entry):
+        if _ruled_out_objects(ctx, head, entry):
             continue  # "attack the virus", "destroying records", "pleaded guilty"
         found.append({"start": start, "end": end, "head": head, "type": type_,
                       "mode": mode, "weapons": weapons, "entry": entry,
                       "consequence": bool(entry.get("consequence")),
                       "needs_party": entry.get("needs") == "party"})
-    return _drop_carriers(ctx, found)
+    found = _by_means(ctx, doc, sent, found, weapons)
+    return drop_carriers(ctx, found)
 
 
-def _ruled_out_objects(head: Token, entry: dict) -> bool:
-    """An object (or complement) that the entry rules out: "attack the virus"."""
+def _weapon_among(ctx: Context, tokens: list[Token], weapons, *,
+                  vehicles: bool = True) -> Token | None:
+    """The first of ``tokens`` that names a weapon ("a mortar round": the weapon phrase
+    ends on it); not an event noun ("the blast": the blast is the attack itself) nor a name
+    ("Shell"); without ``vehicles``, not a carrier either ("used the plane")."""
+    named = ctx.lexicon["weapons"]
+    for token in tokens:
+        if token.pos_ != "NOUN" or token.lemma_.lower() in ctx.person_words:
+            continue  # gunmen, snipers: people, not means
+        group = [token] + [c for c in token.children if c.dep_ == "conj"]
+        modes = {m for t in group for start, end, m in weapons if start <= t.i < end} | {
+            named[t.lemma_.lower()] for t in group if t.lemma_.lower() in named}
+        if not modes or (not vehicles and modes & ctx.words["vehicle_modes"]):
+            continue
+        hit = ctx.triggers.match_at(token.doc, token.i, token.i + 1)
+        if hit is not None and "NOUN" in hit[1].get("pos", ("NOUN",)):
+            continue
+        return token
+    return None
+
+
+def _means_of(ctx: Context, verb: Token, weapons) -> Token | None:
+    """The weapon that ``verb`` tells an attack by: its subject, or the agent of its
+    passive, for a verb of harm ("a roadside bomb killed four", "four were killed by a
+    roadside bomb"); its object for a verb of wielding ("used tear gas", "1,000lb of
+    explosives had been used"); its subject's phrase for a verb of impact into something
+    ("a car packed with explosives rammed into the gate")."""
+    lemma = verb.lemma_.lower()
+    if lemma in ctx.words["impact_verbs"]:
+        # "a bomber riding a motorcycle loaded with explosives crashed into the patrol"
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if not any(c.dep_ == "prep" and c.lower_ == "into" for c in verb.children):
+            return None
+        return next((t for s in subjects for t in s.subtree for start, end, m in weapons
+                     if start <= t.i < end and m not in ctx.words["vehicle_modes"]), None)
+    if lemma in ctx.words["wielding_verbs"]:
+        objects = objects_of(verb)
+        return _weapon_among(ctx, objects + [p for o in objects for p in of_objects(o)],
+                             weapons, vehicles=False)
+    if lemma not in ctx.words["hit_verbs"]:
+        return None
+    if is_passive(verb):
+        subjects = [p for c in verb.children if c.dep_ == "agent"
+                    for p in c.children if p.dep_ == "pobj"]
+    else:
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return _weapon_among(ctx, subjects, weapons)
+
+
+def _by_means(ctx: Context, doc: Doc, sent: Span, found: list[dict], weapons) -> list[dict]:
+    """A weapon that kills, injures, damages or destroys, or that someone uses, tells an
+    attack of its own: "a roadside bomb killed four soldiers" is an ASSAULT (its mode from
+    the weapon) with no actor named, "police used tear gas" one by the police. Marked
+    ``by_means``: it gives way to an attack that the sentence tells otherwise ("in the
+    raid, a grenade killed two", "they used a bomb to blow up the convoy")."""
+    heads = {t["head"].i: t for t in found}
+    for verb in sent:
+        if verb.pos_ != "VERB" or _means_of(ctx, verb, weapons) is None or (
+            _accidental(ctx, verb)
+        ):
+            continue
+        trig = heads.get(verb.i)
+        if trig is not None:
+            if trig["type"] == "ASSAULT" and trig["consequence"]:
+                trig["by_means"] = True
+            continue
+        # the weapon used is the means, not the one hit
+        entry = {"needs": "weapon", "object": "means"} if (
+            verb.lemma_.lower() in ctx.words["wielding_verbs"]) else {"needs": "weapon"}
+        found.append({"start": verb.i, "end": verb.i + 1, "head": verb, "type": "ASSAULT",
+                      "mode": None, "weapons": weapons, "entry": entry,
+                      "consequence": True, "needs_party": False, "by_means": True})
+    return sorted(found, key=lambda t: t["start"])
+
+
+def _ruled_out_objects(ctx: Context, head: Token, entry: dict) -> bool:
+    """What the entry rules out around the word: an object (or complement), "attack the
+    virus"; a modifier, or a verb's subject, "a heart attack", "shares rallied"; a
+    preposition, "seized on the remark"; what a "for" phrase asks for, "a request for
+    comment"; for a verb that is no event with a person or group
+    as object, such an object, "rallied thousands of volunteers"; for a gathering
+    that is no protest when a person's own, its owner, "Trump's rally", "his rallies"."""
     complements = [c for c in head.children if c.dep_ == "acomp"]
-    return any(o.lemma_.lower() in entry.get("not_objects", ()) for o in
-               objects_of(head) + of_objects(head) + complements)
+    if any(o.lemma_.lower() in entry.get("not_objects", ()) for o in
+           objects_of(head) + of_objects(head) + complements):
+        return True
+    children = list(head.children)
+    modifiers = set(entry.get("not_modifiers", ()))
+    if modifiers and any(
+        c.dep_ in _MODIFIER_OR_SUBJECT and (c.lemma_.lower() in modifiers or c.lower_ in modifiers)
+        for c in children
+    ):
+        return True
+    if any(c.dep_ == "prep" and c.lower_ in entry.get("not_preps", ()) for c in children):
+        return True
+    if any(c.dep_ == "prep" and c.lower_ == "for" and p.lemma_.lower() in entry.get(
+            "not_for", ()) for c in children for p in c.children if p.dep_ == "pobj"):
+        return True
+    if entry.get("not_party_objects") and head.pos_ == "VERB" and any(
+        arguments.is_person(ctx, t) for c in children if c.dep_ == "dobj"
+        for t in [c, *of_objects(c)]
+    ):
+        return True
+    return bool(entry.get("not_owned")) and head.pos_ == "NOUN" and any(
+        c.dep_ in ("poss", "compound") and _a_person(c) for c in children)
+
+
+def _a_person(token: Token) -> bool:
+    """A person's name or pronoun, or a mention of one of the document's actors that is a
+    person ("a Trump rally", where the parser took the name for a company's)."""
+    if token.ent_type_ == "PERSON" or token.lower_ in _PERSONAL:
+        return True
+    return any(actor.get("kind") == "person" and m["start"] <= token.idx < m["end"]
+               for actor in token.doc._.el_actors or () for m in actor["mentions"])
+
+
+# Where a word that rules a trigger out may stand ("not_modifiers"), and the pronouns of
+# one person ("not_owned": "his rallies").
+_MODIFIER_OR_SUBJECT = {"compound", "amod", "nmod", "poss", "nsubj"}
+_GRAMMAR = word_lists("grammar_words")
+_PERSONAL = set(_GRAMMAR["person_pronouns"])
 
 
 def _in_custody(ctx: Context, noun: Token, mode: str | None) -> bool:
@@ -95,7 +222,8 @@ def ruled_out(ctx: Context, token: Token, type_: str) -> bool:
     would add: a noun that qualifies another ("drone warfare"), a weapon named by a noun
     that the trigger lexicon takes as no event (the means, not the act: "bring down a
     drone"), an accident ("two accidental explosions"), a place of custody ("in jail"), an
-    object the word's entry rules out ("attack the virus")."""
+    object the word's entry rules out ("attack the virus"), a thing as the subject of a
+    word whose entry needs a party there ("the report warns")."""
     doc = token.doc
     hit = ctx.triggers.match_at(doc, token.i, token.i + 1)
     entry = hit[1] if hit else {}
@@ -111,7 +239,9 @@ def ruled_out(ctx: Context, token: Token, type_: str) -> bool:
         return True
     if token.pos_ == "NOUN" and _in_custody(ctx, token, entry.get("mode")):
         return True
-    return bool(entry) and _ruled_out_objects(token, entry)
+    if entry.get("party_subject") and _thing_subject(ctx, token):
+        return True  # "the report warns that prices will rise": no act of its subject
+    return bool(entry) and _ruled_out_objects(ctx, token, entry)
 
 
 def _context(ctx: Context, head: Token, start: int, end: int) -> set[int]:
@@ -157,6 +287,8 @@ def _resolve_entry(ctx: Context, doc, sent, start, end, head, entry, weapons):
         pobjs = [c for t in ([head] if head.pos_ == "NOUN" else []) for c in of_objects(t)]
         if not any(arguments.is_person(ctx, t) for t in objs + pobjs):
             return None
+    if entry.get("party_subject") and _thing_subject(ctx, head):
+        return None  # "the pressure is threatening further losses": a risk, not a threat
     if needs == "clause" and not any(c.dep_ in ("ccomp", "xcomp") for c in head.children):
         return None  # "warned police of their fears" informs; "warned that ..." threatens
     if needs == "infinitive" and not any(c.dep_ == "xcomp" for c in head.children):
@@ -183,6 +315,57 @@ def _resolve_entry(ctx: Context, doc, sent, start, end, head, entry, weapons):
     return type_, mode
 
 
+def _thing_subject(ctx: Context, verb: Token) -> bool:
+    """The verb's subject (or, for a verb that goes on from another, that verb's) is a
+    thing, not a party: a common noun that names no person or group and is none of the
+    document's actors, or a demonstrative ("that threatened to ...")."""
+    if verb.pos_ != "VERB":
+        return False
+    current = verb
+    for _ in range(3):
+        subject = next((c for c in current.children if c.dep_ == "nsubj"), None)
+        if subject is not None:
+            break
+        if current.dep_ not in ("advcl", "xcomp", "conj") or current.head.i == current.i:
+            return False
+        current = current.head
+    else:
+        return False
+    if subject.lower_ in _DEMONSTRATIVES:
+        return True
+    return subject.pos_ == "NOUN" and not any(
+        _may_be_party(ctx, t) for t in [subject, *of_objects(subject)])
+
+
+def _may_be_party(ctx: Context, token: Token) -> bool:
+    """A name, a person, a group (the actor lexicon's heads, the trigger lexicon's
+    party_nouns: "the company", "bands of armed men"), or one of the document's actors."""
+    if token.ent_type_ or token.pos_ != "NOUN" or arguments.is_person(ctx, token):
+        return True
+    heads = _party_heads() | ctx.words["party_nouns"]
+    if token.lemma_.lower() in heads or token.lower_ in heads:
+        return True
+    return any(m["start"] <= token.idx < m["end"]
+               for actor in token.doc._.el_actors or () for m in actor["mentions"])
+
+
+@cache
+def _party_heads() -> frozenset[str]:
+    """The head nouns of people and groups of the actor lexicon (data/actors.json)."""
+    data = packaged_json("actors.json")
+    words = set()
+    for key in ("person_heads", "org_heads", "org_words", "any_group_heads", "member_nouns"):
+        words.update(data.get(key, ()))
+    for table in ("head_nouns", "state_nouns"):
+        for heads in data.get(table, {}).values():
+            words.update(heads)
+    return frozenset(w.lower() for w in words)
+
+
+# Pronouns that point at a thing said before ("that", "this"), never at a party.
+_DEMONSTRATIVES = set(_GRAMMAR["thing_pronouns"]) & set(_GRAMMAR["determiners"])
+
+
 def _accidental(ctx: Context, head: Token) -> bool:
     """"an accidental explosion", "the device detonated accidentally"."""
     carriers = [head]
@@ -204,9 +387,10 @@ def is_weapon(ctx: Context, token: Token) -> bool:
     )
 
 
-def _drop_carriers(ctx: Context, found: list[dict]) -> list[dict]:
+def drop_carriers(ctx: Context, found: list[dict]) -> list[dict]:
     """A verb whose object is itself a trigger of the same type ("launched rocket
-    attacks") is dropped in favour of the noun."""
+    attacks", "made a request for talks") is dropped in favour of the noun (the rules'
+    triggers, and again with those the event head adds)."""
     heads = {f["head"].i: f for f in found}
     kept = []
     for item in found:
@@ -219,6 +403,14 @@ def _drop_carriers(ctx: Context, found: list[dict]) -> list[dict]:
             continue
         kept.append(item)
     return kept
+
+
+def armed(ctx: Context, trig: dict) -> bool:
+    """A weapon in the trigger's own clause, apart from the trigger ("the bombs were
+    detonated"; not "her mind is shot")."""
+    context = _context(ctx, trig["head"], trig["start"], trig["end"])
+    return any(start in context and (end <= trig["start"] or start >= trig["end"])
+               for start, end, _m in trig["weapons"])
 
 
 # -- arguments -------------------------------------------------------------------

@@ -1,0 +1,24 @@
+"""A light verb that carries an event noun is no event of its own, whether the rules or the
+event head found it: "made a request for talks" is one request."""
+
+from __future__ import annotations
+
+from test_event_head import rule_doc, scored
+
+from eventledger.extract.events import EventsExtractor
+
+
+def test_a_verb_the_head_adds_over_its_event_noun_gives_way(bare_nlp):
+    text = "The rebels made a request for talks with the council."
+    doc = scored(rule_doc(bare_nlp, text), {"made": {"REQUEST": 0.9}, "request": {"REQUEST": 0.9}}, ["REQUEST", "ASSAULT"])
+    EventsExtractor(bare_nlp, "light_verbs")(doc)
+    assert [(e["type"], e["trigger"]["text"]) for e in doc._.el_events] == [
+        ("REQUEST", "request")]
+
+
+def test_a_verb_of_another_type_stays(bare_nlp):
+    text = "The rebels made a request for talks with the council."
+    doc = scored(rule_doc(bare_nlp, text), {"made": {"ASSAULT": 0.9}, "request": {"REQUEST": 0.9}}, ["REQUEST", "ASSAULT"])
+    EventsExtractor(bare_nlp, "light_verbs")(doc)
+    assert [(e["type"], e["trigger"]["text"]) for e in doc._.el_events] == [
+        ("ASSAULT", "made"), ("REQUEST", "request")]
