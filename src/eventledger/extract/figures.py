@@ -74,6 +74,10 @@ _COUNT_NOUNS = word_lists("figure_words")["count_nouns"]
 _ANCHOR_PREPS = word_lists("figure_words")["count_anchor_preps"]
 _INDEFINITE = word_lists("grammar_words")["indefinite_articles"]
 _DEFINITE = word_lists("grammar_words")["definite_determiners"]
+# Events that harm people: a casualty figure is the toll of one of these, never of what was
+# said, asked or alleged around it.
+_TOLL_TYPES = {t.upper() for t in word_lists("figure_words")["toll_types"]}
+_CASUALTIES = ("killed", "injured", "missing", "other")
 
 
 class FiguresExtractor:
@@ -467,12 +471,15 @@ class FiguresExtractor:
                 return event
         head = doc[trigger[0]]
         related = {t.i for t in head.ancestors} | {t.i for t in head.subtree}
+        if category in _CASUALTIES:
+            # "called for protests following the killing of seven": the toll of no request
+            in_sentence = [e for e in in_sentence if e["type"] in _TOLL_TYPES]
         for event in in_sentence:
             tokens = _token_range(doc, event["trigger"]["start"], event["trigger"]["end"])
             if tokens and any(i in related for i in range(*tokens)):
                 return event
         # otherwise the nearest violent event of the sentence, for casualties only
-        if category in ("killed", "injured", "missing", "other"):
+        if category in _CASUALTIES:
             candidates = [e for e in in_sentence if e["type"] == "ASSAULT"]
         elif category == "arrested":
             candidates = [e for e in in_sentence if e["type"] == "COERCE"]
