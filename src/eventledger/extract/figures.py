@@ -78,6 +78,7 @@ _DEFINITE = word_lists("grammar_words")["definite_determiners"]
 # said, asked or alleged around it.
 _TOLL_TYPES = {t.upper() for t in word_lists("figure_words")["toll_types"]}
 _CASUALTIES = ("killed", "injured", "missing", "other")
+_MORE = word_lists("figure_words")["more_words"]
 
 
 class FiguresExtractor:
@@ -606,7 +607,14 @@ def _count_who(doc: Doc, who: Token | None, count: Count) -> dict | None:
         start, last = doc[count.start], doc[count.end - 1]
         return {"text": doc_text(doc)[start.idx:last.idx + len(last)], "start": start.idx,
                 "end": last.idx + len(last)}
-    return {"text": who.text, "start": who.idx, "end": who.idx + len(who)}
+    last = who
+    after = doc[count.end] if count.end < len(doc) and who.i == count.end - 1 else None
+    if after is not None and after.lower_ in _MORE and after.dep_ in ("amod", "advmod") and (
+        after.head.i in (who.i, who.head.i)
+    ):
+        last = after  # "three more were wounded": more people, not a number
+    return {"text": doc_text(doc)[who.idx:last.idx + len(last)], "start": who.idx,
+            "end": last.idx + len(last)}
 
 
 def figure_source_keys(attributions: list[dict]) -> dict[str, tuple]:
