@@ -79,6 +79,9 @@ _DEFINITE = word_lists("grammar_words")["definite_determiners"]
 _TOLL_TYPES = {t.upper() for t in word_lists("figure_words")["toll_types"]}
 _CASUALTIES = ("killed", "injured", "missing", "other")
 _MORE = word_lists("figure_words")["more_words"]
+_RELATIVES = word_lists("grammar_words")["relative_pronouns"]
+# Roles of a named person that the figure's verb says suffered it.
+_VICTIM_ROLES = ("nsubj", "nsubjpass", "dobj")
 
 
 class FiguresExtractor:
@@ -180,7 +183,7 @@ class FiguresExtractor:
         household = self._household_of(role)
         if household is not None:
             anchor, who = household, role  # the five of "a family of five" are people
-        found = self._category(doc, anchor, who)
+        found = self._category(doc, anchor, who, lone=count.low == count.high == 1)
         if found is None and who is not None and who is not anchor and (
             who.lower_ in _PEOPLE_STATES
         ):
@@ -237,7 +240,9 @@ class FiguresExtractor:
         object)."""
         current = anchor
         for _ in range(3):
-            if current.dep_ == "conj" and current.head.i != current.i:
+            if current.dep_ == "conj" and current.head.i != current.i or (
+                current.dep_ == "appos" and current.pos_ == "PROPN"
+            ):  # "Khan and Malik were killed", "killed the mayor, Ahmed Khan"
                 current = current.head
                 continue
             break
@@ -245,7 +250,7 @@ class FiguresExtractor:
             return current.head, current.dep_
         return None, ""
 
-    def _category(self, doc: Doc, anchor: Token, who: Token | None):
+    def _category(self, doc: Doc, anchor: Token, who: Token | None, *, lone: bool = False):
         # participles and states on the noun: "15 people killed", "45 dead"
         for token in (anchor, who):
             if token is None:
@@ -255,6 +260,18 @@ class FiguresExtractor:
                     category = self._state_or_verb(child)
                     if category:
                         return category, (child.i, child.i + 1)
+        # "the six guards who were killed", "Major Smith, who was shot dead"; not one
+        # person "who died" (in 2013, of cancer): a life told, no casualty
+        for token in (anchor, who):
+            for clause in token.children if token is not None else ():
+                pronoun = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")
+                                and c.lower_ in _RELATIVES), None)
+                if clause.dep_ == "relcl" and clause.i > token.i and pronoun is not None and not (
+                    lone and clause.lemma_.lower() in _INTRANSITIVE
+                ):
+                    found = self._verb_category(doc, clause, pronoun.dep_)
+                    if found:
+                        return found
         verb, role = self._predicate(anchor)
         if verb is None and who is not None and who is not anchor:
             verb, role = self._predicate(who)
@@ -416,11 +433,9 @@ class FiguresExtractor:
                 continue
             result.append(Count(token.i, token.i + 1, 1, 1, True))
         # a named person: "Major Smith died", "Smith was killed", "they shot Smith dead"
-        for ent in entities.within(sent.start, sent.end):
-            if ent.label_ != "PERSON" or any(i in taken for i in range(ent.start, ent.end)):
-                continue
-            if ent.root.dep_ in ("nsubj", "nsubjpass", "dobj"):
-                result.append(Count(ent.start, ent.end, 1, 1, True))
+        for start, end in named_victims(sent, entities):
+            if not any(i in taken for i in range(start, end)):
+                result.append(Count(start, end, 1, 1, True))
         return result
 
     # -- places and links --------------------------------------------------------------
@@ -529,7 +544,7 @@ class FiguresExtractor:
         read = self.read(doc, count)
         if read is None:
             return None
-        if doc[count.start].ent_type_ == "PERSON" and read["category"] not in _NAMED_CATEGORIES:
+        if is_named(doc, count) and read["category"] not in _NAMED_CATEGORIES:
             return None  # a named person counts as a casualty, not as an arrest or a hostage
         trig_start, trig_end = read["trigger"]
         t_start = doc[trig_start].idx
@@ -582,6 +597,58 @@ class FiguresExtractor:
         }
 
 
+def named_victims(sent: Span, entities: Entities) -> list[tuple[int, int]]:
+    """Token ranges of the people named in a role where a casualty verb may tell what
+    they suffered: a person's name as subject or object ("Smith was killed"), each name of
+    a list of them ("Khan and Malik died"), the name after a role that no number counts
+    ("killed the mayor, Ahmed Khan"), and a name given an age ("Baktash, 31, died"), which
+    makes it a person's whatever the tagger called it."""
+    doc = sent.doc
+    names: dict[int, tuple[int, int]] = {}
+    for ent in entities.within(sent.start, sent.end):
+        if ent.label_ == "PERSON":
+            names[ent.root.i] = (ent.start, ent.end)
+    for token in sent:
+        if token.pos_ == "PROPN" and token.i not in names and token.dep_ in _VICTIM_ROLES and (
+            any(c.dep_ == "appos" and _is_age(c) for c in token.children)
+        ):
+            start = min((c.i for c in token.children if c.dep_ == "compound" and c.i < token.i),
+                        default=token.i)
+            names[token.i] = (start, token.i + 1)
+    result = []
+    for root_i, bounds in names.items():
+        root = doc[root_i]
+        slot = root
+        for _ in range(3):  # up a list of names: "Khan and Malik"
+            if slot.dep_ != "conj" or slot.head.i not in names:
+                break
+            slot = slot.head
+        if slot.dep_ == "appos" and root.pos_ == "PROPN":
+            # "the mayor, Ahmed Khan": one person, unless the role is counted ("two
+            # people, Khan and Malik") or is a count already ("a guard, Khan")
+            head = slot.head
+            if head.tag_ != "NN" or any(c.dep_ in ("nummod", "det") and (
+                c.like_num or c.lower_ in _INDEFINITE) for c in head.children
+            ):
+                continue
+            slot = head
+        if slot.dep_ in _VICTIM_ROLES or any(c.dep_ == "relcl" for c in root.children):
+            result.append(bounds)  # "a vigil for Smith, who was killed": the clause tells
+    return sorted(result)
+
+
+def _is_age(token: Token) -> bool:
+    """"Baktash, 31, died": a number that is a person's age."""
+    return token.like_num and token.text.isdigit() and 0 < int(token.text) < 120
+
+
+def is_named(doc: Doc, count: Count) -> bool:
+    """Whether ``count`` is a named person (one), not a number."""
+    first = doc[count.start]
+    return count.low == count.high == 1 and count.exact and (
+        first.ent_type_ == "PERSON" or first.pos_ == "PROPN")
+
+
 def _overlaps(event: dict, start: int, end: int) -> bool:
     return event["trigger"]["start"] < end and start < event["trigger"]["end"]
 
@@ -603,7 +670,7 @@ def _count_who(doc: Doc, who: Token | None, count: Count) -> dict | None:
     """The count as who ("15 were injured"), without its bound words."""
     if who is None:
         return None
-    if who.ent_type_ == "PERSON":  # a named person: the whole name
+    if who.ent_type_ == "PERSON" or is_named(doc, count):  # a named person: the whole name
         start, last = doc[count.start], doc[count.end - 1]
         return {"text": doc_text(doc)[start.idx:last.idx + len(last)], "start": start.idx,
                 "end": last.idx + len(last)}
