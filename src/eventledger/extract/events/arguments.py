@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ...data_files import word_lists
 from ..base import is_excluded
 from ..syntax import first_dep as _first_dep
 from . import triggers
@@ -34,6 +35,9 @@ from .phrases import (
     of_objects,
     responsible_party,
 )
+
+# "blamed the bombing on X": X is the party blamed, neither the bombing's target nor a theme
+BLAME_VERBS = word_lists("grammar_words")["blame_verbs"]
 
 
 def can_act(ctx: Context, token: Token) -> bool:
@@ -164,9 +168,39 @@ def arguments(ctx: Context, trig: dict) -> tuple[Token | None, Token | None]:
         or entry.get("object") == "party" and not _is_party(ctx, recipient)
     ):
         recipient = None  # "called for talks", "ordered an inquiry": what is asked for
+    blamed = _blamed(ctx, head)
+    if blamed is not None:
+        # the blaming verb's recipient is whom it blames; the blamed event's is not them
+        recipient = blamed if head.pos_ in ("VERB", "AUX") else (
+            None if recipient is not None and recipient.i == blamed.i else recipient)
     if actor is not None and recipient is not None and actor.i == recipient.i:
         recipient = None
     return actor, recipient
+
+
+def _blamed(ctx: Context, head: Token) -> Token | None:
+    """Whom "blamed X on Y" blames: Y, for the verb and for the event X (or "the problem
+    of X"), wherever the parser hangs the "on" phrase; not when X is a party ("blamed the
+    officials on Twitter")."""
+    verb = head
+    for _ in range(3):  # "blamed the problem of mass shootings on X"
+        if verb.dep_ == "pobj" and verb.head.lower_ == "of":
+            verb = verb.head.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        verb = verb.head if verb.dep_ == "dobj" else verb
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in BLAME_VERBS:
+        return None
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if any(o.pos_ != "PRON" and is_person(ctx, o) for o in objects):
+        return None
+    objects += [p for o in objects for p in of_objects(o)]
+    for carrier in [verb, *objects]:
+        for child in carrier.children:
+            if child.dep_ == "prep" and child.lower_ == "on":
+                pobj = _first_dep(child, "pobj")
+                if pobj is not None:
+                    return pobj
+    return None
 
 
 def _giver(ctx: Context, token: Token) -> Token | None:
