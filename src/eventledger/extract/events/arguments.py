@@ -313,6 +313,10 @@ def _noun_arguments(ctx: Context, head: Token, tokens: list[Token], type_: str):
                 recipient = pobj
             elif word == "between" and actor is None:
                 actor = pobj  # two-sided: every party is an actor
+                if type_ in TYPES_OF_RECIPIENT and recipient is None:
+                    # "clashes between police and protesters": the first party acts, the
+                    # second is on the receiving end (as a dyad is coded)
+                    recipient = _first_dep(pobj, "conj")
             elif word == "with" and type_ == "CONSULT" and recipient is None:
                 recipient = pobj
         elif child.dep_ == "acl" and child.tag_ == "VBN":
