@@ -80,6 +80,7 @@ _TOLL_TYPES = {t.upper() for t in word_lists("figure_words")["toll_types"]}
 _CASUALTIES = ("killed", "injured", "missing", "other")
 _MORE = word_lists("figure_words")["more_words"]
 _RELATIVES = word_lists("grammar_words")["relative_pronouns"]
+_AMONG = word_lists("figure_words")["among_preps"]
 # Roles of a named person that the figure's verb says suffered it.
 _VICTIM_ROLES = ("nsubj", "nsubjpass", "dobj")
 
@@ -328,6 +329,14 @@ class FiguresExtractor:
             end = self._phrase_end(verb, words[1:])
             if end is not None and (role in ("nsubj", "nsubjpass") or words[-1] == "hostage"):
                 return category, (verb.i, end)
+        # "two foreigners were among the dead": one of a group of casualties
+        if role == "nsubj":
+            for child in verb.children:
+                if child.dep_ == "prep" and child.lower_ in _AMONG:
+                    group = next((c for c in child.children if c.dep_ == "pobj"), None)
+                    category = self._state_or_verb(group) if group is not None else None
+                    if category:
+                        return category, (group.i, group.i + 1)
         # states after a copula or "remain": "three remain missing", "were found dead"
         for child in verb.children:
             if child.dep_ in ("acomp", "oprd", "attr", "xcomp") and role in ("nsubj",
