@@ -139,13 +139,19 @@ def addressees(head: Token) -> set[int]:
 
 
 def named_form(token: Token | None) -> Token | None:
-    """"One of them, Mr X, ..." / "he, the minister": the apposition names the party."""
+    """"One of them, Mr X, ..." / "he, the minister" / "the alleged gunman, Omar Ruiz,":
+    the apposition names the party (a name, for a role noun)."""
     if token is None:
         return None
+    appos = _first_dep(token, "appos")
+    if appos is None:
+        return token
     if token.pos_ in ("PRON", "NUM") or token.lower_ in PARTITIVE_PRONOUNS:
-        appos = _first_dep(token, "appos")
-        if appos is not None:
-            return appos
+        return appos
+    if token.pos_ == "NOUN" and token.tag_ == "NN" and appos.pos_ == "PROPN" and (
+        appos.ent_type_ in ("PERSON", "ORG")
+    ):
+        return appos
     return token
 
 
