@@ -29,6 +29,7 @@ from .lexicon import (
 from .phrases import (
     addressees,
     is_passive,
+    named_as_site,
     named_form,
     names_site,
     objects_of,
@@ -341,7 +342,7 @@ def _noun_arguments(ctx: Context, head: Token, tokens: list[Token], type_: str):
         for child in head.children:
             if child.dep_ in ("amod", "compound") and (
                 child.ent_type_ in ("NORP", "GPE", "ORG", "PERSON")
-            ) and not names_site(child):
+            ) and not names_site(child) and not named_as_site(child, SITE_NOUNS):
                 actor = child
                 break
     verb = light_verb(ctx, head)

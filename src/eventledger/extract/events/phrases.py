@@ -3,6 +3,8 @@ words around a trigger that decide its sense."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from spacy.tokens import Token
 
 from ..syntax import first_dep as _first_dep
@@ -78,6 +80,13 @@ def names_site(token: Token, *, whole: bool = True) -> bool:
         whole) else (token.idx, token.idx + len(token))
     return any(place["start"] < high and low < place["end"] and place.get("kind") != "country"
                for place in token.doc._.el_places or ())
+
+
+def named_as_site(token: Token, site_nouns: Collection[str]) -> bool:
+    """"the Rolando bombing" where the text tells of "the Rolando cafe": a name that the
+    document gives a site (a modifier of a site noun) names where, not who."""
+    return any(t.lower_ == token.lower_ and t.dep_ in ("compound", "nmod") and (
+        t.head.lemma_.lower() in site_nouns) for t in token.doc)
 
 
 def responsible_party(
