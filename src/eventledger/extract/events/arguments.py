@@ -39,6 +39,8 @@ from .phrases import (
 
 # "blamed the bombing on X": X is the party blamed, neither the bombing's target nor a theme
 BLAME_VERBS = word_lists("grammar_words")["blame_verbs"]
+# "Venezuela's protests": people protest, a state or a town does not
+PEOPLE_ONLY_TYPES = {t.upper() for t in word_lists("grammar_words")["people_only_types"]}
 
 
 def can_act(ctx: Context, token: Token) -> bool:
@@ -204,6 +206,17 @@ def _blamed(ctx: Context, head: Token) -> Token | None:
     return None
 
 
+def _place_owner(token: Token, type_: str) -> bool:
+    """A possessive that tells where, not who: a place smaller than a country ("the
+    city's bombing"), or any place as the owner of what only people do ("Venezuela's
+    protests")."""
+    if names_site(token, whole=False):
+        return True
+    return type_ in PEOPLE_ONLY_TYPES and any(
+        place["start"] < token.idx + len(token) and token.idx < place["end"]
+        for place in token.doc._.el_places or ())
+
+
 def _giver(ctx: Context, token: Token) -> Token | None:
     """Who gives what a receiving verb's subject gets: "received weapons from X", "came
     under criticism from X" (the phrase on the verb or on its noun)."""
@@ -290,7 +303,9 @@ def _noun_arguments(ctx: Context, head: Token, tokens: list[Token], type_: str):
                 if agent is not None:
                     actor = _first_dep(agent, "pobj")
     for child in head.children:
-        if child.dep_ == "poss" and child.lower_ not in THIRD_PERSON_POSSESSIVES:
+        if child.dep_ == "poss" and child.lower_ not in THIRD_PERSON_POSSESSIVES and not (
+            _place_owner(child, type_)
+        ):
             actor = child
         elif child.dep_ in ("prep", "agent"):
             word = child.lower_
