@@ -83,10 +83,15 @@ def names_site(token: Token, *, whole: bool = True) -> bool:
 
 
 def named_as_site(token: Token, site_nouns: Collection[str]) -> bool:
-    """"the Rolando bombing" where the text tells of "the Rolando cafe": a name that the
-    document gives a site (a modifier of a site noun) names where, not who."""
+    """"the Rolando bombing" where the text tells of "the Rolando cafe": a name, just
+    before the event noun, that the document gives a site (just before a site noun) names
+    where, not who; a person's name stays a person's ("a Trump rally", "the Trump hotel")."""
+    if token.ent_type_ == "PERSON" or token.head.i != token.i + 1:
+        return False
+    doc = token.doc
     return any(t.lower_ == token.lower_ and t.dep_ in ("compound", "nmod") and (
-        t.head.lemma_.lower() in site_nouns) for t in token.doc)
+        t.head.lemma_.lower() in site_nouns) and t.i < t.head.i and all(
+        doc[k].pos_ == "PROPN" for k in range(t.i + 1, t.head.i)) for t in doc)
 
 
 def responsible_party(
