@@ -354,12 +354,7 @@ def _noun_arguments(ctx: Context, head: Token, tokens: list[Token], type_: str):
         if verb.lemma_.lower() in ctx.words["hit_verbs"]:
             recipient = _first_dep(verb, "nsubjpass")
     if actor is None:
-        for child in head.children:
-            if child.dep_ in ("amod", "compound") and (
-                child.ent_type_ in ("NORP", "GPE", "ORG", "PERSON")
-            ) and not names_site(child) and not named_as_site(child, SITE_NOUNS):
-                actor = child
-                break
+        actor = _modifier_actor(head)
     verb = light_verb(ctx, head)
     if verb is not None:
         lemma = verb.lemma_.lower()
@@ -392,6 +387,17 @@ def _noun_arguments(ctx: Context, head: Token, tokens: list[Token], type_: str):
     if actor is None:
         actor = responsible_party(head, ctx.event_modified, ctx.words["party_predicates"])
     return actor, recipient
+
+
+def _modifier_actor(head: Token) -> Token | None:
+    """"a U.S. strike", "Taliban attacks": a name qualifying the event noun, unless it
+    names the site ("the Manchester bombing", "the Rolando bombing")."""
+    for child in head.children:
+        if child.dep_ in ("amod", "compound") and (
+            child.ent_type_ in ("NORP", "GPE", "ORG", "PERSON")
+        ) and not names_site(child) and not named_as_site(child, SITE_NOUNS):
+            return child
+    return None
 
 
 def _relative_target(ctx: Context, head: Token) -> Token | None:
