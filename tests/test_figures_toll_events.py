@@ -57,3 +57,12 @@ def test_the_attack_of_the_sentence_is_still_the_event(bare_nlp, events, figures
     event = linked_event(doc, "killed")
     assert event is not None and event["type"] == "ASSAULT"
     assert event["trigger"]["text"] == "bombing"
+
+
+def test_an_event_told_below_the_killing_is_its_cause(bare_nlp, events, figures):
+    # whatever its type: the clause under the killing tells how it came about
+    doc = extract(bare_nlp, events, figures,
+                  "Nine miners were killed after the owners ordered them into the flooded "
+                  "shaft.")
+    event = linked_event(doc, "killed")
+    assert event is not None and event["trigger"]["text"] == "ordered"

@@ -495,13 +495,19 @@ class FiguresExtractor:
             if event["trigger"]["start"] < end_char and start_char < event["trigger"]["end"]:
                 return event
         head = doc[trigger[0]]
-        related = {t.i for t in head.ancestors} | {t.i for t in head.subtree}
-        if category in _CASUALTIES:
-            # "called for protests following the killing of seven": the toll of no request
-            in_sentence = [e for e in in_sentence if e["type"] in _TOLL_TYPES]
+        below = {t.i for t in head.subtree}
+        above = {t.i for t in head.ancestors}
         for event in in_sentence:
             tokens = _token_range(doc, event["trigger"]["start"], event["trigger"]["end"])
-            if tokens and any(i in related for i in range(*tokens)):
+            if not tokens:
+                continue
+            # an event told below the killing is its cause ("killed 13 when the cult
+            # released sarin"); one above it may be what was said of it ("called for protests
+            # following the killing of seven"), the toll of no request or statement
+            if any(i in below for i in range(*tokens)) or any(
+                i in above for i in range(*tokens)) and (
+                category not in _CASUALTIES or event["type"] in _TOLL_TYPES
+            ):
                 return event
         # otherwise the nearest violent event of the sentence, for casualties only
         if category in _CASUALTIES:
