@@ -363,9 +363,11 @@ def test_responsibility_for_gives_actor(bare_nlp, events):
     assert first(doc, "bombing")["actor"]["text"] == "The group"
 
 
-def test_two_sided_battle_puts_parties_in_actor(bare_nlp, events):
+def test_two_sided_battle_puts_the_second_party_in_recipient(bare_nlp, events):
+    # as ACLED's actor1 and actor2 (tests/test_events_between.py)
     doc = run(bare_nlp, events, "A man died in a battle between troops and rebels.")
-    assert first(doc, "battle")["actor"]["text"] == "troops and rebels"
+    assert first(doc, "battle")["actor"]["text"] == "troops"
+    assert first(doc, "battle")["recipient"]["text"] == "rebels"
 
 
 def test_apposition_names_the_actor(bare_nlp, events):

@@ -74,6 +74,15 @@ _COUNT_NOUNS = word_lists("figure_words")["count_nouns"]
 _ANCHOR_PREPS = word_lists("figure_words")["count_anchor_preps"]
 _INDEFINITE = word_lists("grammar_words")["indefinite_articles"]
 _DEFINITE = word_lists("grammar_words")["definite_determiners"]
+# Events that harm people: a casualty figure is the toll of one of these, never of what was
+# said, asked or alleged around it.
+_TOLL_TYPES = {t.upper() for t in word_lists("figure_words")["toll_types"]}
+_CASUALTIES = ("killed", "injured", "missing", "other")
+_MORE = word_lists("figure_words")["more_words"]
+_RELATIVES = word_lists("grammar_words")["relative_pronouns"]
+_AMONG = word_lists("figure_words")["among_preps"]
+# Roles of a named person that the figure's verb says suffered it.
+_VICTIM_ROLES = ("nsubj", "nsubjpass", "dobj")
 
 
 class FiguresExtractor:
@@ -175,7 +184,7 @@ class FiguresExtractor:
         household = self._household_of(role)
         if household is not None:
             anchor, who = household, role  # the five of "a family of five" are people
-        found = self._category(doc, anchor, who)
+        found = self._category(doc, anchor, who, lone=count.low == count.high == 1)
         if found is None and who is not None and who is not anchor and (
             who.lower_ in _PEOPLE_STATES
         ):
@@ -232,7 +241,9 @@ class FiguresExtractor:
         object)."""
         current = anchor
         for _ in range(3):
-            if current.dep_ == "conj" and current.head.i != current.i:
+            if current.dep_ == "conj" and current.head.i != current.i or (
+                current.dep_ == "appos" and current.pos_ == "PROPN"
+            ):  # "Khan and Malik were killed", "killed the mayor, Ahmed Khan"
                 current = current.head
                 continue
             break
@@ -240,7 +251,7 @@ class FiguresExtractor:
             return current.head, current.dep_
         return None, ""
 
-    def _category(self, doc: Doc, anchor: Token, who: Token | None):
+    def _category(self, doc: Doc, anchor: Token, who: Token | None, *, lone: bool = False):
         # participles and states on the noun: "15 people killed", "45 dead"
         for token in (anchor, who):
             if token is None:
@@ -250,6 +261,18 @@ class FiguresExtractor:
                     category = self._state_or_verb(child)
                     if category:
                         return category, (child.i, child.i + 1)
+        # "the six guards who were killed", "Major Smith, who was shot dead"; not one
+        # person "who died" (in 2013, of cancer): a life told, no casualty
+        for token in (anchor, who):
+            for clause in token.children if token is not None else ():
+                pronoun = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")
+                                and c.lower_ in _RELATIVES), None)
+                if clause.dep_ == "relcl" and clause.i > token.i and pronoun is not None and not (
+                    lone and clause.lemma_.lower() in _INTRANSITIVE
+                ):
+                    found = self._verb_category(doc, clause, pronoun.dep_)
+                    if found:
+                        return found
         verb, role = self._predicate(anchor)
         if verb is None and who is not None and who is not anchor:
             verb, role = self._predicate(who)
@@ -306,6 +329,14 @@ class FiguresExtractor:
             end = self._phrase_end(verb, words[1:])
             if end is not None and (role in ("nsubj", "nsubjpass") or words[-1] == "hostage"):
                 return category, (verb.i, end)
+        # "two foreigners were among the dead": one of a group of casualties
+        if role == "nsubj":
+            for child in verb.children:
+                if child.dep_ == "prep" and child.lower_ in _AMONG:
+                    group = next((c for c in child.children if c.dep_ == "pobj"), None)
+                    category = self._state_or_verb(group) if group is not None else None
+                    if category:
+                        return category, (group.i, group.i + 1)
         # states after a copula or "remain": "three remain missing", "were found dead"
         for child in verb.children:
             if child.dep_ in ("acomp", "oprd", "attr", "xcomp") and role in ("nsubj",
@@ -411,11 +442,9 @@ class FiguresExtractor:
                 continue
             result.append(Count(token.i, token.i + 1, 1, 1, True))
         # a named person: "Major Smith died", "Smith was killed", "they shot Smith dead"
-        for ent in entities.within(sent.start, sent.end):
-            if ent.label_ != "PERSON" or any(i in taken for i in range(ent.start, ent.end)):
-                continue
-            if ent.root.dep_ in ("nsubj", "nsubjpass", "dobj"):
-                result.append(Count(ent.start, ent.end, 1, 1, True))
+        for start, end in named_victims(sent, entities):
+            if not any(i in taken for i in range(start, end)):
+                result.append(Count(start, end, 1, 1, True))
         return result
 
     # -- places and links --------------------------------------------------------------
@@ -466,13 +495,22 @@ class FiguresExtractor:
             if event["trigger"]["start"] < end_char and start_char < event["trigger"]["end"]:
                 return event
         head = doc[trigger[0]]
-        related = {t.i for t in head.ancestors} | {t.i for t in head.subtree}
+        below = {t.i for t in head.subtree}
+        above = {t.i for t in head.ancestors}
         for event in in_sentence:
             tokens = _token_range(doc, event["trigger"]["start"], event["trigger"]["end"])
-            if tokens and any(i in related for i in range(*tokens)):
+            if not tokens:
+                continue
+            # an event told below the killing is its cause ("killed 13 when the cult
+            # released sarin"); one above it may be what was said of it ("called for protests
+            # following the killing of seven"), the toll of no request or statement
+            if any(i in below for i in range(*tokens)) or any(
+                i in above for i in range(*tokens)) and (
+                category not in _CASUALTIES or event["type"] in _TOLL_TYPES
+            ):
                 return event
         # otherwise the nearest violent event of the sentence, for casualties only
-        if category in ("killed", "injured", "missing", "other"):
+        if category in _CASUALTIES:
             candidates = [e for e in in_sentence if e["type"] == "ASSAULT"]
         elif category == "arrested":
             candidates = [e for e in in_sentence if e["type"] == "COERCE"]
@@ -521,7 +559,7 @@ class FiguresExtractor:
         read = self.read(doc, count)
         if read is None:
             return None
-        if doc[count.start].ent_type_ == "PERSON" and read["category"] not in _NAMED_CATEGORIES:
+        if is_named(doc, count) and read["category"] not in _NAMED_CATEGORIES:
             return None  # a named person counts as a casualty, not as an arrest or a hostage
         trig_start, trig_end = read["trigger"]
         t_start = doc[trig_start].idx
@@ -574,6 +612,58 @@ class FiguresExtractor:
         }
 
 
+def named_victims(sent: Span, entities: Entities) -> list[tuple[int, int]]:
+    """Token ranges of the people named in a role where a casualty verb may tell what
+    they suffered: a person's name as subject or object ("Smith was killed"), each name of
+    a list of them ("Khan and Malik died"), the name after a role that no number counts
+    ("killed the mayor, Ahmed Khan"), and a name given an age ("Baktash, 31, died"), which
+    makes it a person's whatever the tagger called it."""
+    doc = sent.doc
+    names: dict[int, tuple[int, int]] = {}
+    for ent in entities.within(sent.start, sent.end):
+        if ent.label_ == "PERSON":
+            names[ent.root.i] = (ent.start, ent.end)
+    for token in sent:
+        if token.pos_ == "PROPN" and token.i not in names and token.dep_ in _VICTIM_ROLES and (
+            any(c.dep_ == "appos" and _is_age(c) for c in token.children)
+        ):
+            start = min((c.i for c in token.children if c.dep_ == "compound" and c.i < token.i),
+                        default=token.i)
+            names[token.i] = (start, token.i + 1)
+    result = []
+    for root_i, bounds in names.items():
+        root = doc[root_i]
+        slot = root
+        for _ in range(3):  # up a list of names: "Khan and Malik"
+            if slot.dep_ != "conj" or slot.head.i not in names:
+                break
+            slot = slot.head
+        if slot.dep_ == "appos" and root.pos_ == "PROPN":
+            # "the mayor, Ahmed Khan": one person, unless the role is counted ("two
+            # people, Khan and Malik") or is a count already ("a guard, Khan")
+            head = slot.head
+            if head.tag_ != "NN" or any(c.dep_ in ("nummod", "det") and (
+                c.like_num or c.lower_ in _INDEFINITE) for c in head.children
+            ):
+                continue
+            slot = head
+        if slot.dep_ in _VICTIM_ROLES or any(c.dep_ == "relcl" for c in root.children):
+            result.append(bounds)  # "a vigil for Smith, who was killed": the clause tells
+    return sorted(result)
+
+
+def _is_age(token: Token) -> bool:
+    """"Baktash, 31, died": a number that is a person's age."""
+    return token.like_num and token.text.isdigit() and 0 < int(token.text) < 120
+
+
+def is_named(doc: Doc, count: Count) -> bool:
+    """Whether ``count`` is a named person (one), not a number."""
+    first = doc[count.start]
+    return count.low == count.high == 1 and count.exact and (
+        first.ent_type_ == "PERSON" or first.pos_ == "PROPN")
+
+
 def _overlaps(event: dict, start: int, end: int) -> bool:
     return event["trigger"]["start"] < end and start < event["trigger"]["end"]
 
@@ -595,11 +685,18 @@ def _count_who(doc: Doc, who: Token | None, count: Count) -> dict | None:
     """The count as who ("15 were injured"), without its bound words."""
     if who is None:
         return None
-    if who.ent_type_ == "PERSON":  # a named person: the whole name
+    if who.ent_type_ == "PERSON" or is_named(doc, count):  # a named person: the whole name
         start, last = doc[count.start], doc[count.end - 1]
         return {"text": doc_text(doc)[start.idx:last.idx + len(last)], "start": start.idx,
                 "end": last.idx + len(last)}
-    return {"text": who.text, "start": who.idx, "end": who.idx + len(who)}
+    last = who
+    after = doc[count.end] if count.end < len(doc) and who.i == count.end - 1 else None
+    if after is not None and after.lower_ in _MORE and after.dep_ in ("amod", "advmod") and (
+        after.head.i in (who.i, who.head.i)
+    ):
+        last = after  # "three more were wounded": more people, not a number
+    return {"text": doc_text(doc)[who.idx:last.idx + len(last)], "start": who.idx,
+            "end": last.idx + len(last)}
 
 
 def figure_source_keys(attributions: list[dict]) -> dict[str, tuple]:

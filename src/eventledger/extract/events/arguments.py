@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ...data_files import word_lists
 from ..base import is_excluded
 from ..syntax import first_dep as _first_dep
 from . import triggers
@@ -28,12 +29,18 @@ from .lexicon import (
 from .phrases import (
     addressees,
     is_passive,
+    named_as_site,
     named_form,
     names_site,
     objects_of,
     of_objects,
     responsible_party,
 )
+
+# "blamed the bombing on X": X is the party blamed, neither the bombing's target nor a theme
+BLAME_VERBS = word_lists("grammar_words")["blame_verbs"]
+# "Venezuela's protests": people protest, a state or a town does not
+PEOPLE_ONLY_TYPES = {t.upper() for t in word_lists("grammar_words")["people_only_types"]}
 
 
 def can_act(ctx: Context, token: Token) -> bool:
@@ -164,9 +171,50 @@ def arguments(ctx: Context, trig: dict) -> tuple[Token | None, Token | None]:
         or entry.get("object") == "party" and not _is_party(ctx, recipient)
     ):
         recipient = None  # "called for talks", "ordered an inquiry": what is asked for
+    blamed = _blamed(ctx, head)
+    if blamed is not None:
+        # the blaming verb's recipient is whom it blames; the blamed event's is not them
+        recipient = blamed if head.pos_ in ("VERB", "AUX") else (
+            None if recipient is not None and recipient.i == blamed.i else recipient)
     if actor is not None and recipient is not None and actor.i == recipient.i:
         recipient = None
     return actor, recipient
+
+
+def _blamed(ctx: Context, head: Token) -> Token | None:
+    """Whom "blamed X on Y" blames: Y, for the verb and for the event X (or "the problem
+    of X"), wherever the parser hangs the "on" phrase; not when X is a party ("blamed the
+    officials on Twitter")."""
+    verb = head
+    for _ in range(3):  # "blamed the problem of mass shootings on X"
+        if verb.dep_ == "pobj" and verb.head.lower_ == "of":
+            verb = verb.head.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        verb = verb.head if verb.dep_ == "dobj" else verb
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in BLAME_VERBS:
+        return None
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if any(o.pos_ != "PRON" and is_person(ctx, o) for o in objects):
+        return None
+    objects += [p for o in objects for p in of_objects(o)]
+    for carrier in [verb, *objects]:
+        for child in carrier.children:
+            if child.dep_ == "prep" and child.lower_ == "on":
+                pobj = _first_dep(child, "pobj")
+                if pobj is not None:
+                    return pobj
+    return None
+
+
+def _place_owner(token: Token, type_: str) -> bool:
+    """A possessive that tells where, not who: a place smaller than a country ("the
+    city's bombing"), or any place as the owner of what only people do ("Venezuela's
+    protests")."""
+    if names_site(token, whole=False):
+        return True
+    return type_ in PEOPLE_ONLY_TYPES and any(
+        place["start"] < token.idx + len(token) and token.idx < place["end"]
+        for place in token.doc._.el_places or ())
 
 
 def _giver(ctx: Context, token: Token) -> Token | None:
@@ -255,7 +303,9 @@ def _noun_arguments(ctx: Context, head: Token, tokens: list[Token], type_: str):
                 if agent is not None:
                     actor = _first_dep(agent, "pobj")
     for child in head.children:
-        if child.dep_ == "poss" and child.lower_ not in THIRD_PERSON_POSSESSIVES:
+        if child.dep_ == "poss" and child.lower_ not in THIRD_PERSON_POSSESSIVES and not (
+            _place_owner(child, type_)
+        ):
             actor = child
         elif child.dep_ in ("prep", "agent"):
             word = child.lower_
@@ -279,6 +329,10 @@ def _noun_arguments(ctx: Context, head: Token, tokens: list[Token], type_: str):
                 recipient = pobj
             elif word == "between" and actor is None:
                 actor = pobj  # two-sided: every party is an actor
+                if type_ in TYPES_OF_RECIPIENT and recipient is None:
+                    # "clashes between police and protesters": the first party acts, the
+                    # second is on the receiving end (as a dyad is coded)
+                    recipient = _first_dep(pobj, "conj")
             elif word == "with" and type_ == "CONSULT" and recipient is None:
                 recipient = pobj
         elif child.dep_ == "acl" and child.tag_ == "VBN":
@@ -300,12 +354,7 @@ def _noun_arguments(ctx: Context, head: Token, tokens: list[Token], type_: str):
         if verb.lemma_.lower() in ctx.words["hit_verbs"]:
             recipient = _first_dep(verb, "nsubjpass")
     if actor is None:
-        for child in head.children:
-            if child.dep_ in ("amod", "compound") and (
-                child.ent_type_ in ("NORP", "GPE", "ORG", "PERSON")
-            ) and not names_site(child):
-                actor = child
-                break
+        actor = _modifier_actor(head)
     verb = light_verb(ctx, head)
     if verb is not None:
         lemma = verb.lemma_.lower()
@@ -338,6 +387,17 @@ def _noun_arguments(ctx: Context, head: Token, tokens: list[Token], type_: str):
     if actor is None:
         actor = responsible_party(head, ctx.event_modified, ctx.words["party_predicates"])
     return actor, recipient
+
+
+def _modifier_actor(head: Token) -> Token | None:
+    """"a U.S. strike", "Taliban attacks": a name qualifying the event noun, unless it
+    names the site ("the Manchester bombing", "the Rolando bombing")."""
+    for child in head.children:
+        if child.dep_ in ("amod", "compound") and (
+            child.ent_type_ in ("NORP", "GPE", "ORG", "PERSON")
+        ) and not names_site(child) and not named_as_site(child, SITE_NOUNS):
+            return child
+    return None
 
 
 def _relative_target(ctx: Context, head: Token) -> Token | None:

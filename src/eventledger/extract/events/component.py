@@ -116,11 +116,18 @@ class EventsExtractor:
         return doc
 
     @staticmethod
-    def argument(doc, token: Token | None, head: Token, trigger: tuple[int, int]) -> dict | None:
-        """The actor or recipient headed by ``token``: its phrase, less the trigger's words."""
+    def argument(doc, token: Token | None, head: Token, trigger: tuple[int, int], *,
+                 before: int | None = None) -> dict | None:
+        """The actor or recipient headed by ``token``: its phrase, less the trigger's words
+        (and what stands from character ``before`` on)."""
         if token is None:
             return None
-        return named(doc, *outside_trigger(doc_text(doc), np_bounds(token, head), trigger))
+        start, end = np_bounds(token, head)
+        if before is not None and start < before < end:
+            end = before
+            while end > start and not doc_text(doc)[end - 1].isalnum():
+                end -= 1
+        return named(doc, *outside_trigger(doc_text(doc), (start, end), trigger))
 
     def build(self, doc, sent, trig, places, heads, skip_ranges, sent_ents,
               number) -> dict:
@@ -155,7 +162,8 @@ class EventsExtractor:
             "mode": mode_,
             "trigger": {"text": doc_text(doc)[start_char:end_char], "start": start_char,
                         "end": end_char},
-            "actor": self.argument(doc, actor, head, (start_char, end_char)),
+            "actor": self.argument(doc, actor, head, (start_char, end_char),
+                                   before=_facing(actor, recipient)),
             "recipient": self.argument(doc, recipient, head, (start_char, end_char)),
             "location": place_ref(location),
             "origin": place_ref(origin),
@@ -168,6 +176,18 @@ class EventsExtractor:
         if is_generic:
             event["generic"] = True
         return event
+
+
+def _facing(actor: Token | None, recipient: Token | None) -> int | None:
+    """"between police and protesters": where the party the actor faces, listed after it,
+    begins (its "and"), which the actor's phrase stops before."""
+    if actor is None or recipient is None or recipient.dep_ != "conj" or (
+        recipient.head.i != actor.i
+    ):
+        return None
+    joiners = [c.i for c in actor.children
+               if c.dep_ in ("cc", "punct") and actor.i < c.i < recipient.i]
+    return actor.doc[min(joiners + [recipient.left_edge.i])].idx
 
 
 @Language.factory(

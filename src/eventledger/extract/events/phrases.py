@@ -3,6 +3,8 @@ words around a trigger that decide its sense."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from spacy.tokens import Token
 
 from ..syntax import first_dep as _first_dep
@@ -80,6 +82,18 @@ def names_site(token: Token, *, whole: bool = True) -> bool:
                for place in token.doc._.el_places or ())
 
 
+def named_as_site(token: Token, site_nouns: Collection[str]) -> bool:
+    """"the Rolando bombing" where the text tells of "the Rolando cafe": a name, just
+    before the event noun, that the document gives a site (just before a site noun) names
+    where, not who; a person's name stays a person's ("a Trump rally", "the Trump hotel")."""
+    if token.ent_type_ == "PERSON" or token.head.i != token.i + 1:
+        return False
+    doc = token.doc
+    return any(t.lower_ == token.lower_ and t.dep_ in ("compound", "nmod") and (
+        t.head.lemma_.lower() in site_nouns) and t.i < t.head.i and all(
+        doc[k].pos_ == "PROPN" for k in range(t.i + 1, t.head.i)) for t in doc)
+
+
 def responsible_party(
     head: Token, modified: set[str], predicates: set[str]
 ) -> Token | None:
@@ -139,13 +153,19 @@ def addressees(head: Token) -> set[int]:
 
 
 def named_form(token: Token | None) -> Token | None:
-    """"One of them, Mr X, ..." / "he, the minister": the apposition names the party."""
+    """"One of them, Mr X, ..." / "he, the minister" / "the alleged gunman, Omar Ruiz,":
+    the apposition names the party (a name, for a role noun)."""
     if token is None:
         return None
+    appos = _first_dep(token, "appos")
+    if appos is None:
+        return token
     if token.pos_ in ("PRON", "NUM") or token.lower_ in PARTITIVE_PRONOUNS:
-        appos = _first_dep(token, "appos")
-        if appos is not None:
-            return appos
+        return appos
+    if token.pos_ == "NOUN" and token.tag_ == "NN" and appos.pos_ == "PROPN" and (
+        appos.ent_type_ in ("PERSON", "ORG")
+    ):
+        return appos
     return token
 
 

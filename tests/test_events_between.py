@@ -1,0 +1,49 @@
+""""clashes between police and protesters": a two-sided event's first party is its actor
+and the second its recipient, each phrase without the other."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventledger.extract.events import EventsExtractor
+
+
+@pytest.fixture(scope="session")
+def events(bare_nlp):
+    return EventsExtractor(bare_nlp, "events_between_test")
+
+
+def extract(nlp, events, text):
+    doc = nlp(text)
+    doc._.el_published = "2024-03-05"
+    doc._.el_excluded = []
+    doc._.el_places = []
+    doc._.el_attributions = []
+    doc._.el_actors = []
+    events(doc)
+    return doc._.el_events
+
+
+def parties(event):
+    return ((event["actor"] or {}).get("text"), (event["recipient"] or {}).get("text"))
+
+
+@pytest.mark.parametrize("text, trigger, actor, recipient", [
+    ("Clashes between police and students left the square in ruins.", "Clashes",
+     "police", "students"),
+    ("Two men died in a battle between soldiers and smugglers in the old port.", "battle",
+     "soldiers", "smugglers"),
+])
+def test_the_second_party_is_the_recipient(bare_nlp, events, text, trigger, actor,
+                                           recipient):
+    event = next(e for e in extract(bare_nlp, events, text) if e["trigger"]["text"] == trigger)
+    assert event["type"] == "ASSAULT"
+    assert parties(event) == (actor, recipient)
+
+
+def test_a_meeting_keeps_every_party_as_actor(bare_nlp, events):
+    event = next(e for e in extract(bare_nlp, events,
+                                    "A meeting between the two ministers and the envoy ended "
+                                    "on Monday.") if e["trigger"]["text"] == "meeting")
+    assert event["type"] == "CONSULT"
+    assert parties(event) == ("the two ministers and the envoy", None)

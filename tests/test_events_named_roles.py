@@ -1,0 +1,44 @@
+""""the alleged gunman, Omar Ruiz, was shot dead": a role noun followed by the name of
+whom it is names that party by the name."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventledger.extract.events import EventsExtractor
+
+
+@pytest.fixture(scope="session")
+def events(bare_nlp):
+    return EventsExtractor(bare_nlp, "events_named_roles_test")
+
+
+def extract(nlp, events, text):
+    doc = nlp(text)
+    doc._.el_published = "2024-03-05"
+    doc._.el_excluded = []
+    doc._.el_places = []
+    doc._.el_attributions = []
+    doc._.el_actors = []
+    events(doc)
+    return {e["trigger"]["text"]: e for e in doc._.el_events}
+
+
+def text_of(argument):
+    return argument["text"] if argument else None
+
+
+def test_the_name_after_a_role_is_the_recipient(bare_nlp, events):
+    found = extract(bare_nlp, events, "Gunmen killed the mayor, Ahmed Khan, in the town.")
+    assert text_of(found["killed"]["recipient"]) == "Ahmed Khan"
+    assert text_of(found["killed"]["actor"]) == "Gunmen"
+
+
+def test_the_name_after_a_role_is_the_actor(bare_nlp, events):
+    found = extract(bare_nlp, events, "The group's leader, Abu Karim, ordered the raid.")
+    assert text_of(found["ordered"]["actor"]) == "Abu Karim"
+
+
+def test_a_role_after_a_role_is_no_name(bare_nlp, events):
+    found = extract(bare_nlp, events, "The rebels, a splinter faction, stormed the depot.")
+    assert text_of(found["stormed"]["actor"]) == "The rebels"

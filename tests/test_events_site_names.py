@@ -1,0 +1,44 @@
+""""the Rolando bombing" where the text tells of "the Rolando cafe": a name that the
+document gives a site names where the attack was, not who carried it out."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventledger.extract.events import EventsExtractor
+
+
+@pytest.fixture(scope="session")
+def events(bare_nlp):
+    return EventsExtractor(bare_nlp, "events_site_names_test")
+
+
+def actor_of(nlp, events, text, trigger):
+    doc = nlp(text)
+    doc._.el_published = "2024-03-05"
+    doc._.el_excluded = []
+    doc._.el_places = []
+    doc._.el_attributions = []
+    doc._.el_actors = []
+    events(doc)
+    event = next(e for e in doc._.el_events if e["trigger"]["text"] == trigger)
+    return event["actor"]["text"] if event["actor"] else None
+
+
+def test_a_name_of_a_site_is_no_actor(bare_nlp, events):
+    assert actor_of(bare_nlp, events,
+                    "The Carlton bombing killed 13 people. Guests of the Carlton cafe "
+                    "were injured.", "bombing") is None
+
+
+def test_a_name_of_no_site_is_the_actor(bare_nlp, events):
+    assert actor_of(bare_nlp, events,
+                    "The Hamas attack killed 13 people. Hamas fighters entered the cafe.",
+                    "attack") == "Hamas"
+
+
+def test_a_name_beside_a_site_elsewhere_must_be_just_before_the_event(bare_nlp, events):
+    # "the Islamic Center" names a site; "Islamic State-linked attacks" is no site's name
+    assert actor_of(bare_nlp, events,
+                    "Police feared more Islamic State-linked attacks. The Islamic Center "
+                    "of Kessa opened.", "attacks") is not None

@@ -1,0 +1,41 @@
+""""two foreigners were among the dead": people counted into a group of casualties are
+casualties of that group's category."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventledger.extract.figures import FiguresExtractor
+
+
+@pytest.fixture(scope="session")
+def figures(bare_nlp):
+    return FiguresExtractor(bare_nlp, "figures_among_test")
+
+
+def extract(nlp, figures, text):
+    doc = nlp(text)
+    doc._.el_published = "2024-03-05"
+    doc._.el_excluded = []
+    doc._.el_places = []
+    doc._.el_attributions = []
+    doc._.el_actors = []
+    doc._.el_events = []
+    figures(doc)
+    return [(f["category"], f["trigger"]["text"], f["count"]["text"],
+             f["who"]["text"] if f["who"] else None) for f in doc._.el_figures]
+
+
+@pytest.mark.parametrize("text, told", [
+    ("Two tourists were among the dead.", ("killed", "dead", "Two", "tourists")),
+    ("Four nurses were among the injured, the ministry said.",
+     ("injured", "injured", "Four", "nurses")),
+    ("Dozens of guests were dining at the inn, three of whom were among the wounded.",
+     ("injured", "wounded", "three", "whom")),
+])
+def test_among_a_group_of_casualties(bare_nlp, figures, text, told):
+    assert extract(bare_nlp, figures, text) == [told]
+
+
+def test_among_a_group_of_something_else(bare_nlp, figures):
+    assert extract(bare_nlp, figures, "Two senators were among the critics of the plan.") == []
