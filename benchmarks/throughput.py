@@ -18,10 +18,6 @@ settings ``event_head = false`` and ``trigger_model = false`` give), alternating
 pipelines over ``--rounds`` rounds and keeping each one's best, and prints the ratio: what
 the event head, reading the attribution tagger's forward pass, costs.
 
-``--tag-ahead`` also times the extraction with the tagger tagging in the caller's thread
-(the setting ``tag_ahead = false``) against tagging ahead, alternating the two in the same
-way, and prints the ratio.
-
 ``--tagger PATH`` also times the extraction with another attribution tagger (a folder that
 ``training/attribution_spans/finetune.py`` or ``distil.py`` wrote) against the shipped one,
 alternating the two in the same way, and prints the ratio.
@@ -132,8 +128,6 @@ def main() -> None:
                         help="leave out the traced pass that measures peak memory")
     parser.add_argument("--event-head", action="store_true",
                         help="also time the extraction with the event head off")
-    parser.add_argument("--tag-ahead", action="store_true",
-                        help="also time the extraction with the tagger not tagging ahead")
     parser.add_argument("--tagger", default=None,
                         help="also time the extraction with this attribution tagger")
     parser.add_argument("--rounds", type=int, default=2)
@@ -170,9 +164,6 @@ def main() -> None:
         result["profile_seconds"] = _profile(full, documents)
     if args.event_head:
         result.update(_event_head_cost(model, documents, args.batch_size, args.rounds))
-    if args.tag_ahead:
-        result.update(_tag_ahead_gain(model, settings, documents, args.batch_size,
-                                      args.rounds))
     if args.tagger:
         result.update(_tagger_cost(model, args.tagger, documents, args.batch_size, args.rounds))
     if args.json:
@@ -194,10 +185,6 @@ def main() -> None:
         print(f"event head on       : {result['event_head_on_docs_per_s']:8.2f} docs/s")
         print(f"event head off      : {result['event_head_off_docs_per_s']:8.2f} docs/s")
         print(f"ratio (on / off): {result['ratio_event_head_on_to_off']:.3f}")
-    if args.tag_ahead:
-        print(f"tagging ahead       : {result['tag_ahead_on_docs_per_s']:8.2f} docs/s")
-        print(f"tagging in turn     : {result['tag_ahead_off_docs_per_s']:8.2f} docs/s")
-        print(f"ratio (ahead / in turn): {result['ratio_tag_ahead_on_to_off']:.3f}")
     if args.tagger:
         print(f"shipped tagger      : {result['shipped_tagger_docs_per_s']:8.2f} docs/s")
         print(f"tagger {args.tagger}: {result['other_tagger_docs_per_s']:8.2f} docs/s")
@@ -230,23 +217,6 @@ def _event_head_cost(model: str, documents, batch_size: int, rounds: int) -> dic
         "event_head_on_docs_per_s": len(documents) / best["on"],
         "event_head_off_docs_per_s": len(documents) / best["off"],
         "ratio_event_head_on_to_off": best["off"] / best["on"],
-    }
-
-
-def _tag_ahead_gain(model: str, settings, documents, batch_size: int, rounds: int) -> dict:
-    """Docs per second with the tagger tagging ahead and in turn."""
-    configs = component_configs(settings)
-    tagger = configs["eventledger_attribution_spans"]
-    best = _alternated({
-        "on": build_pipeline(spacy.load(model), configs),
-        "off": build_pipeline(spacy.load(model), {
-            "eventledger_attribution_spans": {**tagger, "tag_ahead": False},
-        }),
-    }, documents, batch_size, rounds)
-    return {
-        "tag_ahead_on_docs_per_s": len(documents) / best["on"],
-        "tag_ahead_off_docs_per_s": len(documents) / best["off"],
-        "ratio_tag_ahead_on_to_off": best["off"] / best["on"],
     }
 
 

@@ -74,11 +74,9 @@ def test_by_default_a_worker_keeps_to_one_thread(model_name, monkeypatch):
     before = torch.get_num_threads()
     try:
         # a worker process sets one thread before it loads its pipeline; the default
-        # setting (0, PyTorch's choice) leaves it so, and the tagger does not tag ahead
-        # in a thread of its own
+        # setting (0, PyTorch's choice) leaves it so
         use_one_thread()
-        nlp = build_pipeline(load_model(model_name), component_configs(load_settings()))
+        build_pipeline(load_model(model_name), component_configs(load_settings()))
         assert torch.get_num_threads() == 1
-        assert nlp.get_pipe("eventledger_attribution_spans").tag_ahead is False
     finally:
         torch.set_num_threads(before)

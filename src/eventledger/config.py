@@ -29,7 +29,6 @@ class Settings:
     device: str = "auto"
     precision: str = "auto"
     threads: int = 0
-    tag_ahead: bool = True
     partition_chars: int = 20000
     extra_words_path: str = ""
 
@@ -99,23 +98,8 @@ def coerce(values: dict, origin: str, schema: type | None = None, *, what: str =
                 raise ConfigError(f"{origin}: {key} must be a whole number") from exc
             if positive and value <= 0:
                 raise ConfigError(f"{origin}: {key} must be above zero")
-        if known[key] == "bool":
-            value = _boolean(value, origin, key)
         result[key] = str(value) if known[key] == "str" else value
     return result
-
-
-# How a yes or a no may be written in the environment or a file.
-_BOOLEANS = {"true": True, "1": True, "yes": True, "false": False, "0": False, "no": False}
-
-
-def _boolean(value, origin: str, key: str) -> bool:
-    if isinstance(value, bool):
-        return value
-    try:
-        return _BOOLEANS[str(value).strip().lower()]
-    except KeyError:
-        raise ConfigError(f"{origin}: {key} must be true or false") from None
 
 
 def environment_values(schema: type, prefix: str = ENV_PREFIX) -> dict:

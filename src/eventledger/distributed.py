@@ -30,10 +30,9 @@ from .errors import ClusterError, ConfigError
 log = logging.getLogger(__name__)
 
 PLUGIN_NAME = "eventledger-pipeline"
-# Environment of worker processes: one thread for BLAS and OpenMP (torch's CPU kernels),
-# and the tagger in the worker's own thread (setting tag_ahead).
+# Environment of worker processes: one thread for BLAS and OpenMP (torch's CPU kernels).
 SINGLE_THREAD_ENV = {"OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1",
-                     "OPENBLAS_NUM_THREADS": "1", "EVENTLEDGER_TAG_AHEAD": "0"}
+                     "OPENBLAS_NUM_THREADS": "1"}
 # Seconds to wait for a scheduler given with --scheduler.
 CONNECT_TIMEOUT = 30
 

@@ -76,8 +76,7 @@ def component_configs(settings) -> dict[str, dict]:
     """The components' options that come from the settings (by component name)."""
     return {"eventledger_attribution_spans": {"device": settings.device,
                                               "precision": settings.precision,
-                                              "threads": settings.threads,
-                                              "tag_ahead": settings.tag_ahead}}
+                                              "threads": settings.threads}}
 
 
 @lru_cache(maxsize=4)

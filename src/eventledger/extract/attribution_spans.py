@@ -16,7 +16,6 @@ component, so events cost a head, not a second pass of the encoder.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterable, Iterator
 from importlib import resources
 from pathlib import Path
@@ -27,7 +26,7 @@ from spacy.util import minibatch
 
 from ..errors import ConfigError
 from . import event_head as event_head_module
-from . import span_transformer, work_ahead
+from . import span_transformer
 from .cue_candidates import cue_candidates, reporting_words
 
 SPANS_KEY = "attribution_spans"
@@ -42,14 +41,8 @@ class AttributionSpansTagger:
                  device: str = "auto", precision: str = "auto", event_head: bool = True,
                  event_head_path: str | None = None, window: int | None = None,
                  overlap: int | None = None, only_cue_windows: bool = True,
-                 extra_cues_path: str | None = None, threads: int = 0,
-                 tag_ahead: bool = True, ahead_batch_size: int = 8):
+                 extra_cues_path: str | None = None, threads: int = 0):
         self.name = name
-        self.tag_ahead = tag_ahead
-        if ahead_batch_size < 1:
-            raise ConfigError(f"attribution span ahead_batch_size {ahead_batch_size}: use 1 "
-                              "or more")
-        self.ahead_batch_size = ahead_batch_size
         span_transformer.use_threads(threads)
         self.model_path = model_path or str(packaged_model_path())
         self.batch_size = batch_size
@@ -94,15 +87,8 @@ class AttributionSpansTagger:
         return span_transformer.Windowing(self.window, self.stride, wanted)
 
     def _tag(self, docs: list[Doc]) -> list[Doc]:
-        return self._set(docs, self._found(docs))
-
-    def _found(self, docs: list[Doc], stop: threading.Event | None = None) -> list:
-        # Without heads, the same pass tags the spans alone. It only reads the docs, so it
-        # may run in a thread of its own (``pipe``).
-        return self.tagger.scored_spans_and_heads_of(docs, self.heads, self.windowing(docs),
-                                                     stop=stop)
-
-    def _set(self, docs: list[Doc], found: list) -> list[Doc]:
+        # Without heads, the same pass tags the spans alone.
+        found = self.tagger.scored_spans_and_heads_of(docs, self.heads, self.windowing(docs))
         thresholds = self.tagger.config.get("thresholds")
         head = self.heads.get("events")
         for doc, (spans, rows) in zip(docs, found, strict=True):
@@ -136,19 +122,8 @@ class AttributionSpansTagger:
 
     def pipe(self, docs: Iterable[Doc], *, batch_size: int | None = None) -> Iterator[Doc]:
         # The windows of a batch of documents share forward passes.
-        size = batch_size or self.batch_size
-        if not self.tag_ahead:
-            for batch in minibatch(docs, size=size):
-                yield from self._tag(batch)
-            return
-        # A batch is tagged in a thread of its own while the pipes before parse the next
-        # one; its spans are set here, in the caller's thread. Batches are small, so that
-        # even one nlp.pipe batch (as `process` hands over) is tagged in several parts,
-        # all but the first while the parse reads on.
-        batches = minibatch(docs, size=min(size, self.ahead_batch_size))
-        for batch, found in work_ahead.worked_ahead(batches, self._found,
-                                                    name="eventledger-tagger"):
-            yield from self._set(batch, found)
+        for batch in minibatch(docs, size=batch_size or self.batch_size):
+            yield from self._tag(batch)
 
 
 @Language.factory(
@@ -157,14 +132,12 @@ class AttributionSpansTagger:
     default_config={"model_path": None, "batch_size": 32, "device": "auto",
                     "precision": "auto", "event_head": True, "event_head_path": None,
                     "window": None, "overlap": 30, "only_cue_windows": True,
-                    "extra_cues_path": None, "threads": 0, "tag_ahead": True,
-                    "ahead_batch_size": 8},
+                    "extra_cues_path": None, "threads": 0},
 )
 def make_attribution_spans(
     nlp: Language, name: str, *, model_path: str | None, batch_size: int, device: str,
     precision: str, event_head: bool, event_head_path: str | None, window: int | None,
     overlap: int | None, only_cue_windows: bool, extra_cues_path: str | None, threads: int,
-    tag_ahead: bool, ahead_batch_size: int,
 ) -> AttributionSpansTagger:
     """``model_path``: a folder written by ``training/attribution_spans/finetune.py``
     (default: the one eventledger ships). ``device``: ``auto`` (CUDA where torch sees a
@@ -179,13 +152,10 @@ def make_attribution_spans(
     (a reporting word of the cue lexicon, with ``extra_cues_path``'s, a quotation mark,
     "according to"); the others are read only as high as the event head needs.
     ``threads``: torch's threads on the CPU (for the whole process); 0 leaves torch's
-    own choice. ``tag_ahead``: in ``nlp.pipe``, tag each batch in a thread of its own
-    while the components before this one read the next batch (``work_ahead``), in
-    batches of at most ``ahead_batch_size`` documents."""
+    own choice."""
     return AttributionSpansTagger(nlp, name, model_path=model_path, batch_size=batch_size,
                                   device=device, precision=precision,
                                   event_head=event_head,
                                   event_head_path=event_head_path, window=window,
                                   overlap=overlap, only_cue_windows=only_cue_windows,
-                                  extra_cues_path=extra_cues_path, threads=threads,
-                                  tag_ahead=tag_ahead, ahead_batch_size=ahead_batch_size)
+                                  extra_cues_path=extra_cues_path, threads=threads)

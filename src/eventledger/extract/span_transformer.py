@@ -14,7 +14,6 @@ A spaCy token takes the tag of its first word piece.
 from __future__ import annotations
 
 import json
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -25,7 +24,7 @@ import numpy
 from spacy.tokens import Doc
 
 from ..errors import ConfigError
-from . import encoders, tagger_cache, work_ahead
+from . import encoders, tagger_cache
 from .syntax import doc_text
 
 CONFIG_FILE = "span_transformer.json"
@@ -436,7 +435,7 @@ class SpanTransformer:
 
     def piece_outputs_of(
         self, docs: list[Doc], *, windows_per_step: int = 16, heads: dict | None = None,
-        windowing: Windowing | None = None, stop: threading.Event | None = None,
+        windowing: Windowing | None = None,
     ) -> list[tuple[Pieces, numpy.ndarray, dict[str, numpy.ndarray]]]:
         """``piece_scores_of`` and, for each of ``heads`` (name -> a callable from the
         encoder's hidden states, a tuple of the embeddings' and each layer's output for a
@@ -447,10 +446,7 @@ class SpanTransformer:
         ``windowing``: the windows' size and stride (default: those the tagger was trained
         with), and which tokens of each document may belong to an attribution; a window
         with none of them is tagged "O" throughout without the tagger, and the encoder
-        reads it only as high as the heads need (not at all without heads).
-
-        ``stop``: checked before each forward pass; once it is set the call raises
-        :class:`~eventledger.extract.work_ahead.Stopped` (``work_ahead``)."""
+        reads it only as high as the heads need (not at all without heads)."""
         heads = heads or {}
         windowing = windowing or Windowing()
         size = windowing.window or self.config["window"]
@@ -485,7 +481,6 @@ class SpanTransformer:
             if part
         ]
         for step in steps:
-            work_ahead.check(stop)
             chosen = [rows[r] for r in step]
             tagged = chosen[0][5]
             input_ids, mask = padded([row[4] for row in chosen])
@@ -615,12 +610,11 @@ class SpanTransformer:
         return self._scored(self._tags_and_probs(docs, windowing))
 
     def scored_spans_and_heads_of(
-        self, docs: list[Doc], heads: dict, windowing: Windowing | None = None,
-        stop: threading.Event | None = None,
+        self, docs: list[Doc], heads: dict, windowing: Windowing | None = None
     ) -> list[tuple[list[tuple[int, int, str, float]], dict[str, numpy.ndarray]]]:
         """``scored_spans_of`` and, from the same forward pass, each of ``heads``' rows
-        for each token (``token_rows``); ``stop`` as for ``piece_outputs_of``."""
-        outputs = self.piece_outputs_of(docs, heads=heads, windowing=windowing, stop=stop)
+        for each token (``token_rows``)."""
+        outputs = self.piece_outputs_of(docs, heads=heads, windowing=windowing)
         scored = self._scored(self._tags_and_probs_of(docs, [(p, s) for p, s, _ in outputs]))
         return [
             (spans, {name: token_rows(doc, p, rows) for name, rows in head_rows.items()})
