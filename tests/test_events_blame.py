@@ -4,6 +4,7 @@ the bombing's target."""
 from __future__ import annotations
 
 import pytest
+from rule_docs import rule_doc
 
 from eventledger.extract.events import EventsExtractor
 
@@ -14,12 +15,7 @@ def events(bare_nlp):
 
 
 def extract(nlp, events, text):
-    doc = nlp(text)
-    doc._.el_published = "2024-03-05"
-    doc._.el_excluded = []
-    doc._.el_places = []
-    doc._.el_attributions = []
-    doc._.el_actors = []
+    doc = rule_doc(nlp, text)
     events(doc)
     return {e["trigger"]["text"]: e for e in doc._.el_events}
 

@@ -5,6 +5,7 @@ smaller than a country; "Orvania's strikes" keep the state as their actor."""
 from __future__ import annotations
 
 import pytest
+from rule_docs import rule_doc
 
 from eventledger.extract.events import EventsExtractor
 
@@ -15,15 +16,10 @@ def events(bare_nlp):
 
 
 def event_of(nlp, events, text, trigger, places):
-    doc = nlp(text)
-    doc._.el_published = "2024-03-05"
-    doc._.el_excluded = []
-    doc._.el_places = [
+    doc = rule_doc(nlp, text, places=[
         {"id": f"P{n}", "text": name, "start": text.index(name),
          "end": text.index(name) + len(name), "name": name, "kind": kind}
-        for n, (name, kind) in enumerate(places, start=1)]
-    doc._.el_attributions = []
-    doc._.el_actors = []
+        for n, (name, kind) in enumerate(places, start=1)])
     events(doc)
     return next(e for e in doc._.el_events if e["trigger"]["text"] == trigger)
 

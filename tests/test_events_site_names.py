@@ -4,6 +4,7 @@ document gives a site names where the attack was, not who carried it out."""
 from __future__ import annotations
 
 import pytest
+from rule_docs import rule_doc
 
 from eventledger.extract.events import EventsExtractor
 
@@ -14,12 +15,7 @@ def events(bare_nlp):
 
 
 def actor_of(nlp, events, text, trigger):
-    doc = nlp(text)
-    doc._.el_published = "2024-03-05"
-    doc._.el_excluded = []
-    doc._.el_places = []
-    doc._.el_attributions = []
-    doc._.el_actors = []
+    doc = rule_doc(nlp, text)
     events(doc)
     event = next(e for e in doc._.el_events if e["trigger"]["text"] == trigger)
     return event["actor"]["text"] if event["actor"] else None

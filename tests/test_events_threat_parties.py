@@ -5,6 +5,7 @@ an advisory is no threat ("a travel warning")."""
 from __future__ import annotations
 
 import pytest
+from rule_docs import rule_doc
 
 from eventledger.extract.events import EventsExtractor
 
@@ -15,10 +16,7 @@ def events(bare_nlp):
 
 
 def threats(nlp, component, text, actors=()):
-    doc = nlp(text)
-    doc._.el_published = "2024-03-05"
-    doc._.el_excluded, doc._.el_places, doc._.el_attributions = [], [], []
-    doc._.el_actors = list(actors)
+    doc = rule_doc(nlp, text, actors=actors)
     component(doc)
     return [e["trigger"]["text"] for e in doc._.el_events if e["type"] == "THREATEN"]
 

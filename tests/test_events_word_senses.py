@@ -7,6 +7,7 @@ the bill"), what a "for" phrase asks ("a request for comment"), a person's own g
 from __future__ import annotations
 
 import pytest
+from rule_docs import rule_doc
 
 from eventledger.extract.events import EventsExtractor
 
@@ -17,9 +18,7 @@ def events(bare_nlp):
 
 
 def triggers(nlp, component, text):
-    doc = nlp(text)
-    doc._.el_published = "2024-03-05"
-    doc._.el_excluded, doc._.el_places, doc._.el_attributions, doc._.el_actors = [], [], [], []
+    doc = rule_doc(nlp, text)
     component(doc)
     return [(e["type"], e["trigger"]["text"]) for e in doc._.el_events]
 

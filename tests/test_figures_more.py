@@ -4,6 +4,7 @@ the further people it stands for, not a bare number."""
 from __future__ import annotations
 
 import pytest
+from rule_docs import rule_doc
 
 from eventledger.extract.figures import FiguresExtractor
 
@@ -14,13 +15,7 @@ def figures(bare_nlp):
 
 
 def extract(nlp, figures, text):
-    doc = nlp(text)
-    doc._.el_published = "2024-03-05"
-    doc._.el_excluded = []
-    doc._.el_places = []
-    doc._.el_attributions = []
-    doc._.el_actors = []
-    doc._.el_events = []
+    doc = rule_doc(nlp, text, events=[])
     figures(doc)
     return {f["category"]: f for f in doc._.el_figures}
 

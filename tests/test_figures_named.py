@@ -5,6 +5,7 @@ a count qualified by such a clause ("the six guards who were killed")."""
 from __future__ import annotations
 
 import pytest
+from rule_docs import rule_doc
 
 from eventledger.extract.figures import FiguresExtractor
 
@@ -15,13 +16,7 @@ def figures(bare_nlp):
 
 
 def extract(nlp, figures, text):
-    doc = nlp(text)
-    doc._.el_published = "2024-03-05"
-    doc._.el_excluded = []
-    doc._.el_places = []
-    doc._.el_attributions = []
-    doc._.el_actors = []
-    doc._.el_events = []
+    doc = rule_doc(nlp, text, events=[])
     figures(doc)
     return doc._.el_figures
 

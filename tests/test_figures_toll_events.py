@@ -4,6 +4,7 @@ request or an accusation that its sentence hangs it on."""
 from __future__ import annotations
 
 import pytest
+from rule_docs import rule_doc
 
 from eventledger.extract.events import EventsExtractor
 from eventledger.extract.figures import FiguresExtractor
@@ -20,12 +21,7 @@ def events(bare_nlp):
 
 
 def extract(nlp, events, figures, text):
-    doc = nlp(text)
-    doc._.el_published = "2024-03-05"
-    doc._.el_excluded = []
-    doc._.el_places = []
-    doc._.el_attributions = []
-    doc._.el_actors = []
+    doc = rule_doc(nlp, text)
     events(doc)
     figures(doc)
     return doc
