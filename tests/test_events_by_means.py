@@ -70,6 +70,7 @@ def test_a_weapon_used_is_an_attack_by_its_user(bare_nlp, events):
     assert found[0]["recipient"] is None or "gas" not in found[0]["recipient"]["text"]
     passive = assaults(bare_nlp, events, "Over 400kg of explosives had been used, the army said.")
     assert [(e["trigger"]["text"], e["mode"]) for e in passive] == [("used", "explosives")]
+    assert passive[0]["recipient"] is None  # the explosives are the means, not the target
 
 
 @pytest.mark.parametrize(

@@ -164,6 +164,10 @@ def arguments(ctx: Context, trig: dict) -> tuple[Token | None, Token | None]:
             recipient.dep_ == "dobj"
         ):
             recipient = None  # "detonated a device": the means, not the one hit
+    elif entry.get("object") == "means" and recipient is not None and (
+        recipient.dep_ == "nsubjpass"
+    ):
+        recipient = None  # "400kg of explosives had been used": the means again
     if recipient is not None and recipient.lower_ in ctx.words["reflexives"]:
         recipient = None  # "blew himself up": the attacker, not the one attacked
     if recipient is not None and recipient.i not in addressees(head) and (
