@@ -120,8 +120,8 @@ class EventsExtractor:
                  before: int | None = None) -> dict | None:
         """The actor or recipient headed by ``token``: its phrase, less the trigger's words
         (and what stands from character ``before`` on)."""
-        if token is None:
-            return None
+        if token is None or trigger[0] <= token.idx < trigger[1]:
+            return None  # a word of the trigger itself ("took to the streets") is no party
         start, end = np_bounds(token, head)
         if before is not None and start < before < end:
             end = before

@@ -1,0 +1,27 @@
+"""A word of a trigger phrase is no argument of its own event: in "took to the streets"
+the streets are part of what was done, not the party it was done to."""
+
+from __future__ import annotations
+
+import pytest
+from rule_docs import rule_doc
+
+from eventledger.extract.events import EventsExtractor
+
+
+@pytest.fixture(scope="session")
+def events(bare_nlp):
+    return EventsExtractor(bare_nlp, "events_trigger_words_test")
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("Thousands of farmers took to the streets of Varna on Monday.", "Thousands of farmers"),
+    ("Students took to the streets in Tolben after the vote.", "Students"),
+])
+def test_the_trigger_phrase_is_no_recipient(bare_nlp, events, text, actor):
+    doc = rule_doc(bare_nlp, text)
+    events(doc)
+    protests = [e for e in doc._.el_events if e["type"] == "PROTEST"]
+    assert [e["trigger"]["text"] for e in protests] == ["took to the streets"]
+    assert protests[0]["actor"]["text"] == actor
+    assert protests[0]["recipient"] is None
