@@ -64,12 +64,17 @@ def can_act(ctx: Context, token: Token) -> bool:
     return not triggers.is_weapon(ctx, token)
 
 
-def _is_party(ctx: Context, token: Token) -> bool:
+def is_party(ctx: Context, token: Token) -> bool:
     """A person or group: by its words, or named among the document's actors."""
-    if is_person(ctx, token):
-        return True
+    return is_person(ctx, token) or among_actors(token)
+
+
+def among_actors(token: Token, kind: str | None = None) -> bool:
+    """Whether ``token`` is in a mention of one of the document's actors (of ``kind``, as
+    "person", where given)."""
     return any(m["start"] <= token.idx < m["end"]
-               for actor in token.doc._.el_actors or () for m in actor["mentions"])
+               for actor in token.doc._.el_actors or ()
+               if kind is None or actor.get("kind") == kind for m in actor["mentions"])
 
 
 def is_person(ctx: Context, token: Token) -> bool:
@@ -172,7 +177,7 @@ def arguments(ctx: Context, trig: dict) -> tuple[Token | None, Token | None]:
         recipient = None  # "blew himself up": the attacker, not the one attacked
     if recipient is not None and recipient.i not in addressees(head) and (
         entry.get("object") == "theme"
-        or entry.get("object") == "party" and not _is_party(ctx, recipient)
+        or entry.get("object") == "party" and not is_party(ctx, recipient)
     ):
         recipient = None  # "called for talks", "ordered an inquiry": what is asked for
     blamed = _blamed(ctx, head)

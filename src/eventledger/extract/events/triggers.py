@@ -196,10 +196,8 @@ def _ruled_out_objects(ctx: Context, head: Token, entry: dict) -> bool:
 def _a_person(token: Token) -> bool:
     """A person's name or pronoun, or a mention of one of the document's actors that is a
     person ("a Trump rally", where the parser took the name for a company's)."""
-    if token.ent_type_ == "PERSON" or token.lower_ in _PERSONAL:
-        return True
-    return any(actor.get("kind") == "person" and m["start"] <= token.idx < m["end"]
-               for actor in token.doc._.el_actors or () for m in actor["mentions"])
+    return token.ent_type_ == "PERSON" or token.lower_ in _PERSONAL or (
+        arguments.among_actors(token, "person"))
 
 
 # Where a word that rules a trigger out may stand ("not_modifiers"), and the pronouns of
@@ -340,13 +338,10 @@ def _thing_subject(ctx: Context, verb: Token) -> bool:
 def _may_be_party(ctx: Context, token: Token) -> bool:
     """A name, a person, a group (the actor lexicon's heads, the trigger lexicon's
     party_nouns: "the company", "bands of armed men"), or one of the document's actors."""
-    if token.ent_type_ or token.pos_ != "NOUN" or arguments.is_person(ctx, token):
+    if token.ent_type_ or token.pos_ != "NOUN" or arguments.is_party(ctx, token):
         return True
-    heads = _party_heads() | ctx.words["party_nouns"]
-    if token.lemma_.lower() in heads or token.lower_ in heads:
-        return True
-    return any(m["start"] <= token.idx < m["end"]
-               for actor in token.doc._.el_actors or () for m in actor["mentions"])
+    return any(word in heads for word in (token.lemma_.lower(), token.lower_)
+               for heads in (_party_heads(), ctx.words["party_nouns"]))
 
 
 @cache
