@@ -19,6 +19,8 @@ EXTENSIONS = {
     "el_outlet": None,  # outlet name or None
     "el_excluded": None,  # [(start, end, "heading"|"caption")]
     "el_quotes": None,  # quotations (extract.quotes.Quote), found once per Doc
+    # words the text puts just before a site noun ("the Rolando cafe"), found once per Doc
+    "el_site_names": None,
     "el_actors": None,
     "el_places": None,
     "el_attributions": None,

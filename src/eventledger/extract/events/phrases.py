@@ -88,10 +88,18 @@ def named_as_site(token: Token, site_nouns: Collection[str]) -> bool:
     where, not who; a person's name stays a person's ("a Trump rally", "the Trump hotel")."""
     if token.ent_type_ == "PERSON" or token.head.i != token.i + 1:
         return False
-    doc = token.doc
-    return any(t.lower_ == token.lower_ and t.dep_ in ("compound", "nmod") and (
-        t.head.lemma_.lower() in site_nouns) and t.i < t.head.i and all(
-        doc[k].pos_ == "PROPN" for k in range(t.i + 1, t.head.i)) for t in doc)
+    return token.lower_ in _site_names(token.doc, site_nouns)
+
+
+def _site_names(doc, site_nouns: Collection[str]) -> list[str]:
+    """The words the document puts just before a site noun, through the rest of a name
+    ("Sandy Hook Elementary School"): found once and kept on it (``doc._.el_site_names``)."""
+    if doc._.el_site_names is None:
+        doc._.el_site_names = sorted({
+            t.lower_ for t in doc if t.dep_ in ("compound", "nmod") and t.i < t.head.i
+            and t.head.lemma_.lower() in site_nouns
+            and all(doc[k].pos_ == "PROPN" for k in range(t.i + 1, t.head.i))})
+    return doc._.el_site_names
 
 
 def responsible_party(
