@@ -65,7 +65,10 @@ class IncidentBuilder:
 
     def _same_place(self, a: dict, b: dict) -> bool:
         """One place, a country and a place inside it, or two places near enough to be one
-        site (``near_km``), or a region and a place near it (``region_km``)."""
+        site (``near_km``), or a region and a place near it (``region_km``). A place put
+        at another (a site the gazetteer lacks, "Bagram Airfield in Afghanistan") counts
+        as that one."""
+        a, b = self._placed_at(a), self._placed_at(b)
         if self._place_key(a) == self._place_key(b):
             return True
         for outer, inner in ((a, b), (b, a)):
@@ -78,6 +81,10 @@ class IncidentBuilder:
             return False
         wide = "region" in (a.get("kind"), b.get("kind"))
         return distance <= (self.words.region_km if wide else self.words.near_km)
+
+    def _placed_at(self, place: dict) -> dict:
+        near = place.get("near") if place.get("approximate") else None
+        return self.places.get(near["place"], place) if near else place
 
     def _place_fits(self, incident: Incident, place: dict | None) -> bool:
         return place is None or all(self._same_place(place, p) for p in incident.places)
