@@ -36,6 +36,10 @@ from .syntax import doc_text
 
 log = logging.getLogger(__name__)
 
+# Entity labels beside the place labels that may name a site ("at Oxford St" as ORG),
+# and what PlacesExtractor._mentions marks such a mention with.
+_SITE_LABELS = {"FAC", "ORG", "PERSON"}
+_SITE = "site"
 # Entities whose tokens a gazetteer match may not take: "Paris Hilton", "Jordan Times".
 # The whole entity may still be a place: see PlacesExtractor._mislabelled.
 _BLOCKING_LABELS = {"PERSON", "ORG", "NORP", "WORK_OF_ART", "LAW", "PRODUCT"}
@@ -56,6 +60,8 @@ _TERRITORY_VERBS = place_words()["territory_verbs"]
 # Last words of names of buildings and streets, which share names with towns: "the White
 # House" is no White House, Tennessee.
 _BUILDING_WORDS = place_words()["building_words"]
+# ... of streets and roads, named after the towns they lead to: "Oxford St" in Belfast.
+_ROUTE_WORDS = place_words()["route_words"]
 # How far (in tokens) a known place may stand from a place the gazetteer lacks to give
 # it its position.
 _ANCHOR_REACH = 25
@@ -74,6 +80,7 @@ _TERRITORY_PREPS = word_lists("grammar_words")["territory_preps"]
 _LIST_JOINERS = word_lists("grammar_words")["list_joiners"]
 _ALTERNATIVE_JOINERS = word_lists("grammar_words")["alternative_joiners"]
 _POSSESSIVE_ENDINGS = word_lists("grammar_words")["possessive_endings"]
+_DEFINITE = word_lists("grammar_words")["definite_determiners"]
 
 
 def _fold(text: str) -> str:
@@ -162,6 +169,7 @@ class PlacesExtractor:
         demonyms_file: str | None,
         use_context: bool = True,
         approximate: bool = True,
+        sites: bool = True,
         lemmatizer_component: str | None = "lemmatizer",
     ):
         self.name = name
@@ -170,6 +178,7 @@ class PlacesExtractor:
         self.use_matcher = use_matcher
         self.use_context = use_context
         self.approximate = approximate
+        self.sites = sites
         self.fuzzy = fuzzy
         self.cache_dir = cache_dir
         self.regions_file = regions_file
@@ -227,6 +236,7 @@ class PlacesExtractor:
         beside a place noun), which :meth:`__call__` may place near another place."""
         found: list[tuple[int, int]] = []
         loose: set[tuple[int, int]] = set()
+        sites: set[tuple[int, int]] = set()
         taken = [False] * len(doc)
         # Words of longer person names ("Sydney" of "Sydney Sweeney") stay persons in
         # the rest of the document, whatever label the model gives them there.
@@ -234,7 +244,7 @@ class PlacesExtractor:
             t.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent
         }
         for ent in doc.ents:
-            if ent.label_ not in self.labels or not ent.text[:1].isupper():
+            if ent.label_ not in self.labels | _SITE_LABELS:
                 continue
             if len(ent) == 1 and ent.text in person_words:
                 continue
@@ -245,6 +255,19 @@ class PlacesExtractor:
             if span[-1].text in _POSSESSIVE_ENDINGS and len(span) > 1:
                 span = doc[start : ent.end - 1]
             if is_excluded(doc, span.start_char, span.end_char):
+                continue
+            site = span.text[:1].isupper() and self._site(ent, span)
+            # a name of the place labels as the model wrote it ("the West Bank" is
+            # left to the matcher); a site also after "the" ("outside the Grand Hotel")
+            if not site and (ent.label_ not in self.labels or not ent.text[:1].isupper()):
+                continue
+            if site:
+                # "Bagram Airfield", "at the Grand Hotel": a site, never looked up in the
+                # gazetteer, placed at the place the text puts it in (see __call__)
+                found.append((span.start_char, span.end_char))
+                sites.add((span.start_char, span.end_char))
+                for i in range(span.start, span.end):
+                    taken[i] = True
                 continue
             if ent.label_ == "FAC" and not self._well_known(span.text):
                 continue  # "the White House" is not White House, Tennessee
@@ -291,7 +314,10 @@ class PlacesExtractor:
                     loose.add((span.start_char, span.end_char))
                 for i in range(span.start, span.end):
                     taken[i] = True
-        return sorted((start, end, (start, end) in loose) for start, end in found)
+        return sorted(
+            (start, end, _SITE if (start, end) in sites else (start, end) in loose)
+            for start, end in found
+        )
 
     # -- names the gazetteer knows, placed by their context ------------------------------
 
@@ -431,6 +457,45 @@ class PlacesExtractor:
             for c, penalty in self.resolver.candidates(name, near=False)
         )
 
+    def _site(self, ent: Span, span: Span) -> bool:
+        """A named site the gazetteer is not asked about: a name ending in a word of
+        buildings and streets ("Bagram Airfield", "Oxford St"; an organisation's or a
+        person's name only after a preposition of place, "at Al-Shifa Hospital"), or a
+        facility after one ("outside the Grand Hotel"). A country, region or large city
+        of that name stays the place; so does a large city at its start ("Sarajevo
+        airport", also where the model leaves the city out of the entity: "Aleppo
+        International Airport"), but for a street ("Oxford St" may be in Belfast)."""
+        if not self.sites or not self._plain_name(span.text) or self._well_known(span.text):
+            return False
+        doc = span.doc
+        previous = doc[span.start - 1] if span.start else None
+        if previous is not None and previous.ent_type_ in ("GPE", "LOC") and (
+            previous.is_alpha and previous.whitespace_
+        ):
+            return False
+        last = span[-1].lower_.rstrip(".")
+        if last not in _ROUTE_WORDS and any(
+            self._large_city(span[:k].text) for k in range(1, len(span))
+        ):
+            return False
+        if ent[-1].text in _POSSESSIVE_ENDINGS:
+            return False  # "near Jabhat Al-Nusra's headquarters": an owner, not a site
+        i = span.start - 1
+        if i >= 0 and doc[i].lower_ in _DEFINITE:
+            i -= 1
+        before = doc[i].lower_ if i >= 0 else ""
+        if last in _BUILDING_WORDS:
+            if ent.label_ == "PERSON":  # "at Harjula Street", not "a letter to Gus Hall"
+                return before in _PERSON_SITE_PREPS
+            return ent.label_ != "ORG" or before in _SITE_PREPS
+        return ent.label_ == "FAC" and before in _SITE_PREPS
+
+    def _large_city(self, name: str) -> bool:
+        """A city of 100,000 or more of exactly this name ("Sarajevo"; not the district
+        of Bagram, whose airfield is a site of its own)."""
+        return any(penalty == 0 and c.kind == "city" and c.population >= 100_000
+                   for c, penalty in self.resolver.candidates(name, near=False))
+
     def _as_written(self, text: str) -> bool:
         """A case-blind match counts when written as the name is, or in capitals."""
         if text in self._surface or _fold(text) in self._surface:
@@ -458,9 +523,12 @@ class PlacesExtractor:
         found = self._mentions(doc)
         if not found:
             return doc
-        spans = [(start, end) for start, end, _loose in found]
+        # Sites are never looked up: "the White House" is no White House, Tennessee.
+        spans = [(start, end) for start, end, loose in found if loose != _SITE]
         outlet = self.resolver.outlet_country(doc._.el_outlet)
-        picks = self.resolver.resolve_mentions(doc_text(doc), spans, context=[outlet] if outlet else ())
+        resolved = iter(self.resolver.resolve_mentions(doc_text(doc), spans,
+                                                       context=[outlet] if outlet else ()))
+        picks = [None if loose == _SITE else next(resolved) for _s, _e, loose in found]
         records: list[dict] = []
         unplaced: list[dict] = []
         for (start, end, loose), pick in zip(found, picks, strict=True):
@@ -468,11 +536,14 @@ class PlacesExtractor:
             if pick is not None:
                 record.update(pick.to_dict())
             elif loose and self.approximate:
+                if loose == _SITE:
+                    record["_site"] = True
                 unplaced.append(record)
             else:
                 continue
             records.append(record)
-        anchors = {id(r): self._anchor(doc, r, records) for r in unplaced}
+        anchors = {id(r): self._anchor(doc, r, records, countries=r.get("_site", False))
+                   for r in unplaced}
         records = [r for r in records if id(r) not in anchors or anchors[id(r)] is not None]
         for record in records:
             record["id"] = f"P{len(places) + 1}"
@@ -482,6 +553,7 @@ class PlacesExtractor:
             if anchor is not None:
                 # A place the gazetteer lacks, at the known place the text puts it in or
                 # near ("the village of X in western Raqqa"): no GeoNames id of its own.
+                record.pop("_site", None)
                 record.update({"name": record["text"], "geonameid": None,
                                "country": anchor.get("country"), "lat": anchor["lat"],
                                "lon": anchor["lon"], "kind": "other", "approximate": True,
@@ -489,25 +561,32 @@ class PlacesExtractor:
         return doc
 
     @staticmethod
-    def _anchor(doc: Doc, record: dict, records: list[dict]) -> dict | None:
+    def _anchor(doc: Doc, record: dict, records: list[dict], *,
+                countries: bool = False) -> dict | None:
         """The resolved place nearest to an unknown one in its sentence, no country (too
-        wide to stand for a town in it), within ``_ANCHOR_REACH`` tokens."""
+        wide to stand for a town in it), within ``_ANCHOR_REACH`` tokens. With
+        ``countries`` (a site: "Bagram Airfield in Afghanistan"), the sentence's nearest
+        country where it names nothing finer."""
         span = doc.char_span(record["start"], record["end"], alignment_mode="expand")
         if span is None:
             return None
         sent = span.sent
-        best, best_distance = None, _ANCHOR_REACH + 1
+        # nearest finer place, else (for a site) nearest country: (is a country, distance)
+        best, best_key = None, (countries, _ANCHOR_REACH + 1)
         for other in records:
-            if other is record or "lat" not in other or other.get("kind") == "country":
+            if other is record or "lat" not in other:
+                continue
+            country = other.get("kind") == "country"
+            if country and not countries:
                 continue
             if not (sent.start_char <= other["start"] and other["end"] <= sent.end_char):
                 continue
             other_span = doc.char_span(other["start"], other["end"], alignment_mode="expand")
             if other_span is None:
                 continue
-            distance = max(other_span.start - span.end, span.start - other_span.end)
-            if distance < best_distance:
-                best, best_distance = other, distance
+            key = (country, max(other_span.start - span.end, span.start - other_span.end))
+            if key[1] <= _ANCHOR_REACH and key < best_key:
+                best, best_key = other, key
         return best
 
 
@@ -520,6 +599,7 @@ class PlacesExtractor:
         "use_matcher": True,
         "use_context": True,
         "approximate": True,
+        "sites": True,
         "fuzzy": True,
         "cache_dir": None,
         "regions_file": None,
@@ -535,6 +615,7 @@ def make_places(
     use_matcher: bool,
     use_context: bool,
     approximate: bool,
+    sites: bool,
     fuzzy: bool,
     cache_dir: str | None,
     regions_file: str | None,
@@ -553,6 +634,7 @@ def make_places(
         use_matcher=use_matcher,
         use_context=use_context,
         approximate=approximate,
+        sites=sites,
         fuzzy=fuzzy,
         cache_dir=cache_dir,
         regions_file=regions_file,
