@@ -14,7 +14,10 @@ name beside a place noun: "the village of X") is put at the nearest known place 
 sentence that is no country, with no GeoNames id, ``approximate: true`` and ``near:
 {"place": id}`` naming that place (the shape of an event's location, so ids stay right
 when a long text is processed in parts). Any other mention the gazetteer does not know
-is left out: the CONTRACT gives every place coordinates.
+is left out: the CONTRACT gives every place coordinates. A named site ("Bagram Airfield",
+"at Oxford St", "outside the Grand Hotel") is never looked up in the gazetteer, where it
+would become the town it is named after; it is put the same way at a place of its
+sentence, a country too where the sentence names nothing finer.
 """
 
 from __future__ import annotations
@@ -626,7 +629,9 @@ def make_places(
     ``~/.cache/eventledger``); ``regions_file``/``demonyms_file``: a user's JSON files of
     the same shape as ``data/regions.json``/``data/demonyms.json``, added to them;
     ``lemmatizer_component``: the pipeline's lemmatizer, whose word index keeps common
-    English words ("Hope", "Mobile") from being taken as places by their context."""
+    English words ("Hope", "Mobile") from being taken as places by their context;
+    ``sites``: take named sites the gazetteer lacks (streets, airfields, hotels) as places
+    near the places of their sentence."""
     return PlacesExtractor(
         nlp,
         name,
