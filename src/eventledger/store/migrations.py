@@ -141,6 +141,14 @@ def _add_item_days(conn: Connection) -> None:
     _create_new_indexes(conn, 7)
 
 
+def _add_figure_parts(conn: Connection) -> None:
+    """figures.part: a figure that counts some of the people a toll counts (a named
+    victim), which story ranges leave aside. Records stored before say nothing of it:
+    ``process --reprocess`` reads them again."""
+    conn.exec_driver_sql("ALTER TABLE figures ADD COLUMN part BOOLEAN")
+    conn.execute(update(build_metadata(8).tables["figures"]).values(part=False))
+
+
 MIGRATIONS: list[Migration] = [
     ("documents, extraction items, signatures, near-duplicate links", _create_v1),
     ("country of events and figures", _add_item_countries),
@@ -149,6 +157,7 @@ MIGRATIONS: list[Migration] = [
     ("indexes of the web application's lists", _add_reading_indexes),
     ("incidents within a document", _add_incidents),
     ("the day of events and figures, indexed for the web application", _add_item_days),
+    ("figures that are parts of a toll", _add_figure_parts),
 ]
 
 assert len(MIGRATIONS) == SCHEMA_VERSION, "every schema version needs its migration"

@@ -203,6 +203,7 @@ def _figure_rows(rows: _Rows, fig: dict) -> None:
         "unit": unit_of(fig),
         "incident_id": fig.get("incident"),
         "cumulative": bool(fig.get("cumulative", False)),
+        "part": bool(fig.get("part", False)),
         "day": rows.day(rows.event_dates.get(str(event)) if event is not None else None),
         "item_json": dumps(fig),
     })

@@ -34,7 +34,7 @@ from sqlalchemy import (
     Text,
 )
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 
 # The tables that hold one document's extraction, in insertion order (references first).
 ITEM_TABLES = (
@@ -241,6 +241,9 @@ def _figures_table(md: MetaData, version: int) -> Table:
         # The figure's day (its event's date, else its document's), as events.day.
         figure_extra.append(Column("day", String(10)))
         figure_index.append(Index("ix_figures_day", "day", "doc_id", "id"))
+    if version >= 8:
+        # Some of the people a toll counts (a named victim), no toll: eventledger.tolls.
+        figure_extra.append(Column("part", Boolean))
     return Table(
         "figures",
         md,
