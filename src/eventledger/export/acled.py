@@ -49,6 +49,7 @@ from pathlib import Path
 from ..errors import EventledgerError
 from ..provenance import denied, name_of, source_chain, stated
 from ..provenance import evidence_sentence as sentence_around
+from ..tolls import tolls
 from ..units import unit_of
 
 log = logging.getLogger(__name__)
@@ -136,10 +137,11 @@ def _country_names() -> dict[str, str]:
 
 
 def _min_low(figures: Iterable[dict]) -> int:
-    """The lowest ``low`` of the figures that count people, 0 when there is none."""
-    lows = [f["count"]["low"] for f in figures
-            if isinstance(f.get("count"), dict) and isinstance(f["count"].get("low"), int)
-            and unit_of(f) == PEOPLE]
+    """The lowest ``low`` of the tolls that count people (a named victim beside a toll is
+    no lower toll), 0 when there is none."""
+    people = [f for f in figures if unit_of(f) == PEOPLE]
+    lows = [f["count"]["low"] for f in tolls(people)
+            if isinstance(f.get("count"), dict) and isinstance(f["count"].get("low"), int)]
     return min(lows) if lows else 0
 
 

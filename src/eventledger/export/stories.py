@@ -28,7 +28,7 @@ from .acled import acled_type
 STORY_FORMATS = ("json", "csv", "acled")
 ROW_COLUMNS = (
     "story_id", "doc_id", "item_id", "kind", "category", "figure", "low", "high", "exact",
-    "source", "chain", "origin", "outlet", "published", "evidence",
+    "part", "source", "chain", "origin", "outlet", "published", "evidence",
 )
 ACLED_STORY_COLUMNS = (
     "story_id", "event_date", "last_date", "event_type", "sub_event_type", "plover_type",

@@ -49,6 +49,7 @@ from .numbers import Count, find_counts, quantities
 from .place_words import place_words
 from .syntax import Entities, doc_text, paragraph_start
 from .syntax import token_range as _token_range
+from .toll_parts import in_breakdown
 
 log = logging.getLogger(__name__)
 
@@ -609,6 +610,8 @@ class FiguresExtractor:
             "location": place_ref(place, source),
             "event": event["id"] if event else None,
             "attribution": attribution["id"] if attribution else None,
+            # a named victim, a breakdown: some of the people a toll counts, no toll
+            "part": is_named(doc, count) or in_breakdown(who),
         }
 
 

@@ -42,6 +42,7 @@ class SourceRow:
     published: str | None
     evidence: str
     unit: str = PEOPLE  # what a figure counts ("families"); people for an event
+    part: bool = False  # some of the people a toll counts: a named victim, a breakdown
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -56,14 +57,19 @@ class CategoryFigures:
     unit: str = PEOPLE
 
     @property
+    def tolls(self) -> list[SourceRow]:
+        """The rows that give a toll, not a part of one (a named victim), where any do."""
+        return [r for r in self.rows if not r.part] or self.rows
+
+    @property
     def low(self) -> int | None:
-        lows = [r.low for r in self.rows if r.low is not None]
+        lows = [r.low for r in self.tolls if r.low is not None]
         return min(lows) if lows else None
 
     @property
     def high(self) -> int | None:
-        """The highest figure reported (a high bound, else a low one)."""
-        tops = [r.high if r.high is not None else r.low for r in self.rows]
+        """The highest toll reported (a high bound, else a low one)."""
+        tops = [r.high if r.high is not None else r.low for r in self.tolls]
         tops = [t for t in tops if t is not None]
         return max(tops) if tops else None
 
@@ -237,6 +243,7 @@ def story_table(store, story: dict, *, records: dict | None = None) -> StoryTabl
             published=document.get("published"),
             evidence=evidence_sentence(document.get("text") or "", start, end),
             unit=unit_of(item) if count else PEOPLE,
+            part=bool(item.get("part")) if count else False,
         )
         if count:
             key = figure_key(row.category, row.unit)

@@ -13,7 +13,19 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 import orjson
-from sqlalchemy import and_, bindparam, exists, false, func, literal, or_, select, tuple_, union
+from sqlalchemy import (
+    and_,
+    bindparam,
+    case,
+    exists,
+    false,
+    func,
+    literal,
+    or_,
+    select,
+    tuple_,
+    union,
+)
 from sqlalchemy.engine import Engine
 
 from ..store.schema import T
@@ -487,10 +499,14 @@ def _with_ranges(engine: Engine, rows: list[dict]) -> list[dict]:
 
 
 def _figure_ranges_statement(story_ids):
+    toll = FIGURES.c.part.is_not(True)
+    top = func.coalesce(FIGURES.c.high, FIGURES.c.low)
     return (
         select(MEMBERS.c.story_id, FIGURES.c.category, FIGURES.c.unit,
-               func.min(FIGURES.c.low).label("low"),
-               func.max(func.coalesce(FIGURES.c.high, FIGURES.c.low)).label("high"),
+               # the tolls, else (only named victims told) every figure: eventledger.tolls
+               func.coalesce(func.min(case((toll, FIGURES.c.low))),
+                             func.min(FIGURES.c.low)).label("low"),
+               func.coalesce(func.max(case((toll, top))), func.max(top)).label("high"),
                func.count().label("reports"))
         .select_from(MEMBERS.join(FIGURES, and_(FIGURES.c.doc_id == MEMBERS.c.doc_id,
                                                 FIGURES.c.id == MEMBERS.c.item_id)))

@@ -161,6 +161,6 @@ def story_view(store, story: dict) -> StoryView:
     figures = {}
     for category, group in table.figures.items():
         marked = [_marked(row, records.get(row.doc_id)) for row in group.rows]
-        disagree = len({(row.low, row.high) for row in group.rows}) > 1
+        disagree = len({(row.low, row.high) for row in group.tolls}) > 1  # no named victim
         figures[category] = (group, marked, disagree)
     return StoryView(table=table, figures=figures, events=table.events)

@@ -5,13 +5,15 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from ...provenance import denied
+from ...tolls import tolls
 from ..figures import disagreement_about, figure_source_keys, sources_disagree
 
 
 def incident_disagreements(doc: Doc, figures: list[dict]) -> list[dict]:
     """One disagreement per incident, category and unit where two figures from different
-    sources give different counts; none is picked. Cumulative tolls, figures with no incident and
-    figures from a report its speaker denies are left out."""
+    sources give different counts; none is picked. Cumulative tolls, figures with no incident,
+    figures from a report its speaker denies and parts of a toll (a named victim beside a
+    toll: :mod:`eventledger.extract.toll_parts`) are left out."""
     reports = {a["id"]: a for a in doc._.el_attributions or ()}
     places = {p["id"]: p for p in doc._.el_places or ()}
     groups: dict[tuple[str, str, str], list[dict]] = {}
@@ -24,7 +26,8 @@ def incident_disagreements(doc: Doc, figures: list[dict]) -> list[dict]:
             ).append(figure)
     source_keys = figure_source_keys(doc._.el_attributions or [])
     result = []
-    for (incident, _category, _unit), members in groups.items():
+    for (incident, _category, _unit), found in groups.items():
+        members = tolls(found)  # a named victim or a breakdown is no lower toll
         if not sources_disagree(source_keys, members):
             continue
         result.append({"id": f"D{len(result) + 1}", "about": disagreement_about(members, places),
