@@ -468,30 +468,33 @@ class PlacesExtractor:
         of that name stays the place; so does a large city at its start ("Sarajevo
         airport", also where the model leaves the city out of the entity: "Aleppo
         International Airport"), but for a street ("Oxford St" may be in Belfast)."""
-        if not self.sites or not self._plain_name(span.text) or self._well_known(span.text):
+        if not self.sites:
             return False
         doc = span.doc
+        i = span.start - 1
+        if i >= 0 and doc[i].lower_ in _DEFINITE:
+            i -= 1
+        before = doc[i].lower_ if i >= 0 else ""
+        last = span[-1].lower_.rstrip(".")
+        if last in _BUILDING_WORDS:
+            if ent.label_ == "PERSON":  # "at Harjula Street", not "a letter to Gus Hall"
+                named_site = before in _PERSON_SITE_PREPS
+            else:
+                named_site = ent.label_ != "ORG" or before in _SITE_PREPS
+        else:
+            named_site = ent.label_ == "FAC" and before in _SITE_PREPS
+        if not named_site or ent[-1].text in _POSSESSIVE_ENDINGS:
+            return False  # "near Jabhat Al-Nusra's headquarters": an owner, not a site
+        # the gazetteer last, for the few entities that may be sites
+        if not self._plain_name(span.text) or self._well_known(span.text):
+            return False
         previous = doc[span.start - 1] if span.start else None
         if previous is not None and previous.ent_type_ in ("GPE", "LOC") and (
             previous.is_alpha and previous.whitespace_
         ):
             return False
-        last = span[-1].lower_.rstrip(".")
-        if last not in _ROUTE_WORDS and any(
-            self._large_city(span[:k].text) for k in range(1, len(span))
-        ):
-            return False
-        if ent[-1].text in _POSSESSIVE_ENDINGS:
-            return False  # "near Jabhat Al-Nusra's headquarters": an owner, not a site
-        i = span.start - 1
-        if i >= 0 and doc[i].lower_ in _DEFINITE:
-            i -= 1
-        before = doc[i].lower_ if i >= 0 else ""
-        if last in _BUILDING_WORDS:
-            if ent.label_ == "PERSON":  # "at Harjula Street", not "a letter to Gus Hall"
-                return before in _PERSON_SITE_PREPS
-            return ent.label_ != "ORG" or before in _SITE_PREPS
-        return ent.label_ == "FAC" and before in _SITE_PREPS
+        return last in _ROUTE_WORDS or not any(
+            self._large_city(span[:k].text) for k in range(1, len(span)))
 
     def _large_city(self, name: str) -> bool:
         """A city of 100,000 or more of exactly this name ("Sarajevo"; not the district
