@@ -317,7 +317,14 @@ class Resolver:
         options = self.candidates(name)
         if not options:
             return None
-        return max(options, key=lambda cp: self.score(cp[0], cp[1], context, qualifiers))[0]
+        pick, penalty = max(options, key=lambda cp: self.score(cp[0], cp[1], context, qualifiers))
+        if penalty >= _FUZZY_PENALTY and context.countries and (
+            pick.country not in context.countries
+        ):
+            # a near spelling in a country the text never names ("Markets" in a Belfast
+            # story is no Marquette, Michigan): no place rather than a far wrong one
+            return None
+        return pick
 
     # -- documents -------------------------------------------------------------
 
