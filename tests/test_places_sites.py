@@ -89,3 +89,18 @@ def test_sites_can_be_switched_off(nlp):
     extractor(doc)
     assert _at(doc._.el_places, text, "Kellmar Road") is None
     assert _at(doc._.el_places, text, "Tampere") is not None
+
+
+def test_acled_rows_give_a_site_at_a_country_the_country_s_precision(nlp):
+    from eventledger.document import Document
+    from eventledger.export.acled import acled_rows
+    from eventledger.pipeline import extract_record
+
+    text = "Six soldiers were killed in an attack near Bagram Airfield in Afghanistan."
+    record = extract_record(Document(text=text, source="t"), nlp=nlp)
+    (row,) = [r for r in acled_rows(record) if r["plover_type"] == "ASSAULT"]
+    assert (row["location"], row["iso2"], row["geo_precision"]) == ("Bagram Airfield", "AF", 3)
+    text = "A car bomb exploded on Kellmar Road in Tampere on Monday."
+    record = extract_record(Document(text=text, source="t"), nlp=nlp)
+    (row,) = [r for r in acled_rows(record) if r["plover_type"] == "ASSAULT"]
+    assert (row["location"], row["geo_precision"]) == ("Kellmar Road", 2)

@@ -19,7 +19,8 @@ Columns, in :data:`ACLED_COLUMNS` order:
   text); ``assoc_actor_1`` / ``assoc_actor_2`` stay empty (not extracted).
 - ``country`` (name), ``iso2``, ``admin1`` (empty unless the place carries one),
   ``location``, ``latitude``, ``longitude``: the item's place, else its incident's. ``geo_precision`` as in
-  ACLED: 1 for a city, 2 for a region or other place, 3 for a whole country.
+  ACLED: 1 for a city, 2 for a region or other place, 3 for a whole country (also for a
+  site placed at its country: "Bagram Airfield in Afghanistan").
 - ``source``: who says it, as a chain. ``"Channel 12 <- hospital sources (via Outlet)"``:
   the attribution's source, then ``<-`` the sources it cites (several joined by ``, ``),
   then in brackets the outlets that carried it (its ``cited_by``) and last the
@@ -136,6 +137,16 @@ def _country_names() -> dict[str, str]:
         return {}
 
 
+def _precision(place: dict, places: dict[str, dict]) -> int:
+    """ACLED's geo_precision of ``place``; a site or village placed at a known place
+    (``approximate``, ``near``) is as precise as that place at best: 3 at a country."""
+    precision = GEO_PRECISION.get(place.get("kind") or "other", 2)
+    near = places.get((place.get("near") or {}).get("place")) if place.get("approximate") else None
+    if near is not None:
+        precision = max(precision, GEO_PRECISION.get(near.get("kind") or "other", 2))
+    return precision
+
+
 def _min_low(figures: Iterable[dict]) -> int:
     """The lowest ``low`` of the tolls that count people (a named victim beside a toll is
     no lower toll), 0 when there is none."""
@@ -198,6 +209,7 @@ def acled_items(record: dict, *, table: TypeTable | None = None) -> list[tuple[d
             by_story.setdefault(story_of(incident_events[fig["incident"]]), []).append(fig)
 
     place_of = item_place(record)
+    places = {p.get("id"): p for p in record.get("places") or []}
 
     def place_columns(item: dict) -> dict:
         place = place_of(item)
@@ -209,7 +221,7 @@ def acled_items(record: dict, *, table: TypeTable | None = None) -> list[tuple[d
             "country": names.get(iso, iso), "iso2": iso, "admin1": place.get("admin1") or "",
             "location": place.get("name") or place.get("text") or "",
             "latitude": place.get("lat"), "longitude": place.get("lon"),
-            "geo_precision": GEO_PRECISION.get(place.get("kind") or "other", 2),
+            "geo_precision": _precision(place, places),
         }
 
     def common(item: dict, date: str | None) -> dict:
