@@ -65,6 +65,8 @@ _TERRITORY_VERBS = place_words()["territory_verbs"]
 _BUILDING_WORDS = place_words()["building_words"]
 # ... of streets and roads, named after the towns they lead to: "Oxford St" in Belfast.
 _ROUTE_WORDS = place_words()["route_words"]
+# The most words of a city's name at the start of a site's ("Rio de Janeiro Airport").
+_CITY_WORDS = 4
 # How far (in tokens) a known place may stand from a place the gazetteer lacks to give
 # it its position.
 _ANCHOR_REACH = 25
@@ -494,7 +496,7 @@ class PlacesExtractor:
         ):
             return False
         return last in _ROUTE_WORDS or not any(
-            self._large_city(span[:k].text) for k in range(1, len(span)))
+            self._large_city(span[:k].text) for k in range(1, min(len(span), _CITY_WORDS + 1)))
 
     def _large_city(self, name: str) -> bool:
         """A city of 100,000 or more of exactly this name ("Sarajevo"; not the district
