@@ -233,7 +233,7 @@ def ruled_out(ctx: Context, token: Token, type_: str) -> bool:
         noun_trigger = bool(entry) and "NOUN" in entry.get("pos", ("NOUN",))
         if not noun_trigger and ctx.weapons.match_at(doc, token.i, token.i + 1):
             return True
-    if type_ == "ASSAULT" and _accidental(ctx, token):
+    if type_ == "ASSAULT" and (_accidental(ctx, token) or _self_harm(ctx, token)):
         return True
     if token.pos_ == "NOUN" and _in_custody(ctx, token, entry.get("mode")):
         return True
@@ -291,7 +291,7 @@ def _resolve_entry(ctx: Context, doc, sent, start, end, head, entry, weapons):
         return None  # "warned police of their fears" informs; "warned that ..." threatens
     if needs == "infinitive" and not any(c.dep_ == "xcomp" for c in head.children):
         return None  # "asked them to leave" requests; "asked whether ...", "told reporters" not
-    if type_ == "ASSAULT" and _accidental(ctx, head):
+    if type_ == "ASSAULT" and (_accidental(ctx, head) or _self_harm(ctx, head)):
         return None
     required = entry.get("requires_prep")
     if required and not any(
@@ -369,6 +369,63 @@ def _accidental(ctx: Context, head: Token) -> bool:
         carriers.append(verb)
     return any(c.dep_ in ("amod", "advmod") and c.lower_ in ctx.words["accident_words"]
                for carrier in carriers for c in carrier.children)
+
+
+def _self_harm(ctx: Context, verb: Token) -> bool:
+    """"killed himself", "shot herself in the foot": a harm verb whose only object is
+    reflexive tells a suicide or self-harm, not an assault ("killed himself and six
+    others" stays one)."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in ctx.words["harm_verbs"]:
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    objects += [c for o in objects for c in o.conjuncts]
+    return bool(objects) and all(o.lower_ in ctx.words["reflexives"] for o in objects)
+
+
+def party_harm(ctx: Context, trig: dict) -> bool:
+    """A verb of killing or wounding done by a person or group: "gunmen killed five
+    people", "two were shot by soldiers". Not a passive without its doer ("four were
+    killed": a toll, which the figures count), nor a weapon, an illness or an accident as
+    subject ("a roadside bomb killed four", "cholera killed thirty", "the crash killed
+    two")."""
+    verb = trig["head"]
+    if trig["type"] != "ASSAULT" or verb.pos_ != "VERB" or (
+        verb.lemma_.lower() not in ctx.words["harm_verbs"]
+    ):
+        return False
+    if is_passive(verb):
+        doers = [p for c in verb.children if c.dep_ == "agent"
+                 for p in c.children if p.dep_ == "pobj"]
+    else:
+        doers = [c for c in verb.children if c.dep_ == "nsubj"]
+        if not doers and verb.dep_ == "conj":  # "stormed the village and killed five"
+            doers = [c for c in verb.head.children if c.dep_ == "nsubj"]
+    return any(party_doer(ctx, d) for d in doers)
+
+
+def party_doer(ctx: Context, token: Token) -> bool:
+    """A person or group as the doer of an act: a personal pronoun ("who" for the noun it
+    stands for), a name of a person, group or state, one of the document's actors, or a
+    noun of people or groups ("gunmen", "rebel forces"); never a weapon or a thing."""
+    if token.lower_ in ctx.words["party_pronouns"] and token.pos_ == "PRON":
+        if token.lower_ == "who" and token.head.dep_ == "relcl":
+            return party_doer(ctx, token.head.head)
+        return True
+    words = (token.lemma_.lower(), token.lower_)
+    if is_weapon(ctx, token) or any(
+        w in ctx.non_actors or w in ctx.words["harm_causes"] for w in words
+    ):
+        return False
+    if arguments.among_actors(token) or token.ent_type_ in _PARTY_ENTS:
+        return True
+    if token.pos_ != "NOUN":
+        return False
+    return any(word in heads for word in words
+               for heads in (ctx.person_words, _party_heads(), ctx.words["party_nouns"]))
+
+
+# Entity types of the names of persons, groups and states.
+_PARTY_ENTS = {"PERSON", "ORG", "NORP", "GPE"}
 
 
 def is_weapon(ctx: Context, token: Token) -> bool:
