@@ -221,7 +221,8 @@ def ruled_out(ctx: Context, token: Token, type_: str) -> bool:
     that the trigger lexicon takes as no event (the means, not the act: "bring down a
     drone"), an accident ("two accidental explosions"), a place of custody ("in jail"), an
     object the word's entry rules out ("attack the virus"), a thing as the subject of a
-    word whose entry needs a party there ("the report warns")."""
+    word whose entry needs a party there ("the report warns"), a light verb carrying an
+    event noun ("launched an attack")."""
     doc = token.doc
     hit = ctx.triggers.match_at(doc, token.i, token.i + 1)
     entry = hit[1] if hit else {}
@@ -239,6 +240,8 @@ def ruled_out(ctx: Context, token: Token, type_: str) -> bool:
         return True
     if entry.get("party_subject") and _thing_subject(ctx, token):
         return True  # "the report warns that prices will rise": no act of its subject
+    if carries_event(ctx, token):
+        return True  # "launched an attack": the attack is the event, not the launching
     return bool(entry) and _ruled_out_objects(ctx, token, entry)
 
 
@@ -441,20 +444,37 @@ def is_weapon(ctx: Context, token: Token) -> bool:
 
 def drop_carriers(ctx: Context, found: list[dict]) -> list[dict]:
     """A verb whose object is itself a trigger of the same type ("launched rocket
-    attacks", "made a request for talks") is dropped in favour of the noun (the rules'
-    triggers, and again with those the event head adds)."""
+    attacks", "made a request for talks"), or a light verb whose object is a trigger of
+    any type ("launched an attack on the port" told as a verbal attack), is dropped in
+    favour of the noun (the rules' triggers, and again with those the event head adds)."""
     heads = {f["head"].i: f for f in found}
     kept = []
     for item in found:
         head = item["head"]
+        light = head.lemma_.lower() in ctx.light_heads
         if head.pos_ == "VERB" and any(
-            c.dep_ in ("dobj", "nsubjpass") and c.i in heads
-            and heads[c.i]["type"] == item["type"] and c.i != head.i
+            c.dep_ in ("dobj", "nsubjpass") and c.i in heads and c.i != head.i
+            and (light or heads[c.i]["type"] == item["type"])
             for c in head.children
         ):
             continue
         kept.append(item)
     return kept
+
+
+def carries_event(ctx: Context, verb: Token) -> bool:
+    """A light verb whose object is an event noun of the trigger lexicon, or a noun of a
+    number or series of events ("launched an attack", "carried out a wave of raids",
+    "staged a protest"): the noun tells the event, the verb only carries it."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in ctx.light_heads:
+        return False
+    for obj in (c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")):
+        if obj.lemma_.lower() in ctx.words["carrier_nouns"]:
+            return True
+        hit = ctx.triggers.match_at(obj.doc, obj.i, obj.i + 1)
+        if hit is not None and "NOUN" in hit[1].get("pos", ("NOUN",)):
+            return True
+    return False
 
 
 def armed(ctx: Context, trig: dict) -> bool:
