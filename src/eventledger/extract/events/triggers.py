@@ -242,7 +242,33 @@ def ruled_out(ctx: Context, token: Token, type_: str) -> bool:
         return True  # "the report warns that prices will rise": no act of its subject
     if carries_event(ctx, token):
         return True  # "launched an attack": the attack is the event, not the launching
+    if type_ == "THREATEN" and _promise_of_no_harm(ctx, token):
+        return True  # "promised to build a wall": a promise, not a threat
     return bool(entry) and _ruled_out_objects(ctx, token, entry)
+
+
+def _promise_of_no_harm(ctx: Context, verb: Token) -> bool:
+    """A verb of promising whose complement is no harm to anyone: "promised to build a
+    wall" is no threat, "vowed to retaliate", "pledged to impose sanctions" are."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in ctx.words["promise_verbs"]:
+        return False
+    acts = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp", "dobj")]
+    acts += [c for a in acts for c in a.conjuncts]
+    return not any(_harmful(ctx, act) for act in acts)
+
+
+def _harmful(ctx: Context, act: Token) -> bool:
+    """A verb or noun that tells harm or pressure: a trigger word of a conflict type
+    (``threat_types``), or of such a type with its object ("impose sanctions"), or a verb
+    of harm outside the trigger lexicon ("retaliate")."""
+    if act.lemma_.lower() in ctx.words["harm_complements"]:
+        return True
+    hit = ctx.triggers.match_at(act.doc, act.i, act.i + 1)
+    if hit is None:
+        return False
+    entry = hit[1]
+    types = {entry["type"]} | {o["type"] for o in (entry.get("objects") or {}).values()}
+    return bool(types & ctx.words["threat_types"])
 
 
 def _context(ctx: Context, head: Token, start: int, end: int) -> set[int]:
@@ -338,9 +364,29 @@ def _thing_subject(ctx: Context, verb: Token) -> bool:
         _may_be_party(ctx, t) for t in [subject, *of_objects(subject)])
 
 
+def thing_source(ctx: Context, token: Token | None) -> bool:
+    """The source of a threat is a thing or a phenomenon, not a party ("a threat from
+    rising seas", "the threat posed by the virus", "the threat from terrorism"): a risk,
+    not a threat made. A noun the word lists do not know ("a threat from their bosses")
+    is given the benefit of the doubt."""
+    if token is None or _may_be_party(ctx, token):
+        return False
+    words = (token.lemma_.lower(), token.lower_)
+    if any(w in ctx.words["harm_causes"] or w in ctx.non_actors for w in words):
+        return True
+    if is_weapon(ctx, token) or ctx.triggers.match_at(token.doc, token.i, token.i + 1):
+        return True  # a weapon, or an event ("the threat from attacks")
+    return any(token.lower_.endswith(end) for end in ctx.words["abstract_suffixes"])
+
+
 def _may_be_party(ctx: Context, token: Token) -> bool:
     """A name, a person, a group (the actor lexicon's heads, the trigger lexicon's
-    party_nouns: "the company", "bands of armed men"), or one of the document's actors."""
+    party_nouns: "the company", "bands of armed men"), or one of the document's actors;
+    never an illness or a force of nature, whatever the parser takes its name for."""
+    if token.lemma_.lower() in ctx.words["harm_causes"] or (
+        token.lower_ in ctx.words["harm_causes"]
+    ):
+        return False
     if token.ent_type_ or token.pos_ != "NOUN" or arguments.is_party(ctx, token):
         return True
     return any(word in heads for word in (token.lemma_.lower(), token.lower_)
