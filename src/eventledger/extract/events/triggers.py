@@ -234,7 +234,9 @@ def ruled_out(ctx: Context, token: Token, type_: str) -> bool:
         noun_trigger = bool(entry) and "NOUN" in entry.get("pos", ("NOUN",))
         if not noun_trigger and ctx.weapons.match_at(doc, token.i, token.i + 1):
             return True
-    if type_ == "ASSAULT" and (_accidental(ctx, token) or _self_harm(ctx, token)):
+    if type_ == "ASSAULT" and (
+        _accidental(ctx, token) or _self_harm(ctx, token) or _struggle_with_things(ctx, token)
+    ):
         return True
     if token.pos_ == "NOUN" and _in_custody(ctx, token, entry.get("mode")):
         return True
@@ -320,7 +322,9 @@ def _resolve_entry(ctx: Context, doc, sent, start, end, head, entry, weapons):
         return None  # "warned police of their fears" informs; "warned that ..." threatens
     if needs == "infinitive" and not any(c.dep_ == "xcomp" for c in head.children):
         return None  # "asked them to leave" requests; "asked whether ...", "told reporters" not
-    if type_ == "ASSAULT" and (_accidental(ctx, head) or _self_harm(ctx, head)):
+    if type_ == "ASSAULT" and (
+        _accidental(ctx, head) or _self_harm(ctx, head) or _struggle_with_things(ctx, head)
+    ):
         return None
     required = entry.get("requires_prep")
     if required and not any(
@@ -429,6 +433,34 @@ def _self_harm(ctx: Context, verb: Token) -> bool:
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     objects += [c for o in objects for c in o.conjuncts]
     return bool(objects) and all(o.lower_ in ctx.words["reflexives"] for o in objects)
+
+
+def _struggle_with_things(ctx: Context, head: Token) -> bool:
+    """A word of struggle against things, not a party: "fight inflation", "combat
+    corruption", "there may be no disease to battle", "the battle against cancer". What
+    it is against: its object, its "against" phrase, or the noun an infinitive of it
+    qualifies; an event noun there ("fought a battle") or nothing at all ("fighting
+    raged") decides nothing."""
+    if head.lemma_.lower() not in ctx.words["struggle_words"] and (
+        head.lower_ not in ctx.words["struggle_words"]
+    ):
+        return False
+    against = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
+    against += [p for c in head.children if c.dep_ == "prep" and c.lower_ == "against"
+                for p in c.children if p.dep_ == "pobj"]
+    if not against and head.pos_ == "VERB" and head.dep_ in ("acl", "relcl") and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in head.children
+    ):
+        against = [head.head]  # "no disease to battle"
+    elif not against and head.pos_ == "NOUN" and head.dep_ == "pobj" and (
+        head.head.lower_ == "to" and head.head.head.pos_ == "NOUN"
+        and not any(c.dep_ in ("det", "poss") for c in head.children)
+    ):
+        against = [head.head.head]  # the same, where the parser took the verb for a noun
+    against += [c for t in against for c in t.conjuncts]
+    if not against or any(ctx.triggers.match_at(t.doc, t.i, t.i + 1) for t in against):
+        return False
+    return not any(_may_be_party(ctx, t) for t in against)
 
 
 def party_harm(ctx: Context, trig: dict) -> bool:
