@@ -244,6 +244,11 @@ def ruled_out(ctx: Context, token: Token, type_: str) -> bool:
         return True  # "the report warns that prices will rise": no act of its subject
     if carries_event(ctx, token):
         return True  # "launched an attack": the attack is the event, not the launching
+    if entry.get("objects") and (_listed_object(token, entry["objects"]) or {}).get(
+        "type"
+    ) != type_:
+        return True  # "the river froze", "froze his assets" as COERCE: the objects its
+        # entry lists decide whether the word is an event, and of which type
     if type_ == "THREATEN" and _promise_of_no_harm(ctx, token):
         return True  # "promised to build a wall": a promise, not a threat
     return bool(entry) and _ruled_out_objects(ctx, token, entry)
@@ -300,14 +305,7 @@ def _resolve_entry(ctx: Context, doc, sent, start, end, head, entry, weapons):
             return None
     objects = entry.get("objects")
     if objects:
-        picked = None
-        for obj in objects_of(head):
-            for form in (obj.lemma_.lower(), obj.lower_):
-                if form in objects:
-                    picked = objects[form]
-                    break
-            if picked:
-                break
+        picked = _listed_object(head, objects)
         if picked is None:
             return None
         type_, mode = picked["type"], picked.get("mode", mode)
@@ -344,6 +342,16 @@ def _resolve_entry(ctx: Context, doc, sent, start, end, head, entry, weapons):
     ):
         return None  # "this demonstrates that ..."
     return type_, mode
+
+
+def _listed_object(head: Token, objects: dict) -> dict | None:
+    """The sense (type and mode) that the first of the word's objects listed in its
+    entry's ``objects`` gives it ("imposed a curfew", "froze his assets"), or None."""
+    for obj in objects_of(head):
+        for form in (obj.lemma_.lower(), obj.lower_):
+            if form in objects:
+                return objects[form]
+    return None
 
 
 def _thing_subject(ctx: Context, verb: Token) -> bool:
