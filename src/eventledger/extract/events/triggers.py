@@ -11,7 +11,7 @@ from ...data_files import packaged_json, word_lists
 from ..base import is_excluded
 from . import arguments
 from .context import Context
-from .lexicon import MODIFIER_DEPS
+from .lexicon import MODIFIER_DEPS, RELATIVE_PRONOUNS
 from .phrases import (
     capitalised_common,
     inside_clause,
@@ -184,6 +184,8 @@ def _ruled_out_objects(ctx: Context, head: Token, entry: dict) -> bool:
     if any(c.dep_ == "prep" and c.lower_ == "for" and p.lemma_.lower() in entry.get(
             "not_for", ()) for c in children for p in c.children if p.dep_ == "pobj"):
         return True
+    if entry.get("intransitive") and _transitive(head):
+        return True
     if entry.get("not_party_objects") and head.pos_ == "VERB" and any(
         arguments.is_person(ctx, t) for c in children if c.dep_ == "dobj"
         for t in [c, *of_objects(c)]
@@ -191,6 +193,18 @@ def _ruled_out_objects(ctx: Context, head: Token, entry: dict) -> bool:
         return True
     return bool(entry.get("not_owned")) and head.pos_ == "NOUN" and any(
         c.dep_ in ("poss", "compound") and _a_person(c) for c in children)
+
+
+def _transitive(verb: Token) -> bool:
+    """A verb with a direct object: its own ("demonstrated his knack"), or the noun its
+    relative clause qualifies, where the clause has a subject of its own and no object
+    ("the restraint they have demonstrated")."""
+    if verb.pos_ != "VERB":
+        return False
+    if any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children):
+        return True
+    return verb.dep_ == "relcl" and any(
+        c.dep_ == "nsubj" and c.lower_ not in RELATIVE_PRONOUNS for c in verb.children)
 
 
 def _a_person(token: Token) -> bool:
@@ -249,6 +263,8 @@ def ruled_out(ctx: Context, token: Token, type_: str) -> bool:
     ) != type_:
         return True  # "the river froze", "froze his assets" as COERCE: the objects its
         # entry lists decide whether the word is an event, and of which type
+    if entry.get("harm_clause") and _prediction(ctx, token):
+        return True  # "warned that the deal was dangerous": no event of any type
     if type_ == "THREATEN" and _promise_of_no_harm(ctx, token):
         return True  # "promised to build a wall": a promise, not a threat
     return bool(entry) and _ruled_out_objects(ctx, token, entry)
@@ -262,6 +278,21 @@ def _promise_of_no_harm(ctx: Context, verb: Token) -> bool:
     acts = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp", "dobj")]
     acts += [c for a in acts for c in a.conjuncts]
     return not any(_harmful(ctx, act) for act in acts)
+
+
+def _prediction(ctx: Context, verb: Token) -> bool:
+    """A warning whose "that" clause or "of" phrase tells no harm or pressure: "warned
+    that the deal was dangerous", "warned of the risk of an outbreak" predict; "warned
+    that it would retaliate", "warned of consequences" threaten. A warning to someone to
+    do something ("warned them to leave") is left alone."""
+    if any(c.dep_ == "xcomp" for c in verb.children):
+        return False
+    told = [c for c in verb.children if c.dep_ == "ccomp"]
+    told += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "of"
+             for p in c.children if p.dep_ == "pobj"]
+    if not told:
+        return False
+    return not any(_harmful(ctx, t) for top in told for t in top.subtree)
 
 
 def _harmful(ctx: Context, act: Token) -> bool:
@@ -318,6 +349,8 @@ def _resolve_entry(ctx: Context, doc, sent, start, end, head, entry, weapons):
         return None  # "the pressure is threatening further losses": a risk, not a threat
     if needs == "clause" and not any(c.dep_ in ("ccomp", "xcomp") for c in head.children):
         return None  # "warned police of their fears" informs; "warned that ..." threatens
+    if entry.get("harm_clause") and _prediction(ctx, head):
+        return None  # "warned that the deal was dangerous": a prediction, not a threat
     if needs == "infinitive" and not any(c.dep_ == "xcomp" for c in head.children):
         return None  # "asked them to leave" requests; "asked whether ...", "told reporters" not
     if type_ == "ASSAULT" and (
