@@ -31,6 +31,7 @@ def assaults(nlp, component, text, word):
     ("Doctors in Mirel are battling a rare fever.", "battling"),
     ("Her long battle against cancer ended in May.", "battle"),
     ("The mayor promised to tackle crime and poverty.", "tackle"),
+    ("Engineers who have battled online threats for years were consulted.", "battled"),
 ])
 def test_a_struggle_against_a_thing_is_no_assault(bare_nlp, events, text, word):
     assert assaults(bare_nlp, events, text, word) == []

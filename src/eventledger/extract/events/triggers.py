@@ -509,7 +509,7 @@ def _struggle_with_things(ctx: Context, head: Token) -> bool:
     """A word of struggle against things, not a party: "fight inflation", "combat
     corruption", "there may be no disease to battle", "the battle against cancer". What
     it is against: its object, its "against" phrase, or the noun an infinitive of it
-    qualifies; an event noun there ("fought a battle") or nothing at all ("fighting
+    qualifies; an assault noun there ("fought a battle") or nothing at all ("fighting
     raged") decides nothing."""
     if head.lemma_.lower() not in ctx.words["struggle_words"] and (
         head.lower_ not in ctx.words["struggle_words"]
@@ -528,9 +528,15 @@ def _struggle_with_things(ctx: Context, head: Token) -> bool:
     ):
         against = [head.head.head]  # the same, where the parser took the verb for a noun
     against += [c for t in against for c in t.conjuncts]
-    if not against or any(ctx.triggers.match_at(t.doc, t.i, t.i + 1) for t in against):
+    if not against or any(_an_assault_noun(ctx, t) for t in against):
         return False
     return not any(_may_be_party(ctx, t) for t in against)
+
+
+def _an_assault_noun(ctx: Context, token: Token) -> bool:
+    """An event noun of an assault ("fought a battle", "fought the offensive")."""
+    hit = ctx.triggers.match_at(token.doc, token.i, token.i + 1)
+    return hit is not None and hit[1]["type"] == "ASSAULT"
 
 
 def party_harm(ctx: Context, trig: dict) -> bool:
