@@ -285,6 +285,8 @@ def ruled_out(ctx: Context, token: Token, type_: str) -> bool:
         return True
     if entry.get("party_subject") and _thing_subject(ctx, token):
         return True  # "the report warns that prices will rise": no act of its subject
+    if type_ == entry.get("type") and _lacks_complement(token, entry):
+        return True  # "'Mistake?' he asked": a question, not a request
     if carries_event(ctx, token):
         return True  # "launched an attack": the attack is the event, not the launching
     if entry.get("objects") and (_listed_object(token, entry["objects"]) or {}).get(
@@ -297,6 +299,19 @@ def ruled_out(ctx: Context, token: Token, type_: str) -> bool:
     if type_ == "THREATEN" and _promise_of_no_harm(ctx, token):
         return True  # "promised to build a wall": a promise, not a threat
     return bool(entry) and _ruled_out_objects(ctx, token, entry)
+
+
+def _lacks_complement(verb: Token, entry: dict) -> bool:
+    """A word whose entry needs a clause or an infinitive ("asked them to leave", "warned
+    that it would retaliate") told without one ("he asked", "told reporters")."""
+    needs = entry.get("needs")
+    if needs not in ("clause", "infinitive"):
+        return False
+    # the parser may hang the infinitive on the object ("instructed prefects to act")
+    children = [c for c in verb.children] + [
+        c for o in verb.children if o.dep_ == "dobj" for c in o.children]
+    deps = ("ccomp", "xcomp") if needs == "clause" else ("xcomp",)
+    return not any(c.dep_ in deps for c in children)
 
 
 def _promise_of_no_harm(ctx: Context, verb: Token) -> bool:
@@ -376,12 +391,11 @@ def _resolve_entry(ctx: Context, doc, sent, start, end, head, entry, weapons):
             return None
     if entry.get("party_subject") and _thing_subject(ctx, head):
         return None  # "the pressure is threatening further losses": a risk, not a threat
-    if needs == "clause" and not any(c.dep_ in ("ccomp", "xcomp") for c in head.children):
-        return None  # "warned police of their fears" informs; "warned that ..." threatens
+    if _lacks_complement(head, entry):
+        return None  # "warned police of their fears" informs, "asked whether ...", "told
+        # reporters" ask and tell; "warned that ...", "asked them to leave" do not
     if entry.get("harm_clause") and _prediction(ctx, head):
         return None  # "warned that the deal was dangerous": a prediction, not a threat
-    if needs == "infinitive" and not any(c.dep_ == "xcomp" for c in head.children):
-        return None  # "asked them to leave" requests; "asked whether ...", "told reporters" not
     if type_ == "ASSAULT" and (
         _accidental(ctx, head) or _self_harm(ctx, head) or _struggle_with_things(ctx, head)
     ):
