@@ -186,6 +186,12 @@ def _ruled_out_objects(ctx: Context, head: Token, entry: dict) -> bool:
         return True
     if entry.get("intransitive") and _transitive(head):
         return True
+    if entry.get("not_site_objects") and any(
+        o.pos_ == "NOUN" and o.lemma_.lower() in ctx.words["visited_sites"]
+        for o in objects_of(head) + [p for c in children if c.dep_ == "prep" and c.lower_ == "to"
+                                     for p in c.children if p.dep_ == "pobj"]
+    ):
+        return True  # "visited a train station", "a visit to a factory": a tour
     if entry.get("not_party_objects") and head.pos_ == "VERB" and any(
         arguments.is_person(ctx, t) for c in children if c.dep_ == "dobj"
         for t in [c, *of_objects(c)]
