@@ -270,8 +270,11 @@ def ruled_out(ctx: Context, token: Token, type_: str) -> bool:
     that the trigger lexicon takes as no event (the means, not the act: "bring down a
     drone"), an accident ("two accidental explosions"), a place of custody ("in jail"), an
     object the word's entry rules out ("attack the virus"), a thing as the subject of a
-    word whose entry needs a party there ("the report warns"), a light verb carrying an
-    event noun ("launched an attack")."""
+    word whose entry needs a party there ("the report warns"), a harm done to oneself or
+    a struggle against things ("killed himself", "fight inflation"), a word told without
+    the complement its entry needs ("he asked"), a light verb carrying an event noun
+    ("launched an attack"), a word without the objects its entry lists or in another type
+    than theirs ("the river froze"), a warning that predicts, a promise of no harm."""
     doc = token.doc
     hit = ctx.triggers.match_at(doc, token.i, token.i + 1)
     entry = hit[1] if hit else {}
