@@ -1,8 +1,8 @@
 """A word whose lexicon entry needs an infinitive or a clause ("asked them to leave",
 "warned that it would retaliate") is no event without one, and the event head does not
 add it in the entry's own type then: "'Is it over?' he asked" is a question, not a
-request. An infinitive the parser hangs on the object ("instructed the prefects to act")
-still counts. Sentences and places are invented."""
+request. An infinitive the parser hangs on the object ("instructed the prefects to act"),
+or takes for a preposition ("asked the employee to delete emails"), still counts. Sentences and places are invented."""
 
 from __future__ import annotations
 
@@ -35,6 +35,9 @@ def test_a_question_or_a_telling_is_no_request(bare_nlp, events, text, word):
 @pytest.mark.parametrize(("text", "word"), [
     ("The council asked the residents to leave the valley.", "asked"),
     ("The minister told the police to close the border.", "told"),
+    # the parser takes "to delete" for a preposition and an adjective here
+    ("According to the summary, two aides asked the Varna office employee to delete "
+     "emails in December.", "asked"),
 ])
 def test_an_asking_with_an_infinitive_is_a_request(bare_nlp, events, text, word):
     assert requests(bare_nlp, events, text, word) == [word]

@@ -320,7 +320,17 @@ def _lacks_complement(verb: Token, entry: dict) -> bool:
     children = [c for c in verb.children] + [
         c for o in verb.children if o.dep_ == "dobj" for c in o.children]
     deps = ("ccomp", "xcomp") if needs == "clause" else ("xcomp",)
-    return not any(c.dep_ in deps for c in children)
+    if any(c.dep_ in deps for c in children):
+        return False
+    # or take "to" and its verb for a preposition and a modifier ("asked him to delete
+    # emails")
+    doc = verb.doc
+    return not any(c.lower_ == "to" and c.i + 1 < len(doc)
+                   and doc[c.i + 1].pos_ not in _NO_VERB_AFTER_TO for c in children)
+
+
+# What follows "to" as a preposition, never as the mark of an infinitive.
+_NO_VERB_AFTER_TO = {"DET", "PRON", "PROPN", "NUM", "PUNCT", "SPACE"}
 
 
 def _promise_of_no_harm(ctx: Context, verb: Token) -> bool:
