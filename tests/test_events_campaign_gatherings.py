@@ -37,7 +37,8 @@ def test_a_persons_gathering_is_no_protest(bare_nlp, events, text):
     ("Senator Maria Lopez spoke at a rally against the dam in Tolben.", "rally"),
     ("Thousands joined a rally against the new tax in Tolben.", "rally"),
     ("Protesters chanted at a rally in Tolben on Monday.", "rally"),
+    ("Senator Maria Lopez spoke at a rally to protest the new dam.", "rally"),
     ("Thousands joined the march to the city hall in Tolben.", "march"),
 ])
 def test_a_protest_gathering_stays(bare_nlp, events, text, word):
-    assert protests(bare_nlp, events, text) == [word]
+    assert word in protests(bare_nlp, events, text)

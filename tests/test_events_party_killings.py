@@ -1,6 +1,7 @@
 """A killing or wounding done by a person or group is an assault even where the event
-head doubts it ("gunmen killed five people"); one told without its doer, or done by a
-weapon, an illness or an accident, is left to the head and the figures; one done to
+head doubts it ("gunmen killed five people"); one told without its doer or without a
+person hit, or done by a weapon, an illness or an accident, is left to the head and the
+figures; one done to
 oneself is no assault at all. Sentences and places are invented."""
 
 from __future__ import annotations
@@ -46,9 +47,10 @@ def test_a_killing_by_a_party_stays_though_the_head_doubts_it(bare_nlp, events, 
     "The flood killed nine people in the valley.",
     "The collapse of the old bridge killed two drivers.",
     "Four guards were killed near Tolben on Monday.",
+    "The senator shot back at his critics on Monday.",
 ])
 def test_without_a_party_as_doer_the_head_still_decides(bare_nlp, events, text):
-    assert assaults(bare_nlp, events, text, {"killed": DOUBTED}) == []
+    assert assaults(bare_nlp, events, text, {"killed": DOUBTED, "shot": DOUBTED}) == []
 
 
 @pytest.mark.parametrize(("text", "word"), [

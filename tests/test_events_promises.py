@@ -26,7 +26,7 @@ def threats(nlp, component, text, rows):
     "The governor pledged to open two new schools in Tolben.",
 ])
 def test_a_promise_of_no_harm_is_no_threat(bare_nlp, events, text):
-    word = text.split()[2]
+    word = text.split()[2].strip(",")
     rows = {word: {"THREATEN": 0.9, "AGREE": 0.01}}
     assert threats(bare_nlp, events, text, rows) == []
 
@@ -34,8 +34,9 @@ def test_a_promise_of_no_harm_is_no_threat(bare_nlp, events, text):
 @pytest.mark.parametrize("text", [
     "The rebels vowed to retaliate against the army.",
     "The minister promised to impose sanctions on Varnia.",
+    "He also vowed, \"We are going to defeat the rebels of the north.\"",
 ])
 def test_a_promise_of_harm_is_a_threat(bare_nlp, events, text):
-    word = text.split()[2]
+    word = text.split()[2].strip(",")
     rows = {word: {"THREATEN": 0.9, "AGREE": 0.01}}
     assert [e["trigger"]["text"] for e in threats(bare_nlp, events, text, rows)] == [word]

@@ -1,5 +1,6 @@
 """A warning is a threat when what it warns of is harm or pressure ("warned that it would
-retaliate", "warned of serious consequences", "warned residents to leave"); a warning
+retaliate", "warned of serious consequences", "warned residents to leave"), or of what
+the warner itself would or could do ("warned it could sell off its bonds"); a warning
 that something is so or may happen is a prediction, no event of any type, even where the
 event head would add one ("warned that the deal was a mistake", "warned of the risk of
 an outbreak"). Sentences and places are invented."""
@@ -39,6 +40,8 @@ def test_a_prediction_is_no_threat(bare_nlp, events, text):
     "Varnia warned that it would retaliate against any incursion.",
     "The ministry warned of grave consequences for Dorn.",
     "The council warned residents to leave the valley.",
+    "The Varnian ministry warned it could sell off its bonds in Dorn.",
+    "The senator warned the governor that she would make an issue of the deal.",
 ])
 def test_a_warning_of_harm_is_a_threat(bare_nlp, events, text):
     assert "THREATEN" in [t for t, w in found(bare_nlp, events, text) if w.startswith("warned")]

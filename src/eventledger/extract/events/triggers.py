@@ -213,9 +213,13 @@ def _a_persons_gathering(noun: Token) -> bool:
         return True
     if any(c.lower_ in _PROTEST_PREPS for c in preps) or noun.dep_ != "pobj":
         return False
+    if any(c.pos_ == "VERB" and c.lemma_.lower() in _PROTEST_VERBS for c in noun.children):
+        return False  # "a rally to protest the deal"
     verb = noun.head.head
-    if noun.head.lower_ not in _AT_PREPS or verb.pos_ not in ("VERB", "AUX"):
-        return False
+    if noun.head.lower_ not in _AT_PREPS or verb.pos_ not in ("VERB", "AUX") or any(
+        c.pos_ == "VERB" and c.lemma_.lower() in _PROTEST_VERBS for c in verb.children
+    ):
+        return False  # "spoke at a rally to protest the dam"
     return any(c.dep_ == "nsubj" and _a_named_person(c) for c in verb.children)
 
 
@@ -227,6 +231,7 @@ def _a_named_person(token: Token) -> bool:
 # What a gathering is against ("a rally against the dam"), and where something is done at
 # one ("at a rally", "during a rally").
 _PROTEST_PREPS = {"against", "over"}
+_PROTEST_VERBS = {"protest", "oppose", "denounce", "condemn", "demand", "demonstrate"}
 _AT_PREPS = {"at", "during"}
 
 
@@ -339,7 +344,8 @@ def _promise_of_no_harm(ctx: Context, verb: Token) -> bool:
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in ctx.words["promise_verbs"]:
         return False
     acts = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp", "dobj")]
-    acts += [c for a in acts for c in a.conjuncts]
+    for act in acts:  # "vowed, 'We are going to defeat them'": down the chain of verbs
+        acts.extend(c for c in act.children if c.dep_ in ("xcomp", "ccomp", "conj"))
     return not any(_harmful(ctx, act) for act in acts)
 
 
@@ -355,7 +361,19 @@ def _prediction(ctx: Context, verb: Token) -> bool:
              for p in c.children if p.dep_ == "pobj"]
     if not told:
         return False
+    if any(_own_intent(ctx, top) for top in told):
+        return False
     return not any(_harmful(ctx, t) for top in told for t in top.subtree)
+
+
+def _own_intent(ctx: Context, clause: Token) -> bool:
+    """A clause telling what its speaker would or could do: a personal pronoun as
+    subject and a modal of the future ("warned that they could sell off their assets",
+    "warned Clinton that he'd make an issue of it")."""
+    return clause.pos_ in ("VERB", "AUX") and any(
+        c.dep_ == "nsubj" and c.pos_ == "PRON" and c.lower_ not in _DEMONSTRATIVES
+        for c in clause.children) and any(
+        c.dep_ == "aux" and c.lower_ in ctx.words["future_modals"] for c in clause.children)
 
 
 def _harmful(ctx: Context, act: Token) -> bool:
@@ -560,7 +578,7 @@ def _struggle_with_things(ctx: Context, head: Token) -> bool:
         and not any(c.dep_ in ("det", "poss") for c in head.children)
     ):
         against = [head.head.head]  # the same, where the parser took the verb for a noun
-    against += [c for t in against for c in t.conjuncts]
+    against += [c for t in against for c in t.children if c.dep_ in ("conj", "nmod")]
     if not against or any(_an_assault_noun(ctx, t) for t in against):
         return False
     return not any(_may_be_party(ctx, t) for t in against)
@@ -573,11 +591,12 @@ def _an_assault_noun(ctx: Context, token: Token) -> bool:
 
 
 def party_harm(ctx: Context, trig: dict) -> bool:
-    """A verb of killing or wounding done by a person or group: "gunmen killed five
-    people", "two were shot by soldiers". Not a passive without its doer ("four were
+    """A verb of killing or wounding done by a person or group to people: "gunmen killed
+    five people", "two were shot by soldiers". Not a passive without its doer ("four were
     killed": a toll, which the figures count), nor a weapon, an illness or an accident as
     subject ("a roadside bomb killed four", "cholera killed thirty", "the crash killed
-    two")."""
+    two"), nor a harm verb with no person or number as object ("shot back", "killing
+    journalism"), which the event head decides."""
     verb = trig["head"]
     if trig["type"] != "ASSAULT" or verb.pos_ != "VERB" or (
         verb.lemma_.lower() not in ctx.words["harm_verbs"]
@@ -587,6 +606,10 @@ def party_harm(ctx: Context, trig: dict) -> bool:
         doers = [p for c in verb.children if c.dep_ == "agent"
                  for p in c.children if p.dep_ == "pobj"]
     else:
+        victims = [c for c in verb.children if c.dep_ == "dobj"]
+        if not any(v.pos_ == "NUM" or any(c.dep_ == "nummod" for c in v.children)
+                   or _may_be_party(ctx, v) for v in victims):
+            return False  # "shot back with a laugh", "journalists are killing journalism"
         doers = [c for c in verb.children if c.dep_ == "nsubj"]
         if not doers and verb.dep_ == "conj":  # "stormed the village and killed five"
             doers = [c for c in verb.head.children if c.dep_ == "nsubj"]
