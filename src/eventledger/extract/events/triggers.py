@@ -310,6 +310,8 @@ def ruled_out(ctx: Context, token: Token, type_: str) -> bool:
         # entry lists decide whether the word is an event, and of which type
     if entry.get("harm_clause") and _prediction(ctx, token):
         return True  # "warned that the deal was dangerous": no event of any type
+    if (_verbal_sense(token, entry) or {}).get("type", type_) != type_:
+        return True  # "a blistering attack on the governor": words, no assault
     if type_ == "THREATEN" and _promise_of_no_harm(ctx, token):
         return True  # "promised to build a wall": a promise, not a threat
     return bool(entry) and _ruled_out_objects(ctx, token, entry)
@@ -442,6 +444,9 @@ def _resolve_entry(ctx: Context, doc, sent, start, end, head, entry, weapons):
         c.dep_ == "prep" and c.lower_ in required for c in head.children
     ):
         return None
+    verbal = _verbal_sense(head, entry)
+    if verbal is not None:
+        return verbal["type"], verbal.get("mode")  # "a blistering attack on the governor"
     sense_context = None
     for sense in entry.get("senses", ()):
         words = set(sense["context"])
@@ -455,6 +460,16 @@ def _resolve_entry(ctx: Context, doc, sent, start, end, head, entry, weapons):
     ):
         return None  # "this demonstrates that ..."
     return type_, mode
+
+
+def _verbal_sense(head: Token, entry: dict) -> dict | None:
+    """The sense of words, not deeds, that one of the word's own modifiers gives it ("a
+    blistering attack on the governor", "under political attack"), or None."""
+    verbal = entry.get("verbal_modifiers")
+    if verbal and any(c.dep_ in MODIFIER_DEPS and c.lower_ in verbal["words"]
+                      for c in head.children):
+        return verbal
+    return None
 
 
 def _listed_object(head: Token, objects: dict) -> dict | None:
