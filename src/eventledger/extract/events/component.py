@@ -19,7 +19,7 @@ from .learned import with_model
 from .lexicon import load_lexicon
 from .modality import future, generic, hypothetical, negated
 from .phrases import inherited_actor, np_bounds, outside_trigger
-from .triggers import drop_carriers, find_triggers, mode
+from .triggers import drop_carriers, find_triggers, mode, thing_source
 
 log = logging.getLogger(__name__)
 
@@ -107,10 +107,12 @@ class EventsExtractor:
                     event["actor"] is None or inherited_actor(trig["head"], attacks)
                 ):
                     continue
-                if trig.get("needs_party") and event["actor"] is None and (
-                    event["recipient"] is None
+                if trig.get("needs_party") and (
+                    event["actor"] is None and event["recipient"] is None
+                    or thing_source(self.ctx, trig.get("actor_token"))
                 ):
-                    continue  # "the threat of terrorism": a risk, not a threat made
+                    continue  # "the threat of terrorism", "a threat from rising seas": a
+                    # risk, not a threat made
                 event["id"] = f"E{len(events) + 1}"
                 events.append(event)
         return doc
@@ -135,6 +137,7 @@ class EventsExtractor:
         start_char = doc[trig["start"]].idx
         end_char = doc[trig["end"] - 1].idx + len(doc[trig["end"] - 1])
         actor, recipient = arguments(self.ctx, trig)
+        trig["actor_token"] = actor  # whether a threat's source is a party, decided after
         actor_skip = list(skip_ranges)
         if actor is not None:
             actor_skip.append(np_bounds(actor, head))

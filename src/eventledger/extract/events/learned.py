@@ -8,8 +8,9 @@ tagger's forward pass. In each sentence:
   words) is dropped: the head, trained on coded sentences and agreed rule output, is
   confident it is not an event of that type ("attack the virus" slipped past a rule).
   The rules stay where they are sure: a trigger whose sense needed a weapon in its clause
-  ("fired rockets"), whose subject is a weapon ("a roadside bomb killed four"), or an
-  assault with a weapon in its own clause ("the bombs were detonated") is kept;
+  ("fired rockets"), whose subject is a weapon ("a roadside bomb killed four"), an
+  assault with a weapon in its own clause ("the bombs were detonated"), or a killing or
+  wounding done by a person or group ("gunmen killed five people") is kept;
 - add: a verb or common noun that no rule trigger covers and that the head gives a type
   with probability ``add`` or more becomes a trigger of that type, its following words of
   the same type with it, unless the rules are sure it is none (``triggers.ruled_out``: a
@@ -32,7 +33,7 @@ from spacy.tokens import Doc, Span
 
 from ..base import is_excluded
 from .context import Context
-from .triggers import armed, ruled_out
+from .triggers import armed, party_harm, ruled_out
 
 
 @cache
@@ -82,7 +83,7 @@ def with_model(ctx: Context, doc: Doc, sent: Span, triggers: list[dict], *,
     kept = []
     for trig in triggers:
         sure = (trig.get("entry") or {}).get("needs") == "weapon" or trig.get("by_means") or (
-            trig["type"] == "ASSAULT" and armed(ctx, trig))
+            trig["type"] == "ASSAULT" and (armed(ctx, trig) or party_harm(ctx, trig)))
         best = max(prob(i, trig["type"]) for i in range(trig["start"], trig["end"]))
         limit = veto_by_type.get(trig["type"], veto)
         if limit is not None and trig["type"] in columns and best < limit and not sure:

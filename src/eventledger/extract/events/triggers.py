@@ -11,7 +11,7 @@ from ...data_files import packaged_json, word_lists
 from ..base import is_excluded
 from . import arguments
 from .context import Context
-from .lexicon import MODIFIER_DEPS
+from .lexicon import MODIFIER_DEPS, RELATIVE_PRONOUNS
 from .phrases import (
     capitalised_common,
     inside_clause,
@@ -184,13 +184,67 @@ def _ruled_out_objects(ctx: Context, head: Token, entry: dict) -> bool:
     if any(c.dep_ == "prep" and c.lower_ == "for" and p.lemma_.lower() in entry.get(
             "not_for", ()) for c in children for p in c.children if p.dep_ == "pobj"):
         return True
+    if entry.get("intransitive") and _transitive(head):
+        return True
+    if entry.get("not_site_objects") and any(
+        o.pos_ == "NOUN" and o.lemma_.lower() in ctx.words["visited_sites"]
+        for o in objects_of(head) + [p for c in children if c.dep_ == "prep" and c.lower_ == "to"
+                                     for p in c.children if p.dep_ == "pobj"]
+    ):
+        return True  # "visited a train station", "a visit to a factory": a tour
     if entry.get("not_party_objects") and head.pos_ == "VERB" and any(
         arguments.is_person(ctx, t) for c in children if c.dep_ == "dobj"
         for t in [c, *of_objects(c)]
     ):
         return True
-    return bool(entry.get("not_owned")) and head.pos_ == "NOUN" and any(
-        c.dep_ in ("poss", "compound") and _a_person(c) for c in children)
+    return bool(entry.get("not_owned")) and head.pos_ == "NOUN" and (
+        any(c.dep_ in ("poss", "compound") and _a_person(c) for c in children)
+        or _a_persons_gathering(head))
+
+
+def _a_persons_gathering(noun: Token) -> bool:
+    """A gathering for or with a person ("a rally for Clinton", "a rally with Rubio"), or,
+    with no "against" phrase of its own, one at which a named person does what the
+    sentence tells ("At a rally in Macon, Trump called ...", "Trump coined the phrase
+    during a rally"): the person's gathering, not a protest."""
+    preps = [c for c in noun.children if c.dep_ == "prep"]
+    if any(c.lower_ in ("for", "with") and p.dep_ == "pobj" and _a_named_person(p)
+           for c in preps for p in c.children):
+        return True
+    if any(c.lower_ in _PROTEST_PREPS for c in preps) or noun.dep_ != "pobj":
+        return False
+    if any(c.pos_ == "VERB" and c.lemma_.lower() in _PROTEST_VERBS for c in noun.children):
+        return False  # "a rally to protest the deal"
+    verb = noun.head.head
+    if noun.head.lower_ not in _AT_PREPS or verb.pos_ not in ("VERB", "AUX") or any(
+        c.pos_ == "VERB" and c.lemma_.lower() in _PROTEST_VERBS for c in verb.children
+    ):
+        return False  # "spoke at a rally to protest the dam"
+    return any(c.dep_ == "nsubj" and _a_named_person(c) for c in verb.children)
+
+
+def _a_named_person(token: Token) -> bool:
+    """A person's name, or a mention of one of the document's actors that is a person."""
+    return token.ent_type_ == "PERSON" or arguments.among_actors(token, "person")
+
+
+# What a gathering is against ("a rally against the dam"), and where something is done at
+# one ("at a rally", "during a rally").
+_PROTEST_PREPS = {"against", "over"}
+_PROTEST_VERBS = {"protest", "oppose", "denounce", "condemn", "demand", "demonstrate"}
+_AT_PREPS = {"at", "during"}
+
+
+def _transitive(verb: Token) -> bool:
+    """A verb with a direct object: its own ("demonstrated his knack"), or the noun its
+    relative clause qualifies, where the clause has a subject of its own and no object
+    ("the restraint they have demonstrated")."""
+    if verb.pos_ != "VERB":
+        return False
+    if any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children):
+        return True
+    return verb.dep_ == "relcl" and any(
+        c.dep_ == "nsubj" and c.lower_ not in RELATIVE_PRONOUNS for c in verb.children)
 
 
 def _a_person(token: Token) -> bool:
@@ -221,7 +275,11 @@ def ruled_out(ctx: Context, token: Token, type_: str) -> bool:
     that the trigger lexicon takes as no event (the means, not the act: "bring down a
     drone"), an accident ("two accidental explosions"), a place of custody ("in jail"), an
     object the word's entry rules out ("attack the virus"), a thing as the subject of a
-    word whose entry needs a party there ("the report warns")."""
+    word whose entry needs a party there ("the report warns"), a harm done to oneself or
+    a struggle against things ("killed himself", "fight inflation"), a word told without
+    the complement its entry needs ("he asked"), a light verb carrying an event noun
+    ("launched an attack"), a word without the objects its entry lists or in another type
+    than theirs ("the river froze"), a warning that predicts, a promise of no harm."""
     doc = token.doc
     hit = ctx.triggers.match_at(doc, token.i, token.i + 1)
     entry = hit[1] if hit else {}
@@ -233,13 +291,105 @@ def ruled_out(ctx: Context, token: Token, type_: str) -> bool:
         noun_trigger = bool(entry) and "NOUN" in entry.get("pos", ("NOUN",))
         if not noun_trigger and ctx.weapons.match_at(doc, token.i, token.i + 1):
             return True
-    if type_ == "ASSAULT" and _accidental(ctx, token):
+    if type_ == "ASSAULT" and (
+        _accidental(ctx, token) or _self_harm(ctx, token) or _struggle_with_things(ctx, token)
+    ):
         return True
     if token.pos_ == "NOUN" and _in_custody(ctx, token, entry.get("mode")):
         return True
     if entry.get("party_subject") and _thing_subject(ctx, token):
         return True  # "the report warns that prices will rise": no act of its subject
+    if type_ == entry.get("type") and _lacks_complement(token, entry):
+        return True  # "'Mistake?' he asked": a question, not a request
+    if carries_event(ctx, token):
+        return True  # "launched an attack": the attack is the event, not the launching
+    if entry.get("objects") and (_listed_object(token, entry["objects"]) or {}).get(
+        "type"
+    ) != type_:
+        return True  # "the river froze", "froze his assets" as COERCE: the objects its
+        # entry lists decide whether the word is an event, and of which type
+    if entry.get("harm_clause") and _prediction(ctx, token):
+        return True  # "warned that the deal was dangerous": no event of any type
+    if (_verbal_sense(token, entry) or {}).get("type", type_) != type_:
+        return True  # "a blistering attack on the governor": words, no assault
+    if type_ == "THREATEN" and _promise_of_no_harm(ctx, token):
+        return True  # "promised to build a wall": a promise, not a threat
     return bool(entry) and _ruled_out_objects(ctx, token, entry)
+
+
+def _lacks_complement(verb: Token, entry: dict) -> bool:
+    """A word whose entry needs a clause or an infinitive ("asked them to leave", "warned
+    that it would retaliate") told without one ("he asked", "told reporters")."""
+    needs = entry.get("needs")
+    if needs not in ("clause", "infinitive"):
+        return False
+    # the parser may hang the infinitive on the object ("instructed prefects to act")
+    children = [c for c in verb.children] + [
+        c for o in verb.children if o.dep_ == "dobj" for c in o.children]
+    deps = ("ccomp", "xcomp") if needs == "clause" else ("xcomp",)
+    if any(c.dep_ in deps for c in children):
+        return False
+    # or take "to" and its verb for a preposition and a modifier ("asked him to delete
+    # emails")
+    doc = verb.doc
+    return not any(c.lower_ == "to" and c.i + 1 < len(doc)
+                   and doc[c.i + 1].pos_ not in _NO_VERB_AFTER_TO for c in children)
+
+
+# What follows "to" as a preposition, never as the mark of an infinitive.
+_NO_VERB_AFTER_TO = {"DET", "PRON", "PROPN", "NUM", "PUNCT", "SPACE"}
+
+
+def _promise_of_no_harm(ctx: Context, verb: Token) -> bool:
+    """A verb of promising whose complement is no harm to anyone: "promised to build a
+    wall" is no threat, "vowed to retaliate", "pledged to impose sanctions" are."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in ctx.words["promise_verbs"]:
+        return False
+    acts = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp", "dobj")]
+    for act in acts:  # "vowed, 'We are going to defeat them'": down the chain of verbs
+        acts.extend(c for c in act.children if c.dep_ in ("xcomp", "ccomp", "conj"))
+    return not any(_harmful(ctx, act) for act in acts)
+
+
+def _prediction(ctx: Context, verb: Token) -> bool:
+    """A warning whose "that" clause or "of" phrase tells no harm or pressure: "warned
+    that the deal was dangerous", "warned of the risk of an outbreak" predict; "warned
+    that it would retaliate", "warned of consequences" threaten. A warning to someone to
+    do something ("warned them to leave") is left alone."""
+    if any(c.dep_ == "xcomp" for c in verb.children):
+        return False
+    told = [c for c in verb.children if c.dep_ == "ccomp"]
+    told += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "of"
+             for p in c.children if p.dep_ == "pobj"]
+    if not told:
+        return False
+    if any(_own_intent(ctx, top) for top in told):
+        return False
+    return not any(_harmful(ctx, t) for top in told for t in top.subtree)
+
+
+def _own_intent(ctx: Context, clause: Token) -> bool:
+    """A clause telling what its speaker would or could do: a personal pronoun as
+    subject and a modal of the future ("warned that they could sell off their assets",
+    "warned Clinton that he'd make an issue of it")."""
+    return clause.pos_ in ("VERB", "AUX") and any(
+        c.dep_ == "nsubj" and c.pos_ == "PRON" and c.lower_ not in _DEMONSTRATIVES
+        for c in clause.children) and any(
+        c.dep_ == "aux" and c.lower_ in ctx.words["future_modals"] for c in clause.children)
+
+
+def _harmful(ctx: Context, act: Token) -> bool:
+    """A verb or noun that tells harm or pressure: a trigger word of a conflict type
+    (``threat_types``), or of such a type with its object ("impose sanctions"), or a verb
+    of harm outside the trigger lexicon ("retaliate")."""
+    if act.lemma_.lower() in ctx.words["harm_complements"]:
+        return True
+    hit = ctx.triggers.match_at(act.doc, act.i, act.i + 1)
+    if hit is None:
+        return False
+    entry = hit[1]
+    types = {entry["type"]} | {o["type"] for o in (entry.get("objects") or {}).values()}
+    return bool(types & ctx.words["threat_types"])
 
 
 def _context(ctx: Context, head: Token, start: int, end: int) -> set[int]:
@@ -269,14 +419,7 @@ def _resolve_entry(ctx: Context, doc, sent, start, end, head, entry, weapons):
             return None
     objects = entry.get("objects")
     if objects:
-        picked = None
-        for obj in objects_of(head):
-            for form in (obj.lemma_.lower(), obj.lower_):
-                if form in objects:
-                    picked = objects[form]
-                    break
-            if picked:
-                break
+        picked = _listed_object(head, objects)
         if picked is None:
             return None
         type_, mode = picked["type"], picked.get("mode", mode)
@@ -287,17 +430,23 @@ def _resolve_entry(ctx: Context, doc, sent, start, end, head, entry, weapons):
             return None
     if entry.get("party_subject") and _thing_subject(ctx, head):
         return None  # "the pressure is threatening further losses": a risk, not a threat
-    if needs == "clause" and not any(c.dep_ in ("ccomp", "xcomp") for c in head.children):
-        return None  # "warned police of their fears" informs; "warned that ..." threatens
-    if needs == "infinitive" and not any(c.dep_ == "xcomp" for c in head.children):
-        return None  # "asked them to leave" requests; "asked whether ...", "told reporters" not
-    if type_ == "ASSAULT" and _accidental(ctx, head):
+    if _lacks_complement(head, entry):
+        return None  # "warned police of their fears" informs, "asked whether ...", "told
+        # reporters" ask and tell; "warned that ...", "asked them to leave" do not
+    if entry.get("harm_clause") and _prediction(ctx, head):
+        return None  # "warned that the deal was dangerous": a prediction, not a threat
+    if type_ == "ASSAULT" and (
+        _accidental(ctx, head) or _self_harm(ctx, head) or _struggle_with_things(ctx, head)
+    ):
         return None
     required = entry.get("requires_prep")
     if required and not any(
         c.dep_ == "prep" and c.lower_ in required for c in head.children
     ):
         return None
+    verbal = _verbal_sense(head, entry)
+    if verbal is not None:
+        return verbal["type"], verbal.get("mode")  # "a blistering attack on the governor"
     sense_context = None
     for sense in entry.get("senses", ()):
         words = set(sense["context"])
@@ -311,6 +460,26 @@ def _resolve_entry(ctx: Context, doc, sent, start, end, head, entry, weapons):
     ):
         return None  # "this demonstrates that ..."
     return type_, mode
+
+
+def _verbal_sense(head: Token, entry: dict) -> dict | None:
+    """The sense of words, not deeds, that one of the word's own modifiers gives it ("a
+    blistering attack on the governor", "under political attack"), or None."""
+    verbal = entry.get("verbal_modifiers")
+    if verbal and any(c.dep_ in MODIFIER_DEPS and c.lower_ in verbal["words"]
+                      for c in head.children):
+        return verbal
+    return None
+
+
+def _listed_object(head: Token, objects: dict) -> dict | None:
+    """The sense (type and mode) that the first of the word's objects listed in its
+    entry's ``objects`` gives it ("imposed a curfew", "froze his assets"), or None."""
+    for obj in objects_of(head):
+        for form in (obj.lemma_.lower(), obj.lower_):
+            if form in objects:
+                return objects[form]
+    return None
 
 
 def _thing_subject(ctx: Context, verb: Token) -> bool:
@@ -335,9 +504,29 @@ def _thing_subject(ctx: Context, verb: Token) -> bool:
         _may_be_party(ctx, t) for t in [subject, *of_objects(subject)])
 
 
+def thing_source(ctx: Context, token: Token | None) -> bool:
+    """The source of a threat is a thing or a phenomenon, not a party ("a threat from
+    rising seas", "the threat posed by the virus", "the threat from terrorism"): a risk,
+    not a threat made. A noun the word lists do not know ("a threat from their bosses")
+    is given the benefit of the doubt."""
+    if token is None or _may_be_party(ctx, token):
+        return False
+    words = (token.lemma_.lower(), token.lower_)
+    if any(w in ctx.words["harm_causes"] or w in ctx.non_actors for w in words):
+        return True
+    if is_weapon(ctx, token) or ctx.triggers.match_at(token.doc, token.i, token.i + 1):
+        return True  # a weapon, or an event ("the threat from attacks")
+    return any(token.lower_.endswith(end) for end in ctx.words["abstract_suffixes"])
+
+
 def _may_be_party(ctx: Context, token: Token) -> bool:
     """A name, a person, a group (the actor lexicon's heads, the trigger lexicon's
-    party_nouns: "the company", "bands of armed men"), or one of the document's actors."""
+    party_nouns: "the company", "bands of armed men"), or one of the document's actors;
+    never an illness or a force of nature, whatever the parser takes its name for."""
+    if token.lemma_.lower() in ctx.words["harm_causes"] or (
+        token.lower_ in ctx.words["harm_causes"]
+    ):
+        return False
     if token.ent_type_ or token.pos_ != "NOUN" or arguments.is_party(ctx, token):
         return True
     return any(word in heads for word in (token.lemma_.lower(), token.lower_)
@@ -371,6 +560,102 @@ def _accidental(ctx: Context, head: Token) -> bool:
                for carrier in carriers for c in carrier.children)
 
 
+def _self_harm(ctx: Context, verb: Token) -> bool:
+    """"killed himself", "shot herself in the foot": a harm verb whose only object is
+    reflexive tells a suicide or self-harm, not an assault ("killed himself and six
+    others" stays one)."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in ctx.words["harm_verbs"]:
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    objects += [c for o in objects for c in o.conjuncts]
+    return bool(objects) and all(o.lower_ in ctx.words["reflexives"] for o in objects)
+
+
+def _struggle_with_things(ctx: Context, head: Token) -> bool:
+    """A word of struggle against things, not a party: "fight inflation", "combat
+    corruption", "there may be no disease to battle", "the battle against cancer". What
+    it is against: its object, its "against" phrase, or the noun an infinitive of it
+    qualifies; an assault noun there ("fought a battle") or nothing at all ("fighting
+    raged") decides nothing."""
+    if head.lemma_.lower() not in ctx.words["struggle_words"] and (
+        head.lower_ not in ctx.words["struggle_words"]
+    ):
+        return False
+    against = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
+    against += [p for c in head.children if c.dep_ == "prep" and c.lower_ == "against"
+                for p in c.children if p.dep_ == "pobj"]
+    if not against and head.pos_ == "VERB" and head.dep_ in ("acl", "relcl") and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in head.children
+    ):
+        against = [head.head]  # "no disease to battle"
+    elif not against and head.pos_ == "NOUN" and head.dep_ == "pobj" and (
+        head.head.lower_ == "to" and head.head.head.pos_ == "NOUN"
+        and not any(c.dep_ in ("det", "poss") for c in head.children)
+    ):
+        against = [head.head.head]  # the same, where the parser took the verb for a noun
+    against += [c for t in against for c in t.children if c.dep_ in ("conj", "nmod")]
+    if not against or any(_an_assault_noun(ctx, t) for t in against):
+        return False
+    return not any(_may_be_party(ctx, t) for t in against)
+
+
+def _an_assault_noun(ctx: Context, token: Token) -> bool:
+    """An event noun of an assault ("fought a battle", "fought the offensive")."""
+    hit = ctx.triggers.match_at(token.doc, token.i, token.i + 1)
+    return hit is not None and hit[1]["type"] == "ASSAULT"
+
+
+def party_harm(ctx: Context, trig: dict) -> bool:
+    """A verb of killing or wounding done by a person or group to people: "gunmen killed
+    five people", "two were shot by soldiers". Not a passive without its doer ("four were
+    killed": a toll, which the figures count), nor a weapon, an illness or an accident as
+    subject ("a roadside bomb killed four", "cholera killed thirty", "the crash killed
+    two"), nor a harm verb with no person or number as object ("shot back", "killing
+    journalism"), which the event head decides."""
+    verb = trig["head"]
+    if trig["type"] != "ASSAULT" or verb.pos_ != "VERB" or (
+        verb.lemma_.lower() not in ctx.words["harm_verbs"]
+    ):
+        return False
+    if is_passive(verb):
+        doers = [p for c in verb.children if c.dep_ == "agent"
+                 for p in c.children if p.dep_ == "pobj"]
+    else:
+        victims = [c for c in verb.children if c.dep_ == "dobj"]
+        if not any(v.pos_ == "NUM" or any(c.dep_ == "nummod" for c in v.children)
+                   or _may_be_party(ctx, v) for v in victims):
+            return False  # "shot back with a laugh", "journalists are killing journalism"
+        doers = [c for c in verb.children if c.dep_ == "nsubj"]
+        if not doers and verb.dep_ == "conj":  # "stormed the village and killed five"
+            doers = [c for c in verb.head.children if c.dep_ == "nsubj"]
+    return any(party_doer(ctx, d) for d in doers)
+
+
+def party_doer(ctx: Context, token: Token) -> bool:
+    """A person or group as the doer of an act: a personal pronoun ("who" for the noun it
+    stands for), a name of a person, group or state, one of the document's actors, or a
+    noun of people or groups ("gunmen", "rebel forces"); never a weapon or a thing."""
+    if token.lower_ in ctx.words["party_pronouns"] and token.pos_ == "PRON":
+        if token.lower_ == "who" and token.head.dep_ == "relcl":
+            return party_doer(ctx, token.head.head)
+        return True
+    words = (token.lemma_.lower(), token.lower_)
+    if is_weapon(ctx, token) or any(
+        w in ctx.non_actors or w in ctx.words["harm_causes"] for w in words
+    ):
+        return False
+    if arguments.among_actors(token) or token.ent_type_ in _PARTY_ENTS:
+        return True
+    if token.pos_ != "NOUN":
+        return False
+    return any(word in heads for word in words
+               for heads in (ctx.person_words, _party_heads(), ctx.words["party_nouns"]))
+
+
+# Entity types of the names of persons, groups and states.
+_PARTY_ENTS = {"PERSON", "ORG", "NORP", "GPE"}
+
+
 def is_weapon(ctx: Context, token: Token) -> bool:
     group = [token] + [c for c in token.children if c.dep_ == "conj"]
     if token.lemma_.lower() in ctx.person_words:
@@ -384,20 +669,37 @@ def is_weapon(ctx: Context, token: Token) -> bool:
 
 def drop_carriers(ctx: Context, found: list[dict]) -> list[dict]:
     """A verb whose object is itself a trigger of the same type ("launched rocket
-    attacks", "made a request for talks") is dropped in favour of the noun (the rules'
-    triggers, and again with those the event head adds)."""
+    attacks", "made a request for talks"), or a light verb whose object is a trigger of
+    any type ("launched an attack on the port" told as a verbal attack), is dropped in
+    favour of the noun (the rules' triggers, and again with those the event head adds)."""
     heads = {f["head"].i: f for f in found}
     kept = []
     for item in found:
         head = item["head"]
+        light = head.lemma_.lower() in ctx.light_heads
         if head.pos_ == "VERB" and any(
-            c.dep_ in ("dobj", "nsubjpass") and c.i in heads
-            and heads[c.i]["type"] == item["type"] and c.i != head.i
+            c.dep_ in ("dobj", "nsubjpass") and c.i in heads and c.i != head.i
+            and (light or heads[c.i]["type"] == item["type"])
             for c in head.children
         ):
             continue
         kept.append(item)
     return kept
+
+
+def carries_event(ctx: Context, verb: Token) -> bool:
+    """A light verb whose object is an event noun of the trigger lexicon, or a noun of a
+    number or series of events ("launched an attack", "carried out a wave of raids",
+    "staged a protest"): the noun tells the event, the verb only carries it."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in ctx.light_heads:
+        return False
+    for obj in (c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")):
+        if obj.lemma_.lower() in ctx.words["carrier_nouns"]:
+            return True
+        hit = ctx.triggers.match_at(obj.doc, obj.i, obj.i + 1)
+        if hit is not None and "NOUN" in hit[1].get("pos", ("NOUN",)):
+            return True
+    return False
 
 
 def armed(ctx: Context, trig: dict) -> bool:

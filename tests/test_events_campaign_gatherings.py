@@ -1,0 +1,44 @@
+"""A gathering for or with a named person ("a rally for Senator Lopez"), one at which a
+named person does what the sentence tells ("During a rally in Macon, Senator Maria Lopez
+mocked the press"), or a person's own march ("his march to the nomination") is the
+person's campaign, no protest; a rally against something, or one told without a person,
+stays a protest. Sentences, people and places are invented."""
+
+from __future__ import annotations
+
+import pytest
+from rule_docs import rule_doc
+
+from eventledger.extract.events import EventsExtractor
+
+
+@pytest.fixture(scope="module")
+def events(bare_nlp):
+    return EventsExtractor(bare_nlp, "events_campaign_gatherings_test")
+
+
+def protests(nlp, component, text):
+    doc = rule_doc(nlp, text)
+    component(doc)
+    return [e["trigger"]["text"] for e in doc._.el_events if e["type"] == "PROTEST"]
+
+
+@pytest.mark.parametrize("text", [
+    "Her friends drove from Tolben to attend a Sunday night rally for Maria Lopez.",
+    "Voters in Macon packed a rally with Senator Peter Varga on Friday.",
+    "Senator Maria Lopez mocked the press during a rally in Macon on Friday.",
+    "The scandal could slow his march to the nomination.",
+])
+def test_a_persons_gathering_is_no_protest(bare_nlp, events, text):
+    assert protests(bare_nlp, events, text) == []
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("Senator Maria Lopez spoke at a rally against the dam in Tolben.", "rally"),
+    ("Thousands joined a rally against the new tax in Tolben.", "rally"),
+    ("Protesters chanted at a rally in Tolben on Monday.", "rally"),
+    ("Senator Maria Lopez spoke at a rally to protest the new dam.", "rally"),
+    ("Thousands joined the march to the city hall in Tolben.", "march"),
+])
+def test_a_protest_gathering_stays(bare_nlp, events, text, word):
+    assert word in protests(bare_nlp, events, text)

@@ -1,0 +1,39 @@
+""""Demonstrate" with a direct object is to show, not to protest ("demonstrated his knack
+for politics", "the restraint the ministers have demonstrated"); without one it is a
+protest ("students demonstrated outside the ministry", "students who demonstrated").
+Sentences and places are invented."""
+
+from __future__ import annotations
+
+import pytest
+from rule_docs import rule_doc
+
+from eventledger.extract.events import EventsExtractor
+
+
+@pytest.fixture(scope="module")
+def events(bare_nlp):
+    return EventsExtractor(bare_nlp, "events_demonstrate_test")
+
+
+def protests(nlp, component, text):
+    doc = rule_doc(nlp, text)
+    component(doc)
+    return [e["trigger"]["text"] for e in doc._.el_events if e["type"] == "PROTEST"]
+
+
+@pytest.mark.parametrize("text", [
+    "The old bishop again demonstrated his knack for headlines.",
+    "Critics praised the restraint the ministers have demonstrated since May.",
+    "The council demonstrated a new voting machine in Tolben.",
+])
+def test_demonstrating_something_is_no_protest(bare_nlp, events, text):
+    assert protests(bare_nlp, events, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Students demonstrated outside the ministry in Tolben on Monday.",
+    "Farmers who demonstrated against the new levy blocked the road.",
+])
+def test_demonstrating_with_no_object_is_a_protest(bare_nlp, events, text):
+    assert protests(bare_nlp, events, text) == ["demonstrated"]

@@ -1,0 +1,39 @@
+"""More senses of trigger words that are no event: shooting a video or a film, fireworks
+shooting over the river, "accusations of murder" (a charge, which ACCUSE tells, not a new
+killing). The event senses of the same words stay. Sentences and places are invented."""
+
+from __future__ import annotations
+
+import pytest
+from rule_docs import rule_doc
+
+from eventledger.extract.events import EventsExtractor
+
+
+@pytest.fixture(scope="module")
+def events(bare_nlp):
+    return EventsExtractor(bare_nlp, "events_lexicon_senses_test")
+
+
+def triggers(nlp, component, text):
+    doc = rule_doc(nlp, text)
+    component(doc)
+    return [(e["type"], e["trigger"]["text"]) for e in doc._.el_events]
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("The fuzzy video, shot by a worker in Tolben, spread fast.", "shot"),
+    ("The crew shot a documentary about the harbour in Varna.", "shot"),
+    ("Fireworks were shooting over the river at midnight.", "shooting"),
+    ("In 1828, accusations of murder could not stop the candidate.", "murder"),
+])
+def test_no_event_in_this_sense(bare_nlp, events, text, word):
+    assert word not in [t for _type, t in triggers(bare_nlp, events, text)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Soldiers shot two protesters in Tolben.", ("ASSAULT", "shot")),
+    ("The gang committed a murder in Varna on Monday.", ("ASSAULT", "murder")),
+])
+def test_the_event_sense_stays(bare_nlp, events, text, expected):
+    assert expected in triggers(bare_nlp, events, text)
