@@ -67,7 +67,8 @@ WORD_LISTS = (
     "receiving_verbs", "plan_nouns", "giver_preps", "custody_preps", "wielding_verbs",
     "vehicle_modes", "party_nouns", "impact_verbs", "harm_verbs", "party_pronouns",
     "harm_causes", "promise_verbs", "harm_complements", "threat_types", "abstract_suffixes",
-    "struggle_words", "visited_sites", "future_modals",
+    "struggle_words", "visited_sites", "future_modals", "protest_preps", "protest_verbs",
+    "gathering_preps",
 )
 
 

@@ -199,10 +199,10 @@ def _ruled_out_objects(ctx: Context, head: Token, entry: dict) -> bool:
         return True
     return bool(entry.get("not_owned")) and head.pos_ == "NOUN" and (
         any(c.dep_ in ("poss", "compound") and _a_person(c) for c in children)
-        or _a_persons_gathering(head))
+        or _a_persons_gathering(ctx, head))
 
 
-def _a_persons_gathering(noun: Token) -> bool:
+def _a_persons_gathering(ctx: Context, noun: Token) -> bool:
     """A gathering for or with a person ("a rally for Clinton", "a rally with Rubio"), or,
     with no "against" phrase of its own, one at which a named person does what the
     sentence tells ("At a rally in Macon, Trump called ...", "Trump coined the phrase
@@ -211,13 +211,14 @@ def _a_persons_gathering(noun: Token) -> bool:
     if any(c.lower_ in ("for", "with") and p.dep_ == "pobj" and _a_named_person(p)
            for c in preps for p in c.children):
         return True
-    if any(c.lower_ in _PROTEST_PREPS for c in preps) or noun.dep_ != "pobj":
+    if any(c.lower_ in ctx.words["protest_preps"] for c in preps) or noun.dep_ != "pobj":
         return False
-    if any(c.pos_ == "VERB" and c.lemma_.lower() in _PROTEST_VERBS for c in noun.children):
+    protest_verbs = ctx.words["protest_verbs"]
+    if any(c.pos_ == "VERB" and c.lemma_.lower() in protest_verbs for c in noun.children):
         return False  # "a rally to protest the deal"
     verb = noun.head.head
-    if noun.head.lower_ not in _AT_PREPS or verb.pos_ not in ("VERB", "AUX") or any(
-        c.pos_ == "VERB" and c.lemma_.lower() in _PROTEST_VERBS for c in verb.children
+    if noun.head.lower_ not in ctx.words["gathering_preps"] or verb.pos_ not in ("VERB", "AUX") or any(
+        c.pos_ == "VERB" and c.lemma_.lower() in protest_verbs for c in verb.children
     ):
         return False  # "spoke at a rally to protest the dam"
     return any(c.dep_ == "nsubj" and _a_named_person(c) for c in verb.children)
@@ -226,13 +227,6 @@ def _a_persons_gathering(noun: Token) -> bool:
 def _a_named_person(token: Token) -> bool:
     """A person's name, or a mention of one of the document's actors that is a person."""
     return token.ent_type_ == "PERSON" or arguments.among_actors(token, "person")
-
-
-# What a gathering is against ("a rally against the dam"), and where something is done at
-# one ("at a rally", "during a rally").
-_PROTEST_PREPS = {"against", "over"}
-_PROTEST_VERBS = {"protest", "oppose", "denounce", "condemn", "demand", "demonstrate"}
-_AT_PREPS = {"at", "during"}
 
 
 def _transitive(verb: Token) -> bool:
