@@ -8,7 +8,6 @@ from spacy.tokens import Token
 from ...data_files import word_lists
 from ..base import is_excluded
 from ..syntax import first_dep as _first_dep
-from . import triggers
 from .context import Context
 from .lexicon import (
     ADJUNCT_PREPS,
@@ -26,6 +25,7 @@ from .lexicon import (
     TIME_UNITS,
     TYPES_OF_RECIPIENT,
 )
+from .means import is_means
 from .phrases import (
     addressees,
     is_passive,
@@ -61,7 +61,7 @@ def can_act(ctx: Context, token: Token) -> bool:
         return False
     if token.dep_ == "poss" and lemma in TIME_UNITS:
         return False
-    return not triggers.is_weapon(ctx, token)
+    return not is_means(ctx, token)  # "a mortar round damaged the school": the means
 
 
 def is_party(ctx: Context, token: Token) -> bool:
@@ -159,7 +159,7 @@ def arguments(ctx: Context, trig: dict) -> tuple[Token | None, Token | None]:
     # the missile is the means, not a party; nor is a thing, a time or another event
     if actor is not None and not can_act(ctx, actor):
         actor = None
-    if recipient is not None and triggers.is_weapon(ctx, recipient):
+    if recipient is not None and is_means(ctx, recipient):
         recipient = None
     if head.pos_ in ("VERB", "AUX") and not is_passive(head):
         has_object = _first_dep(head, "dobj") is not None
@@ -265,10 +265,14 @@ def _verb_arguments(ctx: Context, head: Token, tokens: list[Token], type_: str):
             actor = child
         elif child.dep_ == "nsubjpass":
             recipient = child
-        elif child.dep_ == "dobj" and not passive and type_ not in ("MOBILIZE", "AID") and (
-            not triggers.is_weapon(ctx, child)
-        ):
-            recipient = child  # "fired rockets at X": the rockets are the means
+        elif child.dep_ == "dobj" and not passive and type_ not in ("MOBILIZE", "AID"):
+            if not is_means(ctx, child):
+                recipient = child
+            elif recipient is None:
+                # "fired rockets at X": the rockets are the means, X what they were fired
+                # at, whether the parser hangs "at X" on the verb or on the rockets
+                recipient = next((_first_dep(c, "pobj") for c in child.children
+                                  if c.dep_ == "prep" and c.lower_ in HIT_PREPS), None)
     if actor is None and not passive:
         actor = _subject_of(ctx, head)
     if actor is None and passive and head.dep_ in ("conj", "xcomp"):

@@ -65,7 +65,8 @@ WORD_LISTS = (
     "carrier_nouns", "hit_verbs", "legal_words", "generic_adverbs", "intent_verbs",
     "keep_default_modes", "accident_words", "giving_verbs", "party_predicates", "reflexives",
     "receiving_verbs", "plan_nouns", "giver_preps", "custody_preps", "wielding_verbs",
-    "vehicle_modes", "party_nouns", "impact_verbs",
+    "vehicle_modes", "party_nouns", "impact_verbs", "munition_nouns", "person_mounts",
+    "person_acts", "amount_nouns",
 )
 
 
