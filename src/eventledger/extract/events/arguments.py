@@ -13,6 +13,7 @@ from .lexicon import (
     ADJUNCT_PREPS,
     CARRIER_PREPS,
     HIT_PREPS,
+    IMPACT_PREPS,
     NOBODY_ACTORS,
     NON_ACTOR_ENTS,
     RECIPIENT_PREPS,
@@ -286,6 +287,14 @@ def _verb_arguments(ctx: Context, head: Token, tokens: list[Token], type_: str):
                 if recipient is not None:
                     break
             for child in token.children:
+                if child.dep_ == "prep" and child.lower_ in IMPACT_PREPS:
+                    pobj = _first_dep(child, "pobj")
+                    if pobj is not None and type_ == "ASSAULT" and (
+                        token.lemma_.lower() in ctx.words["impact_verbs"]
+                        or is_party(ctx, pobj)
+                    ):
+                        recipient = pobj  # "rammed into the crowd", not "into space"
+                        break
                 if child.dep_ == "prep" and child.lower_ in RECIPIENT_PREPS:
                     pobj = _first_dep(child, "pobj")
                     if pobj is None or pobj.ent_type_ in TIME_ENTS:
