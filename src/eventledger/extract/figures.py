@@ -40,6 +40,7 @@ from ..data_files import word_lists
 from ..provenance import FROM_DATELINE, denied, stated
 from ..units import Units
 from .base import attribution_covering, get_list, is_excluded
+from .casualty_senses import absent_from, harm_words, life_told, speaking_body
 from .events import load_lexicon
 from .locate import FALLBACK_PREPS as _FALLBACK_PREPS
 from .locate import SITE_PREPS as _SITE_PREPS
@@ -100,6 +101,7 @@ class FiguresExtractor:
         self.units = set(quantities()["non_count_units"])
         self.ages = set(quantities()["age_words"])
         self.singular_counts = singular_counts
+        self.harm = harm_words(lexicon)
         self.verbs = {k: v for k, v in self.lex["verbs"].items() if " " not in k}
         self.verb_phrases = {tuple(k.split()): v for k, v in self.lex["verbs"].items()
                              if " " in k}
@@ -566,8 +568,15 @@ class FiguresExtractor:
         t_end = doc[trig_end - 1].idx + len(doc[trig_end - 1])
         if is_excluded(doc, t_start, t_end):
             return None
+        trigger = doc[trig_start]
+        if trigger.pos_ == "NOUN" and speaking_body(doc, trigger) or (
+            read["category"] == "missing" and absent_from(trigger)
+        ):
+            return None  # "an Islamic body declared", "missing from ''Rush Hour''"
         who: Token | None = read["who"]
         event = self._event_for(doc, read["trigger"], sent, events, read["category"])
+        if event is None and is_named(doc, count) and life_told(trigger, self.harm):
+            return None  # "two weeks after Justice Kane died": a life told, no casualty
         clause_tokens = [doc[i] for i in range(trig_start, trig_end)]
         if who is not None:
             clause_tokens.append(who)
