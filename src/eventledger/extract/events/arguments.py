@@ -103,7 +103,9 @@ def light_verb(ctx: Context, head: Token) -> Token | None:
         verb = head.head
     elif head.dep_ == "pobj" and head.head.head.pos_ in ("VERB", "AUX") and (
         head.head.lower_ not in ADJUNCT_PREPS
-    ):
+    ) and _first_dep(head.head.head, "dobj") is None:
+        # "came under attack"; not "received a request concerning the attacks", whose
+        # verb carries its own object
         verb = head.head.head
     else:
         return None
