@@ -246,8 +246,12 @@ def _subject_of(ctx: Context, verb: Token, depth: int = 0) -> Token | None:
                 if pobj.dep_ == "pobj":
                     return pobj
     if depth < 3 and verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.i != verb.i:
-        if verb.dep_ == "xcomp" and (obj := _first_dep(verb.head, "dobj")) is not None:
-            return obj  # "asked Dorn to withdraw": Dorn is to withdraw, not the asker
+        if verb.dep_ == "xcomp" and (obj := _first_dep(verb.head, "dobj")) is not None and (
+            verb.head.lemma_.lower() not in ctx.words["wielding_verbs"]
+        ):
+            # "asked Dorn to withdraw": Dorn is to withdraw, not the asker; but "used the
+            # territory to bomb X": what is used is the means, its user acts
+            return obj
         if verb.head.pos_ in ("VERB", "AUX"):
             return _subject_of(ctx, verb.head, depth + 1)
     if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN") and not is_passive(verb):
