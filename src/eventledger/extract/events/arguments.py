@@ -146,6 +146,13 @@ def arguments(ctx: Context, trig: dict) -> tuple[Token | None, Token | None]:
         recipient = _recipient_token(ctx, recipient)
     doc = head.doc
     actor, recipient = named_form(actor), named_form(recipient)
+    if actor is not None and actor.pos_ == "NOUN" and (
+        actor.lemma_.lower() in ctx.words["aim_nouns"]
+    ):
+        # "our goal is to destroy X": the aim's owner acts; "the mission is to": no one
+        owner = _first_dep(actor, "poss")
+        actor = owner if owner is not None and (
+            owner.lower_ not in THIRD_PERSON_POSSESSIVES) else None
     if actor is not None and actor.lower_ in RELATIVE_PRONOUNS and actor.head.dep_ == "relcl":
         actor = actor.head.head  # "the attack, which killed three": the antecedent
         if actor.lemma_.lower() in SITE_NOUNS or names_site(actor, whole=False):
