@@ -38,6 +38,9 @@ from .phrases import (
     responsible_party,
 )
 
+# "the attack": an article makes a word tagged as a verb a noun
+ARTICLES = word_lists("grammar_words")["indefinite_articles"] | {"the"}
+_NOUN_ROLES = ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "oprd", "xcomp")
 # "blamed the bombing on X": X is the party blamed, neither the bombing's target nor a theme
 BLAME_VERBS = word_lists("grammar_words")["blame_verbs"]
 # "Venezuela's protests": people protest, a state or a town does not
@@ -134,7 +137,7 @@ def arguments(ctx: Context, trig: dict) -> tuple[Token | None, Token | None]:
     tokens = [head.doc[i] for i in range(trig["start"], trig["end"])]
     actor = recipient = None
     entry = trig.get("entry") or {}
-    if head.pos_ in ("VERB", "AUX"):
+    if head.pos_ in ("VERB", "AUX") and not _noun_in_form(head):
         actor, recipient = _verb_arguments(ctx, head, tokens, type_)
         if entry.get("subject") == "recipient" and not is_passive(head):
             # "the rebels received weapons from X": the subject gets, X gives
@@ -198,6 +201,15 @@ def arguments(ctx: Context, trig: dict) -> tuple[Token | None, Token | None]:
     if actor is not None and recipient is not None and actor.i == recipient.i:
         recipient = None
     return actor, recipient
+
+
+def _noun_in_form(head: Token) -> bool:
+    """A trigger tagged as a verb that stands where a noun does, with an article on it or
+    on a noun before it ("calling the nightclub attack an act of terror", "calling the
+    market bombing an accident")."""
+    nouns = [head] + [c for c in head.children if c.dep_ == "compound" and c.i < head.i]
+    return head.dep_ in _NOUN_ROLES and any(
+        c.dep_ == "det" and c.lower_ in ARTICLES for noun in nouns for c in noun.children)
 
 
 def _blamed(ctx: Context, head: Token) -> Token | None:
