@@ -370,6 +370,8 @@ def _noun_arguments(ctx: Context, head: Token, tokens: list[Token], type_: str):
                     for sub in pobj.children:
                         if sub.dep_ == "prep" and sub.lower_ == "by":
                             actor = _first_dep(sub, "pobj") or actor
+                elif type_ == "PROTEST" and not is_party(ctx, pobj):
+                    recipient = recipient or pobj  # "in protest of the tests": what against
                 elif actor is None:
                     actor = pobj
             elif word in TARGET_WORDS and recipient is None:
