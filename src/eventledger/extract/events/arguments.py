@@ -345,7 +345,7 @@ def _noun_arguments(ctx: Context, head: Token, tokens: list[Token], type_: str):
         owners.append(head.head.head)  # "a spate of attacks carried out by X"
     for owner in owners[1:]:
         for child in owner.children:
-            if child.dep_ == "acl" and child.tag_ == "VBN":
+            if child.dep_ == "acl" and child.tag_ == "VBN" and _done_by(ctx, child):
                 agent = _first_dep(child, "agent")
                 if agent is not None:
                     actor = _first_dep(agent, "pobj")
@@ -385,9 +385,10 @@ def _noun_arguments(ctx: Context, head: Token, tokens: list[Token], type_: str):
             elif word == "with" and type_ == "CONSULT" and recipient is None:
                 recipient = pobj
         elif child.dep_ == "acl" and child.tag_ == "VBN":
-            # "attacks carried out by X", "bombings aimed at X"
+            # "attacks carried out by X", "bombings aimed at X"; not "arrests documented
+            # by X", which tells who reported them
             agent = _first_dep(child, "agent")
-            if agent is not None and actor is None:
+            if agent is not None and actor is None and _done_by(ctx, child):
                 actor = _first_dep(agent, "pobj")
             if child.lemma_.lower() in ctx.words["hit_verbs"] and recipient is None:
                 for sub in child.children:
@@ -436,6 +437,15 @@ def _noun_arguments(ctx: Context, head: Token, tokens: list[Token], type_: str):
     if actor is None:
         actor = responsible_party(head, ctx.event_modified, ctx.words["party_predicates"])
     return actor, recipient
+
+
+def _done_by(ctx: Context, participle: Token) -> bool:
+    """A participle whose "by" phrase names who did the event noun it qualifies: a light
+    verb or a verb of doing ("carried out by", "ordered by"), not of reporting or judging
+    ("documented by", "condemned by") nor of receiving ("faced by")."""
+    lemma = participle.lemma_.lower()
+    return lemma in ctx.words["performing_verbs"] or (
+        lemma in ctx.light_heads and lemma not in ctx.words["receiving_verbs"])
 
 
 def _modifier_actor(head: Token) -> Token | None:
