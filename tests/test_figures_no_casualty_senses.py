@@ -40,6 +40,7 @@ def test_a_body_found_is_one_killed(nlp):
     [
         "Two weeks after Justice Maria Lopez died, the court took up the case.",
         "The novelist Pedro Alvarez died on Saturday at his home by the lake.",
+        "One of the court's oldest judges, Maria Lopez, died in February.",
     ],
 )
 def test_a_named_death_with_no_harm_is_a_life_told(bare_nlp, figures, text):

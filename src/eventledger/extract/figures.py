@@ -575,7 +575,7 @@ class FiguresExtractor:
             return None  # "an Islamic body declared", "missing from ''Rush Hour''"
         who: Token | None = read["who"]
         event = self._event_for(doc, read["trigger"], sent, events, read["category"])
-        if event is None and is_named(doc, count) and life_told(trigger, self.harm):
+        if event is None and _one_named(doc, count, who) and life_told(trigger, self.harm):
             return None  # "two weeks after Justice Kane died": a life told, no casualty
         clause_tokens = [doc[i] for i in range(trig_start, trig_end)]
         if who is not None:
@@ -671,6 +671,14 @@ def is_named(doc: Doc, count: Count) -> bool:
     first = doc[count.start]
     return count.low == count.high == 1 and count.exact and (
         first.ent_type_ == "PERSON" or first.pos_ == "PROPN")
+
+
+def _one_named(doc: Doc, count: Count, who: Token | None) -> bool:
+    """One person, named: a name counted as one, or one given a name beside it or beside
+    the people it is one of ("one of the justices, Antonin Kane,")."""
+    tokens = [doc[i] for i in range(count.start, count.end)] + ([who] if who is not None else [])
+    return is_named(doc, count) or count.low == count.high == 1 and any(
+        c.dep_ == "appos" and c.ent_type_ == "PERSON" for t in tokens for c in t.children)
 
 
 def _overlaps(event: dict, start: int, end: int) -> bool:
