@@ -133,8 +133,11 @@ class FiguresExtractor:
             text = token.text
             if text.isdigit() and len(text) == 4 and 1800 <= int(text) <= 2100 and not (
                 after is not None and after.pos_ == "NOUN" and token.dep_ == "nummod"
+                and after.tag_ == "NNS"
             ):
-                return True  # a year, unless it counts the noun after it ("1900 people")
+                # a year, unless it counts the (plural) noun after it ("1900 people"; not
+                # "his 2004 death")
+                return True
         return False
 
     # -- reading one count -------------------------------------------------------------
