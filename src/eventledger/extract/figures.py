@@ -342,10 +342,15 @@ class FiguresExtractor:
                     category = self._state_or_verb(group) if group is not None else None
                     if category:
                         return category, (group.i, group.i + 1)
-        # states after a copula or "remain": "three remain missing", "were found dead"
+        # states after a copula or "remain": "three remain missing", "were found dead";
+        # with an object, the state is the object's ("the blast left nine dead"), not the
+        # subject's ("a church that left nine dead")
+        has_object = any(c.dep_ == "dobj" for c in verb.children)
         for child in verb.children:
-            if child.dep_ in ("acomp", "oprd", "attr", "xcomp") and role in ("nsubj",
-                                                                           "nsubjpass"):
+            if child.dep_ in ("acomp", "oprd", "attr", "xcomp") and (
+                role in ("nsubj", "nsubjpass") and not has_object
+                or role == "dobj" and child.dep_ in ("oprd", "xcomp")
+            ):
                 category = self._state_or_verb(child)
                 if category:
                     return category, (child.i, child.i + 1)
