@@ -73,6 +73,7 @@ _AGE_UNITS = word_lists("figure_words")["age_units"]
 _AGE_WORDS = word_lists("figure_words")["age_words"]
 _COUNT_NOUNS = word_lists("figure_words")["count_nouns"]
 _ANCHOR_PREPS = word_lists("figure_words")["count_anchor_preps"]
+_MANY_VICTIMS = word_lists("figure_words")["many_victim_nouns"]
 _INDEFINITE = word_lists("grammar_words")["indefinite_articles"]
 _DEFINITE = word_lists("grammar_words")["definite_determiners"]
 # Events that harm people: a casualty figure is the toll of one of these, never of what was
@@ -450,6 +451,8 @@ class FiguresExtractor:
             # any singular noun: the casualty word it must go with keeps out "a car"
             if noun.tag_ != "NN" or noun.ent_type_ in _NON_FIGURE_ENTS:
                 continue
+            if noun.lemma_.lower() in _COUNT_NOUNS or noun.lemma_.lower() in _MANY_VICTIMS:
+                continue  # "a massacre", "taking a toll on the campaign": no one victim
             result.append(Count(token.i, token.i + 1, 1, 1, True))
         # a named person: "Major Smith died", "Smith was killed", "they shot Smith dead"
         for start, end in named_victims(sent, entities):
