@@ -74,6 +74,9 @@ _AGE_WORDS = word_lists("figure_words")["age_words"]
 _COUNT_NOUNS = word_lists("figure_words")["count_nouns"]
 _ANCHOR_PREPS = word_lists("figure_words")["count_anchor_preps"]
 _MANY_VICTIMS = word_lists("figure_words")["many_victim_nouns"]
+# "hurt": an injury in the passive ("two were hurt") or done by an attack or a weapon, else
+# a harm to one's chances ("an effort to hurt Clinton")
+_PASSIVE_ONLY = word_lists("figure_words")["passive_only_verbs"]
 _INDEFINITE = word_lists("grammar_words")["indefinite_articles"]
 _DEFINITE = word_lists("grammar_words")["definite_determiners"]
 # Events that harm people: a casualty figure is the toll of one of these, never of what was
@@ -359,7 +362,10 @@ class FiguresExtractor:
             return None
         if role == "nsubjpass" or (role == "nsubj" and (passive or lemma in _INTRANSITIVE)):
             return self.verbs[lemma], (verb.i, verb.i + 1)
-        if role == "dobj" and lemma not in _INTRANSITIVE:
+        if role == "dobj" and lemma not in _INTRANSITIVE and (
+            lemma not in _PASSIVE_ONLY or any(
+                c.dep_ == "nsubj" and c.lemma_.lower() in self.harm for c in verb.children)
+        ):  # "the blast hurt two officers"; not "an effort to hurt Clinton"
             return self.verbs[lemma], (verb.i, verb.i + 1)
         return None
 
