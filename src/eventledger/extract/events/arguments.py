@@ -25,6 +25,7 @@ from .lexicon import (
     TIME_ENTS,
     TIME_UNITS,
     TYPES_OF_RECIPIENT,
+    VENUE_PREPS,
 )
 from .means import is_means
 from .phrases import (
@@ -40,6 +41,8 @@ from .phrases import (
 
 # "the attack": an article makes a word tagged as a verb a noun
 ARTICLES = word_lists("grammar_words")["indefinite_articles"] | {"the"}
+# Tags of a named place or building ("met at the Cafe Dupont")
+SITE_ENTS = ("FAC", "GPE", "LOC")
 _NOUN_ROLES = ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "oprd", "xcomp")
 # "blamed the bombing on X": X is the party blamed, neither the bombing's target nor a theme
 BLAME_VERBS = word_lists("grammar_words")["blame_verbs"]
@@ -203,6 +206,12 @@ def arguments(ctx: Context, trig: dict) -> tuple[Token | None, Token | None]:
     return actor, recipient
 
 
+def _a_site(token: Token) -> bool:
+    """A place or a site by its name's tag, the document's places or its words."""
+    return token.ent_type_ in SITE_ENTS or names_site(token) or any(
+        t.lemma_.lower() in SITE_NOUNS for t in token.subtree)
+
+
 def _noun_in_form(head: Token) -> bool:
     """A trigger tagged as a verb that stands where a noun does, with an article on it or
     on a noun before it ("calling the nightclub attack an act of terror", "calling the
@@ -324,6 +333,10 @@ def _verb_arguments(ctx: Context, head: Token, tokens: list[Token], type_: str):
                     pobj = _first_dep(child, "pobj")
                     if pobj is None or pobj.ent_type_ in TIME_ENTS:
                         continue  # "on Monday" is a time, not a party
+                    if child.lower_ in VENUE_PREPS and type_ != "ASSAULT" and (
+                        _a_site(pobj) or child.lower_ == "at" and not is_party(ctx, pobj)
+                    ):
+                        continue  # "met at the Cafe Dupont": where, not with whom
                     if child.lower_ in TARGET_PREPS or (
                         child.lower_ == "at" and type_ == "ASSAULT"
                     ) or (
