@@ -196,6 +196,8 @@ def arguments(ctx: Context, trig: dict) -> tuple[Token | None, Token | None]:
         or entry.get("object") == "party" and not is_party(ctx, recipient)
     ):
         recipient = None  # "called for talks", "ordered an inquiry": what is asked for
+        if type_ == "CONSULT":
+            recipient = _partner(head)  # "discussed the plan with X": X
     blamed = _blamed(ctx, head)
     if blamed is not None:
         # the blaming verb's recipient is whom it blames; the blamed event's is not them
@@ -210,6 +212,16 @@ def _a_site(token: Token) -> bool:
     """A place or a site by its name's tag, the document's places or its words."""
     return token.ent_type_ in SITE_ENTS or names_site(token) or any(
         t.lemma_.lower() in SITE_NOUNS for t in token.subtree)
+
+
+def _partner(head: Token) -> Token | None:
+    """Whom a verb of talking was with, on the verb or on its object ("discussed the plan
+    with the mayor")."""
+    for carrier in [head, *(c for c in head.children if c.dep_ == "dobj")]:
+        for child in carrier.children:
+            if child.dep_ == "prep" and child.lower_ == "with":
+                return _first_dep(child, "pobj")
+    return None
 
 
 def _noun_in_form(head: Token) -> bool:
