@@ -208,6 +208,13 @@ def arguments(ctx: Context, trig: dict) -> tuple[Token | None, Token | None]:
     return actor, recipient
 
 
+def _object_gap(ctx: Context, verb: Token) -> bool:
+    """An infinitive qualifying a noun that is its object, not its subject: no object of
+    its own, and the noun no party ("topics to discuss"; not "the first man to land")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and (
+        _first_dep(verb, "dobj") is None and not is_party(ctx, verb.head))
+
+
 def _a_site(token: Token) -> bool:
     """A place or a site by its name's tag, the document's places or its words."""
     return token.ent_type_ in SITE_ENTS or names_site(token) or any(
@@ -288,14 +295,21 @@ def _subject_of(ctx: Context, verb: Token, depth: int = 0) -> Token | None:
     if depth < 3 and verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.i != verb.i:
         if verb.dep_ == "xcomp" and (obj := _first_dep(verb.head, "dobj")) is not None and (
             verb.head.lemma_.lower() not in ctx.words["wielding_verbs"]
+            and verb.head.lemma_.lower() not in ctx.words["holding_verbs"]
+            and obj.lower_ not in RELATIVE_PRONOUNS
         ):
             # "asked Dorn to withdraw": Dorn is to withdraw, not the asker; but "used the
-            # territory to bomb X": what is used is the means, its user acts
+            # territory to bomb X": what is used is the means, its user acts; "have other
+            # topics to discuss", "the chance that we have to discuss": the holder acts
             return obj
         if verb.head.pos_ in ("VERB", "AUX"):
             return _subject_of(ctx, verb.head, depth + 1)
     if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN") and not is_passive(verb):
-        return verb.head
+        antecedent = verb.head
+        if _object_gap(ctx, verb) and antecedent.dep_ == "dobj" and depth < 3:
+            # "have other topics to discuss": the topics are discussed, the holder discusses
+            return _subject_of(ctx, antecedent.head, depth + 1)
+        return antecedent
     # "the group's decision to carry out": the owner of the decision
     if verb.dep_ in ("acl", "xcomp") and verb.head.pos_ == "NOUN":
         return _first_dep(verb.head, "poss")

@@ -68,7 +68,7 @@ WORD_LISTS = (
     "keep_default_modes", "accident_words", "giving_verbs", "party_predicates", "reflexives",
     "receiving_verbs", "plan_nouns", "giver_preps", "custody_preps", "wielding_verbs",
     "vehicle_modes", "party_nouns", "impact_verbs", "munition_nouns", "person_mounts",
-    "person_acts", "amount_nouns", "aim_nouns", "performing_verbs",
+    "person_acts", "amount_nouns", "aim_nouns", "performing_verbs", "holding_verbs",
 )
 
 
