@@ -208,6 +208,14 @@ def arguments(ctx: Context, trig: dict) -> tuple[Token | None, Token | None]:
     return actor, recipient
 
 
+def _shared_passive(verb: Token) -> bool:
+    """A participle joined to a passive verb, with no subject of its own, that shares its
+    subject ("were beaten and arrested": the arrested were the beaten)."""
+    return verb.dep_ == "conj" and verb.tag_ == "VBN" and verb.head.pos_ == "VERB" and (
+        _first_dep(verb.head, "nsubjpass") is not None) and not any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
+
 def _object_gap(ctx: Context, verb: Token) -> bool:
     """An infinitive qualifying a noun that is its object, not its subject: no object of
     its own, and the noun no party ("topics to discuss"; not "the first man to land")."""
@@ -318,7 +326,8 @@ def _subject_of(ctx: Context, verb: Token, depth: int = 0) -> Token | None:
 
 def _verb_arguments(ctx: Context, head: Token, tokens: list[Token], type_: str):
     actor = recipient = None
-    passive = is_passive(head)
+    shared = _shared_passive(head)
+    passive = is_passive(head) or shared
     for child in head.children:
         if child.dep_ == "agent":
             actor = _first_dep(child, "pobj") or actor
@@ -334,6 +343,14 @@ def _verb_arguments(ctx: Context, head: Token, tokens: list[Token], type_: str):
                 # at, whether the parser hangs "at X" on the verb or on the rockets
                 recipient = next((_first_dep(c, "pobj") for c in child.children
                                   if c.dep_ == "prep" and c.lower_ in HIT_PREPS), None)
+    if shared and recipient is None:
+        recipient = _first_dep(head.head, "nsubjpass")  # "were beaten and arrested"
+    if actor is None and passive:
+        # "were beaten and arrested by police": the police did both
+        partners = [head.head] if shared else []
+        partners += [c for c in head.children if c.dep_ == "conj" and _shared_passive(c)]
+        actor = next((p for partner in partners if (agent := _first_dep(partner, "agent"))
+                      is not None and (p := _first_dep(agent, "pobj")) is not None), None)
     if actor is None and not passive:
         actor = _subject_of(ctx, head)
     if actor is None and passive and head.dep_ in ("conj", "xcomp"):
