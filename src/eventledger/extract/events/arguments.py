@@ -6,6 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ...data_files import word_lists
+from ..actor_coref import gender_fits
 from ..base import is_excluded
 from ..syntax import first_dep as _first_dep
 from .context import Context
@@ -39,6 +40,11 @@ from .phrases import (
     responsible_party,
 )
 
+# "he said he had ordered": pronouns of one person, and of an organisation
+PERSON_PRONOUNS = word_lists("grammar_words")["person_pronouns"]
+ORG_PRONOUNS = word_lists("grammar_words")["org_pronouns"]
+# Opening and closing quotation marks (not the apostrophe, which possessives use too)
+QUOTE_MARKS = ('"', "''", "\u201c", "\u201d", "\u2018")
 # "the attack": an article makes a word tagged as a verb a noun
 ARTICLES = word_lists("grammar_words")["indefinite_articles"] | {"the"}
 # Tags of a named place or building ("met at the Cafe Dupont")
@@ -152,6 +158,8 @@ def arguments(ctx: Context, trig: dict) -> tuple[Token | None, Token | None]:
         recipient = _recipient_token(ctx, recipient)
     doc = head.doc
     actor, recipient = named_form(actor), named_form(recipient)
+    if actor is not None and (speaker := _speaker_of(actor)) is not None:
+        actor = speaker  # "Castaner said he had ordered": Castaner ordered
     if actor is not None and actor.pos_ == "NOUN" and (
         actor.lemma_.lower() in ctx.words["aim_nouns"]
     ):
@@ -206,6 +214,43 @@ def arguments(ctx: Context, trig: dict) -> tuple[Token | None, Token | None]:
     if actor is not None and recipient is not None and actor.i == recipient.i:
         recipient = None
     return actor, recipient
+
+
+def _speaker_of(pronoun: Token) -> Token | None:
+    """The speaker a subject pronoun of a reported clause stands for: "he" or "she" for a
+    person, "it" for an organisation ("Castaner said he had ordered", "the ministry said it
+    had arrested"); the head word of the report's source."""
+    if pronoun.dep_ != "nsubj" or pronoun.pos_ != "PRON":
+        return None
+    person, group = pronoun.lower_ in PERSON_PRONOUNS, pronoun.lower_ in ORG_PRONOUNS
+    if not person and not group:
+        return None
+    doc, clause = pronoun.doc, pronoun.head
+    if group and clause.lemma_ == "be":
+        return None  # "it is impossible to ...": no one
+    actors = {actor["id"]: actor for actor in doc._.el_actors or ()}
+    for report in doc._.el_attributions or ():
+        content, source, cue = report.get("content"), report.get("source"), report.get("cue")
+        if not content or not source or not cue or not (
+            content["start"] <= pronoun.idx < content["end"]
+            and cue["start"] <= clause.head.idx < cue["end"]
+        ):
+            continue  # the pronoun is the subject of the clause the cue reports
+        if any(q in doc.text[max(0, content["start"] - 2):pronoun.idx] for q in QUOTE_MARKS) or any(
+            c.dep_ in ("dobj", "dative") for c in clause.head.children
+        ):
+            continue  # a quote ("'He came in', the officer said") or someone else spoken
+            # of or to ("asking Sanders why he has criticized")
+        actor = actors.get(source.get("actor"))
+        if actor is None or (actor.get("kind") == "person") != person or not gender_fits(
+            actor, pronoun.lower_
+        ):
+            continue
+        span = doc.char_span(source["start"], source["end"], alignment_mode="expand")
+        if span is None or span.root.pos_ == "PRON":
+            return None  # "He said he would": a pronoun for a pronoun tells nothing more
+        return span.root
+    return None
 
 
 def _shared_passive(verb: Token) -> bool:
