@@ -438,18 +438,7 @@ def _verb_arguments(ctx: Context, head: Token, tokens: list[Token], type_: str):
 
 
 def _noun_arguments(ctx: Context, head: Token, tokens: list[Token], type_: str):
-    actor = recipient = None
-    owners = [head]
-    if head.dep_ == "pobj" and head.head.lower_ == "of" and (
-        head.head.head.lemma_.lower() in ctx.words["carrier_nouns"]
-    ):
-        owners.append(head.head.head)  # "a spate of attacks carried out by X"
-    for owner in owners[1:]:
-        for child in owner.children:
-            if child.dep_ == "acl" and child.tag_ == "VBN" and _done_by(ctx, child):
-                agent = _first_dep(child, "agent")
-                if agent is not None:
-                    actor = _first_dep(agent, "pobj")
+    actor, recipient = _carrier_agent(ctx, head), None
     for child in head.children:
         if child.dep_ == "poss" and child.lower_ not in THIRD_PERSON_POSSESSIVES and not (
             _place_owner(child, type_)
@@ -538,6 +527,21 @@ def _noun_arguments(ctx: Context, head: Token, tokens: list[Token], type_: str):
     if actor is None:
         actor = responsible_party(head, ctx.event_modified, ctx.words["party_predicates"])
     return actor, recipient
+
+
+def _carrier_agent(ctx: Context, head: Token) -> Token | None:
+    """"A spate of attacks carried out by X": the doer named on the carrier noun."""
+    if head.dep_ != "pobj" or head.head.lower_ != "of" or (
+        head.head.head.lemma_.lower() not in ctx.words["carrier_nouns"]
+    ):
+        return None
+    actor = None
+    for child in head.head.head.children:
+        if child.dep_ == "acl" and child.tag_ == "VBN" and _done_by(ctx, child):
+            agent = _first_dep(child, "agent")
+            if agent is not None:
+                actor = _first_dep(agent, "pobj")
+    return actor
 
 
 def _done_by(ctx: Context, participle: Token) -> bool:
