@@ -40,6 +40,7 @@ from ..data_files import word_lists
 from ..provenance import FROM_DATELINE, denied, stated
 from ..units import Units
 from .base import attribution_covering, get_list, is_excluded
+from .casualty_senses import absent_from, harm_words, life_told, speaking_body
 from .events import load_lexicon
 from .locate import FALLBACK_PREPS as _FALLBACK_PREPS
 from .locate import SITE_PREPS as _SITE_PREPS
@@ -73,6 +74,10 @@ _AGE_UNITS = word_lists("figure_words")["age_units"]
 _AGE_WORDS = word_lists("figure_words")["age_words"]
 _COUNT_NOUNS = word_lists("figure_words")["count_nouns"]
 _ANCHOR_PREPS = word_lists("figure_words")["count_anchor_preps"]
+_MANY_VICTIMS = word_lists("figure_words")["many_victim_nouns"]
+# "hurt": an injury in the passive ("two were hurt") or done by an attack or a weapon, else
+# a harm to one's chances ("an effort to hurt Clinton")
+_PASSIVE_ONLY = word_lists("figure_words")["passive_only_verbs"]
 _INDEFINITE = word_lists("grammar_words")["indefinite_articles"]
 _DEFINITE = word_lists("grammar_words")["definite_determiners"]
 # Events that harm people: a casualty figure is the toll of one of these, never of what was
@@ -101,6 +106,7 @@ class FiguresExtractor:
         self.units = set(quantities()["non_count_units"])
         self.ages = set(quantities()["age_words"])
         self.singular_counts = singular_counts
+        self.harm = harm_words(lexicon)
         self.verbs = {k: v for k, v in self.lex["verbs"].items() if " " not in k}
         self.verb_phrases = {tuple(k.split()): v for k, v in self.lex["verbs"].items()
                              if " " in k}
@@ -132,8 +138,11 @@ class FiguresExtractor:
             text = token.text
             if text.isdigit() and len(text) == 4 and 1800 <= int(text) <= 2100 and not (
                 after is not None and after.pos_ == "NOUN" and token.dep_ == "nummod"
+                and after.tag_ == "NNS"
             ):
-                return True  # a year, unless it counts the noun after it ("1900 people")
+                # a year, unless it counts the (plural) noun after it ("1900 people"; not
+                # "his 2004 death")
+                return True
         return False
 
     # -- reading one count -------------------------------------------------------------
@@ -338,10 +347,15 @@ class FiguresExtractor:
                     category = self._state_or_verb(group) if group is not None else None
                     if category:
                         return category, (group.i, group.i + 1)
-        # states after a copula or "remain": "three remain missing", "were found dead"
+        # states after a copula or "remain": "three remain missing", "were found dead";
+        # with an object, the state is the object's ("the blast left nine dead"), not the
+        # subject's ("a church that left nine dead")
+        has_object = any(c.dep_ == "dobj" for c in verb.children)
         for child in verb.children:
-            if child.dep_ in ("acomp", "oprd", "attr", "xcomp") and role in ("nsubj",
-                                                                           "nsubjpass"):
+            if child.dep_ in ("acomp", "oprd", "attr", "xcomp") and (
+                role in ("nsubj", "nsubjpass") and not has_object
+                or role == "dobj" and child.dep_ in ("oprd", "xcomp")
+            ):
                 category = self._state_or_verb(child)
                 if category:
                     return category, (child.i, child.i + 1)
@@ -349,7 +363,10 @@ class FiguresExtractor:
             return None
         if role == "nsubjpass" or (role == "nsubj" and (passive or lemma in _INTRANSITIVE)):
             return self.verbs[lemma], (verb.i, verb.i + 1)
-        if role == "dobj" and lemma not in _INTRANSITIVE:
+        if role == "dobj" and lemma not in _INTRANSITIVE and (
+            lemma not in _PASSIVE_ONLY or any(
+                c.dep_ == "nsubj" and c.lemma_.lower() in self.harm for c in verb.children)
+        ):  # "the blast hurt two officers"; not "an effort to hurt Clinton"
             return self.verbs[lemma], (verb.i, verb.i + 1)
         return None
 
@@ -441,6 +458,8 @@ class FiguresExtractor:
             # any singular noun: the casualty word it must go with keeps out "a car"
             if noun.tag_ != "NN" or noun.ent_type_ in _NON_FIGURE_ENTS:
                 continue
+            if noun.lemma_.lower() in _COUNT_NOUNS or noun.lemma_.lower() in _MANY_VICTIMS:
+                continue  # "a massacre", "taking a toll on the campaign": no one victim
             result.append(Count(token.i, token.i + 1, 1, 1, True))
         # a named person: "Major Smith died", "Smith was killed", "they shot Smith dead"
         for start, end in named_victims(sent, entities):
@@ -567,8 +586,15 @@ class FiguresExtractor:
         t_end = doc[trig_end - 1].idx + len(doc[trig_end - 1])
         if is_excluded(doc, t_start, t_end):
             return None
+        trigger = doc[trig_start]
+        if trigger.pos_ == "NOUN" and speaking_body(doc, trigger) or (
+            read["category"] == "missing" and absent_from(trigger)
+        ):
+            return None  # "an Islamic body declared", "missing from ''Rush Hour''"
         who: Token | None = read["who"]
         event = self._event_for(doc, read["trigger"], sent, events, read["category"])
+        if event is None and _one_named(doc, count, who) and life_told(trigger, self.harm):
+            return None  # "two weeks after Justice Kane died": a life told, no casualty
         clause_tokens = [doc[i] for i in range(trig_start, trig_end)]
         if who is not None:
             clause_tokens.append(who)
@@ -665,6 +691,14 @@ def is_named(doc: Doc, count: Count) -> bool:
     first = doc[count.start]
     return count.low == count.high == 1 and count.exact and (
         first.ent_type_ == "PERSON" or first.pos_ == "PROPN")
+
+
+def _one_named(doc: Doc, count: Count, who: Token | None) -> bool:
+    """One person, named: a name counted as one, or one given a name beside it or beside
+    the people it is one of ("one of the justices, Antonin Kane,")."""
+    tokens = [doc[i] for i in range(count.start, count.end)] + ([who] if who is not None else [])
+    return is_named(doc, count) or count.low == count.high == 1 and any(
+        c.dep_ == "appos" and c.ent_type_ == "PERSON" for t in tokens for c in t.children)
 
 
 def _overlaps(event: dict, start: int, end: int) -> bool:

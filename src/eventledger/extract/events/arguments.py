@@ -6,14 +6,15 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ...data_files import word_lists
+from ..actor_coref import gender_fits
 from ..base import is_excluded
 from ..syntax import first_dep as _first_dep
-from . import triggers
 from .context import Context
 from .lexicon import (
     ADJUNCT_PREPS,
     CARRIER_PREPS,
     HIT_PREPS,
+    IMPACT_PREPS,
     NOBODY_ACTORS,
     NON_ACTOR_ENTS,
     RECIPIENT_PREPS,
@@ -25,7 +26,9 @@ from .lexicon import (
     TIME_ENTS,
     TIME_UNITS,
     TYPES_OF_RECIPIENT,
+    VENUE_PREPS,
 )
+from .means import is_means
 from .phrases import (
     addressees,
     is_passive,
@@ -37,6 +40,16 @@ from .phrases import (
     responsible_party,
 )
 
+# "he said he had ordered": pronouns of one person, and of an organisation
+PERSON_PRONOUNS = word_lists("grammar_words")["person_pronouns"]
+ORG_PRONOUNS = word_lists("grammar_words")["org_pronouns"]
+# Opening and closing quotation marks (not the apostrophe, which possessives use too)
+QUOTE_MARKS = ('"', "''", "\u201c", "\u201d", "\u2018")
+# "the attack": an article makes a word tagged as a verb a noun
+ARTICLES = word_lists("grammar_words")["indefinite_articles"] | {"the"}
+# Tags of a named place or building ("met at the Cafe Dupont")
+SITE_ENTS = ("FAC", "GPE", "LOC")
+_NOUN_ROLES = ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "oprd", "xcomp")
 # "blamed the bombing on X": X is the party blamed, neither the bombing's target nor a theme
 BLAME_VERBS = word_lists("grammar_words")["blame_verbs"]
 # "Venezuela's protests": people protest, a state or a town does not
@@ -61,7 +74,7 @@ def can_act(ctx: Context, token: Token) -> bool:
         return False
     if token.dep_ == "poss" and lemma in TIME_UNITS:
         return False
-    return not triggers.is_weapon(ctx, token)
+    return not is_means(ctx, token)  # "a mortar round damaged the school": the means
 
 
 def is_party(ctx: Context, token: Token) -> bool:
@@ -102,7 +115,9 @@ def light_verb(ctx: Context, head: Token) -> Token | None:
         verb = head.head
     elif head.dep_ == "pobj" and head.head.head.pos_ in ("VERB", "AUX") and (
         head.head.lower_ not in ADJUNCT_PREPS
-    ):
+    ) and _first_dep(head.head.head, "dobj") is None:
+        # "came under attack"; not "received a request concerning the attacks", whose
+        # verb carries its own object
         verb = head.head.head
     else:
         return None
@@ -131,7 +146,7 @@ def arguments(ctx: Context, trig: dict) -> tuple[Token | None, Token | None]:
     tokens = [head.doc[i] for i in range(trig["start"], trig["end"])]
     actor = recipient = None
     entry = trig.get("entry") or {}
-    if head.pos_ in ("VERB", "AUX"):
+    if head.pos_ in ("VERB", "AUX") and not _noun_in_form(head):
         actor, recipient = _verb_arguments(ctx, head, tokens, type_)
         if entry.get("subject") == "recipient" and not is_passive(head):
             # "the rebels received weapons from X": the subject gets, X gives
@@ -143,6 +158,15 @@ def arguments(ctx: Context, trig: dict) -> tuple[Token | None, Token | None]:
         recipient = _recipient_token(ctx, recipient)
     doc = head.doc
     actor, recipient = named_form(actor), named_form(recipient)
+    if actor is not None and (speaker := _speaker_of(actor)) is not None:
+        actor = speaker  # "Castaner said he had ordered": Castaner ordered
+    if actor is not None and actor.pos_ == "NOUN" and (
+        actor.lemma_.lower() in ctx.words["aim_nouns"]
+    ):
+        # "our goal is to destroy X": the aim's owner acts; "the mission is to": no one
+        owner = _first_dep(actor, "poss")
+        actor = owner if owner is not None and (
+            owner.lower_ not in THIRD_PERSON_POSSESSIVES) else None
     if actor is not None and actor.lower_ in RELATIVE_PRONOUNS and actor.head.dep_ == "relcl":
         actor = actor.head.head  # "the attack, which killed three": the antecedent
         if actor.lemma_.lower() in SITE_NOUNS or names_site(actor, whole=False):
@@ -159,7 +183,7 @@ def arguments(ctx: Context, trig: dict) -> tuple[Token | None, Token | None]:
     # the missile is the means, not a party; nor is a thing, a time or another event
     if actor is not None and not can_act(ctx, actor):
         actor = None
-    if recipient is not None and triggers.is_weapon(ctx, recipient):
+    if recipient is not None and is_means(ctx, recipient):
         recipient = None
     if head.pos_ in ("VERB", "AUX") and not is_passive(head):
         has_object = _first_dep(head, "dobj") is not None
@@ -180,6 +204,8 @@ def arguments(ctx: Context, trig: dict) -> tuple[Token | None, Token | None]:
         or entry.get("object") == "party" and not is_party(ctx, recipient)
     ):
         recipient = None  # "called for talks", "ordered an inquiry": what is asked for
+        if type_ == "CONSULT":
+            recipient = _partner(head)  # "discussed the plan with X": X
     blamed = _blamed(ctx, head)
     if blamed is not None:
         # the blaming verb's recipient is whom it blames; the blamed event's is not them
@@ -188,6 +214,83 @@ def arguments(ctx: Context, trig: dict) -> tuple[Token | None, Token | None]:
     if actor is not None and recipient is not None and actor.i == recipient.i:
         recipient = None
     return actor, recipient
+
+
+def _speaker_of(pronoun: Token) -> Token | None:
+    """The speaker a subject pronoun of a reported clause stands for: "he" or "she" for a
+    person, "it" for an organisation ("Castaner said he had ordered", "the ministry said it
+    had arrested"); the head word of the report's source."""
+    if pronoun.dep_ != "nsubj" or pronoun.pos_ != "PRON":
+        return None
+    person, group = pronoun.lower_ in PERSON_PRONOUNS, pronoun.lower_ in ORG_PRONOUNS
+    if not person and not group:
+        return None
+    doc, clause = pronoun.doc, pronoun.head
+    if group and clause.lemma_ == "be":
+        return None  # "it is impossible to ...": no one
+    actors = {actor["id"]: actor for actor in doc._.el_actors or ()}
+    for report in doc._.el_attributions or ():
+        content, source, cue = report.get("content"), report.get("source"), report.get("cue")
+        if not content or not source or not cue or not (
+            content["start"] <= pronoun.idx < content["end"]
+            and cue["start"] <= clause.head.idx < cue["end"]
+        ):
+            continue  # the pronoun is the subject of the clause the cue reports
+        if any(q in doc.text[max(0, content["start"] - 2):pronoun.idx] for q in QUOTE_MARKS) or any(
+            c.dep_ in ("dobj", "dative") for c in clause.head.children
+        ):
+            continue  # a quote ("'He came in', the officer said") or someone else spoken
+            # of or to ("asking Sanders why he has criticized")
+        actor = actors.get(source.get("actor"))
+        if actor is None or (actor.get("kind") == "person") != person or not gender_fits(
+            actor, pronoun.lower_
+        ):
+            continue
+        span = doc.char_span(source["start"], source["end"], alignment_mode="expand")
+        if span is None or span.root.pos_ == "PRON":
+            return None  # "He said he would": a pronoun for a pronoun tells nothing more
+        return span.root
+    return None
+
+
+def _shared_passive(verb: Token) -> bool:
+    """A participle joined to a passive verb, with no subject of its own, that shares its
+    subject ("were beaten and arrested": the arrested were the beaten)."""
+    return verb.dep_ == "conj" and verb.tag_ == "VBN" and verb.head.pos_ == "VERB" and (
+        _first_dep(verb.head, "nsubjpass") is not None) and not any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
+
+def _object_gap(ctx: Context, verb: Token) -> bool:
+    """An infinitive qualifying a noun that is its object, not its subject: no object of
+    its own, and the noun no party ("topics to discuss"; not "the first man to land")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and (
+        _first_dep(verb, "dobj") is None and not is_party(ctx, verb.head))
+
+
+def _a_site(token: Token) -> bool:
+    """A place or a site by its name's tag, the document's places or its words."""
+    return token.ent_type_ in SITE_ENTS or names_site(token) or any(
+        t.lemma_.lower() in SITE_NOUNS for t in token.subtree)
+
+
+def _partner(head: Token) -> Token | None:
+    """Whom a verb of talking was with, on the verb or on its object ("discussed the plan
+    with the mayor")."""
+    for carrier in [head, *(c for c in head.children if c.dep_ == "dobj")]:
+        for child in carrier.children:
+            if child.dep_ == "prep" and child.lower_ == "with":
+                return _first_dep(child, "pobj")
+    return None
+
+
+def _noun_in_form(head: Token) -> bool:
+    """A trigger tagged as a verb that stands where a noun does, with an article on it or
+    on a noun before it ("calling the nightclub attack an act of terror", "calling the
+    market bombing an accident")."""
+    nouns = [head] + [c for c in head.children if c.dep_ == "compound" and c.i < head.i]
+    return head.dep_ in _NOUN_ROLES and any(
+        c.dep_ == "det" and c.lower_ in ARTICLES for noun in nouns for c in noun.children)
 
 
 def _blamed(ctx: Context, head: Token) -> Token | None:
@@ -243,12 +346,23 @@ def _subject_of(ctx: Context, verb: Token, depth: int = 0) -> Token | None:
                 if pobj.dep_ == "pobj":
                     return pobj
     if depth < 3 and verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.i != verb.i:
-        if verb.dep_ == "xcomp" and (obj := _first_dep(verb.head, "dobj")) is not None:
-            return obj  # "asked Dorn to withdraw": Dorn is to withdraw, not the asker
+        if verb.dep_ == "xcomp" and (obj := _first_dep(verb.head, "dobj")) is not None and (
+            verb.head.lemma_.lower() not in ctx.words["wielding_verbs"]
+            and verb.head.lemma_.lower() not in ctx.words["holding_verbs"]
+            and obj.lower_ not in RELATIVE_PRONOUNS
+        ):
+            # "asked Dorn to withdraw": Dorn is to withdraw, not the asker; but "used the
+            # territory to bomb X": what is used is the means, its user acts; "have other
+            # topics to discuss", "the chance that we have to discuss": the holder acts
+            return obj
         if verb.head.pos_ in ("VERB", "AUX"):
             return _subject_of(ctx, verb.head, depth + 1)
     if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN") and not is_passive(verb):
-        return verb.head
+        antecedent = verb.head
+        if _object_gap(ctx, verb) and antecedent.dep_ == "dobj" and depth < 3:
+            # "have other topics to discuss": the topics are discussed, the holder discusses
+            return _subject_of(ctx, antecedent.head, depth + 1)
+        return antecedent
     # "the group's decision to carry out": the owner of the decision
     if verb.dep_ in ("acl", "xcomp") and verb.head.pos_ == "NOUN":
         return _first_dep(verb.head, "poss")
@@ -257,7 +371,8 @@ def _subject_of(ctx: Context, verb: Token, depth: int = 0) -> Token | None:
 
 def _verb_arguments(ctx: Context, head: Token, tokens: list[Token], type_: str):
     actor = recipient = None
-    passive = is_passive(head)
+    shared = _shared_passive(head)
+    passive = is_passive(head) or shared
     for child in head.children:
         if child.dep_ == "agent":
             actor = _first_dep(child, "pobj") or actor
@@ -265,10 +380,22 @@ def _verb_arguments(ctx: Context, head: Token, tokens: list[Token], type_: str):
             actor = child
         elif child.dep_ == "nsubjpass":
             recipient = child
-        elif child.dep_ == "dobj" and not passive and type_ not in ("MOBILIZE", "AID") and (
-            not triggers.is_weapon(ctx, child)
-        ):
-            recipient = child  # "fired rockets at X": the rockets are the means
+        elif child.dep_ == "dobj" and not passive and type_ not in ("MOBILIZE", "AID"):
+            if not is_means(ctx, child):
+                recipient = child
+            elif recipient is None:
+                # "fired rockets at X": the rockets are the means, X what they were fired
+                # at, whether the parser hangs "at X" on the verb or on the rockets
+                recipient = next((_first_dep(c, "pobj") for c in child.children
+                                  if c.dep_ == "prep" and c.lower_ in HIT_PREPS), None)
+    if shared and recipient is None:
+        recipient = _first_dep(head.head, "nsubjpass")  # "were beaten and arrested"
+    if actor is None and passive:
+        # "were beaten and arrested by police": the police did both
+        partners = [head.head] if shared else []
+        partners += [c for c in head.children if c.dep_ == "conj" and _shared_passive(c)]
+        actor = next((p for partner in partners if (agent := _first_dep(partner, "agent"))
+                      is not None and (p := _first_dep(agent, "pobj")) is not None), None)
     if actor is None and not passive:
         actor = _subject_of(ctx, head)
     if actor is None and passive and head.dep_ in ("conj", "xcomp"):
@@ -282,10 +409,22 @@ def _verb_arguments(ctx: Context, head: Token, tokens: list[Token], type_: str):
                 if recipient is not None:
                     break
             for child in token.children:
+                if child.dep_ == "prep" and child.lower_ in IMPACT_PREPS:
+                    pobj = _first_dep(child, "pobj")
+                    if pobj is not None and type_ == "ASSAULT" and (
+                        token.lemma_.lower() in ctx.words["impact_verbs"]
+                        or is_party(ctx, pobj)
+                    ):
+                        recipient = pobj  # "rammed into the crowd", not "into space"
+                        break
                 if child.dep_ == "prep" and child.lower_ in RECIPIENT_PREPS:
                     pobj = _first_dep(child, "pobj")
                     if pobj is None or pobj.ent_type_ in TIME_ENTS:
                         continue  # "on Monday" is a time, not a party
+                    if child.lower_ in VENUE_PREPS and type_ != "ASSAULT" and (
+                        _a_site(pobj) or child.lower_ == "at" and not is_party(ctx, pobj)
+                    ):
+                        continue  # "met at the Cafe Dupont": where, not with whom
                     if child.lower_ in TARGET_PREPS or (
                         child.lower_ == "at" and type_ == "ASSAULT"
                     ) or (
@@ -299,18 +438,7 @@ def _verb_arguments(ctx: Context, head: Token, tokens: list[Token], type_: str):
 
 
 def _noun_arguments(ctx: Context, head: Token, tokens: list[Token], type_: str):
-    actor = recipient = None
-    owners = [head]
-    if head.dep_ == "pobj" and head.head.lower_ == "of" and (
-        head.head.head.lemma_.lower() in ctx.words["carrier_nouns"]
-    ):
-        owners.append(head.head.head)  # "a spate of attacks carried out by X"
-    for owner in owners[1:]:
-        for child in owner.children:
-            if child.dep_ == "acl" and child.tag_ == "VBN":
-                agent = _first_dep(child, "agent")
-                if agent is not None:
-                    actor = _first_dep(agent, "pobj")
+    actor, recipient = _carrier_agent(ctx, head), None
     for child in head.children:
         if child.dep_ == "poss" and child.lower_ not in THIRD_PERSON_POSSESSIVES and not (
             _place_owner(child, type_)
@@ -332,6 +460,8 @@ def _noun_arguments(ctx: Context, head: Token, tokens: list[Token], type_: str):
                     for sub in pobj.children:
                         if sub.dep_ == "prep" and sub.lower_ == "by":
                             actor = _first_dep(sub, "pobj") or actor
+                elif type_ == "PROTEST" and not is_party(ctx, pobj):
+                    recipient = recipient or pobj  # "in protest of the tests": what against
                 elif actor is None:
                     actor = pobj
             elif word in TARGET_WORDS and recipient is None:
@@ -345,9 +475,10 @@ def _noun_arguments(ctx: Context, head: Token, tokens: list[Token], type_: str):
             elif word == "with" and type_ == "CONSULT" and recipient is None:
                 recipient = pobj
         elif child.dep_ == "acl" and child.tag_ == "VBN":
-            # "attacks carried out by X", "bombings aimed at X"
+            # "attacks carried out by X", "bombings aimed at X"; not "arrests documented
+            # by X", which tells who reported them
             agent = _first_dep(child, "agent")
-            if agent is not None and actor is None:
+            if agent is not None and actor is None and _done_by(ctx, child):
                 actor = _first_dep(agent, "pobj")
             if child.lemma_.lower() in ctx.words["hit_verbs"] and recipient is None:
                 for sub in child.children:
@@ -396,6 +527,30 @@ def _noun_arguments(ctx: Context, head: Token, tokens: list[Token], type_: str):
     if actor is None:
         actor = responsible_party(head, ctx.event_modified, ctx.words["party_predicates"])
     return actor, recipient
+
+
+def _carrier_agent(ctx: Context, head: Token) -> Token | None:
+    """"A spate of attacks carried out by X": the doer named on the carrier noun."""
+    if head.dep_ != "pobj" or head.head.lower_ != "of" or (
+        head.head.head.lemma_.lower() not in ctx.words["carrier_nouns"]
+    ):
+        return None
+    actor = None
+    for child in head.head.head.children:
+        if child.dep_ == "acl" and child.tag_ == "VBN" and _done_by(ctx, child):
+            agent = _first_dep(child, "agent")
+            if agent is not None:
+                actor = _first_dep(agent, "pobj")
+    return actor
+
+
+def _done_by(ctx: Context, participle: Token) -> bool:
+    """A participle whose "by" phrase names who did the event noun it qualifies: a light
+    verb or a verb of doing ("carried out by", "ordered by"), not of reporting or judging
+    ("documented by", "condemned by") nor of receiving ("faced by")."""
+    lemma = participle.lemma_.lower()
+    return lemma in ctx.words["performing_verbs"] or (
+        lemma in ctx.light_heads and lemma not in ctx.words["receiving_verbs"])
 
 
 def _modifier_actor(head: Token) -> Token | None:

@@ -17,6 +17,7 @@ from .arguments import arguments, light_verb
 from .context import Context
 from .learned import with_model
 from .lexicon import load_lexicon
+from .means import as_people
 from .modality import future, generic, hypothetical, negated
 from .phrases import inherited_actor, np_bounds, outside_trigger
 from .triggers import drop_carriers, find_triggers, mode, thing_source
@@ -144,7 +145,9 @@ class EventsExtractor:
         location, origin = self.locate(doc, trig, sent, places, heads, actor_skip, recipient)
         is_hypothetical = hypothetical(self.ctx, head)
         is_generic = generic(self.ctx, head)
-        type_, mode_ = trig["type"], mode(self.ctx, trig)
+        # "a bomber on a motorbike" is someone who sets off bombs, not an aircraft
+        type_ = trig["type"]
+        mode_ = mode(self.ctx, {**trig, "weapons": as_people(self.ctx, doc, trig["weapons"])})
         told = self.ctx.lexicon.get("future_types", {}).get(type_)
         told_future = bool(told) and is_hypothetical and future(self.ctx, head)
         if told_future:

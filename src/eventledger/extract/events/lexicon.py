@@ -51,6 +51,8 @@ RECIPIENT_PREPS = _GRAMMAR["recipient_preps"]
 TARGET_PREPS = _GRAMMAR["target_preps"]
 TARGET_WORDS = _GRAMMAR["target_words"]
 HIT_PREPS = _GRAMMAR["hit_preps"]
+IMPACT_PREPS = _GRAMMAR["impact_preps"]
+VENUE_PREPS = _GRAMMAR["venue_preps"]
 THIRD_PERSON_POSSESSIVES = _GRAMMAR["third_person_possessives"]
 CONDITION_MARKS = _GRAMMAR["condition_marks"]
 FUTURE_AUXILIARIES = _GRAMMAR["future_auxiliaries"]
@@ -68,7 +70,8 @@ WORD_LISTS = (
     "vehicle_modes", "party_nouns", "impact_verbs", "harm_verbs", "party_pronouns",
     "harm_causes", "promise_verbs", "harm_complements", "threat_types", "abstract_suffixes",
     "struggle_words", "visited_sites", "future_modals", "protest_preps", "protest_verbs",
-    "gathering_preps",
+    "gathering_preps", "munition_nouns", "person_mounts", "person_acts", "amount_nouns",
+    "aim_nouns", "performing_verbs", "holding_verbs",
 )
 
 

@@ -1,0 +1,49 @@
+"""What an attack is driven into is the one attacked ("rammed into the crowd", "crashed
+into a patrol": a vehicle holding explosives), and so is a party something is shot into;
+where a weapon went ("launched a rocket into space") is no recipient."""
+
+from __future__ import annotations
+
+import pytest
+from rule_docs import rule_doc
+
+from eventledger.extract.events import EventsExtractor
+
+
+@pytest.fixture(scope="session")
+def events(bare_nlp):
+    return EventsExtractor(bare_nlp, "events_into_targets_test")
+
+
+def event_of(nlp, component, text, trigger):
+    doc = rule_doc(nlp, text)
+    component(doc)
+    return next(e for e in doc._.el_events if e["trigger"]["text"] == trigger)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "recipient"),
+    [
+        ("A car packed with explosives rammed into the crowd on Sunday.", "rammed",
+         "the crowd"),
+        ("A van packed with explosives crashed into a border patrol.", "crashed",
+         "a border patrol"),
+    ],
+)
+def test_into_names_the_one_attacked(bare_nlp, events, text, trigger, recipient):
+    event = event_of(bare_nlp, events, text, trigger)
+    assert event["type"] == "ASSAULT"
+    assert event["recipient"]["text"] == recipient
+
+
+def test_into_is_no_recipient_of_a_request(bare_nlp, events):
+    doc = rule_doc(bare_nlp, "The minister called for an inquiry into the shooting.")
+    events(doc)
+    assert all((e["recipient"] or {}).get("text") != "the shooting"
+               for e in doc._.el_events)
+
+
+def test_where_a_weapon_went_is_no_recipient(bare_nlp, events):
+    event = event_of(bare_nlp, events,
+                     "The army launched a long-range rocket into space on Monday.", "launched")
+    assert event["recipient"] is None

@@ -1,0 +1,28 @@
+""""They used the airfield to bomb the port": what is used is the means, and its user
+is the actor of what it is used for; "asked the army to attack" keeps the one asked as
+the actor."""
+
+from __future__ import annotations
+
+import pytest
+from rule_docs import rule_doc
+
+from eventledger.extract.events import EventsExtractor
+
+
+@pytest.fixture(scope="session")
+def events(bare_nlp):
+    return EventsExtractor(bare_nlp, "events_means_users_test")
+
+
+def event_of(nlp, component, text, trigger):
+    doc = rule_doc(nlp, text)
+    component(doc)
+    return next(e for e in doc._.el_events if e["trigger"]["text"] == trigger)
+
+
+def test_the_user_acts_not_what_is_used(bare_nlp, events):
+    event = event_of(bare_nlp, events, "They could use the old airfield to bomb the port.",
+                     "bomb")
+    assert event["actor"]["text"] == "They"
+    assert event["recipient"]["text"] == "the port"

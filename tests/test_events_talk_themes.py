@@ -1,0 +1,31 @@
+"""What is discussed is no party to the talk: "discussed the recent violence" has no
+recipient, and "discussed the plan with the mayor" has the mayor."""
+
+from __future__ import annotations
+
+import pytest
+from rule_docs import rule_doc
+
+from eventledger.extract.events import EventsExtractor
+
+
+@pytest.fixture(scope="session")
+def events(bare_nlp):
+    return EventsExtractor(bare_nlp, "events_talk_themes_test")
+
+
+def recipient_of(nlp, component, text):
+    doc = rule_doc(nlp, text)
+    component(doc)
+    event = next(e for e in doc._.el_events if e["type"] == "CONSULT")
+    return event["recipient"]["text"] if event["recipient"] else None
+
+
+def test_what_is_discussed_is_no_recipient(bare_nlp, events):
+    assert recipient_of(bare_nlp, events, "The two leaders discussed the recent violence.") is None
+
+
+def test_whom_it_was_discussed_with_is_the_recipient(bare_nlp, events):
+    assert recipient_of(bare_nlp, events,
+                        "They discussed the recent violence with the governor on Monday."
+                        ) == "the governor"

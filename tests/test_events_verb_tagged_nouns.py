@@ -1,0 +1,23 @@
+"""An event word the tagger took for a verb but that stands as a noun, with an article
+("calling the market bombing an accident"), takes a noun's arguments: what it is called
+is no recipient."""
+
+from __future__ import annotations
+
+import pytest
+from rule_docs import rule_doc
+
+from eventledger.extract.events import EventsExtractor
+
+
+@pytest.fixture(scope="session")
+def events(bare_nlp):
+    return EventsExtractor(bare_nlp, "events_verb_tagged_nouns_test")
+
+
+def test_what_an_attack_is_called_is_no_recipient(bare_nlp, events):
+    doc = rule_doc(bare_nlp,
+                   "Critics faulted the minister for calling the market bombing an accident.")
+    events(doc)
+    event = next(e for e in doc._.el_events if e["trigger"]["text"] == "bombing")
+    assert event["recipient"] is None

@@ -1,0 +1,37 @@
+"""Words that never count one victim: "a massacre" is no toll of one, "taking a toll on the
+campaign" no death, and "a lot of" people are at least two, not one "lot"."""
+
+from __future__ import annotations
+
+import pytest
+from rule_docs import rule_doc
+
+from eventledger.extract.figures import FiguresExtractor
+
+
+@pytest.fixture(scope="session")
+def figures(bare_nlp):
+    return FiguresExtractor(bare_nlp, "figures_no_single_victim_test")
+
+
+def told(nlp, figures, text):
+    doc = rule_doc(nlp, text, events=[])
+    figures(doc)
+    return [(f["category"], f["count"]["low"], f["who"]["text"] if f["who"] else None)
+            for f in doc._.el_figures]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The long trial is taking a toll on the governor.",
+        "The general was accused of a massacre in the hills.",
+    ],
+)
+def test_no_one_victim(bare_nlp, figures, text):
+    assert told(bare_nlp, figures, text) == []
+
+
+def test_a_lot_of_people_are_at_least_two(bare_nlp, figures):
+    assert told(bare_nlp, figures, "A lot of young soldiers died in that valley.") == [
+        ("killed", 2, "young soldiers")]

@@ -1,0 +1,32 @@
+"""A state after a verb with an object is the object's ("the blast left nine dead"), never
+the subject's: "a church that left nine dead" counts nine dead, not one church."""
+
+from __future__ import annotations
+
+import pytest
+from rule_docs import rule_doc
+
+from eventledger.extract.figures import FiguresExtractor
+
+
+@pytest.fixture(scope="session")
+def figures(bare_nlp):
+    return FiguresExtractor(bare_nlp, "figures_object_states_test")
+
+
+def told(nlp, figures, text):
+    doc = rule_doc(nlp, text, events=[])
+    figures(doc)
+    return [(f["category"], f["count"]["text"], f["who"]["text"] if f["who"] else None)
+            for f in doc._.el_figures]
+
+
+def test_the_state_is_the_objects(bare_nlp, figures):
+    assert told(bare_nlp, figures,
+                "He was charged over a fire at a crowded hostel that left nine dead.") == [
+        ("killed", "nine", "nine")]
+
+
+def test_a_subject_state_still_counts(bare_nlp, figures):
+    assert told(bare_nlp, figures, "Two men were found dead in the river.") == [
+        ("killed", "Two", "men")]

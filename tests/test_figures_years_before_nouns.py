@@ -1,0 +1,29 @@
+"""A year before a singular noun is a date ("his 2004 death"), not a count; before a
+plural one it counts ("1900 people")."""
+
+from __future__ import annotations
+
+import pytest
+from rule_docs import rule_doc
+
+from eventledger.extract.figures import FiguresExtractor
+
+
+@pytest.fixture(scope="session")
+def figures(bare_nlp):
+    return FiguresExtractor(bare_nlp, "figures_years_before_nouns_test")
+
+
+def told(nlp, figures, text):
+    doc = rule_doc(nlp, text, events=[])
+    figures(doc)
+    return [(f["category"], f["count"]["low"]) for f in doc._.el_figures]
+
+
+def test_a_year_before_a_death_is_a_date(bare_nlp, figures):
+    assert told(bare_nlp, figures, "She was a nurse at the time of her 2004 death.") == []
+
+
+def test_a_number_before_plural_people_counts(bare_nlp, figures):
+    assert told(bare_nlp, figures, "Some 1900 people were killed in the fighting.") == [
+        ("killed", 1900)]
