@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import numpy
 import pytest
+from rule_docs import head_scores, rule_doc
 
 from eventledger.config import load_settings
 from eventledger.errors import ConfigError
@@ -133,28 +134,6 @@ def test_unreadable_head_is_a_config_error(tmp_path):
         event_head.EventHead(tmp_path)
 
 
-def scored(doc, rows_by_word: dict[str, dict[str, float]], types: list[str]):
-    """Trigger scores set by hand on ``doc``: for each word, its types' probabilities
-    (B- tags), the rest O."""
-    labels = ["O"] + [f"{p}-{t}" for t in types for p in ("B", "I")]
-    rows = numpy.zeros((len(doc), len(labels)), dtype="float32")
-    rows[:, 0] = 1.0
-    for token in doc:
-        for type_, p in rows_by_word.get(token.text, {}).items():
-            rows[token.i, labels.index(f"B-{type_}")] = p
-            rows[token.i, 0] -= p
-    doc._.el_trigger_scores = {"labels": labels, "rows": rows,
-                               "thresholds": {"veto": 0.2, "add": 0.6}}
-    return doc
-
-
-def rule_doc(bare_nlp, text):
-    doc = bare_nlp(text)
-    doc._.el_published = "2024-03-05"
-    doc._.el_excluded, doc._.el_places, doc._.el_attributions, doc._.el_actors = [], [], [], []
-    return doc
-
-
 TYPES = ["ASSAULT", "COERCE", "COOPERATE"]
 
 
@@ -163,7 +142,7 @@ def test_the_head_vetoes_adds_and_the_rules_keep_modes(bare_nlp):
     text = ("Velorian jets fired missiles at Mirel. The council attacked the new budget. "
             "Castavia restored full diplomatic ties with Velor. "
             "Castavia will restore its ties with Dorn.")
-    doc = scored(rule_doc(bare_nlp, text), {
+    doc = head_scores(rule_doc(bare_nlp, text), {
         "fired": {"ASSAULT": 0.05},       # a weapon in the clause: the rules are sure
         "attacked": {"ASSAULT": 0.05},    # the head is sure it is no assault: vetoed
         "restored": {"COOPERATE": 0.9},   # no rule trigger: the head adds it
@@ -192,7 +171,7 @@ def test_the_head_adds_nothing_the_rules_are_sure_is_no_event(bare_nlp):
             "Hundreds of Velorian dissidents are in jail. "
             "Rebels overran the garrison at Mirel.")
     sure = {"ASSAULT": 0.9}
-    doc = scored(rule_doc(bare_nlp, text), {"drone": sure, "explosions": sure,
+    doc = head_scores(rule_doc(bare_nlp, text), {"drone": sure, "explosions": sure,
                                             "attacked": sure, "overran": sure,
                                             "jail": {"COERCE": 0.9}}, TYPES)
     EventsExtractor(bare_nlp, "learned")(doc)
@@ -202,7 +181,7 @@ def test_the_head_adds_nothing_the_rules_are_sure_is_no_event(bare_nlp):
 def test_thresholds_are_settings_and_rules_only_ignores_the_head(bare_nlp):
     text = "The council attacked the new budget."
     ignoring = EventsExtractor(bare_nlp, "rules", trigger_model=False)
-    doc = scored(rule_doc(bare_nlp, text), {"attacked": {"ASSAULT": 0.05}}, TYPES)
+    doc = head_scores(rule_doc(bare_nlp, text), {"attacked": {"ASSAULT": 0.05}}, TYPES)
     ignoring(doc)
     assert [e["trigger"]["text"] for e in doc._.el_events] == ["attacked"]
     lenient = EventsExtractor(bare_nlp, "lenient", trigger_veto=0.01)
@@ -219,7 +198,7 @@ def test_a_type_may_have_its_own_veto(bare_nlp):
     text = "The council attacked the new budget. Police arrested ten men in Mirel."
 
     def found(events, arrested: float, general: float | None = 0.2) -> list[str]:
-        doc = scored(rule_doc(bare_nlp, text), {"attacked": {"ASSAULT": 0.3},
+        doc = head_scores(rule_doc(bare_nlp, text), {"attacked": {"ASSAULT": 0.3},
                                                 "arrested": {"COERCE": arrested}}, TYPES)
         doc._.el_trigger_scores["thresholds"].update(veto=general,
                                                      veto_by_type={"ASSAULT": 0.4})

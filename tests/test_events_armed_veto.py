@@ -3,7 +3,9 @@ rules are sure ("the bombs were detonated"), as for a trigger whose sense needs 
 
 from __future__ import annotations
 
-from test_event_head import TYPES, rule_doc, scored
+from rule_docs import head_scores as scored
+from rule_docs import rule_doc
+from test_event_head import TYPES
 
 from eventledger.extract.events import EventsExtractor
 

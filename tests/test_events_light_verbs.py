@@ -3,7 +3,8 @@ event head found it: "made a request for talks" is one request."""
 
 from __future__ import annotations
 
-from test_event_head import rule_doc, scored
+from rule_docs import head_scores as scored
+from rule_docs import rule_doc
 
 from eventledger.extract.events import EventsExtractor
 
