@@ -127,12 +127,16 @@ def _means_of(ctx: Context, verb: Token, weapons) -> Token | None:
                              weapons, vehicles=False)
     if lemma not in ctx.words["hit_verbs"]:
         return None
+    return _weapon_among(ctx, _doers(verb), weapons)
+
+
+def _doers(verb: Token) -> list[Token]:
+    """Who or what does ``verb``: the agent of a passive ("killed by a landmine"), else
+    the subject."""
     if is_passive(verb):
-        subjects = [p for c in verb.children if c.dep_ == "agent"
-                    for p in c.children if p.dep_ == "pobj"]
-    else:
-        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-    return _weapon_among(ctx, subjects, weapons)
+        return [p for c in verb.children if c.dep_ == "agent"
+                for p in c.children if p.dep_ == "pobj"]
+    return [c for c in verb.children if c.dep_ == "nsubj"]
 
 
 def _by_means(ctx: Context, doc: Doc, sent: Span, found: list[dict], weapons) -> list[dict]:
@@ -611,15 +615,12 @@ def party_harm(ctx: Context, trig: dict) -> bool:
         verb.lemma_.lower() not in ctx.words["harm_verbs"]
     ):
         return False
-    if is_passive(verb):
-        doers = [p for c in verb.children if c.dep_ == "agent"
-                 for p in c.children if p.dep_ == "pobj"]
-    else:
+    doers = _doers(verb)
+    if not is_passive(verb):
         victims = [c for c in verb.children if c.dep_ == "dobj"]
         if not any(v.pos_ == "NUM" or any(c.dep_ == "nummod" for c in v.children)
                    or _may_be_party(ctx, v) for v in victims):
             return False  # "shot back with a laugh", "journalists are killing journalism"
-        doers = [c for c in verb.children if c.dep_ == "nsubj"]
         if not doers and verb.dep_ == "conj":  # "stormed the village and killed five"
             doers = [c for c in verb.head.children if c.dep_ == "nsubj"]
     return any(party_doer(ctx, d) for d in doers)
