@@ -141,12 +141,15 @@ def _add_item_days(conn: Connection) -> None:
     _create_new_indexes(conn, 7)
 
 
-def _add_figure_parts(conn: Connection) -> None:
+def _add_parts_and_approximate_places(conn: Connection) -> None:
     """figures.part: a figure that counts some of the people a toll counts (a named
-    victim), which story ranges leave aside. Records stored before say nothing of it:
-    ``process --reprocess`` reads them again."""
-    conn.exec_driver_sql("ALTER TABLE figures ADD COLUMN part BOOLEAN")
-    conn.execute(update(build_metadata(8).tables["figures"]).values(part=False))
+    victim), which story ranges leave aside; places.approximate: a place the gazetteer
+    lacks, put at a known one, which the map marks. Records stored before say nothing of
+    either: ``process --reprocess`` reads them again."""
+    md = build_metadata(8)
+    for table, column in (("figures", "part"), ("places", "approximate")):
+        conn.exec_driver_sql(f"ALTER TABLE {table} ADD COLUMN {column} BOOLEAN")
+        conn.execute(update(md.tables[table]).values({column: False}))
 
 
 MIGRATIONS: list[Migration] = [
@@ -157,7 +160,8 @@ MIGRATIONS: list[Migration] = [
     ("indexes of the web application's lists", _add_reading_indexes),
     ("incidents within a document", _add_incidents),
     ("the day of events and figures, indexed for the web application", _add_item_days),
-    ("figures that are parts of a toll", _add_figure_parts),
+    ("figures that are parts of a toll, places put at a known place",
+     _add_parts_and_approximate_places),
 ]
 
 assert len(MIGRATIONS) == SCHEMA_VERSION, "every schema version needs its migration"

@@ -126,6 +126,7 @@ def _place_rows(rows: _Rows, place: dict) -> None:
         "mention_end": place.get("end"), "name": place.get("name"),
         "geonameid": place.get("geonameid"), "country": place.get("country"),
         "lat": place.get("lat"), "lon": place.get("lon"), "kind": place.get("kind"),
+        "approximate": bool(place.get("approximate", False)),
         "item_json": dumps(place),
     })
 

@@ -108,6 +108,8 @@ def _documents_table(md: MetaData, version: int) -> Table:
 
 
 def _places_table(md: MetaData, version: int) -> Table:
+    # A place the gazetteer lacks, put at a known one (version 8): the map says so.
+    extra = [Column("approximate", Boolean)] if version >= 8 else []
     return Table(
         "places",
         md,
@@ -120,6 +122,7 @@ def _places_table(md: MetaData, version: int) -> Table:
         Column("lat", Float),
         Column("lon", Float),
         Column("kind", String(16)),
+        *extra,
         Column("item_json", Text, nullable=False),
         PrimaryKeyConstraint("doc_id", "id"),
         _doc_fk(),
