@@ -39,13 +39,16 @@ log = logging.getLogger(__name__)
 def map_feature(row) -> dict:
     """The map's GeoJSON point of one row of ``queries.map_points``."""
     (doc_id, event_id, kind, trigger, day, place, lat, lon, negated, hypothetical,
-     outlet, title) = row
+     outlet, title, approximate) = row
     return {
         "type": "Feature", "id": f"{doc_id}-{event_id}",
         "geometry": {"type": "Point", "coordinates": [lon, lat]},
         "properties": {"doc_id": doc_id, "id": event_id, "type": kind, "trigger": trigger,
                        "day": day, "place": place, "negated": negated,
-                       "hypothetical": hypothetical, "outlet": outlet, "title": title},
+                       "hypothetical": hypothetical, "outlet": outlet, "title": title,
+                       # a site or village the gazetteer lacks, at the known place the
+                       # text puts it in: the point is that place's, not its own
+                       "approximate": bool(approximate)},
     }
 
 
@@ -91,7 +94,7 @@ class EventIndex:
         shared: dict[str, str] = {}  # one string object per distinct day, type, country
         for position, row in enumerate(rows):
             (doc_id, event_id, kind, trigger, day, place, lat, lon, negated, hypothetical,
-             outlet, title, country) = row
+             outlet, title, _approximate, country) = row
             if day is not None and not isinstance(day, str):
                 raise TypeError(f"event {doc_id} {event_id}: day {day!r} is not text")
             if day is None:
@@ -104,7 +107,7 @@ class EventIndex:
             self.types.append(kind)
             placed = lat is not None and lon is not None
             # A copy of orjson's answer: its own keeps the 4 KiB it was written into.
-            self.features.append(memoryview(orjson.dumps(map_feature(row[:12]))).tobytes()
+            self.features.append(memoryview(orjson.dumps(map_feature(row[:13]))).tobytes()
                                  if placed else None)
             by_type.setdefault(kind, array("i")).append(position)
             if country is not None:

@@ -535,7 +535,8 @@ def figure_ranges(engine: Engine, story_ids: list[str]) -> dict[str, dict[str, d
 def map_points(engine: Engine, f: Filters, *, limit: int) -> tuple[int, list]:
     """Placed events (with coordinates) for the map: ``(how many pass, the first limit)``,
     newest first, each row a tuple of doc_id, id, type, trigger, day, place, lat, lon,
-    negated, hypothetical, outlet, title (the map has thousands: tuples, not dicts)."""
+    negated, hypothetical, outlet, title, whether the place is approximate (the map has
+    thousands: tuples, not dicts)."""
     placed = EVENTS.join(PLACED, and_(PLACED.c.doc_id == EVENTS.c.doc_id,
                                       PLACED.c.id == EVENTS.c.place_id))
     where = [PLACED.c.lat.is_not(None), PLACED.c.lon.is_not(None), *event_conditions(f)]
@@ -569,7 +570,7 @@ def map_points(engine: Engine, f: Filters, *, limit: int) -> tuple[int, list]:
 def _map_columns(place) -> list:
     return [EVENTS.c.doc_id, EVENTS.c.id, EVENTS.c.type, EVENTS.c.trigger_text, EVENTS.c.day,
             place.c.name, place.c.lat, place.c.lon, EVENTS.c.negated, EVENTS.c.hypothetical,
-            DOCS.c.outlet, DOCS.c.title]
+            DOCS.c.outlet, DOCS.c.title, place.c.approximate]
 
 
 def timeline(engine: Engine, f: Filters) -> list[dict]:

@@ -53,7 +53,8 @@
   function popupFor(props) {
     var box = element("div", null, "popup");
     box.appendChild(element("strong", props.type + " · " + (props.day || "date unknown")));
-    box.appendChild(element("div", props.place || ""));
+    box.appendChild(element("div", (props.place || "") +
+      (props.approximate ? " (shown at the known place the text puts it in)" : "")));
     var evidence = element("p", "…", "evidence");
     box.appendChild(evidence);
     var source = element("div", "", "muted");
