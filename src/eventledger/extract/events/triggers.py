@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ...data_files import packaged_json, word_lists
 from ..base import is_excluded
-from . import arguments
+from . import arguments, means
 from .context import Context
 from .lexicon import MODIFIER_DEPS, RELATIVE_PRONOUNS
 from .phrases import (
@@ -64,6 +64,8 @@ def find_triggers(ctx: Context, doc: Doc, sent: Span) -> list[dict]:
             head.head.lemma_.lower() not in ctx.event_modified
         ):
             continue  # "air raid sirens", "ceasefire agreement"; not "bombing suspect"
+        if pos == "NOUN" and head.lemma_.lower() in ctx.words["munition_nouns"]:
+            continue  # "artillery shells destroyed three houses": the means, not the attack
         if pos == "NOUN" and head.dep_ == "pobj" and (
             head.head.head.lemma_.lower() in ctx.words["legal_words"]
         ):
@@ -98,6 +100,10 @@ def _weapon_among(ctx: Context, tokens: list[Token], weapons, *,
         group = [token] + [c for c in token.children if c.dep_ == "conj"]
         modes = {m for t in group for start, end, m in weapons if start <= t.i < end} | {
             named[t.lemma_.lower()] for t in group if t.lemma_.lower() in named}
+        if not modes and means.is_means(ctx, token):
+            # "tear gas canisters", "500kg of explosives": the weapon phrase in its own
+            modes = {m for t in group for start, end, m in weapons
+                     if t.left_edge.i <= start <= t.right_edge.i}
         if not modes or (not vehicles and modes & ctx.words["vehicle_modes"]):
             continue
         hit = ctx.triggers.match_at(token.doc, token.i, token.i + 1)
@@ -286,9 +292,11 @@ def ruled_out(ctx: Context, token: Token, type_: str) -> bool:
             token.head.lemma_.lower() not in ctx.event_modified
         ):
             return True
-        noun_trigger = bool(entry) and "NOUN" in entry.get("pos", ("NOUN",))
-        if not noun_trigger and ctx.weapons.match_at(doc, token.i, token.i + 1):
-            return True
+        noun_trigger = bool(entry) and "NOUN" in entry.get("pos", ("NOUN",)) and (
+            token.lemma_.lower() not in ctx.words["munition_nouns"])
+        if not noun_trigger and (ctx.weapons.match_at(doc, token.i, token.i + 1)
+                                 or means.is_means(ctx, token)):
+            return True  # "bring down a drone", "fired mortar rounds": the means
     if type_ == "ASSAULT" and (
         _accidental(ctx, token) or _self_harm(ctx, token) or _struggle_with_things(ctx, token)
     ):
