@@ -60,3 +60,17 @@ def test_the_munition_fired_is_no_trigger(bare_nlp, events, text, munition):
 def test_munitions_in_store_are_no_attack(bare_nlp, events):
     assert assaults(bare_nlp, events, "The mortar rounds were stored in the shed.",
                     {"rounds": {"ASSAULT": 0.9}}) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        # the firing itself may be the attack
+        ("Two guards died under mortar fire near the depot.", "fire"),
+        # a weapon word beside it makes no means of an event noun
+        ("The district recorded forty murders and ninety shootings this year.", "murders"),
+    ],
+)
+def test_the_head_still_adds_an_event_noun(bare_nlp, events, text, word):
+    found = assaults(bare_nlp, events, text, {word: {"ASSAULT": 0.9}})
+    assert word in [e["trigger"]["text"].split()[-1] for e in found]

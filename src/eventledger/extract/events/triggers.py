@@ -64,7 +64,7 @@ def find_triggers(ctx: Context, doc: Doc, sent: Span) -> list[dict]:
             head.head.lemma_.lower() not in ctx.event_modified
         ):
             continue  # "air raid sirens", "ceasefire agreement"; not "bombing suspect"
-        if pos == "NOUN" and head.lemma_.lower() in ctx.words["munition_nouns"]:
+        if pos == "NOUN" and _munition_piece(ctx, head):
             continue  # "artillery shells destroyed three houses": the means, not the attack
         if pos == "NOUN" and head.dep_ == "pobj" and (
             head.head.head.lemma_.lower() in ctx.words["legal_words"]
@@ -86,6 +86,13 @@ def find_triggers(ctx: Context, doc: Doc, sent: Span) -> list[dict]:
                       "needs_party": entry.get("needs") == "party"})
     found = _by_means(ctx, doc, sent, found, weapons)
     return drop_carriers(ctx, found)
+
+
+def _munition_piece(ctx: Context, noun: Token) -> bool:
+    """A piece or load of a weapon ("shells", "mortar rounds"): the means, never the attack
+    itself, as the firing may be ("mortar fire")."""
+    lemma = noun.lemma_.lower()
+    return lemma in ctx.words["munition_nouns"] and lemma not in ctx.words["munition_acts"]
 
 
 def _weapon_among(ctx: Context, tokens: list[Token], weapons, *,
@@ -293,9 +300,9 @@ def ruled_out(ctx: Context, token: Token, type_: str) -> bool:
         ):
             return True
         noun_trigger = bool(entry) and "NOUN" in entry.get("pos", ("NOUN",)) and (
-            token.lemma_.lower() not in ctx.words["munition_nouns"])
-        if not noun_trigger and (ctx.weapons.match_at(doc, token.i, token.i + 1)
-                                 or means.is_means(ctx, token)):
+            not _munition_piece(ctx, token))
+        if not noun_trigger and (ctx.weapons.match_at(doc, token.i, token.i + 1) or (
+                _munition_piece(ctx, token) and means.is_means(ctx, token))):
             return True  # "bring down a drone", "fired mortar rounds": the means
     if type_ == "ASSAULT" and (
         _accidental(ctx, token) or _self_harm(ctx, token) or _struggle_with_things(ctx, token)
