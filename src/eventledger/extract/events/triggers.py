@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ...data_files import packaged_json, word_lists
 from ..base import is_excluded
-from . import arguments, means
+from . import arguments, figurative, means
 from .context import Context
 from .lexicon import MODIFIER_DEPS, RELATIVE_PRONOUNS
 from .phrases import (
@@ -306,6 +306,7 @@ def ruled_out(ctx: Context, token: Token, type_: str) -> bool:
             return True  # "bring down a drone", "fired mortar rounds": the means
     if type_ == "ASSAULT" and (
         _accidental(ctx, token) or _self_harm(ctx, token) or _struggle_with_things(ctx, token)
+        or figurative.figurative(ctx, token)
     ):
         return True
     if token.pos_ == "NOUN" and _in_custody(ctx, token, entry.get("mode")):
@@ -450,6 +451,7 @@ def _resolve_entry(ctx: Context, doc, sent, start, end, head, entry, weapons):
         return None  # "warned that the deal was dangerous": a prediction, not a threat
     if type_ == "ASSAULT" and (
         _accidental(ctx, head) or _self_harm(ctx, head) or _struggle_with_things(ctx, head)
+        or figurative.figurative(ctx, head)
     ):
         return None
     required = entry.get("requires_prep")
