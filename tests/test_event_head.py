@@ -179,7 +179,7 @@ def test_the_head_adds_nothing_the_rules_are_sure_is_no_event(bare_nlp):
 
 
 def test_thresholds_are_settings_and_rules_only_ignores_the_head(bare_nlp):
-    text = "The council attacked the new budget."
+    text = "A crowd attacked the old mill."
     ignoring = EventsExtractor(bare_nlp, "rules", trigger_model=False)
     doc = head_scores(rule_doc(bare_nlp, text), {"attacked": {"ASSAULT": 0.05}}, TYPES)
     ignoring(doc)
@@ -195,7 +195,7 @@ def test_a_type_may_have_its_own_veto(bare_nlp):
     """The head's training may choose a veto per type: a trigger of that type is held to
     it, the others to the general veto (none: not vetoed); a veto set on the component
     holds for all."""
-    text = "The council attacked the new budget. Police arrested ten men in Mirel."
+    text = "A crowd attacked the old mill. Police arrested ten men in Mirel."
 
     def found(events, arrested: float, general: float | None = 0.2) -> list[str]:
         doc = head_scores(rule_doc(bare_nlp, text), {"attacked": {"ASSAULT": 0.3},

@@ -71,7 +71,9 @@ WORD_LISTS = (
     "harm_causes", "promise_verbs", "harm_complements", "threat_types", "abstract_suffixes",
     "struggle_words", "visited_sites", "future_modals", "protest_preps", "protest_verbs",
     "gathering_preps", "munition_nouns", "person_mounts", "person_acts", "amount_nouns",
-    "aim_nouns", "performing_verbs", "holding_verbs",
+    "aim_nouns", "performing_verbs", "holding_verbs", "attack_words", "idea_nouns",
+    "idea_suffixes", "vehicle_nouns", "launch_preps", "target_preps",
+    "munition_acts", "violent_modifiers",
 )
 
 

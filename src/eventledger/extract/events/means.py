@@ -40,10 +40,10 @@ def _load_of_weapon(ctx: Context, token: Token) -> bool:
     names; "500kg of explosives", "a cache of grenades": an amount of the weapon its "of"
     phrase names."""
     lemma = token.lemma_.lower()
-    if lemma in ctx.words["munition_nouns"] and any(
+    if lemma in ctx.words["munition_nouns"] and (any(
         c.dep_ in _MODIFIER_DEPS and c.i < token.i and _names_weapon(ctx, c)
         for c in token.children
-    ):
+    ) or _phrase_before(ctx, token)):
         return True
     amount = lemma in ctx.words["amount_nouns"] or token.lower_ in ctx.words[
         "amount_nouns"] or token.like_num or token.ent_type_ in _AMOUNT_ENTS
@@ -52,6 +52,18 @@ def _load_of_weapon(ctx: Context, token: Token) -> bool:
 
 def _names_weapon(ctx: Context, token: Token) -> bool:
     return triggers.is_weapon(ctx, token) or _phrase_ends_on(ctx, token)
+
+
+def _phrase_before(ctx: Context, token: Token) -> bool:
+    """A weapon phrase of the lexicon among the token's modifiers that ends just before it,
+    whichever word the parser hung the others on ("tear gas canisters", with "tear" taken
+    for the head noun's own modifier)."""
+    doc = token.doc
+    for i in range(token.left_edge.i, token.i):
+        hit = ctx.weapons.match_at(doc, i, token.i)
+        if hit is not None and i + hit[0] == token.i:
+            return True
+    return False
 
 
 def _phrase_ends_on(ctx: Context, token: Token) -> bool:

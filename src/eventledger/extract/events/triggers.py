@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ...data_files import packaged_json, word_lists
 from ..base import is_excluded
-from . import arguments
+from . import arguments, figurative, means
 from .context import Context
 from .lexicon import MODIFIER_DEPS, RELATIVE_PRONOUNS
 from .phrases import (
@@ -64,6 +64,8 @@ def find_triggers(ctx: Context, doc: Doc, sent: Span) -> list[dict]:
             head.head.lemma_.lower() not in ctx.event_modified
         ):
             continue  # "air raid sirens", "ceasefire agreement"; not "bombing suspect"
+        if pos == "NOUN" and _munition_piece(ctx, head):
+            continue  # "artillery shells destroyed three houses": the means, not the attack
         if pos == "NOUN" and head.dep_ == "pobj" and (
             head.head.head.lemma_.lower() in ctx.words["legal_words"]
         ):
@@ -86,6 +88,13 @@ def find_triggers(ctx: Context, doc: Doc, sent: Span) -> list[dict]:
     return drop_carriers(ctx, found)
 
 
+def _munition_piece(ctx: Context, noun: Token) -> bool:
+    """A piece or load of a weapon ("shells", "mortar rounds"): the means, never the attack
+    itself, as the firing may be ("mortar fire")."""
+    lemma = noun.lemma_.lower()
+    return lemma in ctx.words["munition_nouns"] and lemma not in ctx.words["munition_acts"]
+
+
 def _weapon_among(ctx: Context, tokens: list[Token], weapons, *,
                   vehicles: bool = True) -> Token | None:
     """The first of ``tokens`` that names a weapon ("a mortar round": the weapon phrase
@@ -98,6 +107,10 @@ def _weapon_among(ctx: Context, tokens: list[Token], weapons, *,
         group = [token] + [c for c in token.children if c.dep_ == "conj"]
         modes = {m for t in group for start, end, m in weapons if start <= t.i < end} | {
             named[t.lemma_.lower()] for t in group if t.lemma_.lower() in named}
+        if not modes and means.is_means(ctx, token):
+            # "tear gas canisters", "500kg of explosives": the weapon phrase in its own
+            modes = {m for t in group for start, end, m in weapons
+                     if t.left_edge.i <= start <= t.right_edge.i}
         if not modes or (not vehicles and modes & ctx.words["vehicle_modes"]):
             continue
         hit = ctx.triggers.match_at(token.doc, token.i, token.i + 1)
@@ -286,11 +299,14 @@ def ruled_out(ctx: Context, token: Token, type_: str) -> bool:
             token.head.lemma_.lower() not in ctx.event_modified
         ):
             return True
-        noun_trigger = bool(entry) and "NOUN" in entry.get("pos", ("NOUN",))
-        if not noun_trigger and ctx.weapons.match_at(doc, token.i, token.i + 1):
-            return True
+        noun_trigger = bool(entry) and "NOUN" in entry.get("pos", ("NOUN",)) and (
+            not _munition_piece(ctx, token))
+        if not noun_trigger and (ctx.weapons.match_at(doc, token.i, token.i + 1) or (
+                _munition_piece(ctx, token) and means.is_means(ctx, token))):
+            return True  # "bring down a drone", "fired mortar rounds": the means
     if type_ == "ASSAULT" and (
         _accidental(ctx, token) or _self_harm(ctx, token) or _struggle_with_things(ctx, token)
+        or figurative.figurative(ctx, token)
     ):
         return True
     if token.pos_ == "NOUN" and _in_custody(ctx, token, entry.get("mode")):
@@ -435,6 +451,7 @@ def _resolve_entry(ctx: Context, doc, sent, start, end, head, entry, weapons):
         return None  # "warned that the deal was dangerous": a prediction, not a threat
     if type_ == "ASSAULT" and (
         _accidental(ctx, head) or _self_harm(ctx, head) or _struggle_with_things(ctx, head)
+        or figurative.figurative(ctx, head)
     ):
         return None
     required = entry.get("requires_prep")
