@@ -39,7 +39,7 @@ def figurative(ctx: Context, head: Token) -> bool:
         return False
     if all(_an_idea(ctx, t) for t in targets):
         return True
-    doers = triggers._doers(head) if head.pos_ == "VERB" else []
+    doers = triggers.doers(head) if head.pos_ == "VERB" else []
     return bool(doers) and all(_an_idea(ctx, d) for d in doers)
 
 
@@ -88,7 +88,7 @@ def concrete(ctx: Context, token: Token) -> bool:
     if token.pos_ != "NOUN" or token.ent_type_:
         return True
     words = (token.lemma_.lower(), token.lower_)
-    if triggers._may_be_party(ctx, token) or triggers.is_weapon(ctx, token) or any(
+    if triggers.may_be_party(ctx, token) or triggers.is_weapon(ctx, token) or any(
         w in ctx.person_words or w in ctx.words["vehicle_nouns"] for w in words
     ):
         return True

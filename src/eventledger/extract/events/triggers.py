@@ -140,10 +140,10 @@ def _means_of(ctx: Context, verb: Token, weapons) -> Token | None:
                              weapons, vehicles=False)
     if lemma not in ctx.words["hit_verbs"]:
         return None
-    return _weapon_among(ctx, _doers(verb), weapons)
+    return _weapon_among(ctx, doers(verb), weapons)
 
 
-def _doers(verb: Token) -> list[Token]:
+def doers(verb: Token) -> list[Token]:
     """Who or what does ``verb``: the agent of a passive ("killed by a landmine"), else
     the subject."""
     if is_passive(verb):
@@ -516,7 +516,7 @@ def _thing_subject(ctx: Context, verb: Token) -> bool:
     if subject.lower_ in _DEMONSTRATIVES:
         return True
     return subject.pos_ == "NOUN" and not any(
-        _may_be_party(ctx, t) for t in [subject, *of_objects(subject)])
+        may_be_party(ctx, t) for t in [subject, *of_objects(subject)])
 
 
 def thing_source(ctx: Context, token: Token | None) -> bool:
@@ -524,7 +524,7 @@ def thing_source(ctx: Context, token: Token | None) -> bool:
     rising seas", "the threat posed by the virus", "the threat from terrorism"): a risk,
     not a threat made. A noun the word lists do not know ("a threat from their bosses")
     is given the benefit of the doubt."""
-    if token is None or _may_be_party(ctx, token):
+    if token is None or may_be_party(ctx, token):
         return False
     words = (token.lemma_.lower(), token.lower_)
     if any(w in ctx.words["harm_causes"] or w in ctx.non_actors for w in words):
@@ -534,7 +534,7 @@ def thing_source(ctx: Context, token: Token | None) -> bool:
     return any(token.lower_.endswith(end) for end in ctx.words["abstract_suffixes"])
 
 
-def _may_be_party(ctx: Context, token: Token) -> bool:
+def may_be_party(ctx: Context, token: Token) -> bool:
     """A name, a person, a group (the actor lexicon's heads, the trigger lexicon's
     party_nouns: "the company", "bands of armed men"), or one of the document's actors;
     never an illness or a force of nature, whatever the parser takes its name for."""
@@ -611,7 +611,7 @@ def _struggle_with_things(ctx: Context, head: Token) -> bool:
     against += [c for t in against for c in t.children if c.dep_ in ("conj", "nmod")]
     if not against or any(_an_assault_noun(ctx, t) for t in against):
         return False
-    return not any(_may_be_party(ctx, t) for t in against)
+    return not any(may_be_party(ctx, t) for t in against)
 
 
 def _an_assault_noun(ctx: Context, token: Token) -> bool:
@@ -632,15 +632,15 @@ def party_harm(ctx: Context, trig: dict) -> bool:
         verb.lemma_.lower() not in ctx.words["harm_verbs"]
     ):
         return False
-    doers = _doers(verb)
+    found = doers(verb)
     if not is_passive(verb):
         victims = [c for c in verb.children if c.dep_ == "dobj"]
         if not any(v.pos_ == "NUM" or any(c.dep_ == "nummod" for c in v.children)
-                   or _may_be_party(ctx, v) for v in victims):
+                   or may_be_party(ctx, v) for v in victims):
             return False  # "shot back with a laugh", "journalists are killing journalism"
-        if not doers and verb.dep_ == "conj":  # "stormed the village and killed five"
-            doers = [c for c in verb.head.children if c.dep_ == "nsubj"]
-    return any(party_doer(ctx, d) for d in doers)
+        if not found and verb.dep_ == "conj":  # "stormed the village and killed five"
+            found = [c for c in verb.head.children if c.dep_ == "nsubj"]
+    return any(party_doer(ctx, d) for d in found)
 
 
 def party_doer(ctx: Context, token: Token) -> bool:
