@@ -39,3 +39,17 @@ def head_scores(doc: Doc, rows_by_word: dict[str, dict[str, float]], types: list
     doc._.el_trigger_scores = {"labels": labels, "rows": rows,
                                "thresholds": {"veto": veto, "add": add}}
     return doc
+
+
+def event_of(nlp, component, text: str, trigger: str) -> dict:
+    """The event whose trigger is ``trigger`` that ``component`` (an events extractor)
+    finds in ``text`` parsed by ``nlp``."""
+    doc = rule_doc(nlp, text)
+    component(doc)
+    return next(e for e in doc._.el_events if e["trigger"]["text"] == trigger)
+
+
+def actor_of(nlp, component, text: str, trigger: str) -> str | None:
+    """The text of the actor of :func:`event_of`'s event, None where it has none."""
+    event = event_of(nlp, component, text, trigger)
+    return event["actor"]["text"] if event["actor"] else None

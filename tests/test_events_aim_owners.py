@@ -4,7 +4,7 @@ of the act it aims at, and with no owner there is none ("the mission is to destr
 from __future__ import annotations
 
 import pytest
-from rule_docs import rule_doc
+from rule_docs import event_of
 
 from eventledger.extract.events import EventsExtractor
 
@@ -12,12 +12,6 @@ from eventledger.extract.events import EventsExtractor
 @pytest.fixture(scope="session")
 def events(bare_nlp):
     return EventsExtractor(bare_nlp, "events_aim_owners_test")
-
-
-def event_of(nlp, component, text, trigger):
-    doc = rule_doc(nlp, text)
-    component(doc)
-    return next(e for e in doc._.el_events if e["trigger"]["text"] == trigger)
 
 
 def test_the_owner_of_an_aim_acts(bare_nlp, events):

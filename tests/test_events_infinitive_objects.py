@@ -6,7 +6,7 @@ keeps Dorn as the one to act."""
 from __future__ import annotations
 
 import pytest
-from rule_docs import rule_doc
+from rule_docs import actor_of
 
 from eventledger.extract.events import EventsExtractor
 
@@ -14,13 +14,6 @@ from eventledger.extract.events import EventsExtractor
 @pytest.fixture(scope="session")
 def events(bare_nlp):
     return EventsExtractor(bare_nlp, "events_infinitive_objects_test")
-
-
-def actor_of(nlp, component, text, trigger):
-    doc = rule_doc(nlp, text)
-    component(doc)
-    event = next(e for e in doc._.el_events if e["trigger"]["text"] == trigger)
-    return event["actor"]["text"] if event["actor"] else None
 
 
 @pytest.mark.parametrize(

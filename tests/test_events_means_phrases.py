@@ -6,7 +6,7 @@ word ("a tank commander") stay parties."""
 from __future__ import annotations
 
 import pytest
-from rule_docs import rule_doc
+from rule_docs import event_of
 
 from eventledger.extract.events import EventsExtractor
 
@@ -14,12 +14,6 @@ from eventledger.extract.events import EventsExtractor
 @pytest.fixture(scope="session")
 def events(bare_nlp):
     return EventsExtractor(bare_nlp, "events_means_phrases_test")
-
-
-def event_of(nlp, component, text, trigger):
-    doc = rule_doc(nlp, text)
-    component(doc)
-    return next(e for e in doc._.el_events if e["trigger"]["text"] == trigger)
 
 
 def text_of(argument):

@@ -5,7 +5,7 @@ the actor."""
 from __future__ import annotations
 
 import pytest
-from rule_docs import rule_doc
+from rule_docs import event_of
 
 from eventledger.extract.events import EventsExtractor
 
@@ -13,12 +13,6 @@ from eventledger.extract.events import EventsExtractor
 @pytest.fixture(scope="session")
 def events(bare_nlp):
     return EventsExtractor(bare_nlp, "events_means_users_test")
-
-
-def event_of(nlp, component, text, trigger):
-    doc = rule_doc(nlp, text)
-    component(doc)
-    return next(e for e in doc._.el_events if e["trigger"]["text"] == trigger)
 
 
 def test_the_user_acts_not_what_is_used(bare_nlp, events):

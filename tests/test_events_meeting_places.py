@@ -4,7 +4,7 @@ Dupont Circle"; an attack's "at" keeps its target ("fired at the convoy")."""
 from __future__ import annotations
 
 import pytest
-from rule_docs import rule_doc
+from rule_docs import event_of
 
 from eventledger.extract.events import EventsExtractor
 
@@ -12,12 +12,6 @@ from eventledger.extract.events import EventsExtractor
 @pytest.fixture(scope="session")
 def events(bare_nlp):
     return EventsExtractor(bare_nlp, "events_meeting_places_test")
-
-
-def event_of(nlp, component, text, trigger):
-    doc = rule_doc(nlp, text)
-    component(doc)
-    return next(e for e in doc._.el_events if e["trigger"]["text"] == trigger)
 
 
 def test_a_place_met_at_is_no_recipient(bare_nlp, events):

@@ -5,7 +5,7 @@ a motorbike, wearing something, an age or a name beside it, "who" after it, "his
 from __future__ import annotations
 
 import pytest
-from rule_docs import rule_doc
+from rule_docs import event_of
 
 from eventledger.extract.events import EventsExtractor
 
@@ -13,12 +13,6 @@ from eventledger.extract.events import EventsExtractor
 @pytest.fixture(scope="session")
 def events(bare_nlp):
     return EventsExtractor(bare_nlp, "events_person_bombers_test")
-
-
-def event_of(nlp, component, text, trigger):
-    doc = rule_doc(nlp, text)
-    component(doc)
-    return next(e for e in doc._.el_events if e["trigger"]["text"] == trigger)
 
 
 @pytest.mark.parametrize(
