@@ -180,6 +180,7 @@ class PlacesExtractor:
         self.name = name
         self.nlp = nlp
         self.labels = set(labels)
+        self._entity_labels = self.labels | _SITE_LABELS  # the labels a mention may have
         self.use_matcher = use_matcher
         self.use_context = use_context
         self.approximate = approximate
@@ -249,7 +250,7 @@ class PlacesExtractor:
             t.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent
         }
         for ent in doc.ents:
-            if ent.label_ not in self.labels | _SITE_LABELS:
+            if ent.label_ not in self._entity_labels:
                 continue
             if len(ent) == 1 and ent.text in person_words:
                 continue
@@ -455,10 +456,13 @@ class PlacesExtractor:
             i -= 1
         return doc[i] if i >= 0 else None
 
-    def _well_known(self, name: str) -> bool:
-        """A country, region or large city of exactly this name."""
+    def _well_known(self, name: str, *, cities_only: bool = False) -> bool:
+        """A country, region or large place (100,000 people or more) of exactly this name;
+        with ``cities_only``, a large city only."""
         return any(
-            penalty == 0 and (c.kind in ("country", "region") or c.population >= 100_000)
+            penalty == 0 and (
+                c.kind == "city" and c.population >= 100_000 if cities_only
+                else c.kind in ("country", "region") or c.population >= 100_000)
             for c, penalty in self.resolver.candidates(name, near=False)
         )
 
@@ -495,14 +499,11 @@ class PlacesExtractor:
             previous.is_alpha and previous.whitespace_
         ):
             return False
+        # a large city only ("Sarajevo airport"; not the district of Bagram, whose
+        # airfield is a site of its own)
         return last in _ROUTE_WORDS or not any(
-            self._large_city(span[:k].text) for k in range(1, min(len(span), _CITY_WORDS + 1)))
-
-    def _large_city(self, name: str) -> bool:
-        """A city of 100,000 or more of exactly this name ("Sarajevo"; not the district
-        of Bagram, whose airfield is a site of its own)."""
-        return any(penalty == 0 and c.kind == "city" and c.population >= 100_000
-                   for c, penalty in self.resolver.candidates(name, near=False))
+            self._well_known(span[:k].text, cities_only=True)
+            for k in range(1, min(len(span), _CITY_WORDS + 1)))
 
     def _as_written(self, text: str) -> bool:
         """A case-blind match counts when written as the name is, or in capitals."""
@@ -538,30 +539,26 @@ class PlacesExtractor:
                                                        context=[outlet] if outlet else ()))
         picks = [None if loose == _SITE else next(resolved) for _s, _e, loose in found]
         records: list[dict] = []
-        unplaced: list[dict] = []
+        unplaced: list[tuple[dict, bool]] = []  # (record, a site)
         for (start, end, loose), pick in zip(found, picks, strict=True):
             record = {"text": doc_text(doc)[start:end], "start": start, "end": end}
             if pick is not None:
                 record.update(pick.to_dict())
             elif loose and self.approximate:
-                if loose == _SITE:
-                    record["_site"] = True
-                unplaced.append(record)
+                unplaced.append((record, loose == _SITE))
             else:
                 continue
             records.append(record)
-        anchors = {id(r): self._anchor(doc, r, records, countries=r.get("_site", False))
-                   for r in unplaced}
+        anchors = {id(r): self._anchor(doc, r, records, countries=site) for r, site in unplaced}
         records = [r for r in records if id(r) not in anchors or anchors[id(r)] is not None]
         for record in records:
             record["id"] = f"P{len(places) + 1}"
             places.append(record)
-        for record in unplaced:
+        for record, _site in unplaced:
             anchor = anchors[id(record)]
             if anchor is not None:
                 # A place the gazetteer lacks, at the known place the text puts it in or
                 # near ("the village of X in western Raqqa"): no GeoNames id of its own.
-                record.pop("_site", None)
                 record.update({"name": record["text"], "geonameid": None,
                                "country": anchor.get("country"), "lat": anchor["lat"],
                                "lon": anchor["lon"], "kind": "other", "approximate": True,
