@@ -7,11 +7,19 @@ module needs none)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import TypeVar
+
+T = TypeVar("T")
 
 
-def tolls(figures: Iterable[dict]) -> list[dict]:
+def _marked_part(figure) -> bool:
+    return bool(figure.get("part"))
+
+
+def tolls(figures: Iterable[T], *, is_part: Callable[[T], bool] = _marked_part) -> list[T]:
     """The figures that give a toll: those not marked ``part``, else, where every figure
-    is one, all of them (a story told only by a named victim still has its one dead)."""
+    is one, all of them (a story told only by a named victim still has its one dead).
+    ``is_part`` reads the mark of items other than figure records (a story's rows)."""
     figures = list(figures)
-    return [f for f in figures if not f.get("part")] or figures
+    return [f for f in figures if not is_part(f)] or figures

@@ -208,8 +208,8 @@ def acled_items(record: dict, *, table: TypeTable | None = None) -> list[tuple[d
         elif fig.get("incident") in incident_events:
             by_story.setdefault(story_of(incident_events[fig["incident"]]), []).append(fig)
 
-    place_of = item_place(record)
     places = {p.get("id"): p for p in record.get("places") or []}
+    place_of = item_place(record, places)
 
     def place_columns(item: dict) -> dict:
         place = place_of(item)
@@ -274,11 +274,12 @@ def acled_items(record: dict, *, table: TypeTable | None = None) -> list[tuple[d
     return [({column: row.get(column) for column in ACLED_COLUMNS}, item) for item, row in rows]
 
 
-def item_place(record: dict):
+def item_place(record: dict, places: dict[str, dict] | None = None):
     """``place_of(item)``: the place record of an event or figure of ``record``, the place
     the text gives it, else its incident's (records stored before figures took their
     incident's place, and events, which keep their own), else the dateline's, else None."""
-    places = {p.get("id"): p for p in record.get("places") or []}
+    if places is None:  # the record's places by id, where the caller has none yet
+        places = {p.get("id"): p for p in record.get("places") or []}
     incident_places = {i.get("id"): i.get("location") for i in record.get("incidents") or []}
 
     def place_of(item: dict) -> dict | None:

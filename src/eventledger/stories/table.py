@@ -18,6 +18,7 @@ from collections import defaultdict
 from dataclasses import asdict, dataclass, field, replace
 
 from ..provenance import UNNAMED_SOURCE, evidence_sentence, name_of, source_chain
+from ..tolls import tolls
 from ..units import unit_of
 
 PEOPLE = "people"
@@ -59,7 +60,7 @@ class CategoryFigures:
     @property
     def tolls(self) -> list[SourceRow]:
         """The rows that give a toll, not a part of one (a named victim), where any do."""
-        return [r for r in self.rows if not r.part] or self.rows
+        return tolls(self.rows, is_part=lambda row: row.part)
 
     @property
     def low(self) -> int | None:
