@@ -275,11 +275,11 @@ class FiguresExtractor:
         # person "who died" (in 2013, of cancer): a life told, no casualty
         for token in (anchor, who):
             for clause in token.children if token is not None else ():
+                if clause.dep_ != "relcl" or clause.i <= token.i:
+                    continue
                 pronoun = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")
                                 and c.lower_ in _RELATIVES), None)
-                if clause.dep_ == "relcl" and clause.i > token.i and pronoun is not None and not (
-                    lone and clause.lemma_.lower() in _INTRANSITIVE
-                ):
+                if pronoun is not None and not (lone and clause.lemma_.lower() in _INTRANSITIVE):
                     found = self._verb_category(doc, clause, pronoun.dep_)
                     if found:
                         return found
