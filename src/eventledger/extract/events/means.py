@@ -13,9 +13,9 @@ from .phrases import of_objects
 
 _GRAMMAR = word_lists("grammar_words")
 # "the bomber, who ...": a relative pronoun that stands for a person only
-_PERSON_RELATIVES = set(_GRAMMAR["person_relatives"])
+_PERSON_RELATIVES = _GRAMMAR["person_relatives"]
 # "the bomber detonated his vest", "blew himself up": a person's pronoun in its clause
-_PERSON_PRONOUNS = set(_GRAMMAR["person_pronouns"]) | set(_GRAMMAR["person_reflexives"])
+_PERSON_PRONOUNS = _GRAMMAR["person_pronouns"] | _GRAMMAR["person_reflexives"]
 # Modifiers whose weapon the head noun is a piece or load of ("a mortar round")
 _MODIFIER_DEPS = ("compound", "nmod", "amod")
 # "500kg of explosives", "dozens of rockets": an amount the tagger names
