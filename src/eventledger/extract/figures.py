@@ -579,7 +579,8 @@ class FiguresExtractor:
         read = self.read(doc, count)
         if read is None:
             return None
-        if is_named(doc, count) and read["category"] not in _NAMED_CATEGORIES:
+        named = is_named(doc, count)
+        if named and read["category"] not in _NAMED_CATEGORIES:
             return None  # a named person counts as a casualty, not as an arrest or a hostage
         trig_start, trig_end = read["trigger"]
         t_start = doc[trig_start].idx
@@ -637,7 +638,7 @@ class FiguresExtractor:
             "event": event["id"] if event else None,
             "attribution": attribution["id"] if attribution else None,
             # a named victim, a breakdown: some of the people a toll counts, no toll
-            "part": is_named(doc, count) or in_breakdown(who),
+            "part": named or in_breakdown(who),
         }
 
 
