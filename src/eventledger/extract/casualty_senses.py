@@ -16,6 +16,8 @@ _DEATH_VERBS = _WORDS["bare_death_verbs"]
 # What a person goes missing from, beside the places and sites of data/place_words.json.
 _LOST_FROM = (_WORDS["lost_from_nouns"] | place_words()["site_heads"]
               | place_words()["building_words"] | place_words()["event_site_nouns"])
+# What one is absent from rather than lost ("missing from the debate").
+_ABSENCE_NOUNS = _WORDS["absence_nouns"]
 # Named things one is absent from, not lost in ("missing from ''Rush Hour''").
 _ABSENT_FROM_ENTS = {"WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "ORG"}
 
@@ -72,5 +74,5 @@ def absent_from(token: Token) -> bool:
                 return pobj.ent_type_ in _ABSENT_FROM_ENTS  # a show, a law, a firm
             if pobj.lemma_.lower() in _LOST_FROM or pobj.lower_ in _LOST_FROM:
                 return False
-            return pobj.lemma_.lower() in _WORDS["absence_nouns"]
+            return pobj.lemma_.lower() in _ABSENCE_NOUNS
     return False

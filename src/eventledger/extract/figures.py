@@ -275,11 +275,11 @@ class FiguresExtractor:
         # person "who died" (in 2013, of cancer): a life told, no casualty
         for token in (anchor, who):
             for clause in token.children if token is not None else ():
+                if clause.dep_ != "relcl" or clause.i <= token.i:
+                    continue
                 pronoun = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")
                                 and c.lower_ in _RELATIVES), None)
-                if clause.dep_ == "relcl" and clause.i > token.i and pronoun is not None and not (
-                    lone and clause.lemma_.lower() in _INTRANSITIVE
-                ):
+                if pronoun is not None and not (lone and clause.lemma_.lower() in _INTRANSITIVE):
                     found = self._verb_category(doc, clause, pronoun.dep_)
                     if found:
                         return found
@@ -579,7 +579,8 @@ class FiguresExtractor:
         read = self.read(doc, count)
         if read is None:
             return None
-        if is_named(doc, count) and read["category"] not in _NAMED_CATEGORIES:
+        named = is_named(doc, count)
+        if named and read["category"] not in _NAMED_CATEGORIES:
             return None  # a named person counts as a casualty, not as an arrest or a hostage
         trig_start, trig_end = read["trigger"]
         t_start = doc[trig_start].idx
@@ -637,7 +638,7 @@ class FiguresExtractor:
             "event": event["id"] if event else None,
             "attribution": attribution["id"] if attribution else None,
             # a named victim, a breakdown: some of the people a toll counts, no toll
-            "part": is_named(doc, count) or in_breakdown(who),
+            "part": named or in_breakdown(who),
         }
 
 

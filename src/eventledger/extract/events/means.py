@@ -13,9 +13,9 @@ from .phrases import of_objects
 
 _GRAMMAR = word_lists("grammar_words")
 # "the bomber, who ...": a relative pronoun that stands for a person only
-_PERSON_RELATIVES = set(_GRAMMAR["person_relatives"])
+_PERSON_RELATIVES = _GRAMMAR["person_relatives"]
 # "the bomber detonated his vest", "blew himself up": a person's pronoun in its clause
-_PERSON_PRONOUNS = set(_GRAMMAR["person_pronouns"]) | set(_GRAMMAR["person_reflexives"])
+_PERSON_PRONOUNS = _GRAMMAR["person_pronouns"] | _GRAMMAR["person_reflexives"]
 # Modifiers whose weapon the head noun is a piece or load of ("a mortar round")
 _MODIFIER_DEPS = ("compound", "nmod", "amod")
 # "500kg of explosives", "dozens of rockets": an amount the tagger names
@@ -32,7 +32,7 @@ def is_means(ctx: Context, token: Token) -> bool:
     if token.pos_ != "NOUN" or token.lemma_.lower() in ctx.person_words:
         return False
     group = [token] + [c for c in token.children if c.dep_ == "conj"]
-    return any(_phrase_ends_on(ctx, t) or _load_of_weapon(ctx, t) for t in group)
+    return any(_phrase_ending(ctx, t, t.i + 1) or _load_of_weapon(ctx, t) for t in group)
 
 
 def _load_of_weapon(ctx: Context, token: Token) -> bool:
@@ -43,7 +43,7 @@ def _load_of_weapon(ctx: Context, token: Token) -> bool:
     if lemma in ctx.words["munition_nouns"] and (any(
         c.dep_ in _MODIFIER_DEPS and c.i < token.i and _names_weapon(ctx, c)
         for c in token.children
-    ) or _phrase_before(ctx, token)):
+    ) or _phrase_ending(ctx, token, token.i)):
         return True
     amount = lemma in ctx.words["amount_nouns"] or token.lower_ in ctx.words[
         "amount_nouns"] or token.like_num or token.ent_type_ in _AMOUNT_ENTS
@@ -51,28 +51,18 @@ def _load_of_weapon(ctx: Context, token: Token) -> bool:
 
 
 def _names_weapon(ctx: Context, token: Token) -> bool:
-    return triggers.is_weapon(ctx, token) or _phrase_ends_on(ctx, token)
+    return triggers.is_weapon(ctx, token) or _phrase_ending(ctx, token, token.i + 1)
 
 
-def _phrase_before(ctx: Context, token: Token) -> bool:
-    """A weapon phrase of the lexicon among the token's modifiers that ends just before it,
+def _phrase_ending(ctx: Context, token: Token, end: int) -> bool:
+    """A weapon phrase of the lexicon that starts among the token's modifiers and ends at
+    ``end``: on the token ("mortar round", "tear gas"; ``end`` past it), or just before it,
     whichever word the parser hung the others on ("tear gas canisters", with "tear" taken
-    for the head noun's own modifier)."""
+    for the head noun's own modifier; ``end`` the token itself)."""
     doc = token.doc
     for i in range(token.left_edge.i, token.i):
-        hit = ctx.weapons.match_at(doc, i, token.i)
-        if hit is not None and i + hit[0] == token.i:
-            return True
-    return False
-
-
-def _phrase_ends_on(ctx: Context, token: Token) -> bool:
-    """A weapon phrase of the lexicon that starts among the token's modifiers and ends on
-    it ("mortar round", "tear gas")."""
-    doc = token.doc
-    for i in range(token.left_edge.i, token.i):
-        hit = ctx.weapons.match_at(doc, i, token.i + 1)
-        if hit is not None and i + hit[0] == token.i + 1:
+        hit = ctx.weapons.match_at(doc, i, end)
+        if hit is not None and i + hit[0] == end:
             return True
     return False
 
