@@ -46,7 +46,7 @@ from .locate import FALLBACK_PREPS as _FALLBACK_PREPS
 from .locate import SITE_PREPS as _SITE_PREPS
 from .locate import dateline_place, locate_event, place_ref, with_tokens
 from .locate import place_under as _place_under
-from .numbers import Count, find_counts, quantities
+from .numbers import Count, find_counts, is_age, quantities
 from .place_words import place_words
 from .syntax import Entities, doc_text, paragraph_start
 from .syntax import token_range as _token_range
@@ -655,7 +655,7 @@ def named_victims(sent: Span, entities: Entities) -> list[tuple[int, int]]:
             names[ent.root.i] = (ent.start, ent.end)
     for token in sent:
         if token.pos_ == "PROPN" and token.i not in names and token.dep_ in _VICTIM_ROLES and (
-            any(c.dep_ == "appos" and _is_age(c) for c in token.children)
+            any(c.dep_ == "appos" and is_age(c) for c in token.children)
         ):
             start = min((c.i for c in token.children if c.dep_ == "compound" and c.i < token.i),
                         default=token.i)
@@ -680,11 +680,6 @@ def named_victims(sent: Span, entities: Entities) -> list[tuple[int, int]]:
         if slot.dep_ in _VICTIM_ROLES or any(c.dep_ == "relcl" for c in root.children):
             result.append(bounds)  # "a vigil for Smith, who was killed": the clause tells
     return sorted(result)
-
-
-def _is_age(token: Token) -> bool:
-    """"Baktash, 31, died": a number that is a person's age."""
-    return token.like_num and token.text.isdigit() and 0 < int(token.text) < 120
 
 
 def is_named(doc: Doc, count: Count) -> bool:

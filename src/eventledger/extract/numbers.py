@@ -216,3 +216,9 @@ def _bounded(kind: str, value: int) -> tuple[int | None, int | None, bool]:
 
 def count_tokens(doc: Doc, count: Count) -> list[Token]:
     return [doc[k] for k in range(count.start, count.end)]
+
+
+def is_age(token: Token) -> bool:
+    """"Baktash, 31, died", "the bomber, 22,": a number beside a name that is a person's
+    age, not a count."""
+    return token.like_num and token.text.isdigit() and 0 < int(token.text) < 120

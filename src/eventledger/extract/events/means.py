@@ -7,6 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ...data_files import word_lists
+from ..numbers import is_age
 from . import arguments, triggers
 from .context import Context
 from .phrases import of_objects
@@ -91,8 +92,7 @@ def as_people(ctx: Context, doc, weapons: list) -> list:
 def _a_person(ctx: Context, token: Token) -> bool:
     for child in token.children:
         if child.dep_ == "appos" and (
-            child.like_num and child.text.isdigit() and 0 < int(child.text) < 120
-            or child.ent_type_ == "PERSON" or child.pos_ == "PROPN"
+            is_age(child) or child.ent_type_ == "PERSON" or child.pos_ == "PROPN"
         ):
             return True  # "the bomber, 22,", "the bomber, Ali Karim,"
         if child.dep_ == "relcl" and any(
