@@ -304,10 +304,7 @@ def ruled_out(ctx: Context, token: Token, type_: str) -> bool:
         if not noun_trigger and (ctx.weapons.match_at(doc, token.i, token.i + 1) or (
                 _munition_piece(ctx, token) and means.is_means(ctx, token))):
             return True  # "bring down a drone", "fired mortar rounds": the means
-    if type_ == "ASSAULT" and (
-        _accidental(ctx, token) or _self_harm(ctx, token) or _struggle_with_things(ctx, token)
-        or figurative.figurative(ctx, token)
-    ):
+    if type_ == "ASSAULT" and _no_assault(ctx, token):
         return True
     if token.pos_ == "NOUN" and _in_custody(ctx, token, entry.get("mode")):
         return True
@@ -449,10 +446,7 @@ def _resolve_entry(ctx: Context, doc, sent, start, end, head, entry, weapons):
         # reporters" ask and tell; "warned that ...", "asked them to leave" do not
     if entry.get("harm_clause") and _prediction(ctx, head):
         return None  # "warned that the deal was dangerous": a prediction, not a threat
-    if type_ == "ASSAULT" and (
-        _accidental(ctx, head) or _self_harm(ctx, head) or _struggle_with_things(ctx, head)
-        or figurative.figurative(ctx, head)
-    ):
+    if type_ == "ASSAULT" and _no_assault(ctx, head):
         return None
     required = entry.get("requires_prep")
     if required and not any(
@@ -563,6 +557,14 @@ def _party_heads() -> frozenset[str]:
 
 # Pronouns that point at a thing said before ("that", "this"), never at a party.
 _DEMONSTRATIVES = set(_GRAMMAR["thing_pronouns"]) & set(_GRAMMAR["determiners"])
+
+
+def _no_assault(ctx: Context, head: Token) -> bool:
+    """A word of assault told of no assault: an accident, a harm done to oneself, a
+    struggle against things, or figurative harm ("an accidental explosion", "killed
+    himself", "fight inflation", "killing journalism")."""
+    return (_accidental(ctx, head) or _self_harm(ctx, head)
+            or _struggle_with_things(ctx, head) or figurative.figurative(ctx, head))
 
 
 def _accidental(ctx: Context, head: Token) -> bool:
