@@ -69,8 +69,7 @@ def _launch_into_nowhere(ctx: Context, verb: Token) -> bool:
     that is no place, party or building ("into space", "into orbit")."""
     if verb.pos_ != "VERB":
         return False
-    hit = ctx.triggers.match_at(verb.doc, verb.i, verb.i + 1)
-    if hit is None or hit[1].get("needs") != "weapon":
+    if (triggers.entry_at(ctx, verb) or {}).get("needs") != "weapon":
         return False
     into = _pobjs(verb, ctx.words["launch_preps"])
     aimed = [p for p in _pobjs(verb, ctx.words["target_preps"]) if p.ent_type_ not in _TIMES]

@@ -46,10 +46,10 @@ def find_triggers(ctx: Context, doc: Doc, sent: Span) -> list[dict]:
             t.dep_ in ("nsubj", "nsubjpass") for t in span
         ):
             # "a drone struck": subject and verb are not the noun "drone strike"
-            hit = ctx.triggers.match_at(doc, head.i, head.i + 1)
-            if hit is None:
+            entry = entry_at(ctx, head)
+            if entry is None:
                 continue
-            start, end, entry = head.i, head.i + 1, hit[1]
+            start, end = head.i, head.i + 1
             span = doc[start:end]
         single = end - start == 1
         pos = head.pos_
@@ -88,6 +88,12 @@ def find_triggers(ctx: Context, doc: Doc, sent: Span) -> list[dict]:
     return drop_carriers(ctx, found)
 
 
+def entry_at(ctx: Context, token: Token) -> dict | None:
+    """The trigger lexicon's entry for ``token`` as a word of its own, or None."""
+    hit = ctx.triggers.match_at(token.doc, token.i, token.i + 1)
+    return None if hit is None else hit[1]
+
+
 def _munition_piece(ctx: Context, noun: Token) -> bool:
     """A piece or load of a weapon ("shells", "mortar rounds"): the means, never the attack
     itself, as the firing may be ("mortar fire")."""
@@ -113,8 +119,8 @@ def _weapon_among(ctx: Context, tokens: list[Token], weapons, *,
                      if t.left_edge.i <= start <= t.right_edge.i}
         if not modes or (not vehicles and modes & ctx.words["vehicle_modes"]):
             continue
-        hit = ctx.triggers.match_at(token.doc, token.i, token.i + 1)
-        if hit is not None and "NOUN" in hit[1].get("pos", ("NOUN",)):
+        entry = entry_at(ctx, token)
+        if entry is not None and "NOUN" in entry.get("pos", ("NOUN",)):
             continue
         return token
     return None
@@ -292,8 +298,7 @@ def ruled_out(ctx: Context, token: Token, type_: str) -> bool:
     ("launched an attack"), a word without the objects its entry lists or in another type
     than theirs ("the river froze"), a warning that predicts, a promise of no harm."""
     doc = token.doc
-    hit = ctx.triggers.match_at(doc, token.i, token.i + 1)
-    entry = hit[1] if hit else {}
+    entry = entry_at(ctx, token) or {}
     if token.pos_ == "NOUN":
         if token.dep_ in MODIFIER_DEPS and (
             token.head.lemma_.lower() not in ctx.event_modified
@@ -395,10 +400,9 @@ def _harmful(ctx: Context, act: Token) -> bool:
     of harm outside the trigger lexicon ("retaliate")."""
     if act.lemma_.lower() in ctx.words["harm_complements"]:
         return True
-    hit = ctx.triggers.match_at(act.doc, act.i, act.i + 1)
-    if hit is None:
+    entry = entry_at(ctx, act)
+    if entry is None:
         return False
-    entry = hit[1]
     types = {entry["type"]} | {o["type"] for o in (entry.get("objects") or {}).values()}
     return bool(types & ctx.words["threat_types"])
 
@@ -523,7 +527,7 @@ def thing_source(ctx: Context, token: Token | None) -> bool:
     words = (token.lemma_.lower(), token.lower_)
     if any(w in ctx.words["harm_causes"] or w in ctx.non_actors for w in words):
         return True
-    if is_weapon(ctx, token) or ctx.triggers.match_at(token.doc, token.i, token.i + 1):
+    if is_weapon(ctx, token) or entry_at(ctx, token) is not None:
         return True  # a weapon, or an event ("the threat from attacks")
     return any(token.lower_.endswith(end) for end in ctx.words["abstract_suffixes"])
 
@@ -618,8 +622,8 @@ def _struggle_with_things(ctx: Context, head: Token) -> bool:
 
 def _an_assault_noun(ctx: Context, token: Token) -> bool:
     """An event noun of an assault ("fought a battle", "fought the offensive")."""
-    hit = ctx.triggers.match_at(token.doc, token.i, token.i + 1)
-    return hit is not None and hit[1]["type"] == "ASSAULT"
+    entry = entry_at(ctx, token)
+    return entry is not None and entry["type"] == "ASSAULT"
 
 
 def party_harm(ctx: Context, trig: dict) -> bool:
@@ -710,8 +714,8 @@ def carries_event(ctx: Context, verb: Token) -> bool:
     for obj in (c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")):
         if obj.lemma_.lower() in ctx.words["carrier_nouns"]:
             return True
-        hit = ctx.triggers.match_at(obj.doc, obj.i, obj.i + 1)
-        if hit is not None and "NOUN" in hit[1].get("pos", ("NOUN",)):
+        entry = entry_at(ctx, obj)
+        if entry is not None and "NOUN" in entry.get("pos", ("NOUN",)):
             return True
     return False
 
