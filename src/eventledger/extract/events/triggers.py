@@ -542,8 +542,14 @@ def may_be_party(ctx: Context, token: Token) -> bool:
         return False
     if token.ent_type_ or token.pos_ != "NOUN" or arguments.is_party(ctx, token):
         return True
-    return any(word in heads for word in (token.lemma_.lower(), token.lower_)
-               for heads in (_party_heads(), ctx.words["party_nouns"]))
+    return _party_noun(ctx, token)
+
+
+def _party_noun(ctx: Context, token: Token) -> bool:
+    """A noun of persons or groups: a head of the actor lexicon or one of the trigger
+    lexicon's party_nouns ("gunmen", "the company")."""
+    heads, nouns = _party_heads(), ctx.words["party_nouns"]
+    return any(w in heads or w in nouns for w in (token.lemma_.lower(), token.lower_))
 
 
 @cache
@@ -666,8 +672,7 @@ def party_doer(ctx: Context, token: Token) -> bool:
         return True
     if token.pos_ != "NOUN":
         return False
-    return any(word in heads for word in words
-               for heads in (ctx.person_words, _party_heads(), ctx.words["party_nouns"]))
+    return any(w in ctx.person_words for w in words) or _party_noun(ctx, token)
 
 
 # Entity types of the names of persons, groups and states.
