@@ -267,8 +267,7 @@ def _transitive(verb: Token) -> bool:
 def _a_person(token: Token) -> bool:
     """A person's name or pronoun, or a mention of one of the document's actors that is a
     person ("a Trump rally", where the parser took the name for a company's)."""
-    return token.ent_type_ == "PERSON" or token.lower_ in _PERSONAL or (
-        arguments.among_actors(token, "person"))
+    return token.lower_ in _PERSONAL or _a_named_person(token)
 
 
 # Where a word that rules a trigger out may stand ("not_modifiers"), and the pronouns of
