@@ -303,10 +303,10 @@ def ruled_out(ctx: Context, token: Token, type_: str) -> bool:
             token.head.lemma_.lower() not in ctx.event_modified
         ):
             return True
-        noun_trigger = bool(entry) and "NOUN" in entry.get("pos", ("NOUN",)) and (
-            not _munition_piece(ctx, token))
+        munition = _munition_piece(ctx, token)
+        noun_trigger = bool(entry) and "NOUN" in entry.get("pos", ("NOUN",)) and not munition
         if not noun_trigger and (ctx.weapons.match_at(doc, token.i, token.i + 1) or (
-                _munition_piece(ctx, token) and means.is_means(ctx, token))):
+                munition and means.is_means(ctx, token))):
             return True  # "bring down a drone", "fired mortar rounds": the means
     if type_ == "ASSAULT" and _no_assault(ctx, token):
         return True
