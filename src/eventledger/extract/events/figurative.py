@@ -10,6 +10,7 @@ from spacy.tokens import Token
 from ..place_words import place_words
 from . import triggers
 from .context import Context
+from .lexicon import HIT_PREPS
 from .phrases import is_passive
 
 # Place words of sites, buildings and people: what an attack hits, never an idea
@@ -72,7 +73,7 @@ def _launch_into_nowhere(ctx: Context, verb: Token) -> bool:
     if (triggers.entry_at(ctx, verb) or {}).get("needs") != "weapon":
         return False
     into = _pobjs(verb, ctx.words["launch_preps"])
-    aimed = [p for p in _pobjs(verb, ctx.words["target_preps"]) if p.ent_type_ not in _TIMES]
+    aimed = [p for p in _pobjs(verb, HIT_PREPS) if p.ent_type_ not in _TIMES]
     return bool(into) and not any(concrete(ctx, t) for t in into + aimed)
 
 
