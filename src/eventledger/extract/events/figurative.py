@@ -38,7 +38,7 @@ def figurative(ctx: Context, head: Token) -> bool:
     targets = _targets(ctx, head)
     if not targets or any(concrete(ctx, t) for t in targets):
         return False
-    if all(_an_idea(ctx, t) for t in targets):
+    if all(_idea_word(ctx, t) for t in targets):  # none concrete, as just seen
         return True
     doers = triggers.doers(head) if head.pos_ == "VERB" else []
     return bool(doers) and all(_an_idea(ctx, d) for d in doers)
@@ -99,8 +99,11 @@ def concrete(ctx: Context, token: Token) -> bool:
 def _an_idea(ctx: Context, token: Token) -> bool:
     """A noun of an idea, a law or a way of life ("journalism", "the bill", "the
     economy"), that names no party, place or thing that can be hit."""
-    if concrete(ctx, token):
-        return False
+    return not concrete(ctx, token) and _idea_word(ctx, token)
+
+
+def _idea_word(ctx: Context, token: Token) -> bool:
+    """A word of the idea lists, by its lemma, its form or its ending."""
     words = (token.lemma_.lower(), token.lower_)
     return any(w in ctx.words["idea_nouns"] for w in words) or any(
         token.lower_.endswith(end) for end in ctx.words["idea_suffixes"])
