@@ -53,8 +53,7 @@ def _targets(ctx: Context, head: Token) -> list[Token]:
         deps = ("nsubjpass",) if is_passive(head) else ("dobj",)
         found = [c for c in head.children if c.dep_ in deps]
     else:
-        found = [p for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "against")
-                 for p in c.children if p.dep_ == "pobj"]
+        found = triggers.prep_objects(head, ("on", "against"))
         verb = None
         if head.dep_ == "pobj" and head.head.lower_ == "under":
             verb = head.head.head
@@ -72,14 +71,9 @@ def _launch_into_nowhere(ctx: Context, verb: Token) -> bool:
         return False
     if (triggers.entry_at(ctx, verb) or {}).get("needs") != "weapon":
         return False
-    into = _pobjs(verb, ctx.words["launch_preps"])
-    aimed = [p for p in _pobjs(verb, HIT_PREPS) if p.ent_type_ not in _TIMES]
+    into = triggers.prep_objects(verb, ctx.words["launch_preps"])
+    aimed = [p for p in triggers.prep_objects(verb, HIT_PREPS) if p.ent_type_ not in _TIMES]
     return bool(into) and not any(concrete(ctx, t) for t in into + aimed)
-
-
-def _pobjs(verb: Token, preps: set[str]) -> list[Token]:
-    return [p for c in verb.children if c.dep_ == "prep" and c.lower_ in preps
-            for p in c.children if p.dep_ == "pobj"]
 
 
 def concrete(ctx: Context, token: Token) -> bool:

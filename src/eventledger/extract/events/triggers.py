@@ -3,6 +3,7 @@ clause, a person as object, certain objects), with their PLOVER mode."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from functools import cache
 
 from spacy.tokens import Doc, Span, Token
@@ -92,6 +93,12 @@ def entry_at(ctx: Context, token: Token) -> dict | None:
     """The trigger lexicon's entry for ``token`` as a word of its own, or None."""
     hit = ctx.triggers.match_at(token.doc, token.i, token.i + 1)
     return None if hit is None else hit[1]
+
+
+def prep_objects(token: Token, preps: Collection[str]) -> list[Token]:
+    """The objects of the word's prepositions among ``preps`` ("fired into the city")."""
+    return [p for c in token.children if c.dep_ == "prep" and c.lower_ in preps
+            for p in c.children if p.dep_ == "pobj"]
 
 
 def _munition_piece(ctx: Context, noun: Token) -> bool:
@@ -204,15 +211,13 @@ def _ruled_out_objects(ctx: Context, head: Token, entry: dict) -> bool:
         return True
     if any(c.dep_ == "prep" and c.lower_ in entry.get("not_preps", ()) for c in children):
         return True
-    if any(c.dep_ == "prep" and c.lower_ == "for" and p.lemma_.lower() in entry.get(
-            "not_for", ()) for c in children for p in c.children if p.dep_ == "pobj"):
+    if any(p.lemma_.lower() in entry.get("not_for", ()) for p in prep_objects(head, ("for",))):
         return True
     if entry.get("intransitive") and _transitive(head):
         return True
     if entry.get("not_site_objects") and any(
         o.pos_ == "NOUN" and o.lemma_.lower() in ctx.words["visited_sites"]
-        for o in objects_of(head) + [p for c in children if c.dep_ == "prep" and c.lower_ == "to"
-                                     for p in c.children if p.dep_ == "pobj"]
+        for o in objects_of(head) + prep_objects(head, ("to",))
     ):
         return True  # "visited a train station", "a visit to a factory": a tour
     if entry.get("not_party_objects") and head.pos_ == "VERB" and any(
@@ -374,8 +379,7 @@ def _prediction(ctx: Context, verb: Token) -> bool:
     if any(c.dep_ == "xcomp" for c in verb.children):
         return False
     told = [c for c in verb.children if c.dep_ == "ccomp"]
-    told += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "of"
-             for p in c.children if p.dep_ == "pobj"]
+    told += of_objects(verb)
     if not told:
         return False
     if any(_own_intent(ctx, top) for top in told):
@@ -608,8 +612,7 @@ def _struggle_with_things(ctx: Context, head: Token) -> bool:
     ):
         return False
     against = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
-    against += [p for c in head.children if c.dep_ == "prep" and c.lower_ == "against"
-                for p in c.children if p.dep_ == "pobj"]
+    against += prep_objects(head, ("against",))
     if not against and head.pos_ == "VERB" and head.dep_ in ("acl", "relcl") and any(
         c.dep_ == "aux" and c.lower_ == "to" for c in head.children
     ):
