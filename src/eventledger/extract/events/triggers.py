@@ -12,7 +12,7 @@ from ...data_files import packaged_json, word_lists
 from ..base import is_excluded
 from . import arguments, figurative, means
 from .context import Context
-from .lexicon import MODIFIER_DEPS, RELATIVE_PRONOUNS
+from .lexicon import IMPACT_PREPS, MODIFIER_DEPS, RELATIVE_PRONOUNS
 from .phrases import (
     capitalised_common,
     inside_clause,
@@ -142,9 +142,9 @@ def _means_of(ctx: Context, verb: Token, weapons) -> Token | None:
     lemma = verb.lemma_.lower()
     if lemma in ctx.words["impact_verbs"]:
         # "a bomber riding a motorcycle loaded with explosives crashed into the patrol"
-        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-        if not any(c.dep_ == "prep" and c.lower_ == "into" for c in verb.children):
+        if not any(c.dep_ == "prep" and c.lower_ in IMPACT_PREPS for c in verb.children):
             return None
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
         return next((t for s in subjects for t in s.subtree for start, end, m in weapons
                      if start <= t.i < end and m not in ctx.words["vehicle_modes"]), None)
     if lemma in ctx.words["wielding_verbs"]:
