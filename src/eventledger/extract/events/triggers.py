@@ -344,7 +344,7 @@ def _lacks_complement(verb: Token, entry: dict) -> bool:
     if needs not in ("clause", "infinitive"):
         return False
     # the parser may hang the infinitive on the object ("instructed prefects to act")
-    children = [c for c in verb.children] + [
+    children = list(verb.children) + [
         c for o in verb.children if o.dep_ == "dobj" for c in o.children]
     deps = ("ccomp", "xcomp") if needs == "clause" else ("xcomp",)
     if any(c.dep_ in deps for c in children):
