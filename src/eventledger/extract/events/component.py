@@ -126,11 +126,12 @@ class EventsExtractor:
         if token is None or trigger[0] <= token.idx < trigger[1]:
             return None  # a word of the trigger itself ("took to the streets") is no party
         start, end = np_bounds(token, head)
+        text = doc_text(doc)
         if before is not None and start < before < end:
             end = before
-            while end > start and not doc_text(doc)[end - 1].isalnum():
+            while end > start and not text[end - 1].isalnum():
                 end -= 1
-        return named(doc, *outside_trigger(doc_text(doc), (start, end), trigger))
+        return named(doc, *outside_trigger(text, (start, end), trigger))
 
     def build(self, doc, sent, trig, places, heads, skip_ranges, sent_ents,
               number) -> dict:

@@ -10,6 +10,7 @@ from spacy.tokens import Token
 from ..place_words import place_words
 from . import triggers
 from .context import Context
+from .lexicon import HIT_PREPS
 from .phrases import is_passive
 
 # Place words of sites, buildings and people: what an attack hits, never an idea
@@ -37,7 +38,7 @@ def figurative(ctx: Context, head: Token) -> bool:
     targets = _targets(ctx, head)
     if not targets or any(concrete(ctx, t) for t in targets):
         return False
-    if all(_an_idea(ctx, t) for t in targets):
+    if all(_idea_word(ctx, t) for t in targets):  # none concrete, as just seen
         return True
     doers = triggers.doers(head) if head.pos_ == "VERB" else []
     return bool(doers) and all(_an_idea(ctx, d) for d in doers)
@@ -52,8 +53,7 @@ def _targets(ctx: Context, head: Token) -> list[Token]:
         deps = ("nsubjpass",) if is_passive(head) else ("dobj",)
         found = [c for c in head.children if c.dep_ in deps]
     else:
-        found = [p for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "against")
-                 for p in c.children if p.dep_ == "pobj"]
+        found = triggers.prep_objects(head, ("on", "against"))
         verb = None
         if head.dep_ == "pobj" and head.head.lower_ == "under":
             verb = head.head.head
@@ -69,17 +69,11 @@ def _launch_into_nowhere(ctx: Context, verb: Token) -> bool:
     that is no place, party or building ("into space", "into orbit")."""
     if verb.pos_ != "VERB":
         return False
-    hit = ctx.triggers.match_at(verb.doc, verb.i, verb.i + 1)
-    if hit is None or hit[1].get("needs") != "weapon":
+    if (triggers.entry_at(ctx, verb) or {}).get("needs") != "weapon":
         return False
-    into = _pobjs(verb, ctx.words["launch_preps"])
-    aimed = [p for p in _pobjs(verb, ctx.words["target_preps"]) if p.ent_type_ not in _TIMES]
+    into = triggers.prep_objects(verb, ctx.words["launch_preps"])
+    aimed = [p for p in triggers.prep_objects(verb, HIT_PREPS) if p.ent_type_ not in _TIMES]
     return bool(into) and not any(concrete(ctx, t) for t in into + aimed)
-
-
-def _pobjs(verb: Token, preps: set[str]) -> list[Token]:
-    return [p for c in verb.children if c.dep_ == "prep" and c.lower_ in preps
-            for p in c.children if p.dep_ == "pobj"]
 
 
 def concrete(ctx: Context, token: Token) -> bool:
@@ -99,8 +93,11 @@ def concrete(ctx: Context, token: Token) -> bool:
 def _an_idea(ctx: Context, token: Token) -> bool:
     """A noun of an idea, a law or a way of life ("journalism", "the bill", "the
     economy"), that names no party, place or thing that can be hit."""
-    if concrete(ctx, token):
-        return False
+    return not concrete(ctx, token) and _idea_word(ctx, token)
+
+
+def _idea_word(ctx: Context, token: Token) -> bool:
+    """A word of the idea lists, by its lemma, its form or its ending."""
     words = (token.lemma_.lower(), token.lower_)
     return any(w in ctx.words["idea_nouns"] for w in words) or any(
         token.lower_.endswith(end) for end in ctx.words["idea_suffixes"])

@@ -82,11 +82,11 @@ def with_model(ctx: Context, doc: Doc, sent: Span, triggers: list[dict], *,
 
     kept = []
     for trig in triggers:
-        sure = (trig.get("entry") or {}).get("needs") == "weapon" or trig.get("by_means") or (
-            trig["type"] == "ASSAULT" and (armed(ctx, trig) or party_harm(ctx, trig)))
         best = max(prob(i, trig["type"]) for i in range(trig["start"], trig["end"]))
         limit = veto_by_type.get(trig["type"], veto)
-        if limit is not None and trig["type"] in columns and best < limit and not sure:
+        if limit is not None and trig["type"] in columns and best < limit and (
+            not _rules_sure(ctx, trig)
+        ):
             continue
         kept.append(trig)
     if add is None:
@@ -121,3 +121,11 @@ def with_model(ctx: Context, doc: Doc, sent: Span, triggers: list[dict], *,
                      "consequence": False, "needs_party": False, "learned": True})
         i = end
     return sorted(kept, key=lambda t: t["start"])
+
+
+def _rules_sure(ctx: Context, trig: dict) -> bool:
+    """A trigger the rules are sure of, which the head never vetoes: a sense that needed a
+    weapon, a weapon as the means, an assault with a weapon in its clause or a killing
+    done by a person or group. Asked only of a trigger the head would veto."""
+    return (trig.get("entry") or {}).get("needs") == "weapon" or bool(trig.get("by_means")) or (
+        trig["type"] == "ASSAULT" and (armed(ctx, trig) or party_harm(ctx, trig)))

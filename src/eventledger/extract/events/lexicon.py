@@ -72,7 +72,7 @@ WORD_LISTS = (
     "struggle_words", "visited_sites", "future_modals", "protest_preps", "protest_verbs",
     "gathering_preps", "munition_nouns", "person_mounts", "person_acts", "amount_nouns",
     "aim_nouns", "performing_verbs", "holding_verbs", "attack_words", "idea_nouns",
-    "idea_suffixes", "vehicle_nouns", "launch_preps", "target_preps",
+    "idea_suffixes", "vehicle_nouns", "launch_preps",
     "munition_acts", "violent_modifiers",
 )
 

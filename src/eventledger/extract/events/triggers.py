@@ -3,6 +3,7 @@ clause, a person as object, certain objects), with their PLOVER mode."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from functools import cache
 
 from spacy.tokens import Doc, Span, Token
@@ -11,7 +12,7 @@ from ...data_files import packaged_json, word_lists
 from ..base import is_excluded
 from . import arguments, figurative, means
 from .context import Context
-from .lexicon import MODIFIER_DEPS, RELATIVE_PRONOUNS
+from .lexicon import IMPACT_PREPS, MODIFIER_DEPS, RELATIVE_PRONOUNS
 from .phrases import (
     capitalised_common,
     inside_clause,
@@ -46,10 +47,10 @@ def find_triggers(ctx: Context, doc: Doc, sent: Span) -> list[dict]:
             t.dep_ in ("nsubj", "nsubjpass") for t in span
         ):
             # "a drone struck": subject and verb are not the noun "drone strike"
-            hit = ctx.triggers.match_at(doc, head.i, head.i + 1)
-            if hit is None:
+            entry = entry_at(ctx, head)
+            if entry is None:
                 continue
-            start, end, entry = head.i, head.i + 1, hit[1]
+            start, end = head.i, head.i + 1
             span = doc[start:end]
         single = end - start == 1
         pos = head.pos_
@@ -88,6 +89,18 @@ def find_triggers(ctx: Context, doc: Doc, sent: Span) -> list[dict]:
     return drop_carriers(ctx, found)
 
 
+def entry_at(ctx: Context, token: Token) -> dict | None:
+    """The trigger lexicon's entry for ``token`` as a word of its own, or None."""
+    hit = ctx.triggers.match_at(token.doc, token.i, token.i + 1)
+    return None if hit is None else hit[1]
+
+
+def prep_objects(token: Token, preps: Collection[str]) -> list[Token]:
+    """The objects of the word's prepositions among ``preps`` ("fired into the city")."""
+    return [p for c in token.children if c.dep_ == "prep" and c.lower_ in preps
+            for p in c.children if p.dep_ == "pobj"]
+
+
 def _munition_piece(ctx: Context, noun: Token) -> bool:
     """A piece or load of a weapon ("shells", "mortar rounds"): the means, never the attack
     itself, as the firing may be ("mortar fire")."""
@@ -113,8 +126,8 @@ def _weapon_among(ctx: Context, tokens: list[Token], weapons, *,
                      if t.left_edge.i <= start <= t.right_edge.i}
         if not modes or (not vehicles and modes & ctx.words["vehicle_modes"]):
             continue
-        hit = ctx.triggers.match_at(token.doc, token.i, token.i + 1)
-        if hit is not None and "NOUN" in hit[1].get("pos", ("NOUN",)):
+        entry = entry_at(ctx, token)
+        if entry is not None and "NOUN" in entry.get("pos", ("NOUN",)):
             continue
         return token
     return None
@@ -129,9 +142,9 @@ def _means_of(ctx: Context, verb: Token, weapons) -> Token | None:
     lemma = verb.lemma_.lower()
     if lemma in ctx.words["impact_verbs"]:
         # "a bomber riding a motorcycle loaded with explosives crashed into the patrol"
-        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-        if not any(c.dep_ == "prep" and c.lower_ == "into" for c in verb.children):
+        if not any(c.dep_ == "prep" and c.lower_ in IMPACT_PREPS for c in verb.children):
             return None
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
         return next((t for s in subjects for t in s.subtree for start, end, m in weapons
                      if start <= t.i < end and m not in ctx.words["vehicle_modes"]), None)
     if lemma in ctx.words["wielding_verbs"]:
@@ -198,15 +211,13 @@ def _ruled_out_objects(ctx: Context, head: Token, entry: dict) -> bool:
         return True
     if any(c.dep_ == "prep" and c.lower_ in entry.get("not_preps", ()) for c in children):
         return True
-    if any(c.dep_ == "prep" and c.lower_ == "for" and p.lemma_.lower() in entry.get(
-            "not_for", ()) for c in children for p in c.children if p.dep_ == "pobj"):
+    if any(p.lemma_.lower() in entry.get("not_for", ()) for p in prep_objects(head, ("for",))):
         return True
     if entry.get("intransitive") and _transitive(head):
         return True
     if entry.get("not_site_objects") and any(
         o.pos_ == "NOUN" and o.lemma_.lower() in ctx.words["visited_sites"]
-        for o in objects_of(head) + [p for c in children if c.dep_ == "prep" and c.lower_ == "to"
-                                     for p in c.children if p.dep_ == "pobj"]
+        for o in objects_of(head) + prep_objects(head, ("to",))
     ):
         return True  # "visited a train station", "a visit to a factory": a tour
     if entry.get("not_party_objects") and head.pos_ == "VERB" and any(
@@ -261,8 +272,7 @@ def _transitive(verb: Token) -> bool:
 def _a_person(token: Token) -> bool:
     """A person's name or pronoun, or a mention of one of the document's actors that is a
     person ("a Trump rally", where the parser took the name for a company's)."""
-    return token.ent_type_ == "PERSON" or token.lower_ in _PERSONAL or (
-        arguments.among_actors(token, "person"))
+    return token.lower_ in _PERSONAL or _a_named_person(token)
 
 
 # Where a word that rules a trigger out may stand ("not_modifiers"), and the pronouns of
@@ -292,22 +302,18 @@ def ruled_out(ctx: Context, token: Token, type_: str) -> bool:
     ("launched an attack"), a word without the objects its entry lists or in another type
     than theirs ("the river froze"), a warning that predicts, a promise of no harm."""
     doc = token.doc
-    hit = ctx.triggers.match_at(doc, token.i, token.i + 1)
-    entry = hit[1] if hit else {}
+    entry = entry_at(ctx, token) or {}
     if token.pos_ == "NOUN":
         if token.dep_ in MODIFIER_DEPS and (
             token.head.lemma_.lower() not in ctx.event_modified
         ):
             return True
-        noun_trigger = bool(entry) and "NOUN" in entry.get("pos", ("NOUN",)) and (
-            not _munition_piece(ctx, token))
+        munition = _munition_piece(ctx, token)
+        noun_trigger = bool(entry) and "NOUN" in entry.get("pos", ("NOUN",)) and not munition
         if not noun_trigger and (ctx.weapons.match_at(doc, token.i, token.i + 1) or (
-                _munition_piece(ctx, token) and means.is_means(ctx, token))):
+                munition and means.is_means(ctx, token))):
             return True  # "bring down a drone", "fired mortar rounds": the means
-    if type_ == "ASSAULT" and (
-        _accidental(ctx, token) or _self_harm(ctx, token) or _struggle_with_things(ctx, token)
-        or figurative.figurative(ctx, token)
-    ):
+    if type_ == "ASSAULT" and _no_assault(ctx, token):
         return True
     if token.pos_ == "NOUN" and _in_custody(ctx, token, entry.get("mode")):
         return True
@@ -338,7 +344,7 @@ def _lacks_complement(verb: Token, entry: dict) -> bool:
     if needs not in ("clause", "infinitive"):
         return False
     # the parser may hang the infinitive on the object ("instructed prefects to act")
-    children = [c for c in verb.children] + [
+    children = list(verb.children) + [
         c for o in verb.children if o.dep_ == "dobj" for c in o.children]
     deps = ("ccomp", "xcomp") if needs == "clause" else ("xcomp",)
     if any(c.dep_ in deps for c in children):
@@ -373,8 +379,7 @@ def _prediction(ctx: Context, verb: Token) -> bool:
     if any(c.dep_ == "xcomp" for c in verb.children):
         return False
     told = [c for c in verb.children if c.dep_ == "ccomp"]
-    told += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "of"
-             for p in c.children if p.dep_ == "pobj"]
+    told += of_objects(verb)
     if not told:
         return False
     if any(_own_intent(ctx, top) for top in told):
@@ -398,10 +403,9 @@ def _harmful(ctx: Context, act: Token) -> bool:
     of harm outside the trigger lexicon ("retaliate")."""
     if act.lemma_.lower() in ctx.words["harm_complements"]:
         return True
-    hit = ctx.triggers.match_at(act.doc, act.i, act.i + 1)
-    if hit is None:
+    entry = entry_at(ctx, act)
+    if entry is None:
         return False
-    entry = hit[1]
     types = {entry["type"]} | {o["type"] for o in (entry.get("objects") or {}).values()}
     return bool(types & ctx.words["threat_types"])
 
@@ -449,10 +453,7 @@ def _resolve_entry(ctx: Context, doc, sent, start, end, head, entry, weapons):
         # reporters" ask and tell; "warned that ...", "asked them to leave" do not
     if entry.get("harm_clause") and _prediction(ctx, head):
         return None  # "warned that the deal was dangerous": a prediction, not a threat
-    if type_ == "ASSAULT" and (
-        _accidental(ctx, head) or _self_harm(ctx, head) or _struggle_with_things(ctx, head)
-        or figurative.figurative(ctx, head)
-    ):
+    if type_ == "ASSAULT" and _no_assault(ctx, head):
         return None
     required = entry.get("requires_prep")
     if required and not any(
@@ -529,7 +530,7 @@ def thing_source(ctx: Context, token: Token | None) -> bool:
     words = (token.lemma_.lower(), token.lower_)
     if any(w in ctx.words["harm_causes"] or w in ctx.non_actors for w in words):
         return True
-    if is_weapon(ctx, token) or ctx.triggers.match_at(token.doc, token.i, token.i + 1):
+    if is_weapon(ctx, token) or entry_at(ctx, token) is not None:
         return True  # a weapon, or an event ("the threat from attacks")
     return any(token.lower_.endswith(end) for end in ctx.words["abstract_suffixes"])
 
@@ -544,8 +545,14 @@ def may_be_party(ctx: Context, token: Token) -> bool:
         return False
     if token.ent_type_ or token.pos_ != "NOUN" or arguments.is_party(ctx, token):
         return True
-    return any(word in heads for word in (token.lemma_.lower(), token.lower_)
-               for heads in (_party_heads(), ctx.words["party_nouns"]))
+    return _party_noun(ctx, token)
+
+
+def _party_noun(ctx: Context, token: Token) -> bool:
+    """A noun of persons or groups: a head of the actor lexicon or one of the trigger
+    lexicon's party_nouns ("gunmen", "the company")."""
+    heads, nouns = _party_heads(), ctx.words["party_nouns"]
+    return any(w in heads or w in nouns for w in (token.lemma_.lower(), token.lower_))
 
 
 @cache
@@ -563,6 +570,14 @@ def _party_heads() -> frozenset[str]:
 
 # Pronouns that point at a thing said before ("that", "this"), never at a party.
 _DEMONSTRATIVES = set(_GRAMMAR["thing_pronouns"]) & set(_GRAMMAR["determiners"])
+
+
+def _no_assault(ctx: Context, head: Token) -> bool:
+    """A word of assault told of no assault: an accident, a harm done to oneself, a
+    struggle against things, or figurative harm ("an accidental explosion", "killed
+    himself", "fight inflation", "killing journalism")."""
+    return (_accidental(ctx, head) or _self_harm(ctx, head)
+            or _struggle_with_things(ctx, head) or figurative.figurative(ctx, head))
 
 
 def _accidental(ctx: Context, head: Token) -> bool:
@@ -597,8 +612,7 @@ def _struggle_with_things(ctx: Context, head: Token) -> bool:
     ):
         return False
     against = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
-    against += [p for c in head.children if c.dep_ == "prep" and c.lower_ == "against"
-                for p in c.children if p.dep_ == "pobj"]
+    against += prep_objects(head, ("against",))
     if not against and head.pos_ == "VERB" and head.dep_ in ("acl", "relcl") and any(
         c.dep_ == "aux" and c.lower_ == "to" for c in head.children
     ):
@@ -616,8 +630,8 @@ def _struggle_with_things(ctx: Context, head: Token) -> bool:
 
 def _an_assault_noun(ctx: Context, token: Token) -> bool:
     """An event noun of an assault ("fought a battle", "fought the offensive")."""
-    hit = ctx.triggers.match_at(token.doc, token.i, token.i + 1)
-    return hit is not None and hit[1]["type"] == "ASSAULT"
+    entry = entry_at(ctx, token)
+    return entry is not None and entry["type"] == "ASSAULT"
 
 
 def party_harm(ctx: Context, trig: dict) -> bool:
@@ -660,8 +674,7 @@ def party_doer(ctx: Context, token: Token) -> bool:
         return True
     if token.pos_ != "NOUN":
         return False
-    return any(word in heads for word in words
-               for heads in (ctx.person_words, _party_heads(), ctx.words["party_nouns"]))
+    return any(w in ctx.person_words for w in words) or _party_noun(ctx, token)
 
 
 # Entity types of the names of persons, groups and states.
@@ -708,8 +721,8 @@ def carries_event(ctx: Context, verb: Token) -> bool:
     for obj in (c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")):
         if obj.lemma_.lower() in ctx.words["carrier_nouns"]:
             return True
-        hit = ctx.triggers.match_at(obj.doc, obj.i, obj.i + 1)
-        if hit is not None and "NOUN" in hit[1].get("pos", ("NOUN",)):
+        entry = entry_at(ctx, obj)
+        if entry is not None and "NOUN" in entry.get("pos", ("NOUN",)):
             return True
     return False
 
