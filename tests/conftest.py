@@ -9,6 +9,7 @@ import spacy
 from pg_server import database, postgres_server  # noqa: F401
 
 from eventledger.config import load_settings
+from eventledger.extract.events import EventsExtractor
 from eventledger.pipeline import load_pipeline
 
 
@@ -27,3 +28,11 @@ def bare_nlp(model_name):
 def nlp(model_name):
     """The full eventledger pipeline (model plus every extractor)."""
     return load_pipeline(model_name)
+
+
+@pytest.fixture(scope="session")
+def events(bare_nlp):
+    """The events extractor alone, with the packaged triggers, for tests that run it on a
+    parse with the earlier components' output set by hand (tests/rule_docs.py). It keeps
+    nothing between documents, so one serves every test."""
+    return EventsExtractor(bare_nlp, "events")

@@ -9,11 +9,6 @@ import pytest
 from eventledger.extract.events import EventsExtractor
 
 
-@pytest.fixture(scope="session")
-def events(bare_nlp):
-    return EventsExtractor(bare_nlp, "events_test")
-
-
 def make_doc(nlp, text, *, places=(), attributions=(), actors=(), excluded=(),
              published="2024-03-05"):
     """A Doc with the inputs of the earlier components set by hand."""

@@ -6,13 +6,6 @@ from __future__ import annotations
 import pytest
 from rule_docs import rule_doc
 
-from eventledger.extract.events import EventsExtractor
-
-
-@pytest.fixture(scope="session")
-def events(bare_nlp):
-    return EventsExtractor(bare_nlp, "events_by_means_test")
-
 
 def assaults(nlp, component, text):
     doc = rule_doc(nlp, text)

@@ -8,15 +8,8 @@ from __future__ import annotations
 import pytest
 from rule_docs import head_scores, rule_doc
 
-from eventledger.extract.events import EventsExtractor
-
 TYPES = ["ASSAULT", "ACCUSE", "COERCE"]
 SURE = 0.9
-
-
-@pytest.fixture(scope="module")
-def events(bare_nlp):
-    return EventsExtractor(bare_nlp, "events_carrier_verbs_test")
 
 
 def found(nlp, component, text, rows):

@@ -9,13 +9,6 @@ from __future__ import annotations
 import pytest
 from rule_docs import head_scores, rule_doc
 
-from eventledger.extract.events import EventsExtractor
-
-
-@pytest.fixture(scope="module")
-def events(bare_nlp):
-    return EventsExtractor(bare_nlp, "events_complements_test")
-
 
 def requests(nlp, component, text, word):
     doc = head_scores(rule_doc(nlp, text), {word: {"REQUEST": 0.9}}, ["REQUEST"])

@@ -10,13 +10,6 @@ import pytest
 from rule_docs import head_scores, rule_doc
 from test_event_head import TYPES
 
-from eventledger.extract.events import EventsExtractor
-
-
-@pytest.fixture(scope="session")
-def events(bare_nlp):
-    return EventsExtractor(bare_nlp, "events_figurative_harm_test")
-
 
 def assaults(nlp, component, text, scores=None):
     doc = rule_doc(nlp, text)

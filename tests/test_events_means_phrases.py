@@ -8,13 +8,6 @@ from __future__ import annotations
 import pytest
 from rule_docs import event_of
 
-from eventledger.extract.events import EventsExtractor
-
-
-@pytest.fixture(scope="session")
-def events(bare_nlp):
-    return EventsExtractor(bare_nlp, "events_means_phrases_test")
-
 
 def text_of(argument):
     return argument["text"] if argument else None

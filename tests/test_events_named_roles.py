@@ -3,15 +3,7 @@ whom it is names that party by the name."""
 
 from __future__ import annotations
 
-import pytest
 from rule_docs import rule_doc
-
-from eventledger.extract.events import EventsExtractor
-
-
-@pytest.fixture(scope="session")
-def events(bare_nlp):
-    return EventsExtractor(bare_nlp, "events_named_roles_test")
 
 
 def extract(nlp, events, text):

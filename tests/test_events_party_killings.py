@@ -9,15 +9,8 @@ from __future__ import annotations
 import pytest
 from rule_docs import head_scores, rule_doc
 
-from eventledger.extract.events import EventsExtractor
-
 TYPES = ["ASSAULT", "COERCE"]
 DOUBTED = {"ASSAULT": 0.05}  # below the head's veto
-
-
-@pytest.fixture(scope="module")
-def events(bare_nlp):
-    return EventsExtractor(bare_nlp, "events_party_killings_test")
 
 
 def assaults(nlp, component, text, rows=None):

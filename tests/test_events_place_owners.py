@@ -4,15 +4,7 @@ smaller than a country; "Orvania's strikes" keep the state as their actor."""
 
 from __future__ import annotations
 
-import pytest
 from rule_docs import rule_doc
-
-from eventledger.extract.events import EventsExtractor
-
-
-@pytest.fixture(scope="session")
-def events(bare_nlp):
-    return EventsExtractor(bare_nlp, "events_place_owners_test")
 
 
 def event_of(nlp, events, text, trigger, places):

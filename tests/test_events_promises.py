@@ -7,13 +7,6 @@ from __future__ import annotations
 import pytest
 from rule_docs import head_scores, rule_doc
 
-from eventledger.extract.events import EventsExtractor
-
-
-@pytest.fixture(scope="module")
-def events(bare_nlp):
-    return EventsExtractor(bare_nlp, "events_promises_test")
-
 
 def threats(nlp, component, text, rows):
     doc = head_scores(rule_doc(nlp, text), rows, ["AGREE", "THREATEN"])

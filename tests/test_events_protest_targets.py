@@ -3,15 +3,7 @@ what is protested, not who protests ("the protest of the students" keeps its act
 
 from __future__ import annotations
 
-import pytest
 from rule_docs import rule_doc
-
-from eventledger.extract.events import EventsExtractor
-
-
-@pytest.fixture(scope="session")
-def events(bare_nlp):
-    return EventsExtractor(bare_nlp, "events_protest_targets_test")
 
 
 def event_of(nlp, component, text):

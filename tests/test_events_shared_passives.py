@@ -3,15 +3,7 @@ protesters were beaten and arrested by police" the police beat and arrested the 
 
 from __future__ import annotations
 
-import pytest
 from rule_docs import rule_doc
-
-from eventledger.extract.events import EventsExtractor
-
-
-@pytest.fixture(scope="session")
-def events(bare_nlp):
-    return EventsExtractor(bare_nlp, "events_shared_passives_test")
 
 
 def arguments_of(nlp, component, text):

@@ -3,15 +3,7 @@ document gives a site names where the attack was, not who carried it out."""
 
 from __future__ import annotations
 
-import pytest
 from rule_docs import rule_doc
-
-from eventledger.extract.events import EventsExtractor
-
-
-@pytest.fixture(scope="session")
-def events(bare_nlp):
-    return EventsExtractor(bare_nlp, "events_site_names_test")
 
 
 def actor_of(nlp, events, text, trigger):

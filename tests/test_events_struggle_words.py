@@ -8,14 +8,7 @@ from __future__ import annotations
 import pytest
 from rule_docs import head_scores, rule_doc
 
-from eventledger.extract.events import EventsExtractor
-
 SURE = {"ASSAULT": 0.9}
-
-
-@pytest.fixture(scope="module")
-def events(bare_nlp):
-    return EventsExtractor(bare_nlp, "events_struggle_words_test")
 
 
 def assaults(nlp, component, text, word):

@@ -3,15 +3,7 @@ recipient, and "discussed the plan with the mayor" has the mayor."""
 
 from __future__ import annotations
 
-import pytest
 from rule_docs import rule_doc
-
-from eventledger.extract.events import EventsExtractor
-
-
-@pytest.fixture(scope="session")
-def events(bare_nlp):
-    return EventsExtractor(bare_nlp, "events_talk_themes_test")
 
 
 def recipient_of(nlp, component, text):

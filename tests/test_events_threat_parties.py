@@ -7,13 +7,6 @@ from __future__ import annotations
 import pytest
 from rule_docs import rule_doc
 
-from eventledger.extract.events import EventsExtractor
-
-
-@pytest.fixture(scope="session")
-def events(bare_nlp):
-    return EventsExtractor(bare_nlp, "events_threat_parties_test")
-
 
 def threats(nlp, component, text, actors=()):
     doc = rule_doc(nlp, text, actors=actors)

@@ -6,13 +6,6 @@ from __future__ import annotations
 import pytest
 from rule_docs import rule_doc
 
-from eventledger.extract.events import EventsExtractor
-
-
-@pytest.fixture(scope="session")
-def events(bare_nlp):
-    return EventsExtractor(bare_nlp, "events_trigger_words_test")
-
 
 @pytest.mark.parametrize("text, actor", [
     ("Thousands of farmers took to the streets of Varna on Monday.", "Thousands of farmers"),

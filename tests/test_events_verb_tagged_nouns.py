@@ -4,15 +4,7 @@ is no recipient."""
 
 from __future__ import annotations
 
-import pytest
 from rule_docs import rule_doc
-
-from eventledger.extract.events import EventsExtractor
-
-
-@pytest.fixture(scope="session")
-def events(bare_nlp):
-    return EventsExtractor(bare_nlp, "events_verb_tagged_nouns_test")
 
 
 def test_what_an_attack_is_called_is_no_recipient(bare_nlp, events):

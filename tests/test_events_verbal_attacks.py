@@ -8,13 +8,6 @@ from __future__ import annotations
 import pytest
 from rule_docs import head_scores, rule_doc
 
-from eventledger.extract.events import EventsExtractor
-
-
-@pytest.fixture(scope="module")
-def events(bare_nlp):
-    return EventsExtractor(bare_nlp, "events_verbal_attacks_test")
-
 
 def coded(nlp, component, text, rows=None):
     doc = rule_doc(nlp, text)

@@ -10,13 +10,6 @@ from __future__ import annotations
 import pytest
 from rule_docs import head_scores, rule_doc
 
-from eventledger.extract.events import EventsExtractor
-
-
-@pytest.fixture(scope="module")
-def events(bare_nlp):
-    return EventsExtractor(bare_nlp, "events_warnings_test")
-
 
 def found(nlp, component, text, rows=None):
     doc = rule_doc(nlp, text)

@@ -6,18 +6,12 @@ from __future__ import annotations
 import pytest
 from rule_docs import rule_doc
 
-from eventledger.extract.events import EventsExtractor
 from eventledger.extract.figures import FiguresExtractor
 
 
 @pytest.fixture(scope="session")
 def figures(bare_nlp):
     return FiguresExtractor(bare_nlp, "figures_toll_test")
-
-
-@pytest.fixture(scope="session")
-def events(bare_nlp):
-    return EventsExtractor(bare_nlp, "events_toll_test")
 
 
 def extract(nlp, events, figures, text):
