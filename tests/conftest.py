@@ -10,6 +10,7 @@ from pg_server import database, postgres_server  # noqa: F401
 
 from eventledger.config import load_settings
 from eventledger.extract.events import EventsExtractor
+from eventledger.extract.figures import FiguresExtractor
 from eventledger.pipeline import load_pipeline
 
 
@@ -36,3 +37,11 @@ def events(bare_nlp):
     parse with the earlier components' output set by hand (tests/rule_docs.py). It keeps
     nothing between documents, so one serves every test."""
     return EventsExtractor(bare_nlp, "events")
+
+
+@pytest.fixture(scope="session")
+def figures(bare_nlp):
+    """The figures extractor alone, with the packaged word lists and units, for tests that
+    run it on a parse with the events and what comes before set by hand. Like ``events``,
+    it keeps nothing between documents."""
+    return FiguresExtractor(bare_nlp, "figures")

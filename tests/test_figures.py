@@ -4,13 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from eventledger.extract.figures import FiguresExtractor
-
-
-@pytest.fixture(scope="session")
-def figures(bare_nlp):
-    return FiguresExtractor(bare_nlp, "figures_test")
-
 
 def attribution(text, number, content, source):
     start = text.index(content)

@@ -6,13 +6,6 @@ from __future__ import annotations
 import pytest
 from rule_docs import rule_doc
 
-from eventledger.extract.figures import FiguresExtractor
-
-
-@pytest.fixture(scope="session")
-def figures(bare_nlp):
-    return FiguresExtractor(bare_nlp, "figures_more_test")
-
 
 def extract(nlp, figures, text):
     doc = rule_doc(nlp, text, events=[])

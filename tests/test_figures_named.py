@@ -4,15 +4,7 @@ a count qualified by such a clause ("the six guards who were killed")."""
 
 from __future__ import annotations
 
-import pytest
 from rule_docs import rule_doc
-
-from eventledger.extract.figures import FiguresExtractor
-
-
-@pytest.fixture(scope="session")
-def figures(bare_nlp):
-    return FiguresExtractor(bare_nlp, "figures_named_test")
 
 
 def extract(nlp, figures, text):

@@ -3,15 +3,7 @@ the subject's: "a church that left nine dead" counts nine dead, not one church."
 
 from __future__ import annotations
 
-import pytest
 from rule_docs import rule_doc
-
-from eventledger.extract.figures import FiguresExtractor
-
-
-@pytest.fixture(scope="session")
-def figures(bare_nlp):
-    return FiguresExtractor(bare_nlp, "figures_object_states_test")
 
 
 def told(nlp, figures, text):

@@ -3,15 +3,7 @@ plural one it counts ("1900 people")."""
 
 from __future__ import annotations
 
-import pytest
 from rule_docs import rule_doc
-
-from eventledger.extract.figures import FiguresExtractor
-
-
-@pytest.fixture(scope="session")
-def figures(bare_nlp):
-    return FiguresExtractor(bare_nlp, "figures_years_before_nouns_test")
 
 
 def told(nlp, figures, text):
