@@ -7,13 +7,12 @@ stays a protest. Sentences, people and places are invented."""
 from __future__ import annotations
 
 import pytest
-from rule_docs import rule_doc
+from rule_docs import events_found
 
 
 def protests(nlp, component, text):
-    doc = rule_doc(nlp, text)
-    component(doc)
-    return [e["trigger"]["text"] for e in doc._.el_events if e["type"] == "PROTEST"]
+    return [e["trigger"]["text"] for e in events_found(nlp, component, text)
+            if e["type"] == "PROTEST"]
 
 
 @pytest.mark.parametrize("text", [

@@ -7,13 +7,12 @@ or takes for a preposition ("asked the employee to delete emails"), still counts
 from __future__ import annotations
 
 import pytest
-from rule_docs import head_scores, rule_doc
+from rule_docs import events_found
 
 
 def requests(nlp, component, text, word):
-    doc = head_scores(rule_doc(nlp, text), {word: {"REQUEST": 0.9}}, ["REQUEST"])
-    component(doc)
-    return [e["trigger"]["text"] for e in doc._.el_events if e["type"] == "REQUEST"]
+    found = events_found(nlp, component, text, rows={word: {"REQUEST": 0.9}}, types=["REQUEST"])
+    return [e["trigger"]["text"] for e in found if e["type"] == "REQUEST"]
 
 
 @pytest.mark.parametrize(("text", "word"), [

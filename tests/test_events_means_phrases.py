@@ -6,11 +6,7 @@ word ("a tank commander") stay parties."""
 from __future__ import annotations
 
 import pytest
-from rule_docs import event_of
-
-
-def text_of(argument):
-    return argument["text"] if argument else None
+from rule_docs import event_of, text_of
 
 
 @pytest.mark.parametrize(

@@ -3,17 +3,11 @@ what is protested, not who protests ("the protest of the students" keeps its act
 
 from __future__ import annotations
 
-from rule_docs import rule_doc
+from rule_docs import events_found, text_of
 
 
 def event_of(nlp, component, text):
-    doc = rule_doc(nlp, text)
-    component(doc)
-    return next(e for e in doc._.el_events if e["type"] == "PROTEST")
-
-
-def text_of(argument):
-    return argument["text"] if argument else None
+    return next(e for e in events_found(nlp, component, text) if e["type"] == "PROTEST")
 
 
 def test_what_is_protested_is_no_protester(bare_nlp, events):

@@ -5,13 +5,12 @@ Sentences and places are invented."""
 from __future__ import annotations
 
 import pytest
-from rule_docs import rule_doc
+from rule_docs import events_found
 
 
 def consults(nlp, component, text):
-    doc = rule_doc(nlp, text)
-    component(doc)
-    return [e["trigger"]["text"] for e in doc._.el_events if e["type"] == "CONSULT"]
+    return [e["trigger"]["text"] for e in events_found(nlp, component, text)
+            if e["type"] == "CONSULT"]
 
 
 @pytest.mark.parametrize("text", [

@@ -6,15 +6,14 @@ event head found them. Sentences and places are invented."""
 from __future__ import annotations
 
 import pytest
-from rule_docs import head_scores, rule_doc
+from rule_docs import events_found
 
 SURE = {"ASSAULT": 0.9}
 
 
 def assaults(nlp, component, text, word):
-    doc = head_scores(rule_doc(nlp, text), {word: SURE}, ["ASSAULT"])
-    component(doc)
-    return [e["trigger"]["text"] for e in doc._.el_events if e["type"] == "ASSAULT"]
+    found = events_found(nlp, component, text, rows={word: SURE}, types=["ASSAULT"])
+    return [e["trigger"]["text"] for e in found if e["type"] == "ASSAULT"]
 
 
 @pytest.mark.parametrize(("text", "word"), [

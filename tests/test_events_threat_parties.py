@@ -5,13 +5,12 @@ an advisory is no threat ("a travel warning")."""
 from __future__ import annotations
 
 import pytest
-from rule_docs import rule_doc
+from rule_docs import events_found
 
 
 def threats(nlp, component, text, actors=()):
-    doc = rule_doc(nlp, text, actors=actors)
-    component(doc)
-    return [e["trigger"]["text"] for e in doc._.el_events if e["type"] == "THREATEN"]
+    return [e["trigger"]["text"] for e in events_found(nlp, component, text, actors=actors)
+            if e["type"] == "THREATEN"]
 
 
 @pytest.mark.parametrize(
