@@ -53,6 +53,13 @@ def events_found(nlp, component, text: str, *, rows: dict | None = None, types=(
     return doc._.el_events
 
 
+def triggers_of(nlp, component, text: str, type_: str, **given) -> list[str]:
+    """The trigger words of the events of ``type_`` that :func:`events_found` finds
+    (``given``: its keyword arguments)."""
+    return [e["trigger"]["text"] for e in events_found(nlp, component, text, **given)
+            if e["type"] == type_]
+
+
 def figures_found(nlp, component, text: str) -> list[dict]:
     """The figures ``component`` (a figures extractor) finds in ``text`` parsed by ``nlp``,
     on a document with no events."""

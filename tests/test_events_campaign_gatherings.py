@@ -7,12 +7,7 @@ stays a protest. Sentences, people and places are invented."""
 from __future__ import annotations
 
 import pytest
-from rule_docs import events_found
-
-
-def protests(nlp, component, text):
-    return [e["trigger"]["text"] for e in events_found(nlp, component, text)
-            if e["type"] == "PROTEST"]
+from rule_docs import triggers_of
 
 
 @pytest.mark.parametrize("text", [
@@ -22,7 +17,7 @@ def protests(nlp, component, text):
     "The scandal could slow his march to the nomination.",
 ])
 def test_a_persons_gathering_is_no_protest(bare_nlp, events, text):
-    assert protests(bare_nlp, events, text) == []
+    assert triggers_of(bare_nlp, events, text, "PROTEST") == []
 
 
 @pytest.mark.parametrize(("text", "word"), [
@@ -33,4 +28,4 @@ def test_a_persons_gathering_is_no_protest(bare_nlp, events, text):
     ("Thousands joined the march to the city hall in Tolben.", "march"),
 ])
 def test_a_protest_gathering_stays(bare_nlp, events, text, word):
-    assert word in protests(bare_nlp, events, text)
+    assert word in triggers_of(bare_nlp, events, text, "PROTEST")

@@ -7,12 +7,12 @@ or takes for a preposition ("asked the employee to delete emails"), still counts
 from __future__ import annotations
 
 import pytest
-from rule_docs import events_found
+from rule_docs import triggers_of
 
 
 def requests(nlp, component, text, word):
-    found = events_found(nlp, component, text, rows={word: {"REQUEST": 0.9}}, types=["REQUEST"])
-    return [e["trigger"]["text"] for e in found if e["type"] == "REQUEST"]
+    return triggers_of(nlp, component, text, "REQUEST", rows={word: {"REQUEST": 0.9}},
+                       types=["REQUEST"])
 
 
 @pytest.mark.parametrize(("text", "word"), [

@@ -7,14 +7,12 @@ the same words stay assaults."""
 from __future__ import annotations
 
 import pytest
-from rule_docs import events_found
+from rule_docs import triggers_of
 from test_event_head import TYPES
 
 
 def assaults(nlp, component, text, scores=None):
-    return [e["trigger"]["text"]
-            for e in events_found(nlp, component, text, rows=scores, types=TYPES)
-            if e["type"] == "ASSAULT"]
+    return triggers_of(nlp, component, text, "ASSAULT", rows=scores, types=TYPES)
 
 
 @pytest.mark.parametrize(

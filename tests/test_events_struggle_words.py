@@ -6,14 +6,13 @@ event head found them. Sentences and places are invented."""
 from __future__ import annotations
 
 import pytest
-from rule_docs import events_found
+from rule_docs import triggers_of
 
 SURE = {"ASSAULT": 0.9}
 
 
 def assaults(nlp, component, text, word):
-    found = events_found(nlp, component, text, rows={word: SURE}, types=["ASSAULT"])
-    return [e["trigger"]["text"] for e in found if e["type"] == "ASSAULT"]
+    return triggers_of(nlp, component, text, "ASSAULT", rows={word: SURE}, types=["ASSAULT"])
 
 
 @pytest.mark.parametrize(("text", "word"), [

@@ -5,12 +5,11 @@ an advisory is no threat ("a travel warning")."""
 from __future__ import annotations
 
 import pytest
-from rule_docs import events_found
+from rule_docs import triggers_of
 
 
 def threats(nlp, component, text, actors=()):
-    return [e["trigger"]["text"] for e in events_found(nlp, component, text, actors=actors)
-            if e["type"] == "THREATEN"]
+    return triggers_of(nlp, component, text, "THREATEN", actors=actors)
 
 
 @pytest.mark.parametrize(
