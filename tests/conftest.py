@@ -9,6 +9,8 @@ import spacy
 from pg_server import database, postgres_server  # noqa: F401
 
 from eventledger.config import load_settings
+from eventledger.extract.events import EventsExtractor
+from eventledger.extract.figures import FiguresExtractor
 from eventledger.pipeline import load_pipeline
 
 
@@ -27,3 +29,19 @@ def bare_nlp(model_name):
 def nlp(model_name):
     """The full eventledger pipeline (model plus every extractor)."""
     return load_pipeline(model_name)
+
+
+@pytest.fixture(scope="session")
+def events(bare_nlp):
+    """The events extractor alone, with the packaged triggers, for tests that run it on a
+    parse with the earlier components' output set by hand (tests/rule_docs.py). It keeps
+    nothing between documents, so one serves every test."""
+    return EventsExtractor(bare_nlp, "events")
+
+
+@pytest.fixture(scope="session")
+def figures(bare_nlp):
+    """The figures extractor alone, with the packaged word lists and units, for tests that
+    run it on a parse with the events and what comes before set by hand. Like ``events``,
+    it keeps nothing between documents."""
+    return FiguresExtractor(bare_nlp, "figures")

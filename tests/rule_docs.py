@@ -41,15 +41,45 @@ def head_scores(doc: Doc, rows_by_word: dict[str, dict[str, float]], types: list
     return doc
 
 
+def events_found(nlp, component, text: str, *, rows: dict | None = None, types=(),
+                 places=(), actors=()) -> list[dict]:
+    """The events ``component`` (an events extractor) finds in ``text`` parsed by ``nlp``
+    (:func:`rule_doc`, with ``places`` and ``actors``); where ``rows`` is given, the event
+    head's scores of those words over ``types`` are set first (:func:`head_scores`)."""
+    doc = rule_doc(nlp, text, places=places, actors=actors)
+    if rows is not None:
+        head_scores(doc, rows, types)
+    component(doc)
+    return doc._.el_events
+
+
+def triggers_of(nlp, component, text: str, type_: str, **given) -> list[str]:
+    """The trigger words of the events of ``type_`` that :func:`events_found` finds
+    (``given``: its keyword arguments)."""
+    return [e["trigger"]["text"] for e in events_found(nlp, component, text, **given)
+            if e["type"] == type_]
+
+
+def figures_found(nlp, component, text: str) -> list[dict]:
+    """The figures ``component`` (a figures extractor) finds in ``text`` parsed by ``nlp``,
+    on a document with no events."""
+    doc = rule_doc(nlp, text, events=[])
+    component(doc)
+    return doc._.el_figures
+
+
+def text_of(argument: dict | None) -> str | None:
+    """The words of a party (an event's actor or recipient, a figure's ``who``), None where
+    there is none."""
+    return argument["text"] if argument else None
+
+
 def event_of(nlp, component, text: str, trigger: str) -> dict:
     """The event whose trigger is ``trigger`` that ``component`` (an events extractor)
     finds in ``text`` parsed by ``nlp``."""
-    doc = rule_doc(nlp, text)
-    component(doc)
-    return next(e for e in doc._.el_events if e["trigger"]["text"] == trigger)
+    return next(e for e in events_found(nlp, component, text) if e["trigger"]["text"] == trigger)
 
 
 def actor_of(nlp, component, text: str, trigger: str) -> str | None:
     """The text of the actor of :func:`event_of`'s event, None where it has none."""
-    event = event_of(nlp, component, text, trigger)
-    return event["actor"]["text"] if event["actor"] else None
+    return text_of(event_of(nlp, component, text, trigger)["actor"])

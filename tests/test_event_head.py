@@ -137,8 +137,7 @@ def test_unreadable_head_is_a_config_error(tmp_path):
 TYPES = ["ASSAULT", "COERCE", "COOPERATE"]
 
 
-def test_the_head_vetoes_adds_and_the_rules_keep_modes(bare_nlp):
-    events = EventsExtractor(bare_nlp, "learned")
+def test_the_head_vetoes_adds_and_the_rules_keep_modes(bare_nlp, events):
     text = ("Velorian jets fired missiles at Mirel. The council attacked the new budget. "
             "Castavia restored full diplomatic ties with Velor. "
             "Castavia will restore its ties with Dorn.")
@@ -162,7 +161,7 @@ def test_the_head_vetoes_adds_and_the_rules_keep_modes(bare_nlp):
     assert found["restore"]["type"] == "AGREE"
 
 
-def test_the_head_adds_nothing_the_rules_are_sure_is_no_event(bare_nlp):
+def test_the_head_adds_nothing_the_rules_are_sure_is_no_event(bare_nlp, events):
     """A word the head is sure of is still no trigger where the rules know better: a noun
     qualifying another, a weapon named as a thing, an accident, an object its lexicon entry
     rules out; a word with none of these is added."""
@@ -174,11 +173,11 @@ def test_the_head_adds_nothing_the_rules_are_sure_is_no_event(bare_nlp):
     doc = head_scores(rule_doc(bare_nlp, text), {"drone": sure, "explosions": sure,
                                             "attacked": sure, "overran": sure,
                                             "jail": {"COERCE": 0.9}}, TYPES)
-    EventsExtractor(bare_nlp, "learned")(doc)
+    events(doc)
     assert [e["trigger"]["text"] for e in doc._.el_events] == ["overran"]
 
 
-def test_thresholds_are_settings_and_rules_only_ignores_the_head(bare_nlp):
+def test_thresholds_are_settings_and_rules_only_ignores_the_head(bare_nlp, events):
     text = "A crowd attacked the old mill."
     ignoring = EventsExtractor(bare_nlp, "rules", trigger_model=False)
     doc = head_scores(rule_doc(bare_nlp, text), {"attacked": {"ASSAULT": 0.05}}, TYPES)
@@ -187,11 +186,11 @@ def test_thresholds_are_settings_and_rules_only_ignores_the_head(bare_nlp):
     lenient = EventsExtractor(bare_nlp, "lenient", trigger_veto=0.01)
     lenient(doc)
     assert [e["trigger"]["text"] for e in doc._.el_events] == ["attacked"]
-    EventsExtractor(bare_nlp, "default")(doc)
+    events(doc)  # the head's own thresholds
     assert doc._.el_events == []
 
 
-def test_a_type_may_have_its_own_veto(bare_nlp):
+def test_a_type_may_have_its_own_veto(bare_nlp, events):
     """The head's training may choose a veto per type: a trigger of that type is held to
     it, the others to the general veto (none: not vetoed); a veto set on the component
     holds for all."""
@@ -206,10 +205,10 @@ def test_a_type_may_have_its_own_veto(bare_nlp):
         return [e["trigger"]["text"] for e in doc._.el_events]
 
     # ASSAULT's own veto (0.4) drops "attacked"; COERCE is held to the general 0.2
-    assert found(EventsExtractor(bare_nlp, "typed"), 0.3) == ["arrested"]
-    assert found(EventsExtractor(bare_nlp, "typed"), 0.01) == []
+    assert found(events, 0.3) == ["arrested"]
+    assert found(events, 0.01) == []
     # without a general veto, only the types with their own are vetoed
-    assert found(EventsExtractor(bare_nlp, "typed"), 0.01, None) == ["arrested"]
+    assert found(events, 0.01, None) == ["arrested"]
     assert found(EventsExtractor(bare_nlp, "set", trigger_veto=0.1), 0.3) == [
         "attacked", "arrested"]
 

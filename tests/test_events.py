@@ -9,11 +9,6 @@ import pytest
 from eventledger.extract.events import EventsExtractor
 
 
-@pytest.fixture(scope="session")
-def events(bare_nlp):
-    return EventsExtractor(bare_nlp, "events_test")
-
-
 def make_doc(nlp, text, *, places=(), attributions=(), actors=(), excluded=(),
              published="2024-03-05"):
     """A Doc with the inputs of the earlier components set by hand."""
@@ -712,11 +707,11 @@ def test_building_before_a_relative_clause_is_not_the_actor(bare_nlp, events):
     assert all(e["actor"] is None for e in doc._.el_events)
 
 
-def test_a_users_trigger_file_extends_the_word_lists_of_senses_and_arguments(nlp, tmp_path):
+def test_a_users_trigger_file_extends_the_word_lists_of_senses_and_arguments(bare_nlp, events,
+                                                                             tmp_path):
     extra = tmp_path / "triggers.json"
     extra.write_text(json.dumps({"intent_verbs": ["scheme"], "reflexives": ["oneself"]}))
-    packaged = EventsExtractor(nlp, "events")
-    extended = EventsExtractor(nlp, "custom", extra_triggers_path=str(extra))
-    assert "scheme" not in packaged.ctx.words["intent_verbs"]
-    assert extended.ctx.words["intent_verbs"] == packaged.ctx.words["intent_verbs"] | {"scheme"}
+    extended = EventsExtractor(bare_nlp, "custom", extra_triggers_path=str(extra))
+    assert "scheme" not in events.ctx.words["intent_verbs"]
+    assert extended.ctx.words["intent_verbs"] == events.ctx.words["intent_verbs"] | {"scheme"}
     assert "oneself" in extended.ctx.words["reflexives"]

@@ -3,15 +3,7 @@ of the act it aims at, and with no owner there is none ("the mission is to destr
 
 from __future__ import annotations
 
-import pytest
 from rule_docs import event_of
-
-from eventledger.extract.events import EventsExtractor
-
-
-@pytest.fixture(scope="session")
-def events(bare_nlp):
-    return EventsExtractor(bare_nlp, "events_aim_owners_test")
 
 
 def test_the_owner_of_an_aim_acts(bare_nlp, events):

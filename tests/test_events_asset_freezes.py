@@ -6,23 +6,13 @@ asset freeze as COERCE. Sentences and places are invented."""
 from __future__ import annotations
 
 import pytest
-from rule_docs import head_scores, rule_doc
-
-from eventledger.extract.events import EventsExtractor
-
-
-@pytest.fixture(scope="module")
-def events(bare_nlp):
-    return EventsExtractor(bare_nlp, "events_asset_freezes_test")
+from rule_docs import events_found
 
 
 def coded(nlp, component, text, rows=None):
-    doc = rule_doc(nlp, text)
-    if rows is not None:
-        head_scores(doc, rows, ["COERCE", "SANCTION"])
-    component(doc)
+    found = events_found(nlp, component, text, rows=rows, types=["COERCE", "SANCTION"])
     return [(e["type"], e["mode"], e["trigger"]["text"], (e["recipient"] or {}).get("text"))
-            for e in doc._.el_events]
+            for e in found]
 
 
 @pytest.mark.parametrize(("text", "trigger", "recipient"), [

@@ -4,20 +4,7 @@ and the second its recipient, each phrase without the other."""
 from __future__ import annotations
 
 import pytest
-from rule_docs import rule_doc
-
-from eventledger.extract.events import EventsExtractor
-
-
-@pytest.fixture(scope="session")
-def events(bare_nlp):
-    return EventsExtractor(bare_nlp, "events_between_test")
-
-
-def extract(nlp, events, text):
-    doc = rule_doc(nlp, text)
-    events(doc)
-    return doc._.el_events
+from rule_docs import event_of
 
 
 def parties(event):
@@ -32,14 +19,14 @@ def parties(event):
 ])
 def test_the_second_party_is_the_recipient(bare_nlp, events, text, trigger, actor,
                                            recipient):
-    event = next(e for e in extract(bare_nlp, events, text) if e["trigger"]["text"] == trigger)
+    event = event_of(bare_nlp, events, text, trigger)
     assert event["type"] == "ASSAULT"
     assert parties(event) == (actor, recipient)
 
 
 def test_a_meeting_keeps_every_party_as_actor(bare_nlp, events):
-    event = next(e for e in extract(bare_nlp, events,
-                                    "A meeting between the two ministers and the envoy ended "
-                                    "on Monday.") if e["trigger"]["text"] == "meeting")
+    event = event_of(bare_nlp, events,
+                     "A meeting between the two ministers and the envoy ended on Monday.",
+                     "meeting")
     assert event["type"] == "CONSULT"
     assert parties(event) == ("the two ministers and the envoy", None)

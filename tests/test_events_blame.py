@@ -4,20 +4,11 @@ the bombing's target."""
 from __future__ import annotations
 
 import pytest
-from rule_docs import rule_doc
-
-from eventledger.extract.events import EventsExtractor
-
-
-@pytest.fixture(scope="session")
-def events(bare_nlp):
-    return EventsExtractor(bare_nlp, "events_blame_test")
+from rule_docs import events_found
 
 
 def extract(nlp, events, text):
-    doc = rule_doc(nlp, text)
-    events(doc)
-    return {e["trigger"]["text"]: e for e in doc._.el_events}
+    return {e["trigger"]["text"]: e for e in events_found(nlp, events, text)}
 
 
 def recipient(event):

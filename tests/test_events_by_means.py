@@ -4,20 +4,11 @@ of its own where the sentence tells none otherwise."""
 from __future__ import annotations
 
 import pytest
-from rule_docs import rule_doc
-
-from eventledger.extract.events import EventsExtractor
-
-
-@pytest.fixture(scope="session")
-def events(bare_nlp):
-    return EventsExtractor(bare_nlp, "events_by_means_test")
+from rule_docs import events_found
 
 
 def assaults(nlp, component, text):
-    doc = rule_doc(nlp, text)
-    component(doc)
-    return [e for e in doc._.el_events if e["type"] == "ASSAULT"]
+    return [e for e in events_found(nlp, component, text) if e["type"] == "ASSAULT"]
 
 
 @pytest.mark.parametrize(

@@ -7,20 +7,7 @@ stays a protest. Sentences, people and places are invented."""
 from __future__ import annotations
 
 import pytest
-from rule_docs import rule_doc
-
-from eventledger.extract.events import EventsExtractor
-
-
-@pytest.fixture(scope="module")
-def events(bare_nlp):
-    return EventsExtractor(bare_nlp, "events_campaign_gatherings_test")
-
-
-def protests(nlp, component, text):
-    doc = rule_doc(nlp, text)
-    component(doc)
-    return [e["trigger"]["text"] for e in doc._.el_events if e["type"] == "PROTEST"]
+from rule_docs import triggers_of
 
 
 @pytest.mark.parametrize("text", [
@@ -30,7 +17,7 @@ def protests(nlp, component, text):
     "The scandal could slow his march to the nomination.",
 ])
 def test_a_persons_gathering_is_no_protest(bare_nlp, events, text):
-    assert protests(bare_nlp, events, text) == []
+    assert triggers_of(bare_nlp, events, text, "PROTEST") == []
 
 
 @pytest.mark.parametrize(("text", "word"), [
@@ -41,4 +28,4 @@ def test_a_persons_gathering_is_no_protest(bare_nlp, events, text):
     ("Thousands joined the march to the city hall in Tolben.", "march"),
 ])
 def test_a_protest_gathering_stays(bare_nlp, events, text, word):
-    assert word in protests(bare_nlp, events, text)
+    assert word in triggers_of(bare_nlp, events, text, "PROTEST")

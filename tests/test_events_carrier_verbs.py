@@ -6,23 +6,15 @@ Sentences and places are invented."""
 from __future__ import annotations
 
 import pytest
-from rule_docs import head_scores, rule_doc
-
-from eventledger.extract.events import EventsExtractor
+from rule_docs import events_found
 
 TYPES = ["ASSAULT", "ACCUSE", "COERCE"]
 SURE = 0.9
 
 
-@pytest.fixture(scope="module")
-def events(bare_nlp):
-    return EventsExtractor(bare_nlp, "events_carrier_verbs_test")
-
-
 def found(nlp, component, text, rows):
-    doc = head_scores(rule_doc(nlp, text), rows, TYPES)
-    component(doc)
-    return [(e["type"], e["trigger"]["text"]) for e in doc._.el_events]
+    return [(e["type"], e["trigger"]["text"])
+            for e in events_found(nlp, component, text, rows=rows, types=TYPES)]
 
 
 @pytest.mark.parametrize(("text", "verb", "noun"), [

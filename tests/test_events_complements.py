@@ -7,20 +7,12 @@ or takes for a preposition ("asked the employee to delete emails"), still counts
 from __future__ import annotations
 
 import pytest
-from rule_docs import head_scores, rule_doc
-
-from eventledger.extract.events import EventsExtractor
-
-
-@pytest.fixture(scope="module")
-def events(bare_nlp):
-    return EventsExtractor(bare_nlp, "events_complements_test")
+from rule_docs import triggers_of
 
 
 def requests(nlp, component, text, word):
-    doc = head_scores(rule_doc(nlp, text), {word: {"REQUEST": 0.9}}, ["REQUEST"])
-    component(doc)
-    return [e["trigger"]["text"] for e in doc._.el_events if e["type"] == "REQUEST"]
+    return triggers_of(nlp, component, text, "REQUEST", rows={word: {"REQUEST": 0.9}},
+                       types=["REQUEST"])
 
 
 @pytest.mark.parametrize(("text", "word"), [

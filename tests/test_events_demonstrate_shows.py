@@ -6,20 +6,7 @@ Sentences and places are invented."""
 from __future__ import annotations
 
 import pytest
-from rule_docs import rule_doc
-
-from eventledger.extract.events import EventsExtractor
-
-
-@pytest.fixture(scope="module")
-def events(bare_nlp):
-    return EventsExtractor(bare_nlp, "events_demonstrate_test")
-
-
-def protests(nlp, component, text):
-    doc = rule_doc(nlp, text)
-    component(doc)
-    return [e["trigger"]["text"] for e in doc._.el_events if e["type"] == "PROTEST"]
+from rule_docs import triggers_of
 
 
 @pytest.mark.parametrize("text", [
@@ -28,7 +15,7 @@ def protests(nlp, component, text):
     "The council demonstrated a new voting machine in Tolben.",
 ])
 def test_demonstrating_something_is_no_protest(bare_nlp, events, text):
-    assert protests(bare_nlp, events, text) == []
+    assert triggers_of(bare_nlp, events, text, "PROTEST") == []
 
 
 @pytest.mark.parametrize("text", [
@@ -36,4 +23,4 @@ def test_demonstrating_something_is_no_protest(bare_nlp, events, text):
     "Farmers who demonstrated against the new levy blocked the road.",
 ])
 def test_demonstrating_with_no_object_is_a_protest(bare_nlp, events, text):
-    assert protests(bare_nlp, events, text) == ["demonstrated"]
+    assert triggers_of(bare_nlp, events, text, "PROTEST") == ["demonstrated"]

@@ -7,23 +7,12 @@ the same words stay assaults."""
 from __future__ import annotations
 
 import pytest
-from rule_docs import head_scores, rule_doc
+from rule_docs import triggers_of
 from test_event_head import TYPES
-
-from eventledger.extract.events import EventsExtractor
-
-
-@pytest.fixture(scope="session")
-def events(bare_nlp):
-    return EventsExtractor(bare_nlp, "events_figurative_harm_test")
 
 
 def assaults(nlp, component, text, scores=None):
-    doc = rule_doc(nlp, text)
-    if scores is not None:
-        head_scores(doc, scores, TYPES)
-    component(doc)
-    return [e["trigger"]["text"] for e in doc._.el_events if e["type"] == "ASSAULT"]
+    return triggers_of(nlp, component, text, "ASSAULT", rows=scores, types=TYPES)
 
 
 @pytest.mark.parametrize(

@@ -8,13 +8,6 @@ from __future__ import annotations
 import pytest
 from rule_docs import actor_of
 
-from eventledger.extract.events import EventsExtractor
-
-
-@pytest.fixture(scope="session")
-def events(bare_nlp):
-    return EventsExtractor(bare_nlp, "events_infinitive_objects_test")
-
 
 @pytest.mark.parametrize(
     ("text", "actor"),

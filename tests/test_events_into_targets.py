@@ -5,14 +5,7 @@ where a weapon went ("launched a rocket into space") is no recipient."""
 from __future__ import annotations
 
 import pytest
-from rule_docs import event_of, rule_doc
-
-from eventledger.extract.events import EventsExtractor
-
-
-@pytest.fixture(scope="session")
-def events(bare_nlp):
-    return EventsExtractor(bare_nlp, "events_into_targets_test")
+from rule_docs import event_of, events_found, text_of
 
 
 @pytest.mark.parametrize(
@@ -31,15 +24,13 @@ def test_into_names_the_one_attacked(bare_nlp, events, text, trigger, recipient)
 
 
 def test_into_is_no_recipient_of_a_request(bare_nlp, events):
-    doc = rule_doc(bare_nlp, "The minister called for an inquiry into the shooting.")
-    events(doc)
-    assert all((e["recipient"] or {}).get("text") != "the shooting"
-               for e in doc._.el_events)
+    found = events_found(bare_nlp, events, "The minister called for an inquiry into the shooting.")
+    assert all(text_of(e["recipient"]) != "the shooting" for e in found)
 
 
 def test_where_a_weapon_went_is_no_recipient(bare_nlp, events):
     # a launch into space is no attack at all (test_events_figurative_harm), let alone one
     # on space
-    doc = rule_doc(bare_nlp, "The army launched a long-range rocket into space on Monday.")
-    events(doc)
-    assert all((e["recipient"] or {}).get("text") != "space" for e in doc._.el_events)
+    found = events_found(bare_nlp, events,
+                         "The army launched a long-range rocket into space on Monday.")
+    assert all(text_of(e["recipient"]) != "space" for e in found)

@@ -5,20 +5,11 @@ killing). The event senses of the same words stay. Sentences and places are inve
 from __future__ import annotations
 
 import pytest
-from rule_docs import rule_doc
-
-from eventledger.extract.events import EventsExtractor
-
-
-@pytest.fixture(scope="module")
-def events(bare_nlp):
-    return EventsExtractor(bare_nlp, "events_lexicon_senses_test")
+from rule_docs import events_found
 
 
 def triggers(nlp, component, text):
-    doc = rule_doc(nlp, text)
-    component(doc)
-    return [(e["type"], e["trigger"]["text"]) for e in doc._.el_events]
+    return [(e["type"], e["trigger"]["text"]) for e in events_found(nlp, component, text)]
 
 
 @pytest.mark.parametrize(("text", "word"), [

@@ -4,15 +4,7 @@ letter is what was received, and the ministry is no party to the bombing."""
 
 from __future__ import annotations
 
-import pytest
 from rule_docs import event_of
-
-from eventledger.extract.events import EventsExtractor
-
-
-@pytest.fixture(scope="session")
-def events(bare_nlp):
-    return EventsExtractor(bare_nlp, "events_light_verb_objects_test")
 
 
 def test_a_verb_with_its_own_object_carries_no_event(bare_nlp, events):

@@ -6,18 +6,7 @@ word ("a tank commander") stay parties."""
 from __future__ import annotations
 
 import pytest
-from rule_docs import event_of
-
-from eventledger.extract.events import EventsExtractor
-
-
-@pytest.fixture(scope="session")
-def events(bare_nlp):
-    return EventsExtractor(bare_nlp, "events_means_phrases_test")
-
-
-def text_of(argument):
-    return argument["text"] if argument else None
+from rule_docs import event_of, text_of
 
 
 @pytest.mark.parametrize(

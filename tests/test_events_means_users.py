@@ -4,15 +4,7 @@ the actor."""
 
 from __future__ import annotations
 
-import pytest
 from rule_docs import event_of
-
-from eventledger.extract.events import EventsExtractor
-
-
-@pytest.fixture(scope="session")
-def events(bare_nlp):
-    return EventsExtractor(bare_nlp, "events_means_users_test")
 
 
 def test_the_user_acts_not_what_is_used(bare_nlp, events):

@@ -3,15 +3,7 @@ Dupont Circle"; an attack's "at" keeps its target ("fired at the convoy")."""
 
 from __future__ import annotations
 
-import pytest
 from rule_docs import event_of
-
-from eventledger.extract.events import EventsExtractor
-
-
-@pytest.fixture(scope="session")
-def events(bare_nlp):
-    return EventsExtractor(bare_nlp, "events_meeting_places_test")
 
 
 def test_a_place_met_at_is_no_recipient(bare_nlp, events):

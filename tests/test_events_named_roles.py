@@ -3,25 +3,11 @@ whom it is names that party by the name."""
 
 from __future__ import annotations
 
-import pytest
-from rule_docs import rule_doc
-
-from eventledger.extract.events import EventsExtractor
-
-
-@pytest.fixture(scope="session")
-def events(bare_nlp):
-    return EventsExtractor(bare_nlp, "events_named_roles_test")
+from rule_docs import events_found, text_of
 
 
 def extract(nlp, events, text):
-    doc = rule_doc(nlp, text)
-    events(doc)
-    return {e["trigger"]["text"]: e for e in doc._.el_events}
-
-
-def text_of(argument):
-    return argument["text"] if argument else None
+    return {e["trigger"]["text"]: e for e in events_found(nlp, events, text)}
 
 
 def test_the_name_after_a_role_is_the_recipient(bare_nlp, events):

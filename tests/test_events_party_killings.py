@@ -7,25 +7,15 @@ oneself is no assault at all. Sentences and places are invented."""
 from __future__ import annotations
 
 import pytest
-from rule_docs import head_scores, rule_doc
-
-from eventledger.extract.events import EventsExtractor
+from rule_docs import events_found
 
 TYPES = ["ASSAULT", "COERCE"]
 DOUBTED = {"ASSAULT": 0.05}  # below the head's veto
 
 
-@pytest.fixture(scope="module")
-def events(bare_nlp):
-    return EventsExtractor(bare_nlp, "events_party_killings_test")
-
-
 def assaults(nlp, component, text, rows=None):
-    doc = rule_doc(nlp, text)
-    if rows is not None:
-        head_scores(doc, rows, TYPES)
-    component(doc)
-    return [e for e in doc._.el_events if e["type"] == "ASSAULT"]
+    return [e for e in events_found(nlp, component, text, rows=rows, types=TYPES)
+            if e["type"] == "ASSAULT"]
 
 
 @pytest.mark.parametrize(("text", "word", "actor"), [

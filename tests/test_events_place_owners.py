@@ -4,24 +4,15 @@ smaller than a country; "Orvania's strikes" keep the state as their actor."""
 
 from __future__ import annotations
 
-import pytest
-from rule_docs import rule_doc
-
-from eventledger.extract.events import EventsExtractor
-
-
-@pytest.fixture(scope="session")
-def events(bare_nlp):
-    return EventsExtractor(bare_nlp, "events_place_owners_test")
+from rule_docs import events_found
 
 
 def event_of(nlp, events, text, trigger, places):
-    doc = rule_doc(nlp, text, places=[
+    found = events_found(nlp, events, text, places=[
         {"id": f"P{n}", "text": name, "start": text.index(name),
          "end": text.index(name) + len(name), "name": name, "kind": kind}
         for n, (name, kind) in enumerate(places, start=1)])
-    events(doc)
-    return next(e for e in doc._.el_events if e["trigger"]["text"] == trigger)
+    return next(e for e in found if e["trigger"]["text"] == trigger)
 
 
 def test_a_country_does_not_protest(bare_nlp, events):

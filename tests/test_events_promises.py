@@ -5,20 +5,12 @@ impose sanctions" kept. Sentences and places are invented."""
 from __future__ import annotations
 
 import pytest
-from rule_docs import head_scores, rule_doc
-
-from eventledger.extract.events import EventsExtractor
-
-
-@pytest.fixture(scope="module")
-def events(bare_nlp):
-    return EventsExtractor(bare_nlp, "events_promises_test")
+from rule_docs import events_found
 
 
 def threats(nlp, component, text, rows):
-    doc = head_scores(rule_doc(nlp, text), rows, ["AGREE", "THREATEN"])
-    component(doc)
-    return [e for e in doc._.el_events if e["type"] == "THREATEN"]
+    return [e for e in events_found(nlp, component, text, rows=rows, types=["AGREE", "THREATEN"])
+            if e["type"] == "THREATEN"]
 
 
 @pytest.mark.parametrize("text", [

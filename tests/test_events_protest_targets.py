@@ -3,25 +3,11 @@ what is protested, not who protests ("the protest of the students" keeps its act
 
 from __future__ import annotations
 
-import pytest
-from rule_docs import rule_doc
-
-from eventledger.extract.events import EventsExtractor
-
-
-@pytest.fixture(scope="session")
-def events(bare_nlp):
-    return EventsExtractor(bare_nlp, "events_protest_targets_test")
+from rule_docs import events_found, text_of
 
 
 def event_of(nlp, component, text):
-    doc = rule_doc(nlp, text)
-    component(doc)
-    return next(e for e in doc._.el_events if e["type"] == "PROTEST")
-
-
-def text_of(argument):
-    return argument["text"] if argument else None
+    return next(e for e in events_found(nlp, component, text) if e["type"] == "PROTEST")
 
 
 def test_what_is_protested_is_no_protester(bare_nlp, events):

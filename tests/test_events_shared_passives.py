@@ -3,23 +3,13 @@ protesters were beaten and arrested by police" the police beat and arrested the 
 
 from __future__ import annotations
 
-import pytest
-from rule_docs import rule_doc
-
-from eventledger.extract.events import EventsExtractor
-
-
-@pytest.fixture(scope="session")
-def events(bare_nlp):
-    return EventsExtractor(bare_nlp, "events_shared_passives_test")
+from rule_docs import events_found
 
 
 def arguments_of(nlp, component, text):
-    doc = rule_doc(nlp, text)
-    component(doc)
     return {e["trigger"]["text"]: ((e["actor"] or {}).get("text"),
                                    (e["recipient"] or {}).get("text"))
-            for e in doc._.el_events}
+            for e in events_found(nlp, component, text)}
 
 
 def test_joined_passives_share_subject_and_agent(bare_nlp, events):

@@ -3,22 +3,7 @@ document gives a site names where the attack was, not who carried it out."""
 
 from __future__ import annotations
 
-import pytest
-from rule_docs import rule_doc
-
-from eventledger.extract.events import EventsExtractor
-
-
-@pytest.fixture(scope="session")
-def events(bare_nlp):
-    return EventsExtractor(bare_nlp, "events_site_names_test")
-
-
-def actor_of(nlp, events, text, trigger):
-    doc = rule_doc(nlp, text)
-    events(doc)
-    event = next(e for e in doc._.el_events if e["trigger"]["text"] == trigger)
-    return event["actor"]["text"] if event["actor"] else None
+from rule_docs import actor_of
 
 
 def test_a_name_of_a_site_is_no_actor(bare_nlp, events):

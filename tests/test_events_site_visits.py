@@ -5,20 +5,7 @@ Sentences and places are invented."""
 from __future__ import annotations
 
 import pytest
-from rule_docs import rule_doc
-
-from eventledger.extract.events import EventsExtractor
-
-
-@pytest.fixture(scope="module")
-def events(bare_nlp):
-    return EventsExtractor(bare_nlp, "events_site_visits_test")
-
-
-def consults(nlp, component, text):
-    doc = rule_doc(nlp, text)
-    component(doc)
-    return [e["trigger"]["text"] for e in doc._.el_events if e["type"] == "CONSULT"]
+from rule_docs import triggers_of
 
 
 @pytest.mark.parametrize("text", [
@@ -27,7 +14,7 @@ def consults(nlp, component, text):
     "The governor visited the hospital after the storm.",
 ])
 def test_a_visit_to_a_site_is_no_consultation(bare_nlp, events, text):
-    assert consults(bare_nlp, events, text) == []
+    assert triggers_of(bare_nlp, events, text, "CONSULT") == []
 
 
 @pytest.mark.parametrize("text", [
@@ -35,4 +22,4 @@ def test_a_visit_to_a_site_is_no_consultation(bare_nlp, events, text):
     "The envoy visited the prime minister in Tolben.",
 ])
 def test_a_visit_to_a_country_or_a_person_stays(bare_nlp, events, text):
-    assert consults(bare_nlp, events, text) == ["visited"]
+    assert triggers_of(bare_nlp, events, text, "CONSULT") == ["visited"]

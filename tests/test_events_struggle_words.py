@@ -6,22 +6,13 @@ event head found them. Sentences and places are invented."""
 from __future__ import annotations
 
 import pytest
-from rule_docs import head_scores, rule_doc
-
-from eventledger.extract.events import EventsExtractor
+from rule_docs import triggers_of
 
 SURE = {"ASSAULT": 0.9}
 
 
-@pytest.fixture(scope="module")
-def events(bare_nlp):
-    return EventsExtractor(bare_nlp, "events_struggle_words_test")
-
-
 def assaults(nlp, component, text, word):
-    doc = head_scores(rule_doc(nlp, text), {word: SURE}, ["ASSAULT"])
-    component(doc)
-    return [e["trigger"]["text"] for e in doc._.el_events if e["type"] == "ASSAULT"]
+    return triggers_of(nlp, component, text, "ASSAULT", rows={word: SURE}, types=["ASSAULT"])
 
 
 @pytest.mark.parametrize(("text", "word"), [

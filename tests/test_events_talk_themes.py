@@ -3,22 +3,12 @@ recipient, and "discussed the plan with the mayor" has the mayor."""
 
 from __future__ import annotations
 
-import pytest
-from rule_docs import rule_doc
-
-from eventledger.extract.events import EventsExtractor
-
-
-@pytest.fixture(scope="session")
-def events(bare_nlp):
-    return EventsExtractor(bare_nlp, "events_talk_themes_test")
+from rule_docs import events_found, text_of
 
 
 def recipient_of(nlp, component, text):
-    doc = rule_doc(nlp, text)
-    component(doc)
-    event = next(e for e in doc._.el_events if e["type"] == "CONSULT")
-    return event["recipient"]["text"] if event["recipient"] else None
+    event = next(e for e in events_found(nlp, component, text) if e["type"] == "CONSULT")
+    return text_of(event["recipient"])
 
 
 def test_what_is_discussed_is_no_recipient(bare_nlp, events):

@@ -5,20 +5,11 @@ an advisory is no threat ("a travel warning")."""
 from __future__ import annotations
 
 import pytest
-from rule_docs import rule_doc
-
-from eventledger.extract.events import EventsExtractor
-
-
-@pytest.fixture(scope="session")
-def events(bare_nlp):
-    return EventsExtractor(bare_nlp, "events_threat_parties_test")
+from rule_docs import triggers_of
 
 
 def threats(nlp, component, text, actors=()):
-    doc = rule_doc(nlp, text, actors=actors)
-    component(doc)
-    return [e["trigger"]["text"] for e in doc._.el_events if e["type"] == "THREATEN"]
+    return triggers_of(nlp, component, text, "THREATEN", actors=actors)
 
 
 @pytest.mark.parametrize(

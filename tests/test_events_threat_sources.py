@@ -6,20 +6,11 @@ Sentences and places are invented."""
 from __future__ import annotations
 
 import pytest
-from rule_docs import rule_doc
-
-from eventledger.extract.events import EventsExtractor
-
-
-@pytest.fixture(scope="module")
-def events(bare_nlp):
-    return EventsExtractor(bare_nlp, "events_threat_sources_test")
+from rule_docs import events_found
 
 
 def threats(nlp, component, text):
-    doc = rule_doc(nlp, text)
-    component(doc)
-    return [e for e in doc._.el_events if e["type"] == "THREATEN"]
+    return [e for e in events_found(nlp, component, text) if e["type"] == "THREATEN"]
 
 
 @pytest.mark.parametrize("text", [

@@ -4,20 +4,11 @@ is no recipient."""
 
 from __future__ import annotations
 
-import pytest
-from rule_docs import rule_doc
-
-from eventledger.extract.events import EventsExtractor
-
-
-@pytest.fixture(scope="session")
-def events(bare_nlp):
-    return EventsExtractor(bare_nlp, "events_verb_tagged_nouns_test")
+from rule_docs import event_of
 
 
 def test_what_an_attack_is_called_is_no_recipient(bare_nlp, events):
-    doc = rule_doc(bare_nlp,
-                   "Critics faulted the minister for calling the market bombing an accident.")
-    events(doc)
-    event = next(e for e in doc._.el_events if e["trigger"]["text"] == "bombing")
+    event = event_of(bare_nlp, events,
+                     "Critics faulted the minister for calling the market bombing an accident.",
+                     "bombing")
     assert event["recipient"] is None

@@ -8,22 +8,12 @@ an outbreak"). Sentences and places are invented."""
 from __future__ import annotations
 
 import pytest
-from rule_docs import head_scores, rule_doc
-
-from eventledger.extract.events import EventsExtractor
-
-
-@pytest.fixture(scope="module")
-def events(bare_nlp):
-    return EventsExtractor(bare_nlp, "events_warnings_test")
+from rule_docs import events_found
 
 
 def found(nlp, component, text, rows=None):
-    doc = rule_doc(nlp, text)
-    if rows is not None:
-        head_scores(doc, rows, ["THREATEN", "SANCTION"])
-    component(doc)
-    return [(e["type"], e["trigger"]["text"]) for e in doc._.el_events]
+    return [(e["type"], e["trigger"]["text"])
+            for e in events_found(nlp, component, text, rows=rows, types=["THREATEN", "SANCTION"])]
 
 
 @pytest.mark.parametrize("text", [

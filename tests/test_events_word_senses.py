@@ -7,20 +7,11 @@ the bill"), what a "for" phrase asks ("a request for comment"), a person's own g
 from __future__ import annotations
 
 import pytest
-from rule_docs import rule_doc
-
-from eventledger.extract.events import EventsExtractor
-
-
-@pytest.fixture(scope="session")
-def events(bare_nlp):
-    return EventsExtractor(bare_nlp, "events_word_senses_test")
+from rule_docs import events_found
 
 
 def triggers(nlp, component, text):
-    doc = rule_doc(nlp, text)
-    component(doc)
-    return [(e["type"], e["trigger"]["text"]) for e in doc._.el_events]
+    return [(e["type"], e["trigger"]["text"]) for e in events_found(nlp, component, text)]
 
 
 @pytest.mark.parametrize(

@@ -4,19 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from eventledger.extract.events import EventsExtractor
-from eventledger.extract.figures import FiguresExtractor
-
-
-@pytest.fixture(scope="session")
-def figures(bare_nlp):
-    return FiguresExtractor(bare_nlp, "figures_test")
-
-
-@pytest.fixture(scope="session")
-def events(bare_nlp):
-    return EventsExtractor(bare_nlp, "events_for_figures")
-
 
 def attribution(text, number, content, source):
     start = text.index(content)

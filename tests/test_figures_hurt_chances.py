@@ -5,20 +5,11 @@ senator"). In the passive it is an injury ("two were hurt")."""
 from __future__ import annotations
 
 import pytest
-from rule_docs import rule_doc
-
-from eventledger.extract.figures import FiguresExtractor
-
-
-@pytest.fixture(scope="session")
-def figures(bare_nlp):
-    return FiguresExtractor(bare_nlp, "figures_hurt_chances_test")
+from rule_docs import figures_found
 
 
 def told(nlp, figures, text):
-    doc = rule_doc(nlp, text, events=[])
-    figures(doc)
-    return [(f["category"], f["count"]["text"]) for f in doc._.el_figures]
+    return [(f["category"], f["count"]["text"]) for f in figures_found(nlp, figures, text)]
 
 
 def test_hurting_someones_chances_is_no_injury(bare_nlp, figures):

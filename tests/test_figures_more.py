@@ -4,20 +4,11 @@ the further people it stands for, not a bare number."""
 from __future__ import annotations
 
 import pytest
-from rule_docs import rule_doc
-
-from eventledger.extract.figures import FiguresExtractor
-
-
-@pytest.fixture(scope="session")
-def figures(bare_nlp):
-    return FiguresExtractor(bare_nlp, "figures_more_test")
+from rule_docs import figures_found
 
 
 def extract(nlp, figures, text):
-    doc = rule_doc(nlp, text, events=[])
-    figures(doc)
-    return {f["category"]: f for f in doc._.el_figures}
+    return {f["category"]: f for f in figures_found(nlp, figures, text)}
 
 
 @pytest.mark.parametrize("text, who, count", [

@@ -6,20 +6,11 @@ figures ("a body was found", "died of his wounds", "missing from the camp")."""
 from __future__ import annotations
 
 import pytest
-from rule_docs import rule_doc
-
-from eventledger.extract.figures import FiguresExtractor
-
-
-@pytest.fixture(scope="session")
-def figures(bare_nlp):
-    return FiguresExtractor(bare_nlp, "figures_no_casualty_senses_test")
+from rule_docs import figures_found
 
 
 def told(nlp, figures, text):
-    doc = rule_doc(nlp, text, events=[])
-    figures(doc)
-    return [(f["category"], f["count"]["text"]) for f in doc._.el_figures]
+    return [(f["category"], f["count"]["text"]) for f in figures_found(nlp, figures, text)]
 
 
 def figures_of(nlp, text):

@@ -4,21 +4,12 @@ campaign" no death, and "a lot of" people are at least two, not one "lot"."""
 from __future__ import annotations
 
 import pytest
-from rule_docs import rule_doc
-
-from eventledger.extract.figures import FiguresExtractor
-
-
-@pytest.fixture(scope="session")
-def figures(bare_nlp):
-    return FiguresExtractor(bare_nlp, "figures_no_single_victim_test")
+from rule_docs import figures_found, text_of
 
 
 def told(nlp, figures, text):
-    doc = rule_doc(nlp, text, events=[])
-    figures(doc)
-    return [(f["category"], f["count"]["low"], f["who"]["text"] if f["who"] else None)
-            for f in doc._.el_figures]
+    return [(f["category"], f["count"]["low"], text_of(f["who"]))
+            for f in figures_found(nlp, figures, text)]
 
 
 @pytest.mark.parametrize(

@@ -3,22 +3,12 @@ the subject's: "a church that left nine dead" counts nine dead, not one church."
 
 from __future__ import annotations
 
-import pytest
-from rule_docs import rule_doc
-
-from eventledger.extract.figures import FiguresExtractor
-
-
-@pytest.fixture(scope="session")
-def figures(bare_nlp):
-    return FiguresExtractor(bare_nlp, "figures_object_states_test")
+from rule_docs import figures_found, text_of
 
 
 def told(nlp, figures, text):
-    doc = rule_doc(nlp, text, events=[])
-    figures(doc)
-    return [(f["category"], f["count"]["text"], f["who"]["text"] if f["who"] else None)
-            for f in doc._.el_figures]
+    return [(f["category"], f["count"]["text"], text_of(f["who"]))
+            for f in figures_found(nlp, figures, text)]
 
 
 def test_the_state_is_the_objects(bare_nlp, figures):

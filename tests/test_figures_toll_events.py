@@ -3,21 +3,7 @@ request or an accusation that its sentence hangs it on."""
 
 from __future__ import annotations
 
-import pytest
 from rule_docs import rule_doc
-
-from eventledger.extract.events import EventsExtractor
-from eventledger.extract.figures import FiguresExtractor
-
-
-@pytest.fixture(scope="session")
-def figures(bare_nlp):
-    return FiguresExtractor(bare_nlp, "figures_toll_test")
-
-
-@pytest.fixture(scope="session")
-def events(bare_nlp):
-    return EventsExtractor(bare_nlp, "events_toll_test")
 
 
 def extract(nlp, events, figures, text):

@@ -3,21 +3,11 @@ plural one it counts ("1900 people")."""
 
 from __future__ import annotations
 
-import pytest
-from rule_docs import rule_doc
-
-from eventledger.extract.figures import FiguresExtractor
-
-
-@pytest.fixture(scope="session")
-def figures(bare_nlp):
-    return FiguresExtractor(bare_nlp, "figures_years_before_nouns_test")
+from rule_docs import figures_found
 
 
 def told(nlp, figures, text):
-    doc = rule_doc(nlp, text, events=[])
-    figures(doc)
-    return [(f["category"], f["count"]["low"]) for f in doc._.el_figures]
+    return [(f["category"], f["count"]["low"]) for f in figures_found(nlp, figures, text)]
 
 
 def test_a_year_before_a_death_is_a_date(bare_nlp, figures):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 import spacy
 
 from eventledger.extract.paragraphs import add_paragraph_starts
@@ -14,13 +15,19 @@ TEXT = (
 )
 
 
+@pytest.fixture(scope="module")
+def paragraph_nlp(model_name):
+    """The bare model with the paragraph starts before its parser, and nothing more."""
+    return add_paragraph_starts(spacy.load(model_name))
+
+
 def test_build_pipeline_puts_it_before_the_parser(model_name):
     names = build_pipeline(spacy.load(model_name)).pipe_names
     assert names.index("eventledger_paragraph_starts") == names.index("parser") - 1
 
 
-def test_a_heading_is_not_parsed_into_the_next_paragraph(model_name):
-    doc = add_paragraph_starts(spacy.load(model_name))(TEXT)
+def test_a_heading_is_not_parsed_into_the_next_paragraph(paragraph_nlp):
+    doc = paragraph_nlp(TEXT)
     said = next(t for t in doc if t.text == "said")
     assert doc[said.i].sent.text.startswith("The harbour master")
     assert [c.text for c in said.children if c.dep_ == "nsubj"] == ["master"]
@@ -32,19 +39,17 @@ def test_the_speaker_after_a_heading_is_found(nlp):
     assert attribution["content"]["text"] == "two boats had sunk"
 
 
-def test_a_single_line_break_is_left_to_the_parser(model_name):
-    nlp = add_paragraph_starts(spacy.load(model_name))
-    doc = nlp("The harbour master said\nthat two boats had sunk.")
+def test_a_single_line_break_is_left_to_the_parser(paragraph_nlp):
+    doc = paragraph_nlp("The harbour master said\nthat two boats had sunk.")
     assert len(list(doc.sents)) == 1
 
 
 RUN_ON = "Officials said two people were killed in Gao, " * 300
 
 
-def test_a_run_without_a_sentence_end_is_cut_after_a_comma(model_name):
-    nlp = add_paragraph_starts(spacy.load(model_name))
-    limit = nlp.get_pipe_config("eventledger_paragraph_starts")["max_run_tokens"]
-    doc = nlp(RUN_ON)
+def test_a_run_without_a_sentence_end_is_cut_after_a_comma(paragraph_nlp):
+    limit = paragraph_nlp.get_pipe_config("eventledger_paragraph_starts")["max_run_tokens"]
+    doc = paragraph_nlp(RUN_ON)
     sentences = list(doc.sents)
     assert len(sentences) > 1
     # Cut at the first comma past the limit: a clause of the run is ten tokens.
@@ -54,21 +59,18 @@ def test_a_run_without_a_sentence_end_is_cut_after_a_comma(model_name):
         assert doc[sentence.start - 1].text == "," and sentence[0].is_alpha
 
 
-def test_a_long_sentence_under_the_limit_is_left_to_the_parser(model_name):
-    nlp = add_paragraph_starts(spacy.load(model_name))
+def test_a_long_sentence_under_the_limit_is_left_to_the_parser(paragraph_nlp, bare_nlp):
     text = "The council said that " + ", ".join(f"road {i} was closed" for i in range(30)) + "."
-    assert len(nlp.make_doc(text)) < nlp.get_pipe_config("eventledger_paragraph_starts")[
-        "max_run_tokens"
-    ]
-    assert len(list(nlp(text).sents)) == len(list(spacy.load(model_name)(text).sents))
+    limit = paragraph_nlp.get_pipe_config("eventledger_paragraph_starts")["max_run_tokens"]
+    assert len(paragraph_nlp.make_doc(text)) < limit
+    assert len(list(paragraph_nlp(text).sents)) == len(list(bare_nlp(text).sents))
 
 
-def test_no_limit_leaves_a_run_whole(model_name):
+def test_no_limit_leaves_a_run_whole(model_name, paragraph_nlp):
     nlp = spacy.load(model_name)
     nlp.add_pipe("eventledger_paragraph_starts", before="parser", config={"max_run_tokens": 0})
-    cut = add_paragraph_starts(spacy.load(model_name))
     text = RUN_ON[: len(RUN_ON) // 2]
-    assert len(list(nlp(text).sents)) < len(list(cut(text).sents))
+    assert len(list(nlp(text).sents)) < len(list(paragraph_nlp(text).sents))
 
 
 def test_a_blank_line_is_the_same_for_the_parser_and_for_a_paragraphs_start(model_name):
