@@ -71,6 +71,8 @@ def find_triggers(ctx: Context, doc: Doc, sent: Span) -> list[dict]:
             head.head.head.lemma_.lower() in ctx.words["legal_words"]
         ):
             continue  # "charges of murder": a charge, told by ACCUSE, not a new event
+        if pos == "NOUN" and _a_label(ctx, head):
+            continue  # "called the explosion an attack": the explosion is the event
         if is_excluded(doc, span.start_char, span.end_char):
             continue
         resolved = _resolve_entry(ctx, doc, sent, start, end, head, entry, weapons)
@@ -79,6 +81,8 @@ def find_triggers(ctx: Context, doc: Doc, sent: Span) -> list[dict]:
         type_, mode = resolved
         if pos == "NOUN" and _in_custody(ctx, head, mode):
             continue  # "prisoners are in jail": where they are held, not an arrest
+        if type_ == "ASSAULT" and not entry.get("consequence") and _tells_what_it_hit(ctx, head):
+            continue  # "the explosion targeted a bakery": the explosion is the attack
         if _ruled_out_objects(ctx, head, entry):
             continue  # "attack the virus", "destroying records", "pleaded guilty"
         found.append({"start": start, "end": end, "head": head, "type": type_,
@@ -163,6 +167,36 @@ def doers(verb: Token) -> list[Token]:
         return [p for c in verb.children if c.dep_ == "agent"
                 for p in c.children if p.dep_ == "pobj"]
     return [c for c in verb.children if c.dep_ == "nsubj"]
+
+
+def _tells_what_it_hit(ctx: Context, verb: Token) -> bool:
+    """A verb of hitting whose doer is an assault noun, its own or that of the clause it
+    hangs on: "the explosion targeted a bakery", "the blast caused heavy damage,
+    shattering windows, while two cars were destroyed". It tells what that attack hit
+    (which the noun takes as its recipient), not an attack of its own."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in ctx.words["hit_verbs"]:
+        return False
+    current = verb
+    for _ in range(3):
+        found = doers(current)
+        if found:
+            return any(_an_attack_noun(ctx, t) for t in found)
+        if current.dep_ not in ("conj", "advcl") or current.head.i == current.i:
+            return False
+        current = current.head
+    return False
+
+
+def _a_label(ctx: Context, noun: Token) -> bool:
+    """An event noun that is what someone calls an event ("called the explosion an
+    attack", "in what the president called an attack", "described the shooting as a
+    terrorist attack"): a name given to an event told otherwise, no event of its own."""
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.lower_ == "as":
+        verb = verb.head
+    elif noun.dep_ != "oprd":
+        return False
+    return verb.pos_ == "VERB" and verb.lemma_.lower() in ctx.words["naming_verbs"]
 
 
 def _by_means(ctx: Context, doc: Doc, sent: Span, found: list[dict], weapons) -> list[dict]:
@@ -313,7 +347,9 @@ def ruled_out(ctx: Context, token: Token, type_: str) -> bool:
         if not noun_trigger and (ctx.weapons.match_at(doc, token.i, token.i + 1) or (
                 munition and means.is_means(ctx, token))):
             return True  # "bring down a drone", "fired mortar rounds": the means
-    if type_ == "ASSAULT" and _no_assault(ctx, token):
+    if token.pos_ == "NOUN" and _a_label(ctx, token):
+        return True
+    if type_ == "ASSAULT" and (_no_assault(ctx, token) or _tells_what_it_hit(ctx, token)):
         return True
     if token.pos_ == "NOUN" and _in_custody(ctx, token, entry.get("mode")):
         return True
@@ -626,6 +662,14 @@ def _struggle_with_things(ctx: Context, head: Token) -> bool:
     if not against or any(_an_assault_noun(ctx, t) for t in against):
         return False
     return not any(may_be_party(ctx, t) for t in against)
+
+
+def _an_attack_noun(ctx: Context, token: Token) -> bool:
+    """A noun that names an attack ("the explosion", "the bombing"), not its means ("the
+    bomb", "artillery shells")."""
+    entry = entry_at(ctx, token)
+    return token.pos_ == "NOUN" and entry is not None and entry["type"] == "ASSAULT" and (
+        "NOUN" in entry.get("pos", ("NOUN",))) and not _munition_piece(ctx, token)
 
 
 def _an_assault_noun(ctx: Context, token: Token) -> bool:
