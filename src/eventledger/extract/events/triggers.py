@@ -199,6 +199,15 @@ def _a_label(ctx: Context, noun: Token) -> bool:
     return verb.pos_ == "VERB" and verb.lemma_.lower() in ctx.words["naming_verbs"]
 
 
+def _made_with(ctx: Context, verb: Token) -> bool:
+    """A verb of wielding whose purpose is to make something: "used explosives to make
+    roadside bombs", "used dynamite to build the tunnel": the weapon is the material, not
+    the means of an attack."""
+    purposes = [c for c in verb.children if c.dep_ in ("xcomp", "advcl")
+                and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+    return any(p.lemma_.lower() in ctx.words["making_verbs"] for p in purposes)
+
+
 def _by_means(ctx: Context, doc: Doc, sent: Span, found: list[dict], weapons) -> list[dict]:
     """A weapon that kills, injures, damages or destroys, or that someone uses, tells an
     attack of its own: "a roadside bomb killed four soldiers" is an ASSAULT (its mode from
@@ -208,7 +217,7 @@ def _by_means(ctx: Context, doc: Doc, sent: Span, found: list[dict], weapons) ->
     heads = {t["head"].i: t for t in found}
     for verb in sent:
         if verb.pos_ != "VERB" or _means_of(ctx, verb, weapons) is None or (
-            _accidental(ctx, verb)
+            _accidental(ctx, verb) or _made_with(ctx, verb)
         ):
             continue
         trig = heads.get(verb.i)
