@@ -33,7 +33,9 @@ fired") gets ``generic: true``; it, like a hypothetical event, has no date, so n
 counted as a dated event. ``origin`` (extra field) is the place a "from" phrase names.
 
 The package: ``lexicon`` (the trigger lexicon and word lists), ``triggers`` (trigger
-finding, senses and modes), ``arguments`` (actors and recipients), ``modality`` (negated,
+finding and modes), ``senses`` (the checks that rule a matched word out or retype it),
+``means`` and ``figurative`` (weapons named by a phrase; harm told of ideas),
+``learned`` (the event head's veto and additions), ``arguments`` (actors and recipients), ``modality`` (negated,
 hypothetical, generic), ``phrases`` (parse helpers): functions over ``context.Context``
 (the lexicon and what is made of it, read-only), which ``component`` calls to build each
 event with its place (``locate``) and date (``dates``).

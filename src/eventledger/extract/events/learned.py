@@ -13,7 +13,7 @@ tagger's forward pass. In each sentence:
   wounding done by a person or group ("gunmen killed five people") is kept;
 - add: a verb or common noun that no rule trigger covers and that the head gives a type
   with probability ``add`` or more becomes a trigger of that type, its following words of
-  the same type with it, unless the rules are sure it is none (``triggers.ruled_out``: a
+  the same type with it, unless the rules are sure it is none (``senses.ruled_out``: a
   noun qualifying another, a weapon named as a thing, an accident, an object its lexicon
   entry rules out). The rules then do the rest as for their own triggers: arguments
   (passives, light verbs), place, date, negation and hypotheticals, and, for ASSAULT, the
@@ -33,7 +33,8 @@ from spacy.tokens import Doc, Span
 
 from ..base import is_excluded
 from .context import Context
-from .triggers import armed, party_harm, ruled_out
+from .senses import ruled_out
+from .triggers import armed, party_harm
 
 
 @cache

@@ -73,7 +73,8 @@ WORD_LISTS = (
     "gathering_preps", "munition_nouns", "person_mounts", "person_acts", "amount_nouns",
     "aim_nouns", "performing_verbs", "holding_verbs", "attack_words", "idea_nouns",
     "idea_suffixes", "vehicle_nouns", "launch_preps",
-    "munition_acts", "violent_modifiers",
+    "munition_acts", "violent_modifiers", "making_verbs",
+    "naming_verbs",
 )
 
 
