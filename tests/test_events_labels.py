@@ -6,23 +6,13 @@ stays."""
 from __future__ import annotations
 
 import pytest
-from rule_docs import head_scores, rule_doc
+from rule_docs import events_found
 from test_event_head import TYPES
-
-from eventledger.extract.events import EventsExtractor
-
-
-@pytest.fixture(scope="session")
-def events(bare_nlp):
-    return EventsExtractor(bare_nlp, "events_labels_test")
 
 
 def triggers(nlp, component, text, scores=None):
-    doc = rule_doc(nlp, text)
-    if scores is not None:
-        head_scores(doc, scores, TYPES)
-    component(doc)
-    return [(e["type"], e["trigger"]["text"]) for e in doc._.el_events]
+    found = events_found(nlp, component, text, rows=scores, types=TYPES)
+    return [(e["type"], e["trigger"]["text"]) for e in found]
 
 
 @pytest.mark.parametrize(

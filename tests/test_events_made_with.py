@@ -5,20 +5,7 @@ making tells no attack; used to do harm or to disperse a crowd, it still does.""
 from __future__ import annotations
 
 import pytest
-from rule_docs import rule_doc
-
-from eventledger.extract.events import EventsExtractor
-
-
-@pytest.fixture(scope="session")
-def events(bare_nlp):
-    return EventsExtractor(bare_nlp, "events_made_with_test")
-
-
-def assaults(nlp, component, text):
-    doc = rule_doc(nlp, text)
-    component(doc)
-    return [e for e in doc._.el_events if e["type"] == "ASSAULT"]
+from rule_docs import triggers_of
 
 
 @pytest.mark.parametrize(
@@ -29,7 +16,7 @@ def assaults(nlp, component, text):
     ],
 )
 def test_a_weapon_used_to_make_something_is_no_attack(bare_nlp, events, text):
-    assert assaults(bare_nlp, events, text) == []
+    assert triggers_of(bare_nlp, events, text, "ASSAULT") == []
 
 
 @pytest.mark.parametrize(
@@ -41,4 +28,4 @@ def test_a_weapon_used_to_make_something_is_no_attack(bare_nlp, events, text):
 )
 def test_a_weapon_used_against_people_or_things_is_an_attack(bare_nlp, events, text,
                                                              trigger):
-    assert [e["trigger"]["text"] for e in assaults(bare_nlp, events, text)] == [trigger]
+    assert triggers_of(bare_nlp, events, text, "ASSAULT") == [trigger]

@@ -6,23 +6,13 @@ still makes the verb the attack."""
 from __future__ import annotations
 
 import pytest
-from rule_docs import head_scores, rule_doc
+from rule_docs import events_found
 from test_event_head import TYPES
-
-from eventledger.extract.events import EventsExtractor
-
-
-@pytest.fixture(scope="session")
-def events(bare_nlp):
-    return EventsExtractor(bare_nlp, "events_what_an_attack_hit_test")
 
 
 def assaults(nlp, component, text, scores=None):
-    doc = rule_doc(nlp, text)
-    if scores is not None:
-        head_scores(doc, scores, TYPES)
-    component(doc)
-    return [e for e in doc._.el_events if e["type"] == "ASSAULT"]
+    found = events_found(nlp, component, text, rows=scores, types=TYPES)
+    return [e for e in found if e["type"] == "ASSAULT"]
 
 
 @pytest.mark.parametrize(
