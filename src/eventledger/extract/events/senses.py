@@ -270,10 +270,12 @@ def _harmful(ctx: Context, act: Token) -> bool:
 
 def verbal_sense(head: Token, entry: dict) -> dict | None:
     """The sense of words, not deeds, that one of the word's own modifiers gives it ("a
-    blistering attack on the governor", "under political attack"), or None."""
+    blistering attack on the governor", "under political attack"), or a noun of speech
+    joined to it ("just insults and attacks"), or None."""
     verbal = entry.get("verbal_modifiers")
-    if verbal and any(c.dep_ in MODIFIER_DEPS and c.lower_ in verbal["words"]
-                      for c in head.children):
+    if verbal and (any(c.dep_ in MODIFIER_DEPS and c.lower_ in verbal["words"]
+                       for c in head.children)
+                   or any(t.lemma_.lower() in verbal.get("conjuncts", ()) for t in head.conjuncts)):
         return verbal
     return None
 
