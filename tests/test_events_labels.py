@@ -36,3 +36,8 @@ def test_the_head_adds_no_event_for_a_name_given(bare_nlp, events):
 def test_an_attack_told_as_the_object_stays(bare_nlp, events):
     text = "The rebels called off the attack on the garrison."
     assert ("ASSAULT", "attack") in triggers(bare_nlp, events, text)
+
+
+def test_a_name_given_to_no_other_event_stays_the_event(bare_nlp, events):
+    text = "The columnist called the speech a violent assault on the harbour guards."
+    assert ("ASSAULT", "assault") in triggers(bare_nlp, events, text)

@@ -96,15 +96,20 @@ def tells_what_it_hit(ctx: Context, verb: Token) -> bool:
 
 
 def a_label(ctx: Context, noun: Token) -> bool:
-    """An event noun that is what someone calls an event ("called the explosion an
-    attack", "in what the president called an attack", "described the shooting as a
-    terrorist attack"): a name given to an event told otherwise, no event of its own."""
+    """An event noun that is what someone calls an event told otherwise, an event noun or
+    a pronoun ("called the explosion an attack", "in what the president called an attack",
+    "described the shooting as a terrorist attack"): a name given to that event, no event
+    of its own. What is called so is no event otherwise ("called the speech a verbal
+    assault") leaves the noun the event."""
     verb = noun.head
     if noun.dep_ == "pobj" and verb.lower_ == "as":
         verb = verb.head
     elif noun.dep_ != "oprd":
         return False
-    return verb.pos_ == "VERB" and verb.lemma_.lower() in ctx.words["naming_verbs"]
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in ctx.words["naming_verbs"]:
+        return False
+    named = [c for c in verb.children if c.dep_ == "dobj"]
+    return any(t.pos_ == "PRON" or triggers.entry_at(ctx, t) is not None for t in named)
 
 
 def ruled_out_objects(ctx: Context, head: Token, entry: dict) -> bool:
