@@ -369,10 +369,22 @@ def _subject_of(ctx: Context, verb: Token, depth: int = 0) -> Token | None:
     return None
 
 
+def _fronted_participle(verb: Token) -> bool:
+    """A past participle heading a clause of its own without subject or auxiliary, on
+    the main verb ("Arrested last week, the activist was freed", "Asked to point him out,
+    the witness gestured", "When attacked, the convoy turned back"): a passive, whose
+    undergoer is the main clause's subject. Only before the main verb: after it, a
+    participle is as often a past tense the parser misread ("called my lenders, asked
+    for extensions")."""
+    return verb.dep_ == "advcl" and verb.tag_ == "VBN" and verb.i < verb.head.i and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children)
+
+
 def _verb_arguments(ctx: Context, head: Token, tokens: list[Token], type_: str):
     actor = recipient = None
     shared = _shared_passive(head)
-    passive = is_passive(head) or shared
+    fronted = _fronted_participle(head)
+    passive = is_passive(head) or shared or fronted
     for child in head.children:
         if child.dep_ == "agent":
             actor = _first_dep(child, "pobj") or actor
@@ -390,6 +402,9 @@ def _verb_arguments(ctx: Context, head: Token, tokens: list[Token], type_: str):
                                   if c.dep_ == "prep" and c.lower_ in HIT_PREPS), None)
     if shared and recipient is None:
         recipient = _first_dep(head.head, "nsubjpass")  # "were beaten and arrested"
+    if fronted and recipient is None:
+        # "Arrested last week, the activist was freed": the activist was arrested
+        recipient = _first_dep(head.head, "nsubj") or _first_dep(head.head, "nsubjpass")
     if actor is None and passive:
         # "were beaten and arrested by police": the police did both
         partners = [head.head] if shared else []
