@@ -15,6 +15,9 @@ names the people ("15 were injured", "11 of the injured") it is the number itsel
 singular victim ("a soldier was killed") counts 1 (option ``singular_counts``). A part of a
 count given on its own ("two of the 12 killed") is not a second figure.
 
+A death or an injury told from an illness is none ("died of the disease",
+:mod:`.casualty_senses`).
+
 "casualties" is kept as category ``other``: in news use it means killed and injured
 together, or either. Counts that are ages, dates, durations, money, percentages, units
 ("one of the missiles", "a 50-year-old") are not figures.
@@ -40,7 +43,7 @@ from ..data_files import word_lists
 from ..provenance import FROM_DATELINE, denied, stated
 from ..units import Units
 from .base import attribution_covering, get_list, is_excluded
-from .casualty_senses import absent_from, harm_words, life_told, speaking_body
+from .casualty_senses import absent_from, harm_words, illness_told, life_told, speaking_body
 from .events import load_lexicon
 from .locate import FALLBACK_PREPS as _FALLBACK_PREPS
 from .locate import SITE_PREPS as _SITE_PREPS
@@ -596,6 +599,8 @@ class FiguresExtractor:
         event = self._event_for(doc, read["trigger"], sent, events, read["category"])
         if event is None and _one_named(doc, count, who) and life_told(trigger, self.harm):
             return None  # "two weeks after Justice Kane died": a life told, no casualty
+        if read["category"] in _CASUALTIES and illness_told(trigger, self.harm):
+            return None  # "eight people died of the disease": an illness, no harm done
         clause_tokens = [doc[i] for i in range(trig_start, trig_end)]
         if who is not None:
             clause_tokens.append(who)
