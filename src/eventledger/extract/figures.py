@@ -15,8 +15,11 @@ names the people ("15 were injured", "11 of the injured") it is the number itsel
 singular victim ("a soldier was killed") counts 1 (option ``singular_counts``). A part of a
 count given on its own ("two of the 12 killed") is not a second figure.
 
-A death or an injury told from an illness is none ("died of the disease",
-:mod:`.casualty_senses`).
+Frames beside these (:mod:`.casualty_frames`): lives taken ("the blast claimed nine
+lives"), the absolute "with" ("six were killed, with two others injured"), casualty verbs
+joined on one count ("were mutilated, injured and traumatised": one figure; "were killed or
+injured": casualties). A death or an injury told
+from an illness is none ("died of the disease", :mod:`.casualty_senses`).
 
 "casualties" is kept as category ``other``: in news use it means killed and injured
 together, or either. Counts that are ages, dates, durations, money, percentages, units
@@ -43,6 +46,7 @@ from ..data_files import word_lists
 from ..provenance import FROM_DATELINE, denied, stated
 from ..units import Units
 from .base import attribution_covering, get_list, is_excluded
+from .casualty_frames import joined_verbs, lives_taken, with_participle
 from .casualty_senses import absent_from, harm_words, illness_told, life_told, speaking_body
 from .events import load_lexicon
 from .locate import FALLBACK_PREPS as _FALLBACK_PREPS
@@ -92,6 +96,7 @@ _RELATIVES = word_lists("grammar_words")["relative_pronouns"]
 _AMONG = word_lists("figure_words")["among_preps"]
 # Roles of a named person that the figure's verb says suffered it.
 _VICTIM_ROLES = ("nsubj", "nsubjpass", "dobj")
+_LIFE_NOUNS = word_lists("figure_words")["life_nouns"]
 
 
 class FiguresExtractor:
@@ -207,8 +212,15 @@ class FiguresExtractor:
         if found is None:
             found = self._linear(doc, count, who)
         if found is None:
+            found = self._frame(anchor, who)
+            if found is not None and who is not None and who.lemma_.lower() in _LIFE_NOUNS:
+                who = role  # "nine lives": the number stands for the people
+        if found is None:
             return None
         category, trigger = found
+        if trigger[1] - trigger[0] == 1:
+            # "were mutilated, injured and traumatised", "were killed or injured"
+            category, trigger = joined_verbs(doc[trigger[0]], self._casualty) or found
         if who is not None and (who.lower_ in _PEOPLE_STATES or who.lemma_.lower()
                                 in _PEOPLE_STATES):
             who = role  # "11 of the injured", "the 130 injured": the number is who
@@ -222,6 +234,29 @@ class FiguresExtractor:
         ):
             who = role  # "15 were injured", "the toll rose to 45": the number stands for them
         return {"category": category, "trigger": trigger, "who": who}
+
+    def _frame(self, anchor: Token, who: Token | None):
+        """Lives taken ("claimed nine lives") and the absolute "with" ("killed, with two
+        others injured"), of :mod:`.casualty_frames`."""
+        taken = lives_taken(anchor, who)
+        if taken is not None:
+            return "killed", taken
+        told = with_participle(anchor, self._participle)
+        if told is not None:
+            return told[0], (told[1].i, told[1].i + 1)
+        return None
+
+    def _participle(self, token: Token) -> str | None:
+        """The category of a participle or state ("injured", "wounded", "dead")."""
+        for form in (token.lower_, token.lemma_.lower()):
+            if form in self.lex["states"]:
+                return self.lex["states"][form]
+        return self.verbs.get(token.lemma_.lower()) if token.tag_ in ("VBN", "VBD") else None
+
+    def _casualty(self, token: Token) -> str | None:
+        """The casualty category of a verb or state joined to a figure's trigger."""
+        category = self._participle(token)
+        return category if category in _CASUALTIES else None
 
     def _members_count(self, noun: Token) -> Token | None:
         """The number that counts the members of ``noun`` ("a family of five")."""
@@ -458,8 +493,11 @@ class FiguresExtractor:
             if token.lower_ not in _INDEFINITE or token.dep_ != "det" or token.i in taken:
                 continue
             noun = token.head
-            # any singular noun: the casualty word it must go with keeps out "a car"
-            if noun.tag_ != "NN" or noun.ent_type_ in _NON_FIGURE_ENTS:
+            # any singular noun: the casualty word it must go with keeps out "a car"; a
+            # nationality is a person ("an Afghan")
+            if not (noun.tag_ == "NN" or noun.tag_ == "NNP" and noun.ent_type_ == "NORP") or (
+                noun.ent_type_ in _NON_FIGURE_ENTS
+            ):
                 continue
             if noun.lemma_.lower() in _COUNT_NOUNS or noun.lemma_.lower() in _MANY_VICTIMS:
                 continue  # "a massacre", "taking a toll on the campaign": no one victim
