@@ -7,14 +7,16 @@
   participle after the "with" phrase tells what its people suffered;
 - casualty verbs joined on one count: "130 more were mutilated, injured and traumatised"
   is one injured figure whose trigger runs over the verbs; "twelve were killed or injured"
-  tells neither category alone: casualties (``other``).
+  tells neither category alone: casualties (``other``);
+- headlines: the text's first line, a heading no other extractor reads, and its bare
+  singular victims ("Roadside bomb kills army general": one).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Span, Token
 
 from ..data_files import word_lists
 
@@ -24,6 +26,8 @@ _TAKING = _WORDS["life_taking_verbs"]
 _LOSING = _WORDS["life_losing_verbs"]
 # words between two joined verbs of one subject ("mutilated, injured and badly burned")
 _JOINING_DEPS = {"cc", "punct", "advmod", "neg", "preconj"}
+# what makes a noun counted or definite: no bare victim of a headline
+_BOUND_DEPS = {"det", "nummod", "poss", "quantmod", "predet"}
 
 Category = Callable[[Token], "str | None"]
 
@@ -122,3 +126,45 @@ def _adjacent(a: Token, b: Token) -> bool:
     between = low.doc[low.i + 1:high.i]
     return all(t.dep_ in _JOINING_DEPS or t.head.i == high.i and t.dep_ in ("aux", "auxpass")
                for t in between)
+
+
+def headline(doc: Doc) -> tuple[int, int] | None:
+    """The character range of the text's headline: its first line, one sentence, when more
+    lines follow."""
+    text = doc.text
+    start = len(text) - len(text.lstrip())
+    end = text.find("\n", start)
+    if end < 0 or not text[end:].strip():
+        return None
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(list(span.sents)) != 1:
+        return None
+    return start, end
+
+
+def bare_victims(sent: Span, verbs: dict[str, str], people: frozenset[str],
+                 taken: set[int]) -> list[tuple[int, int]]:
+    """Token ranges of the bare singular victims of a headline ("Roadside bomb kills army
+    general", "Soldier wounded in blast"): a singular noun of a person (``people``, lemmas)
+    with no article, number or possessive, as the object or passive subject of a killing
+    or wounding verb or the noun its participle qualifies, with its modifiers ("army
+    general")."""
+    found = []
+    for token in sent:
+        if token.tag_ != "NN" or token.i in taken or token.ent_type_ or (
+            token.lemma_.lower() not in people
+        ) or any(c.dep_ in _BOUND_DEPS for c in token.children):
+            continue
+        told = token.dep_ in ("dobj", "nsubjpass") and token.head.pos_ == "VERB" and (
+            token.head.lemma_.lower() in verbs
+        ) or any(c.dep_ == "acl" and c.lemma_.lower() in verbs for c in token.children)
+        if not told:
+            continue
+        start = token.i
+        for child in sorted(token.children, key=lambda t: -t.i):
+            if child.i == start - 1 and child.dep_ in ("compound", "amod") and (
+                child.pos_ in ("NOUN", "ADJ")
+            ):
+                start = child.i
+        found.append((start, token.i + 1))
+    return found

@@ -18,7 +18,8 @@ count given on its own ("two of the 12 killed") is not a second figure.
 Frames beside these (:mod:`.casualty_frames`): lives taken ("the blast claimed nine
 lives"), the absolute "with" ("six were killed, with two others injured"), casualty verbs
 joined on one count ("were mutilated, injured and traumatised": one figure; "were killed or
-injured": casualties). A death or an injury told
+injured": casualties), and the text's headline, read though it is a heading ("7 militants
+killed in blasts"; "Roadside bomb kills army general": one). A death or an injury told
 from an illness is none ("died of the disease", :mod:`.casualty_senses`).
 
 "casualties" is kept as category ``other``: in news use it means killed and injured
@@ -42,11 +43,17 @@ from collections import Counter
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ..data_files import word_lists
+from ..data_files import packaged_json, word_lists
 from ..provenance import FROM_DATELINE, denied, stated
 from ..units import Units
 from .base import attribution_covering, get_list, is_excluded
-from .casualty_frames import joined_verbs, lives_taken, with_participle
+from .casualty_frames import (
+    bare_victims,
+    headline,
+    joined_verbs,
+    lives_taken,
+    with_participle,
+)
 from .casualty_senses import absent_from, harm_words, illness_told, life_told, speaking_body
 from .events import load_lexicon
 from .locate import FALLBACK_PREPS as _FALLBACK_PREPS
@@ -118,6 +125,10 @@ class FiguresExtractor:
         self.verbs = {k: v for k, v in self.lex["verbs"].items() if " " not in k}
         self.verb_phrases = {tuple(k.split()): v for k, v in self.lex["verbs"].items()
                              if " " in k}
+        # verbs of killing and wounding, whose bare object in a headline is one victim
+        self.victim_verbs = {k: v for k, v in self.verbs.items() if v in ("killed", "injured")}
+        self.people = frozenset(self.person_words) | frozenset(
+            packaged_json("actors.json")["person_heads"])
 
     # -- what is not a figure ----------------------------------------------------------
     def not_a_figure(self, doc: Doc, count: Count, entities: Entities) -> bool:
@@ -594,15 +605,20 @@ class FiguresExtractor:
         by_place = {p["id"]: p for p in places}
         entities = Entities(doc)
         filed = dateline_place(doc, places)  # the same for every figure of the document
+        title = headline(doc)
         for sent in doc.sents:
             counts = find_counts(doc, sent.start, sent.end)
+            in_title = title is not None and sent.start_char < title[1]
             if self.singular_counts:
                 taken = {i for c in counts for i in range(c.start, c.end)}
-                counts = sorted(counts + self.singular(doc, sent, taken, entities),
-                                key=lambda c: c.start)
+                counts = counts + self.singular(doc, sent, taken, entities)
+                if in_title:  # "Roadside bomb kills army general": one
+                    counts += [Count(start, end, 1, 1, True) for start, end in bare_victims(
+                        sent, self.victim_verbs, self.people, taken)]
+                counts = sorted(counts, key=lambda c: c.start)
             for count in counts:
                 figure = self.figure(doc, sent, count, places, events, by_place, entities,
-                                     filed)
+                                     filed, title if in_title else None)
                 if figure is not None:
                     figure["id"] = f"F{len(figures) + 1}"
                     figures.append(figure)
@@ -612,10 +628,13 @@ class FiguresExtractor:
         return doc
 
     def figure(self, doc, sent, count, places, events, by_place, entities,
-               filed: dict | None) -> dict | None:
+               filed: dict | None, title: tuple[int, int] | None = None) -> dict | None:
+        """The figure of ``count``, or None; ``title``: the text's headline, which the
+        figures read though it is a heading ("7 militants killed in blasts")."""
         start_char = doc[count.start].idx
         end_char = doc[count.end - 1].idx + len(doc[count.end - 1])
-        if is_excluded(doc, start_char, end_char) or self.not_a_figure(doc, count, entities):
+        if _skipped(doc, start_char, end_char, title) or self.not_a_figure(doc, count,
+                                                                          entities):
             return None
         read = self.read(doc, count)
         if read is None:
@@ -626,7 +645,7 @@ class FiguresExtractor:
         trig_start, trig_end = read["trigger"]
         t_start = doc[trig_start].idx
         t_end = doc[trig_end - 1].idx + len(doc[trig_end - 1])
-        if is_excluded(doc, t_start, t_end):
+        if _skipped(doc, t_start, t_end, title):
             return None
         trigger = doc[trig_start]
         if trigger.pos_ == "NOUN" and speaking_body(doc, trigger) or (
@@ -723,6 +742,13 @@ def named_victims(sent: Span, entities: Entities) -> list[tuple[int, int]]:
         if slot.dep_ in _VICTIM_ROLES or any(c.dep_ == "relcl" for c in root.children):
             result.append(bounds)  # "a vigil for Smith, who was killed": the clause tells
     return sorted(result)
+
+
+def _skipped(doc: Doc, start: int, end: int, title: tuple[int, int] | None) -> bool:
+    """In a heading or caption that extraction skips, unless in the text's headline."""
+    if title is not None and title[0] <= start and end <= title[1]:
+        return False
+    return is_excluded(doc, start, end)
 
 
 def is_named(doc: Doc, count: Count) -> bool:
