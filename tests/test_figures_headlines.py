@@ -39,3 +39,9 @@ def test_a_bare_noun_of_no_person_is_no_victim(nlp):
     text = ("Flood kills livestock in the valley\n"
             "Farmers said the water rose overnight.")
     assert figures_of(nlp, text) == []
+
+
+def test_a_caption_on_the_first_line_stays_unread(nlp):
+    text = ("Photo: Two guards killed in Tarsk\n"
+            "The ministers spoke of the talks for an hour.")
+    assert figures_of(nlp, text) == []

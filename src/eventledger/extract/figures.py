@@ -745,10 +745,12 @@ def named_victims(sent: Span, entities: Entities) -> list[tuple[int, int]]:
 
 
 def _skipped(doc: Doc, start: int, end: int, title: tuple[int, int] | None) -> bool:
-    """In a heading or caption that extraction skips, unless in the text's headline."""
-    if title is not None and title[0] <= start and end <= title[1]:
-        return False
-    return is_excluded(doc, start, end)
+    """In a heading or caption that extraction skips, unless in the text's headline (a
+    heading; a caption on the first line stays skipped)."""
+    if title is None or not (title[0] <= start and end <= title[1]):
+        return is_excluded(doc, start, end)
+    return any(start < ex_end and ex_start < end and kind != "heading"
+               for ex_start, ex_end, kind in doc._.el_excluded or ())
 
 
 def is_named(doc: Doc, count: Count) -> bool:
