@@ -24,6 +24,8 @@ def figures_of(nlp, text):
      "children injured.",
      [("injured", "injured", "an", 1, "Afghan"),
       ("injured", "injured", "three", 3, "children")]),
+    ("The blast killed three people in Tarsk, with dozens more wounded.",
+     [("injured", "wounded", "dozens", 24, "dozens more")]),
 ])
 def test_the_people_of_a_with_phrase_are_injured(nlp, text, injured):
     found = figures_of(nlp, text)

@@ -70,6 +70,12 @@ def with_participle(anchor: Token, category: Category) -> tuple[str, Token] | No
     slot = anchor
     while slot.dep_ == "conj" and slot.head.i < slot.i:
         slot = slot.head
+    state = slot.head
+    if slot.dep_ in ("nsubj", "nsubjpass") and state.dep_ == "pcomp" and (
+        state.head.lower_ == "with"
+    ):  # "with dozens more wounded": a state, no verb, the parse's head of the phrase
+        found = category(state)
+        return (found, state) if found else None
     if slot.dep_ != "pobj" or slot.head.lower_ != "with":
         return None
     prep = slot.head
