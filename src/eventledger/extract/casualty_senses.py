@@ -1,7 +1,8 @@
 """Casualty words in a sense that counts no casualty: a "body" that speaks or acts is an
 organisation ("an Islamic body declared a state"); a named person's death told with no
 attack or harm is a life told ("two weeks after Justice Kane died"); "missing from" a
-show, a list or a debate is absent, not lost."""
+show, a list or a debate is absent, not lost; a death or an injury from an illness is no
+casualty of harm ("eight people died of the disease", "the virus has killed 30")."""
 
 from __future__ import annotations
 
@@ -18,6 +19,11 @@ _LOST_FROM = (_WORDS["lost_from_nouns"] | place_words()["site_heads"]
               | place_words()["building_words"] | place_words()["event_site_nouns"])
 # What one is absent from rather than lost ("missing from the debate").
 _ABSENCE_NOUNS = _WORDS["absence_nouns"]
+# Illnesses, and the prepositions of what caused a death or an injury ("died of").
+_ILLNESS = _WORDS["illness_words"]
+_CAUSE_PREPS = _WORDS["cause_preps"]
+# Verbs whose subject is the one who suffers it ("three people died").
+_SUFFERER_VERBS = _WORDS["sufferer_verbs"]
 # Named things one is absent from, not lost in ("missing from ''Rush Hour''").
 _ABSENT_FROM_ENTS = {"WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "ORG"}
 
@@ -76,3 +82,50 @@ def absent_from(token: Token) -> bool:
                 return False
             return pobj.lemma_.lower() in _ABSENCE_NOUNS
     return False
+
+
+def illness_told(trigger: Token, harm: frozenset[str]) -> bool:
+    """A casualty whose cause, as the text tells it, is an illness, with no harm told
+    beside it: "died of the unidentified disease", "died after contracting the infection",
+    "deaths from cholera", "the virus has killed 30", "the deaths might have been the
+    virus"; not "died of injuries suffered in the attack". A name as what one died "of"
+    is an illness's ("died of Chikungunya"): no one dies of a person or a place."""
+    causes = _causes(trigger)
+    words = [t for cause in causes for t in cause.subtree]
+    ill = [t for t in words if _ill(t)]
+    if not words or any((t.lemma_.lower() in harm or t.lower_ in harm) and t not in ill
+                        for t in words):
+        return False
+    return bool(ill) or any(
+        c.pos_ == "PROPN" and c.dep_ == "pobj" and c.head.lower_ == "of"
+        and c.head.head == trigger and trigger.pos_ == "VERB" and not any(d.dep_ in ("det", "poss") for d in c.children)
+        for c in causes)
+
+
+def _ill(token: Token) -> bool:
+    """An illness word, alone or with the noun before it ("a heart attack")."""
+    forms = {token.lemma_.lower(), token.lower_}
+    forms |= {f"{c.lower_} {token.lemma_.lower()}" for c in token.children
+              if c.dep_ in ("compound", "amod") and c.i == token.i - 1}
+    return bool(forms & _ILLNESS)
+
+
+def _causes(trigger: Token) -> list[Token]:
+    """The phrases that tell what caused the casualty of ``trigger``: its cause
+    prepositions' objects ("died of X", "deaths from X"), the agent of it or of the
+    participle on it ("deaths caused by X"), the subject of an active verb that is not the
+    sufferer's ("X killed 30"), and what the deaths are said to be ("the deaths might have
+    been X")."""
+    found: list[Token] = []
+    carriers = [trigger, *(c for c in trigger.children if c.dep_ == "acl")]
+    for carrier in carriers:
+        for child in carrier.children:
+            if child.dep_ == "prep" and child.lower_ in _CAUSE_PREPS or child.dep_ == "agent":
+                found += [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+    if trigger.pos_ == "VERB" and not any(
+        c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children
+    ) and trigger.lemma_.lower() not in _SUFFERER_VERBS:
+        found += [c for c in trigger.children if c.dep_ == "nsubj"]
+    if trigger.pos_ == "NOUN" and trigger.dep_ in ("nsubj", "nsubjpass"):
+        found += [c for c in trigger.head.children if c.dep_ in ("attr", "agent")]
+    return found

@@ -15,6 +15,13 @@ names the people ("15 were injured", "11 of the injured") it is the number itsel
 singular victim ("a soldier was killed") counts 1 (option ``singular_counts``). A part of a
 count given on its own ("two of the 12 killed") is not a second figure.
 
+Frames beside these (:mod:`.casualty_frames`): lives taken ("the blast claimed nine
+lives"), the absolute "with" ("six were killed, with two others injured"), casualty verbs
+joined on one count ("were mutilated, injured and traumatised": one figure; "were killed or
+injured": casualties), and the text's headline, read though it is a heading ("7 militants
+killed in blasts"; "Roadside bomb kills army general": one). A death or an injury told
+from an illness is none ("died of the disease", :mod:`.casualty_senses`).
+
 "casualties" is kept as category ``other``: in news use it means killed and injured
 together, or either. Counts that are ages, dates, durations, money, percentages, units
 ("one of the missiles", "a 50-year-old") are not figures.
@@ -36,11 +43,18 @@ from collections import Counter
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ..data_files import word_lists
+from ..data_files import packaged_json, word_lists
 from ..provenance import FROM_DATELINE, denied, stated
 from ..units import Units
 from .base import attribution_covering, get_list, is_excluded
-from .casualty_senses import absent_from, harm_words, life_told, speaking_body
+from .casualty_frames import (
+    bare_victims,
+    headline,
+    joined_verbs,
+    lives_taken,
+    with_participle,
+)
+from .casualty_senses import absent_from, harm_words, illness_told, life_told, speaking_body
 from .events import load_lexicon
 from .locate import FALLBACK_PREPS as _FALLBACK_PREPS
 from .locate import SITE_PREPS as _SITE_PREPS
@@ -89,6 +103,7 @@ _RELATIVES = word_lists("grammar_words")["relative_pronouns"]
 _AMONG = word_lists("figure_words")["among_preps"]
 # Roles of a named person that the figure's verb says suffered it.
 _VICTIM_ROLES = ("nsubj", "nsubjpass", "dobj")
+_LIFE_NOUNS = word_lists("figure_words")["life_nouns"]
 
 
 class FiguresExtractor:
@@ -110,6 +125,10 @@ class FiguresExtractor:
         self.verbs = {k: v for k, v in self.lex["verbs"].items() if " " not in k}
         self.verb_phrases = {tuple(k.split()): v for k, v in self.lex["verbs"].items()
                              if " " in k}
+        # verbs of killing and wounding, whose bare object in a headline is one victim
+        self.victim_verbs = {k: v for k, v in self.verbs.items() if v in ("killed", "injured")}
+        self.people = frozenset(self.person_words) | frozenset(
+            packaged_json("actors.json")["person_heads"])
 
     # -- what is not a figure ----------------------------------------------------------
     def not_a_figure(self, doc: Doc, count: Count, entities: Entities) -> bool:
@@ -204,8 +223,15 @@ class FiguresExtractor:
         if found is None:
             found = self._linear(doc, count, who)
         if found is None:
+            found = self._frame(anchor, who)
+            if found is not None and who is not None and who.lemma_.lower() in _LIFE_NOUNS:
+                who = role  # "nine lives": the number stands for the people
+        if found is None:
             return None
         category, trigger = found
+        if trigger[1] - trigger[0] == 1:
+            # "were mutilated, injured and traumatised", "were killed or injured"
+            category, trigger = joined_verbs(doc[trigger[0]], self._casualty) or found
         if who is not None and (who.lower_ in _PEOPLE_STATES or who.lemma_.lower()
                                 in _PEOPLE_STATES):
             who = role  # "11 of the injured", "the 130 injured": the number is who
@@ -219,6 +245,29 @@ class FiguresExtractor:
         ):
             who = role  # "15 were injured", "the toll rose to 45": the number stands for them
         return {"category": category, "trigger": trigger, "who": who}
+
+    def _frame(self, anchor: Token, who: Token | None):
+        """Lives taken ("claimed nine lives") and the absolute "with" ("killed, with two
+        others injured"), of :mod:`.casualty_frames`."""
+        taken = lives_taken(anchor, who)
+        if taken is not None:
+            return "killed", taken
+        told = with_participle(anchor, self._participle)
+        if told is not None:
+            return told[0], (told[1].i, told[1].i + 1)
+        return None
+
+    def _participle(self, token: Token) -> str | None:
+        """The category of a participle or state ("injured", "wounded", "dead")."""
+        for form in (token.lower_, token.lemma_.lower()):
+            if form in self.lex["states"]:
+                return self.lex["states"][form]
+        return self.verbs.get(token.lemma_.lower()) if token.tag_ in ("VBN", "VBD") else None
+
+    def _casualty(self, token: Token) -> str | None:
+        """The casualty category of a verb or state joined to a figure's trigger."""
+        category = self._participle(token)
+        return category if category in _CASUALTIES else None
 
     def _members_count(self, noun: Token) -> Token | None:
         """The number that counts the members of ``noun`` ("a family of five")."""
@@ -455,8 +504,11 @@ class FiguresExtractor:
             if token.lower_ not in _INDEFINITE or token.dep_ != "det" or token.i in taken:
                 continue
             noun = token.head
-            # any singular noun: the casualty word it must go with keeps out "a car"
-            if noun.tag_ != "NN" or noun.ent_type_ in _NON_FIGURE_ENTS:
+            # any singular noun: the casualty word it must go with keeps out "a car"; a
+            # nationality is a person ("an Afghan")
+            if not (noun.tag_ == "NN" or noun.tag_ == "NNP" and noun.ent_type_ == "NORP") or (
+                noun.ent_type_ in _NON_FIGURE_ENTS
+            ):
                 continue
             if noun.lemma_.lower() in _COUNT_NOUNS or noun.lemma_.lower() in _MANY_VICTIMS:
                 continue  # "a massacre", "taking a toll on the campaign": no one victim
@@ -553,15 +605,20 @@ class FiguresExtractor:
         by_place = {p["id"]: p for p in places}
         entities = Entities(doc)
         filed = dateline_place(doc, places)  # the same for every figure of the document
+        title = headline(doc)
         for sent in doc.sents:
             counts = find_counts(doc, sent.start, sent.end)
+            in_title = title is not None and sent.start_char < title[1]
             if self.singular_counts:
                 taken = {i for c in counts for i in range(c.start, c.end)}
-                counts = sorted(counts + self.singular(doc, sent, taken, entities),
-                                key=lambda c: c.start)
+                counts = counts + self.singular(doc, sent, taken, entities)
+                if in_title:  # "Roadside bomb kills army general": one
+                    counts += [Count(start, end, 1, 1, True) for start, end in bare_victims(
+                        sent, self.victim_verbs, self.people, taken)]
+                counts = sorted(counts, key=lambda c: c.start)
             for count in counts:
                 figure = self.figure(doc, sent, count, places, events, by_place, entities,
-                                     filed)
+                                     filed, title if in_title else None)
                 if figure is not None:
                     figure["id"] = f"F{len(figures) + 1}"
                     figures.append(figure)
@@ -571,10 +628,13 @@ class FiguresExtractor:
         return doc
 
     def figure(self, doc, sent, count, places, events, by_place, entities,
-               filed: dict | None) -> dict | None:
+               filed: dict | None, title: tuple[int, int] | None = None) -> dict | None:
+        """The figure of ``count``, or None; ``title``: the text's headline, which the
+        figures read though it is a heading ("7 militants killed in blasts")."""
         start_char = doc[count.start].idx
         end_char = doc[count.end - 1].idx + len(doc[count.end - 1])
-        if is_excluded(doc, start_char, end_char) or self.not_a_figure(doc, count, entities):
+        if _skipped(doc, start_char, end_char, title) or self.not_a_figure(doc, count,
+                                                                          entities):
             return None
         read = self.read(doc, count)
         if read is None:
@@ -585,7 +645,7 @@ class FiguresExtractor:
         trig_start, trig_end = read["trigger"]
         t_start = doc[trig_start].idx
         t_end = doc[trig_end - 1].idx + len(doc[trig_end - 1])
-        if is_excluded(doc, t_start, t_end):
+        if _skipped(doc, t_start, t_end, title):
             return None
         trigger = doc[trig_start]
         if trigger.pos_ == "NOUN" and speaking_body(doc, trigger) or (
@@ -596,6 +656,8 @@ class FiguresExtractor:
         event = self._event_for(doc, read["trigger"], sent, events, read["category"])
         if event is None and _one_named(doc, count, who) and life_told(trigger, self.harm):
             return None  # "two weeks after Justice Kane died": a life told, no casualty
+        if read["category"] in _CASUALTIES and illness_told(trigger, self.harm):
+            return None  # "eight people died of the disease": an illness, no harm done
         clause_tokens = [doc[i] for i in range(trig_start, trig_end)]
         if who is not None:
             clause_tokens.append(who)
@@ -680,6 +742,15 @@ def named_victims(sent: Span, entities: Entities) -> list[tuple[int, int]]:
         if slot.dep_ in _VICTIM_ROLES or any(c.dep_ == "relcl" for c in root.children):
             result.append(bounds)  # "a vigil for Smith, who was killed": the clause tells
     return sorted(result)
+
+
+def _skipped(doc: Doc, start: int, end: int, title: tuple[int, int] | None) -> bool:
+    """In a heading or caption that extraction skips, unless in the text's headline (a
+    heading; a caption on the first line stays skipped)."""
+    if title is None or not (title[0] <= start and end <= title[1]):
+        return is_excluded(doc, start, end)
+    return any(start < ex_end and ex_start < end and kind != "heading"
+               for ex_start, ex_end, kind in doc._.el_excluded or ())
 
 
 def is_named(doc: Doc, count: Count) -> bool:

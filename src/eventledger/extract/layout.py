@@ -8,7 +8,8 @@ line without a closing stop is a caption only when it has no finite verb (captio
 describe a picture; running text cut short still has its verb), and a line whose next
 line starts in lower case is hard-wrapped running text, not a heading. The ranges go to
 ``doc._.el_excluded``; every extractor skips them through
-:func:`eventledger.extract.base.is_excluded`.
+:func:`eventledger.extract.base.is_excluded`, but for the casualty figures of a heading on
+the text's first line, its headline (:mod:`eventledger.extract.casualty_frames`).
 """
 
 from __future__ import annotations
