@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ...data_files import word_lists
 from .lexicon import WORD_LISTS, PhraseIndex, demonym_countries
 
 
@@ -49,5 +50,13 @@ class Context:
             event_modified=set(lexicon.get("event_modified_nouns", ())),
             non_actors=set(lexicon.get("non_actor_nouns", ())),
             demonyms=demonym_countries(),
-            words={key: set(lexicon[key]) for key in WORD_LISTS},
+            words=_word_lists(lexicon),
         )
+
+
+def _word_lists(lexicon: dict) -> dict[str, set[str]]:
+    """The lexicon's word lists; ``harm_causes`` with the illnesses the figures extractor
+    knows (``figure_words.json``), kept in one place."""
+    words = {key: set(lexicon[key]) for key in WORD_LISTS}
+    words["harm_causes"] |= set(word_lists("figure_words")["illness_words"])
+    return words
