@@ -2,7 +2,9 @@
 organisation ("an Islamic body declared a state"); a named person's death told with no
 attack or harm is a life told ("two weeks after Justice Kane died"); "missing from" a
 show, a list or a debate is absent, not lost; a death or an injury from an illness is no
-casualty of harm ("eight people died of the disease", "the virus has killed 30")."""
+casualty of harm ("eight people died of the disease", "the virus has killed 30"); a
+killing tried or meant is none ("the attempted murder of two officers", "threatened to
+kill ten hostages")."""
 
 from __future__ import annotations
 
@@ -22,6 +24,10 @@ _ABSENCE_NOUNS = _WORDS["absence_nouns"]
 # Illnesses, and the prepositions of what caused a death or an injury ("died of").
 _ILLNESS = _WORDS["illness_words"]
 _CAUSE_PREPS = _WORDS["cause_preps"]
+# What makes a killing or wounding one that was tried or meant, not done ("attempted
+# murder", "tried to kill", "a plot to kill").
+_ATTEMPT_MODIFIERS = _WORDS["attempt_modifiers"]
+_ATTEMPT_HEADS = _WORDS["attempt_heads"]
 # Verbs whose subject is the one who suffers it ("three people died").
 _SUFFERER_VERBS = _WORDS["sufferer_verbs"]
 # Named things one is absent from, not lost in ("missing from ''Rush Hour''").
@@ -129,3 +135,13 @@ def _causes(trigger: Token) -> list[Token]:
     if trigger.pos_ == "NOUN" and trigger.dep_ in ("nsubj", "nsubjpass"):
         found += [c for c in trigger.head.children if c.dep_ in ("attr", "agent")]
     return found
+
+
+def attempted(trigger: Token) -> bool:
+    """A casualty word told of a killing or wounding that was tried, meant or threatened,
+    not done: "the attempted murder of two officers", "a failed assassination", "tried to
+    kill two guards", "threatened to kill ten hostages", "a plot to kill the judges"."""
+    if any(c.dep_ in ("amod", "compound") and c.lower_ in _ATTEMPT_MODIFIERS
+           for c in trigger.children):
+        return True
+    return trigger.dep_ in ("xcomp", "acl") and trigger.head.lemma_.lower() in _ATTEMPT_HEADS

@@ -54,7 +54,14 @@ from .casualty_frames import (
     lives_taken,
     with_participle,
 )
-from .casualty_senses import absent_from, harm_words, illness_told, life_told, speaking_body
+from .casualty_senses import (
+    absent_from,
+    attempted,
+    harm_words,
+    illness_told,
+    life_told,
+    speaking_body,
+)
 from .events import load_lexicon
 from .locate import FALLBACK_PREPS as _FALLBACK_PREPS
 from .locate import SITE_PREPS as _SITE_PREPS
@@ -89,6 +96,7 @@ _AGE_WORDS = word_lists("figure_words")["age_words"]
 _COUNT_NOUNS = word_lists("figure_words")["count_nouns"]
 _ANCHOR_PREPS = word_lists("figure_words")["count_anchor_preps"]
 _MANY_VICTIMS = word_lists("figure_words")["many_victim_nouns"]
+_NO_COUNT = word_lists("figure_words")["negating_words"]
 # "hurt": an injury in the passive ("two were hurt") or done by an attack or a weapon, else
 # a harm to one's chances ("an effort to hurt Clinton")
 _PASSIVE_ONLY = word_lists("figure_words")["passive_only_verbs"]
@@ -144,8 +152,9 @@ class FiguresExtractor:
         before = doc[count.start - 1] if count.start > 0 else None
         after = doc[count.end] if count.end < len(doc) else None
         after2 = doc[count.end + 1] if count.end + 1 < len(doc) else None
-        if before is not None and (before.lower_ in _CURRENCY or before.lower_ in self.ages):
-            return True
+        if before is not None and (before.lower_ in _CURRENCY or before.lower_ in self.ages
+                                   or before.lower_ in _NO_COUNT):
+            return True  # "$5", "aged 30", "no one was killed", "not one soldier"
         if after is not None:
             if after.lower_ in _PERCENT or after.lower_ in _CURRENCY:
                 return True
@@ -658,6 +667,8 @@ class FiguresExtractor:
             return None  # "two weeks after Justice Kane died": a life told, no casualty
         if read["category"] in _CASUALTIES and illness_told(trigger, self.harm):
             return None  # "eight people died of the disease": an illness, no harm done
+        if read["category"] in _CASUALTIES and attempted(trigger):
+            return None  # "the attempted murder of two officers": no one was killed
         clause_tokens = [doc[i] for i in range(trig_start, trig_end)]
         if who is not None:
             clause_tokens.append(who)

@@ -1,0 +1,40 @@
+"""A count denied by "no" or "not" ("no one was killed", "not one soldier was wounded")
+counts no casualty, as "no civilians were killed" gives none; nor does a killing or
+wounding tried, meant or threatened ("the attempted murder of two officers", "tried to
+kill two guards", "threatened to kill ten hostages"). A toll told beside them stays."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def figures_of(nlp, text):
+    return [(f["category"], f["count"]["text"]) for f in nlp(text)._.el_figures]
+
+
+@pytest.mark.parametrize("text", [
+    "No one was killed in the attack on the depot.",
+    "Not one soldier was wounded in the shelling.",
+])
+def test_a_denied_count_is_no_casualty(nlp, text):
+    assert figures_of(nlp, text) == []
+
+
+def test_a_toll_beside_a_denied_count_stays(nlp):
+    text = "No one was killed in the raid, but two guards were injured."
+    assert figures_of(nlp, text) == [("injured", "two")]
+
+
+@pytest.mark.parametrize("text", [
+    "He was charged with the attempted murder of two police officers.",
+    "The gunman tried to kill three guards at the gate.",
+    "The rebels threatened to kill ten hostages on Friday.",
+    "A failed assassination of two ministers shook the capital.",
+])
+def test_a_killing_tried_or_meant_is_no_casualty(nlp, text):
+    assert figures_of(nlp, text) == []
+
+
+def test_a_killing_done_in_a_failed_bid_stays(nlp):
+    text = "Gunmen killed two guards in a failed bid to free the prisoners."
+    assert figures_of(nlp, text) == [("killed", "two")]
