@@ -35,3 +35,8 @@ def test_one_life_claimed(nlp):
 def test_claims_of_no_lives_are_no_figure(nlp):
     assert figures_of(nlp, "Two groups claimed the attack on the depot in Tarsk.") == []
     assert figures_of(nlp, "The company claimed 40 acres of land near the lake.") == []
+
+
+def test_a_life_of_its_own_is_no_figure(nlp):
+    assert figures_of(nlp, "Once a rumour spreads in the valley, it takes on a life of "
+                           "its own.") == []

@@ -54,8 +54,8 @@ def lives_taken(anchor: Token, who: Token | None) -> tuple[int, int] | None:
         return None
     verb = life.head
     lemma = verb.lemma_.lower()
-    if verb.pos_ not in ("VERB", "AUX"):
-        return None
+    if verb.pos_ not in ("VERB", "AUX") or any(c.dep_ == "prt" for c in verb.children):
+        return None  # "it takes on a life of its own": another verb
     if life.dep_ == "dobj" and lemma in _TAKING and verb.i < life.i:
         return verb.i, life.i + 1  # "claimed the lives"
     if life.dep_ == "nsubjpass" and (lemma in _TAKING or lemma in _LOSING):
