@@ -530,18 +530,37 @@ def _noun_arguments(ctx: Context, head: Token, tokens: list[Token], type_: str):
                 if child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
                     recipient = _first_dep(child, "pobj")
                     break
-    if recipient is None and head.dep_ == "dobj" and (
-        head.head.lemma_.lower() in ctx.words["giving_verbs"]
-    ):
+    giver = head.head if head.head.lemma_.lower() in ctx.words["giving_verbs"] else None
+    if giver is not None and head.dep_ == "dobj":
         # "gave the workers an ultimatum", "the workers were given an ultimatum"
-        giver = head.head
-        recipient = _first_dep(giver, "dative") or (
-            _first_dep(giver, "nsubjpass") if is_passive(giver) else None)
+        if recipient is None:
+            recipient = _given_to(giver) or (
+                _first_dep(giver, "nsubjpass") if is_passive(giver) else None)
+        if actor is None and not is_passive(giver):
+            actor = _first_dep(giver, "nsubj")  # "the group gave the police a warning"
+    elif giver is not None and head.dep_ == "nsubjpass":
+        # "a warning was given to the police (by the group)"
+        recipient = recipient or _given_to(giver)
+        agent = _first_dep(giver, "agent")
+        if actor is None and agent is not None:
+            actor = _first_dep(agent, "pobj")
     if recipient is None:
         recipient = _relative_target(ctx, head)
     if actor is None:
         actor = responsible_party(head, ctx.event_modified, ctx.words["party_predicates"])
     return actor, recipient
+
+
+def _given_to(giver: Token) -> Token | None:
+    """Whom a verb of giving gives to: its indirect object ("gave the police a warning")
+    or its "to" phrase ("gave a warning to the police")."""
+    dative = _first_dep(giver, "dative")
+    if dative is not None and dative.lower_ == "to":
+        return _first_dep(dative, "pobj")
+    if dative is not None:
+        return dative
+    return next((p for c in giver.children if c.dep_ == "prep" and c.lower_ == "to"
+                 for p in c.children if p.dep_ == "pobj"), None)
 
 
 def _carrier_agent(ctx: Context, head: Token) -> Token | None:
