@@ -5,6 +5,9 @@ headings stay unread."""
 
 from __future__ import annotations
 
+from eventledger.document import Document
+from eventledger.pipeline import extract_record
+
 
 def figures_of(nlp, text):
     return [(f["category"], f["trigger"]["text"], f["count"]["text"], f["count"]["low"])
@@ -45,3 +48,13 @@ def test_a_caption_on_the_first_line_stays_unread(nlp):
     text = ("Photo: Two guards killed in Tarsk\n"
             "The ministers spoke of the talks for an hour.")
     assert figures_of(nlp, text) == []
+
+
+def test_a_heading_that_starts_a_later_part_stays_unread(nlp):
+    # a long text is extracted in parts cut on blank lines; a part's first line is no
+    # headline unless the part starts the text
+    first = "Talks go on in Velmar\n\nBoth sides met on Monday and spoke for an hour.\n\n"
+    rest = "Two guards killed in Tarsk\n\nThe ministers spoke of the talks for an hour."
+    record = extract_record(Document(text=first + rest), nlp=nlp,
+                            max_chunk_chars=len(first) + 5)
+    assert record["figures"] == []

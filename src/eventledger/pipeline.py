@@ -133,10 +133,11 @@ def doc_sections(doc: Doc) -> dict[str, list]:
     return {name: list(getattr(doc._, f"el_{name}") or []) for name in SECTIONS}
 
 
-def make_doc(nlp: Language, document: Document, text: str) -> Doc:
+def make_doc(nlp: Language, document: Document, text: str, offset: int = 0) -> Doc:
     doc = nlp.make_doc(text)
     doc._.el_published = document.published
     doc._.el_outlet = document.outlet
+    doc._.el_offset = offset
     return doc
 
 
@@ -159,7 +160,8 @@ def extract_records(
         for document in documents:
             parts = split_paragraphs(document.text, max_chars)
             for index, (offset, text) in enumerate(parts):
-                yield (make_doc(nlp, document, text), (document, index, len(parts), offset))
+                yield (make_doc(nlp, document, text, offset),
+                       (document, index, len(parts), offset))
 
     current: Document | None = None
     record: dict = {}

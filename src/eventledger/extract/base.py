@@ -17,6 +17,8 @@ from .syntax import doc_text
 EXTENSIONS = {
     "el_published": None,  # document date "YYYY-MM-DD" or None
     "el_outlet": None,  # outlet name or None
+    # where the Doc's text starts in its document: 0, or a later part of a long document
+    "el_offset": 0,
     "el_excluded": None,  # [(start, end, "heading"|"caption")]
     "el_quotes": None,  # quotations (extract.quotes.Quote), found once per Doc
     # words the text puts just before a site noun ("the Rolando cafe"), found once per Doc

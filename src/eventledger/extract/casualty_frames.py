@@ -136,7 +136,9 @@ def _adjacent(a: Token, b: Token) -> bool:
 
 def headline(doc: Doc) -> tuple[int, int] | None:
     """The character range of the text's headline: its first line, one sentence, when more
-    lines follow."""
+    lines follow; none in a later part of a long document."""
+    if doc._.el_offset:
+        return None
     text = doc.text
     start = len(text) - len(text.lstrip())
     end = text.find("\n", start)
