@@ -133,6 +133,9 @@ def test_building_site_stands_where_a_place_stands(nlp):
     assert _at(nlp(text)._.el_places, text, "Rolando")["text"] == "Rolando cafe"
     text = "Militants attacked the Kellmar police station in Tampere."
     assert _at(nlp(text)._.el_places, text, "Kellmar")["text"] == "Kellmar police station"
+    # the "of" of a part or side of the site, or of an attack on it
+    text = "Protesters gathered at the gates of the Kellmar airport in Tampere."
+    assert _at(nlp(text)._.el_places, text, "Kellmar")["text"] == "Kellmar airport"
     # the owners of a cafe are no place
     text = "Rolando cafe owners protested in Tampere."
     assert _at(nlp(text)._.el_places, text, "Rolando") is None

@@ -57,6 +57,7 @@ _PERSON_SITE_PREPS = _WORDS["person_site_preps"]
 # of a preposition of place, or of an act that hits a building or territory.
 _SITE_PREPS = _WORDS["site_preps"] | _CONTEXT_PREPS
 _HARM_VERBS = _WORDS["site_harm_verbs"] | _WORDS["territory_verbs"]
+_OF_NOUNS = _WORDS["site_of_nouns"] | _WORDS["directions"] | _WORDS["site_part_nouns"]
 _OWNER_NOUNS = _WORDS["site_owner_nouns"]
 _DWELLINGS = _WORDS["dwelling_words"]
 _ORGANISATION_BUILDINGS = _WORDS["organisation_buildings"]
@@ -162,11 +163,17 @@ def named_site(places: PlacesExtractor, ent: Span, span: Span) -> bool:
 def _stands_as_place(building: Token) -> bool:
     """The building word's phrase stands where a place stands: the object of a preposition
     of place ("at the Rolando cafe"), or what an attack hit ("shelled the Kawkab army
-    base", "the Rolando cafe was bombed"), or the next of a list of such ("bombed the
-    school and the Rolando cafe")."""
-    while building.dep_ == "conj" and building.head is not building:
+    base", "the Rolando cafe was bombed"), the "of" of a part, side or attack of a site
+    ("the gates of the Kellmar airport"), or the next of a list of such ("bombed the
+    school and the Rolando cafe"), or what such a place is ("in Douma, the Ibn Sina
+    hospital")."""
+    while building.dep_ in ("conj", "appos") and building.head is not building:
         building = building.head
     head = building.head
+    if building.dep_ == "pobj" and head.lower_ == "of":
+        # "the gates of the Shannon airport", "west of the Miraflores base", "the bombing
+        # of the Kellmar embassy"
+        return head.head.lemma_.lower() in _OF_NOUNS
     if building.dep_ == "pobj":
         return head.lower_ in _SITE_PREPS
     if building.dep_ in ("dobj", "nsubjpass"):
