@@ -246,14 +246,12 @@ class PlacesExtractor:
         person_words = {
             t.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent
         }
-        if self.sites:
-            # "the Rolando cafe", "at the Ibn Sina hospital": sites of a name and a
-            # lower-case building word, whatever the model made of the name
-            for span in building_sites(self, doc, taken):
-                found.append((span.start_char, span.end_char))
-                sites.add((span.start_char, span.end_char))
-                for i in range(span.start, span.end):
-                    taken[i] = True
+        # "the Rolando cafe", "at the Ibn Sina hospital": sites of a name and a lower-case
+        # building word, whatever the model made of the name
+        for span in building_sites(self, doc, taken) if self.sites else ():
+            found.append((span.start_char, span.end_char))
+            sites.add((span.start_char, span.end_char))
+            taken[span.start : span.end] = [True] * len(span)
         for ent in doc.ents:
             if ent.label_ not in self._entity_labels:
                 continue
@@ -273,8 +271,7 @@ class PlacesExtractor:
             if not site and self._generic_site(ent, span):
                 # "Highland Hospital", "the High Court": no site of its own, nor the
                 # town named like a word of it
-                for i in range(span.start, span.end):
-                    taken[i] = True
+                taken[span.start : span.end] = [True] * len(span)
                 continue
             # a name of the place labels as the model wrote it ("the West Bank" is
             # left to the matcher); a site also after "the" ("outside the Kellmar Hotel")
@@ -285,8 +282,7 @@ class PlacesExtractor:
                 # gazetteer, placed at the place the text puts it in (see __call__)
                 found.append((span.start_char, span.end_char))
                 sites.add((span.start_char, span.end_char))
-                for i in range(span.start, span.end):
-                    taken[i] = True
+                taken[span.start : span.end] = [True] * len(span)
                 continue
             if ent.label_ == "FAC" and not self._well_known(span.text):
                 continue  # "the White House" is not White House, Tennessee
