@@ -104,3 +104,106 @@ def test_acled_rows_give_a_site_at_a_country_the_country_s_precision(nlp):
     record = extract_record(Document(text=text, source="t"), nlp=nlp)
     (row,) = [r for r in acled_rows(record) if r["plover_type"] == "ASSAULT"]
     assert (row["location"], row["geo_precision"]) == ("Kellmar Road", 2)
+
+
+def test_name_before_a_lower_case_building_word_is_a_site(nlp):
+    text = "A bomb exploded at the Rolando cafe in Tampere on Monday."
+    doc = nlp(text)
+    cafe, town = _at(doc._.el_places, text, "Rolando"), _at(doc._.el_places, text, "Tampere")
+    assert cafe["text"] == "Rolando cafe" and cafe["approximate"] is True
+    assert cafe["near"] == {"place": town["id"]} and cafe["geonameid"] is None
+    assert _location(doc, "exploded") == "Rolando cafe"
+    # the model's entity is only the name ("Al-Nour" as FAC, "Ibn Sina" as PERSON)
+    text = "Gunmen opened fire near the Al-Nour mosque in Tripoli."
+    assert _at(nlp(text)._.el_places, text, "Al-Nour")["text"] == "Al-Nour mosque"
+    text = "Twelve people died at the Ibn Sina hospital in Mosul."
+    assert _at(nlp(text)._.el_places, text, "Ibn Sina")["text"] == "Ibn Sina hospital"
+    # nouns between the name and its building word
+    text = "Rockets hit the Kawkab army base near Hasakah."
+    base = _at(nlp(text)._.el_places, text, "Kawkab")
+    assert base["text"] == "Kawkab army base" and base["country"] == "SY"
+    # a particle before the name
+    text = "A bomb exploded at a voting station in al-Rolando school in western Tampere."
+    assert _at(nlp(text)._.el_places, text, "Rolando")["text"] == "al-Rolando school"
+
+
+def test_building_site_stands_where_a_place_stands(nlp):
+    # what an attack hit, also as the subject of a passive
+    text = "The Rolando cafe was bombed in Tampere on Monday."
+    assert _at(nlp(text)._.el_places, text, "Rolando")["text"] == "Rolando cafe"
+    text = "Militants attacked the Kellmar police station in Tampere."
+    assert _at(nlp(text)._.el_places, text, "Kellmar")["text"] == "Kellmar police station"
+    # the "of" of a part or side of the site, or of an attack on it
+    text = "Protesters gathered at the gates of the Kellmar airport in Tampere."
+    assert _at(nlp(text)._.el_places, text, "Kellmar")["text"] == "Kellmar airport"
+    # the owners of a cafe are no place
+    text = "Rolando cafe owners protested in Tampere."
+    assert _at(nlp(text)._.el_places, text, "Rolando") is None
+
+
+def test_owners_and_kinds_of_buildings_are_no_building_sites(nlp):
+    text = "A bomb exploded at the Rolando cafe and in Ahmed's house in Tampere."
+    places = nlp(text)._.el_places
+    assert _at(places, text, "Rolando")["text"] == "Rolando cafe"
+    assert _at(places, text, "Ahmed") is None
+    for text, name in [
+        ("A bomb destroyed the Smith family house and the Rolando cafe in Belfast.", "Smith"),
+        ("Protesters marched to the United Nations office and the Rolando cafe in Tampere.",
+         "United Nations"),
+        ("A bomb exploded in a Catholic church and at the Rolando cafe in Tampere.", "Catholic"),
+    ]:
+        places = nlp(text)._.el_places
+        assert _at(places, text, "Rolando")["text"] == "Rolando cafe", text
+        assert _at(places, text, name) is None, text
+    # a large city before a building word stays that city
+    text = "Ten were killed at the Aleppo hospital, doctors said."
+    aleppo = _at(nlp(text)._.el_places, text, "Aleppo")
+    assert aleppo["text"] == "Aleppo" and aleppo["kind"] == "city"
+
+
+def test_name_of_common_words_is_no_site_and_its_city_is_the_place(nlp):
+    for text, name, city in [
+        ("A plane crashed near the International Airport in Tampere.", "International",
+         "Tampere"),
+        ("Protesters gathered outside the High Court in Nairobi.", "High Court", "Nairobi"),
+        ("Gunmen stormed the Central Bank in Tripoli.", "Central Bank", "Tripoli"),
+    ]:
+        places = nlp(text)._.el_places
+        assert _at(places, text, name) is None, text
+        assert _at(places, text, city)["kind"] == "city"
+    # a person's name among the words is a name: "the Nasser hospital"
+    text = "Shells landed near the Nasser hospital in Khan Younis."
+    assert _at(nlp(text)._.el_places, text, "Nasser")["text"] == "Nasser hospital"
+
+
+def test_site_is_put_at_a_place_named_before_it_in_its_paragraph(nlp):
+    text = ("Shootings in Belfast continued. Later, a man was shot dead when he answered a "
+            "knock at his door in Deerpark Road.")
+    doc = nlp(text)
+    road, town = _at(doc._.el_places, text, "Deerpark Road"), _at(doc._.el_places, text, "Belfast")
+    assert road["near"] == {"place": town["id"]} and road["country"] == "GB"
+    # not across a paragraph break
+    text = ("Shootings in Belfast continued.\n\nLater, a man was shot dead when he answered a "
+            "knock at his door in Deerpark Road.")
+    assert _at(nlp(text)._.el_places, text, "Deerpark Road") is None
+    # a country of the site's own sentence that is not the earlier place's wins
+    text = "Fighting raged in Tampere. Later a bomb exploded at the Rolando cafe in France."
+    cafe = _at(nlp(text)._.el_places, text, "Rolando")
+    assert cafe["country"] == "FR"
+
+
+def test_paragraph_anchor_holds_when_a_long_text_is_processed_in_parts(nlp):
+    from eventledger.document import Document
+    from eventledger.pipeline import extract_record
+
+    first = "Fighting raged in Tampere on Monday. Later a bomb exploded at the Rolando cafe."
+    second = "Shootings in Belfast continued. Later a man was shot in Deerpark Road."
+    text = first + "\n\n" + second
+    record = extract_record(Document(text=text, source="t"), nlp=nlp,
+                            max_chunk_chars=len(first) + 10)
+    places = {p["id"]: p for p in record["places"]}
+    assert any(p["id"].startswith("p2-") for p in places.values())  # two parts
+    for site, town in [("Rolando cafe", "Tampere"), ("Deerpark Road", "Belfast")]:
+        (place,) = [p for p in places.values() if p["text"] == site]
+        assert places[place["near"]["place"]]["text"] == town
+        assert text[place["start"]:place["end"]] == site

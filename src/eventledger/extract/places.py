@@ -15,9 +15,11 @@ sentence that is no country, with no GeoNames id, ``approximate: true`` and ``ne
 {"place": id}`` naming that place (the shape of an event's location, so ids stay right
 when a long text is processed in parts). Any other mention the gazetteer does not know
 is left out: the CONTRACT gives every place coordinates. A named site ("Bagram Airfield",
-"at Oxford St", "outside the Grand Hotel") is never looked up in the gazetteer, where it
-would become the town it is named after; it is put the same way at a place of its
-sentence, a country too where the sentence names nothing finer.
+"at Oxford St", "outside the Kellmar Hotel", "at the Rolando cafe") is never looked up in
+the gazetteer, where it would become the town it is named after; it is put the same way
+at a place of its sentence, else at one named before it in its paragraph, else at its
+sentence's country. A name of common words only ("the International Airport") is no site:
+the city named with it is the place. See :mod:`eventledger.extract.sites`.
 """
 
 from __future__ import annotations
@@ -35,6 +37,8 @@ from ..geo.gazetteer import default_cache_dir, load_regions_data
 from .base import get_list, is_excluded
 from .name_matcher import NameMatcher, name_words
 from .place_words import place_words
+from .sites import BUILDING_WORDS, building_sites, generic_name, named_site
+from .sites import anchor as anchor_of
 from .syntax import doc_text
 
 log = logging.getLogger(__name__)
@@ -60,16 +64,9 @@ _PLACE_MODIFIERS = place_words()["place_modifiers"]
 # Verbs and nouns whose object is a territory: "captured Badme", "patrolled Kakata",
 # "the siege on Manbij". Not "attacked", whose object is as often a group.
 _TERRITORY_VERBS = place_words()["territory_verbs"]
-# Last words of names of buildings and streets, which share names with towns: "the White
-# House" is no White House, Tennessee.
-_BUILDING_WORDS = place_words()["building_words"]
-# ... of streets and roads, named after the towns they lead to: "Oxford St" in Belfast.
-_ROUTE_WORDS = place_words()["route_words"]
-# The most words of a city's name at the start of a site's ("Rio de Janeiro Airport").
-_CITY_WORDS = 4
-# How far (in tokens) a known place may stand from a place the gazetteer lacks to give
-# it its position.
-_ANCHOR_REACH = 25
+# Last words of names of buildings and streets (see sites.py): "the White House" is no
+# White House, Tennessee.
+_BUILDING_WORDS = BUILDING_WORDS
 # Entity labels whose spans are no names at all.
 _NOT_NAMES = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "LANGUAGE"}
 # Name joiners inside runs of capitalised words: "Umm al-Fahm", "Bin Jawad".
@@ -85,7 +82,6 @@ _TERRITORY_PREPS = word_lists("grammar_words")["territory_preps"]
 _LIST_JOINERS = word_lists("grammar_words")["list_joiners"]
 _ALTERNATIVE_JOINERS = word_lists("grammar_words")["alternative_joiners"]
 _POSSESSIVE_ENDINGS = word_lists("grammar_words")["possessive_endings"]
-_DEFINITE = word_lists("grammar_words")["definite_determiners"]
 
 
 def _fold(text: str) -> str:
@@ -195,6 +191,7 @@ class PlacesExtractor:
         self._not_places: set[str] = set()
         self._surface: set[str] = set()
         self._words: frozenset[str] | None = None
+        self._descriptive: frozenset[str] | None = None
 
     @property
     def resolver(self):
@@ -249,8 +246,16 @@ class PlacesExtractor:
         person_words = {
             t.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent
         }
+        # "the Rolando cafe", "at the Ibn Sina hospital": sites of a name and a lower-case
+        # building word, whatever the model made of the name
+        for span in building_sites(self, doc, taken) if self.sites else ():
+            found.append((span.start_char, span.end_char))
+            sites.add((span.start_char, span.end_char))
+            taken[span.start : span.end] = [True] * len(span)
         for ent in doc.ents:
             if ent.label_ not in self._entity_labels:
+                continue
+            if any(taken[i] for i in range(ent.start, ent.end)):
                 continue
             if len(ent) == 1 and ent.text in person_words:
                 continue
@@ -262,18 +267,22 @@ class PlacesExtractor:
                 span = doc[start : ent.end - 1]
             if is_excluded(doc, span.start_char, span.end_char):
                 continue
-            site = span.text[:1].isupper() and self._site(ent, span)
+            site = self.sites and span.text[:1].isupper() and named_site(self, ent, span)
+            if not site and self._generic_site(ent, span):
+                # "Highland Hospital", "the High Court": no site of its own, nor the
+                # town named like a word of it
+                taken[span.start : span.end] = [True] * len(span)
+                continue
             # a name of the place labels as the model wrote it ("the West Bank" is
-            # left to the matcher); a site also after "the" ("outside the Grand Hotel")
+            # left to the matcher); a site also after "the" ("outside the Kellmar Hotel")
             if not site and (ent.label_ not in self.labels or not ent.text[:1].isupper()):
                 continue
             if site:
-                # "Bagram Airfield", "at the Grand Hotel": a site, never looked up in the
+                # "Bagram Airfield", "at the Kellmar Hotel": a site, never looked up in the
                 # gazetteer, placed at the place the text puts it in (see __call__)
                 found.append((span.start_char, span.end_char))
                 sites.add((span.start_char, span.end_char))
-                for i in range(span.start, span.end):
-                    taken[i] = True
+                taken[span.start : span.end] = [True] * len(span)
                 continue
             if ent.label_ == "FAC" and not self._well_known(span.text):
                 continue  # "the White House" is not White House, Tennessee
@@ -364,24 +373,25 @@ class PlacesExtractor:
             result.append(doc[start:end])
         return result
 
-    def _known(self, name: str) -> bool:
+    def _known(self, name: str, *, exact: bool = False) -> bool:
         """A name the gazetteer holds as written or by a plain variant (no near
-        spellings), which is no common English word, person's title or listed non-place."""
+        spellings; with ``exact``, as written), which is no common English word, person's
+        title or listed non-place."""
         words = name.lower().replace("-", " ").split()
         if not words or name in self._not_places or name.isupper() or self._one_common_word(name):
             return False
-        return any(penalty <= 0.3
+        return any(penalty <= (0 if exact else 0.3)
                    for _c, penalty in self.resolver.candidates(name, near=False))
 
-    def _plain_name(self, name: str) -> bool:
+    def _plain_name(self, name: str, *, common: bool = False) -> bool:
         """A name that may be a place the gazetteer lacks: capitalised words, no
-        acronym, no common English word alone, no nationality."""
+        acronym, no common English word alone (unless ``common``), no nationality."""
         words = name.replace("-", " ").split()
         if not words or not name[:1].isupper() or name.isupper() or len(name) < 3:
             return False
         if name in self._not_places or self.resolver.demonym_country(name) is not None:
             return False
-        return not self._one_common_word(name)
+        return common or not self._one_common_word(name)
 
     def _one_common_word(self, name: str) -> bool:
         """One word that is a stop word or a common English word ("Hope", "Mobile")."""
@@ -394,15 +404,25 @@ class PlacesExtractor:
         """Lower-case English words (the lemmatizer's word index, WordNet's list): "Hope",
         "Mobile" and "Congress" are towns too, but no name the context pass may take."""
         if self._words is None:
-            words: set[str] = set()
-            try:
-                lookups = self.nlp.get_pipe(self.lemmatizer_component).lookups
-                for entries in lookups.get_table("lemma_index").values():
-                    words.update(entries)
-            except (KeyError, ValueError, AttributeError):
-                log.debug("places: no lemmatizer word index; common words unguarded")
-            self._words = frozenset(words)
+            self._words = self._index_words(("noun", "verb", "adj", "adv"))
         return self._words
+
+    def _descriptive_words(self) -> frozenset[str]:
+        """The common words that are adjectives, adverbs or verbs ("International",
+        "High"): the nouns of the word index hold names too ("Nasser", "Brandenburg")."""
+        if self._descriptive is None:
+            self._descriptive = self._index_words(("verb", "adj", "adv"))
+        return self._descriptive
+
+    def _index_words(self, classes: tuple[str, ...]) -> frozenset[str]:
+        words: set[str] = set()
+        try:
+            table = self.nlp.get_pipe(self.lemmatizer_component).lookups.get_table("lemma_index")
+            for word_class in classes:
+                words.update(table.get(self.nlp.vocab.strings[word_class], ()))
+        except (KeyError, ValueError, AttributeError):
+            log.debug("places: no lemmatizer word index; common words unguarded")
+        return frozenset(words)
 
     def _in_context(self, doc: Doc, taken: list[bool]) -> list[tuple[Span, bool]]:
         """``[(span, known)]``: names the model missed or labelled as something else,
@@ -441,6 +461,9 @@ class PlacesExtractor:
             if strength == _NO:
                 continue
             known = self._known(span.text)
+            if known and strength == _WEAK and len(span) > 1 and generic_name(self, span):
+                # "stormed the Central Bank": no bank of a town, unless so named exactly
+                known = self._known(span.text, exact=True)
             # a name the gazetteer lacks only beside a place noun ("the village of X")
             if not known and not (strength == _STRONG and self._plain_name(span.text)):
                 continue
@@ -466,44 +489,14 @@ class PlacesExtractor:
             for c, penalty in self.resolver.candidates(name, near=False)
         )
 
-    def _site(self, ent: Span, span: Span) -> bool:
-        """A named site the gazetteer is not asked about: a name ending in a word of
-        buildings and streets ("Bagram Airfield", "Oxford St"; an organisation's or a
-        person's name only after a preposition of place, "at Al-Shifa Hospital"), or a
-        facility after one ("outside the Grand Hotel"). A country, region or large city
-        of that name stays the place; so does a large city at its start ("Sarajevo
-        airport", also where the model leaves the city out of the entity: "Aleppo
-        International Airport"), but for a street ("Oxford St" may be in Belfast)."""
-        if not self.sites:
-            return False
-        doc = span.doc
-        i = span.start - 1
-        if i >= 0 and doc[i].lower_ in _DEFINITE:
-            i -= 1
-        before = doc[i].lower_ if i >= 0 else ""
-        last = span[-1].lower_.rstrip(".")
-        if last in _BUILDING_WORDS:
-            if ent.label_ == "PERSON":  # "at Harjula Street", not "a letter to Gus Hall"
-                named_site = before in _PERSON_SITE_PREPS
-            else:
-                named_site = ent.label_ != "ORG" or before in _SITE_PREPS
-        else:
-            named_site = ent.label_ == "FAC" and before in _SITE_PREPS
-        if not named_site or ent[-1].text in _POSSESSIVE_ENDINGS:
-            return False  # "near Jabhat Al-Nusra's headquarters": an owner, not a site
-        # the gazetteer last, for the few entities that may be sites
-        if not self._plain_name(span.text) or self._well_known(span.text):
-            return False
-        previous = doc[span.start - 1] if span.start else None
-        if previous is not None and previous.ent_type_ in ("GPE", "LOC") and (
-            previous.is_alpha and previous.whitespace_
-        ):
-            return False
-        # a large city only ("Sarajevo airport"; not the district of Bagram, whose
-        # airfield is a site of its own)
-        return last in _ROUTE_WORDS or not any(
-            self._well_known(span[:k].text, cities_only=True)
-            for k in range(1, min(len(span), _CITY_WORDS + 1)))
+    def _generic_site(self, ent: Span, span: Span) -> bool:
+        """A facility, organisation or person entity named like a site of common words
+        only ("the International Airport", "Highland Hospital"), not a large place."""
+        return (
+            self.sites and ent.label_ in _SITE_LABELS
+            and span[-1].lower_.rstrip(".") in _BUILDING_WORDS
+            and generic_name(self, span) and not self._well_known(span.text)
+        )
 
     def _as_written(self, text: str) -> bool:
         """A case-blind match counts when written as the name is, or in capitals."""
@@ -549,7 +542,7 @@ class PlacesExtractor:
             else:
                 continue
             records.append(record)
-        anchors = {id(r): self._anchor(doc, r, records, countries=site) for r, site in unplaced}
+        anchors = {id(r): anchor_of(doc, r, records, site=site) for r, site in unplaced}
         records = [r for r in records if id(r) not in anchors or anchors[id(r)] is not None]
         for record in records:
             record["id"] = f"P{len(places) + 1}"
@@ -564,35 +557,6 @@ class PlacesExtractor:
                                "lon": anchor["lon"], "kind": "other", "approximate": True,
                                "near": {"place": anchor["id"]}})
         return doc
-
-    @staticmethod
-    def _anchor(doc: Doc, record: dict, records: list[dict], *,
-                countries: bool = False) -> dict | None:
-        """The resolved place nearest to an unknown one in its sentence, no country (too
-        wide to stand for a town in it), within ``_ANCHOR_REACH`` tokens. With
-        ``countries`` (a site: "Bagram Airfield in Afghanistan"), the sentence's nearest
-        country where it names nothing finer."""
-        span = doc.char_span(record["start"], record["end"], alignment_mode="expand")
-        if span is None:
-            return None
-        sent = span.sent
-        # nearest finer place, else (for a site) nearest country: (is a country, distance)
-        best, best_key = None, (countries, _ANCHOR_REACH + 1)
-        for other in records:
-            if other is record or "lat" not in other:
-                continue
-            country = other.get("kind") == "country"
-            if country and not countries:
-                continue
-            if not (sent.start_char <= other["start"] and other["end"] <= sent.end_char):
-                continue
-            other_span = doc.char_span(other["start"], other["end"], alignment_mode="expand")
-            if other_span is None:
-                continue
-            key = (country, max(other_span.start - span.end, span.start - other_span.end))
-            if key[1] <= _ANCHOR_REACH and key < best_key:
-                best, best_key = other, key
-        return best
 
 
 @Language.factory(
