@@ -1,7 +1,9 @@
 """A count denied by "no" or "not" ("no one was killed", "not one soldier was wounded")
 counts no casualty, as "no civilians were killed" gives none; nor does a killing or
 wounding tried, meant or threatened ("the attempted murder of two officers", "tried to
-kill two guards", "threatened to kill ten hostages"). A toll told beside them stays."""
+kill two guards", "threatened to kill ten hostages"), nor one that only could, would or
+will happen ("the storm could kill hundreds"). A toll told beside them, and an estimate
+("up to 30 may have been killed"), stay."""
 
 from __future__ import annotations
 
@@ -38,3 +40,19 @@ def test_a_killing_tried_or_meant_is_no_casualty(nlp, text):
 def test_a_killing_done_in_a_failed_bid_stays(nlp):
     text = "Gunmen killed two guards in a failed bid to free the prisoners."
     assert figures_of(nlp, text) == [("killed", "two")]
+
+
+
+@pytest.mark.parametrize("text", [
+    "Officials said the storm could kill hundreds of people in the valley.",
+    "How can a stranger kill a farmer in his own field?",
+    "The rebels said the hostages will be killed at dawn.",
+    "Four soldiers would have died without the armour.",
+])
+def test_a_killing_that_only_could_happen_is_no_casualty(nlp, text):
+    assert figures_of(nlp, text) == []
+
+
+def test_an_estimate_in_the_perfect_stays(nlp):
+    text = "Up to 30 people may have been killed in the raid on the depot."
+    assert figures_of(nlp, text) == [("killed", "Up to 30")]

@@ -4,7 +4,8 @@ attack or harm is a life told ("two weeks after Justice Kane died"); "missing fr
 show, a list or a debate is absent, not lost; a death or an injury from an illness is no
 casualty of harm ("eight people died of the disease", "the virus has killed 30"); a
 killing tried or meant is none ("the attempted murder of two officers", "threatened to
-kill ten hostages")."""
+kill ten hostages"), nor one that only could or will happen ("the storm could kill
+hundreds")."""
 
 from __future__ import annotations
 
@@ -28,6 +29,8 @@ _CAUSE_PREPS = _WORDS["cause_preps"]
 # murder", "tried to kill", "a plot to kill").
 _ATTEMPT_MODIFIERS = _WORDS["attempt_modifiers"]
 _ATTEMPT_HEADS = _WORDS["attempt_heads"]
+# Modals of what did not happen, in the perfect too ("would have died").
+_COUNTERFACTUAL = _WORDS["counterfactual_modals"]
 # Verbs whose subject is the one who suffers it ("three people died").
 _SUFFERER_VERBS = _WORDS["sufferer_verbs"]
 # Named things one is absent from, not lost in ("missing from ''Rush Hour''").
@@ -145,3 +148,20 @@ def attempted(trigger: Token) -> bool:
            for c in trigger.children):
         return True
     return trigger.dep_ in ("xcomp", "acl") and trigger.head.lemma_.lower() in _ATTEMPT_HEADS
+
+
+def only_possible(trigger: Token) -> bool:
+    """A casualty verb told with a modal and not in the perfect, or with a modal of what
+    did not happen: what could, would or will happen, no toll ("the storm could kill
+    hundreds", "how can a soldier kill a civilian?", "they will be killed", "four would
+    have died without the armour"); "up to 30 may have been killed" is an estimate of what
+    happened and stays."""
+    if trigger.pos_ not in ("VERB", "AUX"):
+        return False
+    auxiliaries = [c for c in trigger.children if c.dep_ in ("aux", "auxpass")]
+    modals = [a for a in auxiliaries if a.tag_ == "MD"]
+    if not modals:
+        return False
+    if any(a.lower_ in _COUNTERFACTUAL for a in modals):
+        return True  # "four would have died without the armour"
+    return not any(a.lemma_.lower() == "have" for a in auxiliaries)

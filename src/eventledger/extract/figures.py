@@ -60,6 +60,7 @@ from .casualty_senses import (
     harm_words,
     illness_told,
     life_told,
+    only_possible,
     speaking_body,
 )
 from .events import load_lexicon
@@ -667,8 +668,8 @@ class FiguresExtractor:
             return None  # "two weeks after Justice Kane died": a life told, no casualty
         if read["category"] in _CASUALTIES and illness_told(trigger, self.harm):
             return None  # "eight people died of the disease": an illness, no harm done
-        if read["category"] in _CASUALTIES and attempted(trigger):
-            return None  # "the attempted murder of two officers": no one was killed
+        if read["category"] in _CASUALTIES and (attempted(trigger) or only_possible(trigger)):
+            return None  # "the attempted murder of two officers", "could kill hundreds"
         clause_tokens = [doc[i] for i in range(trig_start, trig_end)]
         if who is not None:
             clause_tokens.append(who)
