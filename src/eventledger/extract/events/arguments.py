@@ -37,6 +37,7 @@ from .phrases import (
     names_site,
     objects_of,
     of_objects,
+    prep_objects,
     responsible_party,
 )
 
@@ -557,10 +558,7 @@ def _given_to(giver: Token) -> Token | None:
     dative = _first_dep(giver, "dative")
     if dative is not None and dative.lower_ == "to":
         return _first_dep(dative, "pobj")
-    if dative is not None:
-        return dative
-    return next((p for c in giver.children if c.dep_ == "prep" and c.lower_ == "to"
-                 for p in c.children if p.dep_ == "pobj"), None)
+    return dative or next(iter(prep_objects(giver, ("to",))), None)
 
 
 def _carrier_agent(ctx: Context, head: Token) -> Token | None:

@@ -11,7 +11,7 @@ from ..place_words import place_words
 from . import triggers
 from .context import Context
 from .lexicon import HIT_PREPS
-from .phrases import is_passive
+from .phrases import is_passive, prep_objects
 
 # Place words of sites, buildings and people: what an attack hits, never an idea
 _CONCRETE_LISTS = ("building_words", "site_heads", "event_site_nouns", "city_nouns",
@@ -53,7 +53,7 @@ def _targets(ctx: Context, head: Token) -> list[Token]:
         deps = ("nsubjpass",) if is_passive(head) else ("dobj",)
         found = [c for c in head.children if c.dep_ in deps]
     else:
-        found = triggers.prep_objects(head, ("on", "against"))
+        found = prep_objects(head, ("on", "against"))
         verb = None
         if head.dep_ == "pobj" and head.head.lower_ == "under":
             verb = head.head.head
@@ -71,8 +71,8 @@ def _launch_into_nowhere(ctx: Context, verb: Token) -> bool:
         return False
     if (triggers.entry_at(ctx, verb) or {}).get("needs") != "weapon":
         return False
-    into = triggers.prep_objects(verb, ctx.words["launch_preps"])
-    aimed = [p for p in triggers.prep_objects(verb, HIT_PREPS) if p.ent_type_ not in _TIMES]
+    into = prep_objects(verb, ctx.words["launch_preps"])
+    aimed = [p for p in prep_objects(verb, HIT_PREPS) if p.ent_type_ not in _TIMES]
     return bool(into) and not any(concrete(ctx, t) for t in into + aimed)
 
 

@@ -18,6 +18,12 @@ from .lexicon import (
 )
 
 
+def prep_objects(token: Token, preps: Collection[str]) -> list[Token]:
+    """The objects of the word's prepositions among ``preps`` ("fired into the city")."""
+    return [p for c in token.children if c.dep_ == "prep" and c.lower_ in preps
+            for p in c.children if p.dep_ == "pobj"]
+
+
 def np_bounds(token: Token, avoid: Token | None = None) -> tuple[int, int]:
     """Character range of the noun phrase headed by ``token`` (or by the noun a relative
     pronoun stands for), without relative clauses, appositions and other asides, and

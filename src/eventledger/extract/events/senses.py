@@ -15,7 +15,7 @@ from ...data_files import word_lists
 from . import arguments, figurative, means, triggers
 from .context import Context
 from .lexicon import MODIFIER_DEPS, RELATIVE_PRONOUNS
-from .phrases import objects_of, of_objects
+from .phrases import objects_of, of_objects, prep_objects
 
 _GRAMMAR = word_lists("grammar_words")
 # The pronouns of one person ("not_owned": "his rallies").
@@ -132,13 +132,13 @@ def ruled_out_objects(ctx: Context, head: Token, entry: dict) -> bool:
         return True
     if any(c.dep_ == "prep" and c.lower_ in entry.get("not_preps", ()) for c in children):
         return True
-    if any(p.lemma_.lower() in entry.get("not_for", ()) for p in triggers.prep_objects(head, ("for",))):
+    if any(p.lemma_.lower() in entry.get("not_for", ()) for p in prep_objects(head, ("for",))):
         return True
     if entry.get("intransitive") and _transitive(head):
         return True
     if entry.get("not_site_objects") and any(
         o.pos_ == "NOUN" and o.lemma_.lower() in ctx.words["visited_sites"]
-        for o in objects_of(head) + triggers.prep_objects(head, ("to",))
+        for o in objects_of(head) + prep_objects(head, ("to",))
     ):
         return True  # "visited a train station", "a visit to a factory": a tour
     if entry.get("not_party_objects") and head.pos_ == "VERB" and any(
@@ -357,7 +357,7 @@ def _struggle_with_things(ctx: Context, head: Token) -> bool:
     ):
         return False
     against = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
-    against += triggers.prep_objects(head, ("against",))
+    against += prep_objects(head, ("against",))
     if not against and head.pos_ == "VERB" and head.dep_ in ("acl", "relcl") and any(
         c.dep_ == "aux" and c.lower_ == "to" for c in head.children
     ):

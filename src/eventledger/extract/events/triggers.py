@@ -5,7 +5,6 @@ PLOVER mode."""
 
 from __future__ import annotations
 
-from collections.abc import Collection
 from functools import cache
 
 from spacy.tokens import Doc, Span, Token
@@ -99,12 +98,6 @@ def entry_at(ctx: Context, token: Token) -> dict | None:
     """The trigger lexicon's entry for ``token`` as a word of its own, or None."""
     hit = ctx.triggers.match_at(token.doc, token.i, token.i + 1)
     return None if hit is None else hit[1]
-
-
-def prep_objects(token: Token, preps: Collection[str]) -> list[Token]:
-    """The objects of the word's prepositions among ``preps`` ("fired into the city")."""
-    return [p for c in token.children if c.dep_ == "prep" and c.lower_ in preps
-            for p in c.children if p.dep_ == "pobj"]
 
 
 def munition_piece(ctx: Context, noun: Token) -> bool:
