@@ -46,10 +46,10 @@ def ruled_out(ctx: Context, token: Token, type_: str) -> bool:
             token.head.lemma_.lower() not in ctx.event_modified
         ):
             return True
-        munition = triggers.munition_piece(ctx, token)
-        noun_trigger = bool(entry) and "NOUN" in entry.get("pos", ("NOUN",)) and not munition
-        if not noun_trigger and (ctx.weapons.match_at(doc, token.i, token.i + 1) or (
-                munition and means.is_means(ctx, token))):
+        if not _names_event(ctx, token, entry) and (
+            ctx.weapons.match_at(doc, token.i, token.i + 1)
+            or triggers.munition_piece(ctx, token) and means.is_means(ctx, token)
+        ):
             return True  # "bring down a drone", "fired mortar rounds": the means
     if token.pos_ == "NOUN" and a_label(ctx, token):
         return True
@@ -373,12 +373,19 @@ def _struggle_with_things(ctx: Context, head: Token) -> bool:
     return not any(triggers.may_be_party(ctx, t) for t in against)
 
 
+def _names_event(ctx: Context, token: Token, entry: dict | None) -> bool:
+    """Whether a word with the lexicon ``entry`` is, as a noun, the event itself: an entry
+    that allows nouns, and no piece of a weapon ("mortar rounds": the means)."""
+    return bool(entry) and "NOUN" in entry.get("pos", ("NOUN",)) and (
+        not triggers.munition_piece(ctx, token))
+
+
 def _an_attack_noun(ctx: Context, token: Token) -> bool:
     """A noun that names an attack ("the explosion", "the bombing"), not its means ("the
     bomb", "artillery shells")."""
     entry = triggers.entry_at(ctx, token)
-    return token.pos_ == "NOUN" and entry is not None and entry["type"] == "ASSAULT" and (
-        "NOUN" in entry.get("pos", ("NOUN",))) and not triggers.munition_piece(ctx, token)
+    return token.pos_ == "NOUN" and _names_event(ctx, token, entry) and (
+        entry["type"] == "ASSAULT")
 
 
 def _an_assault_noun(ctx: Context, token: Token) -> bool:
