@@ -32,6 +32,7 @@ def test_a_toll_beside_a_denied_count_stays(nlp):
     "The gunman tried to kill three guards at the gate.",
     "The rebels threatened to kill ten hostages on Friday.",
     "A failed assassination of two ministers shook the capital.",
+    "The colonel ordered his men to kill twenty prisoners.",
 ])
 def test_a_killing_tried_or_meant_is_no_casualty(nlp, text):
     assert figures_of(nlp, text) == []
@@ -53,6 +54,9 @@ def test_a_killing_that_only_could_happen_is_no_casualty(nlp, text):
     assert figures_of(nlp, text) == []
 
 
-def test_an_estimate_in_the_perfect_stays(nlp):
-    text = "Up to 30 people may have been killed in the raid on the depot."
-    assert figures_of(nlp, text) == [("killed", "Up to 30")]
+@pytest.mark.parametrize(("text", "count"), [
+    ("Up to 30 people may have been killed in the raid on the depot.", "Up to 30"),
+    ("Dozens of villagers are feared to have died in the shelling.", "Dozens"),
+])
+def test_an_estimate_in_the_perfect_stays(nlp, text, count):
+    assert figures_of(nlp, text) == [("killed", count)]

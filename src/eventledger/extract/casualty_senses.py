@@ -28,7 +28,7 @@ _CAUSE_PREPS = _WORDS["cause_preps"]
 # What makes a killing or wounding one that was tried or meant, not done ("attempted
 # murder", "tried to kill", "a plot to kill").
 _ATTEMPT_MODIFIERS = _WORDS["attempt_modifiers"]
-_ATTEMPT_HEADS = _WORDS["attempt_heads"]
+_ATTEMPT_NOUNS = _WORDS["attempt_nouns"]
 # Modals of what did not happen, in the perfect too ("would have died").
 _COUNTERFACTUAL = _WORDS["counterfactual_modals"]
 # Verbs whose subject is the one who suffers it ("three people died").
@@ -140,14 +140,27 @@ def _causes(trigger: Token) -> list[Token]:
     return found
 
 
-def attempted(trigger: Token) -> bool:
+def attempted(trigger: Token, intent_verbs: frozenset[str],
+              plan_nouns: frozenset[str]) -> bool:
     """A casualty word told of a killing or wounding that was tried, meant or threatened,
-    not done: "the attempted murder of two officers", "a failed assassination", "tried to
-    kill two guards", "threatened to kill ten hostages", "a plot to kill the judges"."""
+    not done: "the attempted murder of two officers", "a failed assassination", the
+    infinitive of a verb of intention (``intent_verbs``: the events' hypothetical
+    governors; "tried to kill two guards", "threatened to kill ten hostages") or of a noun
+    of a plan or an attempt (``plan_nouns``, and ``attempt_nouns``: "a plot to kill the
+    judges"). Not in the perfect: "dozens are feared to have died" is an estimate."""
     if any(c.dep_ in ("amod", "compound") and c.lower_ in _ATTEMPT_MODIFIERS
            for c in trigger.children):
         return True
-    return trigger.dep_ in ("xcomp", "acl") and trigger.head.lemma_.lower() in _ATTEMPT_HEADS
+    if _perfect(trigger):
+        return False
+    lemma = trigger.head.lemma_.lower()
+    return trigger.dep_ == "xcomp" and lemma in intent_verbs or trigger.dep_ == "acl" and (
+        lemma in plan_nouns or lemma in _ATTEMPT_NOUNS)
+
+
+def _perfect(verb: Token) -> bool:
+    """A verb in the perfect ("may have been killed", "to have died")."""
+    return any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
 
 
 def only_possible(trigger: Token) -> bool:
@@ -164,4 +177,4 @@ def only_possible(trigger: Token) -> bool:
         return False
     if any(a.lower_ in _COUNTERFACTUAL for a in modals):
         return True  # "four would have died without the armour"
-    return not any(a.lemma_.lower() == "have" for a in auxiliaries)
+    return not _perfect(trigger)

@@ -131,6 +131,9 @@ class FiguresExtractor:
         self.ages = set(quantities()["age_words"])
         self.singular_counts = singular_counts
         self.harm = harm_words(lexicon)
+        # what makes a killing one meant or tried: the events' verbs of intention, plans
+        self.intent_verbs = frozenset(lexicon["hypothetical_governors"])
+        self.plan_nouns = frozenset(lexicon["plan_nouns"])
         self.verbs = {k: v for k, v in self.lex["verbs"].items() if " " not in k}
         self.verb_phrases = {tuple(k.split()): v for k, v in self.lex["verbs"].items()
                              if " " in k}
@@ -668,7 +671,9 @@ class FiguresExtractor:
             return None  # "two weeks after Justice Kane died": a life told, no casualty
         if read["category"] in _CASUALTIES and illness_told(trigger, self.harm):
             return None  # "eight people died of the disease": an illness, no harm done
-        if read["category"] in _CASUALTIES and (attempted(trigger) or only_possible(trigger)):
+        if read["category"] in _CASUALTIES and (
+            attempted(trigger, self.intent_verbs, self.plan_nouns) or only_possible(trigger)
+        ):
             return None  # "the attempted murder of two officers", "could kill hundreds"
         clause_tokens = [doc[i] for i in range(trig_start, trig_end)]
         if who is not None:
