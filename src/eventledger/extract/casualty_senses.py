@@ -105,9 +105,12 @@ def illness_told(trigger: Token, harm: frozenset[str]) -> bool:
     if not words or any((t.lemma_.lower() in harm or t.lower_ in harm) and t not in ill
                         for t in words):
         return False
-    return bool(ill) or any(
+    if ill:
+        return True
+    # "died of Chikungunya": a bare name as what a verb's subject died of
+    return trigger.pos_ == "VERB" and any(
         c.pos_ == "PROPN" and c.dep_ == "pobj" and c.head.lower_ == "of"
-        and c.head.head == trigger and trigger.pos_ == "VERB" and not any(d.dep_ in ("det", "poss") for d in c.children)
+        and c.head.head == trigger and not any(d.dep_ in ("det", "poss") for d in c.children)
         for c in causes)
 
 

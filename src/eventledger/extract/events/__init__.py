@@ -34,11 +34,11 @@ counted as a dated event. ``origin`` (extra field) is the place a "from" phrase 
 
 The package: ``lexicon`` (the trigger lexicon and word lists), ``triggers`` (trigger
 finding and modes), ``senses`` (the checks that rule a matched word out or retype it),
-``means`` and ``figurative`` (weapons named by a phrase; harm told of ideas),
-``learned`` (the event head's veto and additions), ``arguments`` (actors and recipients), ``modality`` (negated,
-hypothetical, generic), ``phrases`` (parse helpers): functions over ``context.Context``
-(the lexicon and what is made of it, read-only), which ``component`` calls to build each
-event with its place (``locate``) and date (``dates``).
+``means`` and ``figurative`` (weapons named by a phrase; harm told of ideas), ``learned``
+(the event head's veto and additions), ``arguments`` (actors and recipients),
+``modality`` (negated, hypothetical, generic), ``phrases`` (parse helpers): functions over
+``context.Context`` (the lexicon and what is made of it, read-only), which ``component``
+calls to build each event with its place (``locate``) and date (``dates``).
 """
 
 from .component import EventsExtractor, make_events

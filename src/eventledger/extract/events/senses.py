@@ -166,7 +166,9 @@ def _a_persons_gathering(ctx: Context, noun: Token) -> bool:
     if any(c.pos_ == "VERB" and c.lemma_.lower() in protest_verbs for c in noun.children):
         return False  # "a rally to protest the deal"
     verb = noun.head.head
-    if noun.head.lower_ not in ctx.words["gathering_preps"] or verb.pos_ not in ("VERB", "AUX") or any(
+    if noun.head.lower_ not in ctx.words["gathering_preps"] or (
+        verb.pos_ not in ("VERB", "AUX")
+    ) or any(
         c.pos_ == "VERB" and c.lemma_.lower() in protest_verbs for c in verb.children
     ):
         return False  # "spoke at a rally to protest the dam"

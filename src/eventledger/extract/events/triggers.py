@@ -82,7 +82,9 @@ def find_triggers(ctx: Context, doc: Doc, sent: Span) -> list[dict]:
         type_, mode = resolved
         if pos == "NOUN" and senses.in_custody(ctx, head, mode):
             continue  # "prisoners are in jail": where they are held, not an arrest
-        if type_ == "ASSAULT" and not entry.get("consequence") and senses.tells_what_it_hit(ctx, head):
+        if type_ == "ASSAULT" and not entry.get("consequence") and (
+            senses.tells_what_it_hit(ctx, head)
+        ):
             continue  # "the explosion targeted a bakery": the explosion is the attack
         if senses.ruled_out_objects(ctx, head, entry):
             continue  # "attack the virus", "destroying records", "pleaded guilty"
