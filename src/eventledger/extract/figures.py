@@ -97,7 +97,6 @@ _AGE_WORDS = word_lists("figure_words")["age_words"]
 _COUNT_NOUNS = word_lists("figure_words")["count_nouns"]
 _ANCHOR_PREPS = word_lists("figure_words")["count_anchor_preps"]
 _MANY_VICTIMS = word_lists("figure_words")["many_victim_nouns"]
-_NO_COUNT = word_lists("figure_words")["negating_words"]
 # "hurt": an injury in the passive ("two were hurt") or done by an attack or a weapon, else
 # a harm to one's chances ("an effort to hurt Clinton")
 _PASSIVE_ONLY = word_lists("figure_words")["passive_only_verbs"]
@@ -131,6 +130,7 @@ class FiguresExtractor:
         self.ages = set(quantities()["age_words"])
         self.singular_counts = singular_counts
         self.harm = harm_words(lexicon)
+        self.denials = frozenset(lexicon["negating_words"])  # "no one was killed"
         # what makes a killing one meant or tried: the events' verbs of intention, plans
         self.intent_verbs = frozenset(lexicon["hypothetical_governors"])
         self.plan_nouns = frozenset(lexicon["plan_nouns"])
@@ -157,7 +157,7 @@ class FiguresExtractor:
         after = doc[count.end] if count.end < len(doc) else None
         after2 = doc[count.end + 1] if count.end + 1 < len(doc) else None
         if before is not None and (before.lower_ in _CURRENCY or before.lower_ in self.ages
-                                   or before.lower_ in _NO_COUNT):
+                                   or before.lower_ in self.denials):
             return True  # "$5", "aged 30", "no one was killed", "not one soldier"
         if after is not None:
             if after.lower_ in _PERCENT or after.lower_ in _CURRENCY:

@@ -23,7 +23,6 @@ class Context:
     hyp_governors: set[str]
     modals: set[str]
     neg_governors: set[str]
-    neg_words: set[str]
     abstract: set[str]
     person_words: set[str]
     event_modified: set[str]
@@ -44,7 +43,6 @@ class Context:
             hyp_governors=set(lexicon["hypothetical_governors"]),
             modals=set(lexicon["hypothetical_modals"]),
             neg_governors=set(lexicon["negating_governors"]),
-            neg_words=set(lexicon["negating_words"]),
             abstract=set(lexicon["abstract_objects"]),
             person_words=set(lexicon["person_words"]),
             event_modified=set(lexicon.get("event_modified_nouns", ())),
