@@ -39,7 +39,7 @@ from .name_matcher import NameMatcher, name_words
 from .place_words import place_words
 from .sites import BUILDING_WORDS, building_sites, generic_name, named_site
 from .sites import anchor as anchor_of
-from .syntax import doc_text
+from .syntax import capitalised, doc_text
 
 log = logging.getLogger(__name__)
 
@@ -90,10 +90,6 @@ def _fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
-def _capitalised(token: Token) -> bool:
-    return token.text[:1].isupper() and token.is_alpha and token.pos_ in ("PROPN", "NOUN", "ADJ")
-
-
 def _place_noun(token: Token) -> bool:
     return token.lemma_.lower() in _PLACE_NOUNS or token.lower_ in _PLACE_NOUNS
 
@@ -109,7 +105,7 @@ def _noun_after(span: Span) -> bool:
         token = doc[i]
         if _place_noun(token) and token.text.islower():
             return True
-        if token.lower_ in _LIST_JOINERS or _capitalised(token) or token.lower_ in _JOINERS:
+        if token.lower_ in _LIST_JOINERS or capitalised(token) or token.lower_ in _JOINERS:
             i += 1
             continue
         return False
@@ -349,14 +345,14 @@ class PlacesExtractor:
             spans.append(ent)
         i = 0
         while i < len(doc):
-            if inside[i] or taken[i] or not _capitalised(doc[i]):
+            if inside[i] or taken[i] or not capitalised(doc[i]):
                 i += 1
                 continue
             end = i + 1
             while end < len(doc) and not inside[end] and not taken[end] and (
-                _capitalised(doc[end])
+                capitalised(doc[end])
                 or doc[end].lower_ in _JOINERS and end + 1 < len(doc)
-                and _capitalised(doc[end + 1])
+                and capitalised(doc[end + 1])
             ):
                 end += 1
             spans.append(doc[i:end])

@@ -40,7 +40,7 @@ from spacy.tokens import Doc, Span, Token
 from ..data_files import word_lists
 from .base import is_excluded
 from .place_words import place_words
-from .syntax import holds_blank_line
+from .syntax import capitalised, holds_blank_line
 
 if TYPE_CHECKING:
     from .places import PlacesExtractor
@@ -74,10 +74,6 @@ _MODIFIER_NOUNS = 2
 ANCHOR_REACH = 25
 # Labels of entities, standing alone, that make a word a name, not a common word.
 _NAME_LABELS = {"PERSON", "GPE", "NORP"}
-
-
-def _capitalised(token: Token) -> bool:
-    return token.text[:1].isupper() and token.is_alpha and token.pos_ in ("PROPN", "NOUN", "ADJ")
 
 
 def generic_name(places: PlacesExtractor, span: Span) -> bool:
@@ -188,10 +184,10 @@ def _name_before(doc: Doc, end: int) -> int:
     start = end
     while start > 0:
         token = doc[start - 1]
-        if _capitalised(token):
+        if capitalised(token):
             start -= 1
             continue
-        inside = start < end and start - 2 >= 0 and _capitalised(doc[start - 2])
+        inside = start < end and start - 2 >= 0 and capitalised(doc[start - 2])
         if inside and (token.lower_ in _JOINERS or token.text == "-" and not token.whitespace_):
             start -= 1
             continue
