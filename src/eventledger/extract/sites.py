@@ -40,7 +40,7 @@ from spacy.tokens import Doc, Span, Token
 from ..data_files import word_lists
 from .base import is_excluded
 from .place_words import place_words
-from .syntax import capitalised, holds_blank_line
+from .syntax import capitalised, doc_text, paragraph_start
 
 if TYPE_CHECKING:
     from .places import PlacesExtractor
@@ -253,15 +253,6 @@ def building_sites(places: PlacesExtractor, doc: Doc, taken: list[bool]) -> list
     return found
 
 
-def _paragraph_start(doc: Doc, i: int) -> int:
-    """The first token of the paragraph (after the last blank line) holding token ``i``."""
-    while i > 0:
-        if doc[i - 1].is_space and holds_blank_line(doc[i - 1].text):
-            return i
-        i -= 1
-    return 0
-
-
 def anchor(doc: Doc, record: dict, records: list[dict], *, site: bool = False) -> dict | None:
     """The resolved place nearest to an unknown one in its sentence, no country (too wide
     to stand for a town in it), within ``ANCHOR_REACH`` tokens. For a ``site`` ("Bagram
@@ -290,7 +281,7 @@ def anchor(doc: Doc, record: dict, records: list[dict], *, site: bool = False) -
             best, best_key = other, key
     if not site or (best is not None and best.get("kind") != "country"):
         return best
-    paragraph = doc[_paragraph_start(doc, sent.start)].idx
+    paragraph = paragraph_start(doc_text(doc), sent.start_char)
     earlier = [other for other in records
                if "lat" in other and other.get("kind") != "country"
                and paragraph <= other["start"] and other["end"] <= sent.start_char]
