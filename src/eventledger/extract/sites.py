@@ -209,11 +209,11 @@ def building_sites(places: PlacesExtractor, doc: Doc, taken: list[bool]) -> list
     region or large city or one at the name's start ("the Aleppo hospital")."""
     found: list[Span] = []
     for building in doc:
-        word = building.lemma_.lower()
-        if building.tag_ != "NN" or not building.text.islower() or (
-            word not in BUILDING_WORDS and building.lower_ not in BUILDING_WORDS
-        ):
+        if building.tag_ != "NN" or not building.text.islower():
             continue  # one building, not "Uber offices"
+        word = building.lemma_.lower()
+        if word not in BUILDING_WORDS and building.lower_ not in BUILDING_WORDS:
+            continue
         if any(child.dep_ == "det" and child.lower_ not in _DEFINITE
                for child in building.children):
             continue  # "a Catholic church": a kind of building, no name
