@@ -64,9 +64,6 @@ _PLACE_MODIFIERS = place_words()["place_modifiers"]
 # Verbs and nouns whose object is a territory: "captured Badme", "patrolled Kakata",
 # "the siege on Manbij". Not "attacked", whose object is as often a group.
 _TERRITORY_VERBS = place_words()["territory_verbs"]
-# Last words of names of buildings and streets (see sites.py): "the White House" is no
-# White House, Tennessee.
-_BUILDING_WORDS = BUILDING_WORDS
 # Entity labels whose spans are no names at all.
 _NOT_NAMES = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "LANGUAGE"}
 # Name joiners inside runs of capitalised words: "Umm al-Fahm", "Bin Jawad".
@@ -284,7 +281,7 @@ class PlacesExtractor:
                 continue  # "the White House" is not White House, Tennessee
             found.append((span.start_char, span.end_char))
             if ent.label_ in ("GPE", "LOC") and self._plain_name(span.text) and (
-                span[-1].lower_ not in _BUILDING_WORDS
+                span[-1].lower_ not in BUILDING_WORDS
             ):
                 loose.add((span.start_char, span.end_char))
             for i in range(span.start, span.end):
@@ -450,7 +447,7 @@ class PlacesExtractor:
             before = self._word_before(span)
             if before is not None and before.lower_.rstrip(".") in _TITLES:
                 continue
-            if span[-1].lower_ in _BUILDING_WORDS:
+            if span[-1].lower_ in BUILDING_WORDS:
                 continue
             # a facility the model saw needs a place noun: "the town of X", not "at X"
             strength = _context(span, before, person or ent_label == "FAC", accepted)
@@ -490,7 +487,7 @@ class PlacesExtractor:
         only ("the International Airport", "Highland Hospital"), not a large place."""
         return (
             self.sites and ent.label_ in _SITE_LABELS
-            and span[-1].lower_.rstrip(".") in _BUILDING_WORDS
+            and span[-1].lower_.rstrip(".") in BUILDING_WORDS
             and generic_name(self, span) and not self._well_known(span.text)
         )
 
