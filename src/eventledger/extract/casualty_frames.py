@@ -19,6 +19,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Span, Token
 
 from ..data_files import word_lists
+from .syntax import doc_text
 
 _WORDS = word_lists("figure_words")
 _LIFE_NOUNS = _WORDS["life_nouns"]
@@ -140,7 +141,7 @@ def headline(doc: Doc) -> tuple[int, int] | None:
     lines follow; none in a later part of a long document."""
     if doc._.el_offset:
         return None
-    text = doc.text
+    text = doc_text(doc)
     start = len(text) - len(text.lstrip())
     end = text.find("\n", start)
     if end < 0 or not text[end:].strip():
