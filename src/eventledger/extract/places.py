@@ -241,7 +241,7 @@ class PlacesExtractor:
         }
         # "the Rolando cafe", "at the Ibn Sina hospital": sites of a name and a lower-case
         # building word, whatever the model made of the name
-        for span in building_sites(self, doc, taken) if self.sites else ():
+        for span in building_sites(self, doc) if self.sites else ():
             found.append((span.start_char, span.end_char))
             sites.add((span.start_char, span.end_char))
             taken[span.start : span.end] = [True] * len(span)

@@ -200,13 +200,14 @@ def _name_before(doc: Doc, end: int) -> int:
     return start
 
 
-def building_sites(places: PlacesExtractor, doc: Doc, taken: list[bool]) -> list[Span]:
+def building_sites(places: PlacesExtractor, doc: Doc) -> list[Span]:
     """Sites named by a capitalised name before a lower-case building word, maybe with
     nouns between ("the Rolando cafe", "at the Ibn Sina hospital", "hit the Kawkab army
     base"), where the phrase stands where a place stands (:func:`_stands_as_place`). The
-    name takes the model's entity it starts (``taken`` tokens are left alone). No site: a
-    person's dwelling ("the Smith family house"), a name of common words only, a country,
-    region or large city or one at the name's start ("the Aleppo hospital")."""
+    name takes the model's entity it starts: the places component looks for these sites
+    before any other mention. No site: a person's dwelling ("the Smith family house"), a
+    name of common words only, a country, region or large city or one at the name's start
+    ("the Aleppo hospital")."""
     found: list[Span] = []
     for building in doc:
         if building.tag_ != "NN" or not building.text.islower():
@@ -226,7 +227,7 @@ def building_sites(places: PlacesExtractor, doc: Doc, taken: list[bool]) -> list
         if any(doc[i].lower_ in _OWNER_NOUNS for i in range(end, building.i)):
             continue  # "the Smith family house"
         start = _name_before(doc, end)
-        if start == end or any(taken[i] for i in range(start, building.i + 1)):
+        if start == end:
             continue
         if not _stands_as_place(building):
             continue
