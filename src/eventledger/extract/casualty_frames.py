@@ -19,6 +19,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Span, Token
 
 from ..data_files import word_lists
+from .syntax import doc_text
 
 _WORDS = word_lists("figure_words")
 _LIFE_NOUNS = _WORDS["life_nouns"]
@@ -103,23 +104,24 @@ def joined_verbs(trigger: Token, category: Category) -> tuple[str, tuple[int, in
     if own is None:
         return None
     chain = sorted([trigger, *trigger.conjuncts], key=lambda t: t.i)
-    joined = [trigger]
+    start = chain.index(trigger)
+    joined = {trigger.i: own}  # token index: category
     for side in (-1, 1):
-        index = chain.index(trigger)
+        index = start
         previous = trigger
         while 0 <= index + side < len(chain):
             index += side
             token = chain[index]
             if _own_subject(token) or not _adjacent(previous, token):
                 break
-            if category(token):
-                joined.append(token)
+            found = category(token)
+            if found:
+                joined[token.i] = found
             previous = token
     if len(joined) == 1:
         return None
-    kinds = {category(t) for t in joined}
-    first, last = min(t.i for t in joined), max(t.i for t in joined)
-    return (own if len(kinds) == 1 else "other"), (first, last + 1)
+    kinds = set(joined.values())
+    return (own if len(kinds) == 1 else "other"), (min(joined), max(joined) + 1)
 
 
 def _own_subject(token: Token) -> bool:
@@ -139,7 +141,7 @@ def headline(doc: Doc) -> tuple[int, int] | None:
     lines follow; none in a later part of a long document."""
     if doc._.el_offset:
         return None
-    text = doc.text
+    text = doc_text(doc)
     start = len(text) - len(text.lstrip())
     end = text.find("\n", start)
     if end < 0 or not text[end:].strip():

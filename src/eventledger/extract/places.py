@@ -39,7 +39,7 @@ from .name_matcher import NameMatcher, name_words
 from .place_words import place_words
 from .sites import BUILDING_WORDS, building_sites, generic_name, named_site
 from .sites import anchor as anchor_of
-from .syntax import doc_text
+from .syntax import capitalised, doc_text
 
 log = logging.getLogger(__name__)
 
@@ -64,9 +64,6 @@ _PLACE_MODIFIERS = place_words()["place_modifiers"]
 # Verbs and nouns whose object is a territory: "captured Badme", "patrolled Kakata",
 # "the siege on Manbij". Not "attacked", whose object is as often a group.
 _TERRITORY_VERBS = place_words()["territory_verbs"]
-# Last words of names of buildings and streets (see sites.py): "the White House" is no
-# White House, Tennessee.
-_BUILDING_WORDS = BUILDING_WORDS
 # Entity labels whose spans are no names at all.
 _NOT_NAMES = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "LANGUAGE"}
 # Name joiners inside runs of capitalised words: "Umm al-Fahm", "Bin Jawad".
@@ -90,10 +87,6 @@ def _fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
-def _capitalised(token: Token) -> bool:
-    return token.text[:1].isupper() and token.is_alpha and token.pos_ in ("PROPN", "NOUN", "ADJ")
-
-
 def _place_noun(token: Token) -> bool:
     return token.lemma_.lower() in _PLACE_NOUNS or token.lower_ in _PLACE_NOUNS
 
@@ -109,7 +102,7 @@ def _noun_after(span: Span) -> bool:
         token = doc[i]
         if _place_noun(token) and token.text.islower():
             return True
-        if token.lower_ in _LIST_JOINERS or _capitalised(token) or token.lower_ in _JOINERS:
+        if token.lower_ in _LIST_JOINERS or capitalised(token) or token.lower_ in _JOINERS:
             i += 1
             continue
         return False
@@ -248,7 +241,7 @@ class PlacesExtractor:
         }
         # "the Rolando cafe", "at the Ibn Sina hospital": sites of a name and a lower-case
         # building word, whatever the model made of the name
-        for span in building_sites(self, doc, taken) if self.sites else ():
+        for span in building_sites(self, doc) if self.sites else ():
             found.append((span.start_char, span.end_char))
             sites.add((span.start_char, span.end_char))
             taken[span.start : span.end] = [True] * len(span)
@@ -288,7 +281,7 @@ class PlacesExtractor:
                 continue  # "the White House" is not White House, Tennessee
             found.append((span.start_char, span.end_char))
             if ent.label_ in ("GPE", "LOC") and self._plain_name(span.text) and (
-                span[-1].lower_ not in _BUILDING_WORDS
+                span[-1].lower_ not in BUILDING_WORDS
             ):
                 loose.add((span.start_char, span.end_char))
             for i in range(span.start, span.end):
@@ -349,14 +342,14 @@ class PlacesExtractor:
             spans.append(ent)
         i = 0
         while i < len(doc):
-            if inside[i] or taken[i] or not _capitalised(doc[i]):
+            if inside[i] or taken[i] or not capitalised(doc[i]):
                 i += 1
                 continue
             end = i + 1
             while end < len(doc) and not inside[end] and not taken[end] and (
-                _capitalised(doc[end])
+                capitalised(doc[end])
                 or doc[end].lower_ in _JOINERS and end + 1 < len(doc)
-                and _capitalised(doc[end + 1])
+                and capitalised(doc[end + 1])
             ):
                 end += 1
             spans.append(doc[i:end])
@@ -454,7 +447,7 @@ class PlacesExtractor:
             before = self._word_before(span)
             if before is not None and before.lower_.rstrip(".") in _TITLES:
                 continue
-            if span[-1].lower_ in _BUILDING_WORDS:
+            if span[-1].lower_ in BUILDING_WORDS:
                 continue
             # a facility the model saw needs a place noun: "the town of X", not "at X"
             strength = _context(span, before, person or ent_label == "FAC", accepted)
@@ -494,7 +487,7 @@ class PlacesExtractor:
         only ("the International Airport", "Highland Hospital"), not a large place."""
         return (
             self.sites and ent.label_ in _SITE_LABELS
-            and span[-1].lower_.rstrip(".") in _BUILDING_WORDS
+            and span[-1].lower_.rstrip(".") in BUILDING_WORDS
             and generic_name(self, span) and not self._well_known(span.text)
         )
 

@@ -40,7 +40,7 @@ from spacy.tokens import Doc, Span, Token
 from ..data_files import word_lists
 from .base import is_excluded
 from .place_words import place_words
-from .syntax import holds_blank_line
+from .syntax import capitalised, doc_text, paragraph_start
 
 if TYPE_CHECKING:
     from .places import PlacesExtractor
@@ -74,10 +74,6 @@ _MODIFIER_NOUNS = 2
 ANCHOR_REACH = 25
 # Labels of entities, standing alone, that make a word a name, not a common word.
 _NAME_LABELS = {"PERSON", "GPE", "NORP"}
-
-
-def _capitalised(token: Token) -> bool:
-    return token.text[:1].isupper() and token.is_alpha and token.pos_ in ("PROPN", "NOUN", "ADJ")
 
 
 def generic_name(places: PlacesExtractor, span: Span) -> bool:
@@ -188,10 +184,10 @@ def _name_before(doc: Doc, end: int) -> int:
     start = end
     while start > 0:
         token = doc[start - 1]
-        if _capitalised(token):
+        if capitalised(token):
             start -= 1
             continue
-        inside = start < end and start - 2 >= 0 and _capitalised(doc[start - 2])
+        inside = start < end and start - 2 >= 0 and capitalised(doc[start - 2])
         if inside and (token.lower_ in _JOINERS or token.text == "-" and not token.whitespace_):
             start -= 1
             continue
@@ -204,20 +200,21 @@ def _name_before(doc: Doc, end: int) -> int:
     return start
 
 
-def building_sites(places: PlacesExtractor, doc: Doc, taken: list[bool]) -> list[Span]:
+def building_sites(places: PlacesExtractor, doc: Doc) -> list[Span]:
     """Sites named by a capitalised name before a lower-case building word, maybe with
     nouns between ("the Rolando cafe", "at the Ibn Sina hospital", "hit the Kawkab army
     base"), where the phrase stands where a place stands (:func:`_stands_as_place`). The
-    name takes the model's entity it starts (``taken`` tokens are left alone). No site: a
-    person's dwelling ("the Smith family house"), a name of common words only, a country,
-    region or large city or one at the name's start ("the Aleppo hospital")."""
+    name takes the model's entity it starts: the places component looks for these sites
+    before any other mention. No site: a person's dwelling ("the Smith family house"), a
+    name of common words only, a country, region or large city or one at the name's start
+    ("the Aleppo hospital")."""
     found: list[Span] = []
     for building in doc:
-        word = building.lemma_.lower()
-        if building.tag_ != "NN" or not building.text.islower() or (
-            word not in BUILDING_WORDS and building.lower_ not in BUILDING_WORDS
-        ):
+        if building.tag_ != "NN" or not building.text.islower():
             continue  # one building, not "Uber offices"
+        word = building.lemma_.lower()
+        if word not in BUILDING_WORDS and building.lower_ not in BUILDING_WORDS:
+            continue
         if any(child.dep_ == "det" and child.lower_ not in _DEFINITE
                for child in building.children):
             continue  # "a Catholic church": a kind of building, no name
@@ -230,7 +227,7 @@ def building_sites(places: PlacesExtractor, doc: Doc, taken: list[bool]) -> list
         if any(doc[i].lower_ in _OWNER_NOUNS for i in range(end, building.i)):
             continue  # "the Smith family house"
         start = _name_before(doc, end)
-        if start == end or any(taken[i] for i in range(start, building.i + 1)):
+        if start == end:
             continue
         if not _stands_as_place(building):
             continue
@@ -255,15 +252,6 @@ def building_sites(places: PlacesExtractor, doc: Doc, taken: list[bool]) -> list
             continue  # "the Aleppo hospital" is in Aleppo
         found.append(span)
     return found
-
-
-def _paragraph_start(doc: Doc, i: int) -> int:
-    """The first token of the paragraph (after the last blank line) holding token ``i``."""
-    while i > 0:
-        if doc[i - 1].is_space and holds_blank_line(doc[i - 1].text):
-            return i
-        i -= 1
-    return 0
 
 
 def anchor(doc: Doc, record: dict, records: list[dict], *, site: bool = False) -> dict | None:
@@ -294,7 +282,7 @@ def anchor(doc: Doc, record: dict, records: list[dict], *, site: bool = False) -
             best, best_key = other, key
     if not site or (best is not None and best.get("kind") != "country"):
         return best
-    paragraph = doc[_paragraph_start(doc, sent.start)].idx
+    paragraph = paragraph_start(doc_text(doc), sent.start_char)
     earlier = [other for other in records
                if "lat" in other and other.get("kind") != "country"
                and paragraph <= other["start"] and other["end"] <= sent.start_char]

@@ -109,6 +109,11 @@ def paragraph_start(text: str, position: int) -> int:
     return start
 
 
+def capitalised(token: Token) -> bool:
+    """A capitalised word that may be part of a name: a proper noun, noun or adjective."""
+    return token.text[:1].isupper() and token.is_alpha and token.pos_ in ("PROPN", "NOUN", "ADJ")
+
+
 def token_range(doc: Doc, start_char: int, end_char: int) -> tuple[int, int] | None:
     """The token range ``[start, end)`` covering the characters, or None."""
     span = doc.char_span(start_char, end_char, alignment_mode="expand")
