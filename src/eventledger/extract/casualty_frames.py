@@ -22,7 +22,7 @@ from ..data_files import word_lists
 from .syntax import doc_text
 
 _WORDS = word_lists("figure_words")
-_LIFE_NOUNS = _WORDS["life_nouns"]
+LIFE_NOUNS = _WORDS["life_nouns"]
 _TAKING = _WORDS["life_taking_verbs"]
 _LOSING = _WORDS["life_losing_verbs"]
 # words between two joined verbs of one subject ("mutilated, injured and badly burned")
@@ -38,10 +38,10 @@ def life_noun(anchor: Token, who: Token | None) -> Token | None:
     for token in (anchor, who):
         if token is None:
             continue
-        if token.lemma_.lower() in _LIFE_NOUNS:
+        if token.lemma_.lower() in LIFE_NOUNS:
             return token
         if token.dep_ == "pobj" and token.head.lower_ == "of" and (
-            token.head.head.lemma_.lower() in _LIFE_NOUNS
+            token.head.head.lemma_.lower() in LIFE_NOUNS
         ):
             return token.head.head
     return None

@@ -48,6 +48,7 @@ from ..provenance import FROM_DATELINE, denied, stated
 from ..units import Units
 from .base import attribution_covering, get_list, is_excluded
 from .casualty_frames import (
+    LIFE_NOUNS,
     bare_victims,
     headline,
     joined_verbs,
@@ -111,7 +112,6 @@ _RELATIVES = word_lists("grammar_words")["relative_pronouns"]
 _AMONG = word_lists("figure_words")["among_preps"]
 # Roles of a named person that the figure's verb says suffered it.
 _VICTIM_ROLES = ("nsubj", "nsubjpass", "dobj")
-_LIFE_NOUNS = word_lists("figure_words")["life_nouns"]
 
 
 class FiguresExtractor:
@@ -237,7 +237,7 @@ class FiguresExtractor:
             found = self._linear(doc, count, who)
         if found is None:
             found = self._frame(anchor, who)
-            if found is not None and who is not None and who.lemma_.lower() in _LIFE_NOUNS:
+            if found is not None and who is not None and who.lemma_.lower() in LIFE_NOUNS:
                 who = role  # "nine lives": the number stands for the people
         if found is None:
             return None
