@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span, SpanGroup
 from spacy.util import minibatch
 
 from ..errors import ConfigError
+from . import argument_head as argument_head_module
 from . import event_head as event_head_module
 from . import span_transformer
 from .cue_candidates import cue_candidates, reporting_words
@@ -39,7 +40,8 @@ def packaged_model_path() -> Path:
 class AttributionSpansTagger:
     def __init__(self, nlp: Language, name: str, *, model_path: str | None, batch_size: int,
                  device: str = "auto", precision: str = "auto", event_head: bool = True,
-                 event_head_path: str | None = None, window: int | None = None,
+                 event_head_path: str | None = None, argument_head: bool = True,
+                 argument_head_path: str | None = None, window: int | None = None,
                  overlap: int | None = None, only_cue_windows: bool = True,
                  extra_cues_path: str | None = None, threads: int = 0):
         self.name = name
@@ -57,16 +59,25 @@ class AttributionSpansTagger:
         # Checked here, so that a bad window is an error when the pipeline is built.
         span_transformer.Windowing(self.window, self.stride)
         # The heads that read the tagger's forward pass; their rows for each token go to
-        # doc._.el_trigger_scores (the event head's, or what a training script sets here).
+        # doc._.el_trigger_scores (the event head's, or what a training script sets here)
+        # and doc._.el_argument_states (the argument head's).
         self.heads: dict = {}
-        if event_head:
-            head = event_head_module.load(
-                event_head_path or str(event_head_module.packaged_head_path())
-            )
-            if head.encoder != self.tagger.encoder:
-                raise ConfigError(f"the event head reads {head.encoder}, but the attribution "
-                                  f"span tagger is built on {self.tagger.encoder}")
-            self.heads["events"] = head
+        for name, wanted, module, path in (
+            ("events", event_head, event_head_module, event_head_path),
+            ("arguments", argument_head, argument_head_module, argument_head_path),
+        ):
+            if wanted:
+                self.heads[name] = self._head(name, module, path)
+
+    def _head(self, name: str, module, path: str | None):
+        """The head of ``module`` in ``path`` (default: the one eventledger ships), which
+        must read the tagger's own encoder."""
+        head = module.load(path or str(module.packaged_head_path()))
+        if head.encoder != self.tagger.encoder:
+            word = "event" if name == "events" else "argument"
+            raise ConfigError(f"the {word} head reads {head.encoder}, but the attribution "
+                              f"span tagger is built on {self.tagger.encoder}")
+        return head
 
     def _stride(self, window: int | None, overlap: int | None) -> int | None:
         """Pieces from one window's start to the next's: the window's inside (its pieces
@@ -99,6 +110,13 @@ class AttributionSpansTagger:
                     "labels": getattr(head, "labels", None), "rows": rows["events"],
                     "thresholds": getattr(head, "thresholds", None),
                 }
+            if "arguments" in rows:
+                # the argument head's states; the events component scores pairs of them
+                # with the head's pair scorer, which it finds by the head's folder
+                doc._.el_argument_states = {
+                    "rows": rows["arguments"],
+                    "path": getattr(self.heads["arguments"], "path", None),
+                }
         return docs
 
     @staticmethod
@@ -128,16 +146,16 @@ class AttributionSpansTagger:
 
 @Language.factory(
     "eventledger_attribution_spans",
-    assigns=["doc.spans", "doc._.el_trigger_scores"],
+    assigns=["doc.spans", "doc._.el_trigger_scores", "doc._.el_argument_states"],
     default_config={"model_path": None, "batch_size": 32, "device": "auto",
                     "precision": "auto", "event_head": True, "event_head_path": None,
-                    "window": None, "overlap": 30, "only_cue_windows": True,
+                    "argument_head": True, "argument_head_path": None, "window": None, "overlap": 30, "only_cue_windows": True,
                     "extra_cues_path": None, "threads": 0},
 )
 def make_attribution_spans(
     nlp: Language, name: str, *, model_path: str | None, batch_size: int, device: str,
-    precision: str, event_head: bool, event_head_path: str | None, window: int | None,
-    overlap: int | None, only_cue_windows: bool, extra_cues_path: str | None, threads: int,
+    precision: str, event_head: bool, event_head_path: str | None, argument_head: bool,
+    argument_head_path: str | None, window: int | None, overlap: int | None, only_cue_windows: bool, extra_cues_path: str | None, threads: int,
 ) -> AttributionSpansTagger:
     """``model_path``: a folder written by ``training/attribution_spans/finetune.py``
     (default: the one eventledger ships). ``device``: ``auto`` (CUDA where torch sees a
@@ -145,7 +163,10 @@ def make_attribution_spans(
     ``fp32``, ``bf16`` or ``auto`` (bfloat16 where the device has it natively, as a CPU
     with AMX; else float32). ``event_head``: also run the event trigger
     head on the same forward pass (``event_head_path``: a folder written by
-    ``training/event_heads/train.py``; default: the one eventledger ships). ``window``:
+    ``training/event_heads/train.py``; default: the one eventledger ships).
+    ``argument_head``: also run the argument head's projection on that pass
+    (``argument_head_path``: a folder written by ``training/event_heads/train_arguments.py``;
+    default: the one eventledger ships). ``window``:
     word pieces per window (None: as the tagger was trained, 256); ``overlap``: pieces
     that neighbouring windows share (None: as trained, 62; 30 reads 13% fewer pieces and
     scores the same on PolNeAR dev). ``only_cue_windows``: tag only the windows that hold a cue candidate
@@ -156,6 +177,8 @@ def make_attribution_spans(
     return AttributionSpansTagger(nlp, name, model_path=model_path, batch_size=batch_size,
                                   device=device, precision=precision,
                                   event_head=event_head,
-                                  event_head_path=event_head_path, window=window,
+                                  event_head_path=event_head_path,
+                                  argument_head=argument_head,
+                                  argument_head_path=argument_head_path, window=window,
                                   overlap=overlap, only_cue_windows=only_cue_windows,
                                   extra_cues_path=extra_cues_path, threads=threads)

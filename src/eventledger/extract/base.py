@@ -29,6 +29,8 @@ EXTENSIONS = {
     "el_events": None,
     # the event head's probability of each trigger tag, one row per token (numpy), or None
     "el_trigger_scores": None,
+    # the argument head's states of each token (numpy rows) and the head that made them
+    "el_argument_states": None,
     "el_figures": None,
     "el_incidents": None,
     "el_disagreements": None,

@@ -16,6 +16,7 @@ from ..syntax import Entities, doc_text
 from .arguments import arguments, light_verb
 from .context import Context
 from .learned import with_model
+from .learned_arguments import located, vetoed
 from .lexicon import load_lexicon
 from .means import as_people
 from .modality import future, generic, hypothetical, negated
@@ -28,12 +29,15 @@ log = logging.getLogger(__name__)
 class EventsExtractor:
     """The ``eventledger_events`` component. ``trigger_model``: combine the rules' triggers
     with the event head's (:mod:`.learned`; off: rules only); ``trigger_veto`` and
-    ``trigger_add``: its thresholds (None: the head's own defaults)."""
+    ``trigger_add``: its thresholds (None: the head's own defaults). ``argument_model``:
+    combine the rules' arguments with the argument head's scores (:mod:`.learned_arguments`;
+    off, or without the head's states on the doc: rules only)."""
 
     def __init__(self, nlp: Language, name: str, *, extra_triggers_path: str | None = None,
                  trigger_model: bool = True, trigger_veto: float | None = None,
-                 trigger_add: float | None = None):
+                 trigger_add: float | None = None, argument_model: bool = True):
         self.name = name
+        self.argument_model = argument_model
         self.trigger_model = trigger_model
         self.trigger_veto = trigger_veto
         self.trigger_add = trigger_add
@@ -83,6 +87,12 @@ class EventsExtractor:
             for trig in triggers:
                 built[trig["head"].i] = self.build(doc, sent, trig, places, heads, skip_ranges,
                                                    sent_ents, 0)
+            if self.argument_model:
+                # the argument head keeps, changes or drops the rules' place (learned_arguments)
+                for trig in triggers:
+                    event = built[trig["head"].i]
+                    event["location"] = located(doc, sent, event,
+                                                doc[trig["start"]:trig["end"]].root, places)
             # "Jets bombed X, killing eight": a dependent event happened where its head did
             for trig in triggers:
                 event, head = built[trig["head"].i], trig["head"]
@@ -114,6 +124,10 @@ class EventsExtractor:
                 ):
                     continue  # "the threat of terrorism", "a threat from rising seas": a
                     # risk, not a threat made
+                if self.argument_model:
+                    # the head vetoes the rules' actor or recipient once the rules have
+                    # decided, with them, which events there are (learned_arguments)
+                    vetoed(doc, event, doc[trig["start"]:trig["end"]].root)
                 event["id"] = f"E{len(events) + 1}"
                 events.append(event)
         return doc
@@ -201,15 +215,15 @@ def _facing(actor: Token | None, recipient: Token | None) -> int | None:
     "eventledger_events",
     requires=[
         "token.dep", "token.lemma", "doc._.el_excluded", "doc._.el_actors", "doc._.el_places",
-        "doc._.el_attributions", "doc._.el_trigger_scores",
+        "doc._.el_attributions", "doc._.el_trigger_scores", "doc._.el_argument_states",
     ],
     assigns=["doc._.el_events"],
     default_config={"extra_triggers_path": None, "trigger_model": True, "trigger_veto": None,
-                    "trigger_add": None},
+                    "trigger_add": None, "argument_model": True},
 )
 def make_events(nlp: Language, name: str, *, extra_triggers_path: str | None,
                 trigger_model: bool, trigger_veto: float | None,
-                trigger_add: float | None) -> EventsExtractor:
+                trigger_add: float | None, argument_model: bool) -> EventsExtractor:
     return EventsExtractor(nlp, name, extra_triggers_path=extra_triggers_path,
                            trigger_model=trigger_model, trigger_veto=trigger_veto,
-                           trigger_add=trigger_add)
+                           trigger_add=trigger_add, argument_model=argument_model)
