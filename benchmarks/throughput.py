@@ -18,6 +18,10 @@ settings ``event_head = false`` and ``trigger_model = false`` give), alternating
 pipelines over ``--rounds`` rounds and keeping each one's best, and prints the ratio: what
 the event head, reading the attribution tagger's forward pass, costs.
 
+``--argument-head`` does the same with the argument head off (its projection on the same
+pass, and the pairs it scores in the events component; ``argument_head = false`` and
+``argument_model = false``).
+
 ``--tagger PATH`` also times the extraction with another attribution tagger (a folder that
 ``training/attribution_spans/finetune.py`` or ``distil.py`` wrote) against the shipped one,
 alternating the two in the same way, and prints the ratio.
@@ -128,6 +132,8 @@ def main() -> None:
                         help="leave out the traced pass that measures peak memory")
     parser.add_argument("--event-head", action="store_true",
                         help="also time the extraction with the event head off")
+    parser.add_argument("--argument-head", action="store_true",
+                        help="also time the extraction with the argument head off")
     parser.add_argument("--tagger", default=None,
                         help="also time the extraction with this attribution tagger")
     parser.add_argument("--rounds", type=int, default=2)
@@ -162,8 +168,10 @@ def main() -> None:
         result["eventledger_peak_mb"] = _peak_mb(_full, full, documents, args.batch_size)
     if args.profile:
         result["profile_seconds"] = _profile(full, documents)
-    if args.event_head:
-        result.update(_event_head_cost(model, documents, args.batch_size, args.rounds))
+    heads = [h for h in HEADS_OFF if getattr(args, h)]
+    for head in heads:
+        result.update(_head_cost(model, head, HEADS_OFF[head], documents, args.batch_size,
+                                 args.rounds))
     if args.tagger:
         result.update(_tagger_cost(model, args.tagger, documents, args.batch_size, args.rounds))
     if args.json:
@@ -181,10 +189,11 @@ def main() -> None:
         print(f"per component, {len(documents)} documents one at a time ({total:.1f} s):")
         for name, spent in sorted(profile.items(), key=lambda item: -item[1]):
             print(f"  {name:13s} {spent:8.2f} s  {100 * spent / total:5.1f} %")
-    if args.event_head:
-        print(f"event head on       : {result['event_head_on_docs_per_s']:8.2f} docs/s")
-        print(f"event head off      : {result['event_head_off_docs_per_s']:8.2f} docs/s")
-        print(f"ratio (on / off): {result['ratio_event_head_on_to_off']:.3f}")
+    for head in heads:
+        words = head.replace("_", " ")
+        print(f"{words + ' on':20s}: {result[f'{head}_on_docs_per_s']:8.2f} docs/s")
+        print(f"{words + ' off':20s}: {result[f'{head}_off_docs_per_s']:8.2f} docs/s")
+        print(f"ratio (on / off): {result[f'ratio_{head}_on_to_off']:.3f}")
     if args.tagger:
         print(f"shipped tagger      : {result['shipped_tagger_docs_per_s']:8.2f} docs/s")
         print(f"tagger {args.tagger}: {result['other_tagger_docs_per_s']:8.2f} docs/s")
@@ -204,20 +213,28 @@ def _alternated(pipelines: dict, documents, batch_size: int, rounds: int) -> dic
     return best
 
 
-def _event_head_cost(model: str, documents, batch_size: int, rounds: int) -> dict:
-    """Docs per second with the event head on and off, the best of alternating rounds."""
-    best = _alternated({
-        "on": build_pipeline(spacy.load(model)),
-        "off": build_pipeline(spacy.load(model), {
-            "eventledger_attribution_spans": {"event_head": False},
-            "eventledger_events": {"trigger_model": False},
-        }),
-    }, documents, batch_size, rounds)
+def _head_cost(model: str, name: str, off: dict, documents, batch_size: int,
+               rounds: int) -> dict:
+    """Docs per second with a head on and off (``off``: the component settings that turn
+    it off), the best of alternating rounds."""
+    best = _alternated({"on": build_pipeline(spacy.load(model)),
+                        "off": build_pipeline(spacy.load(model), off)},
+                       documents, batch_size, rounds)
     return {
-        "event_head_on_docs_per_s": len(documents) / best["on"],
-        "event_head_off_docs_per_s": len(documents) / best["off"],
-        "ratio_event_head_on_to_off": best["off"] / best["on"],
+        f"{name}_on_docs_per_s": len(documents) / best["on"],
+        f"{name}_off_docs_per_s": len(documents) / best["off"],
+        f"ratio_{name}_on_to_off": best["off"] / best["on"],
     }
+
+
+HEADS_OFF = {
+    # rules only, as the settings event_head = false and trigger_model = false give
+    "event_head": {"eventledger_attribution_spans": {"event_head": False},
+                   "eventledger_events": {"trigger_model": False}},
+    # the rules' arguments, as argument_head = false and argument_model = false give
+    "argument_head": {"eventledger_attribution_spans": {"argument_head": False},
+                      "eventledger_events": {"argument_model": False}},
+}
 
 
 def _tagger_cost(model: str, tagger: str, documents, batch_size: int, rounds: int) -> dict:
