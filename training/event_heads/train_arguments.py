@@ -190,12 +190,19 @@ def main() -> None:
     parser.add_argument("--projection", type=int, default=64)
     parser.add_argument("--hidden", type=int, default=128)
     parser.add_argument("--veto-min-gain", type=float, default=0.05)
+    parser.add_argument("--kinds", type=int, nargs="+",
+                        help="keep only the pairs of these kinds (0 event_location, 1 silver, "
+                        "2 PETR, 3 checked): to compare the layers a head reads on the "
+                        "location alone (prepare_arguments.py --layer)")
     parser.add_argument("--judged-weight", type=float, default=1.0,
                         help="how much more a judged rule argument weighs than a silver one")
     args = parser.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
 
     states, pairs, meta = load(args.data)
+    if args.kinds:
+        kept = numpy.isin(pairs["kind"], args.kinds)
+        pairs = {k: v[kept] for k, v in pairs.items()}
     fold = numpy.array([fold_of(meta["texts"][t], args.folds) for t in pairs["text"]])
     probs = numpy.zeros((len(fold), len(ROLES)), dtype="float32")
     for f in range(args.folds):

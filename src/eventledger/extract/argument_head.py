@@ -3,7 +3,11 @@ attribution tagger's forward pass.
 
 Like the event head (``event_head``), it reads hidden states of the pass the attribution
 span tagger makes anyway (the frozen lower six layers' output, ``layer`` 6), so arguments
-cost a head, not a second pass of the encoder. Its part on the pass is a projection of
+cost a head, not a second pass of the encoder. Those states serve it better than the
+tagger's last ones, which its tuning for attributions has specialised: out of fold on the
+event_location train half, places chosen with layer 6 make 1,602 of 2,208 records right,
+with the last layer 1,566 (the rules alone 1,498; ``train_arguments.py --kinds 0`` on
+``prepare_arguments.py --layer 6`` and ``--layer -1``). Its part on the pass is a projection of
 each word piece's state to a few units (``projection``); the events component then scores
 each (trigger, candidate) pair with the head's pair scorer: the two words' projected states,
 their product, and the parse features of ``events.argument_features`` go through a small
