@@ -11,6 +11,8 @@ sentence's place records.
 
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.tokens import Span, Token
 
 ROLES = ("actor", "recipient", "location")
@@ -70,35 +72,36 @@ def _bucket(value: int, bounds: tuple[int, ...]) -> int:
     return next((k for k, bound in enumerate(bounds) if value <= bound), len(bounds))
 
 
+@cache
+def _columns(types: tuple[str, ...]) -> dict[str, int]:
+    """Each feature name's column, worked out once per list of types."""
+    return {name: k for k, name in enumerate(feature_names(list(types)))}
+
+
 def pair_features(trigger: Token, cand: Token, type_: str, types: list[str], *,
                   is_place: bool) -> list[float]:
     """The columns of :func:`feature_names` for the trigger's head word and a candidate's."""
-    row = [0.0] * (len(RELATIONS) + len(PREPS) + 1 + len(DISTANCES) + 1
-                   + len(PATH_LENGTHS) + 1 + 3 + len(ENT_TYPES) + 1 + 2 + len(types))
     relation, prep = _relation(trigger, cand)
-    at = 0
-    row[at + RELATIONS.index(relation)] = 1.0
-    at += len(RELATIONS)
-    if prep is not None:
-        row[at + (PREPS.index(prep) if prep in PREPS else len(PREPS))] = 1.0
-    at += len(PREPS) + 1
-    row[at + _bucket(cand.i - trigger.i, DISTANCES)] = 1.0
-    at += len(DISTANCES) + 1
-    row[at + _bucket(_path_length(trigger, cand), PATH_LENGTHS)] = 1.0
-    at += len(PATH_LENGTHS) + 1
-    row[at] = float(cand.pos_ == "PROPN")
-    row[at + 1] = float(cand.pos_ == "PRON")
-    row[at + 2] = float(is_place)
-    at += 3
+    distance = _bucket(cand.i - trigger.i, DISTANCES)
+    path = _bucket(_path_length(trigger, cand), PATH_LENGTHS)
     ent = cand.ent_type_
+    on = [f"rel:{relation}",
+          f"dist<={DISTANCES[distance]}" if distance < len(DISTANCES) else "dist>",
+          f"path<={PATH_LENGTHS[path]}" if path < len(PATH_LENGTHS) else "path>"]
+    if prep is not None:
+        on.append(f"prep:{prep}" if prep in PREPS else "prep:other")
     if ent:
-        row[at + (ENT_TYPES.index(ent) if ent in ENT_TYPES else len(ENT_TYPES))] = 1.0
-    at += len(ENT_TYPES) + 1
-    row[at] = float(trigger.pos_ in ("NOUN", "PROPN"))
-    row[at + 1] = float(any(c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children))
-    at += 2
-    if type_ in types:
-        row[at + types.index(type_)] = 1.0
+        on.append(f"ent:{ent}" if ent in ENT_TYPES else "ent:other")
+    flags = {"cand:propn": cand.pos_ == "PROPN", "cand:pron": cand.pos_ == "PRON",
+             "cand:place": is_place, "trig:noun": trigger.pos_ in ("NOUN", "PROPN"),
+             "trig:passive": any(c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children),
+             f"type:{type_}": True}
+    on += [name for name, value in flags.items() if value]
+    columns = _columns(tuple(types))
+    row = [0.0] * len(columns)
+    for name in on:
+        if name in columns:  # a type the head was not trained with has no column
+            row[columns[name]] = 1.0
     return row
 
 
