@@ -67,17 +67,13 @@ from eventledger.extract.events.argument_features import (  # noqa: E402
     place_candidates,
 )
 from eventledger.extract.locate import with_tokens  # noqa: E402
+from eventledger.extract.syntax import token_range  # noqa: E402
 from eventledger.pipeline import build_pipeline, load_model  # noqa: E402
 
 log = logging.getLogger("prepare_arguments")
 UNKNOWN = -1
 KINDS = {"event_location": 0, "silver": 1, "petr": 2, "checked": 3}
 NAME = re.compile(r"\b[A-Z][a-z]+")
-
-
-def token_range(doc, start: int, end: int) -> range:
-    span = doc.char_span(start, end, alignment_mode="expand")
-    return range(span.start, span.end) if span is not None and len(span) else range(0)
 
 
 class Pairs:
@@ -103,10 +99,11 @@ class Pairs:
         """The pairs of one event; ``labelled``: per role, the candidate head words that
         hold it (None: unknown); ``judged``: per role, the only candidates labelled, with
         their label (the rules' arguments judged on PETR). Returns how many were added."""
-        trigger = token_range(doc, event["trigger"]["start"], event["trigger"]["end"])
-        if not trigger:
+        tokens = token_range(doc, event["trigger"]["start"], event["trigger"]["end"])
+        if tokens is None:
             return 0
-        head = doc[trigger.start:trigger.stop].root
+        trigger = range(*tokens)
+        head = doc[slice(*tokens)].root
         sent = head.sent
         wanted: dict[int, dict] = {}
         if judged or labelled["actor"] is not None or labelled["recipient"] is not None:
@@ -155,7 +152,7 @@ def root_of(doc, arg: dict | None) -> int | None:
     if not arg:
         return None
     tokens = token_range(doc, arg["start"], arg["end"])
-    return doc[tokens.start:tokens.stop].root.i if tokens else None
+    return doc[slice(*tokens)].root.i if tokens else None
 
 
 def agreed(event: dict) -> bool:
@@ -274,20 +271,21 @@ def main() -> None:
         silver += trnews_texts(args.trnews, args.trnews_articles)
     log.info("%d event_location records, %d silver texts", len(records), len(silver))
     petr = petr_sentences(args.petr, args.crosswalk) if args.petr else []
-    items = [(f"event_location:{r.get('id')}", r["text"], r) for r in records]
-    items += [(source, text, None) for source, text in silver]
-    items += [(source, text, codings) for source, text, codings in petr]
+    # (source, text, kind, what labels it: the record, the codings or the verdicts)
+    items = [(f"event_location:{r.get('id')}", r["text"], "event_location", r)
+             for r in records]
+    items += [(source, text, "silver", None) for source, text in silver]
+    items += [(source, text, "petr", codings) for source, text, codings in petr]
     if args.checked:
-        items += checked_texts(args.checked, args.checked_polnear)
+        items += [(source, text, "checked", verdicts) for source, text, verdicts
+                  in checked_texts(args.checked, args.checked_polnear)]
     n_events = 0
-    for n, (doc, (source, _text, record)) in enumerate(zip(
-            nlp.pipe((text for _s, text, _r in items), batch_size=16), items, strict=True)):
+    for n, (doc, (source, _text, kind, record)) in enumerate(zip(
+            nlp.pipe((item[1] for item in items), batch_size=16), items, strict=True)):
         rows = doc._.el_argument_states["rows"]
         places = with_tokens(doc)
         texts.append(source)
-        if source.startswith("petr:") or isinstance(record, dict) and not source.startswith(
-                "event_location:"):
-            kind = "petr" if source.startswith("petr:") else "checked"
+        if kind in ("petr", "checked"):
             for event in doc._.el_events or ():
                 judged = (judged_arguments(doc, event, record) if kind == "petr"
                           else checked_arguments(doc, event, record))
@@ -296,7 +294,7 @@ def main() -> None:
                               {"actor": None, "recipient": None, "location": None}, places,
                               kind, judged=judged)
                     n_events += 1
-        elif record is not None:
+        elif kind == "event_location":
             verb = el._verb_span(record)
             gold = el.gold_locations(record, doc)
             event = max(doc._.el_events or (), default=None, key=lambda e: el._overlap(
