@@ -18,6 +18,9 @@ def recipient_of(nlp, events, text: str, trigger: str) -> str | None:
     ("The council rejected their concerns on Monday.", "rejected"),
     ("Senator Orlen accepted the party's nomination.", "accepted"),
     ("The envoy urged a strong stand against the blockade.", "urged"),
+    ("The minister condemned the ruling on Tuesday.", "condemned"),
+    ("Union leaders denounced the new quotas.", "denounced"),
+    ("Mayor Dalva decried the cuts to the clinic.", "decried"),
 ])
 def test_a_theme_is_no_recipient(bare_nlp, events, text, trigger):
     assert recipient_of(bare_nlp, events, text, trigger) is None
@@ -27,6 +30,8 @@ def test_a_theme_is_no_recipient(bare_nlp, events, text, trigger):
     ("Mayor Dalva supported Senator Orlen.", "supported", "Senator Orlen"),
     ("The council rejected the protesters.", "rejected", "the protesters"),
     ("The envoy urged the rebels to withdraw.", "urged", "the rebels"),
+    ("The minister condemned the rebels.", "condemned", "the rebels"),
+    ("Union leaders denounced Governor Teral.", "denounced", "Governor Teral"),
 ])
 def test_a_party_stays_the_recipient(bare_nlp, events, text, trigger, recipient):
     assert recipient_of(bare_nlp, events, text, trigger) == recipient
