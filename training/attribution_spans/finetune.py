@@ -124,11 +124,16 @@ def optimizer_of(model, args, n_rows: int):
         weight_decay=0.01,
     )
     steps = args.epochs * ((n_rows + args.batch - 1) // args.batch)
-    warmup = max(1, steps // 20)
-    schedule = torch.optim.lr_scheduler.LambdaLR(
+    return body, head, optimizer, warm_then_linear(optimizer, steps, share=1 / 20)
+
+
+def warm_then_linear(optimizer, steps: int, *, share: float):
+    """A schedule that warms up over the first ``share`` of ``steps`` and then falls
+    linearly to zero."""
+    warmup = max(1, int(steps * share))
+    return torch.optim.lr_scheduler.LambdaLR(
         optimizer, lambda s: min((s + 1) / warmup, max(0.0, (steps - s) / (steps - warmup)))
     )
-    return body, head, optimizer, schedule
 
 
 def shuffled_batches(n_rows: int, size: int) -> list[list[int]]:

@@ -55,10 +55,11 @@ from finetune import (  # noqa: E402
     learn,
     padded,
     stacked,
+    warm_then_linear,
     windows_of,
 )
 from prepare import add_text_arguments, training_items  # noqa: E402
-from train import IGNORE, held_out, load_data, train_linear  # noqa: E402
+from train import IGNORE, held_out, load_data, train_linear, trigger_loss  # noqa: E402
 
 from eventledger.config import load_settings  # noqa: E402
 from eventledger.extract import encoders  # noqa: E402
@@ -108,7 +109,9 @@ def top(model, frozen, rows, batch, first_tuned: int):
 def token_states(model, frozen, rows, where, docs, pieces_of, first_tuned: int, *,
                  lower: bool = False) -> numpy.ndarray:
     """Every word's state (of its first piece), text after text: the top layers' output,
-    or with ``lower`` the frozen layers' (layer 6)."""
+    or with ``lower`` the frozen layers' (layer 6). Both come from this script's windows,
+    so the representations compared differ only in their layers (``prepare.py``'s features
+    come from the pipeline's pass, whose windows over a long text differ)."""
     width = model.encoder.config.hidden_size
     piece_rows = [numpy.zeros((len(p.ids), width), dtype="float32") for p in pieces_of]
     model.eval()
@@ -127,12 +130,8 @@ def token_states(model, frozen, rows, where, docs, pieces_of, first_tuned: int, 
                                                         strict=True)])
 
 
-def event_layer_outputs(layer) -> int:
-    last = layer[-1] if isinstance(layer, torch.nn.Sequential) else layer
-    return last.out_features
-
-
-def train_jointly(model, event_layer, ev, attribution, args, first_tuned: int) -> None:
+def train_jointly(model, event_layer, event_loss_of, ev, attribution, args,
+                  first_tuned: int) -> None:
     """``args.epochs`` passes over the training texts' event windows, each step with a
     batch of attribution windows too, down the sum of the two losses."""
     ev_rows, ev_frozen, train_rows = ev
@@ -144,15 +143,8 @@ def train_jointly(model, event_layer, ev, attribution, args, first_tuned: int) -
         [{"params": body, "lr": args.lr}, {"params": head, "lr": args.lr},
          {"params": list(event_layer.parameters()), "lr": args.head_lr}], weight_decay=0.01)
     steps = args.epochs * ((len(train_rows) + args.batch - 1) // args.batch)
-    warmup = max(1, steps // 10)
-    schedule = torch.optim.lr_scheduler.LambdaLR(
-        optimizer, lambda s: min((s + 1) / warmup, max(0.0, (steps - s) / (steps - warmup))))
-    weights = torch.ones(event_layer_outputs(event_layer))
-    weights[0] = args.o_weight
-    event_loss_of = torch.nn.CrossEntropyLoss(weight=weights, ignore_index=IGNORE)
+    schedule = warm_then_linear(optimizer, steps, share=1 / 10)
     attribution_loss_of = torch.nn.CrossEntropyLoss(ignore_index=IGNORE)
-    attribution_order = list(range(len(at_rows)))
-    random.shuffle(attribution_order)
     step, started = 0, time.time()
     for epoch in range(1, args.epochs + 1):
         model.train()
@@ -164,8 +156,8 @@ def train_jointly(model, event_layer, ev, attribution, args, first_tuned: int) -
             logits = event_layer(model.dropout(states))
             event_loss = event_loss_of(logits.reshape(-1, logits.shape[-1]),
                                        labels.reshape(-1))
-            chosen = [attribution_order[(step * args.batch + i) % len(at_rows)]
-                      for i in range(args.batch)]
+            # at_rows are in a random order already
+            chosen = [(step * args.batch + i) % len(at_rows) for i in range(args.batch)]
             states, labels = top(model, at_frozen, at_rows, chosen, first_tuned)
             logits = model.classify(model.dropout(states))
             attribution_loss = attribution_loss_of(logits.reshape(-1, logits.shape[-1]),
@@ -254,7 +246,8 @@ def main() -> None:
                                    o_weight=args.o_weight, hidden=args.hidden)
     else:
         event_layer = eh.build(model.encoder.config.hidden_size, len(labels), args.hidden)
-    train_jointly(model, event_layer, (ev_rows, ev_frozen, train_rows),
+    train_jointly(model, event_layer, trigger_loss(len(labels), args.o_weight),
+                  (ev_rows, ev_frozen, train_rows),
                   (at_rows, at_frozen), args, first_tuned)
     x["(2) jointly tuned last layer"] = token_states(model, ev_frozen, ev_rows, where, docs,
                                                      pieces_of, first_tuned)

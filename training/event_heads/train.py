@@ -56,13 +56,19 @@ def fold_of(source: str, folds: int) -> int:
     return hashlib.sha256(source.encode()).digest()[0] % folds
 
 
+def trigger_loss(n_labels: int, o_weight: float):
+    """Cross-entropy over BIO labels with "O" weighed ``o_weight``: "O" is most words, and
+    its weight keeps triggers from being drowned."""
+    weights = torch.ones(n_labels)
+    weights[0] = o_weight
+    return torch.nn.CrossEntropyLoss(weight=weights, ignore_index=IGNORE)
+
+
 def train_linear(x, y, n_labels: int, *, epochs: int, o_weight: float, seed: int = 0,
                  hidden: int = 0):
     torch.manual_seed(seed)
     layer = eh.build(x.shape[1], n_labels, hidden)
-    weights = torch.ones(n_labels)
-    weights[0] = o_weight  # "O" is most words; its weight keeps triggers from being drowned
-    loss_fn = torch.nn.CrossEntropyLoss(weight=weights, ignore_index=IGNORE)
+    loss_fn = trigger_loss(n_labels, o_weight)
     optimiser = torch.optim.AdamW(layer.parameters(), lr=2e-3 if not hidden else 1e-3,
                                   weight_decay=1e-2)
     keep = y != IGNORE
