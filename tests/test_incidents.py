@@ -104,6 +104,20 @@ def test_attacks_in_two_places_are_two_incidents(extract):
     assert record["disagreements"] == []
 
 
+def test_an_event_placed_only_by_its_toll_joins_no_distant_incident(extract):
+    # the clashes' place reaches them only through their toll; before it was read they
+    # fitted the bombing, and the incident of Maiduguri was put in Tripoli
+    record = extract("Two suicide bombers blew themselves up at a crowded market in "
+                     "Maiduguri on Monday. Clashes between rival militias in Tripoli left "
+                     "at least 15 people dead, the health ministry said.")
+    bombing, clashes = event(record, "blew"), event(record, "Clashes")
+    assert bombing["incident"] != clashes["incident"]
+    assert figure(record, "at least 15")["incident"] == clashes["incident"]
+    places = {i["id"]: place_name(record, i["location"]) for i in record["incidents"]}
+    assert places[bombing["incident"]] == "Maiduguri"
+    assert places[clashes["incident"]] == "Tripoli"
+
+
 def test_attacks_on_dates_far_apart_are_two_incidents(extract):
     record = extract("A bomb exploded in Mosul on Tuesday, killing 12 people. On January 3, a "
                      "bomb exploded in Mosul, killing four people.")

@@ -58,6 +58,7 @@ class IncidentBuilder:
         # figure, so found once rather than by a scan of the document's events each time
         self._sentence_at: dict[int, int] = {}
         self._events_by_sentence: dict[int, list[dict]] = {}
+        self._figure_places: dict[str, dict] = {}
 
     # -- places and dates ------------------------------------------------------------
     def _place_key(self, place: dict):
@@ -160,7 +161,8 @@ class IncidentBuilder:
         ):
             return
         at = event["trigger"]["start"]
-        place, day = self._place_of(event), event.get("date")
+        place = self._place_of(event) or self._figure_places.get(event["id"])
+        day = event.get("date")
         if self._is_reference(event):
             day = None  # "the attack" is dated by its first telling, not by this one
         sentence = self._sentence(at)
@@ -246,6 +248,22 @@ class IncidentBuilder:
             target.types.append(self.words.figure_types.get(figure["category"], "ASSAULT"))
         self._join(target, figure, "figure", place, at)
 
+    def _places_from_figures(self, events: dict[str, dict], figures: list[dict]) -> None:
+        """For an event the text gives no place, the place of a figure of it in its
+        sentence ("Clashes between militias in Tripoli left 15 dead"): the event is put in
+        an incident before its figures, and must not join one somewhere else."""
+        for figure in figures:
+            event = events.get(figure.get("event") or "")
+            if event is None or event["id"] in self._figure_places or (
+                self._place_of(event) is not None
+            ) or self._sentence(figure["count"]["start"]) != self._sentence(
+                event["trigger"]["start"]
+            ):
+                continue
+            place = self._own_place(figure)
+            if place is not None:
+                self._figure_places[event["id"]] = place
+
     def _first_mention(self, incident: Incident) -> int:
         starts = [self._starts.get(r, 0) for r in incident.events + incident.figures]
         return min(starts) if starts else 0
@@ -257,6 +275,7 @@ class IncidentBuilder:
         self._starts = {e["id"]: e["trigger"]["start"] for e in events}
         self._starts.update({f["id"]: f["count"]["start"] for f in figures})
         by_id = {e["id"]: e for e in events}
+        self._places_from_figures(by_id, figures)
         sentence_of: dict[str, int] = {}
         # sentence by sentence, its events before its figures, so that a figure's place
         # is known to its incident before the next sentence's events are placed
