@@ -399,7 +399,9 @@ class FiguresExtractor:
             if words[0] != lemma:
                 continue
             end = self._phrase_end(verb, words[1:])
-            if end is not None and (role in ("nsubj", "nsubjpass") or words[-1] == "hostage"):
+            if end is not None and (role in ("nsubj", "nsubjpass") or (
+                role == "dobj" and self._object_outside(verb, words[1:])
+            )):  # "30 were rounded up", "police rounded up 30"; not "suffered injuries"
                 return category, (verb.i, end)
         # "two foreigners were among the dead": one of a group of casualties
         if role == "nsubj":
@@ -417,7 +419,9 @@ class FiguresExtractor:
             if child.dep_ in ("acomp", "oprd", "attr", "xcomp") and (
                 role in ("nsubj", "nsubjpass") and not has_object
                 or role == "dobj" and child.dep_ in ("oprd", "xcomp")
-            ):
+            ) or role == "dobj" and child.i == verb.i + 1 and child.dep_ in (
+                "advmod", "dep", "acomp"
+            ):  # "shot dead two protesters": the state before the object, however parsed
                 category = self._state_or_verb(child)
                 if category:
                     return category, (child.i, child.i + 1)
@@ -431,6 +435,13 @@ class FiguresExtractor:
         ):  # "the blast hurt two officers"; not "an effort to hurt Clinton"
             return self.verbs[lemma], (verb.i, verb.i + 1)
         return None
+
+    @staticmethod
+    def _object_outside(verb: Token, rest: tuple[str, ...]) -> bool:
+        """Whether the verb's object is not a word of its phrase: the people of
+        "rounded up 30 people", not the injuries of "suffered injuries"."""
+        return not any(c.dep_ == "dobj" and (c.lemma_.lower() in rest or c.lower_ in rest)
+                       for c in verb.children)
 
     @staticmethod
     def _phrase_end(verb: Token, rest: tuple[str, ...]) -> int | None:
