@@ -39,6 +39,7 @@ from .phrases import (
     of_objects,
     prep_objects,
     responsible_party,
+    shared_object,
 )
 
 # "he said he had ordered": pronouns of one person, and of an organisation
@@ -403,6 +404,8 @@ def _verb_arguments(ctx: Context, head: Token, tokens: list[Token], type_: str):
                                   if c.dep_ == "prep" and c.lower_ in HIT_PREPS), None)
     if shared and recipient is None:
         recipient = _first_dep(head.head, "nsubjpass")  # "were beaten and arrested"
+    if recipient is None and not passive and type_ not in ("MOBILIZE", "AID"):
+        recipient = shared_object(head)  # "beat and detained dozens of protesters"
     if fronted and recipient is None:
         # "Arrested last week, the activist was freed": the activist was arrested
         recipient = _first_dep(head.head, "nsubj") or _first_dep(head.head, "nsubjpass")

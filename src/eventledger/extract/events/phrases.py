@@ -213,7 +213,29 @@ def objects_of(head: Token) -> list[Token]:
                 result.append(pobj)
     if head.dep_ == "acl" and head.tag_ == "VBN":
         result.append(head.head)
+    shared = shared_object(head)
+    if shared is not None:
+        result.append(shared)
+        result.extend(c for c in shared.children if c.dep_ == "conj")
     return result
+
+
+def shared_object(verb: Token) -> Token | None:
+    """The object that a verb with none of its own shares with the verb joined to it:
+    "beat and detained dozens", "shot and killed a policeman" (the parse hangs the
+    object on the last verb). None when the second verb has a subject of its own ("the
+    rebels attacked and the army fled")."""
+    if verb.pos_ != "VERB" or any(
+        c.dep_ in ("dobj", "nsubjpass", "auxpass", "ccomp", "xcomp") for c in verb.children
+    ):
+        return None
+    for conj in verb.children:
+        if conj.dep_ != "conj" or conj.pos_ != "VERB" or conj.i < verb.i or any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in conj.children
+        ):
+            continue
+        return next((c for c in conj.children if c.dep_ == "dobj"), None)
+    return None
 
 
 def of_objects(token: Token) -> list[Token]:

@@ -21,6 +21,7 @@ from .phrases import (
     objects_of,
     of_objects,
     sense_words,
+    shared_object,
 )
 
 
@@ -234,7 +235,9 @@ def _resolve_entry(ctx: Context, doc, sent, start, end, head, entry, weapons):
         type_, mode = picked["type"], picked.get("mode", mode)
     if entry.get("objects_any") == ["person"]:
         objs = objects_of(head) or ([head] if head.pos_ == "NOUN" else [])
-        pobjs = [c for t in ([head] if head.pos_ == "NOUN" else []) for c in of_objects(t)]
+        # "beat dozens of protesters": the people of a number's "of" phrase
+        pobjs = [c for t in objs + ([head] if head.pos_ == "NOUN" else [])
+                 for c in of_objects(t)]
         if not any(arguments.is_person(ctx, t) for t in objs + pobjs):
             return None
     if entry.get("party_subject") and senses.thing_subject(ctx, head):
@@ -332,6 +335,7 @@ def party_harm(ctx: Context, trig: dict) -> bool:
     found = doers(verb)
     if not is_passive(verb):
         victims = [c for c in verb.children if c.dep_ == "dobj"]
+        victims += [v for v in [shared_object(verb)] if v is not None]  # "shot and killed"
         if not any(v.pos_ == "NUM" or any(c.dep_ == "nummod" for c in v.children)
                    or may_be_party(ctx, v) for v in victims):
             return False  # "shot back with a laugh", "journalists are killing journalism"
