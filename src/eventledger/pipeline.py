@@ -20,6 +20,7 @@ from .document import Document
 from .errors import ModelNotFoundError
 from .extract import COMPONENTS, ensure_extensions
 from .extract.actors import add_title_abbreviations
+from .extract.lemmas import add_lemma_corrections
 from .extract.paragraphs import add_paragraph_starts
 from .extract.quotes import add_quote_splits, read_tokenizer_with_quote_splits
 
@@ -58,12 +59,13 @@ def load_model(name: str, *, quote_splits: bool = False) -> Language:
 def build_pipeline(nlp: Language, configs: dict[str, dict] | None = None) -> Language:
     """Add eventledger's components to ``nlp`` (those not there already), in order, each
     with its part of ``configs`` (by component name); paragraph starts before its parser,
-    and the lexicon's abbreviated titles ("Lt.") and quotation marks typed against
-    punctuation ('said,“Look') to its tokenizer."""
+    lemma corrections before its lemmatizer, and the lexicon's abbreviated titles ("Lt.")
+    and quotation marks typed against punctuation ('said,“Look') to its tokenizer."""
     ensure_extensions()
     add_paragraph_starts(nlp)
     add_quote_splits(nlp)
     add_title_abbreviations(nlp)
+    add_lemma_corrections(nlp)
     configs = configs or {}
     for name in COMPONENTS:
         if name not in nlp.pipe_names:
