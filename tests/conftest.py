@@ -11,6 +11,7 @@ from pg_server import database, postgres_server  # noqa: F401
 from eventledger.config import load_settings
 from eventledger.extract.events import EventsExtractor
 from eventledger.extract.figures import FiguresExtractor
+from eventledger.extract.lemmas import add_lemma_corrections
 from eventledger.pipeline import load_pipeline
 
 
@@ -21,8 +22,9 @@ def model_name() -> str:
 
 @pytest.fixture(scope="session")
 def bare_nlp(model_name):
-    """The bundled spaCy model without eventledger's components."""
-    return spacy.load(model_name)
+    """The bundled spaCy model without eventledger's components, its lemmas corrected as
+    in the pipeline, so that the extractors read the parse they read there."""
+    return add_lemma_corrections(spacy.load(model_name))
 
 
 @pytest.fixture(scope="session")
