@@ -1,4 +1,4 @@
-"""A killing or wounding done by a person or group is an assault even where the event
+"""A killing, wounding, rape or torture done by a person or group is an assault even where the event
 head doubts it ("gunmen killed five people"); one told without its doer or without a
 person hit, or done by a weapon, an illness or an accident, is left to the head and the
 figures; one done to
@@ -25,6 +25,8 @@ def assaults(nlp, component, text, rows=None):
     ("Two farmers were shot by soldiers on Monday.", "shot", "soldiers"),
     ("The men who murdered the guard fled across the river.", "murdered", "The men"),
     ("They stabbed three customs officers at the border post.", "stabbed", "They"),
+    ("Police tortured three detainees in Varna, a rights group said.", "tortured", "Police"),
+    ("Soldiers raped two women in the village of Tolben.", "raped", "Soldiers"),
 ])
 def test_a_killing_by_a_party_stays_though_the_head_doubts_it(bare_nlp, events, text, word,
                                                               actor):
