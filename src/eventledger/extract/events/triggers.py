@@ -146,9 +146,9 @@ def _means_of(ctx: Context, verb: Token, weapons) -> Token | None:
         # "a bomber riding a motorcycle loaded with explosives crashed into the patrol"
         if not any(c.dep_ == "prep" and c.lower_ in IMPACT_PREPS for c in verb.children):
             return None
-        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-        return next((t for s in subjects for t in s.subtree for start, end, m in weapons
-                     if start <= t.i < end and m not in ctx.words["vehicle_modes"]), None)
+        return _subject_weapon(ctx, verb, weapons)
+    if lemma in ctx.words["landing_verbs"]:
+        return _subject_weapon(ctx, verb, weapons)  # "a mortar shell landed on a school"
     if lemma in ctx.words["wielding_verbs"]:
         objects = objects_of(verb)
         return _weapon_among(ctx, objects + [p for o in objects for p in of_objects(o)],
@@ -156,6 +156,15 @@ def _means_of(ctx: Context, verb: Token, weapons) -> Token | None:
     if lemma not in ctx.words["hit_verbs"]:
         return None
     return _weapon_among(ctx, doers(verb), weapons)
+
+
+def _subject_weapon(ctx: Context, verb: Token, weapons) -> Token | None:
+    """A weapon in the phrase of the verb's subject that is no carrier: the shell of "a
+    mortar shell landed", the explosives of "a car packed with explosives rammed into";
+    not the helicopter of "the helicopter landed"."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return next((t for s in subjects for t in s.subtree for start, end, m in weapons
+                 if start <= t.i < end and m not in ctx.words["vehicle_modes"]), None)
 
 
 def doers(verb: Token) -> list[Token]:
