@@ -34,7 +34,7 @@ from spacy.tokens import Doc, Span
 from ..base import is_excluded
 from .context import Context
 from .senses import ruled_out
-from .triggers import armed, party_harm
+from .triggers import armed, party_act, party_harm
 
 
 @cache
@@ -126,7 +126,9 @@ def with_model(ctx: Context, doc: Doc, sent: Span, triggers: list[dict], *,
 
 def _rules_sure(ctx: Context, trig: dict) -> bool:
     """A trigger the rules are sure of, which the head never vetoes: a sense that needed a
-    weapon, a weapon as the means, an assault with a weapon in its clause or a killing
-    done by a person or group. Asked only of a trigger the head would veto."""
+    weapon, a weapon as the means, an assault with a weapon in its clause, a killing done
+    by a person or group, or a word its lexicon entry marks sure when a person or group
+    does it (``party_sure``: arson). Asked only of a trigger the head would veto."""
     return (trig.get("entry") or {}).get("needs") == "weapon" or bool(trig.get("by_means")) or (
-        trig["type"] == "ASSAULT" and (armed(ctx, trig) or party_harm(ctx, trig)))
+        trig["type"] == "ASSAULT" and (armed(ctx, trig) or party_harm(ctx, trig))) or (
+        party_act(ctx, trig))

@@ -353,6 +353,15 @@ def party_harm(ctx: Context, trig: dict) -> bool:
     return any(party_doer(ctx, d) for d in found)
 
 
+def party_act(ctx: Context, trig: dict) -> bool:
+    """A trigger whose lexicon entry is ``party_sure`` done by a person or group: "militants
+    torched the village", "rioters set fire to a police station"."""
+    verb = trig["head"]
+    if not (trig.get("entry") or {}).get("party_sure") or verb.pos_ != "VERB":
+        return False
+    return any(party_doer(ctx, d) for d in doers(verb))
+
+
 def party_doer(ctx: Context, token: Token) -> bool:
     """A person or group as the doer of an act: a personal pronoun ("who" for the noun it
     stands for), a name of a person, group or state, one of the document's actors, or a

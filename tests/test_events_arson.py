@@ -1,0 +1,40 @@
+"""Arson: "militants torched the village", "rioters set fire to a police station" are
+assaults of the primitive mode (PLOVER: fire), which the event head does not overrule when
+a person or group does them; a figurative torching of an idea is none. Sentences and
+places are invented."""
+
+from __future__ import annotations
+
+import pytest
+from rule_docs import events_found, text_of
+
+DOUBTED = {"ASSAULT": 0.05}  # below the head's veto
+
+
+def assaults(nlp, events, text, word):
+    return [(e["trigger"]["text"], e["mode"], text_of(e["actor"]))
+            for e in events_found(nlp, events, text, rows={word: DOUBTED}, types=["ASSAULT"])
+            if e["type"] == "ASSAULT"]
+
+
+@pytest.mark.parametrize("text, word, expected", [
+    ("Militants torched the village of Kuro overnight.", "torched",
+     ("torched", "primitive", "Militants")),
+    ("Rioters set fire to a police station in Varno.", "set",
+     ("set fire", "primitive", "Rioters")),
+    ("Looters torched three shops near the market.", "torched",
+     ("torched", "primitive", "Looters")),
+])
+def test_arson_by_a_party_is_an_assault(bare_nlp, events, text, word, expected):
+    assert assaults(bare_nlp, events, text, word) == [expected]
+
+
+def test_without_a_party_the_head_decides(bare_nlp, events):
+    # no doer named: the head's doubt stands
+    assert assaults(bare_nlp, events, "Three shops were torched overnight.", "torched") == []
+
+
+def test_torching_an_idea_is_figurative(bare_nlp, events):
+    text = "The senator torched the proposal in a speech on Monday."
+    assert assaults(bare_nlp, events, text, "torched") == []
+    assert [e for e in events_found(bare_nlp, events, text) if e["type"] == "ASSAULT"] == []
