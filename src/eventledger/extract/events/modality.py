@@ -7,7 +7,7 @@ from spacy.tokens import Token
 
 from .arguments import light_verb
 from .context import Context
-from .lexicon import CONDITION_MARKS, FUTURE_AUXILIARIES
+from .lexicon import ADJUNCT_PREPS, CONDITION_MARKS, FUTURE_AUXILIARIES
 
 
 # -- negation, modality ----------------------------------------------------------
@@ -54,6 +54,13 @@ def hypothetical(ctx: Context, head: Token, *, future_is_told: bool = False) -> 
             carriers.append(governor)
         if dep == "xcomp" and governor.lemma_.lower() in ctx.hyp_governors:
             return True
+        if dep == "dobj" and governor.pos_ == "VERB" and (
+            governor.lemma_.lower() in ctx.hyp_governors
+        ) and governor.lemma_.lower() not in ctx.words["naming_verbs"]:
+            return True  # "planned an offensive", "ordered the arrest"; not "called the
+            # attack cowardly", which names an event told
+        if dep == "pobj" and governor.lower_ in ADJUNCT_PREPS:
+            break  # "agreed to a truce after talks", "plans talks after the attack": told
         if dep == "pobj" and governor.dep_ == "prep" and (
             governor.head.lemma_.lower() in ctx.hyp_governors
             or governor.head.lemma_.lower() in ctx.words["plan_nouns"]

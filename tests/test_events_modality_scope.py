@@ -1,0 +1,34 @@
+"""What a verb of intention makes hypothetical: its complement and its object ("planned an
+offensive", "ordered the arrest of the mayor"), not an event told in an adjunct of time
+("agreed to a truce during the meeting", "plans talks after the attack"), nor an event a
+verb of naming calls something ("called the attack cowardly"). Sentences are invented."""
+
+from __future__ import annotations
+
+import pytest
+from rule_docs import events_found
+
+
+def modality(nlp, events, text: str) -> dict[str, bool]:
+    return {e["trigger"]["text"]: e["hypothetical"] for e in events_found(nlp, events, text)}
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("The army plans an offensive on the valley.", "offensive"),
+    ("The rebels threatened an attack on the capital.", "attack"),
+    ("The judge ordered the arrest of the mayor.", "arrest"),
+    ("The rebels agreed to a truce on Monday.", "truce"),
+])
+def test_the_complement_or_object_of_an_intention_is_hypothetical(bare_nlp, events, text,
+                                                                  trigger):
+    assert modality(bare_nlp, events, text)[trigger] is True
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("They agreed to a truce during the meeting in Varno.", "meeting"),
+    ("The government plans to hold talks after the attack on the base.", "attack"),
+    ("The army plans an offensive after the attack on the base.", "attack"),
+    ("The minister called the attack cowardly.", "attack"),
+])
+def test_an_event_told_beside_the_intention_is_not(bare_nlp, events, text, trigger):
+    assert modality(bare_nlp, events, text)[trigger] is False
