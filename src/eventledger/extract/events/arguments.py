@@ -394,7 +394,9 @@ def _verb_arguments(ctx: Context, head: Token, tokens: list[Token], type_: str):
             actor = child
         elif child.dep_ == "nsubjpass":
             recipient = child
-        elif child.dep_ == "dobj" and not passive and type_ not in ("MOBILIZE", "AID"):
+        elif child.dep_ == "dobj" and not passive and type_ not in ("MOBILIZE", "AID") and (
+            child not in tokens  # the fire of "opened fire on X": the trigger's own word
+        ):
             if not is_means(ctx, child):
                 recipient = child
             elif recipient is None:
