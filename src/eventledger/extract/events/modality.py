@@ -7,7 +7,13 @@ from spacy.tokens import Token
 
 from .arguments import light_verb
 from .context import Context
-from .lexicon import ADJUNCT_PREPS, CONDITION_MARKS, FUTURE_AUXILIARIES
+from .lexicon import (
+    ADJUNCT_PREPS,
+    CONDITION_MARKS,
+    FUTURE_AUXILIARIES,
+    NO_DETERMINERS,
+    NOBODY_SUBJECTS,
+)
 
 
 # -- negation, modality ----------------------------------------------------------
@@ -21,10 +27,20 @@ def _governors(ctx: Context, head: Token, steps: int = 5):
         yield dep, current
 
 
+def _nobody(token: Token) -> bool:
+    """"nobody", "none", "no one", "neither side": a party that is no one."""
+    return token.lower_ in NOBODY_SUBJECTS or any(
+        c.dep_ == "det" and c.lower_ in NO_DETERMINERS for c in token.children)
+
+
 def negated(ctx: Context, head: Token) -> bool:
     if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no")
            for c in head.children):
         return True
+    if head.pos_ == "VERB" and any(
+        c.dep_ in ("nsubj", "nsubjpass", "dobj") and _nobody(c) for c in head.children
+    ):
+        return True  # "no one was arrested", "neither side attacked", "arrested no one"
     verb = light_verb(ctx, head) if head.pos_ == "NOUN" else None
     if verb is not None and any(c.dep_ == "neg" for c in verb.children):
         return True
