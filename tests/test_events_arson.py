@@ -38,3 +38,9 @@ def test_torching_an_idea_is_figurative(bare_nlp, events):
     text = "The senator torched the proposal in a speech on Monday."
     assert assaults(bare_nlp, events, text, "torched") == []
     assert [e for e in events_found(bare_nlp, events, text) if e["type"] == "ASSAULT"] == []
+
+
+def test_arson_joined_to_another_act_has_its_doer(bare_nlp, events):
+    text = "The attackers abducted ten women and set fire to dozens of homes."
+    found = assaults(bare_nlp, events, text, "set")
+    assert ("set fire", "primitive", "The attackers") in found

@@ -359,7 +359,10 @@ def party_act(ctx: Context, trig: dict) -> bool:
     verb = trig["head"]
     if not (trig.get("entry") or {}).get("party_sure") or verb.pos_ != "VERB":
         return False
-    return any(party_doer(ctx, d) for d in doers(verb))
+    found = doers(verb)
+    if not found and verb.dep_ == "conj":  # "abducted 30 women and set fire to homes"
+        found = [c for c in verb.head.children if c.dep_ == "nsubj"]
+    return any(party_doer(ctx, d) for d in found)
 
 
 def party_doer(ctx: Context, token: Token) -> bool:
