@@ -140,6 +140,19 @@ def test_cumulative_and_periodic_tolls_are_kept_out(extract):
     assert record["disagreements"] == []
 
 
+def test_an_event_told_only_by_a_toll_over_time_joins_no_incident(extract):
+    record = extract("Gunmen attacked a village in Borno on Sunday, killing 12 people, police "
+                     "said. Armed gangs have killed hundreds of people in the region this "
+                     "year.")
+    attack = event(record, "attacked")
+    gangs = next(e for e in record["events"] if e["trigger"]["text"] == "killed"
+                 and e["actor"] and e["actor"]["text"] == "Armed gangs")
+    assert attack["incident"] is not None
+    assert gangs["incident"] is None
+    assert all(gangs["id"] not in i["events"] for i in record["incidents"])
+    assert figure(record, "hundreds")["cumulative"] is True
+
+
 def test_statements_about_an_incident_are_not_part_of_it(extract):
     record = extract("A suicide bomber struck a mosque in Quetta on Friday, killing 20 people. "
                      "The explosion also wounded 35. The governor condemned the bombing.")

@@ -20,7 +20,8 @@ attack", "12 people were killed", "hospital sources said at least 19 died". The
   ``location``, marked ``{"place": ..., "from": "incident"}``;
 - a toll over a period or over many incidents ("28,000 killed since 2014", "this year",
   "last month's attack"; ``cumulative_patterns``) gets ``cumulative: true`` and no
-  incident, so it joins no incident's table or disagreement.
+  incident, so it joins no incident's table or disagreement; an event whose every figure
+  is such a toll ("bandits have killed hundreds this year") joins none either.
 
 Every incident has ``id`` (``I1``...), ``type``, ``location``, ``date``,
 ``date_precision``, ``events`` and ``figures`` (ids); events and figures point back with

@@ -59,6 +59,7 @@ class IncidentBuilder:
         self._sentence_at: dict[int, int] = {}
         self._events_by_sentence: dict[int, list[dict]] = {}
         self._figure_places: dict[str, dict] = {}
+        self._tolled_over_time: set[str] = set()
 
     # -- places and dates ------------------------------------------------------------
     def _place_key(self, place: dict):
@@ -157,7 +158,7 @@ class IncidentBuilder:
         event["incident"] = None
         family = self.words.incident_types.get(event["type"])
         if family is None or event.get("negated") or event.get("hypothetical") or (
-            event.get("generic")
+            event.get("generic") or event["id"] in self._tolled_over_time
         ):
             return
         at = event["trigger"]["start"]
@@ -276,6 +277,11 @@ class IncidentBuilder:
         self._starts.update({f["id"]: f["count"]["start"] for f in figures})
         by_id = {e["id"]: e for e in events}
         self._places_from_figures(by_id, figures)
+        # an event told only by tolls over a period ("bandits have killed hundreds this
+        # year") is many happenings, no incident of its own nor part of one
+        tolled = {f["event"] for f in figures if f.get("event")}
+        self._tolled_over_time = tolled - {
+            f["event"] for f in figures if f.get("event") and f["id"] not in cumulative}
         sentence_of: dict[str, int] = {}
         # sentence by sentence, its events before its figures, so that a figure's place
         # is known to its incident before the next sentence's events are placed
