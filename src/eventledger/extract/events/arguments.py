@@ -13,6 +13,7 @@ from .context import Context
 from .lexicon import (
     ADJUNCT_PREPS,
     CARRIER_PREPS,
+    COURSE_PREPS,
     HIT_PREPS,
     IMPACT_PREPS,
     NOBODY_ACTORS,
@@ -458,6 +459,24 @@ def _verb_arguments(ctx: Context, head: Token, tokens: list[Token], type_: str):
     return actor, recipient
 
 
+def _course_doer(ctx: Context, head: Token, type_: str) -> Token | None:
+    """Who did the harm done in the course of an assault noun: the gunmen of "gunmen killed
+    12 villagers in a raid" did the raid. Not the victims of a passive ("12 were killed
+    in a raid"), nor a gathering in whose course the harm was done ("soldiers shot two
+    protesters during the march")."""
+    prep = head.head
+    if type_ != "ASSAULT" or head.dep_ != "pobj" or prep.dep_ != "prep" or (
+        prep.lower_ not in COURSE_PREPS
+    ):
+        return None
+    verb = prep.head
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in ctx.words["harm_verbs"] or (
+        is_passive(verb)
+    ):
+        return None
+    return _first_dep(verb, "nsubj")
+
+
 def _noun_arguments(ctx: Context, head: Token, tokens: list[Token], type_: str):
     actor, recipient = _carrier_agent(ctx, head), None
     for child in head.children:
@@ -515,7 +534,7 @@ def _noun_arguments(ctx: Context, head: Token, tokens: list[Token], type_: str):
         if verb.lemma_.lower() in ctx.words["hit_verbs"]:
             recipient = _first_dep(verb, "nsubjpass")
     if actor is None:
-        actor = _modifier_actor(head)
+        actor = _modifier_actor(head) or _course_doer(ctx, head, type_)
     verb = light_verb(ctx, head)
     if verb is not None:
         lemma = verb.lemma_.lower()
