@@ -17,6 +17,9 @@ def actor_of_noun(nlp, events, text, noun):
     ("Gunmen killed 12 villagers in a raid on Tarsk.", "raid", "Gunmen"),
     ("Rebels killed a soldier in an ambush near Varno.", "ambush", "Rebels"),
     ("Twelve villagers were killed in a raid on Tarsk.", "raid", None),
+    ("Officials said three people were killed and seven wounded in the strikes.", "strikes",
+     None),
+    ("Seven wounded in the raid were taken to hospital.", "raid", None),
     ("Soldiers shot two protesters during the march.", "march", None),
 ])
 def test_the_doer_of_the_harm_did_the_assault(bare_nlp, events, text, noun, actor):

@@ -471,10 +471,12 @@ def _course_doer(ctx: Context, head: Token, type_: str) -> Token | None:
         return None
     verb = prep.head
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in ctx.words["harm_verbs"] or (
-        is_passive(verb)
+        is_passive(verb) or verb.tag_ == "VBN" and not any(
+            c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
     ):
-        return None
-    return _first_dep(verb, "nsubj")
+        return None  # "three were killed and seven wounded in the strikes": victims
+    subject = _first_dep(verb, "nsubj")
+    return subject if subject is not None and subject.pos_ != "NUM" else None
 
 
 def _noun_arguments(ctx: Context, head: Token, tokens: list[Token], type_: str):
