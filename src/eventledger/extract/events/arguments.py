@@ -183,9 +183,10 @@ def arguments(ctx: Context, trig: dict) -> tuple[Token | None, Token | None]:
     if recipient is not None and is_excluded(doc, recipient.idx,
                                              recipient.idx + len(recipient)):
         recipient = None
-    # the missile is the means, not a party; nor is a thing, a time or another event
+    # the missile is the means, not a party (its owner may be: "Israeli warplanes", "the
+    # army's helicopters"); nor is a thing, a time or another event
     if actor is not None and not can_act(ctx, actor):
-        actor = None
+        actor = _means_owner(actor) if is_means(ctx, actor) else None
     if recipient is not None and is_means(ctx, recipient):
         recipient = None
     if head.pos_ in ("VERB", "AUX") and not is_passive(head):
@@ -609,6 +610,14 @@ def _done_by(ctx: Context, participle: Token) -> bool:
     lemma = participle.lemma_.lower()
     return lemma in ctx.words["performing_verbs"] or (
         lemma in ctx.light_heads and lemma not in ctx.words["receiving_verbs"])
+
+
+def _means_owner(means: Token) -> Token | None:
+    """Whose weapon the means is: a name qualifying it ("Israeli warplanes", "Taliban
+    rockets") or its owner ("the army's helicopters")."""
+    owner = next((c for c in means.children if c.dep_ == "poss"
+                  and c.pos_ in ("NOUN", "PROPN")), None)
+    return owner if owner is not None else _modifier_actor(means)
 
 
 def _modifier_actor(head: Token) -> Token | None:
