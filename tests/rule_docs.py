@@ -53,6 +53,13 @@ def events_found(nlp, component, text: str, *, rows: dict | None = None, types=(
     return doc._.el_events
 
 
+def doubted_assaults(nlp, component, text: str, word: str) -> list[dict]:
+    """The ASSAULT events :func:`events_found` finds in ``text`` where the event head
+    doubts ``word`` as an assault (0.05, below its veto): those the rules are sure of."""
+    return [e for e in events_found(nlp, component, text, rows={word: {"ASSAULT": 0.05}},
+                                    types=["ASSAULT"]) if e["type"] == "ASSAULT"]
+
+
 def triggers_of(nlp, component, text: str, type_: str, **given) -> list[str]:
     """The trigger words of the events of ``type_`` that :func:`events_found` finds
     (``given``: its keyword arguments)."""

@@ -6,15 +6,12 @@ places are invented."""
 from __future__ import annotations
 
 import pytest
-from rule_docs import events_found, text_of
-
-DOUBTED = {"ASSAULT": 0.05}  # below the head's veto
+from rule_docs import doubted_assaults, events_found, text_of
 
 
 def assaults(nlp, events, text, word):
     return [(e["trigger"]["text"], e["mode"], text_of(e["actor"]))
-            for e in events_found(nlp, events, text, rows={word: DOUBTED}, types=["ASSAULT"])
-            if e["type"] == "ASSAULT"]
+            for e in doubted_assaults(nlp, events, text, word)]
 
 
 @pytest.mark.parametrize("text, word, expected", [
