@@ -12,7 +12,8 @@ from ...geo.resolver import load_demonyms
 from ..place_words import place_words
 
 # Dependents left out of an argument's noun phrase: clauses and asides.
-NP_SKIP = {"relcl", "acl", "appos", "punct", "advcl", "parataxis", "ccomp"}
+# "case": the possessive ending, left off an owner ("the army's helicopters": the army)
+NP_SKIP = {"relcl", "acl", "appos", "punct", "advcl", "parataxis", "ccomp", "case"}
 
 
 TIME_ENTS = {"DATE", "TIME"}
