@@ -191,7 +191,7 @@ class EventsExtractor:
             "date": date,
             "date_precision": precision,
             "attribution": attribution["id"] if attribution else None,
-            "negated": negated(self.ctx, head),
+            "negated": negated(self.ctx, head, type_),
             "hypothetical": is_hypothetical,
         }
         if is_generic:

@@ -33,7 +33,11 @@ def _nobody(token: Token) -> bool:
         c.dep_ == "det" and c.lower_ in NO_DETERMINERS for c in token.children)
 
 
-def negated(ctx: Context, head: Token) -> bool:
+def negated(ctx: Context, head: Token, type_: str | None = None) -> bool:
+    """Whether the event of ``head`` (of ``type_``) is said not to have happened: a
+    negation on it, a subject or object that is no one, or a governing verb of denial,
+    unless what is denied is a statement named by its noun ("rejected the criticism": the
+    criticism was made; the lexicon's speech_types)."""
     if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no")
            for c in head.children):
         return True
@@ -44,9 +48,12 @@ def negated(ctx: Context, head: Token) -> bool:
     verb = light_verb(ctx, head) if head.pos_ == "NOUN" else None
     if verb is not None and any(c.dep_ == "neg" for c in verb.children):
         return True
+    said = head.pos_ == "NOUN" and type_ in ctx.words["speech_types"]
     for dep, governor in _governors(ctx, head):
         lemma = governor.lemma_.lower()
-        if lemma in ctx.neg_governors and dep in ("ccomp", "dobj", "xcomp", "pobj", "prep"):
+        if lemma in ctx.neg_governors and dep in ("ccomp", "dobj", "xcomp", "pobj", "prep") and (
+            not (said and dep == "dobj" and governor.i == head.head.i)
+        ):
             return True
         if lemma == "refuse" and dep == "xcomp":
             return True
