@@ -33,3 +33,19 @@ def test_two_counts_stay_two_figures(nlp):
         ("killed", "killed", "Two"), ("injured", "injured", "six")]
     assert figures_of(nlp, "The storm killed seven people and injured 15 in the valley.") == [
         ("killed", "killed", "seven"), ("injured", "injured", "15")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A boy was shot and wounded by a sniper near the market.",
+     [("injured", "wounded", "A")]),
+    ("Three protesters were beaten and arrested by police.",
+     [("arrested", "arrested", "Three")]),
+    ("Two soldiers were shot and killed at a checkpoint.", [("killed", "killed", "Two")]),
+])
+def test_a_casualty_verb_after_another_verb_counts(nlp, text, expected):
+    # the count is the subject of the first verb, which tells no casualty of its own
+    assert figures_of(nlp, text) == expected
+
+
+def test_a_verb_with_a_subject_of_its_own_is_not_shared(nlp):
+    assert figures_of(nlp, "Five men were shot and the police arrested nobody.") == []
