@@ -17,6 +17,8 @@ from collections.abc import Collection, Iterable
 
 from spacy.tokens import Doc, Span, Token
 
+from ..data_files import word_lists
+
 # A blank line: a line break, a line of nothing but white space (any, as str.isspace has
 # it: a no-break space too), and another line break.
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
@@ -26,6 +28,9 @@ _TEXT_KEY = "eventledger.text"
 
 # The dependency labels of a verb's subject.
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+
+_NOBODY_SUBJECTS = word_lists("grammar_words")["nobody_subjects"]
+_NO_DETERMINERS = word_lists("grammar_words")["no_determiners"]
 
 
 def doc_text(doc: Doc) -> str:
@@ -127,6 +132,18 @@ def first_dep(token: Token | None, dep: str) -> Token | None:
         if child.dep_ == dep:
             return child
     return None
+
+
+def nobody(subject: Token | None) -> bool:
+    """A party that names no one: "no group", "nobody", "none of the parties", "no one",
+    "neither side"."""
+    if subject is None:
+        return False
+    if subject.lower_ in _NOBODY_SUBJECTS:
+        return True
+    if subject.lower_ == "one" and subject.i > 0 and subject.nbor(-1).lower_ == "no":
+        return True  # "no one"
+    return any(c.dep_ == "det" and c.lower_ in _NO_DETERMINERS for c in subject.children)
 
 
 def on_line(tokens: Iterable[Token], anchor: Token, *, whole: bool = False) -> list[Token]:

@@ -10,8 +10,6 @@ from ..base import actor_at
 from .context import Context
 
 _SPEAKER_PRONOUNS = word_lists("grammar_words")["speaker_pronouns"]
-_NOBODY_SUBJECTS = word_lists("grammar_words")["nobody_subjects"]
-_NO_DETERMINERS = word_lists("grammar_words")["no_determiners"]
 
 
 def is_cue_verb(ctx: Context, token: Token) -> bool:
@@ -94,17 +92,6 @@ def plain_verb(ctx: Context, token: Token | None) -> bool:
     if token is None or token.pos_ not in ("VERB", "AUX"):
         return False
     return bool(ctx.cues.verbs.get(token.lemma_.lower(), {}).get("plain"))
-
-
-def nobody(subject: Token | None) -> bool:
-    """A subject that names no one: "no group", "nobody", "none of the parties"."""
-    if subject is None:
-        return False
-    if subject.lower_ in _NOBODY_SUBJECTS:
-        return True
-    if subject.lower_ == "one" and subject.i > 0 and subject.nbor(-1).lower_ == "no":
-        return True  # "no one"
-    return any(c.dep_ == "det" and c.lower_ in _NO_DETERMINERS for c in subject.children)
 
 
 def relative_word(verb: Token) -> Token | None:

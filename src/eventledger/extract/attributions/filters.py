@@ -8,6 +8,7 @@ import re
 
 from ...data_files import word_lists
 from ..locate import dateline_extent
+from ..syntax import nobody
 from . import cue_words, sources
 from .candidates import TRIM, Candidate, Extents, report_extent
 from .context import Context
@@ -161,4 +162,4 @@ def drop_unsaid(ctx: Context, attrs: list[Candidate]) -> list[Candidate]:
     attrs = [
         a for a in attrs if not ctx.text[slice(*a.content)].lower().startswith(anonymity)
     ]
-    return [a for a in attrs if not cue_words.nobody(a.source_token)]
+    return [a for a in attrs if not nobody(a.source_token)]

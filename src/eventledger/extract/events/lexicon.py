@@ -47,8 +47,6 @@ ADJUNCT_PREPS = word_lists("grammar_words")["adjunct_preps"]
 # (data/grammar_words.json says what each is).
 _GRAMMAR = word_lists("grammar_words")
 NOBODY_ACTORS = _GRAMMAR["nobody_actors"]
-NOBODY_SUBJECTS = _GRAMMAR["nobody_subjects"]
-NO_DETERMINERS = _GRAMMAR["no_determiners"]
 CARRIER_PREPS = _GRAMMAR["carrier_preps"]
 RECIPIENT_PREPS = _GRAMMAR["recipient_preps"]
 TARGET_PREPS = _GRAMMAR["target_preps"]

@@ -5,15 +5,10 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..syntax import nobody
 from .arguments import light_verb
 from .context import Context
-from .lexicon import (
-    ADJUNCT_PREPS,
-    CONDITION_MARKS,
-    FUTURE_AUXILIARIES,
-    NO_DETERMINERS,
-    NOBODY_SUBJECTS,
-)
+from .lexicon import ADJUNCT_PREPS, CONDITION_MARKS, FUTURE_AUXILIARIES
 
 
 # -- negation, modality ----------------------------------------------------------
@@ -27,12 +22,6 @@ def _governors(ctx: Context, head: Token, steps: int = 5):
         yield dep, current
 
 
-def _nobody(token: Token) -> bool:
-    """"nobody", "none", "no one", "neither side": a party that is no one."""
-    return token.lower_ in NOBODY_SUBJECTS or any(
-        c.dep_ == "det" and c.lower_ in NO_DETERMINERS for c in token.children)
-
-
 def negated(ctx: Context, head: Token, type_: str | None = None) -> bool:
     """Whether the event of ``head`` (of ``type_``) is said not to have happened: a
     negation on it, a subject or object that is no one, or a governing verb of denial,
@@ -42,7 +31,7 @@ def negated(ctx: Context, head: Token, type_: str | None = None) -> bool:
            for c in head.children):
         return True
     if head.pos_ == "VERB" and any(
-        c.dep_ in ("nsubj", "nsubjpass", "dobj") and _nobody(c) for c in head.children
+        c.dep_ in ("nsubj", "nsubjpass", "dobj") and nobody(c) for c in head.children
     ):
         return True  # "no one was arrested", "neither side attacked", "arrested no one"
     verb = light_verb(ctx, head) if head.pos_ == "NOUN" else None
