@@ -341,16 +341,13 @@ def party_harm(ctx: Context, trig: dict) -> bool:
         verb.lemma_.lower() not in ctx.words["harm_verbs"]
     ):
         return False
-    found = doers(verb)
     if not is_passive(verb):
         victims = [c for c in verb.children if c.dep_ == "dobj"]
         victims += [v for v in [shared_object(verb)] if v is not None]  # "shot and killed"
         if not any(v.pos_ == "NUM" or any(c.dep_ == "nummod" for c in v.children)
                    or may_be_party(ctx, v) for v in victims):
             return False  # "shot back with a laugh", "journalists are killing journalism"
-        if not found and verb.dep_ == "conj":  # "stormed the village and killed five"
-            found = [c for c in verb.head.children if c.dep_ == "nsubj"]
-    return any(party_doer(ctx, d) for d in found)
+    return any(party_doer(ctx, d) for d in _joined_doers(verb))
 
 
 def party_act(ctx: Context, trig: dict) -> bool:
@@ -359,10 +356,17 @@ def party_act(ctx: Context, trig: dict) -> bool:
     verb = trig["head"]
     if not (trig.get("entry") or {}).get("party_sure") or verb.pos_ != "VERB":
         return False
+    return any(party_doer(ctx, d) for d in _joined_doers(verb))
+
+
+def _joined_doers(verb: Token) -> list[Token]:
+    """:func:`doers`, or, for an active verb joined to another with no subject of its own,
+    that verb's subject ("stormed the village and killed five", "abducted 30 women and set
+    fire to homes")."""
     found = doers(verb)
-    if not found and verb.dep_ == "conj":  # "abducted 30 women and set fire to homes"
+    if not found and verb.dep_ == "conj" and not is_passive(verb):
         found = [c for c in verb.head.children if c.dep_ == "nsubj"]
-    return any(party_doer(ctx, d) for d in found)
+    return found
 
 
 def party_doer(ctx: Context, token: Token) -> bool:
