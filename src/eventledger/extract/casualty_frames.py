@@ -101,11 +101,20 @@ def joined_verbs(trigger: Token, category: Category) -> tuple[str, tuple[int, in
     tell more than one) and the token range from the first to the last, or None when
     ``trigger`` is joined to none."""
     own = category(trigger)
-    if own is None:
-        return None
+    return _joined(trigger, category, own) if own is not None else None
+
+
+def verbs_joined_to(verb: Token, category: Category) -> tuple[str, tuple[int, int]] | None:
+    """For a verb that tells no casualty itself, those of the verbs joined to it on its one
+    subject ("were shot and killed", "were beaten and arrested"), as :func:`joined_verbs`
+    gives them."""
+    return _joined(verb, category, None)
+
+
+def _joined(trigger: Token, category: Category, own: str | None):
     chain = sorted([trigger, *trigger.conjuncts], key=lambda t: t.i)
     start = chain.index(trigger)
-    joined = {trigger.i: own}  # token index: category
+    joined = {trigger.i: own} if own else {}  # token index: category
     for side in (-1, 1):
         index = start
         previous = trigger
@@ -118,10 +127,10 @@ def joined_verbs(trigger: Token, category: Category) -> tuple[str, tuple[int, in
             if found:
                 joined[token.i] = found
             previous = token
-    if len(joined) == 1:
+    if len(joined) < (2 if own else 1):
         return None
     kinds = set(joined.values())
-    return (own if len(kinds) == 1 else "other"), (min(joined), max(joined) + 1)
+    return (kinds.pop() if len(kinds) == 1 else "other"), (min(joined), max(joined) + 1)
 
 
 def _own_subject(token: Token) -> bool:

@@ -53,6 +53,7 @@ from .casualty_frames import (
     headline,
     joined_verbs,
     lives_taken,
+    verbs_joined_to,
     with_participle,
 )
 from .casualty_senses import (
@@ -354,7 +355,9 @@ class FiguresExtractor:
             lemma = verb.lemma_.lower()
             if held_who and lemma in self.lex["release_verbs"]:
                 return None  # released, not held
-            found = self._verb_category(doc, verb, role) or self._joined_category(doc, verb, role)
+            # "were shot and killed": the verb joined to the count's, on its subject
+            found = self._verb_category(doc, verb, role) or verbs_joined_to(
+                verb, lambda t: (self._verb_category(doc, t, role) or (None,))[0])
             if found:
                 return found
             if held_who and noun_category == "held" and lemma in self.lex["held_verbs"]:
@@ -373,18 +376,6 @@ class FiguresExtractor:
         if noun_category is not None:
             token = anchor if self._noun_category(anchor) else who
             return noun_category, (token.i, token.i + 1)
-        return None
-
-    def _joined_category(self, doc: Doc, verb: Token, role: str):
-        """The category of a verb joined to ``verb`` that shares its subject: "was shot and
-        wounded", "were beaten and arrested"."""
-        for conj in verb.children:
-            if conj.dep_ == "conj" and conj.pos_ == "VERB" and not any(
-                c.dep_ in ("nsubj", "nsubjpass") for c in conj.children
-            ):
-                found = self._verb_category(doc, conj, role)
-                if found:
-                    return found
         return None
 
     def _state_or_verb(self, token: Token) -> str | None:
