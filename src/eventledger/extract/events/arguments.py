@@ -186,7 +186,7 @@ def arguments(ctx: Context, trig: dict) -> tuple[Token | None, Token | None]:
     # the missile is the means, not a party (its owner may be: "Israeli warplanes", "the
     # army's helicopters"); nor is a thing, a time or another event
     if actor is not None and not can_act(ctx, actor):
-        actor = _means_owner(actor) if is_means(ctx, actor) else None
+        actor = _means_owner(actor, type_) if is_means(ctx, actor) else None
     if recipient is not None and is_means(ctx, recipient):
         recipient = None
     if head.pos_ in ("VERB", "AUX") and not is_passive(head):
@@ -320,6 +320,12 @@ def _blamed(ctx: Context, head: Token) -> Token | None:
                 if pobj is not None:
                     return pobj
     return None
+
+
+def _acting_owner(token: Token, type_: str) -> bool:
+    """A possessive that may be who did the event: not "its" or "their" (which stand for a
+    party named elsewhere), nor a place that tells where (:func:`_place_owner`)."""
+    return token.lower_ not in THIRD_PERSON_POSSESSIVES and not _place_owner(token, type_)
 
 
 def _place_owner(token: Token, type_: str) -> bool:
@@ -483,9 +489,7 @@ def _course_doer(ctx: Context, head: Token, type_: str) -> Token | None:
 def _noun_arguments(ctx: Context, head: Token, tokens: list[Token], type_: str):
     actor, recipient = _carrier_agent(ctx, head), None
     for child in head.children:
-        if child.dep_ == "poss" and child.lower_ not in THIRD_PERSON_POSSESSIVES and not (
-            _place_owner(child, type_)
-        ):
+        if child.dep_ == "poss" and _acting_owner(child, type_):
             actor = child
         elif child.dep_ in ("prep", "agent"):
             word = child.lower_
@@ -612,11 +616,12 @@ def _done_by(ctx: Context, participle: Token) -> bool:
         lemma in ctx.light_heads and lemma not in ctx.words["receiving_verbs"])
 
 
-def _means_owner(means: Token) -> Token | None:
-    """Whose weapon the means is: a name qualifying it ("Israeli warplanes", "Taliban
-    rockets") or its owner ("the army's helicopters")."""
+def _means_owner(means: Token, type_: str) -> Token | None:
+    """Whose weapon the means is: its owner ("the army's helicopters"), as an event noun's
+    (:func:`_acting_owner`), or a name qualifying it ("Israeli warplanes", "Taliban
+    rockets")."""
     owner = next((c for c in means.children if c.dep_ == "poss"
-                  and c.pos_ in ("NOUN", "PROPN")), None)
+                  and _acting_owner(c, type_)), None)
     return owner if owner is not None else _modifier_actor(means)
 
 
