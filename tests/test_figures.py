@@ -148,6 +148,16 @@ def test_age_is_not_the_count(bare_nlp, figures):
     assert all(f["count"]["low"] != 50 for f in doc._.el_figures)
 
 
+@pytest.mark.parametrize(
+    "text, who",
+    [("A 12-year-old boy was killed by the shell.", "12-year-old boy"),
+     ("Police arrested a 17-year-old girl.", "17-year-old girl"),
+     ("Three Palestinian civilians were wounded.", "Palestinian civilians")],
+)
+def test_who_keeps_its_modifiers_whole(bare_nlp, figures, text, who):
+    assert only(run(bare_nlp, figures, text))["who"]["text"] == who
+
+
 def test_year_is_not_a_count(bare_nlp, figures):
     doc = run(bare_nlp, figures, "In 2014, 30 people were killed.")
     assert [f["count"]["low"] for f in doc._.el_figures] == [30]

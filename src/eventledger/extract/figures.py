@@ -804,13 +804,14 @@ def _overlaps(event: dict, start: int, end: int) -> bool:
 
 
 def _who_span(doc: Doc, who: Token, count: Count) -> dict:
-    """The counted noun with its adjectives and compounds ("Palestinian civilians")."""
+    """The counted noun with its adjectives and compounds ("Palestinian civilians"), each
+    with its own words ("12-year-old boy", not "old boy")."""
     start = who.i
     for child in sorted(who.children, key=lambda t: -t.i):
         if child.i < who.i and child.i == start - 1 and child.dep_ in ("amod", "compound") and (
-            not (count.start <= child.i < count.end)
+            not (count.start < child.i + 1 and child.left_edge.i < count.end)
         ):
-            start = child.i
+            start = child.left_edge.i
     start_char = doc[start].idx
     end_char = who.idx + len(who)
     return {"text": doc_text(doc)[start_char:end_char], "start": start_char, "end": end_char}
