@@ -8,6 +8,9 @@
 - casualty verbs joined on one count: "130 more were mutilated, injured and traumatised"
   is one injured figure whose trigger runs over the verbs; "twelve were killed or injured"
   tells neither category alone: casualties (``other``);
+- groups of casualties: "two foreigners were among the dead", "among those killed were
+  two nurses", "the dead included six children": the group's state or participle tells
+  what the counted people suffered;
 - headlines: the text's first line, a heading no other extractor reads, and its bare
   singular victims ("Roadside bomb kills army general": one).
 """
@@ -24,6 +27,8 @@ from .syntax import doc_text
 _WORDS = word_lists("figure_words")
 LIFE_NOUNS = _WORDS["life_nouns"]
 _TAKING = _WORDS["life_taking_verbs"]
+_AMONG = _WORDS["among_preps"]
+_GROUP_VERBS = _WORDS["group_verbs"]
 _LOSING = _WORDS["life_losing_verbs"]
 # words between two joined verbs of one subject ("mutilated, injured and badly burned")
 _JOINING_DEPS = {"cc", "punct", "advmod", "neg", "preconj"}
@@ -92,6 +97,37 @@ def with_participle(anchor: Token, category: Category) -> tuple[str, Token] | No
             found = category(token)
             return (found, token) if found else None
         break
+    return None
+
+
+def among_casualties(verb: Token, role: str,
+                     category: Category) -> tuple[str, tuple[int, int]] | None:
+    """The category and trigger of a group of casualties the counted people are put in, by
+    the copula they are subject or attribute of ("two foreigners were among the dead",
+    "among those killed were two nurses") or as the object of a verb whose subject is the
+    group ("the dead included six children")."""
+    if role in ("nsubj", "attr"):
+        for prep in verb.children:
+            if prep.dep_ == "prep" and prep.lower_ in _AMONG:
+                found = _group(next((c for c in prep.children if c.dep_ == "pobj"), None),
+                               category)
+                if found:
+                    return found
+    if role == "dobj" and verb.lemma_.lower() in _GROUP_VERBS:
+        return _group(next((c for c in verb.children if c.dep_ == "nsubj"), None), category)
+    return None
+
+
+def _group(group: Token | None, category: Category) -> tuple[str, tuple[int, int]] | None:
+    """A group of casualties: its own state ("the dead") or the participle after it
+    ("those killed", "the people wounded")."""
+    if group is None:
+        return None
+    for token in (group, *(c for c in group.children
+                           if c.dep_ in ("acl", "amod") and c.i > group.i)):
+        found = category(token)
+        if found:
+            return found, (token.i, token.i + 1)
     return None
 
 

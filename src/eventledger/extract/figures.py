@@ -49,6 +49,7 @@ from ..units import Units
 from .base import attribution_covering, get_list, is_excluded
 from .casualty_frames import (
     LIFE_NOUNS,
+    among_casualties,
     bare_victims,
     headline,
     joined_verbs,
@@ -110,7 +111,6 @@ _TOLL_TYPES = {t.upper() for t in word_lists("figure_words")["toll_types"]}
 _CASUALTIES = ("killed", "injured", "missing", "other")
 _MORE = word_lists("figure_words")["more_words"]
 _RELATIVES = word_lists("grammar_words")["relative_pronouns"]
-_AMONG = word_lists("figure_words")["among_preps"]
 # Roles of a named person that the figure's verb says suffered it.
 _VICTIM_ROLES = ("nsubj", "nsubjpass", "dobj")
 
@@ -406,14 +406,9 @@ class FiguresExtractor:
                 role == "dobj" and self._object_outside(verb, words[1:])
             )):  # "30 were rounded up", "police rounded up 30"; not "suffered injuries"
                 return category, (verb.i, end)
-        # "two foreigners were among the dead": one of a group of casualties
-        if role == "nsubj":
-            for child in verb.children:
-                if child.dep_ == "prep" and child.lower_ in _AMONG:
-                    group = next((c for c in child.children if c.dep_ == "pobj"), None)
-                    category = self._state_or_verb(group) if group is not None else None
-                    if category:
-                        return category, (group.i, group.i + 1)
+        group = among_casualties(verb, role, self._state_or_verb)  # "were among the dead"
+        if group:
+            return group
         # states after a copula or "remain": "three remain missing", "were found dead";
         # with an object, the state is the object's ("the blast left nine dead"), not the
         # subject's ("a church that left nine dead")
