@@ -405,11 +405,20 @@ def is_weapon(ctx: Context, token: Token) -> bool:
 
 
 def drop_carriers(ctx: Context, found: list[dict]) -> list[dict]:
-    """A verb whose object is itself a trigger of the same type ("launched rocket
-    attacks", "made a request for talks"), or a light verb whose object is a trigger of
-    any type ("launched an attack on the port" told as a verbal attack), is dropped in
-    favour of the noun (the rules' triggers, and again with those the event head adds)."""
+    """One event told by a verb and its object keeps one trigger (the rules' triggers, and
+    again with those the event head adds):
+
+    - a verb whose object is itself a trigger of the same type ("launched rocket attacks",
+      "made a request for talks"), or a light verb whose object is a trigger of any type
+      ("launched an attack on the port" told as a verbal attack), is dropped in favour of
+      the noun;
+    - the object of a verb that ends or withholds its event (``ends_object``: "lifted the
+      curfew", "froze aid") is dropped in favour of the verb: no curfew imposed, no aid
+      given."""
     heads = {f["head"].i: f for f in found}
+    ended = {c.i for f in found if (f.get("entry") or {}).get("ends_object")
+             and f["head"].pos_ == "VERB"
+             for c in f["head"].children if c.dep_ in ("dobj", "nsubjpass")}
     kept = []
     for item in found:
         head = item["head"]
@@ -418,7 +427,7 @@ def drop_carriers(ctx: Context, found: list[dict]) -> list[dict]:
             c.dep_ in ("dobj", "nsubjpass") and c.i in heads and c.i != head.i
             and (light or heads[c.i]["type"] == item["type"])
             for c in head.children
-        ):
+        ) or head.i in ended:
             continue
         kept.append(item)
     return kept
