@@ -146,7 +146,8 @@ def _recipient_token(ctx: Context, token: Token) -> Token:
 def arguments(ctx: Context, trig: dict) -> tuple[Token | None, Token | None]:
     head: Token = trig["head"]
     type_ = trig["type"]
-    tokens = [head.doc[i] for i in range(trig["start"], trig["end"])]
+    # the trigger's words, with a phrase's object told apart ("opened heavy fire on X")
+    tokens = [head.doc[i] for i in range(trig["start"], trig["end"])] + trig.get("words", [])
     actor = recipient = None
     entry = trig.get("entry") or {}
     if head.pos_ in ("VERB", "AUX") and not _noun_in_form(head):

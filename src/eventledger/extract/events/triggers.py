@@ -33,15 +33,21 @@ def find_triggers(ctx: Context, doc: Doc, sent: Span) -> list[dict]:
     found = []
     matches = ctx.triggers.find(doc, sent.start, sent.end)
     matched = {i for start, end, _e in matches for i in range(start, end)}
-    # verb and particle apart: "blew himself up", "rounded them up"
+    # a verb whose phrase is told apart ("opened heavy fire", "severed diplomatic ties"),
+    # over the verb's own entry: the phrase's object, which is no argument, by the verb
+    alone = {m[0]: k for k, m in enumerate(matches) if m[1] - m[0] == 1}
+    apart = {}
     for token in sent:
-        if token.pos_ != "VERB" or token.i in matched:
+        if token.pos_ != "VERB" or token.i in matched and token.i not in alone:
             continue
-        for child in token.children:
-            if child.dep_ == "prt":
-                entry = ctx.lexicon["triggers"].get(f"{token.lemma_.lower()} {child.lower_}")
-                if entry is not None:
-                    matches.append((token.i, token.i + 1, entry))
+        split = split_phrase(ctx, token)
+        if split is None:
+            continue
+        if token.i in alone:
+            matches[alone[token.i]] = (token.i, token.i + 1, split[0])
+        else:
+            matches.append((token.i, token.i + 1, split[0]))
+        apart[token.i] = split[1]
     for start, end, entry in sorted(matches, key=lambda m: m[0]):
         span = doc[start:end]
         head = span.root
@@ -92,9 +98,31 @@ def find_triggers(ctx: Context, doc: Doc, sent: Span) -> list[dict]:
         found.append({"start": start, "end": end, "head": head, "type": type_,
                       "mode": mode, "weapons": weapons, "entry": entry,
                       "consequence": bool(entry.get("consequence")),
-                      "needs_party": entry.get("needs") == "party"})
+                      "needs_party": entry.get("needs") == "party",
+                      "words": apart.get(head.i, [])})
     found = _by_means(ctx, doc, sent, found, weapons)
     return drop_carriers(ctx, found)
+
+
+def split_phrase(ctx: Context, verb: Token) -> tuple[dict, list[Token]] | None:
+    """The entry of a phrase of the lexicon whose other words the verb's particle, object
+    or prepositional phrase gives apart from it ("blew himself up", "opened heavy fire",
+    "set cars on fire"), and the phrase's object, which is no argument ("heavy fire"): the
+    verb is then its trigger."""
+    lemma = verb.lemma_.lower()
+    for child in verb.children:
+        if child.dep_ in ("prt", "dobj"):
+            key = f"{lemma} {child.lower_ if child.dep_ == 'prt' else child.lemma_.lower()}"
+        elif child.dep_ == "prep" and (pobj := next(
+            (c for c in child.children if c.dep_ == "pobj"), None
+        )) is not None:
+            key = f"{lemma} {child.lower_} {pobj.lemma_.lower()}"
+        else:
+            continue
+        entry = ctx.lexicon["triggers"].get(key)
+        if entry is not None:
+            return entry, [child] if child.dep_ == "dobj" else []
+    return None
 
 
 def entry_at(ctx: Context, token: Token) -> dict | None:
