@@ -1,7 +1,8 @@
-"""Arson: "militants torched the village", "rioters set fire to a police station" are
-assaults of the primitive mode (PLOVER: fire), which the event head does not overrule when
-a person or group does them; a figurative torching of an idea is none. Sentences and
-places are invented."""
+"""Arson: "militants torched the village", "rioters set fire to a police station", "set
+cars on fire", "set the bus alight" are assaults of the primitive mode (PLOVER: fire),
+whatever weapon names the doers ("gunmen"), which the event head does not overrule when a
+person or group does them; what was set on fire is the recipient; a figurative torching of
+an idea is none. Sentences and places are invented."""
 
 from __future__ import annotations
 
@@ -24,6 +25,19 @@ def assaults(nlp, events, text, word):
 ])
 def test_arson_by_a_party_is_an_assault(bare_nlp, events, text, word, expected):
     assert assaults(bare_nlp, events, text, word) == [expected]
+
+
+@pytest.mark.parametrize("text, word, expected", [
+    ("Gunmen set fire to two trucks.", "set", ("set fire", "Gunmen", "two trucks")),
+    ("Rioters set three cars on fire in the square.", "set", ("set", "Rioters", "three cars")),
+    ("A mob set the bus alight near the market.", "set", ("set", "A mob", None)),
+    ("Militants set a fire at the school.", "set", ("set", "Militants", "the school")),
+])
+def test_arson_told_apart_keeps_its_mode_and_target(bare_nlp, events, text, word, expected):
+    found = doubted_assaults(bare_nlp, events, text, word)
+    assert [(e["trigger"]["text"], text_of(e["actor"]), text_of(e["recipient"]))
+            for e in found] == [expected]
+    assert [e["mode"] for e in found] == ["primitive"]
 
 
 def test_without_a_party_the_head_decides(bare_nlp, events):

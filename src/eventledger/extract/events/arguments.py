@@ -459,7 +459,7 @@ def _verb_arguments(ctx: Context, head: Token, tokens: list[Token], type_: str):
                         child.lower_ == "at" and type_ == "ASSAULT"
                     ) or (
                         token.i != head.i or type_ in ("REQUEST", "CONSULT", "AID")
-                    ):
+                    ) or child.i > tokens[-1].i > head.i:  # "set fire to the station"
                         recipient = pobj
                         break
             if recipient is not None:
