@@ -8,6 +8,8 @@
 - casualty verbs joined on one count: "130 more were mutilated, injured and traumatised"
   is one injured figure whose trigger runs over the verbs; "twelve were killed or injured"
   tells neither category alone: casualties (``other``);
+- a participle after counts joined by "and": "there were eight women and four men
+  injured" tells it of every count, not only of the last;
 - groups of casualties: "two foreigners were among the dead", "among those killed were
   two nurses", "the dead included six children": the group's state or participle tells
   what the counted people suffered;
@@ -98,6 +100,20 @@ def with_participle(anchor: Token, category: Category) -> tuple[str, Token] | No
             return (found, token) if found else None
         break
     return None
+
+
+def joined_participle(noun: Token, category: Category) -> tuple[str, tuple[int, int]] | None:
+    """"eight women and four men injured": the category and trigger of a participle or
+    state that the parse hangs on the last of the nouns joined to ``noun``, right after
+    it, which tells what all of them suffered."""
+    later = [c for c in noun.conjuncts if c.i > noun.i]
+    if not later:
+        return None
+    last = max(later, key=lambda t: t.i)
+    after = next((c for c in last.children if c.i == last.i + 1 and c.dep_ in ("acl", "amod")),
+                 None)
+    found = category(after) if after is not None else None
+    return (found, (after.i, after.i + 1)) if found else None
 
 
 def among_casualties(verb: Token, role: str,

@@ -52,6 +52,7 @@ from .casualty_frames import (
     among_casualties,
     bare_victims,
     headline,
+    joined_participle,
     joined_verbs,
     lives_taken,
     verbs_joined_to,
@@ -334,6 +335,9 @@ class FiguresExtractor:
                     category = self._state_or_verb(child)
                     if category:
                         return category, (child.i, child.i + 1)
+            joined = joined_participle(token, self._state_or_verb)  # "two women and a man hurt"
+            if joined:
+                return joined
         # "the six guards who were killed", "Major Smith, who was shot dead"; not one
         # person "who died" (in 2013, of cancer): a life told, no casualty
         for token in (anchor, who):
