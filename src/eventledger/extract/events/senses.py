@@ -26,6 +26,8 @@ _DEMONSTRATIVES = set(_GRAMMAR["thing_pronouns"]) & set(_GRAMMAR["determiners"])
 _MODIFIER_OR_SUBJECT = {"compound", "amod", "nmod", "poss", "nsubj"}
 # What follows "to" as a preposition, never as the mark of an infinitive.
 _NO_VERB_AFTER_TO = {"DET", "PRON", "PROPN", "NUM", "PUNCT", "SPACE"}
+# Endings of the noun of one who does what a verb tells ("accuser", "investigator").
+_AGENT_ENDINGS = tuple(_GRAMMAR["agent_endings"])
 
 
 def ruled_out(ctx: Context, token: Token, type_: str) -> bool:
@@ -38,9 +40,12 @@ def ruled_out(ctx: Context, token: Token, type_: str) -> bool:
     a struggle against things ("killed himself", "fight inflation"), a word told without
     the complement its entry needs ("he asked"), a light verb carrying an event noun
     ("launched an attack"), a word without the objects its entry lists or in another type
-    than theirs ("the river froze"), a warning that predicts, a promise of no harm."""
+    than theirs ("the river froze"), a warning that predicts, a promise of no harm, a noun
+    of a person ("accusers")."""
     doc = token.doc
     entry = triggers.entry_at(ctx, token) or {}
+    if token.pos_ == "NOUN" and names_doer(ctx, token):
+        return True  # "false accusers", "a Cruz endorser": people, no event
     if token.pos_ == "NOUN":
         if token.dep_ in MODIFIER_DEPS and (
             token.head.lemma_.lower() not in ctx.event_modified
@@ -75,6 +80,24 @@ def ruled_out(ctx: Context, token: Token, type_: str) -> bool:
     if type_ == "THREATEN" and _promise_of_no_harm(ctx, token):
         return True  # "promised to build a wall": a promise, not a threat
     return bool(entry) and ruled_out_objects(ctx, token, entry)
+
+
+def names_doer(ctx: Context, noun: Token) -> bool:
+    """A noun of a person: a person word, or the noun of one who does what a verb of the
+    trigger lexicon tells ("accuser", "investigator", "kidnapper")."""
+    if arguments.is_person(ctx, noun):
+        return True
+    lemma = noun.lemma_.lower()
+    for ending in _AGENT_ENDINGS:
+        stem = lemma[:-len(ending)]
+        if not lemma.endswith(ending) or len(stem) < 3:
+            continue
+        undoubled = stem[:-1] if stem[-1] == stem[-2] else None  # "kidnapper": "kidnap"
+        for verb in (stem, stem + "e", undoubled):
+            entry = ctx.lexicon["triggers"].get(verb) if verb else None
+            if entry is not None and "VERB" in entry.get("pos", ("VERB",)):
+                return True
+    return False
 
 
 def tells_what_it_hit(ctx: Context, verb: Token) -> bool:
