@@ -33,6 +33,7 @@ from .means import is_means
 from .phrases import (
     addressees,
     is_passive,
+    manner_verb,
     named_as_site,
     named_form,
     names_site,
@@ -467,6 +468,13 @@ def _verb_arguments(ctx: Context, head: Token, tokens: list[Token], type_: str):
     return actor, recipient
 
 
+def _manner_doer(ctx: Context, head: Token) -> Token | None:
+    """Who acted in protest: the subject of the verb whose "in" phrase the manner noun is
+    ("workers stopped work in protest at the cuts")."""
+    verb = manner_verb(head, ctx.words["manner_nouns"])
+    return _subject_of(ctx, verb) if verb is not None and not is_passive(verb) else None
+
+
 def _course_doer(ctx: Context, head: Token, type_: str) -> Token | None:
     """Who did the harm done in the course of an assault noun: the gunmen of "gunmen killed
     12 villagers in a raid" did the raid. Not the victims of a passive ("12 were killed
@@ -542,7 +550,8 @@ def _noun_arguments(ctx: Context, head: Token, tokens: list[Token], type_: str):
         if verb.lemma_.lower() in ctx.words["hit_verbs"]:
             recipient = _first_dep(verb, "nsubjpass")
     if actor is None:
-        actor = _modifier_actor(head) or _course_doer(ctx, head, type_)
+        actor = _modifier_actor(head) or _course_doer(ctx, head, type_) or (
+            _manner_doer(ctx, head))
     verb = light_verb(ctx, head)
     if verb is not None:
         lemma = verb.lemma_.lower()

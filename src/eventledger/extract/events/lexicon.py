@@ -76,7 +76,7 @@ WORD_LISTS = (
     "aim_nouns", "performing_verbs", "holding_verbs", "attack_words", "idea_nouns",
     "idea_suffixes", "vehicle_nouns", "launch_preps",
     "munition_acts", "violent_modifiers", "making_verbs",
-    "naming_verbs", "landing_verbs", "speech_types",
+    "naming_verbs", "landing_verbs", "speech_types", "manner_nouns",
 )
 
 

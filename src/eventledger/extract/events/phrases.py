@@ -246,3 +246,13 @@ def of_objects(token: Token) -> list[Token]:
         for pobj in child.children
         if pobj.dep_ == "pobj"
     ]
+
+
+def manner_verb(noun: Token, manner_nouns: Collection[str]) -> Token | None:
+    """The verb whose "in" phrase a manner noun is ("stopped work in protest"), or of whose
+    object, where the parse may hang it ("blocked roads in protest"); or None."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "in" or noun.lemma_.lower() not in manner_nouns:
+        return None
+    verb = prep.head.head if prep.head.dep_ == "dobj" else prep.head
+    return verb if verb.pos_ == "VERB" else None

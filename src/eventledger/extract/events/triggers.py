@@ -18,6 +18,7 @@ from .phrases import (
     capitalised_common,
     inside_clause,
     is_passive,
+    manner_verb,
     objects_of,
     of_objects,
     sense_words,
@@ -442,11 +443,14 @@ def drop_carriers(ctx: Context, found: list[dict]) -> list[dict]:
       the noun;
     - the object of a verb that ends or withholds its event (``ends_object``: "lifted the
       curfew", "froze aid") is dropped in favour of the verb: no curfew imposed, no aid
-      given."""
+      given;
+    - so is a noun whose "in" phrase tells why the verb's act was done (``manner_nouns``:
+      "blocked roads in protest at the arrests"): one protest, not two."""
     heads = {f["head"].i: f for f in found}
     ended = {c.i for f in found if (f.get("entry") or {}).get("ends_object")
              and f["head"].pos_ == "VERB"
              for c in f["head"].children if c.dep_ in ("dobj", "nsubjpass")}
+    ended |= {i for i, f in heads.items() if _manner_of(ctx, f["head"], heads)}
     kept = []
     for item in found:
         head = item["head"]
@@ -459,6 +463,12 @@ def drop_carriers(ctx: Context, found: list[dict]) -> list[dict]:
             continue
         kept.append(item)
     return kept
+
+
+def _manner_of(ctx: Context, noun: Token, heads: dict) -> bool:
+    """A manner noun in an "in" phrase of a verb that is a trigger ("in protest")."""
+    verb = manner_verb(noun, ctx.words["manner_nouns"])
+    return verb is not None and verb.i in heads
 
 
 def carries_event(ctx: Context, verb: Token) -> bool:
