@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from eventledger.errors import ConfigError
 from eventledger.extract.events import EventsExtractor
 
 
@@ -304,6 +305,22 @@ def test_extra_triggers_file(bare_nlp, tmp_path):
     component = EventsExtractor(bare_nlp, "custom", extra_triggers_path=str(path))
     doc = run(bare_nlp, component, "A skirmish broke out near the border.")
     assert first(doc, "skirmish")["type"] == "ASSAULT"
+
+
+def test_extra_triggers_share_an_object_table(bare_nlp, tmp_path):
+    path = tmp_path / "mine.json"
+    path.write_text(json.dumps({"triggers": {"ship": {"type": "AID", "objects": "given"}}}))
+    component = EventsExtractor(bare_nlp, "custom", extra_triggers_path=str(path))
+    doc = run(bare_nlp, component, "The charity shipped medicine to the town.")
+    assert first(doc, "shipped")["type"] == "AID"
+    assert not run(bare_nlp, component, "The firm shipped laptops to the town.")._.el_events
+
+
+def test_an_unknown_object_table_is_a_clear_error(bare_nlp, tmp_path):
+    path = tmp_path / "mine.json"
+    path.write_text(json.dumps({"triggers": {"ship": {"type": "AID", "objects": "cargo"}}}))
+    with pytest.raises(ConfigError, match="'ship' names no object table 'cargo'"):
+        EventsExtractor(bare_nlp, "custom", extra_triggers_path=str(path))
 
 
 def test_factory_is_registered(bare_nlp):

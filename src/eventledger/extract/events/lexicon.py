@@ -8,6 +8,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from ...data_files import packaged_json, user_json, word_lists
+from ...errors import ConfigError
 from ...geo.resolver import load_demonyms
 from ..place_words import place_words
 
@@ -111,7 +112,24 @@ def load_lexicon(extra_path: str | None = None) -> dict:
                 lexicon[key] = lexicon[key] + value
             else:
                 lexicon[key] = value
+    lexicon["triggers"] = _with_object_tables(lexicon["triggers"],
+                                              lexicon.get("object_tables", {}), extra_path)
     return lexicon
+
+
+def _with_object_tables(triggers: dict, tables: dict, extra_path: str | None) -> dict:
+    """The entries whose ``objects`` names a table of ``object_tables`` ("sent": what
+    "send" and "dispatch" may take) with that table in its place."""
+    resolved = {}
+    for key, entry in triggers.items():
+        name = entry.get("objects") if isinstance(entry, dict) else None
+        if isinstance(name, str):
+            if name not in tables:
+                where = extra_path or "the packaged trigger lexicon"
+                raise ConfigError(f"trigger {key!r} names no object table {name!r} ({where})")
+            entry = {**entry, "objects": tables[name]}
+        resolved[key] = entry
+    return resolved
 
 
 class PhraseIndex:
