@@ -1,6 +1,7 @@
-"""Who did an assault noun in whose course someone was harmed: "gunmen killed 12 villagers
-in a raid" (the gunmen raided); not the victims of a passive, nor a gathering in whose
-course the harm was done. Sentences are invented."""
+"""Who did an event noun in whose course someone was harmed, or an act of the noun's own
+type was done: "gunmen killed 12 villagers in a raid" (the gunmen raided), "police
+arrested six in a dawn raid", "the leaders met during the summit"; not the victims of a
+passive, nor a gathering in whose course the harm was done. Sentences are invented."""
 
 from __future__ import annotations
 
@@ -21,6 +22,9 @@ def actor_of_noun(nlp, events, text, noun):
      None),
     ("Seven wounded in the raid were taken to hospital.", "raid", None),
     ("Soldiers shot two protesters during the march.", "march", None),
+    ("Police arrested six men in a dawn raid on Tuesday.", "raid", "Police"),
+    ("The two leaders met during the summit in Varno.", "summit", "The two leaders"),
+    ("Six men were arrested in a dawn raid on Tuesday.", "raid", None),
 ])
 def test_the_doer_of_the_harm_did_the_assault(bare_nlp, events, text, noun, actor):
     assert actor_of_noun(bare_nlp, events, text, noun) == actor

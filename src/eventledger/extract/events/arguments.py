@@ -476,17 +476,20 @@ def _manner_doer(ctx: Context, head: Token) -> Token | None:
 
 
 def _course_doer(ctx: Context, head: Token, type_: str) -> Token | None:
-    """Who did the harm done in the course of an assault noun: the gunmen of "gunmen killed
-    12 villagers in a raid" did the raid. Not the victims of a passive ("12 were killed
-    in a raid"), nor a gathering in whose course the harm was done ("soldiers shot two
-    protesters during the march")."""
+    """Who did what was done in the course of an event noun, by a verb of harm for an
+    assault or of the noun's own type: the gunmen of "gunmen killed 12 villagers in a
+    raid" did the raid, the police of "police arrested six in a dawn raid" theirs. Not
+    the victims of a passive ("12 were killed in a raid"), nor a gathering in whose course
+    the harm was done ("soldiers shot two protesters during the march")."""
     prep = head.head
-    if type_ != "ASSAULT" or head.dep_ != "pobj" or prep.dep_ != "prep" or (
-        prep.lower_ not in COURSE_PREPS
-    ):
+    if head.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in COURSE_PREPS:
         return None
     verb = prep.head
-    if verb.pos_ != "VERB" or verb.lemma_.lower() not in ctx.words["harm_verbs"] or (
+    lemma = verb.lemma_.lower()
+    own_type = (ctx.lexicon["triggers"].get(lemma) or {}).get("type") == type_
+    if verb.pos_ != "VERB" or not (
+        own_type or type_ == "ASSAULT" and lemma in ctx.words["harm_verbs"]
+    ) or (
         is_passive(verb) or verb.tag_ == "VBN" and not any(
             c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
     ):
