@@ -152,22 +152,27 @@ class PhraseIndex:
             return token.lemma_.lower(), lower, lower[:-1]
         return token.lemma_.lower(), lower
 
-    def match_at(self, doc: Doc, i: int, end: int):
-        """``(length, value)`` of the longest phrase starting at token ``i``, or None."""
+    def match_at(self, doc: Doc, i: int, end: int, accept=None):
+        """``(length, value)`` of the longest phrase starting at token ``i``, or None; a
+        one-word match only where ``accept(value, token)``, when given, says so (the
+        noun "talks" is not the verb "talk")."""
         for form in dict.fromkeys(self._forms(doc[i])):
             for words, value in self.first.get(form, ()):
                 if i + len(words) > end:
+                    continue
+                if len(words) == 1 and accept is not None and not accept(value, doc[i]):
                     continue
                 if all(w in self._forms(doc[i + k]) for k, w in enumerate(words)):
                     return len(words), value
         return None
 
-    def find(self, doc: Doc, start: int, end: int) -> list[tuple[int, int, object]]:
+    def find(self, doc: Doc, start: int, end: int,
+             accept=None) -> list[tuple[int, int, object]]:
         """Non-overlapping ``(start, end, value)`` matches in tokens ``[start, end)``."""
         found = []
         i = start
         while i < end:
-            hit = self.match_at(doc, i, end)
+            hit = self.match_at(doc, i, end, accept)
             if hit:
                 found.append((i, i + hit[0], hit[1]))
                 i += hit[0]

@@ -32,7 +32,7 @@ def find_triggers(ctx: Context, doc: Doc, sent: Span) -> list[dict]:
     (token indices)."""
     weapons = ctx.weapons.find(doc, sent.start, sent.end)
     found = []
-    matches = ctx.triggers.find(doc, sent.start, sent.end)
+    matches = ctx.triggers.find(doc, sent.start, sent.end, fits)
     matched = {i for start, end, _e in matches for i in range(start, end)}
     # a verb whose phrase is told apart ("opened heavy fire", "severed diplomatic ties"),
     # over the verb's own entry: the phrase's object, which is no argument, by the verb
@@ -128,8 +128,15 @@ def split_phrase(ctx: Context, verb: Token) -> tuple[dict, list[Token]] | None:
 
 def entry_at(ctx: Context, token: Token) -> dict | None:
     """The trigger lexicon's entry for ``token`` as a word of its own, or None."""
-    hit = ctx.triggers.match_at(token.doc, token.i, token.i + 1)
+    hit = ctx.triggers.match_at(token.doc, token.i, token.i + 1, fits)
     return None if hit is None else hit[1]
+
+
+def fits(entry: dict, token: Token) -> bool:
+    """Whether the entry allows the word's part of speech (a name counts as a noun here):
+    of the entries of its forms, the one of "talks" as a noun, not the verb "talk"'s."""
+    allowed = entry.get("pos")
+    return not allowed or token.pos_ in allowed or token.pos_ == "PROPN" and "NOUN" in allowed
 
 
 def munition_piece(ctx: Context, noun: Token) -> bool:
