@@ -113,8 +113,12 @@ def test_prisoners_remaining_are_held(bare_nlp, figures):
     assert figure["location"] == {"place": "P1"}
 
 
-def test_released_prisoners_are_not_held(bare_nlp, figures):
-    assert run(bare_nlp, figures, "The rebels released 20 prisoners.")._.el_figures == []
+@pytest.mark.parametrize("text", [
+    "The rebels released 20 prisoners.",
+    "The president pardoned 200 prisoners on Independence Day.",
+])
+def test_released_prisoners_are_not_held(bare_nlp, figures, text):
+    assert run(bare_nlp, figures, text)._.el_figures == []
 
 
 def test_who_keeps_adjectives(bare_nlp, figures):
