@@ -66,6 +66,21 @@ def test_an_arguments_phrase_leaves_out_asides_dates_and_the_triggers_branch(bar
     assert _text(doc, noun_phrase(doc[0], asides=asides, avoid=doc[4])) == "those"
 
 
+def test_an_arguments_phrase_leaves_out_a_date_hung_on_its_head(bare_nlp):
+    # "March 3 - Gunmen on motorbikes": a dateline's date the parse hung on the subject;
+    # a date inside the phrase stays ("the March 3 gunmen" is one phrase)
+    words = ["March", "3", "-", "Gunmen", "on", "motorbikes"]
+    heads = [3, 0, 3, 3, 3, 4]
+    deps = ["nmod", "nummod", "punct", "ROOT", "prep", "pobj"]
+    ents = ["B-DATE", "I-DATE", None, None, None, None]
+    doc = _parsed(bare_nlp.vocab, words, heads, deps, ents=ents)
+    assert _text(doc, noun_phrase(doc[3], asides={"punct"})) == "Gunmen on motorbikes"
+    words = ["the", "March", "3", "gunmen"]
+    doc = _parsed(bare_nlp.vocab, words, [3, 3, 1, 3], ["det", "nmod", "nummod", "ROOT"],
+                  ents=[None, "B-DATE", "I-DATE", None])
+    assert _text(doc, noun_phrase(doc[3], asides=())) == "the March 3 gunmen"
+
+
 def test_a_phrase_stays_on_its_heads_line(bare_nlp):
     # A heading the parser ran into the next line's subject.
     words = ["Harbour", "news", "\n", "The", "mayor", "spoke"]

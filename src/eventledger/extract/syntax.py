@@ -239,6 +239,8 @@ def _kept(head: Token, asides: Collection[str], avoid: Token | None) -> list[int
             c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in child.children
         ):
             continue  # "the opposition on Thursday": the date is not part of the party
+        if all(t.ent_type_ in ("DATE", "TIME") or t.is_punct for t in child.subtree):
+            continue  # "March 3 - Gunmen", a dateline's date the parse hung on the subject
         if child.dep_ == "cc" and child.i > head.i and not any(
             c.dep_ == "conj" for c in head.children
         ):
