@@ -54,9 +54,15 @@ def negated(ctx: Context, head: Token, type_: str | None = None) -> bool:
 
 
 def hypothetical(ctx: Context, head: Token, *, future_is_told: bool = False) -> bool:
-    """A modal, an if-clause or a verb of intention above the trigger. ``future_is_told``:
+    """A modal, an if-clause or a verb of intention above the trigger, or a modifier of
+    what is still to come on an event noun ("forthcoming talks"). ``future_is_told``:
     the future auxiliaries ("will meet") do not count, for a type whose announcement is
     itself the event (PLOVER's AGREE)."""
+    if head.pos_ == "NOUN" and any(
+        c.dep_ == "amod" and c.lower_ in ctx.words["prospective_modifiers"]
+        and not any(g.dep_ == "advmod" for g in c.children) for c in head.children
+    ):
+        return True  # "forthcoming peace talks", "a planned strike"
     carriers = [head]
     verb = light_verb(ctx, head) if head.pos_ == "NOUN" else None
     if verb is not None:
