@@ -1,5 +1,5 @@
-"""What a verb of intention makes hypothetical: its complement and its object ("planned an
-offensive", "ordered the arrest of the mayor"), not an event told in an adjunct of time
+"""What a verb of intention or prevention makes hypothetical: its complement and its object
+("planned an offensive", "ordered the arrest of the mayor", "foiled an attack"), not an event told in an adjunct of time
 ("agreed to a truce during the meeting", "plans talks after the attack"), nor an event a
 verb of naming calls something ("called the attack cowardly"). Sentences are invented."""
 
@@ -18,6 +18,8 @@ def modality(nlp, events, text: str) -> dict[str, bool]:
     ("The rebels threatened an attack on the capital.", "attack"),
     ("The judge ordered the arrest of the mayor.", "arrest"),
     ("The rebels agreed to a truce on Monday.", "truce"),
+    ("Police foiled an attack on the embassy in Varno.", "attack"),
+    ("The guards thwarted a bombing at the station.", "bombing"),
 ])
 def test_the_complement_or_object_of_an_intention_is_hypothetical(bare_nlp, events, text,
                                                                   trigger):
