@@ -153,6 +153,14 @@ def test_an_event_told_only_by_a_toll_over_time_joins_no_incident(extract):
     assert figure(record, "hundreds")["cumulative"] is True
 
 
+def test_a_reference_told_with_a_toll_over_time_keeps_its_incident(extract):
+    record = extract("Soldiers raided three villages in Borno on Sunday, killing 15 people. "
+                     "Dozens of families have fled the area since the raids.")
+    raids = [e for e in record["events"] if e["trigger"]["text"] == "raids"]
+    assert raids and raids[0]["incident"] == event(record, "raided")["incident"] is not None
+    assert figure(record, "Dozens")["cumulative"] is True
+
+
 def test_statements_about_an_incident_are_not_part_of_it(extract):
     record = extract("A suicide bomber struck a mosque in Quetta on Friday, killing 20 people. "
                      "The explosion also wounded 35. The governor condemned the bombing.")

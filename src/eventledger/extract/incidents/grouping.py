@@ -158,9 +158,9 @@ class IncidentBuilder:
         event["incident"] = None
         family = self.words.incident_types.get(event["type"])
         if family is None or event.get("negated") or event.get("hypothetical") or (
-            event.get("generic") or event["id"] in self._tolled_over_time
-        ):
-            return
+            event.get("generic")
+        ) or event["id"] in self._tolled_over_time and not self._is_reference(event):
+            return  # a reference keeps its incident: "fled since the raids"
         at = event["trigger"]["start"]
         place = self._place_of(event) or self._figure_places.get(event["id"])
         day = event.get("date")
