@@ -20,6 +20,8 @@ def modality(nlp, events, text: str) -> dict[str, bool]:
     ("The rebels agreed to a truce on Monday.", "truce"),
     ("Police foiled an attack on the embassy in Varno.", "attack"),
     ("The guards thwarted a bombing at the station.", "bombing"),
+    ("The rebels made a request for talks with the council.", "talks"),
+    ("The mayor appealed for talks.", "talks"),
 ])
 def test_the_complement_or_object_of_an_intention_is_hypothetical(bare_nlp, events, text,
                                                                   trigger):
