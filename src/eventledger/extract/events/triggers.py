@@ -396,11 +396,11 @@ def party_act(ctx: Context, trig: dict) -> bool:
 
 
 def _joined_doers(verb: Token) -> list[Token]:
-    """:func:`doers`, or, for an active verb joined to another with no subject of its own,
-    that verb's subject ("stormed the village and killed five", "abducted 30 women and set
-    fire to homes")."""
+    """:func:`doers`, or, for an active verb joined to another or complementing it with no
+    subject of its own, that verb's subject ("stormed the village and killed five",
+    "abducted 30 women and set fire to homes", "claimed to have killed 40")."""
     found = doers(verb)
-    if not found and verb.dep_ == "conj" and not is_passive(verb):
+    if not found and verb.dep_ in ("conj", "xcomp") and not is_passive(verb):
         found = [c for c in verb.head.children if c.dep_ == "nsubj"]
     return found
 
