@@ -41,11 +41,13 @@ def ruled_out(ctx: Context, token: Token, type_: str) -> bool:
     the complement its entry needs ("he asked"), a light verb carrying an event noun
     ("launched an attack"), a word without the objects its entry lists or in another type
     than theirs ("the river froze"), a warning that predicts, a promise of no harm, a noun
-    of a person ("accusers")."""
+    of a person ("accusers"), a verb of saying only ("said")."""
     doc = token.doc
     entry = triggers.entry_at(ctx, token) or {}
     if token.pos_ == "NOUN" and names_doer(ctx, token):
         return True  # "false accusers", "a Cruz endorser": people, no event
+    if not entry and token.lemma_.lower() in ctx.words["speaking_verbs"]:
+        return True  # "the rebels said they had ...": a report, no event
     if token.pos_ == "NOUN":
         if token.dep_ in MODIFIER_DEPS and (
             token.head.lemma_.lower() not in ctx.event_modified
