@@ -34,3 +34,9 @@ def test_the_pronoun_is_the_speaker(nlp, text, trigger, actor):
 )
 def test_a_quote_or_someone_spoken_to_keeps_the_pronoun(nlp, text, actor):
     assert event_of(nlp, text, "attacked")["actor"]["text"] == actor
+
+
+def test_a_killing_the_speaker_says_it_did_is_sure(nlp):
+    # "it" is the army: a killing done by a group, which the event head does not overrule
+    text = "The army said it had killed eight militants in an operation in the north."
+    assert event_of(nlp, text, "killed")["actor"]["text"] == "The army"

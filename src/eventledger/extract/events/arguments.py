@@ -163,7 +163,7 @@ def arguments(ctx: Context, trig: dict) -> tuple[Token | None, Token | None]:
         recipient = _recipient_token(ctx, recipient)
     doc = head.doc
     actor, recipient = named_form(actor), named_form(recipient)
-    if actor is not None and (speaker := _speaker_of(actor)) is not None:
+    if actor is not None and (speaker := speaker_of(actor)) is not None:
         actor = speaker  # "Castaner said he had ordered": Castaner ordered
     if actor is not None and actor.pos_ == "NOUN" and (
         actor.lemma_.lower() in ctx.words["aim_nouns"]
@@ -222,7 +222,7 @@ def arguments(ctx: Context, trig: dict) -> tuple[Token | None, Token | None]:
     return actor, recipient
 
 
-def _speaker_of(pronoun: Token) -> Token | None:
+def speaker_of(pronoun: Token) -> Token | None:
     """The speaker a subject pronoun of a reported clause stands for: "he" or "she" for a
     person, "it" for an organisation ("Castaner said he had ordered", "the ministry said it
     had arrested"); the head word of the report's source."""

@@ -407,12 +407,16 @@ def _joined_doers(verb: Token) -> list[Token]:
 
 def party_doer(ctx: Context, token: Token) -> bool:
     """A person or group as the doer of an act: a personal pronoun ("who" for the noun it
-    stands for), a name of a person, group or state, one of the document's actors, or a
+    stands for, "it" for the organisation that says it did it), a name of a person, group
+    or state, one of the document's actors, or a
     noun of people or groups ("gunmen", "rebel forces"); never a weapon or a thing."""
     if token.lower_ in ctx.words["party_pronouns"] and token.pos_ == "PRON":
         if token.lower_ == "who" and token.head.dep_ == "relcl":
             return party_doer(ctx, token.head.head)
         return True
+    speaker = arguments.speaker_of(token)
+    if speaker is not None and speaker.i != token.i:
+        return party_doer(ctx, speaker)  # "the army said it had killed eight": the army
     words = (token.lemma_.lower(), token.lower_)
     if is_weapon(ctx, token) or any(
         w in ctx.non_actors or w in ctx.words["harm_causes"] for w in words
