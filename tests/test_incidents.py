@@ -161,6 +161,18 @@ def test_a_reference_told_with_a_toll_over_time_keeps_its_incident(extract):
     assert figure(record, "Dozens")["cumulative"] is True
 
 
+@pytest.mark.parametrize("opener", ["In a separate incident,", "Elsewhere,", "Separately,"])
+def test_a_sentence_of_another_incident_opens_a_new_one(extract, opener):
+    record = extract("Gunmen killed five people in an attack on a village in Zamfara on "
+                     f"Sunday, police said. {opener} a roadside bomb wounded three soldiers. "
+                     "The blast also destroyed a truck.")
+    attack, wounded = event(record, "attack"), event(record, "wounded")
+    assert attack["incident"] != wounded["incident"]
+    assert figure(record, "three")["incident"] == wounded["incident"]
+    assert figure(record, "three")["location"] is None  # not the village's
+    assert event(record, "blast")["incident"] == wounded["incident"]
+
+
 def test_statements_about_an_incident_are_not_part_of_it(extract):
     record = extract("A suicide bomber struck a mosque in Quetta on Friday, killing 20 people. "
                      "The explosion also wounded 35. The governor condemned the bombing.")

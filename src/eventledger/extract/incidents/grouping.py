@@ -60,6 +60,9 @@ class IncidentBuilder:
         self._events_by_sentence: dict[int, list[dict]] = {}
         self._figure_places: dict[str, dict] = {}
         self._tolled_over_time: set[str] = set()
+        # where the last sentence that tells of another incident ("Elsewhere, ...") starts:
+        # no record after it joins an incident told only before it
+        self._barrier = 0
 
     # -- places and dates ------------------------------------------------------------
     def _place_key(self, place: dict):
@@ -149,6 +152,7 @@ class IncidentBuilder:
         """The incidents of ``family`` that ``place`` and ``day`` do not rule out, the one
         told last first."""
         found = [i for i in self.incidents if i.family == family
+                 and i.last_seen >= self._barrier
                  and self._place_fits(i, place) and self._date_fits(i, day)]
         return sorted(found, key=lambda i: -i.last_seen)
 
@@ -292,7 +296,9 @@ class IncidentBuilder:
         for sentence, kind, _at, record in items:
             if kind == 0:
                 self._events_by_sentence.setdefault(sentence, []).append(record)
-        for _sentence, kind, _at, record in sorted(items, key=lambda x: x[:3]):
+        barriers = self._separating_sentences()
+        for _sentence, kind, at, record in sorted(items, key=lambda x: x[:3]):
+            self._barrier = max((b for b in barriers if b <= at), default=0)
             if kind == 0:
                 self.add_event(record, sentence_of)
                 continue
@@ -304,6 +310,14 @@ class IncidentBuilder:
         records = [self._record(i) for i in self.incidents if i.events or i.figures]
         self._inherit_places(figures, records)
         return records
+
+    def _separating_sentences(self) -> list[int]:
+        """Where each sentence that opens by telling of another incident starts
+        ("In a separate incident, ...", "Elsewhere, ...")."""
+        if not self.words.separators:
+            return []
+        return [sent.start_char for sent in self.doc.sents
+                if any(p.match(sent.text.lstrip().lower()) for p in self.words.separators)]
 
     @staticmethod
     def _inherit_places(figures: list[dict], incidents: list[dict]) -> None:

@@ -17,6 +17,7 @@ class IncidentWords:
     reference_nouns: frozenset[str]
     reference_determiners: frozenset[str]
     cumulative: tuple[re.Pattern, ...]
+    separators: tuple[re.Pattern, ...]
     max_days_apart: int
     near_km: float
     region_km: float
@@ -31,6 +32,7 @@ def _build(data: dict) -> IncidentWords:
         reference_nouns=frozenset(w.lower() for w in data["reference_nouns"]),
         reference_determiners=frozenset(w.lower() for w in data["reference_determiners"]),
         cumulative=tuple(re.compile(p) for p in data["cumulative_patterns"]),
+        separators=tuple(re.compile(p) for p in data.get("separating_openers", ())),
         max_days_apart=int(data["max_days_apart"]),
         near_km=float(data["near_km"]),
         region_km=float(data["region_km"]),
