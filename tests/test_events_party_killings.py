@@ -47,6 +47,16 @@ def test_without_a_party_as_doer_the_head_still_decides(bare_nlp, events, text):
 
 
 @pytest.mark.parametrize(("text", "word"), [
+    ("Two people were killed in clashes between herders and farmers.", "clashes"),
+    ("Fighting between rival militias broke out near Varna.", "Fighting"),
+])
+def test_an_assault_between_parties_stays_though_the_head_doubts_it(bare_nlp, events, text,
+                                                                    word):
+    found = assaults(bare_nlp, events, text, {word: DOUBTED})
+    assert [e["trigger"]["text"] for e in found] == [word]
+
+
+@pytest.mark.parametrize(("text", "word"), [
     ("The old mayor of Varna killed himself in 2003.", "killed"),
     ("The candidate shot himself in the foot with that remark.", "shot"),
 ])

@@ -9,8 +9,9 @@ tagger's forward pass. In each sentence:
   confident it is not an event of that type ("attack the virus" slipped past a rule).
   The rules stay where they are sure: a trigger whose sense needed a weapon in its clause
   ("fired rockets"), whose subject is a weapon ("a roadside bomb killed four"), an
-  assault with a weapon in its own clause ("the bombs were detonated"), or a killing or
-  wounding done by a person or group ("gunmen killed five people") is kept;
+  assault with a weapon in its own clause ("the bombs were detonated"), a killing or
+  wounding done by a person or group ("gunmen killed five people"), or an assault noun
+  between people or groups ("clashes between herders and farmers") is kept;
 - add: a verb or common noun that no rule trigger covers and that the head gives a type
   with probability ``add`` or more becomes a trigger of that type, its following words of
   the same type with it, unless the rules are sure it is none (``senses.ruled_out``: a
@@ -34,7 +35,7 @@ from spacy.tokens import Doc, Span
 from ..base import is_excluded
 from .context import Context
 from .senses import ruled_out
-from .triggers import armed, party_act, party_harm
+from .triggers import armed, party_act, party_between, party_harm
 
 
 @cache
@@ -128,7 +129,8 @@ def _rules_sure(ctx: Context, trig: dict) -> bool:
     """A trigger the rules are sure of, which the head never vetoes: a sense that needed a
     weapon, a weapon as the means, an assault with a weapon in its clause, a killing done
     by a person or group, or a word its lexicon entry marks sure when a person or group
-    does it (``party_sure``: arson). Asked only of a trigger the head would veto."""
+    does it (``party_sure``: arson), an assault noun between people or groups ("clashes
+    between herders and farmers"). Asked only of a trigger the head would veto."""
     return (trig.get("entry") or {}).get("needs") == "weapon" or bool(trig.get("by_means")) or (
         trig["type"] == "ASSAULT" and (armed(ctx, trig) or party_harm(ctx, trig))) or (
-        party_act(ctx, trig))
+        party_act(ctx, trig) or party_between(ctx, trig))

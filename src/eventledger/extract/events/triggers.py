@@ -395,6 +395,17 @@ def party_act(ctx: Context, trig: dict) -> bool:
     return any(party_doer(ctx, d) for d in _joined_doers(verb))
 
 
+def party_between(ctx: Context, trig: dict) -> bool:
+    """An assault noun between people or groups: "clashes between herders and farmers",
+    "fighting between rival militias"."""
+    noun = trig["head"]  # a noun, or a gerund the parse takes for a verb ("Fighting")
+    if trig["type"] != "ASSAULT":
+        return False
+    sides = [s for c in noun.children if c.dep_ == "prep" and c.lower_ == "between"
+             for p in c.children if p.dep_ == "pobj" for s in (p, *p.conjuncts)]
+    return any(party_doer(ctx, side) for side in sides)
+
+
 def _joined_doers(verb: Token) -> list[Token]:
     """:func:`doers`, or, for an active verb joined to another or complementing it with no
     subject of its own, that verb's subject ("stormed the village and killed five",
