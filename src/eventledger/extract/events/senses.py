@@ -41,13 +41,16 @@ def ruled_out(ctx: Context, token: Token, type_: str) -> bool:
     the complement its entry needs ("he asked"), a light verb carrying an event noun
     ("launched an attack"), a word without the objects its entry lists or in another type
     than theirs ("the river froze"), a warning that predicts, a promise of no harm, a noun
-    of a person ("accusers"), a verb of saying only ("said")."""
+    of a person ("accusers"), a verb of saying only ("said"), a word that needs a person
+    as object told without one ("released a video")."""
     doc = token.doc
     entry = triggers.entry_at(ctx, token) or {}
     if token.pos_ == "NOUN" and names_doer(ctx, token):
         return True  # "false accusers", "a Cruz endorser": people, no event
     if not entry and token.lemma_.lower() in ctx.words["speaking_verbs"]:
         return True  # "the rebels said they had ...": a report, no event
+    if lacks_person(ctx, token, entry):
+        return True  # "a video released on Sunday": no one released
     if token.pos_ == "NOUN":
         if token.dep_ in MODIFIER_DEPS and (
             token.head.lemma_.lower() not in ctx.event_modified
@@ -82,6 +85,18 @@ def ruled_out(ctx: Context, token: Token, type_: str) -> bool:
     if type_ == "THREATEN" and _promise_of_no_harm(ctx, token):
         return True  # "promised to build a wall": a promise, not a threat
     return bool(entry) and ruled_out_objects(ctx, token, entry)
+
+
+def lacks_person(ctx: Context, head: Token, entry: dict) -> bool:
+    """A word whose entry needs a person or group as object (``objects_any``) told without
+    one ("released a video"); the people of a number's "of" phrase count ("beat dozens of
+    protesters")."""
+    if entry.get("objects_any") != ["person"]:
+        return False
+    objs = objects_of(head) or ([head] if head.pos_ == "NOUN" else [])
+    pobjs = [c for t in objs + ([head] if head.pos_ == "NOUN" else []) for c in of_objects(t)]
+    return not any(arguments.is_person(ctx, t) and t.ent_type_ not in ("DATE", "TIME")
+                   for t in objs + pobjs)  # "on Sunday" is no one
 
 
 def names_doer(ctx: Context, noun: Token) -> bool:

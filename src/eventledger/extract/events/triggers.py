@@ -278,13 +278,8 @@ def _resolve_entry(ctx: Context, doc, sent, start, end, head, entry, weapons):
         if picked is None:
             return None
         type_, mode = picked["type"], picked.get("mode", mode)
-    if entry.get("objects_any") == ["person"]:
-        objs = objects_of(head) or ([head] if head.pos_ == "NOUN" else [])
-        # "beat dozens of protesters": the people of a number's "of" phrase
-        pobjs = [c for t in objs + ([head] if head.pos_ == "NOUN" else [])
-                 for c in of_objects(t)]
-        if not any(arguments.is_person(ctx, t) for t in objs + pobjs):
-            return None
+    if senses.lacks_person(ctx, head, entry):
+        return None  # "released a video": no one released
     if entry.get("party_subject") and senses.thing_subject(ctx, head):
         return None  # "the pressure is threatening further losses": a risk, not a threat
     if senses.lacks_complement(head, entry):
