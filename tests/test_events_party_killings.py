@@ -28,6 +28,7 @@ def assaults(nlp, component, text, rows=None):
     ("Police tortured three detainees in Varna, a rights group said.", "tortured", "Police"),
     ("Soldiers raped two women in the village of Tolben.", "raped", "Soldiers"),
     ("The army claimed to have killed 40 insurgents.", "killed", "The army"),
+    ("Insurgents executed four hostages on Sunday.", "executed", "Insurgents"),
 ])
 def test_a_killing_by_a_party_stays_though_the_head_doubts_it(bare_nlp, events, text, word,
                                                               actor):
