@@ -24,6 +24,11 @@ def told(nlp, figures, text):
      [("arrested", "rounded up", "30", "protesters")]),
     ("Doctors treated 14 people for burns after the fire.",
      [("injured", "treated 14 people for burns", "14", "people")]),
+    # the doer of a phrase with an object of its own is no victim
+    ("A mob hacked two men to death in the market.",
+     [("killed", "hacked two men to death", "two", "men")]),
+    ("Three women were stabbed to death in their home.",
+     [("killed", "stabbed to death", "Three", "women")]),
 ])
 def test_the_object_of_a_phrase_or_a_state_is_counted(bare_nlp, figures, text, expected):
     assert told(bare_nlp, figures, text) == expected

@@ -406,9 +406,12 @@ class FiguresExtractor:
             if words[0] != lemma:
                 continue
             end = self._phrase_end(verb, words[1:])
-            if end is not None and (role in ("nsubj", "nsubjpass") or (
-                role == "dobj" and self._object_outside(verb, words[1:])
-            )):  # "30 were rounded up", "police rounded up 30"; not "suffered injuries"
+            outside = self._object_outside(verb, words[1:])
+            if end is not None and (role == "nsubjpass" or role == "nsubj" and not (
+                outside and any(c.dep_ == "dobj" for c in verb.children)
+            ) or role == "dobj" and outside):
+                # "30 were rounded up", "police rounded up 30", "they lost their lives";
+                # not "suffered injuries", nor the mob of "a mob hacked two men to death"
                 return category, (verb.i, end)
         group = among_casualties(verb, role, self._state_or_verb)  # "were among the dead"
         if group:
