@@ -178,7 +178,8 @@ def test_conjoined_verb_shares_subject(bare_nlp, events):
 
 
 def test_weapon_is_not_the_recipient(bare_nlp, events):
-    event = first(run(bare_nlp, events, "Missiles were fired at the port."), "fired")
+    # "fired at": the phrase of firing at someone, with the missiles' mode
+    event = first(run(bare_nlp, events, "Missiles were fired at the port."), "fired at")
     assert event["recipient"] is None
     assert event["mode"] == "heavy-weapons"
 
@@ -227,7 +228,8 @@ def test_threat_keeps_the_threatener_as_actor(bare_nlp, events):
 
 
 def test_generic_statement_is_not_dated(bare_nlp, events):
-    event = first(run(bare_nlp, events, "Rockets are still being fired at the town."), "fired")
+    event = first(run(bare_nlp, events, "Rockets are still being fired at the town."),
+                  "fired at")
     assert event.get("generic") is True
     assert event["date"] is None
 
