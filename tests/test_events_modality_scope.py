@@ -22,6 +22,7 @@ def modality(nlp, events, text: str) -> dict[str, bool]:
     ("The guards thwarted a bombing at the station.", "bombing"),
     ("The rebels made a request for talks with the council.", "talks"),
     ("The mayor appealed for talks.", "talks"),
+    ("The opposition called a general strike for Thursday.", "general strike"),
 ])
 def test_the_complement_or_object_of_an_intention_is_hypothetical(bare_nlp, events, text,
                                                                   trigger):
@@ -33,6 +34,7 @@ def test_the_complement_or_object_of_an_intention_is_hypothetical(bare_nlp, even
     ("The government plans to hold talks after the attack on the base.", "attack"),
     ("The army plans an offensive after the attack on the base.", "attack"),
     ("The minister called the attack cowardly.", "attack"),
+    ("The governor condemned this bombing.", "bombing"),
 ])
 def test_an_event_told_beside_the_intention_is_not(bare_nlp, events, text, trigger):
     assert modality(bare_nlp, events, text)[trigger] is False

@@ -5,10 +5,14 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ...data_files import word_lists
 from ..syntax import nobody
 from .arguments import light_verb
 from .context import Context
 from .lexicon import ADJUNCT_PREPS, CONDITION_MARKS, FUTURE_AUXILIARIES
+
+# "the attack", "this bombing": an event told before (grammar_words.json)
+DEFINITE_DETERMINERS = frozenset(word_lists("grammar_words")["definite_determiners"])
 
 
 # -- negation, modality ----------------------------------------------------------
@@ -74,9 +78,9 @@ def hypothetical(ctx: Context, head: Token, *, future_is_told: bool = False) -> 
             return True
         if dep == "dobj" and governor.pos_ == "VERB" and (
             governor.lemma_.lower() in ctx.hyp_governors
-        ) and governor.lemma_.lower() not in ctx.words["naming_verbs"]:
-            return True  # "planned an offensive", "ordered the arrest"; not "called the
-            # attack cowardly", which names an event told
+        ) and not _names(ctx, governor):
+            return True  # "planned an offensive", "ordered the arrest", "called a strike";
+            # not "called the attack cowardly", which names an event told
         if dep == "pobj" and governor.lower_ in ADJUNCT_PREPS:
             break  # "agreed to a truce after talks", "plans talks after the attack": told
         if dep == "pobj" and governor.dep_ == "prep" and (
@@ -109,6 +113,20 @@ def hypothetical(ctx: Context, head: Token, *, future_is_told: bool = False) -> 
             break
         current = current.head
     return False
+
+
+def _names(ctx: Context, verb: Token) -> bool:
+    """A verb of naming told of an event told before, a definite object ("called the
+    attack cowardly", "condemned this bombing"), or with what its object is called
+    ("described a shooting as an attack"); not "called a strike", which it calls for."""
+    if verb.lemma_.lower() not in ctx.words["naming_verbs"]:
+        return False
+    told = any(c.dep_ == "dobj" and any(
+        d.dep_ == "poss" or d.dep_ == "det" and d.lower_ in DEFINITE_DETERMINERS
+        for d in c.children) for c in verb.children)
+    return told or any(
+        c.dep_ in ("oprd", "xcomp", "acomp", "ccomp") or c.dep_ == "prep" and c.lower_ == "as"
+        for c in verb.children)
 
 
 def future(ctx: Context, head: Token) -> bool:
