@@ -1,7 +1,10 @@
-"""What a verb of intention or prevention makes hypothetical: its complement and its object
-("planned an offensive", "ordered the arrest of the mayor", "foiled an attack"), not an event told in an adjunct of time
-("agreed to a truce during the meeting", "plans talks after the attack"), nor an event a
-verb of naming calls something ("called the attack cowardly"). Sentences are invented."""
+"""What a verb of intention or prevention makes hypothetical: its complement and its
+object ("planned an offensive", "ordered the arrest of the mayor", "foiled an attack"),
+not an event told in an adjunct of time ("agreed to a truce during the meeting", "plans
+talks after the attack"), nor an event a verb of naming calls something ("called the
+attack cowardly"). An event noun qualified as still to come or only possible ("forthcoming
+peace talks", "a planned strike") is hypothetical too; "a well-planned attack" took place.
+Sentences are invented."""
 
 from __future__ import annotations
 
@@ -37,4 +40,22 @@ def test_the_complement_or_object_of_an_intention_is_hypothetical(bare_nlp, even
     ("The governor condemned this bombing.", "bombing"),
 ])
 def test_an_event_told_beside_the_intention_is_not(bare_nlp, events, text, trigger):
+    assert modality(bare_nlp, events, text)[trigger] is False
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("The unions announced a planned strike for Monday.", "strike"),
+    ("Varnia will send a delegation to the forthcoming peace talks.", "talks"),
+    ("A possible attack on the capital worried officials.", "attack"),
+    ("Officials warned of an imminent offensive on the valley.", "offensive"),
+])
+def test_an_event_noun_still_to_come_is_hypothetical(bare_nlp, events, text, trigger):
+    assert modality(bare_nlp, events, text)[trigger] is True
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("A well-planned attack on the depot killed two guards.", "attack"),
+    ("The recent attack on the depot killed two guards.", "attack"),
+])
+def test_an_event_noun_that_took_place_is_not(bare_nlp, events, text, trigger):
     assert modality(bare_nlp, events, text)[trigger] is False
