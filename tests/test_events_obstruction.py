@@ -1,6 +1,6 @@
 """Blocking a road is PLOVER's PROTEST 'obstruct' (obstruct passage or access to a
 place) when done by protesters, and COERCE 'restrict' when done by the police or the army;
-blocking a bill is neither. A blockade is COERCE 'restrict' (CAMEO 191), unless farmers,
+blocking a bill is a REJECT. A blockade is COERCE 'restrict' (CAMEO 191), unless farmers,
 workers or protesters hold it. Roadblocks and barricades set up are the same; tyres burned
 are a riot, and a sit-in a demonstration. Sentences and places are invented."""
 
@@ -41,5 +41,6 @@ def test_roadblocks(bare_nlp, events, text, told):
             for e in events_found(bare_nlp, events, text)] == [told]
 
 
-def test_blocking_a_bill_is_no_obstruction(bare_nlp, events):
-    assert coded(bare_nlp, events, "The senators blocked the bill on Monday.") == []
+def test_blocking_a_bill_is_a_rejection(bare_nlp, events):
+    assert coded(bare_nlp, events, "The senators blocked the bill on Monday.") == [
+        ("REJECT", None, "blocked", "the bill")]
