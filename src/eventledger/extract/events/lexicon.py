@@ -144,6 +144,9 @@ class PhraseIndex:
                 self.first.setdefault(words[0], []).append((words, value))
         for items in self.first.values():
             items.sort(key=lambda item: len(item[0]), reverse=True)
+        # the first words of phrases of more than one word ("open" of "open fire")
+        self.phrase_starts = frozenset(w for w, items in self.first.items()
+                                       if len(items[0][0]) > 1)
 
     @staticmethod
     def _forms(token: Token) -> tuple[str, ...]:

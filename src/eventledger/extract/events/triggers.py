@@ -111,6 +111,8 @@ def split_phrase(ctx: Context, verb: Token) -> tuple[dict, list[Token]] | None:
     "set cars on fire"), and the phrase's object, which is no argument ("heavy fire"): the
     verb is then its trigger."""
     lemma = verb.lemma_.lower()
+    if lemma not in ctx.triggers.phrase_starts:
+        return None  # most verbs begin no phrase: no keys to build for their children
     for child in verb.children:
         if child.dep_ in ("prt", "dobj"):
             key = f"{lemma} {child.lower_ if child.dep_ == 'prt' else child.lemma_.lower()}"
