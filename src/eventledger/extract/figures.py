@@ -406,10 +406,12 @@ class FiguresExtractor:
             if words[0] != lemma:
                 continue
             end = self._phrase_end(verb, words[1:])
+            if end is None:
+                continue
             outside = self._object_outside(verb, words[1:])
-            if end is not None and (role == "nsubjpass" or role == "nsubj" and not (
+            if role == "nsubjpass" or role == "nsubj" and not (
                 outside and any(c.dep_ == "dobj" for c in verb.children)
-            ) or role == "dobj" and outside):
+            ) or role == "dobj" and outside:
                 # "30 were rounded up", "police rounded up 30", "they lost their lives";
                 # not "suffered injuries", nor the mob of "a mob hacked two men to death"
                 return category, (verb.i, end)
