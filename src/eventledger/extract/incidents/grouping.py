@@ -163,13 +163,15 @@ class IncidentBuilder:
         family = self.words.incident_types.get(event["type"])
         if family is None or event.get("negated") or event.get("hypothetical") or (
             event.get("generic")
-        ) or event["id"] in self._tolled_over_time and not self._is_reference(event):
+        ):
+            return
+        reference = self._is_reference(event)
+        if event["id"] in self._tolled_over_time and not reference:
             return  # a reference keeps its incident: "fled since the raids"
         at = event["trigger"]["start"]
         place = self._place_of(event) or self._figure_places.get(event["id"])
-        day = event.get("date")
-        if self._is_reference(event):
-            day = None  # "the attack" is dated by its first telling, not by this one
+        # "the attack" is dated by its first telling, not by this one
+        day = None if reference else event.get("date")
         sentence = self._sentence(at)
         fitting = self._fitting(family, place, day)
         same_sentence = [i for i in fitting if sentence_of.get(i.id) == sentence]
