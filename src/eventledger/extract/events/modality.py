@@ -12,7 +12,7 @@ from .context import Context
 from .lexicon import ADJUNCT_PREPS, CONDITION_MARKS, FUTURE_AUXILIARIES
 
 # "the attack", "this bombing": an event told before (grammar_words.json)
-DEFINITE_DETERMINERS = frozenset(word_lists("grammar_words")["definite_determiners"])
+_DEFINITE = frozenset(word_lists("grammar_words")["definite_determiners"])
 
 
 # -- negation, modality ----------------------------------------------------------
@@ -122,7 +122,7 @@ def _names(ctx: Context, verb: Token) -> bool:
     if verb.lemma_.lower() not in ctx.words["naming_verbs"]:
         return False
     told = any(c.dep_ == "dobj" and any(
-        d.dep_ == "poss" or d.dep_ == "det" and d.lower_ in DEFINITE_DETERMINERS
+        d.dep_ == "poss" or d.dep_ == "det" and d.lower_ in _DEFINITE
         for d in c.children) for c in verb.children)
     return told or any(
         c.dep_ in ("oprd", "xcomp", "acomp", "ccomp") or c.dep_ == "prep" and c.lower_ == "as"
