@@ -451,6 +451,18 @@ def test_future_cooperation_and_marches(bare_nlp, events, text, trigger, type_):
         ("The army agreed to withdraw from Mirel.", "withdraw", "CONCEDE", False),
         # a future assault is no event told: hypothetical
         ("The Velorian army will attack Mirel on Friday.", "attack", "ASSAULT", False),
+        # an event noun set for a later time, as its subject's verb or its modifier says
+        ("Talks between Velor and Dorn will resume next week.", "Talks", "AGREE", True),
+        ("The talks are scheduled to take place in Dorn on Friday.", "talks", "AGREE", True),
+        ("A meeting between the two ministers is set for next month.", "meeting", "AGREE",
+         True),
+        ("The summit, due to open on Monday, was overshadowed by the dispute.", "summit",
+         "AGREE", True),
+        ("A second round of talks is planned for early May.", "talks", "AGREE", True),
+        ("Talks with the envoys could resume in Dorn.", "Talks", "CONSULT", False),
+        ("The teachers' strike is set to begin at midnight.", "strike", "PROTEST", False),
+        ("The march is due to start on Monday.", "march", "PROTEST", False),
+        ("The protest will go ahead on Sunday.", "protest", "PROTEST", False),
     ],
 )
 def test_a_future_intention_is_told_not_hypothetical(bare_nlp, events, text, trigger,

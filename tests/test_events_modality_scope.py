@@ -44,6 +44,9 @@ def test_what_is_intended_or_still_to_come_is_hypothetical(bare_nlp, events, tex
     ("The governor condemned this bombing.", "bombing"),
     ("A well-planned attack on the depot killed two guards.", "attack"),
     ("The recent attack on the depot killed two guards.", "attack"),
+    # planned for a span of time, begun: told
+    ("The attack was planned for months by a cell abroad.", "attack"),
+    ("The protest began at noon and ended peacefully.", "protest"),
 ])
 def test_an_event_told_is_not(bare_nlp, events, text, trigger):
     assert modality(bare_nlp, events, text)[trigger] is False

@@ -105,9 +105,9 @@ def is_person(ctx: Context, token: Token) -> bool:
     )
 
 
-def light_verb(ctx: Context, head: Token) -> Token | None:
-    """The verb carrying a noun trigger ("carried out", "launched", "came under",
-    "launched a series of attacks", "claimed responsibility for the bombing")."""
+def carrier_top(ctx: Context, head: Token) -> Token:
+    """The noun that carries a noun trigger in the clause ("a series of attacks", "a
+    second round of talks"), or the trigger itself."""
     for _ in range(2):
         if head.dep_ == "pobj" and head.head.lower_ in CARRIER_PREPS and (
             head.head.head.lemma_.lower() in ctx.words["carrier_nouns"]
@@ -115,6 +115,13 @@ def light_verb(ctx: Context, head: Token) -> Token | None:
             head = head.head.head
         else:
             break
+    return head
+
+
+def light_verb(ctx: Context, head: Token) -> Token | None:
+    """The verb carrying a noun trigger ("carried out", "launched", "came under",
+    "launched a series of attacks", "claimed responsibility for the bombing")."""
+    head = carrier_top(ctx, head)
     if head.dep_ in ("dobj", "nsubjpass", "attr"):
         verb = head.head
     elif head.dep_ == "pobj" and head.head.head.pos_ in ("VERB", "AUX") and (

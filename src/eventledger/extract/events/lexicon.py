@@ -78,7 +78,7 @@ WORD_LISTS = (
     "idea_suffixes", "vehicle_nouns", "launch_preps",
     "munition_acts", "violent_modifiers", "making_verbs",
     "naming_verbs", "landing_verbs", "speech_types", "manner_nouns",
-    "prospective_modifiers", "speaking_verbs",
+    "prospective_modifiers", "speaking_verbs", "schedule_words", "occurrence_verbs",
 )
 
 

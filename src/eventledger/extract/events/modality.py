@@ -7,7 +7,7 @@ from spacy.tokens import Token
 
 from ...data_files import word_lists
 from ..syntax import nobody
-from .arguments import light_verb
+from .arguments import carrier_top, light_verb
 from .context import Context
 from .lexicon import ADJUNCT_PREPS, CONDITION_MARKS, FUTURE_AUXILIARIES
 
@@ -67,10 +67,9 @@ def hypothetical(ctx: Context, head: Token, *, future_is_told: bool = False) -> 
         and not any(g.dep_ == "advmod" for g in c.children) for c in head.children
     ):
         return True  # "forthcoming peace talks", "a planned strike"
-    carriers = [head]
-    verb = light_verb(ctx, head) if head.pos_ == "NOUN" else None
-    if verb is not None:
-        carriers.append(verb)
+    if not future_is_told and scheduled(ctx, head):
+        return True  # "the talks are scheduled to take place on Friday"
+    carriers = [head, *_verbs_of(ctx, head)]
     for dep, governor in _governors(ctx, head, steps=3):
         if dep in ("xcomp", "conj") and governor.pos_ in ("VERB", "AUX"):
             carriers.append(governor)
@@ -131,12 +130,71 @@ def _names(ctx: Context, verb: Token) -> bool:
 
 def future(ctx: Context, head: Token) -> bool:
     """Said of the future: "will meet", "agreed to withdraw", "plans to visit", "will send
-    aid" (the light verb of a noun)."""
-    verb = light_verb(ctx, head) if head.pos_ == "NOUN" else None
-    for child in [*head.children, *(verb.children if verb is not None else ())]:
-        if child.dep_ == "aux" and child.lower_ in FUTURE_AUXILIARIES:
+    aid" (the light verb of a noun), "talks will resume", "a meeting set for Friday"."""
+    for carrier in (head, *_verbs_of(ctx, head)):
+        if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUXILIARIES for c in carrier.children):
             return True
+    if scheduled(ctx, head):
+        return True
     return head.dep_ == "xcomp" and head.head.lemma_.lower() in ctx.words["intent_verbs"]
+
+
+def _verbs_of(ctx: Context, head: Token) -> list[Token]:
+    """The verbs whose tense and modals tell those of an event noun: its light verb ("will
+    hold talks") and the verb of its taking place ("talks will resume")."""
+    if head.pos_ != "NOUN":
+        return []
+    verb = light_verb(ctx, head)
+    verbs = [verb] if verb is not None else []
+    head = carrier_top(ctx, head)
+    if head.dep_ in ("nsubj", "nsubjpass") and _occurrence(ctx, head.head):
+        verbs.append(head.head)
+    return verbs
+
+
+def _occurrence(ctx: Context, verb: Token) -> bool:
+    """A verb of taking place ("resume", "take place", "go ahead"; occurrence_verbs)."""
+    return _verb_in(verb, ctx.words["occurrence_verbs"])
+
+
+def _verb_in(verb: Token, phrases: set[str]) -> bool:
+    """Whether ``verb`` is one of ``phrases``: a lemma, or a lemma and the lemma of one of
+    its particles or objects ("take place", "call off")."""
+    lemma = verb.lemma_.lower()
+    return any(
+        lemma == first and (not rest or any(c.lemma_.lower() == rest[0] for c in verb.children))
+        for first, *rest in (phrase.split() for phrase in phrases)
+    )
+
+
+def scheduled(ctx: Context, head: Token) -> bool:
+    """An event noun set for a later time, by its subject's predicate or its own modifier:
+    "a meeting set for next month", "the talks are scheduled to take place", "talks are due
+    to resume", "the summit, due to open on Monday" (schedule_words); not "the attack was
+    planned for months", which took place."""
+    if head.pos_ != "NOUN":
+        return False
+    head = carrier_top(ctx, head)  # "a second round of talks is planned for May"
+    setters = [c for c in head.children if c.dep_ in ("amod", "acl")]
+    if head.dep_ in ("nsubj", "nsubjpass"):
+        setters.append(head.head)
+        setters.extend(c for c in head.head.children if c.dep_ == "acomp")
+    return any(s.lemma_.lower() in ctx.words["schedule_words"] and _later(ctx, s)
+               for s in setters)
+
+
+def _later(ctx: Context, setter: Token) -> bool:
+    """A scheduling word's time to come: an occurrence verb, or a date that is no span of
+    time ("for Friday", "for next month"; not "for months")."""
+    for child in setter.children:
+        if child.dep_ == "xcomp" and _occurrence(ctx, child):
+            return True
+        if child.dep_ == "prep" and child.lower_ in ("for", "on") and any(
+            p.dep_ == "pobj" and p.ent_type_ in ("DATE", "TIME") and p.tag_ != "NNS"
+            for p in child.children
+        ):
+            return True
+    return False
 
 
 def generic(ctx: Context, head: Token) -> bool:
