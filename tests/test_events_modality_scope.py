@@ -31,6 +31,9 @@ def modality(nlp, events, text: str) -> dict[str, bool]:
     ("Varnia will send a delegation to the forthcoming peace talks.", "talks"),
     ("A possible attack on the capital worried officials.", "attack"),
     ("Officials warned of an imminent offensive on the valley.", "offensive"),
+    # an event put off
+    ("The general strike was postponed until March.", "general strike"),
+    ("The unions put off the strike until March.", "strike"),
 ])
 def test_what_is_intended_or_still_to_come_is_hypothetical(bare_nlp, events, text, trigger):
     assert modality(bare_nlp, events, text)[trigger] is True

@@ -41,6 +41,8 @@ def negated(ctx: Context, head: Token, type_: str | None = None) -> bool:
     verb = light_verb(ctx, head) if head.pos_ == "NOUN" else None
     if verb is not None and any(c.dep_ == "neg" for c in verb.children):
         return True
+    if called_off(ctx, head, "cancelling_verbs"):
+        return True  # "the talks were cancelled"
     said = head.pos_ == "NOUN" and type_ in ctx.words["speech_types"]
     for dep, governor in _governors(ctx, head):
         lemma = governor.lemma_.lower()
@@ -67,8 +69,8 @@ def hypothetical(ctx: Context, head: Token, *, future_is_told: bool = False) -> 
         and not any(g.dep_ == "advmod" for g in c.children) for c in head.children
     ):
         return True  # "forthcoming peace talks", "a planned strike"
-    if not future_is_told and scheduled(ctx, head):
-        return True  # "the talks are scheduled to take place on Friday"
+    if not future_is_told and scheduled(ctx, head) or called_off(ctx, head, "postponing_verbs"):
+        return True  # "the talks are scheduled to take place on Friday", "were postponed"
     carriers = [head, *_verbs_of(ctx, head)]
     for dep, governor in _governors(ctx, head, steps=3):
         if dep in ("xcomp", "conj") and governor.pos_ in ("VERB", "AUX"):
@@ -165,6 +167,16 @@ def _verb_in(verb: Token, phrases: set[str]) -> bool:
         lemma == first and (not rest or any(c.lemma_.lower() == rest[0] for c in verb.children))
         for first, *rest in (phrase.split() for phrase in phrases)
     )
+
+
+def called_off(ctx: Context, head: Token, key: str) -> bool:
+    """An event noun that the verbs of ``key`` take as their object, or as the subject of
+    their passive: "cancelled the talks", "the rally was called off" (cancelling_verbs),
+    "the strike was postponed" (postponing_verbs)."""
+    if head.pos_ != "NOUN":
+        return False
+    head = carrier_top(ctx, head)
+    return head.dep_ in ("dobj", "nsubjpass") and _verb_in(head.head, ctx.words[key])
 
 
 def scheduled(ctx: Context, head: Token) -> bool:
