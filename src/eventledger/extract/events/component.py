@@ -21,7 +21,7 @@ from .lexicon import load_lexicon
 from .means import as_people
 from .modality import future, generic, hypothetical, negated
 from .phrases import inherited_actor, np_bounds, outside_trigger
-from .triggers import drop_carriers, find_triggers, mode, thing_source
+from .triggers import drop_carriers, find_triggers, may_be_party, mode, thing_source
 
 log = logging.getLogger(__name__)
 
@@ -185,7 +185,8 @@ class EventsExtractor:
                         "end": end_char},
             "actor": self.argument(doc, actor, head, (start_char, end_char),
                                    before=_facing(actor, recipient)),
-            "recipient": self.argument(doc, recipient, head, (start_char, end_char)),
+            "recipient": self.argument(doc, recipient, head, (start_char, end_char),
+                                       before=self._charge_of(head, recipient)),
             "location": place_ref(location),
             "origin": place_ref(origin),
             "date": date,
@@ -197,6 +198,25 @@ class EventsExtractor:
         if is_generic:
             event["generic"] = True
         return event
+
+
+    def _charge_of(self, head: Token, recipient: Token | None) -> int | None:
+        """"accused the commission of bias": where the "of" phrase of a verb that takes one
+        (of_complement_verbs) begins, hung by the parser on the recipient, which is
+        not part of who it is; an "of" phrase of a party is ("members of the gang")."""
+        if recipient is None or head.lemma_.lower() not in self.ctx.words[
+            "of_complement_verbs"
+        ]:
+            return None
+        token = recipient
+        while True:  # down "of" phrases of parties: "members of the gang of the killing"
+            phrase = next((c for c in reversed(list(token.rights))
+                           if c.dep_ == "prep" and c.lower_ == "of"), None)
+            party = phrase and next((o for o in phrase.children if o.dep_ == "pobj"
+                                     and may_be_party(self.ctx, o)), None)
+            if party is None:
+                return phrase.idx if phrase is not None else None
+            token = party
 
 
 def _facing(actor: Token | None, recipient: Token | None) -> int | None:
