@@ -367,8 +367,13 @@ def test_killing_with_its_own_actor_stays(bare_nlp, events):
     assert {e["trigger"]["text"] for e in doc._.el_events} == {"killed", "explosion"}
 
 
-def test_series_of_attacks_takes_the_launcher(bare_nlp, events):
-    doc = run(bare_nlp, events, "The militia launched a series of attacks on the capital.")
+@pytest.mark.parametrize("text", [
+    "The militia launched a series of attacks on the capital.",
+    "The militia has carried out dozens of attacks on the capital.",
+    "The militia staged hundreds of attacks on the capital.",
+])
+def test_series_of_attacks_takes_the_launcher(bare_nlp, events, text):
+    doc = run(bare_nlp, events, text)
     assert first(doc, "attacks")["actor"]["text"] == "The militia"
 
 
