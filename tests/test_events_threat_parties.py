@@ -1,11 +1,12 @@
 """A threat is made by a party: a thing that "threatens" or "warns" tells a risk ("the
 deficit threatens to derail the talks", "the report warns that prices will rise"), and
-an advisory is no threat ("a travel warning")."""
+an advisory is no threat ("a travel warning"). What is threatened is no recipient
+("threatened more attacks"); whom is ("threatened the judge")."""
 
 from __future__ import annotations
 
 import pytest
-from rule_docs import triggers_of
+from rule_docs import events_found, triggers_of
 
 
 def threats(nlp, component, text, actors=()):
@@ -50,3 +51,14 @@ def test_one_of_the_documents_actors_is_a_party(bare_nlp, events):
     actor = {"id": "A1", "name": "the outfit", "mentions": [
         {"text": "The outfit", "start": 0, "end": start + len("outfit")}]}
     assert threats(bare_nlp, events, text, [actor]) == ["threatened"]
+
+
+@pytest.mark.parametrize("text, recipient", [
+    ("The militants have threatened more attacks on the capital.", None),
+    ("The opposition has threatened a boycott of the vote.", None),
+    ("The militants threatened the judge.", "the judge"),
+    ("The army threatened the village.", "the village"),
+])
+def test_what_is_threatened_is_no_recipient(bare_nlp, events, text, recipient):
+    (threat,) = [e for e in events_found(bare_nlp, events, text) if e["type"] == "THREATEN"]
+    assert (threat["recipient"] or {}).get("text") == recipient

@@ -215,8 +215,11 @@ def arguments(ctx: Context, trig: dict) -> tuple[Token | None, Token | None]:
     if recipient is not None and recipient.i not in addressees(head) and (
         entry.get("object") == "theme"
         or entry.get("object") == "party" and not is_party(ctx, recipient)
+        or entry.get("object") == "event" and recipient.pos_ == "NOUN"
+        and recipient.lemma_.lower() in ctx.lexicon["triggers"]
     ):
-        recipient = None  # "called for talks", "ordered an inquiry": what is asked for
+        recipient = None  # "called for talks", "ordered an inquiry", "threatened a
+        # boycott": what is asked for or threatened
         if type_ == "CONSULT":
             recipient = _partner(head)  # "discussed the plan with X": X
     blamed = _blamed(ctx, head)
