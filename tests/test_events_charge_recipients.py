@@ -16,6 +16,8 @@ from rule_docs import events_found, text_of
     ("Police accused members of the gang of the killing.", "accused", "members of the gang"),
     ("The rebels accused the commander of the army of the massacre.", "accused",
      "the commander of the army"),
+    ("Dorn accused its neighbour of massing troops on the border.", "accused",
+     "its neighbour"),
     # no charge: the "of" phrase names who
     ("Police accused members of the gang.", "accused", "members of the gang"),
     ("Police attacked members of the gang of smugglers.", "attacked",

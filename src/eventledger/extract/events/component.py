@@ -214,7 +214,7 @@ class EventsExtractor:
                            if c.dep_ == "prep" and c.lower_ == "of"), None)
             party = phrase and next((o for o in phrase.children if o.dep_ == "pobj"
                                      and may_be_party(self.ctx, o)), None)
-            if party is None:
+            if party is None or phrase.nbor().tag_ == "VBG":  # "of massing troops": a deed
                 return phrase.idx if phrase is not None else None
             token = party
 
