@@ -2,7 +2,8 @@
 ("a heart attack", "a campaign rally"), a preposition ("seized on the remark"), an object
 ("struck a deal", "rallied thousands of volunteers", "demonstrated a good grasp", "killed
 the bill"), what a "for" phrase asks ("a request for comment"), a person's own gathering
-("his rallies"). The events the same words tell stay."""
+("his rallies"), a participle that tells who people are ("the attacking forces"). The
+events the same words tell stay."""
 
 from __future__ import annotations
 
@@ -31,6 +32,9 @@ def triggers(nlp, component, text):
         ("The ministry did not respond to a request for comment on Friday.", "request"),
         ("Reporters asked the mayor's office for comment.", "asked"),
         ("Critics say the new levy kills jobs in the north.", "kills"),
+        # a participle telling who people are
+        ("Commanders sent fighting units to the front.", "fighting"),
+        ("The attacking forces withdrew at dusk.", "attacking"),
     ],
 )
 def test_no_event_in_this_sense(bare_nlp, events, text, word):
@@ -50,6 +54,8 @@ def test_no_event_in_this_sense(bare_nlp, events, text, word):
         ("Workers struck for higher pay at the port.", ("PROTEST", "struck")),
         ("Gunmen killed three villagers near Varna.", ("ASSAULT", "killed")),
         ("The rebels sent a request for talks to the council.", ("REQUEST", "request")),
+        ("Shooting victims were taken to the hospital in Varna.", ("ASSAULT", "Shooting")),
+        ("Protesting farmers gathered outside the ministry.", ("PROTEST", "Protesting")),
     ],
 )
 def test_the_event_sense_stays(bare_nlp, events, text, expected):

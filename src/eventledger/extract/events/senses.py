@@ -63,6 +63,8 @@ def ruled_out(ctx: Context, token: Token, type_: str) -> bool:
             return True  # "bring down a drone", "fired mortar rounds": the means
     if token.pos_ == "NOUN" and a_label(ctx, token):
         return True
+    if triggers.describes_party(ctx, token, type_):
+        return True  # "the attacking forces": who they are
     if type_ == "ASSAULT" and (no_assault(ctx, token) or tells_what_it_hit(ctx, token)):
         return True
     if token.pos_ == "NOUN" and in_custody(ctx, token, entry.get("mode")):

@@ -76,6 +76,8 @@ def find_triggers(ctx: Context, doc: Doc, sent: Span) -> list[dict]:
             continue  # "air raid sirens", "ceasefire agreement"; not "bombing suspect"
         if pos == "NOUN" and munition_piece(ctx, head):
             continue  # "artillery shells destroyed three houses": the means, not the attack
+        if describes_party(ctx, head, entry.get("type")):
+            continue  # "fighting units", "the attacking forces": who they are
         if pos == "NOUN" and head.dep_ == "pobj" and (
             head.head.head.lemma_.lower() in ctx.words["legal_words"]
         ):
@@ -340,6 +342,18 @@ def may_be_party(ctx: Context, token: Token) -> bool:
     if token.ent_type_ or token.pos_ != "NOUN" or arguments.is_party(ctx, token):
         return True
     return _party_noun(ctx, token)
+
+
+def describes_party(ctx: Context, token: Token, type_: str | None) -> bool:
+    """A participle that qualifies people or groups, telling who they are, not an event
+    of its own: "fighting units", "the attacking forces" (not "shooting victims", which
+    names an event: event_modified_nouns). "Protesting farmers" are protesting: a protest
+    told."""
+    noun = token.head
+    return type_ != "PROTEST" and token.tag_ == "VBG" and token.dep_ in ("amod", "compound") and (
+        noun.i > token.i and noun.pos_ == "NOUN"
+        and noun.lemma_.lower() not in ctx.event_modified and may_be_party(ctx, noun)
+    )
 
 
 def _party_noun(ctx: Context, token: Token) -> bool:
