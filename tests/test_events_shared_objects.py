@@ -1,6 +1,7 @@
 """Two verbs joined by "and" share the object the parse hangs on the second ("beat and
 detained three protesters"): the first verb's recipient, and the person its lexicon entry
-may need. Not when the second verb has a subject of its own. Sentences are invented."""
+may need. Not when the second verb has a subject of its own, nor when the first verb's
+phrase goes on before the "and". Sentences are invented."""
 
 from __future__ import annotations
 
@@ -36,6 +37,8 @@ def test_the_people_of_a_number_are_persons(bare_nlp, events):
     ("The rebels attacked and the army arrested five men.", "attacked"),
     # the first verb has its own object
     ("Rebels attacked the base and seized two officers.", "attacked"),
+    # the first verb's phrase goes on before the joint
+    ("The rebels retreated from Varno and released two officers.", "retreated"),
 ])
 def test_nothing_is_shared_across_subjects_or_objects(bare_nlp, events, text, trigger):
     recipient = events_by_trigger(bare_nlp, events, text)[trigger][2]

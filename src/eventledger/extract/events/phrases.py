@@ -224,7 +224,8 @@ def shared_object(verb: Token) -> Token | None:
     """The object that a verb with none of its own shares with the verb joined to it:
     "beat and detained dozens", "shot and killed a policeman" (the parse hangs the
     object on the last verb). None when the second verb has a subject of its own ("the
-    rebels attacked and the army fled")."""
+    rebels attacked and the army fled"), or when the first verb's phrase goes on before
+    the joint ("apologised for the killings and promised an inquiry")."""
     if verb.pos_ != "VERB" or any(
         c.dep_ in ("dobj", "nsubjpass", "auxpass", "ccomp", "xcomp") for c in verb.children
     ):
@@ -234,6 +235,8 @@ def shared_object(verb: Token) -> Token | None:
             c.dep_ in ("nsubj", "nsubjpass") for c in conj.children
         ):
             continue
+        if any(c.i < conj.i and c.dep_ not in ("cc", "punct", "advmod") for c in verb.rights):
+            return None  # "apologised for the killings and promised an inquiry": complete
         return next((c for c in conj.children if c.dep_ == "dobj"), None)
     return None
 
