@@ -1,7 +1,8 @@
 """What a verb charges, convicts or warns its object of is no part of the recipient: the
 parser hangs the "of" phrase on the object ("accused the commission of bias"), and the
 recipient stops before it; an "of" phrase of a person or group is the recipient's own
-("members of the gang"). Sentences are invented."""
+("members of the gang"). Nor is an adjunct the parser hangs on it ("sanctions on three
+officials over the crackdown"). Sentences are invented."""
 
 from __future__ import annotations
 
@@ -18,6 +19,8 @@ from rule_docs import events_found, text_of
      "the commander of the army"),
     ("Dorn accused its neighbour of massing troops on the border.", "accused",
      "its neighbour"),
+    ("The council imposed sanctions on three officials over the crackdown.", "sanctions",
+     "three officials"),
     # no charge: the "of" phrase names who
     ("Police accused members of the gang.", "accused", "members of the gang"),
     ("Police attacked members of the gang of smugglers.", "attacked",

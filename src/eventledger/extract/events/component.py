@@ -17,7 +17,7 @@ from .arguments import arguments, light_verb
 from .context import Context
 from .learned import with_model
 from .learned_arguments import located, vetoed
-from .lexicon import load_lexicon
+from .lexicon import ADJUNCT_PREPS, load_lexicon
 from .means import as_people
 from .modality import future, generic, hypothetical, negated
 from .phrases import inherited_actor, np_bounds, outside_trigger
@@ -186,7 +186,7 @@ class EventsExtractor:
             "actor": self.argument(doc, actor, head, (start_char, end_char),
                                    before=_facing(actor, recipient)),
             "recipient": self.argument(doc, recipient, head, (start_char, end_char),
-                                       before=self._charge_of(head, recipient)),
+                                       before=self._recipient_end(head, recipient)),
             "location": place_ref(location),
             "origin": place_ref(origin),
             "date": date,
@@ -200,14 +200,18 @@ class EventsExtractor:
         return event
 
 
-    def _charge_of(self, head: Token, recipient: Token | None) -> int | None:
-        """"accused the commission of bias": where the "of" phrase of a verb that takes one
-        (of_complement_verbs) begins, hung by the parser on the recipient, which is
-        not part of who it is; an "of" phrase of a party is ("members of the gang")."""
-        if recipient is None or head.lemma_.lower() not in self.ctx.words[
-            "of_complement_verbs"
-        ]:
+    def _recipient_end(self, head: Token, recipient: Token | None) -> int | None:
+        """Where the recipient's phrase stops, before words the parser hangs on it that
+        are not part of who it is: an adjunct ("sanctions on three officials over the
+        crackdown"), or the charge of a verb that takes an "of" phrase
+        (of_complement_verbs: "accused the commission of bias"; an "of" phrase of a party
+        is part of it: "members of the gang")."""
+        if recipient is None:
             return None
+        adjunct = next((c.idx for c in recipient.rights
+                        if c.dep_ == "prep" and c.lower_ in ADJUNCT_PREPS), None)
+        if head.lemma_.lower() not in self.ctx.words["of_complement_verbs"]:
+            return adjunct
         token = recipient
         while True:  # down "of" phrases of parties: "members of the gang of the killing"
             phrase = next((c for c in reversed(list(token.rights))
@@ -215,9 +219,9 @@ class EventsExtractor:
             party = phrase and next((o for o in phrase.children if o.dep_ == "pobj"
                                      and may_be_party(self.ctx, o)), None)
             if party is None or phrase.nbor().tag_ == "VBG":  # "of massing troops": a deed
-                return phrase.idx if phrase is not None else None
+                charge = phrase.idx if phrase is not None else None
+                return min((i for i in (adjunct, charge) if i is not None), default=None)
             token = party
-
 
 def _facing(actor: Token | None, recipient: Token | None) -> int | None:
     """"between police and protesters": where the party the actor faces, listed after it,
