@@ -164,17 +164,23 @@ def test_the_head_vetoes_adds_and_the_rules_keep_modes(bare_nlp, events):
 def test_the_head_adds_nothing_the_rules_are_sure_is_no_event(bare_nlp, events):
     """A word the head is sure of is still no trigger where the rules know better: a noun
     qualifying another, a weapon named as a thing, an accident, an object its lexicon entry
-    rules out; a word with none of these is added."""
+    rules out, a charge, a participle telling who people are; a word with none of these is
+    added."""
     text = ("Velorian officers studied drone warfare. Rebels brought down a drone near Mirel. "
             "Two accidental explosions shook the depot. Doctors attacked the virus. "
             "Hundreds of Velorian dissidents are in jail. "
+            "Two men were convicted of murder in Mirel. "
+            "The attacking forces withdrew at dusk. "
             "Rebels overran the garrison at Mirel.")
     sure = {"ASSAULT": 0.9}
     doc = head_scores(rule_doc(bare_nlp, text), {"drone": sure, "explosions": sure,
                                             "attacked": sure, "overran": sure,
+                                            "murder": sure, "attacking": sure,
                                             "jail": {"COERCE": 0.9}}, TYPES)
     events(doc)
-    assert [e["trigger"]["text"] for e in doc._.el_events] == ["overran"]
+    # the verdict and the withdrawal are the rules' own events
+    assert [e["trigger"]["text"] for e in doc._.el_events] == [
+        "convicted", "withdrew", "overran"]
 
 
 def test_thresholds_are_settings_and_rules_only_ignores_the_head(bare_nlp, events):

@@ -42,7 +42,7 @@ def ruled_out(ctx: Context, token: Token, type_: str) -> bool:
     ("launched an attack"), a word without the objects its entry lists or in another type
     than theirs ("the river froze"), a warning that predicts, a promise of no harm, a noun
     of a person ("accusers"), a verb of saying only ("said"), a word that needs a person
-    as object told without one ("released a video")."""
+    as object told without one ("released a video"), a charge ("convicted of murder")."""
     doc = token.doc
     entry = triggers.entry_at(ctx, token) or {}
     if token.pos_ == "NOUN" and names_doer(ctx, token):
@@ -61,8 +61,8 @@ def ruled_out(ctx: Context, token: Token, type_: str) -> bool:
             or triggers.munition_piece(ctx, token) and means.is_means(ctx, token)
         ):
             return True  # "bring down a drone", "fired mortar rounds": the means
-    if token.pos_ == "NOUN" and a_label(ctx, token):
-        return True
+    if token.pos_ == "NOUN" and (a_label(ctx, token) or triggers.a_charge(ctx, token)):
+        return True  # "convicted of murder": a verdict, no new event
     if triggers.describes_party(ctx, token, type_):
         return True  # "the attacking forces": who they are
     if type_ == "ASSAULT" and (no_assault(ctx, token) or tells_what_it_hit(ctx, token)):

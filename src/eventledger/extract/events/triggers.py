@@ -78,9 +78,7 @@ def find_triggers(ctx: Context, doc: Doc, sent: Span) -> list[dict]:
             continue  # "artillery shells destroyed three houses": the means, not the attack
         if describes_party(ctx, head, entry.get("type")):
             continue  # "fighting units", "the attacking forces": who they are
-        if pos == "NOUN" and head.dep_ == "pobj" and (
-            head.head.head.lemma_.lower() in ctx.words["legal_words"]
-        ):
+        if pos == "NOUN" and a_charge(ctx, head):
             continue  # "charges of murder": a charge, told by ACCUSE, not a new event
         if pos == "NOUN" and senses.a_label(ctx, head):
             continue  # "called the explosion an attack": the explosion is the event
@@ -342,6 +340,12 @@ def may_be_party(ctx: Context, token: Token) -> bool:
     if token.ent_type_ or token.pos_ != "NOUN" or arguments.is_party(ctx, token):
         return True
     return _party_noun(ctx, token)
+
+
+def a_charge(ctx: Context, noun: Token) -> bool:
+    """An event noun that names a charge or a verdict's crime: "charges of murder",
+    "convicted of murder" (legal_words)."""
+    return noun.dep_ == "pobj" and noun.head.head.lemma_.lower() in ctx.words["legal_words"]
 
 
 def describes_party(ctx: Context, token: Token, type_: str | None) -> bool:
