@@ -84,6 +84,10 @@ def test_death_toll(bare_nlp, figures):
      "death toll"),
     ("Hospital officials put the number of injured at eight.", ("injured", 8, 8, True),
      "number"),
+    # a toll brought to a number
+    ("The rain slowed the search late on Monday, bringing the death toll to 14.",
+     ("killed", 14, 14, True), "death toll"),
+    ("The new finds took the death toll to twelve.", ("killed", 12, 12, True), "death toll"),
 ])
 def test_a_toll_put_at_a_number(bare_nlp, figures, text, expected, trigger):
     figure = only(run(bare_nlp, figures, text))

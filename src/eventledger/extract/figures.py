@@ -477,8 +477,10 @@ class FiguresExtractor:
                 toll = next((c for c in head.head.children
                              if c.dep_ == "nsubj" and c.lemma_.lower() == "toll"), None)
             elif head.lower_ == "at" and head.head.lemma_.lower() in self.lex[
-                    "toll_setting_verbs"]:
-                # "officials put the death toll at 31", "put the number of injured at 8"
+                    "toll_setting_verbs"] or head.lower_ == "to" and (
+                    head.head.lemma_.lower() in self.lex["toll_raising_verbs"]):
+                # "officials put the death toll at 31", "put the number of injured at 8",
+                # "bringing the death toll to 12"
                 toll = next((c for c in head.head.children
                              if c.dep_ == "dobj" and c.lemma_.lower() in self.lex["toll_nouns"]),
                             None)
