@@ -1,8 +1,9 @@
 """A ban on gatherings is PLOVER's COERCE 'restrict' (CAMEO 1721), a ban on a party or a
 movement COERCE 'ban' (CAMEO 1722); the gathering banned is no event of its own. Troops
-occupying a town is COERCE 'seize' (CAMEO 192, occupy territory); students or workers
-occupying a building protest, as at a sit-in. Occupying a seat or a place in a ranking is
-no event. Sentences and places are invented."""
+occupying, capturing or retaking a town is COERCE 'seize' (CAMEO 192, occupy territory);
+students or workers occupying a building protest, as at a sit-in. Occupying a seat or a
+place in a ranking, capturing a mood or a moment, is no event. Sentences and places are
+invented."""
 
 from __future__ import annotations
 
@@ -28,6 +29,10 @@ def coded(nlp, component, text):
      [("COERCE", "seize", "occupied", "Troops")]),
     ("Students occupied the main building of the university.",
      [("PROTEST", "demo", "occupied", "Students")]),
+    ("Rebels captured the town of Osk on Sunday.", [("COERCE", "seize", "captured", "Rebels")]),
+    ("Government troops recaptured the town of Osk.",
+     [("COERCE", "seize", "recaptured", "Government troops")]),
+    ("The army retook the airport.", [("COERCE", "seize", "retook", "The army")]),
 ])
 def test_bans_and_occupations(bare_nlp, events, text, told):
     assert coded(bare_nlp, events, text) == told
@@ -37,6 +42,8 @@ def test_bans_and_occupations(bare_nlp, events, text, told):
     "The party occupies 40 seats in the assembly.",
     "The firm occupied the top spot in the ranking for a decade.",
     "The city banned smoking in bars.",
+    "The film captured the mood of the country.",
+    "The photographer captured the moment the statue fell.",
 ])
 def test_no_event(bare_nlp, events, text):
     assert coded(bare_nlp, events, text) == []
