@@ -25,6 +25,8 @@ def test_no_event_in_this_sense(bare_nlp, events, text, word):
 @pytest.mark.parametrize(("text", "expected"), [
     ("Soldiers shot two protesters in Tolben.", ("ASSAULT", "shot")),
     ("The gang committed a murder in Varna on Monday.", ("ASSAULT", "murder")),
+    # a deed told as the charge: the killing is told
+    ("Two men were charged with the murder of a policeman in Varna.", ("ASSAULT", "murder")),
 ])
 def test_the_event_sense_stays(bare_nlp, events, text, expected):
     assert expected in triggers(bare_nlp, events, text)

@@ -344,8 +344,10 @@ def may_be_party(ctx: Context, token: Token) -> bool:
 
 def a_charge(ctx: Context, noun: Token) -> bool:
     """An event noun that names a charge or a verdict's crime: "charges of murder",
-    "convicted of murder" (legal_words)."""
-    return noun.dep_ == "pobj" and noun.head.head.lemma_.lower() in ctx.words["legal_words"]
+    "convicted of murder" (legal_words); not a deed told as one ("charged over the
+    bombing", "charged with the assassination of the minister")."""
+    return noun.dep_ == "pobj" and noun.head.head.lemma_.lower() in ctx.words[
+        "legal_words"] and not any(c.dep_ in ("det", "poss") for c in noun.children)
 
 
 def describes_party(ctx: Context, token: Token, type_: str | None) -> bool:
