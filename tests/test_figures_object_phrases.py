@@ -1,6 +1,7 @@
 """The people a verb does something to, counted as its object: "shot dead two protesters"
 (the state before the object), "gunned down three farmers", "police rounded up 30" (a
-phrase with a particle); never the noun of the phrase itself ("suffered injuries")."""
+phrase with a particle), "hacked more than 20 people to death" (a phrase around the
+object); never the noun of the phrase itself ("suffered injuries")."""
 
 from __future__ import annotations
 
@@ -29,6 +30,8 @@ def told(nlp, figures, text):
      [("killed", "hacked two men to death", "two", "men")]),
     ("Three women were stabbed to death in their home.",
      [("killed", "stabbed to death", "Three", "women")]),
+    ("A mob hacked more than 20 people to death in the market.",
+     [("killed", "hacked more than 20 people to death", "more than 20", "people")]),
 ])
 def test_the_object_of_a_phrase_or_a_state_is_counted(bare_nlp, figures, text, expected):
     assert told(bare_nlp, figures, text) == expected

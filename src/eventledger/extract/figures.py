@@ -453,12 +453,14 @@ class FiguresExtractor:
     @staticmethod
     def _phrase_end(verb: Token, rest: tuple[str, ...]) -> int | None:
         """Token end of "treated for injuries" when ``rest`` lemmas follow in the verb's
-        subtree, in order, within a few tokens."""
+        subtree, in order, within a few tokens (an object between: "forced more than
+        20,000 people from their homes")."""
         doc = verb.doc
         position = verb.i + 1
+        last = verb.right_edge.i
         for word in rest:
             hit = None
-            for i in range(position, min(position + 4, len(doc))):
+            for i in range(position, min(position + 6, last + 1)):
                 if doc[i].lemma_.lower() == word or doc[i].lower_ == word:
                     hit = i
                     break
