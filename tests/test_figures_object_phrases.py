@@ -1,6 +1,6 @@
 """The people a verb does something to, counted as its object: "shot dead two protesters"
 (the state before the object), "gunned down three farmers", "police rounded up 30" (a
-phrase with a particle), "hacked more than 20 people to death" (a phrase around the
+phrase with a particle), "forced 500 people from their homes" (a phrase around the
 object); never the noun of the phrase itself ("suffered injuries")."""
 
 from __future__ import annotations
@@ -32,6 +32,14 @@ def told(nlp, figures, text):
      [("killed", "stabbed to death", "Three", "women")]),
     ("A mob hacked more than 20 people to death in the market.",
      [("killed", "hacked more than 20 people to death", "more than 20", "people")]),
+    # people forced or driven from their homes
+    ("The shelling forced more than 20,000 people from their homes.",
+     [("displaced", "forced more than 20,000 people from their homes", "more than 20,000",
+       "people")]),
+    ("The floods drove 500 villagers from their homes.",
+     [("displaced", "drove 500 villagers from their homes", "500", "villagers")]),
+    ("The offensive forced 3,000 families to flee.",
+     [("displaced", "forced 3,000 families to flee", "3,000", "families")]),
 ])
 def test_the_object_of_a_phrase_or_a_state_is_counted(bare_nlp, figures, text, expected):
     assert told(bare_nlp, figures, text) == expected
