@@ -1,7 +1,8 @@
 """A verb of hitting whose doer is an attack noun ("the explosion targeted a bakery") tells
 what that attack hit, which the noun takes as its recipient: no attack of its own, from
 the rules or from the event head. A weapon as the doer ("the bomb targeted a market")
-still makes the verb the attack."""
+still makes the verb the attack. What runs into a device left in place ("the convoy hit a
+roadside bomb") is what was hit, by no one named."""
 
 from __future__ import annotations
 
@@ -53,3 +54,15 @@ def test_the_head_still_adds_what_a_party_did(bare_nlp, events):
 )
 def test_a_weapon_or_a_party_as_doer_makes_the_attack(bare_nlp, events, text, trigger):
     assert trigger in [e["trigger"]["text"] for e in assaults(bare_nlp, events, text)]
+
+
+@pytest.mark.parametrize("text, trigger, recipient", [
+    ("Their convoy hit a roadside bomb south of Orl.", "hit", "Their convoy"),
+    ("A bus struck a landmine near Orl.", "struck", "A bus"),
+    # a party that hits something with a weapon is its doer
+    ("Rebels hit the convoy with a roadside bomb.", "hit", "the convoy"),
+])
+def test_what_ran_into_a_device_was_hit(bare_nlp, events, text, trigger, recipient):
+    (attack,) = [e for e in assaults(bare_nlp, events, text) if e["trigger"]["text"] == trigger]
+    assert attack["recipient"]["text"] == recipient
+    assert (attack["actor"] is None) is (recipient != "the convoy")

@@ -105,6 +105,20 @@ def is_person(ctx: Context, token: Token) -> bool:
     )
 
 
+def _met_a_device(ctx: Context, verb: Token) -> bool:
+    """A verb of running into something (device_meeting_verbs) whose object is a weapon
+    left in place: "the convoy hit a roadside bomb", "a soldier stepped on a mine"."""
+    lemma = verb.lemma_.lower()
+    words = ctx.words["device_meeting_verbs"]
+    if lemma not in words and not any(f"{lemma} {c.lower_}" in words for c in verb.children
+                                      if c.dep_ in ("prt", "prep")):
+        return False
+    device = _first_dep(verb, "dobj") or next(
+        (o for p in verb.children if p.dep_ in ("prt", "prep")
+         for o in p.children if o.dep_ == "pobj"), None)
+    return device is not None and is_means(ctx, device)
+
+
 def carrier_top(ctx: Context, head: Token) -> Token:
     """The noun that carries a noun trigger in the clause ("a series of attacks", "a
     second round of talks"), or the trigger itself."""
@@ -200,6 +214,9 @@ def arguments(ctx: Context, trig: dict) -> tuple[Token | None, Token | None]:
         recipient = None
     if head.pos_ in ("VERB", "AUX") and not is_passive(head):
         has_object = _first_dep(head, "dobj") is not None
+        if _met_a_device(ctx, head):
+            # "their convoy hit a roadside bomb": the convoy was hit, by no one named
+            actor, recipient = None, _first_dep(head, "nsubj")
         if entry.get("subject") == "means" and not has_object:
             actor = None  # "the bomb exploded": what went off, not who set it off
         if entry.get("object") == "means" and recipient is not None and (
