@@ -1,8 +1,8 @@
-"""A killing, wounding, rape or torture done by a person or group is an assault even where the event
-head doubts it ("gunmen killed five people"); one told without its doer or without a
-person hit, or done by a weapon, an illness or an accident, is left to the head and the
-figures; one done to
-oneself is no assault at all. Sentences and places are invented."""
+"""A killing, wounding, rape, torture or abduction done by a person or group is an assault
+even where the event head doubts it ("gunmen killed five people", "armed men kidnapped 30
+students"); one told without its doer or without a person hit, or done by a weapon, an
+illness or an accident, is left to the head and the figures; one done to oneself is no
+assault at all. Sentences and places are invented."""
 
 from __future__ import annotations
 
@@ -29,6 +29,8 @@ def assaults(nlp, component, text, rows=None):
     ("Soldiers raped two women in the village of Tolben.", "raped", "Soldiers"),
     ("The army claimed to have killed 40 insurgents.", "killed", "The army"),
     ("Insurgents executed four hostages on Sunday.", "executed", "Insurgents"),
+    ("Armed men kidnapped 30 students from a school near Varna.", "kidnapped", "Armed men"),
+    ("Gunmen abducted two engineers near Tolben.", "abducted", "Gunmen"),
 ])
 def test_a_killing_by_a_party_stays_though_the_head_doubts_it(bare_nlp, events, text, word,
                                                               actor):
