@@ -107,22 +107,30 @@ def find_triggers(ctx: Context, doc: Doc, sent: Span) -> list[dict]:
 
 def split_phrase(ctx: Context, verb: Token) -> tuple[dict, list[Token]] | None:
     """The entry of a phrase of the lexicon whose other words the verb's particle, object
-    or prepositional phrase gives apart from it ("blew himself up", "opened heavy fire",
-    "set cars on fire"), and the phrase's object, which is no argument ("heavy fire"): the
-    verb is then its trigger."""
+    (with its modifiers, or alone) or prepositional phrase gives apart from it ("blew
+    himself up", "opened heavy fire", "fired a warning shot", "set cars on fire"), and the
+    phrase's object, which is no argument ("heavy fire"): the verb is then its trigger."""
     lemma = verb.lemma_.lower()
     if lemma not in ctx.triggers.phrase_starts:
         return None  # most verbs begin no phrase: no keys to build for their children
     for child in verb.children:
-        if child.dep_ in ("prt", "dobj"):
-            key = f"{lemma} {child.lower_ if child.dep_ == 'prt' else child.lemma_.lower()}"
+        if child.dep_ == "prt":
+            keys = [f"{lemma} {child.lower_}"]
+        elif child.dep_ == "dobj":
+            # the object with its modifiers, then alone: "fired a warning shot", "opened
+            # heavy fire"
+            modifiers = " ".join(m.lemma_.lower() for m in child.lefts
+                                 if m.dep_ in ("compound", "amod"))
+            keys = [f"{lemma} {modifiers} {child.lemma_.lower()}"] * bool(modifiers) + [
+                f"{lemma} {child.lemma_.lower()}"]
         elif child.dep_ == "prep" and (pobj := next(
             (c for c in child.children if c.dep_ == "pobj"), None
         )) is not None:
-            key = f"{lemma} {child.lower_} {pobj.lemma_.lower()}"
+            keys = [f"{lemma} {child.lower_} {pobj.lemma_.lower()}"]
         else:
             continue
-        entry = ctx.lexicon["triggers"].get(key)
+        entry = next((e for k in keys if (e := ctx.lexicon["triggers"].get(k)) is not None),
+                     None)
         if entry is not None:
             return entry, [child] if child.dep_ == "dobj" else []
     return None
