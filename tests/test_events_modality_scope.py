@@ -4,6 +4,7 @@ not an event told in an adjunct of time ("agreed to a truce during the meeting",
 talks after the attack"), nor an event a verb of naming calls something ("called the
 attack cowardly"). An event noun qualified as still to come or only possible ("forthcoming
 peace talks", "a planned strike") is hypothetical too; "a well-planned attack" took place.
+So is an act named as the subject of a judgement ("attacking the city would be a mistake").
 Sentences are invented."""
 
 from __future__ import annotations
@@ -31,6 +32,9 @@ def modality(nlp, events, text: str) -> dict[str, bool]:
     ("Varnia will send a delegation to the forthcoming peace talks.", "talks"),
     ("A possible attack on the capital worried officials.", "attack"),
     ("Officials warned of an imminent offensive on the valley.", "offensive"),
+    # an act named as the subject of a judgement or an option
+    ("Attacking the city would be a mistake.", "Attacking"),
+    ("Negotiating with the rebels is the only way forward.", "Negotiating"),
     # an event put off
     ("The general strike was postponed until March.", "general strike"),
     ("The unions put off the strike until March.", "strike"),

@@ -69,6 +69,8 @@ def hypothetical(ctx: Context, head: Token, *, future_is_told: bool = False) -> 
         and not any(g.dep_ == "advmod" for g in c.children) for c in head.children
     ):
         return True  # "forthcoming peace talks", "a planned strike"
+    if head.tag_ == "VBG" and head.dep_ in ("csubj", "csubjpass"):
+        return True  # "capturing drones with nets is one option": a kind of act, not one told
     if not future_is_told and scheduled(ctx, head) or called_off(ctx, head, "postponing_verbs"):
         return True  # "the talks are scheduled to take place on Friday", "were postponed"
     carriers = [head, *_verbs_of(ctx, head)]
