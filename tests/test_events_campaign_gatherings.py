@@ -14,6 +14,7 @@ from rule_docs import triggers_of
     "Her friends drove from Tolben to attend a Sunday night rally for Maria Lopez.",
     "Voters in Macon packed a rally with Senator Peter Varga on Friday.",
     "Senator Maria Lopez mocked the press during a rally in Macon on Friday.",
+    "Senator Maria Lopez launched her campaign with a rally in Macon on Sunday.",
     "The scandal could slow his march to the nomination.",
 ])
 def test_a_persons_gathering_is_no_protest(bare_nlp, events, text):
@@ -26,6 +27,7 @@ def test_a_persons_gathering_is_no_protest(bare_nlp, events, text):
     ("Protesters chanted at a rally in Tolben on Monday.", "rally"),
     ("Senator Maria Lopez spoke at a rally to protest the new dam.", "rally"),
     ("Thousands joined the march to the city hall in Tolben.", "march"),
+    ("Farmers greeted the minister with a rally against the dam.", "rally"),
 ])
 def test_a_protest_gathering_stays(bare_nlp, events, text, word):
     assert word in triggers_of(bare_nlp, events, text, "PROTEST")
