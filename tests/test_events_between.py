@@ -16,6 +16,9 @@ def parties(event):
      "police", "students"),
     ("Two men died in a battle between soldiers and smugglers in the old port.", "battle",
      "soldiers", "smugglers"),
+    # a gerund the parser takes for a verb
+    ("Fighting between the army and rebels has forced thousands from their homes.",
+     "Fighting", "the army", "rebels"),
 ])
 def test_the_second_party_is_the_recipient(bare_nlp, events, text, trigger, actor,
                                            recipient):

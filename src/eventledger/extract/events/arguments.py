@@ -320,8 +320,13 @@ def _partner(head: Token) -> Token | None:
 def _noun_in_form(head: Token) -> bool:
     """A trigger tagged as a verb that stands where a noun does, with an article on it or
     on a noun before it ("calling the nightclub attack an act of terror", "calling the
-    market bombing an accident")."""
+    market bombing an accident"), or a gerund with a "between" phrase of its parties
+    ("Fighting between the army and rebels has forced ...")."""
     nouns = [head] + [c for c in head.children if c.dep_ == "compound" and c.i < head.i]
+    if head.dep_ in _NOUN_ROLES and head.tag_ == "VBG" and any(
+        c.dep_ == "prep" and c.lower_ == "between" for c in head.children
+    ):
+        return True  # "Fighting between the army and rebels": a gerund named as a noun
     return head.dep_ in _NOUN_ROLES and any(
         c.dep_ == "det" and c.lower_ in ARTICLES for noun in nouns for c in noun.children)
 
