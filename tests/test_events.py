@@ -634,10 +634,22 @@ def test_reflexive_object_is_not_the_recipient(bare_nlp, events):
     [
         "An accidental explosion shook the depot.",
         "The old mine detonated accidentally in the yard.",
+        # what went off: gas, a boiler
+        "A gas explosion ripped through the apartment block.",
+        "A gas cylinder explosion shook the market.",
+        "A boiler blast shook the depot.",
     ],
 )
 def test_accident_is_not_an_assault(bare_nlp, events, text):
     assert run(bare_nlp, events, text)._.el_events == []
+
+
+@pytest.mark.parametrize("text", [
+    "A tear gas attack left dozens choking.",
+    "A car bomb explosion shook the market.",
+])
+def test_a_weapon_or_a_party_keeps_the_assault(bare_nlp, events, text):
+    assert [e["type"] for e in run(bare_nlp, events, text)._.el_events] == ["ASSAULT"]
 
 
 def test_time_measure_is_not_an_actor(bare_nlp, events):

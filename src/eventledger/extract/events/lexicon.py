@@ -80,6 +80,7 @@ WORD_LISTS = (
     "naming_verbs", "landing_verbs", "speech_types", "manner_nouns",
     "prospective_modifiers", "speaking_verbs", "schedule_words", "occurrence_verbs",
     "cancelling_verbs", "postponing_verbs", "of_complement_verbs", "device_meeting_verbs",
+    "accident_sources",
 )
 
 

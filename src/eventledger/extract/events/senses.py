@@ -370,13 +370,21 @@ def no_assault(ctx: Context, head: Token) -> bool:
 
 
 def accidental(ctx: Context, head: Token) -> bool:
-    """"an accidental explosion", "the device detonated accidentally"."""
+    """"an accidental explosion", "the device detonated accidentally", "a gas explosion"
+    (accident_sources, alone: not "a tear gas attack")."""
     carriers = [head]
     verb = arguments.light_verb(ctx, head) if head.pos_ == "NOUN" else None
     if verb is not None:
         carriers.append(verb)
-    return any(c.dep_ in ("amod", "advmod") and c.lower_ in ctx.words["accident_words"]
-               for carrier in carriers for c in carrier.children)
+    if any(c.dep_ in ("amod", "advmod") and c.lower_ in ctx.words["accident_words"]
+           for carrier in carriers for c in carrier.children):
+        return True
+    # what went off, named before the noun: its words, less any weapon among them
+    named = [t for t in head.lefts if t.dep_ in ("compound", "amod", "nmod")]
+    if not named or ctx.weapons.find(head.doc, named[0].left_edge.i, head.i):
+        return False
+    return any(t.lemma_.lower() in ctx.words["accident_sources"]
+               for n in named for t in n.subtree)
 
 
 def _self_harm(ctx: Context, verb: Token) -> bool:
