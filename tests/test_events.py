@@ -638,6 +638,9 @@ def test_reflexive_object_is_not_the_recipient(bare_nlp, events):
         "A gas explosion ripped through the apartment block.",
         "A gas cylinder explosion shook the market.",
         "A boiler blast shook the depot.",
+        # harm done by nature
+        "The earthquake destroyed hundreds of homes.",
+        "Floods destroyed the old bridge at Varno.",
     ],
 )
 def test_accident_is_not_an_assault(bare_nlp, events, text):
@@ -647,6 +650,7 @@ def test_accident_is_not_an_assault(bare_nlp, events, text):
 @pytest.mark.parametrize("text", [
     "A tear gas attack left dozens choking.",
     "A car bomb explosion shook the market.",
+    "Rebels destroyed the old bridge at Varno.",
 ])
 def test_a_weapon_or_a_party_keeps_the_assault(bare_nlp, events, text):
     assert [e["type"] for e in run(bare_nlp, events, text)._.el_events] == ["ASSAULT"]

@@ -363,10 +363,12 @@ def thing_subject(ctx: Context, verb: Token) -> bool:
 
 def no_assault(ctx: Context, head: Token) -> bool:
     """A word of assault told of no assault: an accident, a harm done to oneself, a
-    struggle against things, or figurative harm ("an accidental explosion", "killed
-    himself", "fight inflation", "killing journalism")."""
+    struggle against things, harm done by nature, or figurative harm ("an accidental
+    explosion", "killed himself", "fight inflation", "the earthquake destroyed hundreds of
+    homes", "killing journalism")."""
     return (accidental(ctx, head) or _self_harm(ctx, head)
-            or _struggle_with_things(ctx, head) or figurative.figurative(ctx, head))
+            or _struggle_with_things(ctx, head) or _by_nature(ctx, head)
+            or figurative.figurative(ctx, head))
 
 
 def accidental(ctx: Context, head: Token) -> bool:
@@ -385,6 +387,14 @@ def accidental(ctx: Context, head: Token) -> bool:
         return False
     return any(t.lemma_.lower() in ctx.words["accident_sources"]
                for n in named for t in n.subtree)
+
+
+def _by_nature(ctx: Context, verb: Token) -> bool:
+    """A verb whose doer is a force of nature or another harm cause: "the earthquake
+    destroyed hundreds of homes", "floods damaged the bridge"."""
+    return verb.pos_ == "VERB" and any(
+        c.dep_ == "nsubj" and c.lemma_.lower() in ctx.words["harm_causes"]
+        for c in verb.children)
 
 
 def _self_harm(ctx: Context, verb: Token) -> bool:
