@@ -656,6 +656,11 @@ def test_a_weapon_or_a_party_keeps_the_assault(bare_nlp, events, text):
     assert [e["type"] for e in run(bare_nlp, events, text)._.el_events] == ["ASSAULT"]
 
 
+def test_a_time_of_day_is_no_recipient(bare_nlp, events):
+    doc = run(bare_nlp, events, "Rebels stormed into the town at dawn and seized the school.")
+    assert first(doc, "stormed")["recipient"] is None
+
+
 def test_time_measure_is_not_an_actor(bare_nlp, events):
     doc = run(bare_nlp, events, "Thirty minutes' warning was given before the explosion.")
     assert all(e["type"] != "THREATEN" for e in doc._.el_events)

@@ -26,6 +26,7 @@ from .lexicon import (
     THIRD_PERSON_POSSESSIVES,
     TIME_ENTS,
     TIME_UNITS,
+    TIMES_OF_DAY,
     TYPES_OF_RECIPIENT,
     VENUE_PREPS,
 )
@@ -119,6 +120,11 @@ def _met_a_device(ctx: Context, verb: Token) -> bool:
     return device is not None and is_means(ctx, device)
 
 
+def _a_time(token: Token) -> bool:
+    """A date or a time, named or a time of day ("on Monday", "at dawn")."""
+    return token.ent_type_ in TIME_ENTS or token.lower_ in TIMES_OF_DAY
+
+
 def carrier_top(ctx: Context, head: Token) -> Token:
     """The noun that carries a noun trigger in the clause ("a series of attacks", "a
     second round of talks"), or the trigger itself."""
@@ -197,10 +203,10 @@ def arguments(ctx: Context, trig: dict) -> tuple[Token | None, Token | None]:
         actor = actor.head.head  # "the attack, which killed three": the antecedent
         if actor.lemma_.lower() in SITE_NOUNS or names_site(actor, whole=False):
             actor = None  # "an attack at the cafe, which killed 13": not the cafe
-    if actor is not None and actor.ent_type_ in TIME_ENTS:
+    if actor is not None and _a_time(actor):
         actor = None
-    if recipient is not None and recipient.ent_type_ in TIME_ENTS:
-        recipient = None
+    if recipient is not None and _a_time(recipient):
+        recipient = None  # "stormed into the town at dawn": when, not whom
     if actor is not None and is_excluded(doc, actor.idx, actor.idx + len(actor)):
         actor = None
     if recipient is not None and is_excluded(doc, recipient.idx,

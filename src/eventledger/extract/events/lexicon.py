@@ -37,6 +37,7 @@ NON_ACTOR_ENTS = {"DATE", "TIME", "FAC", "LOC", "EVENT", "QUANTITY", "MONEY", "P
 
 # "30 minutes' warning", "a day's strike": a possessive of time measures, not an owner
 TIME_UNITS = word_lists("grammar_words")["time_units"]
+TIMES_OF_DAY = word_lists("grammar_words")["times_of_day"]
 
 
 # Prepositions of time and circumstance: "Following the strike, the government issued a
