@@ -129,7 +129,7 @@ ACCUSED = "Senator Vell accused the minister of lying."
 def test_the_head_vetoes_parties_it_rules_out(bare_nlp, events, tmp_path):
     kept = written_head(tmp_path / "kept", location=0.0, parties=10.0, vetoes=0.5)
     assert parties_of(bare_nlp, events, ACCUSED, "accused", kept) == (
-        "Senator Vell", "the minister of lying")
+        "Senator Vell", "the minister")
     vetoed = written_head(tmp_path / "vetoed", location=0.0, parties=-10.0, vetoes=0.5)
     assert parties_of(bare_nlp, events, ACCUSED, "accused", vetoed) == (None, None)
 
@@ -137,7 +137,7 @@ def test_the_head_vetoes_parties_it_rules_out(bare_nlp, events, tmp_path):
 def test_a_veto_of_0_leaves_the_parties_to_the_rules(bare_nlp, events, tmp_path):
     head = written_head(tmp_path, location=0.0, parties=-10.0, vetoes=0.0)
     assert parties_of(bare_nlp, events, ACCUSED, "accused", head) == (
-        "Senator Vell", "the minister of lying")
+        "Senator Vell", "the minister")
 
 
 def test_pair_features_tell_how_the_parse_joins_the_words(bare_nlp):
