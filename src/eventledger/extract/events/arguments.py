@@ -43,6 +43,7 @@ from .phrases import (
     prep_objects,
     responsible_party,
     shared_object,
+    verb_phrase_in,
 )
 
 # "he said he had ordered": pronouns of one person, and of an organisation
@@ -109,10 +110,7 @@ def is_person(ctx: Context, token: Token) -> bool:
 def _met_a_device(ctx: Context, verb: Token) -> bool:
     """A verb of running into something (device_meeting_verbs) whose object is a weapon
     left in place: "the convoy hit a roadside bomb", "a soldier stepped on a mine"."""
-    lemma = verb.lemma_.lower()
-    words = ctx.words["device_meeting_verbs"]
-    if lemma not in words and not any(f"{lemma} {c.lower_}" in words for c in verb.children
-                                      if c.dep_ in ("prt", "prep")):
+    if not verb_phrase_in(verb, ctx.words["device_meeting_verbs"]):
         return False
     device = _first_dep(verb, "dobj") or next(
         (o for p in verb.children if p.dep_ in ("prt", "prep")

@@ -199,7 +199,6 @@ class EventsExtractor:
             event["generic"] = True
         return event
 
-
     def _recipient_end(self, head: Token, recipient: Token | None) -> int | None:
         """Where the recipient's phrase stops, before words the parser hangs on it that
         are not part of who it is: an adjunct ("sanctions on three officials over the
@@ -222,6 +221,7 @@ class EventsExtractor:
                 charge = phrase.idx if phrase is not None else None
                 return min((i for i in (adjunct, charge) if i is not None), default=None)
             token = party
+
 
 def _facing(actor: Token | None, recipient: Token | None) -> int | None:
     """"between police and protesters": where the party the actor faces, listed after it,

@@ -10,6 +10,7 @@ from ..syntax import nobody
 from .arguments import carrier_top, light_verb
 from .context import Context
 from .lexicon import ADJUNCT_PREPS, CONDITION_MARKS, FUTURE_AUXILIARIES
+from .phrases import verb_phrase_in
 
 # "the attack", "this bombing": an event told before (grammar_words.json)
 _DEFINITE = frozenset(word_lists("grammar_words")["definite_determiners"])
@@ -158,17 +159,7 @@ def _verbs_of(ctx: Context, head: Token) -> list[Token]:
 
 def _occurrence(ctx: Context, verb: Token) -> bool:
     """A verb of taking place ("resume", "take place", "go ahead"; occurrence_verbs)."""
-    return _verb_in(verb, ctx.words["occurrence_verbs"])
-
-
-def _verb_in(verb: Token, phrases: set[str]) -> bool:
-    """Whether ``verb`` is one of ``phrases``: a lemma, or a lemma and the lemma of one of
-    its particles or objects ("take place", "call off")."""
-    lemma = verb.lemma_.lower()
-    return any(
-        lemma == first and (not rest or any(c.lemma_.lower() == rest[0] for c in verb.children))
-        for first, *rest in (phrase.split() for phrase in phrases)
-    )
+    return verb_phrase_in(verb, ctx.words["occurrence_verbs"])
 
 
 def called_off(ctx: Context, head: Token, key: str) -> bool:
@@ -178,7 +169,7 @@ def called_off(ctx: Context, head: Token, key: str) -> bool:
     if head.pos_ != "NOUN":
         return False
     head = carrier_top(ctx, head)
-    return head.dep_ in ("dobj", "nsubjpass") and _verb_in(head.head, ctx.words[key])
+    return head.dep_ in ("dobj", "nsubjpass") and verb_phrase_in(head.head, ctx.words[key])
 
 
 def scheduled(ctx: Context, head: Token) -> bool:

@@ -259,3 +259,11 @@ def manner_verb(noun: Token, manner_nouns: Collection[str]) -> Token | None:
         return None
     verb = prep.head.head if prep.head.dep_ == "dobj" else prep.head
     return verb if verb.pos_ == "VERB" else None
+
+
+def verb_phrase_in(verb: Token, phrases: Collection[str]) -> bool:
+    """Whether ``verb`` is one of ``phrases``: its lemma, or its lemma and the lemma of
+    one of its particles, prepositions or objects ("take place", "call off", "step on")."""
+    lemma = verb.lemma_.lower()
+    return lemma in phrases or any(f"{lemma} {c.lemma_.lower()}" in phrases
+                                   for c in verb.children)
